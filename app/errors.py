@@ -1,0 +1,76 @@
+"""Errors a person at the desk can act on.
+
+Each failure to open a store has its own type (so the GUI and CLI can offer
+the right next step) and a message that says what happened and what to do.
+Use-case errors (permission, validation, not found) live here too.
+"""
+
+from __future__ import annotations
+
+
+class FrontdeskError(Exception):
+    """Base: ``str(err)`` is a complete sentence fit to show to staff."""
+
+
+class StoreOpenError(FrontdeskError):
+    """The store could not be opened; it was not modified."""
+
+
+class WrongKeyError(StoreOpenError):
+    pass
+
+
+class KeyMissingError(StoreOpenError):
+    pass
+
+
+class KeyringUnavailableError(StoreOpenError):
+    pass
+
+
+class KeyringLockedError(StoreOpenError):
+    pass
+
+
+class NotAStoreError(StoreOpenError):
+    pass
+
+
+class DamagedStoreError(StoreOpenError):
+    pass
+
+
+class SchemaTooNewError(StoreOpenError):
+    pass
+
+
+class StoreBusyError(FrontdeskError):
+    """Another desk kept the store busy for longer than the timeout."""
+
+
+class PermissionDenied(FrontdeskError):
+    pass
+
+
+class SignInError(FrontdeskError):
+    pass
+
+
+class ValidationError(FrontdeskError):
+    """Input refused before anything was written; names the field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFound(FrontdeskError):
+    pass
+
+
+class LabelNotApproved(FrontdeskError):
+    pass
+
+
+class ConsentRequired(FrontdeskError):
+    """A special-category label needs the guest's recorded explicit consent first."""

@@ -1,0 +1,150 @@
+"""Guests: create, correct, find (type-ahead), and open the guest card."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app import snapshots, validate
+from app.audit import record
+from app.clock import now as _now
+from app.errors import NotFound
+from app.greeting import greeting_cue
+from app.permissions import Action, require
+from app.views import Actor, GuestCard, GuestInfo
+from storage import queries, search
+from storage.models import Guest, VisitKind, VisitStatus
+from storage.store import Store
+
+SEARCH_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class GuestFields:
+    """What staff (or the guest, in Show guest) may set about a guest."""
+
+    full_name: str
+    preferred_name: str = ""
+    pronunciation: str = ""
+    language: str = "en"
+    email: str | None = None
+    phone: str | None = None
+
+    def cleaned(self) -> GuestFields:
+        return GuestFields(
+            full_name=validate.text("Full name", self.full_name, max_len=200, required=True),
+            preferred_name=validate.text("Preferred name", self.preferred_name, max_len=200),
+            pronunciation=validate.text("Pronunciation", self.pronunciation, max_len=200),
+            language=validate.language(self.language),
+            email=validate.email(self.email),
+            phone=validate.phone(self.phone),
+        )
+
+
+def create_guest(store: Store, actor: Actor, fields: GuestFields) -> GuestInfo:
+    require(actor.role, Action.CREATE_GUEST)
+    f = fields.cleaned()
+    with store.write() as s:
+        g = Guest(full_name=f.full_name, preferred_name=f.preferred_name,
+                  pronunciation=f.pronunciation, language=f.language, email=f.email,
+                  phone=f.phone, created_at=_now())
+        s.add(g)
+        s.flush()
+        record(s, actor, "guest.created", guest_ref=g.ref)
+        return snapshots.guest(g)
+
+
+def update_guest(
+    store: Store, actor: Actor, guest_id: int, fields: GuestFields, *, by_guest: bool = False
+) -> GuestInfo:
+    """Correct a guest's details; ``by_guest`` marks a correction made in Show guest."""
+    require(actor.role, Action.EDIT_GUEST)
+    f = fields.cleaned()
+    with store.write() as s:
+        g = s.get(Guest, guest_id)
+        if g is None:
+            raise NotFound("That guest no longer exists.")
+        changed = [
+            name for name in ("full_name", "preferred_name", "pronunciation", "language",
+                              "email", "phone")
+            if getattr(g, name) != getattr(f, name)
+        ]
+        for name in changed:
+            setattr(g, name, getattr(f, name))
+        record(s, actor, "guest.updated", guest_ref=g.ref, fields=changed,
+               by_guest=by_guest)
+        return snapshots.guest(g)
+
+
+def get_guest(store: Store, actor: Actor, guest_id: int) -> GuestInfo:
+    require(actor.role, Action.SEARCH_GUESTS)
+    with store.read() as s:
+        g = s.get(Guest, guest_id)
+        if g is None:
+            raise NotFound("That guest no longer exists.")
+        return snapshots.guest(g)
+
+
+def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMIT
+                ) -> list[GuestInfo]:
+    """Type-ahead search: every typed word is a case/accent-insensitive prefix."""
+    require(actor.role, Action.SEARCH_GUESTS)
+    with store.read() as s:
+        ids = search.search_guest_ids(s, typed, limit)
+        rows = queries.guests_by_ids(s, ids)
+        found = [snapshots.guest(g) for g in rows]
+    found.sort(key=lambda g: (g.full_name.casefold(), g.id))
+    return found
+
+
+def list_guests(store: Store, actor: Actor, limit: int = 200, offset: int = 0
+                ) -> list[GuestInfo]:
+    require(actor.role, Action.SEARCH_GUESTS)
+    with store.read() as s:
+        return [snapshots.guest(g) for g in queries.list_guests(s, limit, offset)]
+
+
+def guest_count(store: Store) -> int:
+    with store.read() as s:
+        return queries.guest_count(s)
+
+
+def open_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime | None = None
+              ) -> GuestCard:
+    """Everything the card shows, read and audited ("guest.opened") in one transaction."""
+    require(actor.role, Action.VIEW_GUEST)
+    at = now or _now()
+    with store.write() as s:
+        g = queries.guest_for_card(s, guest_id)
+        if g is None:
+            raise NotFound("That guest no longer exists.")
+        record(s, actor, "guest.opened", guest_ref=g.ref, at=at)
+        return build_card(g, at)
+
+
+def build_card(g: Guest, at: dt.datetime) -> GuestCard:
+    visits = sorted(g.visits, key=lambda v: v.starts_at, reverse=True)
+    past = [v for v in visits if v.starts_at.date() < at.date()
+            and v.status != VisitStatus.CANCELLED]
+    stays = [v for v in past if v.kind == VisitKind.STAY]
+    bookings = [v for v in past if v.kind == VisitKind.BOOKING]
+    last = past[0].starts_at if past else None
+    noun = "stay" if (stays or not bookings) else "visit"
+    info = snapshots.guest(g)
+    active = [a for a in g.assignments if a.removed_at is None]
+    removed = [a for a in g.assignments if a.removed_at is not None]
+    return GuestCard(
+        guest=info,
+        greeting=greeting_cue(info.display_name, info.pronunciation, len(past), last,
+                              at.date(), noun),
+        stay_count=len(stays),
+        booking_count=len(bookings),
+        last_visit=last,
+        assignments=tuple(snapshots.assignment(a) for a in
+                          sorted(active, key=lambda a: a.added_at, reverse=True)),
+        visits=tuple(snapshots.visit(v) for v in visits),
+        consents=tuple(snapshots.consent(c) for c in
+                       sorted(g.consents, key=lambda c: c.given_at, reverse=True)),
+        removed=tuple(snapshots.assignment(a) for a in
+                      sorted(removed, key=lambda a: a.removed_at or a.added_at, reverse=True)),
+    )

@@ -1,0 +1,118 @@
+"""Finding and opening the store, with a message a person can act on for each failure.
+
+``open_store`` never modifies a store it cannot open (see ``storage.store``);
+this module only chooses the folder and the key source and translates the
+storage layer's failures into ``app.errors`` types with plain-words messages.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from app import errors as ae
+from storage import errors as se
+from storage.keys import KeyringKey, KeySource, MemoryKey, PassphraseKey
+from storage.store import Store, StorePaths
+from storage.store import open_store as _open
+
+ENV_DATA_DIR = "FRONTDESK_DATA_DIR"
+
+__all__ = ["KeyringKey", "MemoryKey", "PassphraseKey", "Store", "default_data_dir",
+           "key_source_for", "open_store", "resolve_data_dir"]
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("frontdesk", appauthor=False))
+
+
+def resolve_data_dir(arg: str | os.PathLike[str] | None) -> Path:
+    """``--data-dir`` wins, then ``FRONTDESK_DATA_DIR``, then the platform's data folder."""
+    if arg:
+        return Path(arg).expanduser()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    return default_data_dir()
+
+
+def key_source_for(passphrase_file: str | os.PathLike[str] | None) -> KeySource:
+    """The keyring by default; a passphrase read from a file when one is given."""
+    if passphrase_file is None:
+        return KeyringKey()
+    path = Path(passphrase_file)
+    try:
+        passphrase = path.read_text(encoding="utf-8").strip("\r\n")
+    except OSError as exc:
+        raise ae.KeyMissingError(f"Cannot read the passphrase file {path}: {exc.strerror}.") from exc
+    if len(passphrase) < 8:
+        raise ae.KeyMissingError(f"The passphrase in {path} is shorter than 8 characters.")
+    return PassphraseKey(passphrase)
+
+
+def open_store(data_dir: Path, key_source: KeySource, *, create: bool = True) -> Store:
+    try:
+        return _open(data_dir, key_source, create=create)
+    except se.StorageError as exc:
+        raise translate(exc, StorePaths(data_dir)) from exc
+
+
+def translate(exc: se.StorageError, paths: StorePaths) -> ae.FrontdeskError:
+    """Turn a storage failure into an app error whose message names the next step."""
+    where = str(paths.data_dir)
+    match exc:
+        case se.KeyringUnavailable():
+            return ae.KeyringUnavailableError(
+                f"No safe keyring is available ({exc.reason}). Frontdesk keeps its key in the "
+                "system keyring and never in a plain file. Install and start one (on Debian: "
+                "sudo apt install gnome-keyring, then sign in again), or run with "
+                "--passphrase-file FILE to derive the key from a passphrase instead."
+            )
+        case se.KeyringLocked():
+            return ae.KeyringLockedError(
+                "The system keyring is locked or refused access. Unlock it (sign in to your "
+                "desktop session) and try again, or use the store's --passphrase-file."
+            )
+        case se.KeyMissing():
+            return ae.KeyMissingError(
+                f"The keyring has no key for the store in {where} (store id "
+                f"{exc.store_id[:8]}…). Was it copied from another computer? Restore the key "
+                "there, open it with its --passphrase-file, or restore from a backup."
+            )
+        case se.WrongKeySource():
+            return ae.WrongKeyError(
+                f"The store in {where} was created with a {exc.expected} key, not a "
+                f"{exc.given} key. Open it the same way it was created"
+                + (" (--passphrase-file FILE)." if exc.expected == "passphrase" else ".")
+            )
+        case se.WrongKey():
+            return ae.WrongKeyError(
+                f"The key from the {exc.key_source} does not open the store in {where}. "
+                + ("Check the passphrase file." if exc.key_source == "passphrase" else
+                   "The keyring entry may belong to another store; restore the right key "
+                   "or restore from a backup.")
+                + " The store was not changed."
+            )
+        case se.NotAStore():
+            return ae.NotAStoreError(
+                f"{exc.path} is not a Frontdesk store: {exc.detail}. Choose another folder "
+                "with --data-dir, or move this file away. Nothing was changed."
+            )
+        case se.DamagedStore():
+            return ae.DamagedStoreError(
+                f"The store {exc.path} is damaged: the key is right but the file cannot be "
+                "read. Restore it from a backup (frontdesk restore). The file was left as it is."
+            )
+        case se.SchemaTooNew():
+            return ae.SchemaTooNewError(
+                f"The store in {where} was written by a newer version of Frontdesk (schema "
+                f"{exc.found}; this version knows up to {exc.known}). Install the newer "
+                "version; this one will not downgrade it."
+            )
+        case se.StoreBusy():
+            return ae.StoreBusyError(
+                "The store is busy: another Frontdesk window is writing. Try again in a moment."
+            )
+    return ae.FrontdeskError(str(exc))

@@ -1,0 +1,119 @@
+"""Staff accounts: first manager, sign-in with PIN (and lock-out), managing staff."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app import snapshots, validate
+from app.audit import record
+from app.clock import now as _now
+from app.errors import NotFound, PermissionDenied, SignInError, ValidationError
+from app.permissions import Action, require
+from app.pins import check_pin, hash_pin
+from app.views import Actor, StaffInfo
+from storage import queries
+from storage.models import Role, Staff
+from storage.store import Store
+
+MAX_FAILED_PINS = 5
+LOCKOUT = dt.timedelta(minutes=5)
+
+
+def needs_first_manager(store: Store) -> bool:
+    with store.read() as s:
+        return queries.staff_count(s) == 0
+
+
+def create_first_manager(store: Store, name: str, pin: str) -> Actor:
+    """The very first account of a store; refused once any staff member exists."""
+    name = validate.text("Name", name, max_len=80, required=True)
+    pin = validate.pin(pin)
+    with store.write() as s:
+        if queries.staff_count(s) > 0:
+            raise PermissionDenied("This store already has staff; sign in as a manager.")
+        st = Staff(name=name, role=Role.MANAGER, pin_hash=hash_pin(pin), failed_attempts=0,
+                   active=True, created_at=_now())
+        s.add(st)
+        s.flush()
+        actor = Actor(st.id, st.name, st.role)
+        record(s, actor, "staff.created", staff=st.id, role=st.role.value, first=True)
+    return actor
+
+
+def list_staff(store: Store, *, include_inactive: bool = False) -> list[StaffInfo]:
+    """Names for the sign-in list (active staff only unless asked)."""
+    with store.read() as s:
+        rows = queries.all_staff(s) if include_inactive else queries.active_staff(s)
+        return [snapshots.staff(r) for r in rows]
+
+
+def sign_in(store: Store, staff_id: int, pin: str, *, now: dt.datetime | None = None) -> Actor:
+    """Check a PIN. Five wrong PINs in a row lock that account for five minutes."""
+    at = now or _now()
+    with store.write() as s:
+        st = s.get(Staff, staff_id)
+        if st is None or not st.active:
+            raise SignInError("That staff account does not exist or was deactivated.")
+        if st.locked_until and st.locked_until > at:
+            minutes = max(1, int((st.locked_until - at).total_seconds() // 60) + 1)
+            raise SignInError(f"Too many wrong PINs: {st.first_name} can try again in "
+                              f"{minutes} minute{'s' if minutes != 1 else ''}, or ask a manager.")
+        if not check_pin(pin, st.pin_hash):
+            st.failed_attempts += 1
+            detail: dict[str, object] = {"staff": st.id, "attempt": st.failed_attempts}
+            if st.failed_attempts >= MAX_FAILED_PINS:
+                st.locked_until = at + LOCKOUT
+                st.failed_attempts = 0
+                detail["locked"] = True
+            record(s, None, "staff.sign_in_failed", at=at, **detail)
+            # Commit the count (and any lock) but still tell the caller it failed.
+            failed = SignInError("Wrong PIN." if "locked" not in detail else
+                                 "Wrong PIN five times: this account is locked for 5 minutes.")
+        else:
+            st.failed_attempts = 0
+            st.locked_until = None
+            actor = Actor(st.id, st.name, st.role)
+            record(s, actor, "staff.signed_in", at=at)
+            return actor
+    raise failed
+
+
+def add_staff(store: Store, actor: Actor, name: str, role: Role, pin: str) -> StaffInfo:
+    require(actor.role, Action.MANAGE_STAFF)
+    name = validate.text("Name", name, max_len=80, required=True)
+    pin = validate.pin(pin)
+    with store.write() as s:
+        if queries.staff_by_name(s, name) is not None:
+            raise ValidationError("Name", f"There is already a staff member called {name}.")
+        st = Staff(name=name, role=Role(role), pin_hash=hash_pin(pin), failed_attempts=0,
+                   active=True, created_at=_now())
+        s.add(st)
+        s.flush()
+        record(s, actor, "staff.created", staff=st.id, role=st.role.value)
+        return snapshots.staff(st)
+
+
+def set_active(store: Store, actor: Actor, staff_id: int, active: bool) -> None:
+    """Deactivate (or reactivate) an account; a manager cannot deactivate themself."""
+    require(actor.role, Action.MANAGE_STAFF)
+    if staff_id == actor.id and not active:
+        raise ValidationError("Staff", "You cannot deactivate your own account.")
+    with store.write() as s:
+        st = s.get(Staff, staff_id)
+        if st is None:
+            raise NotFound("No such staff member.")
+        st.active = active
+        record(s, actor, "staff.activated" if active else "staff.deactivated", staff=staff_id)
+
+
+def reset_pin(store: Store, actor: Actor, staff_id: int, pin: str) -> None:
+    require(actor.role, Action.MANAGE_STAFF)
+    pin = validate.pin(pin)
+    with store.write() as s:
+        st = s.get(Staff, staff_id)
+        if st is None:
+            raise NotFound("No such staff member.")
+        st.pin_hash = hash_pin(pin)
+        st.failed_attempts = 0
+        st.locked_until = None
+        record(s, actor, "staff.pin_reset", staff=staff_id)

@@ -1,0 +1,96 @@
+"""The hash chain that makes the audit log tamper-evident.
+
+Each event's hash covers its id, time, actor, action, guest token, detail and
+the previous event's hash. Editing a row, deleting one or swapping two breaks
+the chain at that point; deleting the newest rows is caught by the chain head
+kept in the ``setting`` table and updated in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import AuditEvent, Setting
+
+GENESIS = "0" * 64
+HEAD_KEY = "audit.head"
+
+
+def event_hash(
+    *, id: int, at: dt.datetime, staff_id: int | None, action: str, guest_ref: str | None,
+    detail: str, prev_hash: str,
+) -> str:
+    payload = json.dumps(
+        [id, at.isoformat(), staff_id, action, guest_ref, detail, prev_hash],
+        separators=(",", ":"), ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def append(
+    session: Session, *, at: dt.datetime, staff_id: int | None, action: str,
+    guest_ref: str | None, detail: dict[str, object],
+) -> AuditEvent:
+    """Add one event at the end of the chain. Call inside a write (IMMEDIATE) transaction."""
+    last = session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    new_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    detail_json = json.dumps(detail, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    h = event_hash(
+        id=new_id, at=at, staff_id=staff_id, action=action, guest_ref=guest_ref,
+        detail=detail_json, prev_hash=prev,
+    )
+    event = AuditEvent(
+        id=new_id, at=at, staff_id=staff_id, action=action, guest_ref=guest_ref,
+        detail=detail_json, prev_hash=prev, hash=h,
+    )
+    session.add(event)
+    session.merge(Setting(key=HEAD_KEY, value=f"{new_id}:{h}"))
+    return event
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    events: int
+    first_broken_id: int | None
+    problem: str
+
+    @property
+    def ok(self) -> bool:
+        return self.first_broken_id is None and not self.problem
+
+
+def verify(session: Session) -> ChainReport:
+    """Walk the whole log in id order and report the first broken link."""
+    prev = GENESIS
+    count = 0
+    last_id = 0
+    expected_id = 1
+    rows = session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
+    for ev in rows.yield_per(2000):
+        count += 1
+        if ev.id != expected_id:
+            return ChainReport(count, ev.id, f"event {expected_id} is missing before {ev.id}")
+        if ev.prev_hash != prev:
+            return ChainReport(count, ev.id, f"event {ev.id} does not follow the one before it")
+        h = event_hash(
+            id=ev.id, at=ev.at, staff_id=ev.staff_id, action=ev.action, guest_ref=ev.guest_ref,
+            detail=ev.detail, prev_hash=ev.prev_hash,
+        )
+        if h != ev.hash:
+            return ChainReport(count, ev.id, f"event {ev.id} was changed after it was written")
+        prev, last_id, expected_id = ev.hash, ev.id, ev.id + 1
+    head = session.get(Setting, HEAD_KEY)
+    expected_head = f"{last_id}:{prev}" if last_id else None
+    if head is not None and head.value != expected_head:
+        return ChainReport(count, last_id + 1, f"events after {last_id} were removed")
+    if head is None and last_id:
+        return ChainReport(count, None, "the chain head record is missing")
+    return ChainReport(count, None, "")

@@ -1,0 +1,296 @@
+"""SQLAlchemy 2 models: the domain words of Frontdesk as tables.
+
+There is deliberately no column where staff can type an opinion about a guest.
+Everything said *about* a guest is an :class:`Assignment` of an approved
+:class:`Label`; the only free text in guest rows is what the guest is (name,
+contact details, a pronunciation hint), all of which the guest sees in the
+Show-guest view.
+
+Audit events refer to a guest by ``Guest.ref`` (a random token), never by name
+or row id, so that erasing the guest leaves the hash-chained log intact but
+pseudonymous.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from enum import StrEnum
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Role(StrEnum):
+    RECEPTIONIST = "receptionist"
+    HOST = "host"
+    MANAGER = "manager"
+
+
+class Category(StrEnum):
+    """The four HWMR label categories."""
+
+    RECOGNITION = "recognition"
+    APPRECIATION = "appreciation"
+    PREFERENCE = "preference"
+    GUEST_CONTROL = "guest_control"
+
+
+class Sensitivity(StrEnum):
+    NORMAL = "normal"
+    SPECIAL = "special"  # special-category data (health): needs explicit consent
+
+
+class LabelStatus(StrEnum):
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    RETIRED = "retired"
+
+
+class VisitKind(StrEnum):
+    STAY = "stay"
+    BOOKING = "booking"
+
+
+class VisitStatus(StrEnum):
+    EXPECTED = "expected"
+    ARRIVED = "arrived"
+    DEPARTED = "departed"
+    CANCELLED = "cancelled"
+
+
+class Service(StrEnum):
+    LUNCH = "lunch"
+    DINNER = "dinner"
+
+
+class Source(StrEnum):
+    GUEST_TOLD = "guest_told"
+    STAFF_OBSERVED = "staff_observed"
+
+
+class RemovalReason(StrEnum):
+    GUEST_REQUEST = "guest_request"
+    NO_LONGER_TRUE = "no_longer_true"
+    ADDED_BY_MISTAKE = "added_by_mistake"
+    CONSENT_WITHDRAWN = "consent_withdrawn"
+    LABEL_RETIRED = "label_retired"
+    EXPIRED = "expired"
+
+
+class ConsentPurpose(StrEnum):
+    HEALTH = "health"  # using health information (allergies, diets, mobility) to serve the guest
+
+
+def _enum(cls: type[StrEnum], name: str) -> Enum:
+    # Store the values (lower-case words), not the member names, and keep a
+    # CHECK constraint so a hand-edited row cannot hold an unknown value.
+    return Enum(
+        cls,
+        name=name,
+        values_callable=lambda e: [m.value for m in e],
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+    )
+
+
+def _new_ref() -> str:
+    return uuid.uuid4().hex
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.split() else self.name
+
+
+class Guest(Base):
+    __tablename__ = "guest"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(32), unique=True, default=_new_ref)
+    full_name: Mapped[str] = mapped_column(String(200))
+    preferred_name: Mapped[str] = mapped_column(String(200), default="")
+    pronunciation: Mapped[str] = mapped_column(String(200), default="")
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    email: Mapped[str | None] = mapped_column(String(254), index=True)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    visits: Mapped[list[Visit]] = relationship(
+        back_populates="guest", cascade="all, delete-orphan", passive_deletes=True
+    )
+    assignments: Mapped[list[Assignment]] = relationship(
+        back_populates="guest", cascade="all, delete-orphan", passive_deletes=True
+    )
+    consents: Mapped[list[Consent]] = relationship(
+        back_populates="guest", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Visit(Base):
+    """A hotel stay (dates, room) or a restaurant booking (time, service, table)."""
+
+    __tablename__ = "visit"
+    __table_args__ = (CheckConstraint("party_size >= 1", name="party_size_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guest_id: Mapped[int] = mapped_column(ForeignKey("guest.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[VisitKind] = mapped_column(_enum(VisitKind, "visit_kind"))
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    ends_on: Mapped[dt.date | None] = mapped_column(Date)
+    service: Mapped[Service | None] = mapped_column(_enum(Service, "service"))
+    party_size: Mapped[int] = mapped_column(Integer, default=1)
+    place: Mapped[str] = mapped_column(String(20), default="")  # room or table number
+    status: Mapped[VisitStatus] = mapped_column(
+        _enum(VisitStatus, "visit_status"), default=VisitStatus.EXPECTED
+    )
+
+    guest: Mapped[Guest] = relationship(back_populates="visits")
+
+
+class Label(Base):
+    """A vocabulary entry. Only ``approved`` labels may be assigned to a guest."""
+
+    __tablename__ = "label"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str | None] = mapped_column(String(80), unique=True)
+    category: Mapped[Category] = mapped_column(_enum(Category, "category"))
+    staff_wording: Mapped[str] = mapped_column(String(200))
+    sensitivity: Mapped[Sensitivity] = mapped_column(_enum(Sensitivity, "sensitivity"))
+    retention_days: Mapped[int] = mapped_column(Integer)
+    status: Mapped[LabelStatus] = mapped_column(_enum(LabelStatus, "label_status"), index=True)
+    proposed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    proposed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    review_note: Mapped[str] = mapped_column(String(500), default="")  # about the word, not a guest
+
+    wordings: Mapped[list[LabelWording]] = relationship(
+        back_populates="label", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    def wording(self, language: str) -> LabelWording | None:
+        """The guest-facing wording in ``language``, or ``None`` if not translated."""
+        for w in self.wordings:
+            if w.language == language:
+                return w
+        return None
+
+
+class LabelWording(Base):
+    """Guest-facing wording and purpose of a label in one language."""
+
+    __tablename__ = "label_wording"
+    __table_args__ = (UniqueConstraint("label_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label_id: Mapped[int] = mapped_column(ForeignKey("label.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(String(8))
+    guest_wording: Mapped[str] = mapped_column(String(300))
+    purpose: Mapped[str] = mapped_column(String(300))
+
+    label: Mapped[Label] = relationship(back_populates="wordings")
+
+
+class Consent(Base):
+    __tablename__ = "consent"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guest_id: Mapped[int] = mapped_column(ForeignKey("guest.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[ConsentPurpose] = mapped_column(_enum(ConsentPurpose, "consent_purpose"))
+    given_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    withdrawn_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+    guest: Mapped[Guest] = relationship(back_populates="consents")
+    recorder: Mapped[Staff] = relationship(foreign_keys=[recorded_by], lazy="joined")
+
+
+class Assignment(Base):
+    """A label on a guest: who added it, when, on what grounds, until when."""
+
+    __tablename__ = "assignment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guest_id: Mapped[int] = mapped_column(ForeignKey("guest.id", ondelete="CASCADE"), index=True)
+    label_id: Mapped[int] = mapped_column(ForeignKey("label.id"), index=True)
+    added_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    source: Mapped[Source] = mapped_column(_enum(Source, "source"))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    consent_id: Mapped[int | None] = mapped_column(ForeignKey("consent.id", ondelete="SET NULL"))
+    removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    removed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    removal_reason: Mapped[RemovalReason | None] = mapped_column(
+        _enum(RemovalReason, "removal_reason")
+    )
+
+    guest: Mapped[Guest] = relationship(back_populates="assignments")
+    label: Mapped[Label] = relationship(lazy="joined")
+    adder: Mapped[Staff] = relationship(foreign_keys=[added_by], lazy="joined")
+    remover: Mapped[Staff | None] = relationship(foreign_keys=[removed_by])
+    consent: Mapped[Consent | None] = relationship()
+
+    @property
+    def active(self) -> bool:
+        return self.removed_at is None
+
+
+class AuditEvent(Base):
+    """One append-only, hash-chained record of who did what.
+
+    ``hash`` covers this event's content and ``prev_hash``; editing, deleting
+    or reordering rows breaks the chain (see ``storage.audit_chain``).
+    ``guest_ref`` is the guest's random token, so the log never holds a name.
+    """
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    staff_id: Mapped[int | None] = mapped_column(Integer, index=True)  # no FK: staff may go
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    guest_ref: Mapped[str | None] = mapped_column(String(32), index=True)
+    detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON, never guest free text
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Setting(Base):
+    """Venue-wide settings stored with the data (default language, idle lock...)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(500))

@@ -1,0 +1,261 @@
+"""Named queries the application core uses. All SQL of app/ use cases is here.
+
+Keeping them in one module (typed ORM ``select()``, no engine-specific SQL)
+means a second engine (PostgreSQL) needs no change in ``app/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.models import (
+    Assignment,
+    AuditEvent,
+    Consent,
+    ConsentPurpose,
+    Guest,
+    Label,
+    LabelStatus,
+    Role,
+    Service,
+    Staff,
+    Visit,
+    VisitKind,
+    VisitStatus,
+)
+
+# --- staff -----------------------------------------------------------------
+
+def staff_count(s: Session) -> int:
+    return int(s.scalar(select(func.count()).select_from(Staff)) or 0)
+
+
+def active_staff(s: Session) -> Sequence[Staff]:
+    return s.scalars(select(Staff).where(Staff.active).order_by(Staff.name)).all()
+
+
+def all_staff(s: Session) -> Sequence[Staff]:
+    return s.scalars(select(Staff).order_by(Staff.active.desc(), Staff.name)).all()
+
+
+def staff_by_name(s: Session, name: str) -> Staff | None:
+    return s.scalar(select(Staff).where(Staff.name == name))
+
+
+def first_manager(s: Session) -> Staff | None:
+    return s.scalar(select(Staff).where(Staff.role == Role.MANAGER).order_by(Staff.id).limit(1))
+
+
+def staff_names(s: Session, ids: set[int]) -> dict[int, Staff]:
+    if not ids:
+        return {}
+    return {st.id: st for st in s.scalars(select(Staff).where(Staff.id.in_(ids)))}
+
+
+# --- guests ----------------------------------------------------------------
+
+def guests_by_ids(s: Session, ids: Sequence[int]) -> Sequence[Guest]:
+    if not ids:
+        return []
+    return s.scalars(select(Guest).where(Guest.id.in_(ids))).all()
+
+
+def guest_by_ref(s: Session, ref: str) -> Guest | None:
+    return s.scalar(select(Guest).where(Guest.ref == ref))
+
+
+def guest_by_email(s: Session, email: str) -> Guest | None:
+    return s.scalar(
+        select(Guest).where(func.lower(Guest.email) == email.lower()).order_by(Guest.id).limit(1)
+    )
+
+
+def guest_by_name_and_phone(s: Session, full_name: str, phone: str) -> Guest | None:
+    return s.scalar(
+        select(Guest)
+        .where(and_(Guest.full_name == full_name, Guest.phone == phone))
+        .order_by(Guest.id)
+        .limit(1)
+    )
+
+
+def guest_count(s: Session) -> int:
+    return int(s.scalar(select(func.count()).select_from(Guest)) or 0)
+
+
+def list_guests(s: Session, limit: int, offset: int = 0) -> Sequence[Guest]:
+    return s.scalars(select(Guest).order_by(Guest.full_name).limit(limit).offset(offset)).all()
+
+
+def guest_for_card(s: Session, guest_id: int) -> Guest | None:
+    return s.scalar(
+        select(Guest)
+        .where(Guest.id == guest_id)
+        .options(
+            selectinload(Guest.visits),
+            selectinload(Guest.consents),
+            selectinload(Guest.assignments).selectinload(Assignment.remover),
+        )
+    )
+
+
+def last_seen(s: Session, guest_id: int, before: dt.datetime) -> dt.datetime | None:
+    value = s.scalar(
+        select(func.max(Visit.starts_at)).where(
+            Visit.guest_id == guest_id,
+            Visit.starts_at <= before,
+            Visit.status != VisitStatus.CANCELLED,
+        )
+    )
+    return value
+
+
+def guests_not_seen_since(s: Session, cutoff: dt.datetime, limit: int) -> Sequence[Guest]:
+    """Guests whose newest visit (or creation, without visits) is before ``cutoff``."""
+    newest = (
+        select(Visit.guest_id, func.max(Visit.starts_at).label("newest"))
+        .group_by(Visit.guest_id)
+        .subquery()
+    )
+    return s.scalars(
+        select(Guest)
+        .outerjoin(newest, newest.c.guest_id == Guest.id)
+        .where(func.coalesce(newest.c.newest, Guest.created_at) < cutoff)
+        .order_by(func.coalesce(newest.c.newest, Guest.created_at))
+        .limit(limit)
+    ).all()
+
+
+# --- visits ----------------------------------------------------------------
+
+def visits_between(
+    s: Session, kind: VisitKind, start: dt.datetime, end: dt.datetime,
+    service: Service | None = None,
+) -> Sequence[Visit]:
+    q = (
+        select(Visit)
+        .where(Visit.kind == kind, Visit.starts_at >= start, Visit.starts_at < end)
+        .options(selectinload(Visit.guest))
+        .order_by(Visit.starts_at, Visit.place)
+    )
+    if service is not None:
+        q = q.where(Visit.service == service)
+    return s.scalars(q).all()
+
+
+# --- labels ----------------------------------------------------------------
+
+def labels_with_status(s: Session, *statuses: LabelStatus) -> Sequence[Label]:
+    return s.scalars(
+        select(Label).where(Label.status.in_(statuses)).order_by(Label.category,
+                                                                 Label.staff_wording)
+    ).all()
+
+
+def labels_proposed_by(s: Session, staff_id: int) -> Sequence[Label]:
+    return s.scalars(
+        select(Label).where(Label.proposed_by == staff_id).order_by(Label.proposed_at.desc())
+    ).all()
+
+
+def label_by_key(s: Session, key: str) -> Label | None:
+    return s.scalar(select(Label).where(Label.key == key))
+
+
+def label_count(s: Session) -> int:
+    return int(s.scalar(select(func.count()).select_from(Label)) or 0)
+
+
+def label_usage(s: Session) -> dict[int, int]:
+    rows = s.execute(
+        select(Assignment.label_id, func.count(func.distinct(Assignment.guest_id)))
+        .where(Assignment.removed_at.is_(None))
+        .group_by(Assignment.label_id)
+    )
+    return {int(r[0]): int(r[1]) for r in rows}
+
+
+def active_assignment(s: Session, guest_id: int, label_id: int) -> Assignment | None:
+    return s.scalar(
+        select(Assignment).where(
+            Assignment.guest_id == guest_id,
+            Assignment.label_id == label_id,
+            Assignment.removed_at.is_(None),
+        )
+    )
+
+
+def active_assignments_of_label(s: Session, label_id: int) -> Sequence[Assignment]:
+    return s.scalars(
+        select(Assignment).where(Assignment.label_id == label_id,
+                                 Assignment.removed_at.is_(None))
+    ).all()
+
+
+def active_assignments_with_consent(s: Session, consent_id: int) -> Sequence[Assignment]:
+    return s.scalars(
+        select(Assignment).where(Assignment.consent_id == consent_id,
+                                 Assignment.removed_at.is_(None))
+    ).all()
+
+
+def expired_assignments(s: Session, at: dt.datetime) -> Sequence[Assignment]:
+    return s.scalars(
+        select(Assignment).where(Assignment.expires_at <= at).options(
+            selectinload(Assignment.guest)
+        )
+    ).all()
+
+
+def active_consent(s: Session, guest_id: int, purpose: ConsentPurpose) -> Consent | None:
+    return s.scalar(
+        select(Consent)
+        .where(Consent.guest_id == guest_id, Consent.purpose == purpose,
+               Consent.withdrawn_at.is_(None))
+        .order_by(Consent.given_at.desc())
+        .limit(1)
+    )
+
+
+# --- audit -----------------------------------------------------------------
+
+def audit_events(
+    s: Session, *, staff_id: int | None = None, guest_ref: str | None = None,
+    action: str | None = None, since: dt.datetime | None = None,
+    until: dt.datetime | None = None, limit: int = 500,
+) -> Sequence[AuditEvent]:
+    q = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
+    conds = []
+    if staff_id is not None:
+        conds.append(AuditEvent.staff_id == staff_id)
+    if guest_ref is not None:
+        conds.append(AuditEvent.guest_ref == guest_ref)
+    if action:
+        conds.append(or_(AuditEvent.action == action, AuditEvent.action.startswith(action + ".")))
+    if since is not None:
+        conds.append(AuditEvent.at >= since)
+    if until is not None:
+        conds.append(AuditEvent.at < until)
+    if conds:
+        q = q.where(and_(*conds))
+    return s.scalars(q).all()
+
+
+def audit_actions(s: Session) -> list[str]:
+    return [str(a) for a in s.scalars(select(AuditEvent.action).distinct().order_by(
+        AuditEvent.action))]
+
+
+def assignments_on_unapproved_labels(s: Session) -> list[tuple[int, LabelStatus]]:
+    """Active assignments whose label was never approved: must always be empty."""
+    rows = s.execute(
+        select(Assignment.id, Label.status)
+        .join(Label, Label.id == Assignment.label_id)
+        .where(Assignment.removed_at.is_(None),
+               Label.status.in_([LabelStatus.PROPOSED, LabelStatus.REJECTED]))
+    ).all()
+    return [(int(r[0]), LabelStatus(r[1])) for r in rows]

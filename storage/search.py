@@ -1,0 +1,39 @@
+"""Type-ahead guest search on SQLite's FTS5 index (engine-specific, so it lives here).
+
+Each word the user typed becomes a prefix term; all must match, in any of
+full name, preferred name, email or phone. ``unicode61 remove_diacritics 2``
+folds case and accents on both sides, so "jose" finds "José" and "MÜLLER"
+finds "Müller". Results come back in rowid order with a LIMIT, which lets
+FTS5 stop early even when a one-letter prefix matches half the table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(typed: str) -> str:
+    """Turn what was typed into an FTS5 query: every word as a quoted prefix term."""
+    words = [w for w in _WORD.findall(typed) if w.strip("_")]
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def search_guest_ids(session: Session, typed: str, limit: int) -> list[int]:
+    query = fts_query(typed)
+    if not query:
+        return []
+    rows = session.execute(
+        text("SELECT rowid FROM guest_fts WHERE guest_fts MATCH :q LIMIT :n"),
+        {"q": query, "n": limit},
+    )
+    return [int(r[0]) for r in rows]
+
+
+def optimize_index(session: Session) -> None:
+    """Merge FTS5 segments so deleted rows' tokens are gone from the index pages."""
+    session.execute(text("INSERT INTO guest_fts(guest_fts) VALUES ('optimize')"))

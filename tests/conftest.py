@@ -1,0 +1,70 @@
+"""Shared fixtures: every test gets its own folders, its own keyring and, when asked, a store."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+
+from app import staff, vocabulary
+from app.opening import KeyringKey, open_store
+from app.views import Actor
+from storage.models import Role
+from storage.store import Store
+from tests.keyrings import MemoryKeyring
+
+MANAGER_PIN = "1111"
+RECEPTIONIST_PIN = "2222"
+HOST_PIN = "3333"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """Point every folder Frontdesk may touch at tmp_path and install an in-memory keyring."""
+    for var, sub in (("FRONTDESK_DATA_DIR", "data"), ("FRONTDESK_LOG_DIR", "logs"),
+                     ("XDG_DATA_HOME", "xdg-data"), ("XDG_CONFIG_HOME", "xdg-config"),
+                     ("XDG_STATE_HOME", "xdg-state"), ("XDG_CACHE_HOME", "xdg-cache")):
+        monkeypatch.setenv(var, str(tmp_path / sub))
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    """A fresh encrypted store on disk (keyring key) with starter vocabulary, no staff."""
+    s = open_store(data_dir, KeyringKey())
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def manager(store: Store) -> Actor:
+    actor = staff.create_first_manager(store, "Eva Visser", MANAGER_PIN)
+    vocabulary.load_starter(store, actor)
+    return actor
+
+
+@pytest.fixture
+def receptionist(store: Store, manager: Actor) -> Actor:
+    info = staff.add_staff(store, manager, "Sam Bakker", Role.RECEPTIONIST, RECEPTIONIST_PIN)
+    return Actor(info.id, info.name, info.role)
+
+
+@pytest.fixture
+def host(store: Store, manager: Actor) -> Actor:
+    info = staff.add_staff(store, manager, "Luca Rossi", Role.HOST, HOST_PIN)
+    return Actor(info.id, info.name, info.role)
