@@ -1,0 +1,19 @@
+"""Arguments and helpers shared by every `frontdesk` sub-command."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.opening import Store, key_source_for, open_store, resolve_data_dir
+
+
+def add_store_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data-dir", metavar="DIR",
+                   help="store folder (default: $FRONTDESK_DATA_DIR or the user data folder)")
+    p.add_argument("--passphrase-file", metavar="FILE",
+                   help="derive the key from the passphrase in FILE instead of the keyring")
+
+
+def open_from_args(args: argparse.Namespace, *, create: bool = True) -> Store:
+    return open_store(resolve_data_dir(args.data_dir), key_source_for(args.passphrase_file),
+                      create=create)

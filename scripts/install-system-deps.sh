@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Debian/Ubuntu packages Frontdesk needs, installed only when missing.
+#   Qt's offscreen and desktop platforms: libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1
+#     libfreetype6 libglib2.0-0 libxkbcommon0, a font (fonts-dejavu-core) and, for a real
+#     X11 window, libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
+#     libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
+#   Python: python3 python3-venv (3.11 or newer)
+#   Keyring for the store's key: gnome-keyring dbus (the Secret Service)
+#   Tests: poppler-utils (pdftotext reads the guest report back), xvfb xauth (screenshots)
+set -euo pipefail
+
+PACKAGES=(
+  python3 python3-venv python3-pip
+  libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
+  fonts-dejavu-core
+  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+  libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
+  gnome-keyring dbus dbus-x11 libsecret-1-0
+  poppler-utils xvfb xauth
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Installing system packages: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
