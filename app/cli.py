@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Recognise returning guests from an encrypted local store.",
     )
     parser.add_argument("--version", action="version", version=f"frontdesk {__version__}")
-    add_store_args(parser)
+    add_store_args(parser, top=True)
     parser.add_argument("--demo", action="store_true",
                         help="open a throw-away store filled with a sample hotel and restaurant")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

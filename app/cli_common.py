@@ -7,10 +7,16 @@ import argparse
 from app.opening import Store, key_source_for, open_store, resolve_data_dir
 
 
-def add_store_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data-dir", metavar="DIR",
+def add_store_args(p: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--data-dir`` and ``--passphrase-file``, accepted before or after the sub-command.
+
+    Sub-parsers use SUPPRESS as default so ``frontdesk --data-dir D verify`` keeps D
+    instead of having the sub-parser's default overwrite it.
+    """
+    default = None if top else argparse.SUPPRESS
+    p.add_argument("--data-dir", metavar="DIR", default=default,
                    help="store folder (default: $FRONTDESK_DATA_DIR or the user data folder)")
-    p.add_argument("--passphrase-file", metavar="FILE",
+    p.add_argument("--passphrase-file", metavar="FILE", default=default,
                    help="derive the key from the passphrase in FILE instead of the keyring")
 
 

@@ -31,8 +31,9 @@ def setup_logging(level: int = logging.INFO) -> Path:
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    root.handlers[:] = [h for h in root.handlers if not isinstance(h, logging.handlers.
-                                                                      RotatingFileHandler)]
+    for old in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+        root.removeHandler(old)
+        old.close()
     root.addHandler(handler)
     root.setLevel(level)
     # SQLAlchemy would log statements with their parameters (guest names): keep it quiet.

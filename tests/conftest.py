@@ -68,3 +68,16 @@ def receptionist(store: Store, manager: Actor) -> Actor:
 def host(store: Store, manager: Actor) -> Actor:
     info = staff.add_staff(store, manager, "Luca Rossi", Role.HOST, HOST_PIN)
     return Actor(info.id, info.name, info.role)
+
+
+@pytest.fixture(autouse=True)
+def _close_log_files() -> Iterator[None]:
+    """Tests may call setup_logging(); close its file handler so no file is left open."""
+    import logging
+    import logging.handlers
+
+    yield
+    root = logging.getLogger()
+    for h in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+        root.removeHandler(h)
+        h.close()
