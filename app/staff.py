@@ -65,7 +65,8 @@ def sign_in(store: Store, staff_id: int, pin: str, *, now: dt.datetime | None = 
                 st.locked_until = at + LOCKOUT
                 st.failed_attempts = 0
                 detail["locked"] = True
-            record(s, None, "staff.sign_in_failed", at=at, **detail)
+            record(s, None, "staff.sign_in_failed", at=at, staff=st.id,
+                   attempt=detail["attempt"], locked="locked" in detail)
             # Commit the count (and any lock) but still tell the caller it failed.
             failed = SignInError("Wrong PIN." if "locked" not in detail else
                                  "Wrong PIN five times: this account is locked for 5 minutes.")

@@ -17,5 +17,5 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, An
 
 
 def max_id(session: Session, model: type[Base]) -> int:
-    column = model.__table__.c.id  # type: ignore[attr-defined]
+    column = model.__table__.c.id
     return int(session.scalar(select(func.coalesce(func.max(column), 0))) or 0)
