@@ -196,10 +196,10 @@ class RuleGroup:
                 continue
             index = match.lastindex
             assert index is not None  # every alternative is one capturing group
-            yield self.phrases_by_length[index - 1], start, end
+            yield self._ordered_phrases[index - 1], start, end
 
     @cached_property
-    def phrases_by_length(self) -> tuple[str, ...]:
+    def _ordered_phrases(self) -> tuple[str, ...]:
         """The phrases in pattern order (longest first, so the longest match wins)."""
         return _sorted_phrases(self.phrases)
 
@@ -295,8 +295,7 @@ def _rules_from_document(data: Mapping[str, Any], *, source: str, base: Rules | 
     unknown = set(data) - {"format", "group"}
     if unknown:
         raise RulesError(
-            f"{source}: unknown top-level key(s) {sorted(unknown)}; "
-            "rules go in [[group]] tables."
+            f"{source}: unknown top-level key(s) {sorted(unknown)}; rules go in [[group]] tables."
         )
     raw_groups = data.get("group", [])
     if not isinstance(raw_groups, list):
@@ -315,7 +314,9 @@ def _parse_group(raw: object, *, where: str, base: Rules | None) -> RuleGroup:
         raise RulesError(f"{where}: must be a table.")
     unknown = set(raw) - _GROUP_KEYS
     if unknown:
-        raise RulesError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_GROUP_KEYS)}.")
+        raise RulesError(
+            f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_GROUP_KEYS)}."
+        )
     name = raw.get("name")
     if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
         raise RulesError(f"{where}: 'name' must be a lowercase slug such as \"spending\".")
@@ -337,8 +338,7 @@ def _parse_group(raw: object, *, where: str, base: Rules | None) -> RuleGroup:
             severity = Severity(severity_raw)
         except ValueError:
             raise RulesError(
-                f"{where}: severity {severity_raw!r} is not one of "
-                f"{[s.value for s in Severity]}."
+                f"{where}: severity {severity_raw!r} is not one of {[s.value for s in Severity]}."
             ) from None
 
     reason_raw = raw.get("reason", {})
