@@ -5,7 +5,7 @@
 #     X11 window, libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
 #     libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
 #   Python: python3 python3-venv (3.11 or newer)
-#   Keyring for the store's key: gnome-keyring dbus (the Secret Service)
+#   Keyring for the store's key: gnome-keyring dbus libsecret-1-0 (the Secret Service)
 #   Tests: poppler-utils (pdftotext reads the guest report back), xvfb xauth (screenshots)
 set -euo pipefail
 
@@ -15,7 +15,7 @@ PACKAGES=(
   fonts-dejavu-core
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
-  gnome-keyring dbus dbus-x11 libsecret-1-0
+  gnome-keyring dbus libsecret-1-0
   poppler-utils xvfb xauth
 )
 
