@@ -144,6 +144,9 @@ class Guest(Base):
     email: Mapped[str | None] = mapped_column(String(254), index=True)
     phone: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # When a manager last decided to keep this guest although they had not visited
+    # for the retention period (revision 0002); keeps them off the list for a while.
+    retention_reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     visits: Mapped[list[Visit]] = relationship(
         back_populates="guest", cascade="all, delete-orphan", passive_deletes=True
