@@ -74,3 +74,24 @@ class LabelNotApproved(FrontdeskError):
 
 class ConsentRequired(FrontdeskError):
     """A special-category label needs the guest's recorded explicit consent first."""
+
+
+class BackupFileError(FrontdeskError):
+    """A backup could not be written, read or restored; the store was not changed."""
+
+
+class WordingBlocked(ValidationError):
+    """A label's wording failed a blocking wording check; ``reasons`` says why, per rule."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("Wording", "This wording cannot be approved: " + " ".join(reasons))
+        self.reasons = reasons
+
+
+class WarningsNotAcknowledged(ValidationError):
+    """A label's wording has soft warnings that the manager has not confirmed reading."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("Wording", "Read the wording warnings and confirm before approving: "
+                         + " ".join(reasons))
+        self.reasons = reasons

@@ -54,9 +54,16 @@ def key_source_for(passphrase_file: str | os.PathLike[str] | None) -> KeySource:
 
 def open_store(data_dir: Path, key_source: KeySource, *, create: bool = True) -> Store:
     try:
-        return _open(data_dir, key_source, create=create)
+        return adopt(_open(data_dir, key_source, create=create))
     except se.StorageError as exc:
         raise translate(exc, StorePaths(data_dir)) from exc
+
+
+def adopt(store: Store) -> Store:
+    """Make the store's writes raise ``StoreBusyError`` (plain words) when it stays busy."""
+    paths = store.paths
+    store.busy_error = lambda exc: translate(exc, paths)
+    return store
 
 
 def translate(exc: se.StorageError, paths: StorePaths) -> ae.FrontdeskError:

@@ -167,3 +167,19 @@ class MemoryKey:
 
     def load(self, store_id: str, header_fields: dict[str, str]) -> bytes:
         return self.key
+
+
+def _backup_entry(store_id: str) -> str:
+    return f"{store_id}.backup-passphrase"
+
+
+def save_backup_passphrase(store_id: str, passphrase: str) -> None:
+    """Keep the automatic-backup passphrase in the keyring (its own entry), never on disk."""
+    usable_backend()
+    _set_password(_backup_entry(store_id), passphrase)
+
+
+def load_backup_passphrase(store_id: str) -> str | None:
+    """The automatic-backup passphrase, or None when none was saved."""
+    usable_backend()
+    return _get_password(_backup_entry(store_id))

@@ -22,6 +22,7 @@ from storage.models import (
     LabelStatus,
     Role,
     Service,
+    Setting,
     Staff,
     Visit,
     VisitKind,
@@ -259,3 +260,22 @@ def assignments_on_unapproved_labels(s: Session) -> list[tuple[int, LabelStatus]
                Label.status.in_([LabelStatus.PROPOSED, LabelStatus.REJECTED]))
     ).all()
     return [(int(r[0]), LabelStatus(r[1])) for r in rows]
+
+
+# --- settings --------------------------------------------------------------
+
+def setting_value(s: Session, key: str) -> str | None:
+    row = s.get(Setting, key)
+    return row.value if row is not None else None
+
+
+def audit_event_count(s: Session) -> int:
+    return int(s.scalar(select(func.count()).select_from(AuditEvent)) or 0)
+
+
+# --- vocabulary admin ------------------------------------------------------
+
+def labels_with_usage(s: Session, *statuses: LabelStatus) -> list[tuple[Label, int]]:
+    """Labels with the given statuses and how many guests carry each one now."""
+    usage = label_usage(s)
+    return [(lb, usage.get(lb.id, 0)) for lb in labels_with_status(s, *statuses)]

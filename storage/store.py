@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,6 +74,9 @@ class Store:
         self.paths = paths
         self.engine = engine
         self.header = header
+        # Set by app.opening: turns StoreBusy into the app's StoreBusyError, so the
+        # message reaches the UI from every use case without a try in each one.
+        self.busy_error: Callable[[StoreBusy], Exception] | None = None
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(
             engine.execution_options(**{eng.WRITE_OPTION: True}), expire_on_commit=False
@@ -95,8 +98,15 @@ class Store:
                 yield session
         except OperationalError as exc:
             if "locked" in str(exc.orig) or "busy" in str(exc.orig):
-                raise StoreBusy(str(exc.orig)) from exc
+                busy = StoreBusy(str(exc.orig))
+                if self.busy_error is not None:
+                    raise self.busy_error(busy) from exc
+                raise busy from exc
             raise
+
+    def save_header(self) -> None:
+        """Write ``self.header`` back (after changing ``extra``, e.g. the recovery wrap)."""
+        self.header.write(self.paths.header)
 
     def integrity_problems(self) -> list[str]:
         return eng.integrity_problems(self.engine)

@@ -1,0 +1,83 @@
+"""The manager's audit screen: filtered events and the hash chain's verdict.
+
+Reading the log is not itself audited (that would grow the chain while a
+manager scrolls it); changing it is impossible without breaking the chain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.permissions import Action, require
+from app.views import Actor, AuditInfo
+from storage import audit_chain, queries
+from storage.store import Store
+
+DEFAULT_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class ChainStatus:
+    """The chain's verdict, with a sentence for the screen."""
+
+    ok: bool
+    events: int
+    broken_at: int | None
+    problem: str
+
+    @property
+    def message(self) -> str:
+        if self.ok:
+            return f"Audit log verified: {self.events:,} events"
+        where = f"Broken at event {self.broken_at}" if self.broken_at else "Broken"
+        return f"{where}: {self.problem}. Restore from a backup and tell the venue's IT."
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    staff_id: int | None = None
+    guest_ref: str | None = None
+    action: str | None = None
+    since: dt.date | None = None   # first day shown
+    until: dt.date | None = None   # last day shown (inclusive)
+
+
+def list_events(store: Store, actor: Actor, flt: AuditFilter | None = None, *,
+                limit: int = DEFAULT_LIMIT) -> list[AuditInfo]:
+    """Newest first, filtered by staff member, guest token, action (or prefix) and days."""
+    require(actor.role, Action.VIEW_AUDIT)
+    f = flt or AuditFilter()
+    since = dt.datetime.combine(f.since, dt.time()) if f.since else None
+    until = dt.datetime.combine(f.until + dt.timedelta(days=1), dt.time()) if f.until else None
+    with store.read() as s:
+        rows = queries.audit_events(s, staff_id=f.staff_id, guest_ref=f.guest_ref or None,
+                                    action=f.action or None, since=since, until=until,
+                                    limit=limit)
+        names = queries.staff_names(s, {r.staff_id for r in rows if r.staff_id is not None})
+        out = []
+        for r in rows:
+            st = names.get(r.staff_id) if r.staff_id is not None else None
+            out.append(AuditInfo(
+                id=r.id, at=r.at, staff_id=r.staff_id,
+                staff_name=st.name if st else ("system" if r.staff_id is None else
+                                               f"staff #{r.staff_id}"),
+                staff_role=st.role.value if st else "",
+                action=r.action, guest_ref=r.guest_ref, detail=r.detail,
+            ))
+    return out
+
+
+def actions(store: Store, actor: Actor) -> list[str]:
+    """Every action name in the log, for the filter's drop-down."""
+    require(actor.role, Action.VIEW_AUDIT)
+    with store.read() as s:
+        return queries.audit_actions(s)
+
+
+def verify_chain(store: Store, actor: Actor) -> ChainStatus:
+    """Recompute the whole chain and report the first broken link."""
+    require(actor.role, Action.VIEW_AUDIT)
+    with store.read() as s:
+        report = audit_chain.verify(s)
+    return ChainStatus(report.ok, report.events, report.first_broken_id, report.problem)

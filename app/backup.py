@@ -1,0 +1,249 @@
+"""Backups: make one now, restore one, and the automatic daily backup.
+
+A backup is a single passphrase-encrypted file (format in ``storage.backup``)
+that can be restored on another machine without this machine's keyring. The
+passphrase of the automatic backup is kept in the keyring under its own entry,
+never in a file or the settings table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.audit import record
+from app.clock import now as _now
+from app.errors import BackupFileError, FrontdeskError, ValidationError
+from app.opening import adopt, translate
+from app.permissions import Action, require
+from app.verify import verify_store
+from app.views import Actor
+from storage import backup as sb
+from storage import errors as se
+from storage import keys, queries
+from storage.keys import KeySource
+from storage.models import Setting
+from storage.store import Store, StorePaths
+
+log = logging.getLogger("frontdesk.backup")
+
+SUFFIX = sb.SUFFIX
+MIN_PASSPHRASE = 8
+AUTO_KEY = "backup.auto"          # "folder|keep" or absent when off
+LAST_KEY = "backup.last"          # ISO time of the last automatic backup
+DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    enabled: bool
+    folder: Path | None
+    keep: int
+    last: dt.datetime | None
+    has_passphrase: bool
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    store: Store
+    previous: Path | None   # folder where the replaced store was kept
+    audit_events: int
+
+
+def check_passphrase(passphrase: str) -> str:
+    if not isinstance(passphrase, str) or len(passphrase) < MIN_PASSPHRASE:
+        raise ValidationError("Backup passphrase",
+                              f"The backup passphrase must be at least {MIN_PASSPHRASE} "
+                              "characters long.")
+    return passphrase
+
+
+def backup_name(at: dt.datetime) -> str:
+    return f"frontdesk-{at:%Y%m%d-%H%M%S}{SUFFIX}"
+
+
+def _export(store: Store, target: Path, passphrase: str) -> None:
+    try:
+        sb.export(store.engine, target, passphrase, store_id=store.store_id,
+                  schema_revision=store.header.schema_revision)
+    except OSError as exc:
+        raise BackupFileError(f"The backup could not be written to {target.parent}: "
+                              f"{exc.strerror or exc}. Choose another folder.") from exc
+
+
+def make_backup(store: Store, actor: Actor, target: Path, passphrase: str) -> Path:
+    """Write an encrypted, consistent copy of the store to ``target`` (safe while others write)."""
+    require(actor.role, Action.BACKUP)
+    check_passphrase(passphrase)
+    target = Path(target)
+    if target.suffix != SUFFIX:
+        target = target.with_name(target.name + SUFFIX)
+    log.info("backup started")
+    _export(store, target, passphrase)
+    with store.write() as s:
+        record(s, actor, "backup.made", automatic=False)
+    log.info("backup finished")
+    return target
+
+
+def _translate_backup(exc: sb.BackupError, backup: Path) -> FrontdeskError:
+    match exc:
+        case sb.WrongBackupPassphrase():
+            return BackupFileError(f"The passphrase does not open the backup {backup.name}. "
+                                   "Check it and try again; nothing was changed.")
+        case sb.NotABackup():
+            return BackupFileError(f"{exc}. Choose a .fdbackup file; nothing was changed.")
+    return BackupFileError(f"The backup {backup.name} cannot be restored: {exc}. "
+                           "Try an older backup; nothing was changed.")
+
+
+def inspect_backup(backup: Path) -> sb.BackupHeader:
+    """Read a backup's plain header (date, store id) without the passphrase."""
+    try:
+        return sb.read_header(Path(backup))[0]
+    except sb.BackupError as exc:
+        raise _translate_backup(exc, Path(backup)) from exc
+    except OSError as exc:
+        raise BackupFileError(f"Cannot read {backup}: {exc.strerror or exc}.") from exc
+
+
+def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: KeySource,
+                   actor: Actor | None = None) -> RestoreResult:
+    """Verify the backup, then replace the store in ``data_dir`` with it.
+
+    The backup is opened with its passphrase, integrity-checked and its audit
+    chain verified *before* anything in ``data_dir`` moves; the current store
+    is kept in ``data_dir/before-restore-…`` and only set aside once the
+    restored one has opened and verified. The restored store gets a fresh key
+    from ``key_source`` (this machine's keyring by default).
+    """
+    if actor is not None:
+        require(actor.role, Action.BACKUP)
+    backup = Path(backup)
+    log.info("restore started")
+
+    def check(store: Store) -> list[str]:
+        return list(verify_store(store).problems)
+
+    try:
+        store, previous = sb.restore(backup, passphrase, Path(data_dir), key_source, check)
+        adopt(store)
+    except sb.BackupError as exc:
+        log.warning("restore refused: %s", type(exc).__name__)
+        raise _translate_backup(exc, backup) from exc
+    except se.StorageError as exc:
+        raise translate(exc, StorePaths(Path(data_dir))) from exc
+    except OSError as exc:
+        raise BackupFileError(f"Cannot restore {backup.name}: {exc.strerror or exc}. "
+                              "Nothing was changed.") from exc
+    with store.write() as s:
+        record(s, actor, "store.restored", automatic=False)
+        events = queries.audit_event_count(s)
+    log.info("restore finished")
+    return RestoreResult(store, previous, events)
+
+
+# --- automatic daily backup ------------------------------------------------------------
+
+def backup_settings(store: Store) -> BackupSettings:
+    with store.read() as s:
+        auto = queries.setting_value(s, AUTO_KEY)
+        last = queries.setting_value(s, LAST_KEY)
+    folder, keep = None, 7
+    if auto:
+        raw_folder, _, raw_keep = auto.rpartition("|")
+        folder, keep = Path(raw_folder), int(raw_keep or 7)
+    try:
+        has_pass = keys.load_backup_passphrase(store.store_id) is not None
+    except se.StorageError:
+        has_pass = False
+    return BackupSettings(enabled=auto is not None, folder=folder, keep=keep,
+                          last=dt.datetime.fromisoformat(last) if last else None,
+                          has_passphrase=has_pass)
+
+
+def set_backup_settings(store: Store, actor: Actor, *, enabled: bool, folder: Path | None,
+                        keep: int, passphrase: str | None = None) -> BackupSettings:
+    """Switch the daily backup on or off. A new passphrase goes to the keyring, not the DB."""
+    require(actor.role, Action.BACKUP)
+    if enabled:
+        if folder is None or not str(folder).strip():
+            raise ValidationError("Backup folder", "Choose a folder for the daily backup.")
+        if not (1 <= keep <= 365):
+            raise ValidationError("Kept backups", "Keep between 1 and 365 backups.")
+        if "|" in str(folder):
+            raise ValidationError("Backup folder", "The folder name may not contain “|”.")
+    if passphrase is not None:
+        check_passphrase(passphrase)
+        try:
+            keys.save_backup_passphrase(store.store_id, passphrase)
+        except se.StorageError as exc:
+            raise translate(exc, store.paths) from exc
+    elif enabled and not backup_settings(store).has_passphrase:
+        raise ValidationError("Backup passphrase",
+                              "Set a backup passphrase: automatic backups need one.")
+    with store.write() as s:
+        row = s.get(Setting, AUTO_KEY)
+        if enabled:
+            value = f"{Path(folder or '').expanduser()}|{keep}"
+            if row is None:
+                s.add(Setting(key=AUTO_KEY, value=value))
+            else:
+                row.value = value
+        elif row is not None:
+            s.delete(row)
+        record(s, actor, "backup.settings", enabled=enabled, keep=keep,
+               passphrase_changed=passphrase is not None)
+    return backup_settings(store)
+
+
+def _prune(folder: Path, keep: int) -> None:
+    old = sorted(folder.glob(f"frontdesk-*{SUFFIX}"))
+    for path in old[:-keep] if keep > 0 else old:
+        path.unlink(missing_ok=True)
+
+
+def run_due_backup(store: Store, folder: Path, passphrase: str, keep: int, *,
+                   now: dt.datetime | None = None) -> Path | None:
+    """Make the automatic backup when the last one is a day old (or none was made).
+
+    Returns the new file, or None when no backup was due. Keeps the ``keep``
+    newest automatic backups in ``folder`` and deletes older ones.
+    """
+    check_passphrase(passphrase)
+    at = now or _now()
+    with store.read() as s:
+        last_raw = queries.setting_value(s, LAST_KEY)
+    if last_raw and at - dt.datetime.fromisoformat(last_raw) < DAY:
+        return None
+    folder = Path(folder)
+    target = folder / backup_name(at)
+    log.info("automatic backup started")
+    _export(store, target, passphrase)
+    with store.write() as s:
+        row = s.get(Setting, LAST_KEY)
+        if row is None:
+            s.add(Setting(key=LAST_KEY, value=at.isoformat()))
+        else:
+            row.value = at.isoformat()
+        record(s, None, "backup.made", at=at, automatic=True)
+    _prune(folder, keep)
+    log.info("automatic backup finished")
+    return target
+
+
+def run_configured_backup(store: Store, *, now: dt.datetime | None = None) -> Path | None:
+    """What the GUI calls at start: the daily backup, if switched on and due."""
+    settings = backup_settings(store)
+    if not settings.enabled or settings.folder is None:
+        return None
+    try:
+        passphrase = keys.load_backup_passphrase(store.store_id)
+    except se.StorageError as exc:
+        raise translate(exc, store.paths) from exc
+    if passphrase is None:
+        raise BackupFileError("The daily backup is on but its passphrase is not in the keyring. "
+                              "Set it again under Manager ▸ Backup.")
+    return run_due_backup(store, settings.folder, passphrase, settings.keep, now=now)
