@@ -1,0 +1,116 @@
+"""A writer process for the crash-safety and concurrency tests (and bench/crash_soak.py).
+
+Opens the store without a keyring (``--key-file``: the raw key in hex, or
+``--passphrase-file``), then performs random use cases (new guests, labels,
+visits, consents, corrections) until killed or ``--ops`` is reached. After
+each use case *returns* (its transaction committed) it prints one line and
+flushes, so the parent knows every commit that must survive::
+
+    READY
+    guest <guest_id> <name-as-hex>
+    visit <guest_id> <visit_id>
+    label <guest_id> <assignment_id>
+    consent <guest_id> <consent_id>
+    busy                                 (StoreBusyError: nothing was written)
+    DONE
+
+Run as ``python tests/crash_writer.py --data-dir D --key-file F --seed N``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app import consents, guests, labels, staff, visits  # noqa: E402
+from app.errors import StoreBusyError  # noqa: E402
+from app.guests import GuestFields  # noqa: E402
+from app.opening import MemoryKey, PassphraseKey, open_store  # noqa: E402
+from app.views import Actor  # noqa: E402
+from storage.keys import KeySource  # noqa: E402
+from storage.models import ConsentPurpose, Role, Sensitivity, Source, VisitKind  # noqa: E402
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyzéüøßçğłżÅÆΩЖ中日한 '-"
+
+
+def _key_source(args: argparse.Namespace) -> KeySource:
+    if args.key_file:
+        return MemoryKey(bytes.fromhex(Path(args.key_file).read_text().strip()))
+    return PassphraseKey(Path(args.passphrase_file).read_text(encoding="utf-8").strip("\r\n"))
+
+
+def _name(rng: random.Random, tag: str, n: int) -> str:
+    word = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(3, 12))).strip() or "x"
+    return f"{tag}{n} {word}"
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--data-dir", required=True)
+    p.add_argument("--key-file")
+    p.add_argument("--passphrase-file")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--tag", default="w")
+    p.add_argument("--ops", type=int, default=1_000_000)
+    args = p.parse_args()
+    rng = random.Random(args.seed)
+    store = open_store(Path(args.data_dir), _key_source(args), create=False)
+    manager = next(s for s in staff.list_staff(store) if s.role == Role.MANAGER)
+    actor = Actor(manager.id, manager.name, manager.role)
+    plain = [lb.id for lb in labels.approved_labels(store, actor)
+             if lb.sensitivity != Sensitivity.SPECIAL]
+    special = [lb.id for lb in labels.approved_labels(store, actor)
+               if lb.sensitivity == Sensitivity.SPECIAL]
+    mine: list[int] = []
+    consented: set[int] = set()
+    labelled: set[tuple[int, int]] = set()
+    out = sys.stdout
+    out.write("READY\n")
+    out.flush()
+    for n in range(args.ops):
+        try:
+            op = rng.random() if mine else 0.0
+            if op < 0.35:
+                name = _name(rng, args.tag, n)
+                g = guests.create_guest(store, actor, GuestFields(name, language="nl"))
+                mine.append(g.id)
+                line = f"guest {g.id} {name.encode().hex()}"
+            elif op < 0.6:
+                gid = rng.choice(mine)
+                start = dt.datetime(2026, 1, 1) + dt.timedelta(hours=rng.randint(0, 9000))
+                v = visits.record_visit(store, actor, gid, kind=rng.choice(list(VisitKind)),
+                                        starts_at=start, party_size=rng.randint(1, 8))
+                line = f"visit {gid} {v.id}"
+            elif op < 0.8:
+                gid = rng.choice(mine)
+                pool = special if gid in consented and special and rng.random() < 0.5 else plain
+                lid = rng.choice(pool)
+                if (gid, lid) in labelled:
+                    continue
+                a = labels.assign_label(store, actor, gid, lid, Source.GUEST_TOLD)
+                labelled.add((gid, lid))
+                line = f"label {gid} {a.id}"
+            else:
+                gid = rng.choice(mine)
+                if gid in consented:
+                    continue
+                c = consents.record_consent(store, actor, gid, ConsentPurpose.HEALTH)
+                consented.add(gid)
+                line = f"consent {gid} {c.id}"
+        except StoreBusyError:
+            line = "busy"
+        out.write(line + "\n")
+        out.flush()
+    out.write("DONE\n")
+    out.flush()
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
