@@ -10,6 +10,7 @@ chain stays linear).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,11 @@ def make_engine(path: Path, key: bytes) -> Engine:
         configure(conn)
         return conn
 
+    return engine_from(creator)
+
+
+def engine_from(creator: Callable[[], Any]) -> Engine:
+    """The pooled engine and transaction handling around a connection factory."""
     engine = create_engine(
         "sqlite+pysqlite://", creator=creator, module=sqlcipher3.dbapi2, poolclass=QueuePool,
         pool_size=4, max_overflow=4,

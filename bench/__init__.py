@@ -1,0 +1,4 @@
+"""Benchmarks for Frontdesk, not part of the test suite.
+
+See bench/run.py and docs/performance.md.
+"""

@@ -1,0 +1,73 @@
+"""Build (or reuse) a demo store of N guests through `frontdesk demo-data`.
+
+The store is written by the real command in a subprocess, with
+``--passphrase-file`` so no keyring is needed. Its own report ("Wrote N
+guests … in T s") gives the write rate; it is kept in ``build.json`` next to
+the store so a reused store still reports the rate it was built at.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from bench.common import ROOT
+
+_WROTE = re.compile(r"Wrote ([\d,]+) guests, ([\d,]+) visits, ([\d,]+) labels, "
+                    r"([\d,]+) consents to .* in ([\d.]+) s\.")
+BUILD_INFO = "build.json"
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    guests: int
+    visits: int
+    labels: int
+    consents: int
+    seconds: float
+    rows_per_s: float  # guest rows per second, as `demo-data` timed itself
+    reused: bool = False
+
+
+def parse_report(stdout: str) -> BuildInfo:
+    m = _WROTE.search(stdout)
+    if m is None:
+        raise RuntimeError(f"demo-data printed no summary:\n{stdout}")
+    guests, visits, labels, consents = (int(g.replace(",", "")) for g in m.groups()[:4])
+    seconds = float(m.group(5))
+    return BuildInfo(guests, visits, labels, consents, seconds,
+                     guests / seconds if seconds > 0 else float("inf"))
+
+
+def ensure_store(folder: Path, guests: int, passphrase: Path, *, rebuild: bool = False,
+                 log: bool = True) -> BuildInfo:
+    """Reuse ``folder`` if a finished build of ``guests`` is recorded there, else build it."""
+    info_path = folder / BUILD_INFO
+    if info_path.exists() and not rebuild:
+        data = json.loads(info_path.read_text(encoding="utf-8"))
+        if data.get("guests") == guests:
+            data["reused"] = True
+            return BuildInfo(**data)
+    if folder.exists():
+        shutil.rmtree(folder)  # an unfinished or different build: start again
+    if log:
+        print(f"Building a store of {guests:,} guests in {folder} …", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "demo-data", "--data-dir", str(folder),
+         "--passphrase-file", str(passphrase), "--guests", str(guests)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"demo-data failed ({done.returncode}):\n{done.stderr}")
+    info = parse_report(done.stdout)
+    if log:
+        print(f"  built in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+    info_path.write_text(json.dumps(asdict(info), indent=2) + "\n", encoding="utf-8")
+    return info
