@@ -73,9 +73,14 @@ def _export(store: Store, target: Path, passphrase: str) -> None:
                               f"{exc.strerror or exc}. Choose another folder.") from exc
 
 
-def make_backup(store: Store, actor: Actor, target: Path, passphrase: str) -> Path:
-    """Write an encrypted, consistent copy of the store to ``target`` (safe while others write)."""
-    require(actor.role, Action.BACKUP)
+def make_backup(store: Store, actor: Actor | None, target: Path, passphrase: str) -> Path:
+    """Write an encrypted, consistent copy of the store to ``target`` (safe while others write).
+
+    ``actor`` is the signed-in manager in the GUI; ``None`` is the maintenance
+    command line, run by someone who already holds the store's key.
+    """
+    if actor is not None:
+        require(actor.role, Action.BACKUP)
     check_passphrase(passphrase)
     target = Path(target)
     if target.suffix != SUFFIX:
@@ -83,7 +88,7 @@ def make_backup(store: Store, actor: Actor, target: Path, passphrase: str) -> Pa
     log.info("backup started")
     _export(store, target, passphrase)
     with store.write() as s:
-        record(s, actor, "backup.made", automatic=False)
+        record(s, actor, "backup.made", automatic=False, via="gui" if actor else "cli")
     log.info("backup finished")
     return target
 

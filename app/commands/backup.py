@@ -1,0 +1,72 @@
+"""`frontdesk backup` and `frontdesk restore`: encrypted, portable copies of the store."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli_common import add_store_args, open_from_args
+from app.opening import key_source_for, resolve_data_dir
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("backup", help="write an encrypted copy of the store (safe while it runs)")
+    add_store_args(p)
+    p.add_argument("--out", required=True, metavar="FILE", help="the backup file (.fdbackup)")
+    p.add_argument("--backup-passphrase-file", metavar="FILE",
+                   help="read the backup passphrase from FILE (default: ask)")
+    p.set_defaults(func=backup)
+
+    p = sub.add_parser("restore", help="check a backup, then put it in place of the store")
+    add_store_args(p)
+    p.add_argument("--from", dest="source", required=True, metavar="FILE",
+                   help="the backup file to restore")
+    p.add_argument("--backup-passphrase-file", metavar="FILE",
+                   help="read the backup passphrase from FILE (default: ask)")
+    p.set_defaults(func=restore)
+
+
+def read_passphrase(path: str | None, prompt: str, *, confirm: bool = False) -> str:
+    """From a file, the terminal (asked twice for a new one) or one line of stdin."""
+    if path:
+        return Path(path).read_text(encoding="utf-8").strip("\r\n")
+    if sys.stdin.isatty():
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Again: ") != first:
+            raise SystemExit("frontdesk: the two passphrases differ; nothing was written.")
+        return first
+    return sys.stdin.readline().strip("\r\n")
+
+
+def backup(args: argparse.Namespace) -> int:
+    from app.backup import check_passphrase, make_backup
+
+    passphrase = check_passphrase(read_passphrase(
+        args.backup_passphrase_file, "Backup passphrase (keep it safe, it is not stored): ",
+        confirm=True))
+    store = open_from_args(args, create=False)
+    try:
+        out = make_backup(store, None, Path(args.out), passphrase)
+    finally:
+        store.close()
+    print(f"Wrote the encrypted backup {out}. Restore it with: frontdesk restore --from {out}")
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    from app.backup import inspect_backup, restore_backup
+
+    source = Path(args.source)
+    info = inspect_backup(source)
+    passphrase = read_passphrase(args.backup_passphrase_file, "Backup passphrase: ")
+    data_dir = resolve_data_dir(args.data_dir)
+    result = restore_backup(source, passphrase, data_dir, key_source_for(args.passphrase_file))
+    result.store.close()
+    print(f"Restored the backup of {info.created_at} into {data_dir}: integrity check passed, "
+          f"{result.audit_events:,} audit events verified.")
+    if result.previous is not None:
+        print(f"The store it replaced is kept in {result.previous} (delete it when all is well).")
+    return 0

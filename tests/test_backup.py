@@ -1,0 +1,208 @@
+"""Encrypted backups: made while the store is in use, restored elsewhere with another keyring."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import keyring
+import pytest
+
+from app import backup, guests, staff
+from app.cli import main
+from app.errors import BackupFileError, PermissionDenied, ValidationError
+from app.guests import GuestFields
+from app.opening import KeyringKey, MemoryKey, open_store
+from app.verify import verify_store
+from app.views import Actor
+from storage import backup as sb
+from storage.store import DB_NAME, HEADER_NAME, Store
+from tests.keyrings import MemoryKeyring
+from tests.writers import Commits, check_store, make_store, spawn
+
+PASS = "horse staple battery"
+CANARY = "Zyxwvut Backupcanary"
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def filled(store: Store, manager: Actor) -> Store:
+    guests.create_guest(store, manager, GuestFields(CANARY, email="bc@example.com"))
+    guests.create_guest(store, manager, GuestFields("Grace Hopper"))
+    return store
+
+
+def test_backup_restores_on_another_machine(filled: Store, manager: Actor,
+                                            tmp_path: Path) -> None:
+    out = backup.make_backup(filled, manager, tmp_path / "usb" / "monday", PASS)
+    assert out.name == "monday.fdbackup"
+    blob = out.read_bytes()
+    assert blob.startswith(sb.MAGIC)
+    assert CANARY.encode() not in blob and b"SQLite format 3" not in blob
+    assert [p.name for p in out.parent.iterdir()] == [out.name]   # no temp file left behind
+    guests.create_guest(filled, manager, GuestFields("Written After Backup"))
+
+    other_machine = MemoryKeyring()
+    keyring.set_keyring(other_machine)
+    target = tmp_path / "new-machine"
+    result = backup.restore_backup(out, PASS, target, KeyringKey())
+    try:
+        assert result.previous is None
+        assert verify_store(result.store).ok
+        names = {g.full_name for g in guests.list_guests(result.store, manager)}
+        assert names == {CANARY, "Grace Hopper"}
+        assert result.store.store_id != filled.store_id  # fresh key, fresh keyring entry
+        assert len(other_machine.secrets) == 1
+    finally:
+        result.store.close()
+    reopened = open_store(target, KeyringKey(), create=False)
+    try:
+        assert guests.guest_count(reopened) == 2
+        actions = [e for e in reopened.engine.connect().exec_driver_sql(
+            "SELECT action FROM audit_event ORDER BY id").scalars()]
+        assert actions[-1] == "store.restored"
+    finally:
+        reopened.close()
+
+
+def test_wrong_passphrase_changes_nothing(filled: Store, manager: Actor, tmp_path: Path,
+                                         data_dir: Path) -> None:
+    out = backup.make_backup(filled, manager, tmp_path / "b.fdbackup", PASS)
+    filled.close()
+    before = snapshot(data_dir)
+    with pytest.raises(BackupFileError, match="passphrase does not open"):
+        backup.restore_backup(out, "not the passphrase", data_dir, KeyringKey())
+    assert snapshot(data_dir) == before
+
+
+@pytest.mark.parametrize("where", ["db", "header", "truncate"])
+def test_damaged_backup_is_refused_and_store_kept(filled: Store, manager: Actor,
+                                                  tmp_path: Path, data_dir: Path,
+                                                  where: str) -> None:
+    out = backup.make_backup(filled, manager, tmp_path / "b.fdbackup", PASS)
+    filled.close()
+    data = bytearray(out.read_bytes())
+    if where == "db":
+        data[-3000] ^= 0xFF
+    elif where == "header":
+        data[12:20] = b"\x00" * 8
+    else:
+        del data[-5000:]
+    out.write_bytes(bytes(data))
+    before = snapshot(data_dir)
+    with pytest.raises(BackupFileError, match="nothing was changed"):
+        backup.restore_backup(out, PASS, data_dir, KeyringKey())
+    assert snapshot(data_dir) == before
+    s = open_store(data_dir, KeyringKey())
+    assert guests.guest_count(s) == 2
+    s.close()
+
+
+def test_backup_with_broken_audit_chain_is_refused(filled: Store, manager: Actor,
+                                                   tmp_path: Path) -> None:
+    with filled.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE audit_event SET action = 'x' WHERE id = 2")
+    out = backup.make_backup(filled, manager, tmp_path / "b.fdbackup", PASS)
+    target = tmp_path / "elsewhere"
+    with pytest.raises(BackupFileError, match="audit log broken at event 2"):
+        backup.restore_backup(out, PASS, target, KeyringKey())
+    assert not (target / DB_NAME).exists() and not (target / HEADER_NAME).exists()
+
+
+def test_restore_over_a_store_keeps_the_old_one(filled: Store, manager: Actor, tmp_path: Path,
+                                                data_dir: Path) -> None:
+    out = backup.make_backup(filled, manager, tmp_path / "b.fdbackup", PASS)
+    guests.create_guest(filled, manager, GuestFields("Lost In The Fire"))
+    filled.close()
+    result = backup.restore_backup(out, PASS, data_dir, KeyringKey(), manager)
+    try:
+        assert guests.guest_count(result.store) == 2
+    finally:
+        result.store.close()
+    assert result.previous is not None and (result.previous / DB_NAME).exists()
+    assert not [p for p in data_dir.iterdir() if p.name.startswith(".restore-")]
+
+
+def test_backup_while_another_process_writes(tmp_path: Path) -> None:
+    """The copy is consistent although a writer commits the whole time."""
+    data_dir, key, key_file = make_store(tmp_path)
+    writer = spawn(data_dir, key_file, seed=5, ops=400)
+    s = open_store(data_dir, MemoryKey(key))
+    files = [backup.make_backup(s, None, tmp_path / f"b{i}.fdbackup", PASS) for i in range(3)]
+    s.close()
+    out, err = writer.communicate()
+    assert writer.returncode == 0, err.decode()[-2000:]
+    commits = Commits()
+    commits.add(out)
+    check_store(data_dir, key, commits)
+    for i, f in enumerate(files):
+        r = backup.restore_backup(f, PASS, tmp_path / f"restored{i}", MemoryKey())
+        try:
+            assert verify_store(r.store).ok
+        finally:
+            r.store.close()
+
+
+def test_desk_staff_may_not_back_up(store: Store, receptionist: Actor, tmp_path: Path) -> None:
+    with pytest.raises(PermissionDenied):
+        backup.make_backup(store, receptionist, tmp_path / "b.fdbackup", PASS)
+    with pytest.raises(ValidationError, match="at least 8"):
+        backup.make_backup(store, None, tmp_path / "b.fdbackup", "short")
+    assert not list(tmp_path.glob("*.fdbackup"))
+
+
+def test_daily_backup_runs_when_due_and_keeps_n(filled: Store, manager: Actor,
+                                                tmp_path: Path, isolated: MemoryKeyring,
+                                                data_dir: Path) -> None:
+    folder = tmp_path / "daily"
+    with pytest.raises(ValidationError, match="passphrase"):
+        backup.set_backup_settings(filled, manager, enabled=True, folder=folder, keep=2)
+    settings = backup.set_backup_settings(filled, manager, enabled=True, folder=folder, keep=2,
+                                          passphrase=PASS)
+    assert settings.enabled and settings.keep == 2 and settings.has_passphrase
+    # The passphrase is in the keyring, under its own entry, and nowhere in the store folder.
+    assert PASS in isolated.secrets.values()
+    filled.checkpoint()
+    for p in data_dir.iterdir():
+        if p.is_file():
+            assert PASS.encode() not in p.read_bytes()
+    day = dt.datetime(2026, 3, 1, 8, 0)
+    made = []
+    for hours in (0, 5, 24, 30, 48, 72):
+        made.append(backup.run_configured_backup(filled, now=day + dt.timedelta(hours=hours)))
+    assert [m is not None for m in made] == [True, False, True, False, True, True]
+    kept = sorted(p.name for p in folder.iterdir())
+    assert kept == ["frontdesk-20260303-080000.fdbackup", "frontdesk-20260304-080000.fdbackup"]
+    assert backup.backup_settings(filled).last == day + dt.timedelta(hours=72)
+    backup.set_backup_settings(filled, manager, enabled=False, folder=None, keep=2)
+    assert backup.run_configured_backup(filled, now=day + dt.timedelta(days=9)) is None
+
+
+def test_cli_backup_and_restore(filled: Store, tmp_path: Path, data_dir: Path,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    filled.close()
+    pf = tmp_path / "backup-pass"
+    pf.write_text(PASS + "\n")
+    out = tmp_path / "b.fdbackup"
+    assert main(["backup", "--data-dir", str(data_dir), "--out", str(out),
+                 "--backup-passphrase-file", str(pf)]) == 0
+    assert "Wrote the encrypted backup" in capsys.readouterr().out
+    keyring.set_keyring(MemoryKeyring())
+    target = tmp_path / "restored"
+    assert main(["restore", "--data-dir", str(target), "--from", str(out),
+                 "--backup-passphrase-file", str(pf)]) == 0
+    assert "audit events verified" in capsys.readouterr().out
+    assert main(["verify", "--data-dir", str(target)]) == 0
+    bad = tmp_path / "bad-pass"
+    bad.write_text("wrong wrong wrong\n")
+    assert main(["restore", "--data-dir", str(target), "--from", str(out),
+                 "--backup-passphrase-file", str(bad)]) == 2
+    assert "passphrase does not open" in capsys.readouterr().err
+    s = open_store(target, KeyringKey())
+    assert {st.name for st in staff.list_staff(s)} == {"Eva Visser"}
+    s.close()
