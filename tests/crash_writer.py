@@ -27,13 +27,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app import consents, guests, labels, staff, visits  # noqa: E402
-from app.errors import StoreBusyError  # noqa: E402
-from app.guests import GuestFields  # noqa: E402
-from app.opening import MemoryKey, PassphraseKey, open_store  # noqa: E402
-from app.views import Actor  # noqa: E402
-from storage.keys import KeySource  # noqa: E402
-from storage.models import ConsentPurpose, Role, Sensitivity, Source, VisitKind  # noqa: E402
+from app import consents, guests, labels, staff, visits
+from app.errors import StoreBusyError
+from app.guests import GuestFields
+from app.opening import MemoryKey, PassphraseKey, open_store
+from app.views import Actor
+from storage.keys import KeySource
+from storage.models import ConsentPurpose, Role, Sensitivity, Source, VisitKind
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyzéüøßçğłżÅÆΩЖ中日한 '-"
 
