@@ -41,3 +41,38 @@ def test_bench_runs_on_a_small_store(tmp_path: Path) -> None:
     assert figures["search_p50_ms"] <= figures["search_p95_ms"]
     assert "search_p95_ms" in done.stdout  # the human-readable table
     assert not (tmp_path / "bench" / "g1000-plain").exists()  # plaintext copy removed
+
+
+# --- the start-up path the benchmark measures --------------------------------
+
+def test_revisions_read_from_files_agree_with_alembic() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from storage import migrate
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrate.MIGRATIONS))
+    script = ScriptDirectory.from_config(cfg)
+    assert migrate.head() == script.get_current_head()
+    assert migrate.known_revisions() == {r.revision for r in script.walk_revisions()}
+    graph = migrate.revision_graph()
+    assert all(graph[r.revision] == r.down_revision for r in script.walk_revisions())
+
+
+def test_opening_a_current_store_does_not_import_alembic(tmp_path: Path) -> None:
+    """Alembic costs ~0.1 s to import; a store at the head revision must not need it."""
+    passphrase = tmp_path / "pass"
+    passphrase.write_text("a long enough passphrase\n", encoding="utf-8")
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from app.opening import open_store, key_source_for\n"
+        "d, p = Path(sys.argv[1]), sys.argv[2]\n"
+        "open_store(d, key_source_for(p)).close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic')[:3])\n"
+    )
+    run = [sys.executable, "-c", code, str(tmp_path / "store"), str(passphrase)]
+    created = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "alembic" in created.stdout  # creating the store ran the migrations
+    reopened = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert reopened.stdout.strip() == "[]"
