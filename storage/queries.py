@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.models import (
@@ -279,3 +279,60 @@ def labels_with_usage(s: Session, *statuses: LabelStatus) -> list[tuple[Label, i
     """Labels with the given statuses and how many guests carry each one now."""
     usage = label_usage(s)
     return [(lb, usage.get(lb.id, 0)) for lb in labels_with_status(s, *statuses)]
+
+
+# --- guest report, erasure, retention (Show guest) --------------------------
+
+def guest_audit_events(s: Session, guest_ref: str) -> Sequence[AuditEvent]:
+    """Every audit event about one guest, newest first (their access log and history)."""
+    return s.scalars(
+        select(AuditEvent).where(AuditEvent.guest_ref == guest_ref).order_by(AuditEvent.id.desc())
+    ).all()
+
+
+def guests_by_exact_email(s: Session, email: str) -> Sequence[Guest]:
+    """Guests whose email is exactly ``email`` (ignoring ASCII case), for the CLI's GUEST."""
+    return s.scalars(
+        select(Guest).where(func.lower(Guest.email) == email.lower()).order_by(Guest.id)
+    ).all()
+
+
+def delete_expired_assignments(s: Session, at: dt.datetime) -> dict[str, int]:
+    """Delete assignments whose retention ended; returns {guest ref: rows deleted}."""
+    rows = s.execute(
+        select(Assignment.id, Guest.ref)
+        .join(Guest, Guest.id == Assignment.guest_id)
+        .where(Assignment.expires_at <= at)
+    ).all()
+    counts: dict[str, int] = {}
+    for _assignment_id, ref in rows:
+        counts[str(ref)] = counts.get(str(ref), 0) + 1
+    if rows:
+        s.execute(delete(Assignment).where(Assignment.expires_at <= at),
+                  execution_options={"synchronize_session": False})
+    return counts
+
+
+def guests_due_for_retention_review(
+    s: Session, cutoff: dt.datetime, limit: int
+) -> list[tuple[Guest, dt.datetime]]:
+    """Guests not seen (newest visit, else creation) and not kept by a manager since ``cutoff``.
+
+    Returns each guest with the date they were last seen, oldest first.
+    """
+    newest = (
+        select(Visit.guest_id, func.max(Visit.starts_at).label("newest"))
+        .where(Visit.status != VisitStatus.CANCELLED)
+        .group_by(Visit.guest_id)
+        .subquery()
+    )
+    seen = func.coalesce(newest.c.newest, Guest.created_at)
+    rows = s.execute(
+        select(Guest, seen)
+        .outerjoin(newest, newest.c.guest_id == Guest.id)
+        .where(seen < cutoff,
+               or_(Guest.retention_reviewed_at.is_(None), Guest.retention_reviewed_at < cutoff))
+        .order_by(seen, Guest.id)
+        .limit(limit)
+    ).all()
+    return [(r[0], r[1]) for r in rows]

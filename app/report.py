@@ -1,0 +1,437 @@
+"""The guest report: everything stored about one guest, in their language, built from the model.
+
+"Nothing hidden, by construction": :data:`COLUMNS` declares, per table, which
+columns the report renders and how; :data:`EXEMPT` lists the internal columns
+it does not render, each with the reason. ``tests/test_report_completeness.py``
+walks ``storage.models.Base.metadata`` and fails when a column of a table that
+holds guest data is in neither, so a new column cannot silently stay hidden.
+
+The report is plain frozen data (sections of rows of (field, value) already in
+the guest's words); the Show-guest view, the PDF and the JSON export all draw
+it, so the three always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from app import snapshots
+from app.audit import record
+from app.clock import now as _now
+from app.errors import NotFound
+from app.guest_wording import render_label
+from app.permissions import Action, require
+from app.report_text import date_words, datetime_words, supported, text, word
+from app.retention import guest_retention_months
+from app.views import Actor, GuestInfo
+from storage import queries
+from storage.models import Assignment, AuditEvent, Consent, Guest, Staff, Visit, VisitKind
+from storage.store import Store
+
+RawValue = str | int | float | bool | None
+Layout = Literal["fields", "table"]
+ActionKind = Literal["forget_label", "withdraw_consent"]
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    field: str  # the field's name in the guest's language
+    value: str  # the value in plain words
+    column: str  # "table.column" it came from, so tests and the JSON can trace it
+
+
+@dataclass(frozen=True)
+class ItemAction:
+    """A choice the guest can make on one item: forget a label or withdraw a consent."""
+
+    kind: ActionKind
+    target_id: int  # assignment id or consent id
+    subject: str  # the label's wording or the consent's purpose, for the confirmation
+
+
+@dataclass(frozen=True)
+class ReportItem:
+    heading: str
+    rows: tuple[ReportRow, ...]
+    action: ItemAction | None = None
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    key: str
+    title: str
+    intro: str
+    items: tuple[ReportItem, ...]
+    empty: str = ""  # what to say when there are no items
+    layout: Layout = "fields"
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """One stored row in raw form (ISO dates, codes) for the machine-readable export."""
+
+    table: str
+    values: tuple[tuple[str, RawValue], ...]
+
+
+@dataclass(frozen=True)
+class GuestReport:
+    guest: GuestInfo
+    language: str  # the language the texts are in
+    requested_language: str  # the guest's own language
+    generated_at: dt.datetime
+    title: str
+    intro: str
+    notes: tuple[str, ...]
+    sections: tuple[ReportSection, ...]
+    rights: tuple[str, ...]
+    raw: tuple[RawRecord, ...] = field(default=())
+
+    @property
+    def fell_back(self) -> bool:
+        return self.language != self.requested_language
+
+    def section(self, key: str) -> ReportSection:
+        return next(s for s in self.sections if s.key == key)
+
+    def plain_text(self) -> str:
+        """Every word of the report, one line each (tests, search, accessibility)."""
+        lines = [self.title, self.intro, *self.notes]
+        for s in self.sections:
+            lines += [s.title, s.intro]
+            for it in s.items:
+                lines.append(it.heading)
+                lines += [f"{r.field}: {r.value}" for r in it.rows]
+            if not s.items and s.empty:
+                lines.append(s.empty)
+        return "\n".join(lines + list(self.rights))
+
+
+# --- rendering context and formatters --------------------------------------------------
+
+@dataclass(frozen=True)
+class _Ctx:
+    lang: str
+    staff: dict[int, Staff]
+
+
+Fmt = Callable[[Any, _Ctx], tuple[str | None, ...]]
+
+
+@dataclass(frozen=True)
+class Col:
+    """How one column reads to the guest: field name keys and a formatter (None = omit row)."""
+
+    keys: tuple[str, ...]
+    fmt: Fmt
+
+
+def _one(key: str, f: Callable[[Any, _Ctx], str | None]) -> Col:
+    return Col((key,), lambda row, c: (f(row, c),))
+
+
+def _plain(column: str, key: str | None = None) -> Col:
+    """Text the guest gave us, shown as stored ("not given" when empty)."""
+    return _one(key or f"field.{column}",
+                lambda row, c: getattr(row, column) or text(c.lang, "value.not_given"))
+
+
+def _when(column: str, key: str | None = None, *, optional: bool = True) -> Col:
+    def f(row: Any, c: _Ctx) -> str | None:
+        value = getattr(row, column)
+        if value is None:
+            return None if optional else text(c.lang, "value.none")
+        if isinstance(value, dt.datetime):
+            return datetime_words(value, c.lang)
+        return date_words(value, c.lang)
+    return _one(key or f"field.{column}", f)
+
+
+def _day(column: str, key: str | None = None) -> Col:
+    def f(row: Any, c: _Ctx) -> str | None:
+        value = getattr(row, column)
+        if value is None:
+            return None
+        return date_words(value.date() if isinstance(value, dt.datetime) else value, c.lang)
+    return _one(key or f"field.{column}", f)
+
+
+def _person(column: str, key: str | None = None) -> Col:
+    def f(row: Any, c: _Ctx) -> str | None:
+        staff_id = getattr(row, column)
+        if staff_id is None:
+            return None if column != "staff_id" else text(c.lang, "value.system")
+        return person_words(c.staff.get(staff_id), c.lang)
+    return _one(key or f"field.{column}", f)
+
+
+def _code(column: str, kind: str, key: str | None = None) -> Col:
+    def f(row: Any, c: _Ctx) -> str | None:
+        value = getattr(row, column)
+        if value is None:
+            return None
+        return word(c.lang, kind, value.value if isinstance(value, enum.Enum) else str(value))
+    return _one(key or f"field.{column}", f)
+
+
+def _label(a: Assignment, c: _Ctx) -> tuple[str | None, ...]:
+    shown = render_label(snapshots.label(a.label), c.lang)
+    return (shown.wording, shown.purpose or None, shown.category_title)
+
+
+def _source(a: Assignment, c: _Ctx) -> tuple[str | None, ...]:
+    from app.guest_wording import source_words
+
+    return (source_words(a.source, c.lang),)
+
+
+def _expires(a: Assignment, c: _Ctx) -> tuple[str | None, ...]:
+    day = date_words(a.expires_at.date(), c.lang)
+    return (day, None) if a.removed_at is None else (None, day)
+
+
+def _relies_on_consent(a: Assignment, c: _Ctx) -> tuple[str | None, ...]:
+    return (text(c.lang, "value.yes") if a.consent_id is not None else None,)
+
+
+def _action(e: AuditEvent, c: _Ctx) -> tuple[str | None, ...]:
+    return (action_words(e.action, c.lang),)
+
+
+def person_words(st: Staff | None, lang: str) -> str:
+    """'Sam, receptionist': role and first name only, never a full name or an id."""
+    if st is None:
+        return text(lang, "value.staff_gone")
+    return text(lang, "value.person", first_name=st.first_name,
+                role=word(lang, "role", st.role.value))
+
+
+def action_words(action: str, lang: str) -> str:
+    known = {"guest.opened", "guest.created", "guest.updated", "guest.shown", "guest.exported",
+             "guest.kept", "label.assigned", "label.removed", "label.expired", "consent.given",
+             "consent.withdrawn", "visit.recorded"}
+    if action in known:
+        return word(lang, "action", action)
+    if action.startswith("visit."):
+        return word(lang, "action", "visit.status")
+    return word(lang, "action", "other")
+
+
+# The one declaration of what the report shows, per table. Keys are column names.
+COLUMNS: dict[str, dict[str, Col]] = {
+    "guest": {
+        "full_name": _plain("full_name"),
+        "preferred_name": _plain("preferred_name"),
+        "pronunciation": _plain("pronunciation"),
+        "language": _code("language", "language"),
+        "email": _plain("email"),
+        "phone": _plain("phone"),
+        "created_at": _day("created_at"),
+        "retention_reviewed_at": _day("retention_reviewed_at"),
+        "ref": _plain("ref"),
+    },
+    "assignment": {
+        "label_id": Col(("field.label", "field.purpose", "field.category"), _label),
+        "source": Col(("field.source",), _source),
+        "added_by": _person("added_by"),
+        "added_at": _day("added_at"),
+        "consent_id": Col(("field.consent_id",), _relies_on_consent),
+        "expires_at": Col(("field.expires_at", "field.kept_until"), _expires),
+        "removed_at": _day("removed_at"),
+        "removed_by": _person("removed_by"),
+        "removal_reason": _code("removal_reason", "removal_reason"),
+    },
+    "visit": {
+        "kind": _code("kind", "visit_kind"),
+        "starts_at": _day("starts_at"),
+        "ends_on": _day("ends_on"),
+        "service": _code("service", "service"),
+        "party_size": _one("field.party_size", lambda v, c: str(v.party_size)),
+        "place": _plain("place"),
+        "status": _code("status", "visit_status"),
+    },
+    "consent": {
+        "purpose": _code("purpose", "consent_purpose", "field.consent_purpose"),
+        "given_at": _day("given_at"),
+        "recorded_by": _person("recorded_by"),
+        "withdrawn_at": _day("withdrawn_at"),
+        "withdrawn_by": _person("withdrawn_by"),
+    },
+    "audit_event": {
+        "at": _when("at", "field.at"),
+        "staff_id": _person("staff_id", "field.who"),
+        "action": Col(("field.action",), _action),
+    },
+}
+
+# Columns deliberately not rendered, with the reason a reviewer accepted. Keep it short.
+EXEMPT: dict[str, dict[str, str]] = {
+    "guest": {"id": "internal row number; means nothing outside this store"},
+    "assignment": {"id": "internal row number",
+                   "guest_id": "points at this guest (the report is about them)"},
+    "visit": {"id": "internal row number",
+              "guest_id": "points at this guest (the report is about them)"},
+    "consent": {"id": "internal row number",
+                "guest_id": "points at this guest (the report is about them)"},
+    "audit_event": {"id": "internal sequence number of the log",
+                    "guest_ref": "the guest's reference, shown in 'Your details'",
+                    "detail": "row ids and codes only (never guest text); what happened is "
+                              "rendered from 'action'; the raw value is in the JSON export",
+                    "prev_hash": "tamper-evidence checksum, no information",
+                    "hash": "tamper-evidence checksum, no information"},
+}
+
+# Tables read through render_label (the shared guest-facing rendering), not by column.
+RENDERED_VIA_LABEL = ("label", "label_wording")
+
+
+def _rows(table: str, row: Any, ctx: _Ctx) -> tuple[ReportRow, ...]:
+    out: list[ReportRow] = []
+    for column, col in COLUMNS[table].items():
+        for key, value in zip(col.keys, col.fmt(row, ctx), strict=True):
+            if value is not None:
+                out.append(ReportRow(text(ctx.lang, key), value, f"{table}.{column}"))
+    return tuple(out)
+
+
+def _without(rows: tuple[ReportRow, ...], *columns: str) -> tuple[ReportRow, ...]:
+    return tuple(r for r in rows if r.column not in columns)
+
+
+def _raw(table: str, row: Any) -> RawRecord:
+    values: list[tuple[str, RawValue]] = []
+    for column in [c.key for c in row.__table__.columns]:
+        v = getattr(row, column)
+        if isinstance(v, enum.Enum):
+            v = v.value
+        elif isinstance(v, dt.date | dt.datetime):
+            v = v.isoformat()
+        values.append((column, v))
+    return RawRecord(table, tuple(values))
+
+
+# --- building the report --------------------------------------------------------------
+
+def build(s: Any, g: Guest, at: dt.datetime, language: str | None = None) -> GuestReport:
+    """The report for ``g`` (loaded in session ``s``) in ``language`` (default: theirs)."""
+    requested = language or g.language
+    lang = supported(requested)
+    events = list(queries.guest_audit_events(s, g.ref))
+    staff_ids = {e.staff_id for e in events if e.staff_id is not None}
+    for a in g.assignments:
+        staff_ids |= {a.added_by} | ({a.removed_by} if a.removed_by else set())
+    for c in g.consents:
+        staff_ids |= {c.recorded_by} | ({c.withdrawn_by} if c.withdrawn_by else set())
+    ctx = _Ctx(lang, queries.staff_names(s, staff_ids))
+
+    details = ReportItem(text(lang, "section.details"), _rows("guest", g, ctx))
+    active = sorted((a for a in g.assignments if a.removed_at is None),
+                    key=lambda a: (a.label.category.value, a.added_at))
+    removed = sorted((a for a in g.assignments if a.removed_at is not None),
+                     key=lambda a: a.removed_at or a.added_at, reverse=True)
+    label_items = tuple(
+        ReportItem(r[0].value, r[1:], ItemAction("forget_label", a.id, r[0].value))
+        for a in active
+        for r in [_without(_rows("assignment", a, ctx), "assignment.removed_at",
+                           "assignment.removed_by", "assignment.removal_reason")]
+    )
+    removed_items = tuple(
+        ReportItem(r[0].value, r[1:]) for a in removed for r in [_rows("assignment", a, ctx)]
+    )
+    visits = sorted(g.visits, key=lambda v: v.starts_at, reverse=True)
+    visit_items = tuple(ReportItem(_visit_heading(v, lang), _rows("visit", v, ctx))
+                        for v in visits)
+    consents = sorted(g.consents, key=lambda c: c.given_at, reverse=True)
+    consent_items = tuple(_consent_item(c, ctx) for c in consents)
+    opened = [e for e in events if e.action == "guest.opened"]
+    changes = [e for e in events if e.action != "guest.opened"]
+    access_items = tuple(ReportItem("", _without(_rows("audit_event", e, ctx),
+                                                 "audit_event.action")) for e in opened)
+    change_items = tuple(ReportItem("", _rows("audit_event", e, ctx)) for e in changes)
+
+    def section(key: str, items: tuple[ReportItem, ...], layout: Layout = "fields",
+                empty: bool = True) -> ReportSection:
+        return ReportSection(key, text(lang, f"section.{key}"), text(lang, f"section.{key}.intro"),
+                             items, text(lang, f"section.{key}.empty") if empty else "", layout)
+
+    sections = (
+        section("details", (details,), empty=False),
+        section("labels", label_items),
+        *((section("removed", removed_items, empty=False),) if removed_items else ()),
+        section("visits", visit_items),
+        section("consents", consent_items),
+        section("access", access_items, "table"),
+        section("changes", change_items, "table"),
+    )
+    notes = [text(lang, "generated", date=date_words(at.date(), lang))]
+    if lang != requested:
+        notes.insert(0, text(lang, "fell_back"))
+    months = guest_retention_months(s)
+    rights = tuple(text(lang, k) for k in ("rights.remove", "rights.withdraw", "rights.correct",
+                                           "rights.copy", "rights.erase")
+                   ) + (text(lang, "rights.retention", months=months),)
+    raw = (
+        _raw("guest", g),
+        *(_raw("assignment", a) for a in g.assignments),
+        *{a.label_id: _raw("label", a.label) for a in g.assignments}.values(),
+        *(_raw("label_wording", w) for lb in {a.label_id: a.label for a in g.assignments}.values()
+          for w in lb.wordings),
+        *(_raw("visit", v) for v in visits),
+        *(_raw("consent", c) for c in consents),
+        *(_raw("audit_event", e) for e in events),
+    )
+    return GuestReport(
+        guest=snapshots.guest(g), language=lang, requested_language=requested,
+        generated_at=at, title=text(lang, "title"),
+        intro=text(lang, "intro", venue=text(lang, "venue")), notes=tuple(notes),
+        sections=sections, rights=rights, raw=raw,
+    )
+
+
+def _visit_heading(v: Visit, lang: str) -> str:
+    kind = word(lang, "visit_kind", v.kind.value)
+    day = date_words(v.starts_at.date(), lang)
+    if v.kind == VisitKind.STAY and v.ends_on:
+        day = text(lang, "value.nights", start=day, end=date_words(v.ends_on, lang))
+    return f"{kind[:1].upper()}{kind[1:]} · {day}"
+
+
+def _consent_item(c: Consent, ctx: _Ctx) -> ReportItem:
+    status = text(ctx.lang, "value.consent_active" if c.withdrawn_at is None
+                  else "value.consent_withdrawn")
+    rows = _rows("consent", c, ctx)
+    purpose = rows[0].value
+    action = ItemAction("withdraw_consent", c.id, purpose) if c.withdrawn_at is None else None
+    return ReportItem(status, rows, action)
+
+
+def load_guest(s: Any, guest_id: int) -> Guest:
+    g = queries.guest_for_card(s, guest_id)
+    if g is None:
+        raise NotFound("That guest no longer exists.")
+    return g
+
+
+def show_guest(store: Store, actor: Actor, guest_id: int, *, language: str | None = None,
+               now: dt.datetime | None = None) -> GuestReport:
+    """Open Show guest: the report, audited as "guest.shown" in the same transaction."""
+    require(actor.role, Action.SHOW_GUEST)
+    at = now or _now()
+    with store.write() as s:
+        g = load_guest(s, guest_id)
+        record(s, actor, "guest.shown", guest_ref=g.ref, at=at)
+        s.flush()
+        return build(s, g, at, language)
+
+
+def guest_report(store: Store, actor: Actor, guest_id: int, *, language: str | None = None,
+                 now: dt.datetime | None = None) -> GuestReport:
+    """The report again (after the guest changed something), read only, not audited again."""
+    require(actor.role, Action.SHOW_GUEST)
+    at = now or _now()
+    with store.read() as s:
+        return build(s, load_guest(s, guest_id), at, language)
