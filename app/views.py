@@ -91,6 +91,14 @@ class LabelInfo:
 
 
 @dataclass(frozen=True)
+class LabelUsage:
+    """A vocabulary entry and how many guests carry it now (vocabulary admin)."""
+
+    label: LabelInfo
+    guests: int
+
+
+@dataclass(frozen=True)
 class VisitInfo:
     id: int
     guest_id: int

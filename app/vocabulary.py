@@ -1,7 +1,9 @@
 """The vocabulary: starter labels, proposals and their review.
 
 Anyone may propose a label; only a manager approves it, and only approved
-labels can be attached to a guest (enforced in ``app.labels``).
+labels can be attached to a guest (enforced in ``app.labels``). The wording
+checks (``app.wording``) run here, in the use cases, so a label that judges
+a person can never be approved, whatever screen or script asks.
 """
 
 from __future__ import annotations
@@ -9,20 +11,36 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
-from app import snapshots, validate
+from app import snapshots, validate, venue_settings
 from app.audit import record
 from app.clock import now as _now
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound, ValidationError, WarningsNotAcknowledged, WordingBlocked
 from app.permissions import Action, require
 from app.views import Actor, LabelInfo, Wording
+from app.wording import Finding, WordingResult, check_wording
+from app.wording_rules import label_texts, rules_in_use
 from storage import queries
 from storage.models import Category, Label, LabelStatus, LabelWording, Sensitivity
 from storage.store import Store
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 STARTER = RESOURCES / "vocabulary" / "starter.toml"
+
+
+class RejectReason(StrEnum):
+    """Why a manager refused a proposal: about the word, never about a guest."""
+
+    JUDGES_A_PERSON = "judges_a_person"
+    ALREADY_EXISTS = "already_exists"
+    UNCLEAR_FOR_GUEST = "unclear_for_guest"
+    NOT_A_SERVICE_NEED = "not_a_service_need"
+    OTHER = "other"
+
+
+_NOTE_SEPARATOR = " — "
 
 
 @dataclass(frozen=True)
@@ -51,6 +69,8 @@ class LabelDraft:
                               required=True),
                 validate.text(f"Purpose ({lang})", w.purpose, max_len=300, required=True),
             ))
+        if len({w.language for w in cleaned}) != len(cleaned):
+            raise ValidationError("Guest wording", "Give each language only once.")
         return LabelDraft(Category(self.category), staff, Sensitivity(self.sensitivity),
                           int(self.retention_days), tuple(cleaned))
 
@@ -97,10 +117,61 @@ def load_starter(store: Store, actor: Actor | None = None, path: Path = STARTER,
     return added
 
 
+# --------------------------------------------------------------------------- checks
+
+def check_draft(store: Store, draft: LabelDraft) -> WordingResult:
+    """The wording checks on a draft, with the venue's rules (built-in + manager's file)."""
+    return check_wording(label_texts(draft.staff_wording, draft.wordings),
+                         special_category=draft.sensitivity == Sensitivity.SPECIAL,
+                         rules=rules_in_use(store).rules)
+
+
+def check_label(store: Store, label: LabelInfo) -> WordingResult:
+    """The wording checks on a stored label, exactly as approving it would run them."""
+    return check_wording(label_texts(label.staff_wording, label.wordings),
+                         special_category=label.sensitivity == Sensitivity.SPECIAL,
+                         rules=rules_in_use(store).rules)
+
+
+def _require_default_language(store: Store, draft: LabelDraft) -> None:
+    lang = venue_settings.default_language(store)
+    if lang not in {w.language for w in draft.wordings}:
+        raise ValidationError(f"Guest wording ({lang})",
+                              f"Give the guest-facing wording and purpose in the venue's "
+                              f"default language ({validate.LANGUAGES[lang]}).")
+
+
+def enforce_checks(result: WordingResult, acknowledge_warnings: bool) -> None:
+    """Refuse blocked wording, and warnings the manager has not confirmed reading."""
+    if result.blocked:
+        raise WordingBlocked([f.reason_in("en") for f in _unique_groups(result.blocking)])
+    if result.warnings and not acknowledge_warnings:
+        raise WarningsNotAcknowledged(result.reasons("en"))
+
+
+def _unique_groups(findings: tuple[Finding, ...]) -> list[Finding]:
+    seen: dict[str, Finding] = {}
+    for f in findings:
+        seen.setdefault(f.group, f)
+    return list(seen.values())
+
+
+def _check_code(result: WordingResult) -> str:
+    return "blocked" if result.blocked else "warnings" if result.warnings else "clean"
+
+
+# --------------------------------------------------------------------------- proposing
+
 def propose_label(store: Store, actor: Actor, draft: LabelDraft, *,
-                  now: dt.datetime | None = None) -> LabelInfo:
+                  now: dt.datetime | None = None, refuse_blocked: bool = False) -> LabelInfo:
+    """Anyone may propose; the proposal form passes ``refuse_blocked`` so staff are told why
+    at once instead of waiting for a refusal (review refuses blocked wording in any case)."""
     require(actor.role, Action.PROPOSE_LABEL)
     d = draft.cleaned()
+    _require_default_language(store, d)
+    result = check_draft(store, d)
+    if refuse_blocked and result.blocked:
+        raise WordingBlocked([f.reason_in("en") for f in _unique_groups(result.blocking)])
     at = now or _now()
     with store.write() as s:
         lb = Label(key=None, category=d.category, staff_wording=d.staff_wording,
@@ -110,9 +181,30 @@ def propose_label(store: Store, actor: Actor, draft: LabelDraft, *,
                                     purpose=w.purpose) for w in d.wordings]
         s.add(lb)
         s.flush()
-        record(s, actor, "label.proposed", at=at, label=lb.id)
+        record(s, actor, "label.proposed", at=at, label=lb.id, check=_check_code(result))
         return snapshots.label(lb)
 
+
+def my_proposals(store: Store, actor: Actor) -> list[LabelInfo]:
+    """What the signed-in staff member proposed, newest first, with the review outcome."""
+    require(actor.role, Action.PROPOSE_LABEL)
+    with store.read() as s:
+        rows = queries.labels_proposed_by(s, actor.id)
+        names = queries.staff_names(s, {r.reviewed_by for r in rows if r.reviewed_by}
+                                    | {actor.id})
+        return [snapshots.label(r, names) for r in rows]
+
+
+def rejection(label: LabelInfo) -> tuple[RejectReason | None, str]:
+    """Split a rejected label's review note into the chosen reason and the manager's note."""
+    head, sep, rest = label.review_note.partition(_NOTE_SEPARATOR)
+    for reason in RejectReason:
+        if head == reason.value:
+            return reason, rest if sep else ""
+    return None, label.review_note
+
+
+# --------------------------------------------------------------------------- review
 
 def pending_proposals(store: Store, actor: Actor) -> list[LabelInfo]:
     require(actor.role, Action.REVIEW_LABEL)
@@ -123,18 +215,98 @@ def pending_proposals(store: Store, actor: Actor) -> list[LabelInfo]:
 
 
 def review_label(store: Store, actor: Actor, label_id: int, approve: bool, note: str = "",
-                 *, now: dt.datetime | None = None) -> LabelInfo:
-    """Approve or reject a proposal (managers only)."""
+                 *, now: dt.datetime | None = None, draft: LabelDraft | None = None,
+                 acknowledge_warnings: bool = False,
+                 reason: RejectReason | None = None) -> LabelInfo:
+    """Approve (optionally with the manager's edit) or reject a proposal (managers only).
+
+    Approving runs the wording checks on the final wording: a blocking finding
+    raises :class:`WordingBlocked`, unread warnings :class:`WarningsNotAcknowledged`,
+    and nothing is changed.
+    """
     require(actor.role, Action.REVIEW_LABEL)
-    note = validate.text("Reason", note, max_len=500, required=not approve)
+    note = validate.text("Note", note, max_len=400,
+                         required=not approve and reason in (None, RejectReason.OTHER))
+    edit = draft.cleaned() if draft is not None else None
+    if edit is not None:
+        _require_default_language(store, edit)
+    rules = rules_in_use(store).rules
     at = now or _now()
     with store.write() as s:
         lb = s.get(Label, label_id)
         if lb is None or lb.status != LabelStatus.PROPOSED:
             raise NotFound("That proposal is no longer waiting for review.")
-        lb.status = LabelStatus.APPROVED if approve else LabelStatus.REJECTED
+        if approve:
+            final = edit or LabelDraft(lb.category, lb.staff_wording, lb.sensitivity,
+                                       lb.retention_days, snapshots.label(lb).wordings)
+            result = check_wording(label_texts(final.staff_wording, final.wordings),
+                                   special_category=final.sensitivity == Sensitivity.SPECIAL,
+                                   rules=rules)
+            enforce_checks(result, acknowledge_warnings)
+            if edit is not None:
+                apply_draft(lb, edit)
+                record(s, actor, "label.edited", at=at, label=lb.id)
+            lb.status = LabelStatus.APPROVED
+            lb.review_note = note
+            record(s, actor, "label.approved", at=at, label=lb.id,
+                   warnings_acknowledged=len(result.warnings))
+        else:
+            lb.status = LabelStatus.REJECTED
+            lb.review_note = (reason.value + (_NOTE_SEPARATOR + note if note else "")
+                              if reason is not None else note)
+            record(s, actor, "label.rejected", at=at, label=lb.id,
+                   reason=reason.value if reason else "note")
         lb.reviewed_by = actor.id
         lb.reviewed_at = at
-        lb.review_note = note
-        record(s, actor, "label.approved" if approve else "label.rejected", at=at, label=lb.id)
-        return snapshots.label(lb)
+        return snapshots.label(lb, queries.staff_names(s, {actor.id} | (
+            {lb.proposed_by} if lb.proposed_by else set())))
+
+
+def approve_label(store: Store, actor: Actor, label_id: int, *,
+                  acknowledge_warnings: bool = False,
+                  now: dt.datetime | None = None) -> LabelInfo:
+    require(actor.role, Action.REVIEW_LABEL)
+    return review_label(store, actor, label_id, True, now=now,
+                        acknowledge_warnings=acknowledge_warnings)
+
+
+def edit_and_approve(store: Store, actor: Actor, label_id: int, draft: LabelDraft, *,
+                     acknowledge_warnings: bool = False,
+                     now: dt.datetime | None = None) -> LabelInfo:
+    """The manager's edit replaces the proposal's wording; the checks run on the edit."""
+    require(actor.role, Action.REVIEW_LABEL)
+    return review_label(store, actor, label_id, True, now=now, draft=draft,
+                        acknowledge_warnings=acknowledge_warnings)
+
+
+def reject_label(store: Store, actor: Actor, label_id: int, reason: RejectReason,
+                 note: str = "", *, now: dt.datetime | None = None) -> LabelInfo:
+    """Refuse a proposal; the reason (and optional note) is about the word, not a guest."""
+    require(actor.role, Action.REVIEW_LABEL)
+    return review_label(store, actor, label_id, False, note, now=now,
+                        reason=RejectReason(reason))
+
+
+def apply_draft(lb: Label, d: LabelDraft) -> None:
+    """Write a cleaned draft onto a label row, updating wordings in place per language."""
+    lb.category = d.category
+    lb.staff_wording = d.staff_wording
+    lb.sensitivity = d.sensitivity
+    lb.retention_days = d.retention_days
+    set_wordings(lb, d.wordings)
+
+
+def set_wordings(lb: Label, wordings: tuple[Wording, ...]) -> None:
+    # In place: replacing the list would INSERT before DELETE and trip (label_id, language).
+    wanted = {w.language: w for w in wordings}
+    for row in list(lb.wordings):
+        if row.language not in wanted:
+            lb.wordings.remove(row)
+    for lang, w in wanted.items():
+        row_for = lb.wording(lang)
+        if row_for is None:
+            lb.wordings.append(LabelWording(language=lang, guest_wording=w.guest_wording,
+                                            purpose=w.purpose))
+        else:
+            row_for.guest_wording = w.guest_wording
+            row_for.purpose = w.purpose

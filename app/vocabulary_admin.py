@@ -1,0 +1,126 @@
+"""The living vocabulary: rewording, retention and retirement of approved labels.
+
+Labels change after approval: a word turns out to be clumsy, a retention
+period too long, a label no longer needed. Only managers make these changes,
+each one is audited, and each keeps the guest's side honest: the Show-guest
+view reads the label rows, so a new wording shows at once; a shorter
+retention shortens the existing assignments too; a retired label is either
+taken off every guest now or left to run out at each assignment's expiry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app import snapshots
+from app.audit import record
+from app.clock import now as _now
+from app.errors import NotFound, ValidationError
+from app.labels import _remove
+from app.permissions import Action, require
+from app.views import Actor, LabelInfo, LabelUsage, Wording
+from app.vocabulary import LabelDraft, _require_default_language, enforce_checks, set_wordings
+from app.wording import check_wording
+from app.wording_rules import label_texts, rules_in_use
+from storage import queries
+from storage.models import Category, Label, LabelStatus, RemovalReason, Sensitivity
+from storage.store import Store
+
+
+def label_overview(store: Store, actor: Actor, *, include_retired: bool = True
+                   ) -> list[LabelUsage]:
+    """Approved (and retired) labels with how many guests carry each one now."""
+    require(actor.role, Action.EDIT_VOCABULARY)
+    statuses = [LabelStatus.APPROVED] + ([LabelStatus.RETIRED] if include_retired else [])
+    with store.read() as s:
+        rows = queries.labels_with_usage(s, *statuses)
+        return [LabelUsage(snapshots.label(lb), n) for lb, n in rows]
+
+
+def reword_label(store: Store, actor: Actor, label_id: int, staff_wording: str,
+                 wordings: tuple[Wording, ...], *, category: Category | None = None,
+                 acknowledge_warnings: bool = False,
+                 now: dt.datetime | None = None) -> LabelInfo:
+    """Rename (staff wording) or reword (guest wording, purpose) an approved label.
+
+    The wording checks run exactly as on approval. Sensitivity and retention
+    are not changed here: retention has its own use case, and a label that
+    becomes (or stops being) health data should be retired and proposed anew,
+    because consent was asked for the old meaning.
+    """
+    require(actor.role, Action.EDIT_VOCABULARY)
+    # Clean and check the words before taking the write lock (the retention is a stand-in).
+    draft = LabelDraft(category or Category.PREFERENCE, staff_wording, Sensitivity.NORMAL, 1,
+                       wordings).cleaned()
+    _require_default_language(store, draft)
+    rules = rules_in_use(store).rules
+    at = now or _now()
+    with store.write() as s:
+        lb = _approved(s.get(Label, label_id))
+        result = check_wording(label_texts(draft.staff_wording, draft.wordings),
+                               special_category=lb.sensitivity == Sensitivity.SPECIAL,
+                               rules=rules)
+        enforce_checks(result, acknowledge_warnings)
+        renamed = draft.staff_wording != lb.staff_wording
+        lb.category = category or lb.category
+        lb.staff_wording = draft.staff_wording
+        set_wordings(lb, draft.wordings)
+        record(s, actor, "label.reworded", at=at, label=lb.id, renamed=renamed,
+               warnings_acknowledged=len(result.warnings))
+        return snapshots.label(lb)
+
+
+def change_retention(store: Store, actor: Actor, label_id: int, days: int, *,
+                     now: dt.datetime | None = None) -> int:
+    """Set a label's retention; every active assignment's expiry is recomputed from the day
+    it was added. Returns how many assignments changed."""
+    require(actor.role, Action.EDIT_VOCABULARY)
+    if not (1 <= int(days) <= 3650):
+        raise ValidationError("Retention", "Retention must be between 1 and 3650 days.")
+    at = now or _now()
+    with store.write() as s:
+        lb = s.get(Label, label_id)
+        if lb is None or lb.status not in (LabelStatus.APPROVED, LabelStatus.RETIRED):
+            raise NotFound("That label is not in the vocabulary.")
+        old = lb.retention_days
+        lb.retention_days = int(days)
+        changed = 0
+        for a in queries.active_assignments_of_label(s, lb.id):
+            expires = a.added_at + dt.timedelta(days=lb.retention_days)
+            if a.expires_at != expires:
+                a.expires_at = expires
+                changed += 1
+        record(s, actor, "label.retention_changed", at=at, label=lb.id, old_days=old,
+               new_days=lb.retention_days, assignments=changed)
+        return changed
+
+
+def retire_label(store: Store, actor: Actor, label_id: int, *, remove_now: bool,
+                 now: dt.datetime | None = None) -> int:
+    """Retire a label: nobody can add it any more (``app.labels`` refuses non-approved labels).
+
+    With ``remove_now`` it is taken off every guest at once (reason "label
+    retired", audited per guest); otherwise existing assignments stay until
+    their own expiry. Returns how many assignments were removed.
+    """
+    require(actor.role, Action.EDIT_VOCABULARY)
+    at = now or _now()
+    with store.write() as s:
+        lb = _approved(s.get(Label, label_id))
+        lb.status = LabelStatus.RETIRED
+        removed = 0
+        if remove_now:
+            for a in queries.active_assignments_of_label(s, lb.id):
+                _remove(a, actor, RemovalReason.LABEL_RETIRED, at)
+                record(s, actor, "label.removed", guest_ref=a.guest.ref, at=at, assignment=a.id,
+                       label=lb.id, reason=RemovalReason.LABEL_RETIRED.value)
+                removed += 1
+        record(s, actor, "label.retired", at=at, label=lb.id, remove_now=remove_now,
+               removed=removed)
+        return removed
+
+
+def _approved(lb: Label | None) -> Label:
+    if lb is None or lb.status != LabelStatus.APPROVED:
+        raise NotFound("That label is not an approved label (it may have been retired).")
+    return lb
