@@ -1,0 +1,94 @@
+"""Start the desk GUI: show the window first, then open the store (with Retry on failure).
+
+Imports stay lazy and nothing counts or loads guests at start, so the
+window appears quickly even on a store with a million guests.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.opening import Store
+
+IDLE_ENV = "FRONTDESK_LOCK_MINUTES"
+
+
+def idle_ms_from_env() -> int:
+    """Idle lock time: $FRONTDESK_LOCK_MINUTES (default 5 minutes)."""
+    try:
+        minutes = float(os.environ.get(IDLE_ENV, "5"))
+    except ValueError:
+        minutes = 5.0
+    return max(1000, int(minutes * 60_000))
+
+
+def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = None,
+            key_source: Any = None) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui import theme
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Frontdesk")
+    theme.apply(app)
+    label = "demo (throw-away)" if demo else (str(data_dir) if data_dir else "")
+    window = MainWindow(store, idle_ms=idle_ms_from_env(), store_label=label)
+    window.show()
+    opened: list[Store] = []
+    if store is None:
+        if data_dir is None or key_source is None:
+            raise ValueError("run_gui needs a store, or a data_dir and a key_source")
+
+        def open_later() -> None:
+            got = open_with_retry(window, data_dir, key_source)
+            if got is None:
+                window.close()
+                return
+            opened.append(got)
+            window.set_store(got, label)
+
+        QTimer.singleShot(0, open_later)
+    try:
+        return app.exec()
+    finally:
+        for s in opened:
+            s.close()
+
+
+def open_with_retry(parent: Any, data_dir: Path, key_source: Any) -> Store | None:
+    """Open the store; on failure show the message with Retry / Quit. None means Quit."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.errors import (
+        FrontdeskError,
+        KeyringLockedError,
+        KeyringUnavailableError,
+    )
+    from app.opening import open_store
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("StoreOpen", text)
+
+    while True:
+        try:
+            return open_store(data_dir, key_source)
+        except FrontdeskError as exc:
+            keyring = isinstance(exc, KeyringLockedError | KeyringUnavailableError)
+            box = QMessageBox(parent)
+            box.setIcon(QMessageBox.Icon.Warning if keyring else QMessageBox.Icon.Critical)
+            box.setWindowTitle(tr("The store did not open"))
+            box.setText(tr("Frontdesk could not open its store."))
+            box.setInformativeText(str(exc))
+            retry = box.addButton(tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(retry)
+            box.exec()
+            if box.clickedButton() is not retry:
+                return None

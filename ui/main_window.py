@@ -1,0 +1,309 @@
+"""The Frontdesk main window: sign-in, the desk, locking, menus and the status bar.
+
+Other windows plug in here: managers' tools with :meth:`MainWindow.add_manager_action`,
+the guest-facing view through :meth:`MainWindow.show_guest`. Locking destroys
+the desk page (and with it every widget that showed guest text) and leaves only
+the sign-in page, so a locked window holds nothing about any guest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.domain import Role
+from app.opening import Store
+from app.views import Actor
+from ui import texts
+from ui.idle import DEFAULT_IDLE_MS, IdleWatcher
+from ui.search_service import SearchService
+from ui.signin import FirstRunPage, SignInPage
+
+
+class MainWindow(QMainWindow):
+    """One window per desk. ``idle_ms`` is injectable so tests can lock in milliseconds."""
+
+    locked = Signal()
+    signed_in = Signal(object)  # Actor
+    signed_out = Signal()
+
+    def __init__(self, store: Store | None = None, *, idle_ms: int = DEFAULT_IDLE_MS,
+                 store_label: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store: Store | None = None
+        self.actor: Actor | None = None
+        self.desk: object | None = None  # DeskPage while signed in and unlocked
+        self._locked_by: Actor | None = None
+        self._resume_guest: int | None = None
+        self.store_label = store_label
+        self.setWindowTitle(self.tr("Frontdesk"))
+        self.resize(1366, 768)
+
+        self.search = SearchService(self)
+        self.idle = IdleWatcher(idle_ms, self)
+        self.idle.idle.connect(self.lock)
+
+        self.pages = QStackedWidget()
+        self.opening = QLabel(self.tr("Opening the store…"))
+        self.opening.setObjectName("emptyState")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.first_run = FirstRunPage()
+        self.sign_in_page = SignInPage()
+        for page in (self.opening, self.first_run, self.sign_in_page):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self.first_run.created.connect(self._signed_in)
+        self.sign_in_page.signed_in.connect(self._signed_in)
+
+        self.store_status = QLabel()
+        self.person_status = QLabel()
+        self.person_status.setObjectName("person")
+        self.statusBar().addPermanentWidget(self.store_status)
+        self.statusBar().addPermanentWidget(self.person_status)
+        self._build_menus()
+        self._update_chrome()
+        if store is not None:
+            self.set_store(store, store_label)
+
+    # -- menus -------------------------------------------------------------------------
+    def _action(self, menu: QMenu, text: str, shortcut: str | QKeySequence.StandardKey | None,
+                slot: Callable[[], object], *, desk: bool = True) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        act.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(act)
+        if desk:
+            self._desk_actions.append(act)
+        return act
+
+    def _build_menus(self) -> None:
+        self._desk_actions: list[QAction] = []
+        bar = self.menuBar()
+        desk = bar.addMenu(self.tr("&Desk"))
+        self.search_action = self._action(desk, self.tr("&Search guests"), "Ctrl+F",
+                                          self.focus_search)
+        self._action(desk, self.tr("&New guest…"), "Ctrl+N", self._new_guest)
+        self._action(desk, self.tr("&Today"), "Ctrl+T", self._show_today)
+        desk.addSeparator()
+        self.lock_action = self._action(desk, self.tr("&Lock"), "Ctrl+L", self.lock)
+        self._action(desk, self.tr("Sign &out"), None, self.sign_out)
+        desk.addSeparator()
+        self._action(desk, self.tr("&Quit"), "Ctrl+Q", self.close, desk=False)
+        guest = bar.addMenu(self.tr("&Guest"))
+        self.show_guest_action = self._action(guest, self.tr("S&how guest"), "F9",
+                                              self._show_current_guest)
+        self._action(guest, self.tr("&Add label…"), "Ctrl+Shift+A",
+                     lambda: self._on_card("add_label"))
+        self._action(guest, self.tr("&Edit details…"), "Ctrl+E",
+                     lambda: self._on_card("edit_guest"))
+        self._action(guest, self.tr("New &booking or stay…"), "Ctrl+B",
+                     lambda: self._on_card("new_visit"))
+        self.manager_menu = bar.addMenu(self.tr("&Manager"))
+        self.add_manager_action(self.tr("&Staff…"), None, self._staff)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self._shortcuts,
+                     desk=False)
+
+    def add_manager_action(self, text: str, shortcut: str | None,
+                           callback: Callable[[], object]) -> QAction:
+        """For other windows: a Manager-menu item, shown only while a manager is signed in.
+
+        The callback runs with ``self.store`` and ``self.actor`` set; app/ still
+        checks the permission on every use case it calls.
+        """
+        return self._action(self.manager_menu, text, shortcut, callback)
+
+    def _update_chrome(self) -> None:
+        active = self.actor is not None and self.desk is not None
+        for act in self._desk_actions:
+            act.setEnabled(active)
+        manager = active and self.actor is not None and self.actor.role == Role.MANAGER
+        self.manager_menu.menuAction().setVisible(manager)
+        self.manager_menu.setEnabled(manager)
+        self.store_status.setText(self.tr("Store: {label}").format(label=self.store_label)
+                                  if self.store_label else "")
+        if self.actor is None:
+            self.person_status.setText(self.tr("Not signed in"))
+        elif self.desk is None:
+            self.person_status.setText(self.tr("Locked"))
+        else:
+            self.person_status.setText(self.tr("Signed in: {name} ({role})").format(
+                name=self.actor.name, role=texts.role(self.actor.role)))
+        title = self.tr("Frontdesk")
+        if self.store_label:
+            title += f" — {self.store_label}"
+        if self.actor is not None and self.desk is None:
+            title += self.tr(" — locked")
+        self.setWindowTitle(title)
+
+    # -- store, sign-in, lock ----------------------------------------------------------
+    def set_store(self, store: Store, label: str = "") -> None:
+        """Called once the store is open (it may open after the window is shown)."""
+        from app import staff
+
+        self.store = store
+        self.store_label = label or self.store_label
+        if staff.needs_first_manager(store):
+            self.first_run.load(store)
+            self.pages.setCurrentWidget(self.first_run)
+        else:
+            self.sign_in_page.load(store)
+            self.pages.setCurrentWidget(self.sign_in_page)
+        self._update_chrome()
+
+    def _signed_in(self, actor: Actor) -> None:
+        from ui.desk import DeskPage
+
+        assert self.store is not None
+        resume = self._resume_guest if (self._locked_by and self._locked_by.id == actor.id) \
+            else None
+        self._locked_by = None
+        self._resume_guest = None
+        self.actor = actor
+        self.search.bind(self.store, actor)
+        desk = DeskPage(self.store, actor, self.search)
+        desk.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        desk.show_guest_requested.connect(self.show_guest)
+        self.desk = desk
+        self.pages.addWidget(desk)
+        self.pages.setCurrentWidget(desk)
+        self._update_chrome()
+        if resume is not None:
+            desk.open_guest(resume)
+        self.idle.start()
+        self.signed_in.emit(actor)
+
+    def _drop_desk(self) -> None:
+        """Destroy every widget that showed guest data (now, not at the next event loop)."""
+        self.search.bind(None, None)
+        self.idle.stop()
+        self.statusBar().clearMessage()
+        desk = self.desk
+        self.desk = None
+        if isinstance(desk, QWidget):
+            self.pages.removeWidget(desk)
+            desk.setParent(None)
+            desk.deleteLater()
+
+    def lock(self) -> None:
+        """Ctrl+L or idle: hide everything about guests until a PIN is typed."""
+        if self.actor is None or self.desk is None or self.store is None:
+            return
+        self._locked_by = self.actor
+        self._resume_guest = self.current_guest_id()
+        for w in self.findChildren(QWidget):
+            if w.isWindow() and w is not self and w.isVisible():
+                w.close()  # open dialogs may show guest text too
+        self._drop_desk()
+        self.sign_in_page.load(self.store, locked_by=self._locked_by)
+        self.pages.setCurrentWidget(self.sign_in_page)
+        self._update_chrome()
+        self.locked.emit()
+
+    def is_locked(self) -> bool:
+        return self.actor is not None and self.desk is None
+
+    def sign_out(self) -> None:
+        if self.actor is None:
+            return
+        self._drop_desk()
+        self.actor = None
+        self._locked_by = None
+        self._resume_guest = None
+        if self.store is not None:
+            self.sign_in_page.load(self.store)
+        self.pages.setCurrentWidget(self.sign_in_page)
+        self._update_chrome()
+        self.signed_out.emit()
+
+    # -- hooks for other windows -------------------------------------------------------
+    def current_guest_id(self) -> int | None:
+        """The guest whose card is open, or None (also when locked)."""
+        from ui.desk import DeskPage
+
+        return self.desk.current_guest_id() if isinstance(self.desk, DeskPage) else None
+
+    def show_guest(self, guest_id: int) -> None:
+        """F9: turn the screen to the guest (ui/show_guest.py, built by another helper)."""
+        try:
+            from ui import show_guest as module  # type: ignore[attr-defined, unused-ignore]
+        except ImportError:
+            QMessageBox.information(self, self.tr("Show guest"),
+                                    self.tr("The guest-facing view is not available yet."))
+            return
+        opener = getattr(module, "show_guest", None)
+        if callable(opener):
+            opener(self, guest_id)
+        else:
+            QMessageBox.information(self, self.tr("Show guest"),
+                                    self.tr("The guest-facing view is not available yet."))
+
+    # -- desk actions ------------------------------------------------------------------
+    def focus_search(self) -> None:
+        from ui.desk import DeskPage
+
+        if isinstance(self.desk, DeskPage):
+            self.desk.focus_search()
+
+    def _new_guest(self) -> None:
+        from ui.desk import DeskPage
+
+        if isinstance(self.desk, DeskPage):
+            self.desk.new_guest()
+
+    def _show_today(self) -> None:
+        from ui.desk import DeskPage
+
+        if isinstance(self.desk, DeskPage):
+            self.desk.search_field.clear()
+            self.desk.show_today()
+
+    def _on_card(self, name: str) -> None:
+        from ui.desk import DeskPage
+
+        if isinstance(self.desk, DeskPage) and self.desk.current_guest_id() is not None:
+            getattr(self.desk, name)()
+        else:
+            self.statusBar().showMessage(self.tr("Open a guest card first (Ctrl+F)."), 5000)
+
+    def _show_current_guest(self) -> None:
+        gid = self.current_guest_id()
+        if gid is None:
+            self.statusBar().showMessage(self.tr("Open a guest card first (Ctrl+F)."), 5000)
+            return
+        self.show_guest(gid)
+
+    def _staff(self) -> None:
+        from ui.staff_dialog import StaffDialog
+
+        if self.store is not None and self.actor is not None:
+            StaffDialog(self.store, self.actor, self).exec()
+
+    def _shortcuts(self) -> None:
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(
+            "Ctrl+F  search guests (↑↓ choose, Enter opens, Esc clears)\n"
+            "Enter  open the highlighted guest\n"
+            "Space or A  mark the highlighted arrival as arrived\n"
+            "Esc  back from the guest card\n"
+            "Ins / Del  add / remove a label on the card\n"
+            "F9  show the guest everything we keep about them\n"
+            "Ctrl+N  new guest · Ctrl+E  edit details · Ctrl+B  new booking or stay\n"
+            "Ctrl+L  lock the desk"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._drop_desk()
+        self.idle.detach()
+        self.search.shutdown()
+        super().closeEvent(event)

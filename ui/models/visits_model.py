@@ -1,0 +1,49 @@
+"""A guest's visit history (stays and bookings), newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from app.domain import VisitKind
+from app.views import VisitInfo
+from ui import texts
+from ui.models.base import RowsModel
+
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class VisitsModel(RowsModel[VisitInfo]):
+    """Columns: date, what, room/table, party, status."""
+
+    DATE, WHAT, PLACE, PARTY, STATUS = range(5)
+
+    def headers(self) -> Sequence[str]:
+        return (self.tr("Date"), self.tr("Visit"), self.tr("Room/table"), self.tr("Party"),
+                self.tr("Status"))
+
+    def cell(self, row: VisitInfo, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            match column:
+                case self.DATE:
+                    text = texts.date_time(row.starts_at)
+                    if row.kind == VisitKind.STAY and row.ends_on:
+                        text = (f"{texts.short_date(row.starts_at)} – "
+                                f"{texts.short_date(row.ends_on)}")
+                    return text
+                case self.WHAT:
+                    if row.kind == VisitKind.BOOKING:
+                        return self.tr("Restaurant, {service}").format(
+                            service=texts.service(row.service).lower())
+                    return self.tr("Hotel stay")
+                case self.PLACE:
+                    return row.place or "—"
+                case self.PARTY:
+                    return str(row.party_size)
+                case self.STATUS:
+                    return texts.visit_status(row.status)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PARTY:
+            return RIGHT
+        return None

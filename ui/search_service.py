@@ -1,0 +1,106 @@
+"""Type-ahead search off the GUI thread, dropping stale results.
+
+Typing one key must never wait for the store: each request carries a
+generation number, a single worker thread runs ``guests.find_guests``
+(thread-safe in app/) and skips any request that a newer key press has
+already replaced, and the GUI ignores answers for old generations.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from app import guests
+from app.errors import FrontdeskError
+from app.opening import Store
+from app.views import Actor
+
+DEBOUNCE_MS = 30
+
+
+class _Worker(QObject):
+    """Lives in the search thread; runs one query at a time."""
+
+    found = Signal(int, str, object)  # generation, typed text, list[GuestInfo] | str (error)
+
+    def __init__(self, service: SearchService) -> None:
+        super().__init__()
+        self._service = service
+
+    @Slot(int, str, object, object)
+    def run(self, generation: int, typed: str, store: object, actor: object) -> None:
+        if generation != self._service.latest:
+            return  # a newer key press replaced this request before it started
+        try:
+            result: object = guests.find_guests(store, actor, typed)  # type: ignore[arg-type]
+        except FrontdeskError as exc:
+            result = str(exc)
+        if generation == self._service.latest:
+            self.found.emit(generation, typed, result)
+
+
+class SearchService(QObject):
+    """Owns the search thread. ``search(text)`` returns at once; ``results`` arrives later."""
+
+    results = Signal(str, list)  # typed text, [GuestInfo]
+    failed = Signal(str)
+    _request = Signal(int, str, object, object)
+
+    def __init__(self, parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
+        super().__init__(parent)
+        self.latest = 0
+        self._store: Store | None = None
+        self._actor: Actor | None = None
+        self._pending = ""
+        self._thread = QThread(self)
+        self._thread.setObjectName("frontdesk-search")
+        self._worker = _Worker(self)
+        self._worker.moveToThread(self._thread)
+        self._request.connect(self._worker.run)
+        self._worker.found.connect(self._deliver)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._thread.start()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(debounce_ms)
+        self._debounce.timeout.connect(self._send)
+
+    def bind(self, store: Store | None, actor: Actor | None) -> None:
+        """Search as this person (None after sign-out/lock: every later answer is dropped)."""
+        self._store, self._actor = store, actor
+        self.cancel()
+
+    def search(self, typed: str) -> None:
+        self.latest += 1
+        self._pending = typed
+        if not typed.strip():
+            self._debounce.stop()
+            self.results.emit(typed, [])
+            return
+        self._debounce.start()
+
+    def cancel(self) -> None:
+        """Forget anything in flight (used on lock and when the field is cleared)."""
+        self.latest += 1
+        self._debounce.stop()
+
+    def _send(self) -> None:
+        if self._store is None or self._actor is None:
+            return
+        self._request.emit(self.latest, self._pending, self._store, self._actor)
+
+    @Slot(int, str, object)
+    def _deliver(self, generation: int, typed: str, result: object) -> None:
+        if generation != self.latest:
+            return  # stale: the user has typed more since
+        if isinstance(result, str):
+            self.failed.emit(result)
+        else:
+            self.results.emit(typed, list(result))  # type: ignore[call-overload]
+
+    def shutdown(self) -> None:
+        """Stop the thread (window closing); waits for a running query to finish."""
+        self.cancel()
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()

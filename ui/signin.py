@@ -1,0 +1,231 @@
+"""Sign-in (also the lock screen) and the first-run manager account.
+
+The lock screen is this same page: it shows staff names and a PIN field,
+never anything about a guest.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import staff
+from app.errors import FrontdeskError
+from app.opening import Store
+from app.views import Actor
+from ui import texts
+
+
+def _pin_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setMaxLength(12)
+    field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    return field
+
+
+def _centered(panel: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(panel)
+    row.addStretch(1)
+    return row
+
+
+class SignInPage(QWidget):
+    """Pick your name, type your PIN. ``signed_in`` carries the Actor."""
+
+    signed_in = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store: Store | None = None
+        self.title = QLabel(self.tr("Sign in"))
+        self.title.setObjectName("lockTitle")
+        self.subtitle = QLabel(self.tr("Choose your name and type your PIN."))
+        self.subtitle.setObjectName("subtitle")
+        self.subtitle.setWordWrap(True)
+        self.names = QListWidget()
+        self.names.setObjectName("staffNames")
+        self.names.setMinimumHeight(160)
+        self.pin = _pin_field()
+        self.pin.setObjectName("pin")
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        self.button = QPushButton(self.tr("&Sign in"))
+        self.button.setDefault(True)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        names_label = QLabel(self.tr("&Name:"))
+        names_label.setBuddy(self.names)
+        pin_label = QLabel(self.tr("&PIN:"))
+        pin_label.setBuddy(self.pin)
+
+        panel = QFrame()
+        panel.setObjectName("panel")
+        panel.setFixedWidth(460)
+        form = QVBoxLayout(panel)
+        form.setContentsMargins(28, 24, 28, 24)
+        form.setSpacing(10)
+        form.addWidget(self.title)
+        form.addWidget(self.subtitle)
+        form.addWidget(names_label)
+        form.addWidget(self.names)
+        form.addWidget(pin_label)
+        form.addWidget(self.pin)
+        form.addWidget(self.error)
+        form.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(_centered(panel))
+        outer.addStretch(2)
+
+        self.button.clicked.connect(self.try_sign_in)
+        self.pin.returnPressed.connect(self.try_sign_in)
+        self.names.itemActivated.connect(lambda _item: self.pin.setFocus())
+        self.pin.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up/Down in the PIN field choose the name, so the hands stay on the keys."""
+        if watched is self.pin and event.type() == QEvent.Type.KeyPress:
+            key = event.key() if isinstance(event, QKeyEvent) else None
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.names.count():
+                step = -1 if key == Qt.Key.Key_Up else 1
+                row = max(0, min(self.names.count() - 1, self.names.currentRow() + step))
+                self.names.setCurrentRow(row)
+                return True
+        return super().eventFilter(watched, event)
+
+    def load(self, store: Store, *, locked_by: Actor | None = None) -> None:
+        """Fill the name list; on the lock screen preselect whoever was signed in."""
+        self.store = store
+        self.names.clear()
+        self.pin.clear()
+        self.error.clear()
+        if locked_by is not None:
+            self.title.setText(self.tr("Desk locked"))
+            self.subtitle.setText(self.tr("{name}, type your PIN to continue — or choose your "
+                                          "own name to take over the desk.")
+                                  .format(name=locked_by.first_name))
+        else:
+            self.title.setText(self.tr("Sign in"))
+            self.subtitle.setText(self.tr("Choose your name and type your PIN."))
+        try:
+            people = staff.list_staff(store)
+        except FrontdeskError as exc:
+            self.error.setText(str(exc))
+            return
+        for person in people:
+            item = QListWidgetItem(f"{person.name}  ·  {texts.role(person.role)}")
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            self.names.addItem(item)
+            if locked_by is not None and person.id == locked_by.id:
+                self.names.setCurrentItem(item)
+        if self.names.currentRow() < 0 and self.names.count():
+            self.names.setCurrentRow(0)
+        self.pin.setFocus()
+
+    def try_sign_in(self) -> None:
+        item = self.names.currentItem()
+        if self.store is None or item is None:
+            self.error.setText(self.tr("Choose your name first."))
+            return
+        staff_id = int(item.data(Qt.ItemDataRole.UserRole))
+        try:
+            actor = staff.sign_in(self.store, staff_id, self.pin.text())
+        except FrontdeskError as exc:
+            self.error.setText(str(exc))
+            self.pin.clear()
+            self.pin.setFocus()
+            return
+        self.pin.clear()
+        self.error.clear()
+        self.signed_in.emit(actor)
+
+
+class FirstRunPage(QWidget):
+    """An empty store: create the first manager, then load the starter vocabulary."""
+
+    created = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store: Store | None = None
+        title = QLabel(self.tr("Welcome to Frontdesk"))
+        title.setObjectName("lockTitle")
+        intro = QLabel(self.tr("This store has no staff yet. Create the first manager account: "
+                               "the manager adds the other staff and approves labels."))
+        intro.setWordWrap(True)
+        intro.setObjectName("subtitle")
+        self.name = QLineEdit()
+        self.name.setObjectName("managerName")
+        self.name.setMaxLength(80)
+        self.pin = _pin_field()
+        self.pin.setObjectName("managerPin")
+        self.pin2 = _pin_field()
+        self.pin2.setObjectName("managerPin2")
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.button = QPushButton(self.tr("&Create manager account"))
+        self.button.setDefault(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Your name:"), self.name)
+        form.addRow(self.tr("&PIN (4–12 digits):"), self.pin)
+        form.addRow(self.tr("PIN &again:"), self.pin2)
+
+        panel = QFrame()
+        panel.setObjectName("panel")
+        panel.setFixedWidth(560)
+        lay = QVBoxLayout(panel)
+        lay.setContentsMargins(28, 24, 28, 24)
+        lay.setSpacing(12)
+        lay.addWidget(title)
+        lay.addWidget(intro)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(_centered(panel))
+        outer.addStretch(2)
+        self.button.clicked.connect(self.create_manager)
+        for field in (self.name, self.pin, self.pin2):
+            field.returnPressed.connect(self.create_manager)
+
+    def load(self, store: Store) -> None:
+        self.store = store
+        self.name.setFocus()
+
+    def create_manager(self) -> None:
+        if self.store is None:
+            return
+        if self.pin.text() != self.pin2.text():
+            self.error.setText(self.tr("The two PINs differ. Type the same PIN twice."))
+            self.pin2.clear()
+            self.pin2.setFocus()
+            return
+        from app import vocabulary
+
+        try:
+            actor = staff.create_first_manager(self.store, self.name.text(), self.pin.text())
+            vocabulary.load_starter(self.store, actor)
+        except FrontdeskError as exc:
+            self.error.setText(str(exc))
+            return
+        self.pin.clear()
+        self.pin2.clear()
+        self.created.emit(actor)

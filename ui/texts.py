@@ -1,0 +1,116 @@
+"""Display words for the domain's enums and dates, translatable in one place.
+
+The app layer speaks in enum values (``guest_control``, ``staff_observed``);
+staff read plain words. Keeping the mapping here means a translator finds
+every such word in one context ("Desk").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain import (
+    Category,
+    RemovalReason,
+    Role,
+    Sensitivity,
+    Service,
+    Source,
+    VisitKind,
+    VisitStatus,
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Desk", text)
+
+
+def category(c: Category) -> str:
+    return {
+        Category.RECOGNITION: tr("Recognition"),
+        Category.APPRECIATION: tr("Appreciation"),
+        Category.PREFERENCE: tr("Preference"),
+        Category.GUEST_CONTROL: tr("Guest control"),
+    }[c]
+
+
+def category_hint(c: Category) -> str:
+    return {
+        Category.RECOGNITION: tr("how the guest likes to be recognised"),
+        Category.APPRECIATION: tr("what the guest appreciates"),
+        Category.PREFERENCE: tr("how to serve the guest"),
+        Category.GUEST_CONTROL: tr("what the guest wants to decide themselves"),
+    }[c]
+
+
+def role(r: Role) -> str:
+    return {Role.RECEPTIONIST: tr("receptionist"), Role.HOST: tr("host"),
+            Role.MANAGER: tr("manager")}[r]
+
+
+def source(s: Source) -> str:
+    return {Source.GUEST_TOLD: tr("the guest told us"),
+            Source.STAFF_OBSERVED: tr("we observed")}[s]
+
+
+def removal_reason(r: RemovalReason) -> str:
+    return {
+        RemovalReason.GUEST_REQUEST: tr("The guest asked us to remove it"),
+        RemovalReason.NO_LONGER_TRUE: tr("It is no longer true"),
+        RemovalReason.ADDED_BY_MISTAKE: tr("It was added by mistake"),
+        RemovalReason.CONSENT_WITHDRAWN: tr("Consent was withdrawn"),
+        RemovalReason.LABEL_RETIRED: tr("The label was retired"),
+        RemovalReason.EXPIRED: tr("Its retention period ended"),
+    }[r]
+
+
+def visit_kind(k: VisitKind) -> str:
+    return {VisitKind.STAY: tr("Hotel stay"), VisitKind.BOOKING: tr("Restaurant booking")}[k]
+
+
+def visit_status(s: VisitStatus) -> str:
+    return {VisitStatus.EXPECTED: tr("expected"), VisitStatus.ARRIVED: tr("arrived"),
+            VisitStatus.DEPARTED: tr("departed"), VisitStatus.CANCELLED: tr("cancelled")}[s]
+
+
+def service(s: Service | None) -> str:
+    if s is None:
+        return ""
+    return {Service.LUNCH: tr("Lunch"), Service.DINNER: tr("Dinner")}[s]
+
+
+def sensitivity(s: Sensitivity) -> str:
+    return {Sensitivity.NORMAL: tr("normal"),
+            Sensitivity.SPECIAL: tr("health information (special category)")}[s]
+
+
+LANGUAGES = (("en", "English"), ("nl", "Nederlands"))
+
+
+def language(code: str) -> str:
+    return dict(LANGUAGES).get(code, code)
+
+
+# Dates are written out in words so nobody has to guess day/month order.
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def long_date(d: dt.date) -> str:
+    """'Tuesday 24 November' (with the year when it is not this year)."""
+    text = f"{tr(_DAYS[d.weekday()])} {d.day} {tr(_MONTHS[d.month - 1])}"
+    if d.year != dt.date.today().year:
+        text += f" {d.year}"
+    return text
+
+
+def short_date(d: dt.date | dt.datetime) -> str:
+    """'24 Nov 2026'."""
+    return f"{d.day} {tr(_MONTHS[d.month - 1])[:3]} {d.year}"
+
+
+def date_time(d: dt.datetime) -> str:
+    return f"{short_date(d)} {d:%H:%M}"
