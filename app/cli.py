@@ -46,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.logs import setup_logging
 
     setup_logging()
+    from app.crash import install
+
+    install()  # unhandled errors: a scrubbed report, never a message with guest data
     try:
         if args.command is None:
             return _gui(args)

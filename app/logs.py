@@ -10,6 +10,7 @@ import logging
 import logging.handlers
 import os
 from pathlib import Path
+from typing import Any
 
 ENV_LOG_DIR = "FRONTDESK_LOG_DIR"
 
@@ -23,13 +24,35 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir("frontdesk", appauthor=False))
 
 
+class SafeFormatter(logging.Formatter):
+    """Tracebacks in the log keep types and code locations, never exception messages.
+
+    ``log.exception(...)`` would otherwise copy a message such as a
+    ValidationError's (which quotes what was typed) into the file.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        # Another handler may have cached its own (unscrubbed) traceback text on the record.
+        cached, record.exc_text = record.exc_text, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
+    def formatException(self, ei: Any) -> str:
+        from app.crash import scrubbed_traceback
+
+        exc = ei[1]
+        return scrubbed_traceback(exc) if isinstance(exc, BaseException) else ""
+
+
 def setup_logging(level: int = logging.INFO) -> Path:
     folder = log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(
         folder / "frontdesk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
         root.removeHandler(old)
