@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from storage.models import AuditEvent, Setting
@@ -94,3 +95,34 @@ def verify(session: Session) -> ChainReport:
     if head is None and last_id:
         return ChainReport(count, None, "the chain head record is missing")
     return ChainReport(count, None, "")
+
+
+Event = tuple[dt.datetime, int | None, str, str | None, dict[str, object]]
+
+
+def append_many(session: Session, events: Sequence[Event]) -> None:
+    """Add many events at the end of the chain in one multi-row insert (imports).
+
+    Same hashes as calling :func:`append` once per event, without a query per event:
+    a 100,000-row import writes ~200,000 events in seconds. ``events`` are
+    (at, staff_id, action, guest_ref, detail). Call inside a write transaction.
+    """
+    if not events:
+        return
+    last = session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    next_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    rows: list[dict[str, object]] = []
+    for at, staff_id, action, guest_ref, detail in events:
+        detail_json = json.dumps(detail, sort_keys=True, separators=(",", ":"),
+                                 ensure_ascii=False)
+        h = event_hash(id=next_id, at=at, staff_id=staff_id, action=action,
+                       guest_ref=guest_ref, detail=detail_json, prev_hash=prev)
+        rows.append(dict(id=next_id, at=at, staff_id=staff_id, action=action,
+                         guest_ref=guest_ref, detail=detail_json, prev_hash=prev, hash=h))
+        prev = h
+        next_id += 1
+    for i in range(0, len(rows), 5000):
+        session.execute(insert(AuditEvent), rows[i:i + 5000])
+    session.merge(Setting(key=HEAD_KEY, value=f"{next_id - 1}:{prev}"))

@@ -336,3 +336,31 @@ def guests_due_for_retention_review(
         .limit(limit)
     ).all()
     return [(r[0], r[1]) for r in rows]
+
+
+# --- import (arrivals and bookings from CSV) ---------------------------------
+
+def guest_match_keys(s: Session) -> list[tuple[int, str, str | None, str, str | None]]:
+    """(id, ref, email, full_name, phone) of every guest, streamed: the import matches in memory.
+
+    One scan of the guest table beats one query per imported row (no index covers the
+    case-insensitive email match or name + phone).
+    """
+    rows = s.execute(
+        select(Guest.id, Guest.ref, Guest.email, Guest.full_name, Guest.phone)
+    ).yield_per(5000)
+    return [(int(r[0]), str(r[1]), r[2], str(r[3]), r[4]) for r in rows]
+
+
+def visit_keys_for_guests(s: Session, guest_ids: Sequence[int]
+                          ) -> set[tuple[int, VisitKind, dt.datetime]]:
+    """(guest id, kind, start) of the visits these guests already have: re-imports skip them."""
+    out: set[tuple[int, VisitKind, dt.datetime]] = set()
+    ids = list(guest_ids)
+    for i in range(0, len(ids), 500):
+        rows = s.execute(
+            select(Visit.guest_id, Visit.kind, Visit.starts_at)
+            .where(Visit.guest_id.in_(ids[i:i + 500]))
+        )
+        out.update((int(r[0]), VisitKind(r[1]), r[2]) for r in rows)
+    return out

@@ -1,0 +1,143 @@
+"""`frontdesk import FILE`: arrivals and bookings from a CSV export, previewed, then confirmed.
+
+The column mapping is the one remembered for this export's header (set in the
+GUI's import screen) or else the automatic guess; ``--map COLUMN=FIELD``
+corrects a guess from the command line and ``--save-mapping`` remembers it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli_common import add_store_args, open_from_args
+
+FIELD_HELP = ("name first_name infix last_name preferred_name email phone language arrival "
+              "departure date time room table party type service, or 'skip'")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("import", help="import arrivals and bookings from a CSV export")
+    add_store_args(p)
+    p.add_argument("file", metavar="FILE", type=Path)
+    p.add_argument("--staff", metavar="NAME", help="who imports (default: ask)")
+    p.add_argument("--pin-file", metavar="FILE", help="read the PIN from FILE (default: ask)")
+    p.add_argument("--map", metavar="COLUMN=FIELD", action="append", default=[],
+                   help=f"set a column's field; FIELD is one of {FIELD_HELP}")
+    p.add_argument("--save-mapping", action="store_true",
+                   help="remember this mapping for files with the same header")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--yes", action="store_true", help="apply without asking")
+    group.add_argument("--dry-run", action="store_true", help="show the preview, write nothing")
+    p.set_defaults(func=run_import)
+
+
+def _ask(prompt: str) -> str:
+    if sys.stdin.isatty():
+        return input(prompt)
+    print(prompt, end="", flush=True)
+    return sys.stdin.readline().strip()
+
+
+def _sign_in(store: Any, args: argparse.Namespace) -> Any:
+    from app import staff
+    from app.errors import SignInError
+
+    name = args.staff or _ask("Your name: ").strip()
+    match = [s for s in staff.list_staff(store) if s.active and s.name.casefold() ==
+             name.casefold()]
+    if not match:
+        raise SignInError(f"No active staff member is called “{name}”; check the name "
+                          "(frontdesk staff list) or ask a manager.")
+    if args.pin_file:
+        pin = Path(args.pin_file).read_text(encoding="utf-8").strip()
+    elif sys.stdin.isatty():
+        pin = getpass.getpass(f"PIN for {match[0].name}: ")
+    else:
+        pin = sys.stdin.readline().strip()
+    return staff.sign_in(store, match[0].id, pin)
+
+
+def _apply_overrides(header: tuple[str, ...], mapping: dict[int, Any], overrides: list[str]
+                     ) -> dict[int, Any]:
+    from app.errors import ValidationError
+    from app.importing import Field
+
+    out = dict(mapping)
+    by_name = {h.casefold(): i for i, h in enumerate(header)}
+    for item in overrides:
+        column, _, code = item.partition("=")
+        i = by_name.get(column.strip().casefold())
+        if i is None:
+            raise ValidationError("Mapping", f"The file has no column called “{column}”; its "
+                                  f"columns are: {', '.join(header)}.")
+        code = code.strip().casefold()
+        try:
+            field = Field("" if code in ("skip", "") else code)
+        except ValueError as exc:
+            raise ValidationError("Mapping", f"“{code}” is not a field; use one of "
+                                  f"{FIELD_HELP}.") from exc
+        for j, f in list(out.items()):
+            if f == field and j != i:
+                del out[j]
+        out[i] = field
+    return out
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from app import importing
+
+    table = importing.read_file(args.file)  # read before asking anything: a bad file fails fast
+    store = open_from_args(args, create=False)
+    try:
+        actor = _sign_in(store, args)
+        mapping, remembered = importing.mapping_for(store, table.header)
+        mapping = _apply_overrides(table.header, mapping, args.map)
+        print("Columns (remembered mapping):" if remembered and not args.map
+               else "Columns (guessed from the header; correct with --map COLUMN=FIELD):")
+        for i, h in enumerate(table.header):
+            f = mapping.get(i)
+            target = ("skipped: free text is never imported" if importing.is_free_text(h) else
+                      importing.FIELD_LABELS[f] if f else "not imported")
+            print(f"  {h or '#' + str(i + 1)} → {target}")
+        plan = importing.build_plan(table, mapping, file_name=args.file.name)
+        pre = importing.preview(store, actor, plan)
+        print()
+        for line in pre.summary_lines():
+            print(line)
+        if args.save_mapping:
+            importing.save_mapping(store, actor, table.header, mapping)
+            print("Mapping saved for files with this header.")
+        if args.dry_run:
+            print("Dry run: nothing was imported.")
+            return 0
+        if pre.new_guests + pre.visits == 0:
+            print("Nothing to import.")
+            return 0 if not plan.errors else 1
+        if not args.yes:
+            answer = _ask(f"Import {pre.new_guests:,} new guests and {pre.visits:,} visits? "
+                          "[y/N] ").strip().casefold()
+            if answer not in ("y", "yes", "j", "ja"):
+                print("Nothing was imported.")
+                return 1
+        last = [-1]
+
+        def progress(done: int, total: int) -> None:
+            pct = 100 * done // max(1, total)
+            if sys.stderr.isatty() and pct != last[0]:
+                last[0] = pct
+                print(f"\rImporting… {pct}%", end="", file=sys.stderr, flush=True)
+
+        result = importing.apply(store, actor, plan, progress=progress)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    finally:
+        store.close()
+    print(f"Imported: {result.guests_created:,} new guests, {result.guests_matched:,} matched "
+          f"guests, {result.visits:,} visits"
+          + (f"; {result.skipped_rows:,} rows with errors were left out" if result.skipped_rows
+             else "") + ".")
+    return 0

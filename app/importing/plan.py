@@ -1,0 +1,339 @@
+"""From a read table and a column mapping to an :class:`ImportPlan` (pure: no store).
+
+Every record becomes either a planned row (guest details, and a visit when
+the file has dates) or one or more :class:`RowError` naming the line, the
+column and the value. Nothing here touches the store, so the same plan can be
+previewed, matched and applied, and a property test can throw anything at it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from app.errors import ValidationError
+from app.guests import GuestFields
+from app.importing.dates import NotADate, parse_datetime, parse_time
+from app.importing.mapping import FIELD_LABELS, Field, clean_mapping, is_free_text
+from app.importing.reading import DELIMITER_NAMES, Table
+from storage.models import Service, VisitKind
+
+EARLIEST = dt.datetime(1900, 1, 1)
+LATEST = dt.datetime(2200, 1, 1)
+MAX_PARTY = 500
+MAX_PLACE = 20
+
+
+class Problem(StrEnum):
+    NOT_A_DATE = "not_a_date"
+    NOT_A_TIME = "not_a_time"
+    NOT_A_NUMBER = "not_a_number"
+    OUT_OF_RANGE = "out_of_range"
+    MISSING_NAME = "missing_name"
+    MISSING_DATE = "missing_date"
+    MISSING_TIME = "missing_time"
+    DEPARTURE_BEFORE_ARRIVAL = "departure_before_arrival"
+    UNKNOWN_TYPE = "unknown_type"
+    UNKNOWN_SERVICE = "unknown_service"
+    TOO_LONG = "too_long"
+    EXTRA_FIELDS = "extra_fields"
+    INVALID = "invalid"
+
+
+_SENTENCES: dict[Problem, str] = {
+    Problem.NOT_A_DATE: "is not a date",
+    Problem.NOT_A_TIME: "is not a time of day",
+    Problem.NOT_A_NUMBER: "is not a number",
+    Problem.OUT_OF_RANGE: "is out of range",
+    Problem.MISSING_NAME: "the guest's name is empty",
+    Problem.MISSING_DATE: "the date is empty",
+    Problem.MISSING_TIME: "a restaurant booking needs a time",
+    Problem.DEPARTURE_BEFORE_ARRIVAL: "is before the arrival",
+    Problem.UNKNOWN_TYPE: "is neither a stay nor a booking",
+    Problem.UNKNOWN_SERVICE: "is neither lunch nor dinner",
+    Problem.TOO_LONG: "is too long",
+    Problem.EXTRA_FIELDS: "the line has more fields than the header",
+    Problem.INVALID: "is not valid",
+}
+_NO_VALUE = {Problem.MISSING_NAME, Problem.MISSING_DATE, Problem.MISSING_TIME,
+             Problem.EXTRA_FIELDS}
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    column: str        # the header of the column at fault ("" for the whole line)
+    value: str
+    problem: Problem
+    detail: str = ""   # for INVALID: the validation message
+
+    @property
+    def text(self) -> str:
+        where = f"line {self.line}" + (f", column '{self.column}'" if self.column else "")
+        if self.problem == Problem.INVALID and self.detail:
+            return f"{where}: {self.detail}"
+        if self.problem in _NO_VALUE:
+            return f"{where}: {_SENTENCES[self.problem]}"
+        return f"{where}: '{self.value}' {_SENTENCES[self.problem]}"
+
+
+@dataclass(frozen=True)
+class SkippedColumn:
+    column: str
+    free_text: bool
+
+    @property
+    def text(self) -> str:
+        if self.free_text:
+            return f"column '{self.column}' skipped: free text is never imported"
+        return f"column '{self.column}' not imported"
+
+
+@dataclass(frozen=True)
+class PlannedVisit:
+    kind: VisitKind
+    starts_at: dt.datetime
+    ends_on: dt.date | None
+    service: Service | None
+    party_size: int
+    place: str
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    line: int
+    guest: GuestFields          # already cleaned (validated)
+    visit: PlannedVisit | None
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    file_name: str
+    encoding: str
+    delimiter: str
+    header: tuple[str, ...]
+    fingerprint: str
+    sha256: str
+    mapping: dict[int, Field]
+    rows: tuple[PlannedRow, ...]
+    errors: tuple[RowError, ...]
+    skipped: tuple[SkippedColumn, ...]
+    records: int
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def error_lines(self) -> int:
+        return len({e.line for e in self.errors})
+
+    @property
+    def delimiter_name(self) -> str:
+        return DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))
+
+
+def mapping_problems(mapping: Mapping[int, Field]) -> list[str]:
+    """What makes a mapping unusable; empty when the plan can be built."""
+    fields = list(mapping.values())
+    problems = []
+    if Field.FULL_NAME not in fields and not ({Field.FIRST_NAME, Field.LAST_NAME} & set(fields)):
+        problems.append("Choose the column with the guest's name (or first and last name).")
+    if Field.ARRIVAL in fields and Field.DATE in fields:
+        problems.append("Choose either an Arrival or a Date column, not both.")
+    if ({Field.TIME, Field.DEPARTURE} & set(fields)) and not ({Field.ARRIVAL, Field.DATE}
+                                                              & set(fields)):
+        problems.append("A time or departure column needs an Arrival or Date column too.")
+    for f, n in Counter(fields).items():
+        if n > 1:
+            problems.append(f"'{FIELD_LABELS[f]}' is chosen for {n} columns; choose one.")
+    return problems
+
+
+_STAY_WORDS = ("stay", "hotel", "room", "overnacht", "verblijf", "logies", "kamer",
+               "accommodat", "lodging", "night", "nacht")
+_BOOKING_WORDS = ("booking", "reserv", "restaurant", "table", "tafel", "lunch", "dinner",
+                  "diner", "breakfast", "ontbijt", "brunch", "eten", "meal", "dining")
+_LANGS = {"en": "en", "eng": "en", "english": "en", "engels": "en", "enus": "en",
+          "engb": "en", "gb": "en", "uk": "en", "us": "en", "nl": "nl", "nld": "nl",
+          "dutch": "nl", "nederlands": "nl", "nlnl": "nl", "nlbe": "nl", "vlaams": "nl",
+          "flemish": "nl", "ned": "nl"}
+_PARTY = re.compile(r"^\s*(\d{1,6})(?:\s*(?:p|pax|pers\.?|persons?|personen|guests?|gasten|"
+                    r"people|couverts?|covers?))?\s*$", re.IGNORECASE)
+
+
+def _kind_of(value: str) -> VisitKind | None:
+    v = value.strip().casefold()
+    if any(w in v for w in _STAY_WORDS):
+        return VisitKind.STAY
+    if any(w in v for w in _BOOKING_WORDS):
+        return VisitKind.BOOKING
+    return None
+
+
+def _service_of(value: str) -> Service | None:
+    v = value.strip().casefold()
+    if v in ("lunch", "middag", "lunchtime", "noon"):
+        return Service.LUNCH
+    if v in ("dinner", "diner", "avond", "evening", "avondeten"):
+        return Service.DINNER
+    return None
+
+
+def build_plan(table: Table, mapping: Mapping[int, Field], file_name: str = "") -> ImportPlan:
+    """Check every record against the mapping; never raises for a bad row."""
+    m = clean_mapping(table.header, mapping)
+    problems = mapping_problems(m)
+    if problems:
+        raise ValidationError("Mapping", " ".join(problems))
+    col = {f: i for i, f in m.items()}
+    skipped = tuple(SkippedColumn(h or f"#{i + 1}", is_free_text(h))
+                    for i, h in enumerate(table.header) if i not in m)
+    fields = set(col)
+    date_col = col.get(Field.ARRIVAL, col.get(Field.DATE))
+    default_kind = (VisitKind.STAY if ({Field.DEPARTURE, Field.ROOM} & fields) else
+                    VisitKind.BOOKING if ({Field.TABLE, Field.SERVICE, Field.TIME} & fields)
+                    else None)
+    rows: list[PlannedRow] = []
+    errors: list[RowError] = []
+    notes: Counter[str] = Counter()
+    for rec in table.records:
+        r = _Row(table.header, col, rec.line, rec.values)
+        guest = _guest(r, notes)
+        visit = _visit(r, default_kind) if date_col is not None else None
+        if r.errors:
+            errors.extend(r.errors)
+        elif guest is not None:
+            rows.append(PlannedRow(rec.line, guest, visit))
+    note_texts = tuple(f"{n} row{'s' if n != 1 else ''}: {text}" for text, n in notes.items())
+    return ImportPlan(file_name, table.encoding, table.delimiter, table.header,
+                      table.fingerprint, table.sha256, m, tuple(rows), tuple(errors), skipped,
+                      len(table.records), note_texts)
+
+
+class _Row:
+    """One record seen through the mapping: values by field, and the errors found so far."""
+
+    def __init__(self, header: tuple[str, ...], col: dict[Field, int], line: int,
+                 values: tuple[str, ...]) -> None:
+        self.header, self.col, self.line = header, col, line
+        width = len(header)
+        self.values = list(values[:width]) + [""] * max(0, width - len(values))
+        self.errors: list[RowError] = []
+        if any(v.strip() for v in values[width:]):
+            self.errors.append(RowError(line, "", "", Problem.EXTRA_FIELDS))
+
+    def get(self, f: Field) -> str:
+        return self.values[self.col[f]].strip() if f in self.col else ""
+
+    def err(self, fields: tuple[Field, ...], value: str, problem: Problem,
+            detail: str = "") -> None:
+        """Record a problem in the first of ``fields`` that the file has."""
+        name = next((self.header[self.col[f]] or f"#{self.col[f] + 1}" for f in fields
+                     if f in self.col), FIELD_LABELS[fields[0]])
+        self.errors.append(RowError(self.line, name, value, problem, detail))
+
+
+_NAME_FIELDS = (Field.FULL_NAME, Field.LAST_NAME, Field.FIRST_NAME)
+
+
+def _guest(r: _Row, notes: Counter[str]) -> GuestFields | None:
+    full = r.get(Field.FULL_NAME) or " ".join(
+        p for p in (r.get(Field.FIRST_NAME), r.get(Field.INFIX), r.get(Field.LAST_NAME)) if p)
+    if not full:
+        r.err(_NAME_FIELDS, "", Problem.MISSING_NAME)
+        return None
+    lang_raw = r.get(Field.LANGUAGE)
+    lang = _LANGS.get(re.sub(r"[^a-z]", "", lang_raw.casefold()), "") if lang_raw else "en"
+    if not lang:
+        notes[f"language '{lang_raw[:20]}' is not offered, English is used"] += 1
+        lang = "en"
+    fields = GuestFields(full_name=full, preferred_name=r.get(Field.PREFERRED_NAME),
+                         language=lang, email=r.get(Field.EMAIL) or None,
+                         phone=r.get(Field.PHONE) or None)
+    try:
+        return fields.cleaned()
+    except ValidationError as exc:
+        where = {"Preferred name": (Field.PREFERRED_NAME,), "Email": (Field.EMAIL,),
+                 "Phone": (Field.PHONE,)}.get(exc.field, _NAME_FIELDS)
+        r.err(where, r.get(where[0]) or full, Problem.INVALID, str(exc))
+        return None
+
+
+def _visit(r: _Row, default_kind: VisitKind | None) -> PlannedVisit | None:
+    get = r.get
+    date_field = Field.ARRIVAL if Field.ARRIVAL in r.col else Field.DATE
+    raw = get(date_field)
+    ok = True
+    if not raw:
+        r.err((date_field,), "", Problem.MISSING_DATE)
+        return None
+    try:
+        day, at = parse_datetime(raw)
+    except NotADate:
+        r.err((date_field,), raw, Problem.NOT_A_DATE)
+        return None
+    if get(Field.TIME):
+        try:
+            at = parse_time(get(Field.TIME))
+        except NotADate:
+            r.err((Field.TIME,), get(Field.TIME), Problem.NOT_A_TIME)
+            ok = False
+    ends_on = None
+    if get(Field.DEPARTURE):
+        try:
+            ends_on, _ = parse_datetime(get(Field.DEPARTURE))
+        except NotADate:
+            r.err((Field.DEPARTURE,), get(Field.DEPARTURE), Problem.NOT_A_DATE)
+            ok = False
+    kind = default_kind or (VisitKind.BOOKING if at is not None else VisitKind.STAY)
+    if get(Field.KIND):
+        found = _kind_of(get(Field.KIND))
+        if found is None:
+            r.err((Field.KIND,), get(Field.KIND), Problem.UNKNOWN_TYPE)
+            ok = False
+        else:
+            kind = found
+    service = None
+    if get(Field.SERVICE):
+        service = _service_of(get(Field.SERVICE))
+        if service is None:
+            r.err((Field.SERVICE,), get(Field.SERVICE), Problem.UNKNOWN_SERVICE)
+            ok = False
+    party = 1
+    if get(Field.PARTY):
+        pm = _PARTY.match(get(Field.PARTY))
+        if pm is None:
+            r.err((Field.PARTY,), get(Field.PARTY), Problem.NOT_A_NUMBER)
+            ok = False
+        elif not 1 <= int(pm[1]) <= MAX_PARTY:
+            r.err((Field.PARTY,), get(Field.PARTY), Problem.OUT_OF_RANGE)
+            ok = False
+        else:
+            party = int(pm[1])
+    place_field = Field.ROOM if (kind == VisitKind.STAY and get(Field.ROOM)) or \
+        not get(Field.TABLE) else Field.TABLE
+    place = get(place_field)
+    if len(place) > MAX_PLACE:
+        r.err((place_field,), place, Problem.TOO_LONG)
+        ok = False
+    if kind == VisitKind.BOOKING and at is None and service is None:
+        r.err((Field.TIME, date_field), "", Problem.MISSING_TIME)
+        ok = False
+    starts_at = dt.datetime.combine(day, at or dt.time())
+    if not EARLIEST <= starts_at < LATEST:
+        r.err((date_field,), raw, Problem.OUT_OF_RANGE)
+        ok = False
+    if kind == VisitKind.STAY and ends_on is not None and ends_on < day:
+        r.err((Field.DEPARTURE,), get(Field.DEPARTURE), Problem.DEPARTURE_BEFORE_ARRIVAL)
+        ok = False
+    if kind == VisitKind.BOOKING:
+        ends_on = None
+        if service is None:
+            service = Service.LUNCH if starts_at.hour < 16 else Service.DINNER
+    else:
+        service = None
+    if not ok:
+        return None
+    return PlannedVisit(kind, starts_at, ends_on, service, party, place)

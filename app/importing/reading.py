@@ -1,0 +1,136 @@
+"""Reading a CSV export whatever spreadsheet or booking system wrote it.
+
+Exports from hotel PMSs, booking sites and Excel differ in three ways that
+matter: the encoding (UTF-8 with or without a byte-order mark, UTF-16 from
+Excel's "Unicode text", or Windows-1252 from older Windows software), the
+delimiter (comma, semicolon in Dutch locales, tab) and the date format. This
+module settles the first two and hands back the header and the records with
+the line number each record starts on, so errors can name the line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+from dataclasses import dataclass
+
+from app.errors import ValidationError
+
+DELIMITERS = (",", ";", "\t")
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+MAX_BYTES = 200 * 1024 * 1024
+MAX_FIELD = 10_000
+
+
+class CsvFormatError(ValidationError):
+    """The file as a whole cannot be read as a table (not a row-level problem)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("File", message)
+
+
+@dataclass(frozen=True)
+class Record:
+    line: int                 # 1-based line number where the record starts
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    encoding: str             # the codec used: utf-8-sig, utf-8, utf-16, cp1252
+    delimiter: str
+    header: tuple[str, ...]
+    header_line: int
+    records: tuple[Record, ...]
+    sha256: str               # of the raw bytes: the audit names the file by it
+
+    @property
+    def fingerprint(self) -> str:
+        return header_fingerprint(self.header)
+
+
+def header_fingerprint(header: tuple[str, ...] | list[str]) -> str:
+    """A stable key for "this export layout": the same header row gives the same key."""
+    normal = "\x1f".join(h.strip().casefold() for h in header)
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:32]
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, codec). BOMs win; then strict UTF-8; then Windows-1252."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise CsvFormatError("The file starts like UTF-16 text but is not valid "
+                                 "UTF-16; export it again as CSV (UTF-8).") from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Windows-1252 leaves five bytes undefined; they cannot be meaningful text, so they
+    # become U+FFFD rather than refusing a file that is otherwise readable.
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def sniff_delimiter(text: str) -> str:
+    """Pick the delimiter that splits the first lines into the most, and most even, columns."""
+    lines = [ln for ln in text.splitlines()[:50] if ln.strip()][:20]
+    if not lines:
+        raise CsvFormatError("The file is empty: there is no header row.")
+    best, best_score = ",", (-1, -1)
+    sample = "\n".join(lines)
+    for d in DELIMITERS:
+        try:
+            rows = list(csv.reader(io.StringIO(sample), delimiter=d))
+        except csv.Error:
+            continue
+        if not rows:
+            continue
+        width = len(rows[0])
+        same = sum(1 for r in rows if len(r) == width)
+        score = (same if width > 1 else 0, width)
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
+def read_table(data: bytes) -> Table:
+    """Decode, find the delimiter, and split into a header and records (blank lines dropped)."""
+    if len(data) > MAX_BYTES:
+        raise CsvFormatError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; "
+                             "split it into smaller exports.")
+    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise CsvFormatError("This is not a text file (it contains NUL bytes). Export the "
+                             "arrivals as CSV and try again.")
+    text, codec = decode(data)
+    text = text.replace("\x00", "")
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    header: tuple[str, ...] | None = None
+    header_line = 0
+    records: list[Record] = []
+    last_line = 0
+    try:
+        for row in reader:
+            start = last_line + 1
+            last_line = reader.line_num
+            if not any(v.strip() for v in row):
+                continue
+            if any(len(v) > MAX_FIELD for v in row):
+                raise CsvFormatError(f"Line {start} holds a field longer than {MAX_FIELD:,} "
+                                     "characters; a quote is probably not closed.")
+            if header is None:
+                header = tuple(v.strip() for v in row)
+                header_line = start
+            else:
+                records.append(Record(start, tuple(row)))
+    except csv.Error as exc:
+        raise CsvFormatError(f"Line {reader.line_num} cannot be read: {exc}.") from exc
+    if header is None:
+        raise CsvFormatError("The file is empty: there is no header row.")
+    return Table(codec, delimiter, header, header_line, tuple(records),
+                 hashlib.sha256(data).hexdigest())
