@@ -1,121 +1,335 @@
-"""Propose a new label (minimal form; the vocabulary screens extend it).
+"""Propose a new label — and the same form for a manager's edit or rewording.
 
-Anyone may propose; a manager approves before the label can be used, and
-the wording checks (app.wording) refuse judgements about a person before
-the proposal is even sent.
+Anyone may propose; a manager approves before the label can be used. The
+wording checks (``app.wording`` with the venue's rules) run while typing:
+the flagged words are highlighted and the reason is shown under the field.
+Blocked wording cannot be sent (it could never be approved, so sending it
+would only earn a refusal); health words can be fixed by ticking "health
+information", which makes the label special category (explicit consent).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QPushButton,
+    QSizePolicy,
     QSpinBox,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from app import vocabulary
+from app import venue_settings, vocabulary, vocabulary_admin
 from app.domain import Category, Sensitivity
 from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, LabelInfo, Wording
-from app.wording import check_wording
+from app.wording import WordingResult, check_wording
+from app.wording_rules import label_texts, rules_in_use
 from ui import texts
+from ui.wording_widgets import CheckedLine, reasons_text, short_reasons
+
+PROPOSE, APPROVE_EDIT, REWORD = "propose", "approve_edit", "reword"
+LANGS = ("en", "nl")
 
 
 class ProposalDialog(QDialog):
-    """Category, staff wording, guest wording and purpose (en/nl), sensitivity, retention."""
+    """Category, staff wording, guest wording and purpose (en/nl), health flag, retention.
 
-    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
+    ``mode``: ``"propose"`` (anyone), ``"approve_edit"`` (a manager edits a
+    proposal and approves it) or ``"reword"`` (a manager rewords an approved
+    label; sensitivity and retention stay as they are). After ``Accepted``,
+    ``result`` holds the saved label.
+    """
+
+    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None, *,
+                 label: LabelInfo | None = None, mode: str = PROPOSE) -> None:
         super().__init__(parent)
-        self.store, self.actor = store, actor
-        self.proposal: LabelInfo | None = None
-        self.setWindowTitle(self.tr("Propose a new label"))
-        self.setMinimumWidth(640)
-        intro = QLabel(self.tr("Write it as you would say it to the guest: what they told us "
-                               "or asked for, never a judgement. A manager reviews it first."))
+        self.store, self.actor, self.mode, self.label = store, actor, mode, label
+        self.proposal: LabelInfo | None = None  # kept for the label picker
+        self.result_label: LabelInfo | None = None
+        self.default_language = venue_settings.default_language(store)
+        self.rules = rules_in_use(store)
+        self.check: WordingResult | None = None
+        self.setWindowTitle({PROPOSE: self.tr("Propose a new label"),
+                             APPROVE_EDIT: self.tr("Edit and approve a proposal"),
+                             REWORD: self.tr("Reword a label")}[mode])
+        self.setMinimumWidth(980)
+        self.resize(980, 720)
+
+        intro = QLabel({
+            PROPOSE: self.tr("Write it as you would say it to the guest: what they told us or "
+                             "asked for, never a judgement. A manager reviews it before anyone "
+                             "can use it, and the guest can always read it."),
+            APPROVE_EDIT: self.tr("Your edit replaces the proposal. The wording checks run "
+                                  "again before it is approved."),
+            REWORD: self.tr("Guests who carry this label will see the new wording at once."),
+        }[mode])
         intro.setWordWrap(True)
         intro.setObjectName("hint")
+
         self.category = QComboBox()
         self.category.setObjectName("proposalCategory")
         for c in Category:
-            self.category.addItem(texts.category(c), c)
-        self.staff_wording = QLineEdit()
-        self.staff_wording.setObjectName("proposalStaff")
-        self.guest_en = QLineEdit()
-        self.guest_en.setObjectName("proposalGuestEn")
-        self.purpose_en = QLineEdit()
-        self.purpose_en.setObjectName("proposalPurposeEn")
-        self.guest_nl = QLineEdit()
-        self.guest_nl.setObjectName("proposalGuestNl")
-        self.purpose_nl = QLineEdit()
-        self.purpose_nl.setObjectName("proposalPurposeNl")
-        for f in (self.staff_wording,):
-            f.setMaxLength(200)
-        for f in (self.guest_en, self.purpose_en, self.guest_nl, self.purpose_nl):
-            f.setMaxLength(300)
-        self.sensitivity = QComboBox()
-        self.sensitivity.setObjectName("proposalSensitivity")
-        for s in Sensitivity:
-            self.sensitivity.addItem(texts.sensitivity(s), s)
+            self.category.addItem(f"{texts.category(c)} — {texts.category_hint(c)}", c)
+        self.staff_wording = self._line("proposalStaff", 200)
+        self.staff_note = self._note()
+        self.fields: dict[tuple[str, str], CheckedLine] = {}
+        self.notes: dict[tuple[str, str], QLabel] = {}
+        groups = []
+        for lang in LANGS:
+            required = lang == self.default_language
+            box = QGroupBox(self.tr("{language} — required").format(
+                language=texts.language(lang)) if required else self.tr(
+                "{language} — optional").format(language=texts.language(lang)))
+            col = QVBoxLayout(box)
+            col.setSpacing(4)
+            suffix = lang.capitalize()
+            for part, caption in (("guest", self.tr("The guest reads:")),
+                                  ("purpose", self.tr("Why we keep it:"))):
+                line = self._line(f"proposal{'Guest' if part == 'guest' else 'Purpose'}{suffix}",
+                                  300)
+                line.setPlaceholderText(
+                    self.tr("You prefer a quiet table.") if part == "guest" and lang == "en"
+                    else self.tr("U zit liever aan een rustige tafel.") if part == "guest"
+                    else self.tr("So we can seat you where you like.") if lang == "en"
+                    else self.tr("Zodat we u plaatsen waar u graag zit."))
+                self.fields[(part, lang)] = line
+                self.notes[(part, lang)] = self._note()
+                col.addWidget(QLabel(caption))
+                col.addWidget(line)
+                col.addWidget(self.notes[(part, lang)])
+            col.addStretch(1)
+            groups.append(box)
+        # Old attribute names (the label picker's minimal form had them).
+        self.guest_en = self.fields[("guest", "en")]
+        self.purpose_en = self.fields[("purpose", "en")]
+        self.guest_nl = self.fields[("guest", "nl")]
+        self.purpose_nl = self.fields[("purpose", "nl")]
+
+        self.special = QCheckBox(self.tr("&Health information (special category)"))
+        self.special.setObjectName("proposalSpecial")
+        self.special_hint = QLabel(self.tr("Allergies, diets for medical reasons, mobility, "
+                                           "hearing, sight. A health label can only be added "
+                                           "with the guest's explicit consent."))
+        self.special_hint.setWordWrap(True)
+        self.special_hint.setObjectName("hint")
         self.retention = QSpinBox()
         self.retention.setObjectName("proposalRetention")
         self.retention.setRange(1, 3650)
         self.retention.setValue(365)
         self.retention.setSuffix(self.tr(" days"))
+
         form = QFormLayout()
         form.addRow(self.tr("&Category:"), self.category)
-        form.addRow(self.tr("&Staff wording:"), self.staff_wording)
-        form.addRow(self.tr("&Guest reads (English):"), self.guest_en)
-        form.addRow(self.tr("&Purpose (English):"), self.purpose_en)
-        form.addRow(self.tr("Guest reads (&Dutch):"), self.guest_nl)
-        form.addRow(self.tr("Purpose (D&utch):"), self.purpose_nl)
-        form.addRow(self.tr("Se&nsitivity:"), self.sensitivity)
-        form.addRow(self.tr("&Keep for:"), self.retention)
+        staff_label = QLabel(self.tr("&Staff wording:"))
+        staff_label.setBuddy(self.staff_wording)
+        form.addRow(staff_label, self.staff_wording)
+        form.addRow("", self.staff_note)
+        lang_row = QHBoxLayout()
+        for g in groups:
+            lang_row.addWidget(g, 1)
+        keep_label = QLabel(self.tr("&Keep for:"))
+        keep_label.setBuddy(self.retention)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(self.retention)
+        keep_row.addWidget(QLabel(self.tr("after it is added to a guest")))
+        keep_row.addStretch(1)
+
+        self.rules_problem = QLabel("\n".join(self.rules.problems))
+        self.rules_problem.setObjectName("error")
+        self.rules_problem.setWordWrap(True)
+        self.rules_problem.setVisible(bool(self.rules.problems))
+        self.status = QLabel()
+        self.status.setObjectName("checkStatus")
+        self.status.setWordWrap(True)
+        self.details = QTextBrowser()
+        self.details.setObjectName("checkDetails")
+        self.details.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 16)
+        self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.acknowledge = QCheckBox(self.tr("I have &read the warnings and the wording is "
+                                             "right for the guest"))
+        self.acknowledge.setObjectName("acknowledgeWarnings")
+        self.acknowledge.hide()
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        send = box.addButton(self.tr("Send &proposal"), QDialogButtonBox.ButtonRole.AcceptRole)
-        send.setObjectName("sendProposal")
-        send.setDefault(True)
-        box.accepted.connect(self.send)
-        box.rejected.connect(self.reject)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.send_button: QPushButton = buttons.addButton(
+            {PROPOSE: self.tr("Send &proposal"), APPROVE_EDIT: self.tr("&Approve edited label"),
+             REWORD: self.tr("Save &wording")}[mode], QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send_button.setObjectName("sendProposal")
+        self.send_button.setDefault(True)
+        buttons.accepted.connect(self.send)
+        buttons.rejected.connect(self.reject)
+
+        self.send_button.setMinimumWidth(self.send_button.sizeHint().width() + 40)
         lay = QVBoxLayout(self)
+        lay.setSpacing(10)
         lay.addWidget(intro)
+        lay.addWidget(self.rules_problem)
         lay.addLayout(form)
+        lay.addLayout(lang_row)
+        lay.addWidget(self.special)
+        lay.addWidget(self.special_hint)
+        keep = QFormLayout()
+        keep.addRow(keep_label, keep_row)
+        lay.addLayout(keep)
+        lay.addWidget(self.status)
+        lay.addWidget(self.details)
+        lay.addWidget(self.acknowledge)
         lay.addWidget(self.error)
-        lay.addWidget(box)
+        lay.addWidget(buttons)
+
+        if label is not None:
+            self._fill(label)
+        if mode == REWORD:
+            self.special.setEnabled(False)
+            self.retention.setEnabled(False)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.run_checks)
+        for line in (self.staff_wording, *self.fields.values()):
+            line.edited.connect(self._timer.start)
+        self.special.toggled.connect(self.run_checks)
+        self.acknowledge.toggled.connect(self._update_button)
+        self.run_checks()
+        self.staff_wording.setFocus()
+
+    # -- building -----------------------------------------------------------------
+    def _line(self, name: str, max_length: int) -> CheckedLine:
+        line = CheckedLine(max_length)
+        line.setObjectName(name)
+        return line
+
+    def _note(self) -> QLabel:
+        # One line under the field; the full reasons are in the panel below and the tooltip.
+        note = QLabel()
+        note.setObjectName("fieldNote")
+        note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        note.setFixedHeight(note.fontMetrics().lineSpacing() + 4)
+        return note
+
+    def _fill(self, lb: LabelInfo) -> None:
+        self.category.setCurrentIndex(self.category.findData(lb.category))
+        self.staff_wording.setText(lb.staff_wording)
+        for w in lb.wordings:
+            if ("guest", w.language) in self.fields:
+                self.fields[("guest", w.language)].setText(w.guest_wording)
+                self.fields[("purpose", w.language)].setText(w.purpose)
+        self.special.setChecked(lb.sensitivity == Sensitivity.SPECIAL)
+        self.retention.setValue(lb.retention_days)
+
+    # -- the draft and its checks -------------------------------------------------
+    def wordings(self) -> tuple[Wording, ...]:
+        out = []
+        for lang in LANGS:
+            guest = self.fields[("guest", lang)].text()
+            purpose = self.fields[("purpose", lang)].text()
+            if lang == self.default_language or guest.strip() or purpose.strip():
+                out.append(Wording(lang, guest, purpose))
+        return tuple(out)
 
     def draft(self) -> vocabulary.LabelDraft:
-        wordings = [Wording("en", self.guest_en.text(), self.purpose_en.text())]
-        if self.guest_nl.text().strip() or self.purpose_nl.text().strip():
-            wordings.append(Wording("nl", self.guest_nl.text(), self.purpose_nl.text()))
         return vocabulary.LabelDraft(
             Category(self.category.currentData()), self.staff_wording.text(),
-            Sensitivity(self.sensitivity.currentData()), self.retention.value(),
-            tuple(wordings))
+            Sensitivity.SPECIAL if self.special.isChecked() else Sensitivity.NORMAL,
+            self.retention.value(), self.wordings())
 
+    def run_checks(self) -> None:
+        """Check every text as the review will, and mark the words where they are."""
+        wordings = self.wordings()
+        special = self.special.isChecked()
+        result = check_wording(label_texts(self.staff_wording.text(), wordings),
+                               special_category=special, rules=self.rules.rules)
+        self.check = result
+        lines = [self.staff_wording]
+        notes = [self.staff_note]
+        for w in wordings:
+            lines += [self.fields[("guest", w.language)], self.fields[("purpose", w.language)]]
+            notes += [self.notes[("guest", w.language)], self.notes[("purpose", w.language)]]
+        for line in (self.staff_wording, *self.fields.values()):
+            line.highlight([], special)
+        for note in (self.staff_note, *self.notes.values()):
+            note.clear()
+        for i, (line, note) in enumerate(zip(lines, notes, strict=True)):
+            found = [f for f in result.findings if f.text_index == i]
+            line.highlight(found, special)
+            shown = [f for f in found if f in result.blocking or f in result.warnings]
+            if shown:
+                blocking = any(f in result.blocking for f in shown)
+                note.setText(("✖ " if blocking else "⚠ ") + short_reasons(shown))
+                note.setToolTip(reasons_text(shown, result))
+                note.setStyleSheet("color: #a32020; font-weight: 600;" if blocking
+                                   else "color: #8a5a00;")
+        shown_all = [*result.blocking, *result.warnings]
+        self.details.setPlainText(reasons_text(shown_all, result) if shown_all else "")
+        self.details.setVisible(bool(shown_all))
+        self._update_button()
+
+    def _update_button(self) -> None:
+        result = self.check
+        if result is None:
+            return
+        health_only = result.blocked and all(f.severity.value == "health"
+                                             for f in result.blocking)
+        if health_only:
+            words = ", ".join(dict.fromkeys(f"“{f.matched}”" for f in result.blocking))
+            self.status.setText(self.tr("{words}: this is health information. Tick “Health "
+                                        "information” above to send it as a special-category "
+                                        "label, or reword it.").format(words=words))
+        elif result.blocked:
+            self.status.setText(self.tr("This wording cannot be sent: it judges a person. "
+                                        "Change the marked words; the reason is under each "
+                                        "field."))
+        elif result.warnings:
+            self.status.setText(self.tr("Allowed, with a warning: a manager will look at the "
+                                        "marked words again."))
+        else:
+            self.status.setText(self.tr("✓ The wording checks found nothing."))
+        self.status.setStyleSheet("color: #a32020; font-weight: 600;" if result.blocked
+                                  else "color: #8a5a00;" if result.warnings
+                                  else "color: #2e6b3a;")
+        needs_ack = self.mode != PROPOSE and bool(result.warnings)
+        self.acknowledge.setVisible(needs_ack)
+        self.send_button.setEnabled(not result.blocked
+                                    and (not needs_ack or self.acknowledge.isChecked()))
+
+    # -- saving -------------------------------------------------------------------
     def send(self) -> None:
-        draft = self.draft()
-        result = check_wording(
-            [draft.staff_wording, *(t for w in draft.wordings for t in (w.guest_wording,
-                                                                       w.purpose))],
-            special_category=draft.sensitivity == Sensitivity.SPECIAL)
-        if result.blocked:
-            words = ", ".join(sorted({f"“{f.matched}”" for f in result.blocking}))
-            self.error.setText(self.tr("This wording cannot be used: {words}. Describe what "
-                                       "the guest wants, not what we think of them — and mark "
-                                       "health information as such.").format(words=words))
+        self._timer.stop()
+        self.run_checks()
+        if not self.send_button.isEnabled():
             return
         try:
-            self.proposal = vocabulary.propose_label(self.store, self.actor, draft)
+            if self.mode == PROPOSE:
+                saved = vocabulary.propose_label(self.store, self.actor, self.draft(),
+                                                 refuse_blocked=True)
+                self.proposal = saved
+            elif self.mode == APPROVE_EDIT:
+                assert self.label is not None
+                saved = vocabulary.edit_and_approve(
+                    self.store, self.actor, self.label.id, self.draft(),
+                    acknowledge_warnings=self.acknowledge.isChecked())
+            else:
+                assert self.label is not None
+                saved = vocabulary_admin.reword_label(
+                    self.store, self.actor, self.label.id, self.staff_wording.text(),
+                    self.wordings(), category=Category(self.category.currentData()),
+                    acknowledge_warnings=self.acknowledge.isChecked())
         except FrontdeskError as exc:
             self.error.setText(str(exc))
             return
+        self.result_label = saved
         self.accept()

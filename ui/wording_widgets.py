@@ -1,0 +1,209 @@
+"""Widgets shared by the proposal form, the review queue and the vocabulary screen.
+
+* :class:`CheckedLine` — a one-line text box that can highlight the words a
+  wording check found (offsets from ``app.wording``), with the reasons right
+  under it.
+* :class:`GuestPreview` — a label framed the way the guest sees it in the
+  Show-guest view: the category title, the wording in large type, the
+  purpose. It renders through ``app.guest_wording.render_label``, the same
+  function the guest view uses, so what a manager approves is what the guest
+  reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.guest_wording import render_label
+from app.views import LabelInfo
+from app.wording import Finding, Severity, WordingResult
+from ui import texts
+
+BLOCK_COLOR = QColor("#f6d3cf")
+HEALTH_COLOR = QColor("#e4dcf5")
+WARN_COLOR = QColor("#fbe9b7")
+
+
+def finding_color(f: Finding, special_category: bool) -> QColor:
+    if f.severity is Severity.WARN:
+        return WARN_COLOR
+    if f.severity is Severity.HEALTH:
+        return HEALTH_COLOR if special_category else BLOCK_COLOR
+    return BLOCK_COLOR
+
+
+class CheckedLine(QPlainTextEdit):
+    """A single line of text (wraps when long) whose flagged words are highlighted.
+
+    Enter does not add a line break: it goes to the dialog (its default
+    button), and Tab moves to the next field, like a line edit.
+    """
+
+    edited = Signal()
+
+    def __init__(self, max_length: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.max_length = max_length
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lines = 2 if max_length > 200 else 1
+        height = self.fontMetrics().lineSpacing() * lines + 18
+        self.setFixedHeight(height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.textChanged.connect(self._changed)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()  # the dialog's default button handles it
+            return
+        super().keyPressEvent(event)
+
+    def _changed(self) -> None:
+        text = self.toPlainText()
+        clean = " ".join(text.splitlines()) if "\n" in text or "\u2029" in text else text
+        if len(clean) > self.max_length:
+            clean = clean[: self.max_length]
+        if clean != text:
+            cursor = self.textCursor()
+            pos = min(cursor.position(), len(clean))
+            self.blockSignals(True)
+            self.setPlainText(clean)
+            cursor = self.textCursor()
+            cursor.setPosition(pos)
+            self.setTextCursor(cursor)
+            self.blockSignals(False)
+        self.edited.emit()
+
+    def highlight(self, findings: Sequence[Finding], special_category: bool) -> None:
+        """Mark each finding's words (``start``/``end`` are offsets into this text)."""
+        selections = []
+        length = len(self.toPlainText())
+        for f in findings:
+            if f.end > length:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(f.start)
+            cursor.setPosition(f.end, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(finding_color(f, special_category))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor("#a32020") if f.severity is not Severity.WARN
+                                  else QColor("#9a6a00"))
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
+        self.setToolTip("\n".join(dict.fromkeys(
+            f"“{f.matched}”: {f.reason_in(_ui_language())}" for f in findings)))
+
+
+def _ui_language() -> str:
+    """The language of the reasons shown to staff (the screens are in English for now)."""
+    return "en"
+
+
+def reasons_text(findings: Sequence[Finding], result: WordingResult, lang: str = "") -> str:
+    """'“Big spender” — Says something about a guest's money…' once per rule group."""
+    lang = lang or _ui_language()
+    by_group: dict[str, list[str]] = {}
+    reason: dict[str, str] = {}
+    for f in findings:
+        by_group.setdefault(f.group, [])
+        if f.matched not in by_group[f.group]:
+            by_group[f.group].append(f.matched)
+        reason[f.group] = f.reason_in(lang)
+    lines = []
+    for group, words in by_group.items():
+        quoted = ", ".join(f"“{w}”" for w in words)
+        lines.append(f"{quoted} — {reason[group]}")
+    return "\n".join(lines)
+
+
+def short_reasons(findings: Sequence[Finding], lang: str = "") -> str:
+    """'“Big spender”: Says something about a guest's money or spending.' (first sentence)."""
+    lang = lang or _ui_language()
+    parts: dict[str, str] = {}
+    for f in findings:
+        first = f.reason_in(lang).split(". ")[0].rstrip(".") + "."
+        parts.setdefault(f.group, f"“{f.matched}”: {first}")
+    return "  ".join(parts.values())
+
+
+def is_blocking(f: Finding, result: WordingResult) -> bool:
+    return f in result.blocking
+
+
+class GuestPreview(QFrame):
+    """One language's guest's-eye view of a label, framed like the Show-guest view."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guestPreview")
+        self.setStyleSheet(
+            "QFrame#guestPreview { background: #ffffff; border: 1px solid #cfd6d2;"
+            " border-radius: 8px; }"
+            "QLabel#previewLanguage { color: #5b6b73; font-size: 10pt; }"
+            "QLabel#previewTitle { color: #1f3b4d; font-weight: 600; }"
+            "QLabel#previewNote { color: #8a5a00; font-size: 10pt; }")
+        self.language_label = QLabel()
+        self.language_label.setObjectName("previewLanguage")
+        self.title = QLabel()
+        self.title.setObjectName("previewTitle")
+        title_font = QFont(self.title.font())
+        title_font.setPointSize(title_font.pointSize() + 2)
+        self.title.setFont(title_font)
+        self.wording = QLabel()
+        self.wording.setObjectName("previewWording")
+        self.wording.setWordWrap(True)
+        big = QFont(self.wording.font())
+        big.setPointSize(big.pointSize() + 6)
+        self.wording.setFont(big)
+        self.purpose = QLabel()
+        self.purpose.setObjectName("previewPurpose")
+        self.purpose.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setObjectName("previewNote")
+        self.note.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(18, 12, 18, 14)
+        lay.setSpacing(6)
+        lay.addWidget(self.language_label)
+        lay.addWidget(self.title)
+        lay.addWidget(self.wording)
+        lay.addWidget(self.purpose)
+        lay.addWidget(self.note)
+        lay.addStretch(1)
+
+    def show_label(self, label: LabelInfo, language: str) -> None:
+        shown = render_label(label, language)
+        self.language_label.setText(self.tr("The guest reads, in {language}:").format(
+            language=texts.language(language)))
+        self.title.setText(shown.category_title)
+        self.wording.setText(shown.wording)
+        self.purpose.setText(self.tr("Why we keep it: {purpose}").format(purpose=shown.purpose)
+                             if shown.purpose else "")
+        self.note.setVisible(shown.fell_back)
+        self.note.setText(self.tr("No {language} wording yet: this guest would read the "
+                                  "{used} text above.").format(
+            language=texts.language(language), used=texts.language(shown.language)))
