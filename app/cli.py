@@ -16,12 +16,16 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import app.commands
 from app import __version__
 from app.cli_common import add_store_args
 from app.errors import FrontdeskError
 from app.opening import MemoryKey, key_source_for, open_store, resolve_data_dir
+
+if TYPE_CHECKING:
+    from app.report import GuestReport
 
 log = logging.getLogger("frontdesk.cli")
 
@@ -75,3 +79,22 @@ def _gui(args: argparse.Namespace) -> int:
             shutil.rmtree(folder, ignore_errors=True)
     return run_gui(None, data_dir=resolve_data_dir(args.data_dir),
                    key_source=key_source_for(args.passphrase_file))
+
+
+_qt_app: object = None  # keeps the QGuiApplication made for a PDF alive
+
+
+def render_guest_pdf(report: GuestReport, path: Path) -> None:
+    """Lend Qt's PDF writer to `export-guest` (app/ has no Qt; the launcher may load ui/).
+
+    Needs a QGuiApplication for fonts; makes one on the offscreen platform if none runs,
+    so it works over SSH and in cron jobs.
+    """
+    global _qt_app
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        _qt_app = QGuiApplication(["frontdesk", "-platform", "offscreen"])
+    from ui.report_pdf import write_pdf
+
+    write_pdf(report, path)

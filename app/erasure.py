@@ -46,10 +46,15 @@ class ErasureResult:
     wal_bytes_after: int  # 0 when the checkpoint emptied the WAL
 
 
-def erase_guest(store: Store, actor: Actor, guest_id: int, *,
+def erase_guest(store: Store, actor: Actor | None, guest_id: int, *,
                 now: dt.datetime | None = None) -> ErasureResult:
-    """Erase one guest completely (manager only). Irreversible: the UI confirms with a PIN."""
-    require(actor.role, Action.ERASE_GUEST)
+    """Erase one guest completely. Irreversible: the UI confirms with a manager's PIN.
+
+    ``actor`` is the signed-in manager in the GUI; ``None`` is the maintenance
+    command line (`frontdesk erase-guest`), run by someone who holds the store's key.
+    """
+    if actor is not None:
+        require(actor.role, Action.ERASE_GUEST)
     at = now or _now()
     with store.write() as s:
         g = s.get(Guest, guest_id)
@@ -60,7 +65,7 @@ def erase_guest(store: Store, actor: Actor, guest_id: int, *,
         s.delete(g)
         s.flush()
         record(s, actor, "guest.erased", guest_ref=ref, at=at, visits=counts[0],
-               labels=counts[1], consents=counts[2])
+               labels=counts[1], consents=counts[2], via="gui" if actor else "cli")
     with store.write() as s:
         search.optimize_index(s)
     copies = remove_pre_migration_copies(store.paths.data_dir)

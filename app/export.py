@@ -18,27 +18,63 @@ from pathlib import Path
 from typing import Any, Literal
 
 from app import report as rp
+from app import snapshots
 from app.audit import record
 from app.clock import now as _now
+from app.errors import NotFound, ValidationError
 from app.permissions import Action, require
-from app.views import Actor
+from app.views import Actor, GuestInfo
+from storage import queries, search
 from storage.store import Store
 
 SCHEMA_VERSION = 1
 Format = Literal["pdf", "json"]
 
 
-def export_report(store: Store, actor: Actor, guest_id: int, fmt: Format, *,
+def export_report(store: Store, actor: Actor | None, guest_id: int, fmt: Format, *,
                   language: str | None = None, now: dt.datetime | None = None
                   ) -> rp.GuestReport:
-    """The report for a copy to take home, audited as "guest.exported" with the format."""
-    require(actor.role, Action.EXPORT_GUEST)
+    """The report for a copy to take home, audited as "guest.exported" with the format.
+
+    ``actor`` is the staff member in Show guest; ``None`` is `frontdesk export-guest`,
+    run by someone who holds the store's key.
+    """
+    if actor is not None:
+        require(actor.role, Action.EXPORT_GUEST)
     at = now or _now()
     with store.write() as s:
         g = rp.load_guest(s, guest_id)
-        record(s, actor, "guest.exported", guest_ref=g.ref, at=at, format=fmt)
+        record(s, actor, "guest.exported", guest_ref=g.ref, at=at, format=fmt,
+               via="gui" if actor else "cli")
         s.flush()
         return rp.build(s, g, at, language)
+
+
+def resolve_guest(store: Store, spec: str) -> GuestInfo:
+    """The one guest meant by ``spec``: a guest reference, an exact email, or a unique name.
+
+    Refuses (with the count) when a name matches several guests, so a command
+    line can never export or erase the wrong person.
+    """
+    spec = spec.strip()
+    with store.read() as s:
+        if len(spec) == 32 and all(ch in "0123456789abcdef" for ch in spec):
+            g = queries.guest_by_ref(s, spec)
+            if g is not None:
+                return snapshots.guest(g)
+        if "@" in spec:
+            found = list(queries.guests_by_exact_email(s, spec))
+            what = f"the email {spec}"
+        else:
+            found = list(queries.guests_by_ids(s, search.search_guest_ids(s, spec, 50)))
+            what = f"“{spec}”"
+        if not found:
+            raise NotFound(f"No guest matches {what}. Give the guest reference, their exact "
+                           "email, or more of their name.")
+        if len(found) > 1:
+            raise ValidationError("GUEST", f"{len(found)} guests match {what}. Give the guest "
+                                           "reference (shown in Show guest) or their email.")
+        return snapshots.guest(found[0])
 
 
 def to_json(report: rp.GuestReport) -> dict[str, Any]:

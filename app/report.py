@@ -328,7 +328,7 @@ def build(s: Any, g: Guest, at: dt.datetime, language: str | None = None) -> Gue
         staff_ids |= {c.recorded_by} | ({c.withdrawn_by} if c.withdrawn_by else set())
     ctx = _Ctx(lang, queries.staff_names(s, staff_ids))
 
-    details = ReportItem(text(lang, "section.details"), _rows("guest", g, ctx))
+    details = ReportItem("", _rows("guest", g, ctx))
     active = sorted((a for a in g.assignments if a.removed_at is None),
                     key=lambda a: (a.label.category.value, a.added_at))
     removed = sorted((a for a in g.assignments if a.removed_at is not None),

@@ -1,0 +1,74 @@
+"""`frontdesk export-guest` and `frontdesk erase-guest`: a guest's rights from the command line.
+
+GUEST is the guest's reference (shown in Show guest), their exact email, or a
+name that matches exactly one guest. Both commands are for someone who holds
+the store's key (the same trust as `backup`); they are audited like the GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli_common import add_store_args, open_from_args
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("export-guest", help="write a guest's copy of their data (PDF or JSON)")
+    add_store_args(p)
+    p.add_argument("guest", metavar="GUEST", help="guest reference, exact email, or unique name")
+    p.add_argument("--format", choices=("pdf", "json"), required=True)
+    p.add_argument("--out", required=True, metavar="FILE", type=Path)
+    p.add_argument("--language", choices=("en", "nl"),
+                   help="language of the report (default: the guest's own)")
+    p.set_defaults(func=export_guest)
+
+    p = sub.add_parser("erase-guest", help="erase everything stored about a guest (on request)")
+    add_store_args(p)
+    p.add_argument("guest", metavar="GUEST", help="guest reference, exact email, or unique name")
+    p.add_argument("--yes", action="store_true", help="really erase (there is no undo)")
+    p.set_defaults(func=erase_guest)
+
+
+def export_guest(args: argparse.Namespace) -> int:
+    from app import export
+
+    out: Path = args.out
+    if not out.parent.is_dir():
+        print(f"frontdesk: the folder {out.parent} does not exist.", file=sys.stderr)
+        return 2
+    store = open_from_args(args, create=False)
+    try:
+        info = export.resolve_guest(store, args.guest)
+        report = export.export_report(store, None, info.id, args.format, language=args.language)
+    finally:
+        store.close()
+    if args.format == "json":
+        export.write_json(report, out)
+    else:
+        from app.cli import render_guest_pdf  # Qt only for the PDF, and only here
+
+        render_guest_pdf(report, out)
+    print(f"Wrote {out} ({args.format.upper()}, {report.language}) for guest {info.ref}.")
+    return 0
+
+
+def erase_guest(args: argparse.Namespace) -> int:
+    from app import erasure, export
+
+    store = open_from_args(args, create=False)
+    try:
+        info = export.resolve_guest(store, args.guest)
+        if not args.yes:
+            print(f"This would erase guest {info.ref} ({info.full_name}) and everything about "
+                  "them, with no undo. Run again with --yes to erase.", file=sys.stderr)
+            return 1
+        result = erasure.erase_guest(store, None, info.id)
+    finally:
+        store.close()
+    print(f"Erased guest {result.guest_ref} (visits: {result.visits}, labels: {result.labels}, "
+          f"consents: {result.consents}; pre-upgrade copies removed: {result.copies_removed}). "
+          "The audit log keeps only the reference token.")
+    return 0
