@@ -23,7 +23,7 @@ from app.views import Actor
 from storage import backup as sb
 from storage import errors as se
 from storage import keys, queries
-from storage.keys import KeySource
+from storage.keys import KeyringKey, KeySource
 from storage.models import Setting
 from storage.store import Store, StorePaths
 
@@ -50,6 +50,7 @@ class RestoreResult:
     store: Store
     previous: Path | None   # folder where the replaced store was kept
     audit_events: int
+    recovery_passphrase: str | None = None   # new one for a keyring store: show it once
 
 
 def check_passphrase(passphrase: str) -> str:
@@ -145,9 +146,15 @@ def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: Ke
                               "Nothing was changed.") from exc
     with store.write() as s:
         record(s, actor, "store.restored", automatic=False)
+    recovery = None
+    if store.header.key_source == KeyringKey.kind:
+        from app.recovery import set_up_recovery
+
+        recovery = set_up_recovery(store, None)  # the old one wrapped the old key
+    with store.read() as s:
         events = queries.audit_event_count(s)
     log.info("restore finished")
-    return RestoreResult(store, previous, events)
+    return RestoreResult(store, previous, events, recovery)
 
 
 # --- automatic daily backup ------------------------------------------------------------

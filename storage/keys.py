@@ -16,7 +16,7 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from storage.errors import KeyMissing, KeyringLocked, KeyringUnavailable
+from storage.errors import KeyMissing, KeyringLocked, KeyringUnavailable, WrongKey
 
 SERVICE = "frontdesk"
 KEY_BYTES = 32
@@ -183,3 +183,87 @@ def load_backup_passphrase(store_id: str) -> str | None:
     """The automatic-backup passphrase, or None when none was saved."""
     usable_backend()
     return _get_password(_backup_entry(store_id))
+
+
+# --- recovery passphrase ------------------------------------------------------------
+#
+# The store key is wrapped with a key-encryption key stretched from the recovery
+# passphrase: scrypt(passphrase, random salt) -> 64 bytes = 32-byte pad + 32-byte MAC key.
+# wrapped = key XOR pad; tag = HMAC-SHA256(mac key, store id + wrapped). A one-time pad
+# is sound here because the pad is unique per salt and wraps exactly one key; the tag
+# tells a wrong passphrase from a right one without trying SQLCipher. Kept in the
+# store header's ``extra`` (plain text, but useless without the passphrase).
+
+RECOVERY_FIELDS = ("recovery_salt", "recovery_wrapped", "recovery_tag")
+_B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+_LOOKALIKES = str.maketrans({"0": "O", "1": "I", "8": "B"})
+
+
+def new_recovery_passphrase() -> str:
+    """120 random bits as six groups of four base32 letters, e.g. ``K7QM-2XTA-…``."""
+    raw = "".join(secrets.choice(_B32) for _ in range(24))
+    return "-".join(raw[i:i + 4] for i in range(0, 24, 4))
+
+
+def normalize_recovery(passphrase: str) -> str:
+    """Case, spaces, dashes and 0/1/8 look-alikes do not matter when typing it back."""
+    return "".join(ch for ch in passphrase.upper().translate(_LOOKALIKES) if ch.isalnum())
+
+
+def _kek(passphrase: str, salt: bytes) -> tuple[bytes, bytes]:
+    material = hashlib.scrypt(normalize_recovery(passphrase).encode("ascii", "replace"),
+                              salt=salt, n=2**15, r=8, p=1, maxmem=64 * 1024 * 1024, dklen=64)
+    return material[:KEY_BYTES], material[KEY_BYTES:]
+
+
+def wrap_key(key: bytes, passphrase: str, store_id: str) -> dict[str, str]:
+    """Header fields that let ``passphrase`` give back ``key`` (and nothing else)."""
+    salt = secrets.token_bytes(16)
+    pad, mac_key = _kek(passphrase, salt)
+    wrapped = bytes(a ^ b for a, b in zip(key, pad, strict=True))
+    tag = hmac.new(mac_key, store_id.encode() + wrapped, hashlib.sha256).hexdigest()
+    return {"recovery_salt": salt.hex(), "recovery_wrapped": wrapped.hex(),
+            "recovery_tag": tag}
+
+
+def has_recovery(header_fields: dict[str, str]) -> bool:
+    return all(header_fields.get(f) for f in RECOVERY_FIELDS)
+
+
+def unwrap_key(header_fields: dict[str, str], passphrase: str, store_id: str) -> bytes:
+    """The store key, or ``WrongKey("recovery")`` when the passphrase is not the right one."""
+    if not has_recovery(header_fields):
+        raise KeyMissing(store_id)
+    salt = bytes.fromhex(header_fields["recovery_salt"])
+    wrapped = bytes.fromhex(header_fields["recovery_wrapped"])
+    pad, mac_key = _kek(passphrase, salt)
+    tag = hmac.new(mac_key, store_id.encode() + wrapped, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(tag, header_fields["recovery_tag"]):
+        raise WrongKey("recovery passphrase")
+    return bytes(a ^ b for a, b in zip(wrapped, pad, strict=True))
+
+
+@dataclass
+class RecoveryKey:
+    """Opens a keyring store with its recovery passphrase when the keyring cannot help.
+
+    After unwrapping, the key is put back in the keyring when the keyring works
+    again (``saved_to_keyring`` says whether it did), so the next start is normal.
+    """
+
+    passphrase: str
+    kind: str = "recovery"
+    saved_to_keyring: bool = False
+
+    def create(self, store_id: str) -> tuple[bytes, dict[str, str]]:
+        raise KeyMissing(store_id)  # a recovery passphrase never creates a store
+
+    def load(self, store_id: str, header_fields: dict[str, str]) -> bytes:
+        key = unwrap_key(header_fields, self.passphrase, store_id)
+        try:
+            usable_backend()
+            _set_password(store_id, key.hex())
+            self.saved_to_keyring = True
+        except (KeyringUnavailable, KeyringLocked):
+            self.saved_to_keyring = False
+        return key

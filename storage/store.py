@@ -38,7 +38,7 @@ from storage.errors import (
     WrongKeySource,
 )
 from storage.header import Header
-from storage.keys import KeySource, fingerprint
+from storage.keys import KeySource, fingerprint, wrap_key
 
 DB_NAME = "frontdesk.db"
 HEADER_NAME = "frontdesk.db.header.json"
@@ -164,12 +164,15 @@ def _read_header(paths: StorePaths) -> Header:
     try:
         return Header.read(paths.header)
     except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise NotAStore(paths.db, f"its header file {paths.header.name} is unreadable: {exc}")
+        raise NotAStore(paths.db, f"its header file {paths.header.name} is unreadable: {exc}"
+                        ) from exc
 
 
 def _key_for(header: Header, key_source: KeySource) -> bytes:
-    if header.key_source != key_source.kind and "memory" not in (header.key_source,
-                                                                   key_source.kind):
+    # "memory" (tests, demo) and "recovery" (the recovery passphrase unwraps the
+    # key recorded in the header) may open a store of any kind.
+    if header.key_source != key_source.kind and not {"memory", "recovery"} & {
+            header.key_source, key_source.kind}:
         raise WrongKeySource(header.key_source, key_source.kind)
     key = key_source.load(header.store_id, header.extra)
     if fingerprint(key, bytes.fromhex(header.fingerprint_salt)) != header.key_fingerprint:
@@ -241,3 +244,14 @@ def _backup_before_migrating(paths: StorePaths, revision: str) -> None:
         if side.exists():
             shutil.copy2(side, target.with_name(target.name + side.name[len(DB_NAME):]))
 
+
+
+def add_recovery(store: Store, key_source: KeySource, passphrase: str) -> None:
+    """Record in the header a wrap of the store key that ``passphrase`` can open.
+
+    ``key_source`` must give the store's current key (checked against the
+    fingerprint); the header is rewritten atomically. Replaces an older wrap.
+    """
+    key = _key_for(store.header, key_source)
+    store.header.extra.update(wrap_key(key, passphrase, store.header.store_id))
+    store.save_header()

@@ -63,9 +63,10 @@ def test_backup_restores_on_another_machine(filled: Store, manager: Actor,
     reopened = open_store(target, KeyringKey(), create=False)
     try:
         assert guests.guest_count(reopened) == 2
-        actions = [e for e in reopened.engine.connect().exec_driver_sql(
-            "SELECT action FROM audit_event ORDER BY id").scalars()]
-        assert actions[-1] == "store.restored"
+        with reopened.engine.connect() as conn:
+            actions = list(conn.exec_driver_sql(
+                "SELECT action FROM audit_event ORDER BY id").scalars())
+        assert actions[-2:] == ["store.restored", "recovery.set_up"]
     finally:
         reopened.close()
 

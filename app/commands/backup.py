@@ -67,6 +67,9 @@ def restore(args: argparse.Namespace) -> int:
     result.store.close()
     print(f"Restored the backup of {info.created_at} into {data_dir}: integrity check passed, "
           f"{result.audit_events:,} audit events verified.")
+    if result.recovery_passphrase:
+        print("New recovery passphrase for this store (write it down; shown only once):\n\n"
+              f"    {result.recovery_passphrase}\n")
     if result.previous is not None:
         print(f"The store it replaced is kept in {result.previous} (delete it when all is well).")
     return 0
