@@ -133,6 +133,8 @@ def build_demo(
             first_id = bulk.max_id(s, Guest) + 1
             visit_id = bulk.max_id(s, Visit) + 1
             consent_id = bulk.max_id(s, Consent) + 1
+            # Explicit ids, as for visits and consents: nothing is read back.
+            assignment_id = bulk.max_id(s, Assignment) + 1
             g_rows, v_rows, c_rows, a_rows = [], [], [], []
             for i in range(n):
                 gid = first_id + i
@@ -150,10 +152,12 @@ def build_demo(
                         c_rows.append(dict(id=consent, guest_id=gid, purpose=ConsentPurpose.HEALTH,
                                            given_at=added, recorded_by=rng.choice(staff_ids)))
                     a_rows.append(dict(
-                        guest_id=gid, label_id=label_id, added_by=rng.choice(staff_ids),
+                        id=assignment_id, guest_id=gid, label_id=label_id,
+                        added_by=rng.choice(staff_ids),
                         added_at=added, source=rng.choice(list(Source)),
                         expires_at=added + dt.timedelta(days=retention),
                         consent_id=consent if sens == Sensitivity.SPECIAL else None))
+                    assignment_id += 1
             bulk.insert_rows(s, Guest, g_rows)
             bulk.insert_rows(s, Visit, v_rows)
             bulk.insert_rows(s, Consent, c_rows)

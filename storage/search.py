@@ -5,6 +5,13 @@ full name, preferred name, email or phone. ``unicode61 remove_diacritics 2``
 folds case and accents on both sides, so "jose" finds "José" and "MÜLLER"
 finds "Müller". Results come back in rowid order with a LIMIT, which lets
 FTS5 stop early even when a one-letter prefix matches half the table.
+
+Prefix indexes cover 1 to 10 letters (migration 0003), so a typed word of up
+to 10 letters is one doclist read that streams and stops at the LIMIT, never
+a merge of every term the prefix could expand to (on a million demo guests,
+16,000 "jansen<digits>" email tokens for "jansen": 2-8 ms instead of 0.02).
+Longer words expand to few terms. A word that unicode61 splits into several
+tokens becomes a phrase, which needs positions: the index keeps them.
 """
 
 from __future__ import annotations
