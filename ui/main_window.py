@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.domain import Role
 from app.opening import Store
 from app.views import Actor
-from ui import texts
+from ui import texts, vocabulary_menu
 from ui.idle import DEFAULT_IDLE_MS, IdleWatcher
 from ui.search_service import SearchService
 from ui.signin import FirstRunPage, SignInPage
@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
                                           self.focus_search)
         self._action(desk, self.tr("&New guest…"), "Ctrl+N", self._new_guest)
         self._action(desk, self.tr("&Today"), "Ctrl+T", self._show_today)
+        self._action(desk, self.tr("My &proposals…"), None,
+                     lambda: vocabulary_menu.open_my_proposals(self))
         desk.addSeparator()
         self.lock_action = self._action(desk, self.tr("&Lock"), "Ctrl+L", self.lock)
         self._action(desk, self.tr("Sign &out"), None, self.sign_out)
@@ -112,6 +114,10 @@ class MainWindow(QMainWindow):
                      lambda: self._on_card("new_visit"))
         self.manager_menu = bar.addMenu(self.tr("&Manager"))
         self.add_manager_action(self.tr("&Staff…"), None, self._staff)
+        self.add_manager_action(self.tr("&Review proposals…"), None,
+                                lambda: vocabulary_menu.open_review_queue(self))
+        self.add_manager_action(self.tr("&Vocabulary…"), None,
+                                lambda: vocabulary_menu.open_vocabulary(self))
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self._shortcuts,
                      desk=False)

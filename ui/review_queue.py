@@ -1,0 +1,430 @@
+"""The managers' review queue: each proposal as the guest will read it, with its checks.
+
+For every waiting proposal the manager sees the exact guest-facing rendering
+(``render_label``, the function the Show-guest view uses) in English and
+Dutch, the wording-check result, the purpose, sensitivity, retention, who
+proposed it and when. Approve is disabled while a blocking check fails, and
+``app.vocabulary`` refuses it as well; warnings must be acknowledged first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import vocabulary
+from app.domain import Sensitivity
+from app.errors import FrontdeskError
+from app.opening import Store
+from app.views import Actor, LabelInfo
+from app.vocabulary import RejectReason
+from app.wording import WordingResult
+from app.wording_rules import text_refs
+from ui import texts
+from ui.models.base import RowsModel
+from ui.proposal_form import APPROVE_EDIT, ProposalDialog
+from ui.tables import DeskTable, EmptyOr
+from ui.wording_widgets import GuestPreview
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    label: LabelInfo
+    check: WordingResult
+
+
+def reject_reason_text(reason: RejectReason) -> str:
+    tr = texts.tr
+    return {
+        RejectReason.JUDGES_A_PERSON: tr("It judges a person rather than describing a wish"),
+        RejectReason.ALREADY_EXISTS: tr("The vocabulary already has a label for this"),
+        RejectReason.UNCLEAR_FOR_GUEST: tr("A guest would not understand the wording"),
+        RejectReason.NOT_A_SERVICE_NEED: tr("It does not help us serve the guest"),
+        RejectReason.OTHER: tr("Another reason (say which in the note)"),
+    }[reason]
+
+
+def check_summary(check: WordingResult) -> str:
+    if check.blocked:
+        return texts.tr("✖ Blocked")
+    if check.warnings:
+        return texts.tr("⚠ Warning")
+    return texts.tr("✓ Clean")
+
+
+class ReviewModel(RowsModel[ReviewRow]):
+    CHECK, WORDING, PROPOSER = range(3)
+
+    def headers(self) -> Sequence[str]:
+        return (self.tr("Check"), self.tr("Staff wording"), self.tr("Proposed by"))
+
+    def cell(self, row: ReviewRow, column: int, role: int) -> Any:
+        lb = row.label
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (check_summary(row.check), lb.staff_wording,
+                    (lb.proposed_by or "—").split()[0])[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return lb.staff_wording
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.CHECK:
+            return QBrush(QColor("#a32020" if row.check.blocked else
+                                 "#8a5a00" if row.check.warnings else "#2e6b3a"))
+        return None
+
+
+class RejectDialog(QDialog):
+    """Pick a reason from a short list; the optional note is about the word, not a guest."""
+
+    def __init__(self, label: LabelInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reject a proposal"))
+        self.setMinimumWidth(620)
+        title = QLabel(self.tr("Reject “{wording}”?").format(wording=label.staff_wording))
+        title.setObjectName("pageTitle")
+        title.setWordWrap(True)
+        self.group = QButtonGroup(self)
+        lay = QVBoxLayout(self)
+        lay.addWidget(title)
+        lay.addWidget(QLabel(self.tr("Why? The proposer will see this.")))
+        self.buttons: dict[RejectReason, QRadioButton] = {}
+        for i, reason in enumerate(RejectReason):
+            rb = QRadioButton(f"&{i + 1}  {reject_reason_text(reason)}")
+            rb.setObjectName(f"reject_{reason.value}")
+            self.group.addButton(rb)
+            self.buttons[reason] = rb
+            lay.addWidget(rb)
+        self.note = QLineEdit()
+        self.note.setObjectName("rejectNote")
+        self.note.setMaxLength(400)
+        self.note.setPlaceholderText(self.tr("Optional: about the wording only, never about a "
+                                             "guest"))
+        note_label = QLabel(self.tr("&Note:"))
+        note_label.setBuddy(self.note)
+        lay.addWidget(note_label)
+        lay.addWidget(self.note)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        lay.addWidget(self.error)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = box.addButton(self.tr("Re&ject proposal"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setObjectName("confirmReject")
+        self.ok.setDefault(True)
+        self.ok.setMinimumWidth(self.ok.sizeHint().width() + 40)
+        box.accepted.connect(self._accept)
+        box.rejected.connect(self.reject)
+        lay.addWidget(box)
+        self.group.buttonToggled.connect(lambda *_: self._update())
+        self.note.textChanged.connect(lambda *_: self._update())
+        self._update()
+
+    def reason(self) -> RejectReason | None:
+        for reason, rb in self.buttons.items():
+            if rb.isChecked():
+                return reason
+        return None
+
+    def _update(self) -> None:
+        reason = self.reason()
+        self.ok.setEnabled(reason is not None and (reason != RejectReason.OTHER
+                                                   or bool(self.note.text().strip())))
+
+    def _accept(self) -> None:
+        if self.ok.isEnabled():
+            self.accept()
+
+
+class ProposalDetail(QWidget):
+    """Everything the manager needs to decide on one proposal."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
+        self.meta = QLabel()
+        self.meta.setObjectName("subtitle")
+        self.meta.setWordWrap(True)
+        self.special = QLabel(self.tr("⚕ Health information — only with the guest's explicit "
+                                      "consent"))
+        self.special.setObjectName("specialChip")
+        see = QLabel(self.tr("What the guest will see"))
+        see.setObjectName("sectionTitle")
+        see.setStyleSheet("font-weight: 600; color: #1f3b4d;")
+        self.previews = {lang: GuestPreview() for lang in ("en", "nl")}
+        for lang, p in self.previews.items():
+            p.setObjectName(f"guestPreview_{lang}")
+            p.setStyleSheet(p.styleSheet().replace("#guestPreview", f"#guestPreview_{lang}"))
+        row = QHBoxLayout()
+        for p in self.previews.values():
+            row.addWidget(p, 1)
+        self.check_box = QFrame()
+        self.check_box.setObjectName("checkBox")
+        self.check_title = QLabel()
+        self.check_title.setObjectName("checkTitle")
+        self.check_text = QLabel()
+        self.check_text.setObjectName("checkText")
+        self.check_text.setWordWrap(True)
+        self.check_text.setTextFormat(Qt.TextFormat.RichText)
+        self.acknowledge = QCheckBox(self.tr("I have &read this warning"))
+        self.acknowledge.setObjectName("acknowledgeWarning")
+        cl = QVBoxLayout(self.check_box)
+        cl.setContentsMargins(14, 10, 14, 10)
+        cl.addWidget(self.check_title)
+        cl.addWidget(self.check_text)
+        cl.addWidget(self.acknowledge)
+        lay = QVBoxLayout(self)
+        lay.setSpacing(10)
+        lay.addWidget(self.title)
+        lay.addWidget(self.meta)
+        lay.addWidget(self.special, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(see)
+        lay.addLayout(row)
+        lay.addWidget(self.check_box)
+        lay.addStretch(1)
+
+    def show_row(self, row: ReviewRow) -> None:
+        lb, check = row.label, row.check
+        self.title.setText(f"“{lb.staff_wording}”")
+        when = texts.date_time(lb.proposed_at) if lb.proposed_at else "—"
+        self.meta.setText(self.tr("Proposed by {who} on {when} · {category} · kept for {days} "
+                                  "days after it is added").format(
+            who=lb.proposed_by or self.tr("unknown"), when=when,
+            category=texts.category(lb.category), days=lb.retention_days))
+        self.special.setVisible(lb.sensitivity == Sensitivity.SPECIAL)
+        for lang, p in self.previews.items():
+            p.show_label(lb, lang)
+        self.acknowledge.setChecked(False)
+        self.acknowledge.setVisible(bool(check.warnings) and not check.blocked)
+        refs = text_refs(lb.wordings)
+        if check.blocked:
+            title, color, bg = self.tr("✖ Cannot be approved"), "#a32020", "#fbeceb"
+        elif check.warnings:
+            title, color, bg = self.tr("⚠ Read the warning before approving"), "#8a5a00", \
+                "#fdf5e0"
+        else:
+            title, color, bg = self.tr("✓ The wording checks found nothing"), "#2e6b3a", \
+                "#eaf4ec"
+        self.check_box.setStyleSheet(f"QFrame#checkBox {{ background: {bg}; border: 1px solid "
+                                     f"{color}; border-radius: 6px; }}")
+        self.check_title.setText(title)
+        self.check_title.setStyleSheet(f"color: {color}; font-weight: 600;")
+        # One paragraph per rule: the words found (and where), then the reason.
+        groups: dict[str, list[str]] = {}
+        reasons: dict[str, str] = {}
+        for f in (*check.blocking, *check.warnings):
+            ref = refs[f.text_index] if f.text_index < len(refs) else refs[0]
+            where = {"staff": self.tr("staff wording"), "guest": self.tr("guest wording"),
+                     "purpose": self.tr("purpose")}[ref.part]
+            if ref.language:
+                where += f", {texts.language(ref.language)}"
+            word = (f"<b>“{_esc(f.matched)}”</b> <span style='color:#5b6b73'>({where})</span>")
+            groups.setdefault(f.group, [])
+            if word not in groups[f.group]:
+                groups[f.group].append(word)
+            warn = f not in check.blocking
+            reasons[f.group] = (self.tr("Warning: ") if warn and check.blocked else "") + \
+                _esc(f.reason_in("en"))
+        items = [f"{', '.join(words)}<br>{reasons[g]}" for g, words in groups.items()]
+        self.check_text.setText("<br><br>".join(items) if items else self.tr(
+            "No judgement, health or vague words were found."))
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class ReviewQueueDialog(QDialog):
+    """Managers only (the app refuses others); Enter on a row moves to the decision."""
+
+    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.actor = store, actor
+        self.setWindowTitle(self.tr("Review proposed labels"))
+        self.resize(1366, 768)
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
+        self.model = ReviewModel(self)
+        self.table = DeskTable(self.model, stretch=ReviewModel.WORDING)
+        self.table.setObjectName("proposals")
+        self.body = EmptyOr(self.table)
+        self.detail = ProposalDetail()
+        scroll = QScrollArea()
+        scroll.setWidget(self.detail)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_area = EmptyOr(scroll)
+        split = QSplitter()
+        split.addWidget(self.body)
+        split.addWidget(self.detail_area)
+        split.setSizes([470, 870])
+        split.setChildrenCollapsible(False)
+
+        self.approve_button = QPushButton(self.tr("&Approve"))
+        self.approve_button.setObjectName("approveProposal")
+        self.edit_button = QPushButton(self.tr("&Edit and approve…"))
+        self.edit_button.setObjectName("editProposal")
+        self.reject_button = QPushButton(self.tr("&Reject…"))
+        self.reject_button.setObjectName("rejectProposal")
+        close = QPushButton(self.tr("Close"))
+        close.setObjectName("closeReview")
+        for b in (self.approve_button, self.edit_button, self.reject_button, close):
+            b.setAutoDefault(False)
+            b.setMinimumWidth(b.sizeHint().width() + 30)
+        self.approve_button.setDefault(True)
+        self.why = QLabel()
+        self.why.setObjectName("approveWhy")
+        self.why.setWordWrap(True)
+        self.why.setStyleSheet("color: #a32020;")
+        texts_col = QVBoxLayout()
+        texts_col.addWidget(self.why)
+        texts_col.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addLayout(texts_col, 1)
+        bottom.addWidget(self.reject_button)
+        bottom.addWidget(self.edit_button)
+        bottom.addWidget(self.approve_button)
+        bottom.addSpacing(20)
+        bottom.addWidget(close)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 12)
+        lay.addWidget(self.heading)
+        lay.addWidget(split, 1)
+        lay.addLayout(bottom)
+
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._describe())
+        self.model.modelReset.connect(self._describe)
+        self.table.activated_row.connect(lambda _r: self.approve_button.setFocus())
+        self.detail.acknowledge.toggled.connect(lambda *_: self._update_buttons())
+        self.approve_button.clicked.connect(self.approve)
+        self.edit_button.clicked.connect(self.edit)
+        self.reject_button.clicked.connect(self.reject_current)
+        close.clicked.connect(self.reject)
+        self.reload()
+        self.table.setFocus()
+
+    # -- data ---------------------------------------------------------------------
+    def reload(self, select_id: int | None = None) -> None:
+        try:
+            pending = vocabulary.pending_proposals(self.store, self.actor)
+        except FrontdeskError as exc:
+            pending = []
+            self.status.setText(str(exc))
+        rows = [ReviewRow(lb, vocabulary.check_label(self.store, lb)) for lb in pending]
+        row_index = self.table.current_row()
+        self.model.set_rows(rows)
+        ids = [r.label.id for r in rows]
+        if select_id in ids:
+            self.table.selectRow(ids.index(select_id))
+        elif rows:
+            self.table.selectRow(max(0, min(row_index, len(rows) - 1)))
+        self.heading.setText(self.tr("Review proposed labels — {n} waiting").format(n=len(rows)))
+        if not rows:
+            self.body.show_message(self.tr("No proposals are waiting.\nStaff propose new "
+                                           "labels from the label picker."))
+            self.detail_area.show_message(self.tr("Nothing to review."))
+        else:
+            self.body.show_table()
+            self.detail_area.show_table()
+        self._describe()
+
+    def current(self) -> ReviewRow | None:
+        return self.model.row_at(self.table.current_row())
+
+    def select_wording(self, staff_wording: str) -> bool:
+        for i, row in enumerate(self.model.rows()):
+            if row.label.staff_wording == staff_wording:
+                self.table.selectRow(i)
+                return True
+        return False
+
+    def _describe(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.detail.show_row(row)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.current()
+        has = row is not None
+        self.edit_button.setEnabled(has)
+        self.reject_button.setEnabled(has)
+        ok = has and row is not None and not row.check.blocked and (
+            not row.check.warnings or self.detail.acknowledge.isChecked())
+        self.approve_button.setEnabled(ok)
+        why = ""
+        if row is not None and row.check.blocked:
+            why = self.tr("Approve is off: the wording checks block this proposal. Edit the "
+                          "wording, or reject it with a reason.")
+        elif row is not None and row.check.warnings and not ok:
+            why = self.tr("Tick “I have read this warning” to approve.")
+        self.approve_button.setToolTip(why)
+        self.why.setText(why)
+
+    # -- decisions ----------------------------------------------------------------
+    def approve(self) -> None:
+        row = self.current()
+        if row is None or not self.approve_button.isEnabled():
+            return
+        try:
+            done = vocabulary.approve_label(self.store, self.actor, row.label.id,
+                                            acknowledge_warnings=self.detail.acknowledge
+                                            .isChecked())
+        except FrontdeskError as exc:
+            QMessageBox.warning(self, self.tr("Not approved"), str(exc))
+            return
+        self.status.setText(self.tr("Approved “{w}”: staff can add it from the label picker "
+                                    "now.").format(w=done.staff_wording))
+        self.reload()
+
+    def edit(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        dialog = ProposalDialog(self.store, self.actor, self, label=row.label, mode=APPROVE_EDIT)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_label is not None:
+            self.status.setText(self.tr("Edited and approved “{w}”.").format(
+                w=dialog.result_label.staff_wording))
+        self.reload()
+
+    def reject_current(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        dialog = RejectDialog(row.label, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason = dialog.reason()
+        assert reason is not None
+        try:
+            vocabulary.reject_label(self.store, self.actor, row.label.id, reason,
+                                    dialog.note.text())
+        except FrontdeskError as exc:
+            QMessageBox.warning(self, self.tr("Not rejected"), str(exc))
+            return
+        self.status.setText(self.tr("Rejected “{w}”. The proposer sees your reason.").format(
+            w=row.label.staff_wording))
+        self.reload()
