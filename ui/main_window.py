@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         self._update_chrome()
         if resume is not None:
             desk.open_guest(resume)
+        else:
+            desk.today.focus_list()
         self.idle.start()
         self.signed_in.emit(actor)
 

@@ -35,9 +35,8 @@ class VisitsModel(RowsModel[VisitInfo]):
                     return text
                 case self.WHAT:
                     if row.kind == VisitKind.BOOKING:
-                        return self.tr("Restaurant, {service}").format(
-                            service=texts.service(row.service).lower())
-                    return self.tr("Hotel stay")
+                        return texts.service(row.service) or self.tr("Restaurant")
+                    return self.tr("Stay")
                 case self.PLACE:
                     return row.place or "—"
                 case self.PARTY:
@@ -46,4 +45,6 @@ class VisitsModel(RowsModel[VisitInfo]):
                     return texts.visit_status(row.status)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PARTY:
             return RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.WHAT:
+            return texts.visit_kind(row.kind)
         return None

@@ -1,0 +1,117 @@
+"""Type-ahead search driven by the keyboard: Ctrl+F, typing, arrows, Enter, Esc."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.opening import Store
+from app.views import Actor
+from tests.conftest import RECEPTIONIST_PIN
+from tests.ui.desk_helpers import add_guest, audit_actions, key, make_window, sign_in, type_text
+from ui.desk import DeskPage
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def desk_window(qtbot: QtBot, store: Store, receptionist: Actor) -> MainWindow:
+    add_guest(store, receptionist, "José Müller", "José", email="jm@example.org",
+              phone="+31 6 1234 5678")
+    add_guest(store, receptionist, "Jos van Dijk", "Jos")
+    add_guest(store, receptionist, "Anna Thomassen", "Anna", email="anna.t@example.com",
+              pronunciation="TOH-mah-sen")
+    window = make_window(qtbot, store)
+    sign_in(qtbot, window, "Sam Bakker", RECEPTIONIST_PIN)
+    return window
+
+
+def desk(window: MainWindow) -> DeskPage:
+    assert isinstance(window.desk, DeskPage)
+    return window.desk
+
+
+def names(window: MainWindow) -> list[str]:
+    return [g.full_name for g in desk(window).results.model.rows()]
+
+
+def wait_for(qtbot: QtBot, window: MainWindow, expected: list[str]) -> None:
+    qtbot.waitUntil(lambda: names(window) == expected, timeout=5000)
+
+
+def test_ctrl_f_then_typing_updates_results_with_each_key(
+        qtbot: QtBot, desk_window: MainWindow) -> None:
+    d = desk(desk_window)
+    d.today.date_edit.setFocus()
+    assert QApplication.focusWidget() is not d.search_field
+    key(qtbot, desk_window, Qt.Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is d.search_field
+    qtbot.keyClick(d.search_field, "j")
+    wait_for(qtbot, desk_window, ["Jos van Dijk", "José Müller"])
+    assert d.stack.currentWidget() is d.results
+    qtbot.keyClicks(d.search_field, "ose")
+    wait_for(qtbot, desk_window, ["José Müller"])  # accent-insensitive prefix
+    qtbot.keyClick(d.search_field, Qt.Key.Key_Escape)
+    assert d.search_field.text() == ""
+    assert names(desk_window) == []
+    assert d.stack.currentWidget() is d.today
+
+
+def test_search_is_case_and_accent_insensitive_across_fields(
+        qtbot: QtBot, desk_window: MainWindow) -> None:
+    d = desk(desk_window)
+    key(qtbot, desk_window, Qt.Key.Key_F, CTRL)
+    type_text(d.search_field, "MÜL")  # non-ASCII typed as real key events
+    wait_for(qtbot, desk_window, ["José Müller"])
+    qtbot.keyClick(d.search_field, Qt.Key.Key_Escape)
+    qtbot.keyClicks(d.search_field, "anna.t")  # email words
+    wait_for(qtbot, desk_window, ["Anna Thomassen"])
+    qtbot.keyClick(d.search_field, Qt.Key.Key_Escape)
+    qtbot.keyClicks(d.search_field, "1234")  # phone
+    wait_for(qtbot, desk_window, ["José Müller"])
+    qtbot.keyClick(d.search_field, Qt.Key.Key_Escape)
+    qtbot.keyClicks(d.search_field, "thomas ann")  # any word order, prefixes
+    wait_for(qtbot, desk_window, ["Anna Thomassen"])
+    qtbot.keyClick(d.search_field, Qt.Key.Key_Escape)
+    qtbot.keyClicks(d.search_field, "zzqx")
+    qtbot.waitUntil(lambda: "No guest matches" in d.results.body.message.text())
+    assert d.results.body.currentWidget() is d.results.body.message
+
+
+def test_arrows_and_enter_open_the_card_and_esc_goes_back(
+        qtbot: QtBot, desk_window: MainWindow, store: Store) -> None:
+    d = desk(desk_window)
+    key(qtbot, desk_window, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(d.search_field, "jo")
+    wait_for(qtbot, desk_window, ["Jos van Dijk", "José Müller"])
+    assert d.results.table.current_row() == 0
+    qtbot.keyClick(d.search_field, Qt.Key.Key_Down)
+    assert d.results.table.current_row() == 1
+    qtbot.keyClick(d.search_field, Qt.Key.Key_Up)
+    qtbot.keyClick(d.search_field, Qt.Key.Key_Down)
+    assert not audit_actions(store, "guest.opened")
+    qtbot.keyClick(d.search_field, Qt.Key.Key_Return)
+    assert d.stack.currentWidget() is d.card
+    assert d.card.greeting.text() == "José — first visit"
+    assert audit_actions(store, "guest.opened") == ["guest.opened"]
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClick(focus, Qt.Key.Key_Escape)
+    assert d.stack.currentWidget() is d.results
+    assert d.card.card is None
+    assert QApplication.focusWidget() is d.search_field
+
+
+def test_stale_answers_never_replace_newer_ones(qtbot: QtBot, desk_window: MainWindow) -> None:
+    d = desk(desk_window)
+    key(qtbot, desk_window, Qt.Key.Key_F, CTRL)
+    for text in ("a", "an", "ann", "anna", "annx"):
+        d.search_field.clear()
+        qtbot.keyClicks(d.search_field, text)
+    qtbot.waitUntil(lambda: "No guest matches" in d.results.body.message.text())
+    qtbot.wait(100)  # any late answer for "anna" would arrive now
+    assert names(desk_window) == []

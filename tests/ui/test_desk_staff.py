@@ -1,0 +1,89 @@
+"""Managers add and deactivate staff from the Manager menu; others do not see the menu."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu, QWidget
+from pytestqt.qtbot import QtBot
+
+from app import staff
+from app.domain import Role
+from app.opening import Store
+from app.views import Actor
+from tests.conftest import MANAGER_PIN
+from tests.ui.desk_helpers import Modals, audit_actions, key, make_window, modals, sign_in
+
+__all__ = ["modals"]
+# The offscreen platform cannot raise a popup menu or grab the keyboard for it; it says so.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise",
+                                       "does not support grabbing the keyboard")
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def child(dialog: QWidget, name: str) -> QWidget:
+    w = dialog.findChild(QWidget, name)
+    assert w is not None, name
+    return w
+
+
+def test_manager_adds_a_staff_member(
+        qtbot: QtBot, store: Store, manager: Actor, modals: Modals) -> None:
+    window = make_window(qtbot, store)
+    sign_in(qtbot, window, "Eva Visser", MANAGER_PIN)
+    assert window.manager_menu.menuAction().isVisible()
+
+    def add(dialog: QWidget) -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_A, ALT)  # "&Add staff member…"
+
+    def fill(form: QWidget) -> None:
+        qtbot.keyClicks(child(form, "staffName"), "Noor El Amrani")
+        role = child(form, "staffRole")
+        qtbot.keyClick(role, Qt.Key.Key_Down)  # receptionist -> host
+        qtbot.keyClicks(child(form, "staffPin"), "4444")
+        qtbot.keyClicks(child(form, "staffPin2"), "4444")
+        qtbot.keyClick(child(form, "staffPin2"), Qt.Key.Key_Return)
+
+    def close(dialog: QWidget) -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    def check_and_close(dialog: QWidget) -> None:
+        assert dialog.selected().name == "Noor El Amrani"  # type: ignore[attr-defined]
+        close(dialog)
+
+    modals.then(add).then(fill).then(check_and_close)  # the Staff dialog again, after adding
+    key(qtbot, window, Qt.Key.Key_M, ALT)  # open the Manager menu by keyboard
+    menu = window.manager_menu
+    qtbot.waitUntil(menu.isVisible)
+    assert isinstance(menu, QMenu)
+    qtbot.keyClick(menu, Qt.Key.Key_S)  # "&Staff…"
+    assert modals.done()
+    people = {p.name: p for p in staff.list_staff(store, include_inactive=True)}
+    assert people["Noor El Amrani"].role == Role.HOST and people["Noor El Amrani"].active
+    assert audit_actions(store, "staff.created")
+
+
+def test_manager_deactivates_a_staff_member(
+        qtbot: QtBot, store: Store, manager: Actor, receptionist: Actor, modals: Modals) -> None:
+    window = make_window(qtbot, store)
+    sign_in(qtbot, window, "Eva Visser", MANAGER_PIN)
+
+    def deactivate(dialog: QWidget) -> None:
+        table = child(dialog, "staffTable")
+        table.setFocus()
+        while dialog.selected().name != "Sam Bakker":  # type: ignore[attr-defined]
+            qtbot.keyClick(table, Qt.Key.Key_Down)
+        qtbot.keyClick(dialog, Qt.Key.Key_D, ALT)  # "&Deactivate"
+
+    def confirm(box: QWidget) -> None:
+        qtbot.keyClick(box, Qt.Key.Key_Y, ALT)
+
+    modals.then(deactivate).then(confirm).then(
+        lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
+    key(qtbot, window, Qt.Key.Key_M, ALT)
+    qtbot.waitUntil(window.manager_menu.isVisible)
+    qtbot.keyClick(window.manager_menu, Qt.Key.Key_S)
+    people = {p.name: p for p in staff.list_staff(store, include_inactive=True)}
+    assert not people["Sam Bakker"].active
+    assert audit_actions(store, "staff.deactivated") == ["staff.deactivated"]
+    assert "Sam Bakker" not in [p.name for p in staff.list_staff(store)]
