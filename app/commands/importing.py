@@ -64,7 +64,7 @@ def _sign_in(store: Any, args: argparse.Namespace) -> Any:
 def _apply_overrides(header: tuple[str, ...], mapping: dict[int, Any], overrides: list[str]
                      ) -> dict[int, Any]:
     from app.errors import ValidationError
-    from app.importing import Field
+    from app.importing import Field, is_free_text
 
     out = dict(mapping)
     by_name = {h.casefold(): i for i, h in enumerate(header)}
@@ -75,6 +75,9 @@ def _apply_overrides(header: tuple[str, ...], mapping: dict[int, Any], overrides
             raise ValidationError("Mapping", f"The file has no column called “{column}”; its "
                                   f"columns are: {', '.join(header)}.")
         code = code.strip().casefold()
+        if is_free_text(header[i]) and code not in ("skip", ""):
+            raise ValidationError("Mapping", f"Column “{header[i]}” holds free text, which is "
+                                  "never imported.")
         try:
             field = Field("" if code in ("skip", "") else code)
         except ValueError as exc:
