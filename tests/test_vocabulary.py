@@ -193,25 +193,25 @@ def _some_approved(store: Store, manager: Actor) -> int:
 
 
 MANAGER_USE_CASES: list[tuple[str, Callable[[Store, Actor, int, int], Any]]] = [
-    ("pending_proposals", lambda st, a, p, l: vocabulary.pending_proposals(st, a)),
-    ("review_label", lambda st, a, p, l: vocabulary.review_label(st, a, p, True)),
-    ("approve_label", lambda st, a, p, l: vocabulary.approve_label(st, a, p,
+    ("pending_proposals", lambda st, a, p, lab: vocabulary.pending_proposals(st, a)),
+    ("review_label", lambda st, a, p, lab: vocabulary.review_label(st, a, p, True)),
+    ("approve_label", lambda st, a, p, lab: vocabulary.approve_label(st, a, p,
                                                                    acknowledge_warnings=True)),
-    ("edit_and_approve", lambda st, a, p, l: vocabulary.edit_and_approve(
+    ("edit_and_approve", lambda st, a, p, lab: vocabulary.edit_and_approve(
         st, a, p, _draft("Likes white tea"))),
-    ("reject_label", lambda st, a, p, l: vocabulary.reject_label(
+    ("reject_label", lambda st, a, p, lab: vocabulary.reject_label(
         st, a, p, RejectReason.ALREADY_EXISTS)),
-    ("label_overview", lambda st, a, p, l: vocabulary_admin.label_overview(st, a)),
-    ("reword_label", lambda st, a, p, l: vocabulary_admin.reword_label(
-        st, a, l, "Renamed", (Wording("en", "Renamed.", "So."),))),
-    ("change_retention", lambda st, a, p, l: vocabulary_admin.change_retention(st, a, l, 7)),
-    ("retire_label_now", lambda st, a, p, l: vocabulary_admin.retire_label(
-        st, a, l, remove_now=True)),
-    ("retire_label_run_out", lambda st, a, p, l: vocabulary_admin.retire_label(
-        st, a, l, remove_now=False)),
-    ("set_default_language", lambda st, a, p, l: venue_settings.set_default_language(
+    ("label_overview", lambda st, a, p, lab: vocabulary_admin.label_overview(st, a)),
+    ("reword_label", lambda st, a, p, lab: vocabulary_admin.reword_label(
+        st, a, lab, "Renamed", (Wording("en", "Renamed.", "So."),))),
+    ("change_retention", lambda st, a, p, lab: vocabulary_admin.change_retention(st, a, lab, 7)),
+    ("retire_label_now", lambda st, a, p, lab: vocabulary_admin.retire_label(
+        st, a, lab, remove_now=True)),
+    ("retire_label_run_out", lambda st, a, p, lab: vocabulary_admin.retire_label(
+        st, a, lab, remove_now=False)),
+    ("set_default_language", lambda st, a, p, lab: venue_settings.set_default_language(
         st, a, "nl")),
-    ("set_wording_rules_path", lambda st, a, p, l: venue_settings.set_wording_rules_path(
+    ("set_wording_rules_path", lambda st, a, p, lab: venue_settings.set_wording_rules_path(
         st, a, None)),
 ]
 

@@ -1,0 +1,228 @@
+"""The review queue driven through its real widgets (pytest-qt): mouse clicks and keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from app import demo, errors, staff, vocabulary
+from app.domain import Category, LabelStatus, Role, Sensitivity
+from app.guest_wording import render_label
+from app.opening import Store
+from app.views import Actor, Wording
+from tests.ui.desk_helpers import Modals, audit_actions, modals  # noqa: F401
+from ui import theme
+from ui.label_picker import LabelPicker
+from ui.my_proposals import MyProposalsDialog
+from ui.proposal_form import ProposalDialog
+from ui.review_queue import RejectDialog, ReviewQueueDialog
+
+BLOCKED = "Big spender – alert the manager"
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+CLEAN = "Prefers sparkling water on the table"
+ITALIAN = "Likes to be greeted in Italian"
+
+
+@pytest.fixture
+def demo_store(store: Store) -> Store:
+    demo.build_demo(store, guests=12)
+    return store
+
+
+def _actor(store: Store, name: str) -> Actor:
+    info = next(s for s in staff.list_staff(store) if s.name == name)
+    return Actor(info.id, info.name, info.role)
+
+
+@pytest.fixture
+def eva(demo_store: Store) -> Actor:
+    return _actor(demo_store, "Eva Visser")
+
+
+@pytest.fixture
+def queue(qtbot: QtBot, demo_store: Store, eva: Actor) -> Iterator[ReviewQueueDialog]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply(app)
+    dialog = ReviewQueueDialog(demo_store, eva)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    yield dialog
+    dialog.close()
+
+
+def click_row(qtbot: QtBot, dialog: ReviewQueueDialog, staff_wording: str) -> None:
+    rows = [r.label.staff_wording for r in dialog.model.rows()]
+    row = rows.index(staff_wording)
+    rect = dialog.table.visualRect(dialog.model.index(row, 1))
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.current() is not None
+    assert dialog.current().label.staff_wording == staff_wording  # type: ignore[union-attr]
+
+
+def click(qtbot: QtBot, button: QPushButton) -> None:
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def status_of(store: Store, eva: Actor, wording: str) -> LabelStatus | None:
+    for lb in vocabulary.pending_proposals(store, eva):
+        if lb.staff_wording == wording:
+            return lb.status
+    from app import vocabulary_admin
+
+    for u in vocabulary_admin.label_overview(store, eva):
+        if u.label.staff_wording == wording:
+            return u.label.status
+    return None
+
+
+def test_blocked_demo_proposal_cannot_be_approved(qtbot: QtBot, queue: ReviewQueueDialog,
+                                                  demo_store: Store, eva: Actor) -> None:
+    assert queue.model.rowCount() == 3
+    click_row(qtbot, queue, BLOCKED)
+    assert not queue.approve_button.isEnabled()
+    assert "block" in queue.why.text()
+    assert "money or spending" in queue.detail.check_text.text()
+    # The preview is the Show-guest rendering, in both languages.
+    label = queue.current().label  # type: ignore[union-attr]
+    assert queue.detail.previews["en"].wording.text() == render_label(label, "en").wording
+    assert queue.detail.previews["nl"].title.text() == render_label(label, "nl").category_title
+    # The mnemonic does nothing while disabled, and the app refuses on its own.
+    qtbot.keyClick(queue, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    queue.approve()
+    with pytest.raises(errors.WordingBlocked, match="money or spending"):
+        vocabulary.approve_label(demo_store, eva, label.id, acknowledge_warnings=True)
+    assert status_of(demo_store, eva, BLOCKED) == LabelStatus.PROPOSED
+    assert audit_actions(demo_store, "label.approved") == []
+
+
+def test_clean_proposal_approved_appears_in_the_picker(qtbot: QtBot, queue: ReviewQueueDialog,
+                                                       demo_store: Store, eva: Actor) -> None:
+    click_row(qtbot, queue, CLEAN)
+    assert "found nothing" in queue.detail.check_title.text()
+    click(qtbot, queue.approve_button)
+    assert queue.model.rowCount() == 2
+    assert CLEAN not in [r.label.staff_wording for r in queue.model.rows()]
+    assert "picker" in queue.status.text()
+    sam = _actor(demo_store, "Sam Bakker")
+    picker = LabelPicker(demo_store, sam)
+    qtbot.addWidget(picker)
+    qtbot.keyClicks(picker.filter, "sparkling")
+    assert [picker.model.row_at(i).staff_wording  # type: ignore[union-attr]
+            for i in range(picker.model.rowCount())] == [CLEAN]
+    assert audit_actions(demo_store, "label.approved") == ["label.approved"]
+
+
+def test_reject_with_reason(qtbot: QtBot, queue: ReviewQueueDialog, demo_store: Store,
+                            eva: Actor, modals: Modals) -> None:  # noqa: F811
+    click_row(qtbot, queue, ITALIAN)
+
+    def choose(dialog: QWidget) -> None:
+        assert isinstance(dialog, RejectDialog)
+        assert not dialog.ok.isEnabled()  # a reason must be chosen first
+        qtbot.mouseClick(dialog.buttons[vocabulary.RejectReason.ALREADY_EXISTS],
+                         Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.note, "Same as Prefers to speak Italian")
+        click(qtbot, dialog.ok)
+
+    modals.then(choose)
+    click(qtbot, queue.reject_button)
+    assert modals.done()
+    assert ITALIAN not in [r.label.staff_wording for r in queue.model.rows()]
+    assert "reason" in queue.status.text()
+    noor = _actor(demo_store, "Noor El Amrani")
+    mine = MyProposalsDialog(demo_store, noor)
+    qtbot.addWidget(mine)
+    row = next(i for i, lb in enumerate(mine.model.rows()) if lb.staff_wording == ITALIAN)
+    assert mine.model.index(row, 0).data() == "Rejected"
+    assert "already has a label" in mine.model.index(row, 3).data()
+    assert "Same as Prefers to speak Italian" in mine.model.index(row, 3).data()
+    assert audit_actions(demo_store, "label.rejected") == ["label.rejected"]
+
+
+def test_edit_and_approve_reruns_checks(qtbot: QtBot, queue: ReviewQueueDialog,
+                                        demo_store: Store, eva: Actor,
+                                        modals: Modals) -> None:  # noqa: F811
+    click_row(qtbot, queue, BLOCKED)
+    seen: dict[str, bool] = {}
+
+    def edit(dialog: QWidget) -> None:
+        assert isinstance(dialog, ProposalDialog)
+        seen["blocked_at_first"] = not dialog.send_button.isEnabled()
+        fields = [(dialog.staff_wording, "Likes a word of welcome from the manager"),
+                  (dialog.guest_en, "You like a word of welcome from the manager."),
+                  (dialog.purpose_en, "So the manager can welcome you personally."),
+                  (dialog.guest_nl, "U krijgt graag een welkomstwoord van de manager."),
+                  (dialog.purpose_nl, "Zodat de manager u persoonlijk kan verwelkomen.")]
+        for line, text in fields:
+            line.setFocus()
+            line.selectAll()
+            qtbot.keyClick(line, Qt.Key.Key_Delete)
+            qtbot.keyClicks(line, text)
+        qtbot.waitUntil(dialog.send_button.isEnabled)
+        click(qtbot, dialog.send_button)
+
+    modals.then(edit)
+    click(qtbot, queue.edit_button)
+    assert modals.done() and seen["blocked_at_first"]
+    assert BLOCKED not in [r.label.staff_wording for r in queue.model.rows()]
+    assert status_of(demo_store, eva, "Likes a word of welcome from the manager") \
+        == LabelStatus.APPROVED
+    assert audit_actions(demo_store, "label.edited") == ["label.edited"]
+
+
+def test_warnings_need_the_acknowledgement(qtbot: QtBot, demo_store: Store, eva: Actor) -> None:
+    sam = _actor(demo_store, "Sam Bakker")
+    vocabulary.propose_label(demo_store, sam, vocabulary.LabelDraft(
+        Category.PREFERENCE, "Special pillow order", Sensitivity.NORMAL,
+        365, (Wording("en", "You have a special pillow order.", "So your bed is ready."),)))
+    dialog = ReviewQueueDialog(demo_store, eva)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    click_row(qtbot, dialog, "Special pillow order")
+    assert not dialog.approve_button.isEnabled()
+    assert dialog.detail.acknowledge.isVisible()
+    box = dialog.detail.acknowledge
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(10, box.height() // 2))
+    assert dialog.detail.acknowledge.isChecked()
+    click(qtbot, dialog.approve_button)
+    assert status_of(demo_store, eva, "Special pillow order") == LabelStatus.APPROVED
+
+
+@pytest.mark.parametrize("name", ["Sam Bakker", "Luca Rossi"])
+def test_desk_roles_see_no_queue(qtbot: QtBot, demo_store: Store, eva: Actor,
+                                 name: str) -> None:
+    actor = _actor(demo_store, name)
+    assert actor.role in (Role.RECEPTIONIST, Role.HOST)
+    dialog = ReviewQueueDialog(demo_store, actor)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 0
+    assert "ask a manager" in dialog.status.text()
+
+
+def test_menu_opens_the_queue_for_managers_only(qtbot: QtBot, demo_store: Store,
+                                               modals: Modals) -> None:  # noqa: F811
+    from tests.ui.desk_helpers import make_window, sign_in
+
+    window = make_window(qtbot, demo_store)
+    sign_in(qtbot, window, "Eva Visser", "1111")
+    actions = {a.text(): a for a in window.manager_menu.actions()}
+    assert actions["&Review proposals…"].isEnabled()
+    opened: list[str] = []
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, ReviewQueueDialog)
+        opened.append(dialog.heading.text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    modals.then(look)
+    actions["&Review proposals…"].trigger()
+    assert opened == ["Review proposed labels — 3 waiting"]
+    assert isinstance(window, QDialog) is False
