@@ -102,6 +102,8 @@ def write_pdf(report: GuestReport, path: Path) -> None:
         doc = QTextDocument()
         font = QFont(FONT_FAMILY)
         font.setPointSize(BODY_PT)
+        # No "fi"/"fl" ligatures: copied or extracted text (and screen readers) get plain letters.
+        font.setFeature(QFont.Tag("liga"), 0)
         doc.setDefaultFont(font)
         doc.setHtml(report_html(report))
         doc.print_(writer)
