@@ -1,4 +1,4 @@
-"""Show guest, driven by keys: F9 from the card, every field visible, the guest's choices, PIN to leave."""
+"""Show guest by keys: F9 from the card, every field shown, the guest's choices, PIN to leave."""
 
 from __future__ import annotations
 
