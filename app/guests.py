@@ -90,9 +90,11 @@ def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMI
     """Type-ahead search: every typed word is a case/accent-insensitive prefix."""
     require(actor.role, Action.SEARCH_GUESTS)
     with store.read() as s:
-        ids = search.search_guest_ids(s, typed, limit)
-        rows = queries.guests_by_ids(s, ids)
-        found = [snapshots.guest(g) for g in rows]
+        rows = search.search_guest_rows(s, typed, limit)
+    found = [GuestInfo(id=r.id, ref=r.ref, full_name=r.full_name,
+                       preferred_name=r.preferred_name, pronunciation=r.pronunciation,
+                       language=r.language, email=r.email, phone=r.phone,
+                       created_at=r.created_at) for r in rows]
     found.sort(key=lambda g: (g.full_name.casefold(), g.id))
     return found
 
