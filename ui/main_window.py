@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.store_status)
         self.statusBar().addPermanentWidget(self.person_status)
         self._build_menus()
+        from ui.retention_view import install_retention  # Retention… + daily label expiry
+
+        self.retention_timer = install_retention(self)
         self._update_chrome()
         if store is not None:
             self.set_store(store, store_label)
