@@ -323,3 +323,9 @@ class AuditView(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.wait_verified()
         super().closeEvent(event)
+
+
+def open_audit_log(window: Any) -> None:
+    """Manager ▸ Audit log… (``window`` is the MainWindow: it holds ``store`` and ``actor``)."""
+    if window.store is not None and window.actor is not None:
+        AuditView(window.store, window.actor, window).exec()

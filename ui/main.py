@@ -45,6 +45,10 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
     window = MainWindow(store, idle_ms=idle_ms_from_env(), store_label=label)
     window.show()
     opened: list[Store] = []
+    from ui.backup_dialog import DailyBackupRunner
+
+    daily = DailyBackupRunner(window)
+    daily.report.connect(lambda text: window.statusBar().showMessage(text, 15000))
     if store is None:
         if data_dir is None or key_source is None:
             raise ValueError("run_gui needs a store, or a data_dir and a key_source")
@@ -56,6 +60,7 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
                 return
             opened.append(got)
             window.set_store(got, label)
+            daily.start(got)  # the daily backup, if switched on and due (off the GUI thread)
             if os.environ.get(BENCH_READY_ENV) == "1":
                 bench_sign_in_and_exit(window)
 
@@ -63,6 +68,8 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
     try:
         return app.exec()
     finally:
+        if daily.worker is not None:
+            daily.worker.join()  # never close the store under a running backup
         for s in opened:
             s.close()
 
@@ -86,6 +93,13 @@ def open_with_retry(parent: Any, data_dir: Path, key_source: Any) -> Store | Non
         try:
             return open_store(data_dir, key_source)
         except FrontdeskError as exc:
+            from ui.keyring_trouble import is_keyring_trouble
+
+            if is_keyring_trouble(exc) and getattr(key_source, "kind", "") == "keyring":
+                again, recovered = keyring_trouble(parent, data_dir, exc)
+                if again:
+                    continue
+                return recovered
             keyring = isinstance(exc, KeyringLockedError | KeyringUnavailableError)
             box = QMessageBox(parent)
             box.setIcon(QMessageBox.Icon.Warning if keyring else QMessageBox.Icon.Critical)
@@ -98,6 +112,29 @@ def open_with_retry(parent: Any, data_dir: Path, key_source: Any) -> Store | Non
             box.exec()
             if box.clickedButton() is not retry:
                 return None
+
+
+def keyring_trouble(parent: Any, data_dir: Path, error: Exception
+                    ) -> tuple[bool, Store | None]:
+    """Keyring locked or missing: Retry, the recovery passphrase, or Quit (never a fallback).
+
+    Returns (retry, store): (True, None) to try the keyring again, (False, store)
+    when the recovery passphrase opened it, (False, None) to quit.
+    """
+    from app.errors import FrontdeskError
+    from app.recovery import open_with_recovery
+    from ui.keyring_trouble import ChoiceKind, ask_keyring_trouble
+
+    while True:
+        choice = ask_keyring_trouble(error, parent)
+        if choice.kind is ChoiceKind.QUIT:
+            return False, None
+        if choice.kind is ChoiceKind.RETRY:
+            return True, None
+        try:
+            return False, open_with_recovery(data_dir, choice.passphrase).store
+        except FrontdeskError as again:
+            error = again
 
 
 def bench_sign_in_and_exit(window: Any) -> None:

@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
                                 lambda: vocabulary_menu.open_review_queue(self))
         self.add_manager_action(self.tr("&Vocabulary…"), None,
                                 lambda: vocabulary_menu.open_vocabulary(self))
+        self.add_manager_action(self.tr("&Audit log…"), None, self._audit_log)
+        self.add_manager_action(self.tr("&Backup…"), None, self._backup)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self._shortcuts,
                      desk=False)
@@ -301,6 +303,16 @@ class MainWindow(QMainWindow):
 
         if self.store is not None and self.actor is not None:
             StaffDialog(self.store, self.actor, self).exec()
+
+    def _audit_log(self) -> None:
+        from ui.audit_view import open_audit_log
+
+        open_audit_log(self)
+
+    def _backup(self) -> None:
+        from ui.backup_dialog import open_backup
+
+        open_backup(self)
 
     def _shortcuts(self) -> None:
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(
