@@ -16,7 +16,7 @@ tokens becomes a phrase, which needs positions: the index keeps them.
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,13 +25,29 @@ from sqlalchemy.orm import Session
 
 from storage.models import Guest
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+
+def _words(typed: str) -> list[str]:
+    """Runs of letters, digits and combining marks (unicode61 may keep a mark in a token:
+    "0\u03001" is the one token "01" for it, so splitting at the mark would find nothing)."""
+    words, current = [], []
+    for ch in typed:
+        if ch.isalnum() or ch == "_" or unicodedata.category(ch).startswith("M"):
+            current.append(ch)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return [w for w in words if any(ch.isalnum() for ch in w)]
 
 
 def fts_query(typed: str) -> str:
-    """Turn what was typed into an FTS5 query: every word as a quoted prefix term."""
-    words = [w for w in _WORD.findall(typed) if w.strip("_")]
-    return " ".join(f'"{w}"*' for w in words)
+    """Turn what was typed into an FTS5 query: every word as a quoted prefix term.
+
+    A word that unicode61 cuts into several tokens becomes a phrase of them
+    (adjacent, the last one a prefix), which is what was typed.
+    """
+    return " ".join(f'"{w}"*' for w in _words(typed))
 
 
 def search_guest_ids(session: Session, typed: str, limit: int) -> list[int]:
