@@ -133,3 +133,18 @@ def test_restore_gives_a_new_recovery_passphrase(phrase: str, data_dir: Path,
     got = recovery.open_with_recovery(tmp_path / "new", result.recovery_passphrase)
     got.store.close()
     assert got.saved_to_keyring
+
+
+def test_cli_init_shows_the_recovery_passphrase_once(tmp_path: Path, data_dir: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    pin = tmp_path / "pin"
+    pin.write_text("4321\n")
+    assert main(["init", "--data-dir", str(data_dir), "--manager", "Eva Visser",
+                 "--pin-file", str(pin)]) == 0
+    out = capsys.readouterr().out
+    phrase = next(line.strip() for line in out.splitlines() if line.count("-") == 5)
+    assert phrase not in (data_dir / HEADER_NAME).read_text()
+    keyring.set_keyring(MemoryKeyring())
+    got = recovery.open_with_recovery(data_dir, phrase)
+    got.store.close()
+    assert got.saved_to_keyring

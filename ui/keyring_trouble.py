@@ -172,3 +172,23 @@ def ask_keyring_trouble(error: Exception, parent: QWidget | None = None) -> Choi
     choice = dialog.choice
     dialog.deleteLater()
     return choice
+
+
+def show_recovery_passphrase(passphrase: str, parent: QWidget | None = None) -> None:
+    """Show a new recovery passphrase once (first manager on first run, after a restore).
+
+    For the first-run flow: ``app.recovery.set_up_recovery(store, actor)`` returns it
+    for a keyring store; it is never shown or stored again.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(box.tr("Your recovery passphrase"))
+    box.setText(box.tr("Write this recovery passphrase down and lock it away. It is shown "
+                       "only this once."))
+    box.setInformativeText(
+        f"{passphrase}\n\n" + box.tr(
+            "If this computer's keyring is ever locked or lost, it opens the store. Without "
+            "it (or a backup and its passphrase) nobody can open the store."))
+    box.exec()

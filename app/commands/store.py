@@ -88,7 +88,15 @@ def init(args: argparse.Namespace) -> int:
             return 2
         actor = staff.create_first_manager(store, args.manager, pin)
         vocabulary.load_starter(store, actor)
+        recovery = None
+        if store.header.key_source == "keyring":
+            from app.recovery import set_up_recovery
+
+            recovery = set_up_recovery(store, actor)
     finally:
         store.close()
     print(f"Created the store in {resolve_data_dir(args.data_dir)} with manager {args.manager}.")
+    if recovery:
+        print("Recovery passphrase (write it down and lock it away; it is shown only once). "
+              f"It opens the store if the keyring is locked or lost:\n\n    {recovery}\n")
     return 0
