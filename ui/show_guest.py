@@ -88,6 +88,7 @@ def _label(value: str, name: str, *, wrap: bool = True) -> QLabel:
     lab = QLabel(value)
     lab.setObjectName(name)
     lab.setWordWrap(wrap)
+    lab.setIndent(0)  # no automatic indent when the style sheet gives the label padding
     lab.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return lab
 

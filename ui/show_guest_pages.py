@@ -36,6 +36,7 @@ def _label(value: str, name: str) -> QLabel:
     lab = QLabel(value)
     lab.setObjectName(name)
     lab.setWordWrap(True)
+    lab.setIndent(0)
     return lab
 
 
