@@ -44,6 +44,10 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
     label = "demo (throw-away)" if demo else (str(data_dir) if data_dir else "")
     window = MainWindow(store, idle_ms=idle_ms_from_env(), store_label=label)
     window.show()
+    from app.crash import install as install_crash_hook
+
+    # Unhandled errors: a scrubbed report (no guest data) and a plain sentence in a dialog.
+    install_crash_hook(lambda text: _show_crash(window, text))
     opened: list[Store] = []
     from ui.backup_dialog import DailyBackupRunner
 
@@ -72,6 +76,12 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
             daily.worker.join()  # never close the store under a running backup
         for s in opened:
             s.close()
+
+
+def _show_crash(parent: Any, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(parent, "Frontdesk", text)
 
 
 def open_with_retry(parent: Any, data_dir: Path, key_source: Any) -> Store | None:
