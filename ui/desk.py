@@ -45,7 +45,7 @@ class DeskPage(QWidget):
         self.search_field.setPlaceholderText(
             self.tr("Search guests by name, email or phone   (Ctrl+F)"))
         self.search_field.setClearButtonEnabled(True)
-        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button = QPushButton(self.tr("Today's lists (Ctrl+T)"))
         self.today_button.setObjectName("todayButton")
         self.new_button = QPushButton(self.tr("New guest (Ctrl+N)"))
         self.new_button.setObjectName("newGuest")
@@ -70,11 +70,11 @@ class DeskPage(QWidget):
         lay.addWidget(self.stack, 1)
 
         self.search_field.textEdited.connect(self._search_text)
-        self.results.cleared.connect(self.show_today)
+        self.results.cleared.connect(lambda: self.show_today(refresh=False))
         self.results.open_guest.connect(self.open_guest)
         self.today.open_guest.connect(self.open_guest)
         self.today.status_message.connect(self.status_message)
-        self.today_button.clicked.connect(self.show_today)
+        self.today_button.clicked.connect(lambda: self.show_today())
         self.new_button.clicked.connect(self.new_guest)
         self.card.back.connect(self.go_back)
         self.card.show_guest.connect(self.show_guest_requested)
@@ -102,10 +102,14 @@ class DeskPage(QWidget):
         if text.strip():
             self.stack.setCurrentWidget(self.results)
 
-    def show_today(self) -> None:
+    def show_today(self, *, refresh: bool = True) -> None:
+        """Back to Today; Esc from the search skips the reload so clearing stays instant."""
         self.stack.setCurrentWidget(self.today)
-        self.today.refresh()
-        self.today.focus_list()
+        if refresh:
+            self.today.refresh()
+            self.today.focus_list()
+        else:
+            self.search_field.setFocus()
 
     def go_back(self) -> None:
         """Esc on the card: back to the results if a search is open, else to Today."""

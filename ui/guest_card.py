@@ -131,7 +131,7 @@ class GuestCardView(QWidget):
         ll.addLayout(lb)
 
         self.visits = VisitsModel(self)
-        self.visit_table = DeskTable(self.visits, stretch=VisitsModel.WHAT)
+        self.visit_table = DeskTable(self.visits)
         self.visit_table.setObjectName("visits")
         self.visit_body = EmptyOr(self.visit_table)
         visits_box = QGroupBox(self.tr("Visit history"))
@@ -158,8 +158,8 @@ class GuestCardView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(labels_box)
         split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 11)
+        split.setStretchFactor(1, 9)
         split.setChildrenCollapsible(False)
 
         lay = QVBoxLayout(self)

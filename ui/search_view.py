@@ -24,7 +24,9 @@ class SearchResults(QWidget):
         self.field = field
         self.service = service
         self.model = SearchResultsModel(self)
-        self.table = DeskTable(self.model, stretch=SearchResultsModel.EMAIL)
+        m = SearchResultsModel
+        self.table = DeskTable(self.model, stretch=m.EMAIL,
+                               widths={m.NAME: 26, m.FULL: 32, m.PHONE: 18, m.LANG: 12})
         self.table.setObjectName("searchResults")
         self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.body = EmptyOr(self.table)

@@ -20,7 +20,8 @@ class DeskTable(QTableView):
     activated_row = Signal(int)
 
     def __init__(self, model: QAbstractItemModel, stretch: int | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, widths: dict[int, int] | None = None
+                 ) -> None:
         super().__init__(parent)
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -34,7 +35,15 @@ class DeskTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(34)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if widths is None:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        else:
+            # Fixed widths (in average characters) for tables that refill on every key:
+            # ResizeToContents would measure every cell of every row on each refill.
+            chars = self.fontMetrics().averageCharWidth()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            for column, n in widths.items():
+                header.resizeSection(column, n * chars + 16)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if stretch is not None:
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

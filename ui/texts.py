@@ -114,3 +114,13 @@ def short_date(d: dt.date | dt.datetime) -> str:
 
 def date_time(d: dt.datetime) -> str:
     return f"{short_date(d)} {d:%H:%M}"
+
+
+def date_range(start: dt.date, end: dt.date) -> str:
+    """'26–28 Nov 2026', '30 Nov – 2 Dec 2026', '30 Dec 2026 – 2 Jan 2027'."""
+    if start.year != end.year:
+        return f"{short_date(start)} – {short_date(end)}"
+    month = tr(_MONTHS[start.month - 1])[:3]
+    if start.month == end.month:
+        return f"{start.day}–{end.day} {month} {end.year}"
+    return f"{start.day} {month} – {short_date(end)}"

@@ -28,8 +28,10 @@ def test_arrivals_model(qtmodeltester: ModelTester, store: Store, receptionist: 
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Room"
     assert model.index(0, model.TIME).data() == "09:00"
     assert model.index(0, model.CUE).data() == "Kofi (say KOH-fee) — first visit"
-    assert model.index(0, model.PARTY).data(Qt.ItemDataRole.TextAlignmentRole) == int(
+    assert model.index(0, model.TIME).data(Qt.ItemDataRole.TextAlignmentRole) == int(
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert model.index(0, model.PARTY).data(Qt.ItemDataRole.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignCenter)
     assert ArrivalsModel(VisitKind.BOOKING).headerData(1, Qt.Orientation.Horizontal) == "Table"
 
 

@@ -49,9 +49,9 @@ class ArrivalsModel(RowsModel[ArrivalRow]):
                     return ("✓ " if v.status == VisitStatus.ARRIVED else "") + \
                         texts.visit_status(v.status)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (self.TIME, self.PARTY):
+            if column == self.TIME:
                 return RIGHT
-            if column == self.PLACE:
+            if column in (self.PLACE, self.PARTY):
                 return CENTER
         if role == Qt.ItemDataRole.FontRole and column == self.GUEST:
             f = QFont()

@@ -28,6 +28,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
+        self._columns = -1  # len(headers()), counted once: views ask for it on every cell
 
     def headers(self) -> Sequence[str]:
         raise NotImplementedError
@@ -58,12 +59,17 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
+        if parent.isValid():
+            return 0
+        if self._columns < 0:
+            self._columns = len(self.headers())
+        return self._columns
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
-        if not (0 <= index.column() < self.columnCount()):
+        if not (0 <= index.column() < (self._columns if self._columns >= 0
+                                        else self.columnCount())):
             return None
         row = self._rows[index.row()]
         if role == ROW_ROLE:

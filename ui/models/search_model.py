@@ -36,7 +36,17 @@ class SearchResultsModel(RowsModel[GuestInfo]):
                 case self.LANG:
                     return texts.language(row.language)
         if role == Qt.ItemDataRole.FontRole and column == self.NAME:
-            f = QFont()
-            f.setBold(True)
-            return f
+            return _bold()
         return None
+
+
+_BOLD: list[QFont] = []
+
+
+def _bold() -> QFont:
+    """One bold font for every call (data() runs for every painted cell)."""
+    if not _BOLD:
+        f = QFont()
+        f.setBold(True)
+        _BOLD.append(f)
+    return _BOLD[0]

@@ -30,8 +30,7 @@ class VisitsModel(RowsModel[VisitInfo]):
                 case self.DATE:
                     text = texts.date_time(row.starts_at)
                     if row.kind == VisitKind.STAY and row.ends_on:
-                        text = (f"{texts.short_date(row.starts_at)} – "
-                                f"{texts.short_date(row.ends_on)}")
+                        text = texts.date_range(row.starts_at.date(), row.ends_on)
                     return text
                 case self.WHAT:
                     if row.kind == VisitKind.BOOKING:
