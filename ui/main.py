@@ -41,7 +41,10 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
     assert isinstance(app, QApplication)
     app.setApplicationName("Frontdesk")
     theme.apply(app)
-    label = "demo (throw-away)" if demo else (str(data_dir) if data_dir else "")
+    from PySide6.QtCore import QCoreApplication
+
+    label = (QCoreApplication.translate("StoreOpen", "demo (throw-away)") if demo
+             else (str(data_dir) if data_dir else ""))
     window = MainWindow(store, idle_ms=idle_ms_from_env(), store_label=label)
     window.show()
     from app.crash import install as install_crash_hook

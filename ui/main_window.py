@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -216,9 +217,12 @@ class MainWindow(QMainWindow):
             return
         self._locked_by = self.actor
         self._resume_guest = self.current_guest_id()
-        for w in self.findChildren(QWidget):
-            if w.isWindow() and w is not self and w.isVisible():
-                w.close()  # open dialogs may show guest text too
+        # Open dialogs and other windows (Show guest, audit log) may show guest text too.
+        windows = {id(w): w for w in self.findChildren(QWidget) if w.isWindow()}
+        windows.update({id(w): w for w in QApplication.topLevelWidgets()})
+        for w in windows.values():
+            if w is not self and w.isVisible():
+                w.close()
         self._drop_desk()
         self.sign_in_page.load(self.store, locked_by=self._locked_by)
         self.pages.setCurrentWidget(self.sign_in_page)

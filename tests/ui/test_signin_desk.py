@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
@@ -22,14 +23,17 @@ from app.opening import Store
 from app.views import Actor
 from tests.conftest import MANAGER_PIN, RECEPTIONIST_PIN
 from tests.ui.desk_helpers import (
+    Modals,
     add_booking_today,
     add_guest,
     audit_actions,
     key,
     make_window,
+    modals,
     sign_in,
 )
 
+__all__ = ["modals"]
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -167,3 +171,66 @@ def test_another_person_can_take_over_a_locked_desk(
     sign_in(qtbot, window, "Eva Visser", MANAGER_PIN)
     assert window.actor is not None and window.actor.id == manager.id
     assert window.manager_menu.menuAction().isVisible()
+
+
+def test_idle_lock_closes_an_open_dialog_and_leaves_no_guest_text(
+        qtbot: QtBot, store: Store, receptionist: Actor, modals: Modals) -> None:
+    guest = add_guest(store, receptionist, "Octavia Pemberton-Lisle", "Tavi")
+    window = make_window(qtbot, store)
+    sign_in(qtbot, window, "Sam Bakker", RECEPTIONIST_PIN)
+    key(qtbot, window, Qt.Key.Key_F, CTRL)
+    desk = window.desk
+    assert desk is not None
+    qtbot.keyClicks(desk.search_field, "pember")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: desk.results.model.rowCount() == 1)  # type: ignore[attr-defined]
+    key(qtbot, desk.search_field, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert window.current_guest_id() == guest.id
+    seen: list[bool] = []
+
+    def wait_for_idle(picker: QWidget) -> None:
+        seen.append(picker.isVisible())
+        window.idle.set_interval(50)  # nobody touches anything from now on
+
+    modals.then(wait_for_idle)
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        key(qtbot, window, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert seen == [True]
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    text = " ".join(all_texts(window))
+    for secret in ("Octavia", "Pemberton", "Tavi", "pember"):
+        assert secret not in text, secret
+
+
+def test_store_that_does_not_open_offers_retry_and_quit(
+        qtbot: QtBot, tmp_path: Path, modals: Modals) -> None:
+    from app.opening import PassphraseKey
+    from ui.main import open_with_retry
+
+    folder = tmp_path / "notastore"
+    folder.mkdir()
+    (folder / "frontdesk.db").write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    messages: list[str] = []
+
+    def retry(box: QWidget) -> None:
+        messages.append(box.informativeText())  # type: ignore[attr-defined]
+        qtbot.keyClick(box, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+
+    def quit_(box: QWidget) -> None:
+        qtbot.keyClick(box, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+
+    modals.then(retry).then(quit_)
+    assert open_with_retry(parent, folder, PassphraseKey("a long passphrase")) is None
+    assert modals.done()
+    assert "is not a Frontdesk store" in messages[0]
+
+    # Retry after the cause is fixed opens the store.
+    def fix_and_retry(box: QWidget) -> None:
+        (folder / "frontdesk.db").unlink()
+        qtbot.keyClick(box, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+
+    modals.then(fix_and_retry)
+    store = open_with_retry(parent, folder, PassphraseKey("a long passphrase"))
+    assert store is not None
+    store.close()
