@@ -21,6 +21,7 @@ import sqlcipher3
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from app import consents, erasure, guests, labels, report, visits
+from app.backup import make_backup, restore_backup
 from app.domain import Source, VisitKind
 from app.errors import NotFound, PermissionDenied
 from app.guests import GuestFields
@@ -31,6 +32,7 @@ from storage.keys import KeyringKey
 from storage.store import Store, _backup_before_migrating
 
 PAGE = 4096
+BACKUP_PASSPHRASE = "erasure test backup passphrase"
 RESERVE = 80  # SQLCipher 4: 16-byte IV + 64-byte HMAC-SHA512
 
 FULL = "Zqxcanary Fullnamé"
@@ -146,6 +148,11 @@ def test_erasure_leaves_no_canary_in_file_wal_or_copies(
     store.checkpoint()
     _backup_before_migrating(paths, "0001")
     copy = paths.data_dir / "frontdesk.db.before-0001"
+    # A store set aside by an earlier restore, and an encrypted backup in another folder.
+    aside = paths.data_dir / "before-restore-20260101-120000"
+    aside.mkdir()
+    shutil.copy2(paths.db, aside / "frontdesk.db")
+    backup = make_backup(store, manager, tmp_path / "backups" / "b.fdbackup", BACKUP_PASSPHRASE)
     guests.open_card(store, manager, guest_id)  # leaves fresh pages in the WAL
 
     # Positive controls: every check finds the canaries before erasure.
@@ -153,17 +160,20 @@ def test_erasure_leaves_no_canary_in_file_wal_or_copies(
         FULL, PREFERRED, PRONOUNCE, EMAIL, PHONE, PLACE}
     assert FULL in _found(plaintext_export(paths.db, key, tmp_path))
     assert FULL in _found(decrypted_db(copy, key))
+    assert FULL in _found(decrypted_db(aside / "frontdesk.db", key))
     assert not _found(paths.db.read_bytes()), "the raw file must be encrypted"
 
     result = erasure.erase_guest(store, manager, guest_id)
     assert (result.visits, result.labels, result.consents) == (1, 3, 1)
-    assert result.copies_removed >= 1 and result.wal_bytes_after == 0
+    assert result.copies_removed == 2 and result.wal_bytes_after == 0
 
     # The bytes: decrypted pages (incl. free pages), the WAL, a logical export, every file.
     assert _found(decrypted_db(paths.db, key)) == []
     assert _found(decrypted_wal(wal, key)) == []
     assert _found(plaintext_export(paths.db, key, tmp_path)) == []
-    assert not list(paths.data_dir.glob("frontdesk.db.before-*"))
+    assert not list(paths.data_dir.glob("frontdesk.db.before-*")) and not aside.exists()
+    assert backup.exists()  # the backup stays (encrypted); the raw scan below covers it
+    assert erasure.erased_refs(paths.data_dir) == [ref]
     for f in tmp_path.rglob("*"):
         if f.is_file() and "export" not in f.parts:
             assert _found(f.read_bytes()) == [], f
@@ -187,3 +197,25 @@ def test_only_a_manager_may_erase(store: Store, manager: Actor, receptionist: Ac
     with pytest.raises(PermissionDenied):
         erasure.erase_guest(store, receptionist, g.id)
     assert guests.get_guest(store, manager, g.id).full_name == "Ann Example"
+
+
+def test_restoring_an_older_backup_then_reapplying_erases_again(
+    store: Store, manager: Actor, receptionist: Actor, data_dir: Path, tmp_path: Path
+) -> None:
+    guest_id = _canary_guest(store, manager, receptionist)
+    backup = make_backup(store, manager, tmp_path / "b.fdbackup", BACKUP_PASSPHRASE)
+    ref = erasure.erase_guest(store, manager, guest_id).guest_ref
+    store.close()
+    restored = restore_backup(backup, BACKUP_PASSPHRASE, data_dir, KeyringKey()).store
+    try:
+        assert guests.find_guests(restored, manager, "zqxcanary")  # the backup brought it back
+        assert erasure.reapply_erasures(restored) == 1
+        assert guests.find_guests(restored, manager, "zqxcanary") == []
+        assert erasure.reapply_erasures(restored) == 0
+        key = KeyringKey().load(restored.header.store_id, restored.header.extra)
+        assert _found(decrypted_db(restored.paths.db, key)) == []
+        with restored.read() as s:
+            assert next(e.action for e in queries.guest_audit_events(s, ref)) == "guest.erased"
+        assert verify_store(restored).ok
+    finally:
+        restored.close()
