@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         self._action(desk, self.tr("&Today"), "Ctrl+T", self._show_today)
         self._action(desk, self.tr("My &proposals…"), None,
                      lambda: vocabulary_menu.open_my_proposals(self))
+        self.import_action = self._action(desk, self.tr("&Import arrivals…"), "Ctrl+I",
+                                          self._import_arrivals)
         desk.addSeparator()
         self.lock_action = self._action(desk, self.tr("&Lock"), "Ctrl+L", self.lock)
         self._action(desk, self.tr("Sign &out"), None, self.sign_out)
@@ -317,6 +319,11 @@ class MainWindow(QMainWindow):
         from ui.backup_dialog import open_backup
 
         open_backup(self)
+
+    def _import_arrivals(self) -> None:
+        from ui.import_wizard import open_import  # CSV exports → preview → one transaction
+
+        open_import(self)
 
     def _shortcuts(self) -> None:
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(

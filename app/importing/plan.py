@@ -124,6 +124,8 @@ class ImportPlan:
     skipped: tuple[SkippedColumn, ...]
     records: int
     notes: tuple[str, ...] = field(default=())
+    # (language as written, rows): languages Frontdesk does not offer; English is used.
+    unknown_languages: tuple[tuple[str, int], ...] = field(default=())
 
     @property
     def error_lines(self) -> int:
@@ -206,10 +208,11 @@ def build_plan(table: Table, mapping: Mapping[int, Field], file_name: str = "") 
             errors.extend(r.errors)
         elif guest is not None:
             rows.append(PlannedRow(rec.line, guest, visit))
-    note_texts = tuple(f"{n} row{'s' if n != 1 else ''}: {text}" for text, n in notes.items())
+    note_texts = tuple(f"{n} row{'s' if n != 1 else ''}: language '{lang}' is not offered, "
+                       "English is used" for lang, n in notes.items())
     return ImportPlan(file_name, table.encoding, table.delimiter, table.header,
                       table.fingerprint, table.sha256, m, tuple(rows), tuple(errors), skipped,
-                      len(table.records), note_texts)
+                      len(table.records), note_texts, tuple(notes.items()))
 
 
 class _Row:
@@ -247,7 +250,7 @@ def _guest(r: _Row, notes: Counter[str]) -> GuestFields | None:
     lang_raw = r.get(Field.LANGUAGE)
     lang = _LANGS.get(re.sub(r"[^a-z]", "", lang_raw.casefold()), "") if lang_raw else "en"
     if not lang:
-        notes[f"language '{lang_raw[:20]}' is not offered, English is used"] += 1
+        notes[lang_raw[:20]] += 1
         lang = "en"
     fields = GuestFields(full_name=full, preferred_name=r.get(Field.PREFERRED_NAME),
                          language=lang, email=r.get(Field.EMAIL) or None,
