@@ -16,7 +16,6 @@ tokens becomes a phrase, which needs positions: the index keeps them.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,39 +25,18 @@ from sqlalchemy.orm import Session
 from storage.models import Guest
 
 
-def _words(typed: str) -> list[str]:
-    """Runs of letters, digits and combining marks (unicode61 may keep a mark in a token:
-    "0\u03001" is the one token "01" for it, so splitting at the mark would find nothing)."""
-    words, current = [], []
-    for ch in typed:
-        if ch.isalnum() or ch == "_" or unicodedata.category(ch).startswith("M"):
-            current.append(ch)
-        elif current:
-            words.append("".join(current))
-            current = []
-    if current:
-        words.append("".join(current))
-    return [w for w in words if any(ch.isalnum() for ch in w)]
-
-
 def fts_query(typed: str) -> str:
-    """Turn what was typed into an FTS5 query: every word as a quoted prefix term.
+    """Turn what was typed into an FTS5 query: every space-separated word a quoted prefix.
 
-    A word that unicode61 cuts into several tokens becomes a phrase of them
-    (adjacent, the last one a prefix), which is what was typed.
+    The words are not cut any further here: unicode61 tokenizes the quoted
+    text exactly as it tokenized the stored names (combining marks, symbols
+    it counts as letters, and so on), so whatever a name was stored as, typing
+    its beginning finds it. A word unicode61 cuts in several tokens
+    ("O'Brien", "anna.jansen") is a phrase: those tokens, adjacent, the last
+    one a prefix. A word with no token at all ("—") is ignored.
     """
-    return " ".join(f'"{w}"*' for w in _words(typed))
-
-
-def search_guest_ids(session: Session, typed: str, limit: int) -> list[int]:
-    query = fts_query(typed)
-    if not query:
-        return []
-    rows = session.execute(
-        text("SELECT rowid FROM guest_fts WHERE guest_fts MATCH :q LIMIT :n"),
-        {"q": query, "n": limit},
-    )
-    return [int(r[0]) for r in rows]
+    words = [w for w in typed.split() if any(ch.isalnum() or ord(ch) > 127 for ch in w)]
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
 
 # One statement, plain columns: the ids come from the index and the rows from
