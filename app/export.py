@@ -66,7 +66,8 @@ def resolve_guest(store: Store, spec: str) -> GuestInfo:
             found = list(queries.guests_by_exact_email(s, spec))
             what = f"the email {spec}"
         else:
-            found = list(queries.guests_by_ids(s, search.search_guest_ids(s, spec, 50)))
+            ids = [int(r.id) for r in search.search_guest_rows(s, spec, 50)]
+            found = list(queries.guests_by_ids(s, ids))
             what = f"“{spec}”"
         if not found:
             raise NotFound(f"No guest matches {what}. Give the guest reference, their exact "

@@ -103,6 +103,12 @@ def test_export_guest_command_writes_pdf_and_json(tmp_path: Path) -> None:
     for wording in wordings.splitlines():
         assert " ".join(wording.split()) in text
     assert "Jean-Pierre Thomassen" in text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts)  # every font embedded
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout
+    assert "(A4)" in pages
 
     out = tmp_path / "copy.json"
     assert main(["--data-dir", str(data_dir), "--passphrase-file", str(pp), "export-guest",
