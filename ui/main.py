@@ -40,12 +40,16 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Frontdesk")
+    from ui import i18n
+
+    i18n.install_translator(app)  # before any window: $FRONTDESK_LANG, setting, or locale
     theme.apply(app)
     from PySide6.QtCore import QCoreApplication
 
     label = (QCoreApplication.translate("StoreOpen", "demo (throw-away)") if demo
              else (str(data_dir) if data_dir else ""))
     window = MainWindow(store, idle_ms=idle_ms_from_env(), store_label=label)
+    i18n.add_language_menu(window)  # Help → Language (applies at the next start)
     window.show()
     from app.crash import install as install_crash_hook
 
