@@ -72,6 +72,10 @@ def _export(store: Store, target: Path, passphrase: str) -> None:
     except OSError as exc:
         raise BackupFileError(f"The backup could not be written to {target.parent}: "
                               f"{exc.strerror or exc}. Choose another folder.") from exc
+    except sb.BackupWriteFailed as exc:
+        raise BackupFileError(f"The backup could not be written to {target.parent} (is the "
+                              "disk full?). Choose another folder; nothing was left "
+                              "behind.") from exc
 
 
 def make_backup(store: Store, actor: Actor | None, target: Path, passphrase: str) -> Path:

@@ -66,6 +66,10 @@ class WrongBackupPassphrase(BackupError):
     pass
 
 
+class BackupWriteFailed(BackupError):
+    """SQLCipher could not write the copy (disk full, folder gone); nothing was left behind."""
+
+
 @dataclass(frozen=True)
 class BackupHeader:
     created_at: str
@@ -117,20 +121,10 @@ def export(engine: Engine, target: Path, passphrase: str, *, store_id: str,
     db_tmp = Path(db_tmp_name)
     db_tmp.unlink()  # SQLCipher must create it itself
     try:
-        with engine.connect() as conn:
-            dbapi: Any = conn.connection.dbapi_connection
-            dbapi.execute(f"ATTACH DATABASE ? AS fdbackup KEY \"x'{key.hex()}'\"",
-                          (str(db_tmp),))
-            try:
-                dbapi.execute("BEGIN")
-                try:
-                    dbapi.execute("SELECT sqlcipher_export('fdbackup')").fetchall()
-                    dbapi.execute("COMMIT")
-                except BaseException:
-                    dbapi.execute("ROLLBACK")
-                    raise
-            finally:
-                dbapi.execute("DETACH DATABASE fdbackup")
+        try:
+            _export_db(engine, db_tmp, key)
+        except sqlcipher3.Error as exc:
+            raise BackupWriteFailed(f"the copy could not be written: {exc}") from exc
         digest = hashlib.sha256()
         size = 0
         with db_tmp.open("rb") as fh:
@@ -160,6 +154,23 @@ def export(engine: Engine, target: Path, passphrase: str, *, store_id: str,
         return header
     finally:
         _remove(db_tmp)
+
+
+def _export_db(engine: Engine, db_tmp: Path, key: bytes) -> None:
+    """``sqlcipher_export`` in one read transaction: a consistent snapshot, writers unblocked."""
+    with engine.connect() as conn:
+        dbapi: Any = conn.connection.dbapi_connection
+        dbapi.execute(f"ATTACH DATABASE ? AS fdbackup KEY \"x'{key.hex()}'\"", (str(db_tmp),))
+        try:
+            dbapi.execute("BEGIN")
+            try:
+                dbapi.execute("SELECT sqlcipher_export('fdbackup')").fetchall()
+                dbapi.execute("COMMIT")
+            except BaseException:
+                dbapi.execute("ROLLBACK")
+                raise
+        finally:
+            dbapi.execute("DETACH DATABASE fdbackup")
 
 
 def read_header(path: Path) -> tuple[BackupHeader, int]:

@@ -207,3 +207,12 @@ def test_cli_backup_and_restore(filled: Store, tmp_path: Path, data_dir: Path,
     s = open_store(target, KeyringKey())
     assert {st.name for st in staff.list_staff(s)} == {"Eva Visser"}
     s.close()
+
+
+def test_unwritable_folder_gives_a_clear_error(filled: Store, manager: Actor,
+                                               tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "plain-file"
+    not_a_folder.write_text("x")
+    with pytest.raises(BackupFileError, match="could not be written"):
+        backup.make_backup(filled, manager, not_a_folder / "b.fdbackup", PASS)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".fdbackup")] == []
