@@ -49,7 +49,9 @@ def list_events(store: Store, actor: Actor, flt: AuditFilter | None = None, *,
     require(actor.role, Action.VIEW_AUDIT)
     f = flt or AuditFilter()
     since = dt.datetime.combine(f.since, dt.time()) if f.since else None
-    until = dt.datetime.combine(f.until + dt.timedelta(days=1), dt.time()) if f.until else None
+    until = None
+    if f.until and f.until < dt.date.max:   # the last day counts whole; date.max means "any"
+        until = dt.datetime.combine(f.until + dt.timedelta(days=1), dt.time())
     with store.read() as s:
         rows = queries.audit_events(s, staff_id=f.staff_id, guest_ref=f.guest_ref or None,
                                     action=f.action or None, since=since, until=until,

@@ -66,6 +66,8 @@ def today_list(
 ) -> list[ArrivalRow]:
     """Hotel arrivals for ``day`` or restaurant bookings for one service of ``day``."""
     require(actor.role, Action.SEARCH_GUESTS)
+    if not (EARLIEST.date() <= day < LATEST.date()):
+        raise ValidationError("Date", "The date must be between 1900 and 2200.")
     start = dt.datetime.combine(day, dt.time())
     with store.read() as s:
         rows = queries.visits_between(s, kind, start, start + dt.timedelta(days=1), service)

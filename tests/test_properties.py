@@ -19,11 +19,11 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from app import guests, staff, visits, vocabulary
+from app import audit_log, guests, staff, visits, vocabulary
 from app.errors import ValidationError
 from app.guests import GuestFields
 from app.verify import verify_store
@@ -199,3 +199,30 @@ def test_store_still_verifies_after_a_storm_of_bad_input(store: Store, manager: 
             guests.create_guest(store, manager, GuestFields(bad))
     report = verify_store(store)
     assert report.ok and report.audit_events >= 1
+
+
+@SETTINGS
+@example(day=dt.date.max, kind=VisitKind.STAY, service=None)
+@example(day=dt.date.min, kind=VisitKind.BOOKING, service=Service.DINNER)
+@given(day=ANY_DATE, kind=st.sampled_from(list(VisitKind)),
+       service=st.one_of(st.none(), st.sampled_from(list(Service))))
+def test_day_lists_for_any_date(store: Store, manager: Actor, day: dt.date, kind: VisitKind,
+                                service: Service | None) -> None:
+    rows = stored_or_refused(store, lambda: visits.today_list(store, manager, day, kind,
+                                                              service))
+    assert rows is None or isinstance(rows, list)
+
+
+@SETTINGS
+@example(since=dt.date.min, until=dt.date.max, action=None, guest_ref=None)
+@given(since=st.one_of(st.none(), ANY_DATE), until=st.one_of(st.none(), ANY_DATE),
+       action=st.one_of(st.none(), ANY_TEXT), guest_ref=st.one_of(st.none(), ANY_TEXT))
+def test_audit_filters_for_any_input(store: Store, manager: Actor, since: dt.date | None,
+                                     until: dt.date | None, action: str | None,
+                                     guest_ref: str | None) -> None:
+    flt = audit_log.AuditFilter(staff_id=None, guest_ref=guest_ref, action=action,
+                                since=since, until=until)
+    rows = audit_log.list_events(store, manager, flt)
+    for r in rows:
+        assert since is None or r.at.date() >= since
+        assert until is None or r.at.date() <= until
