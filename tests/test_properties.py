@@ -226,3 +226,18 @@ def test_audit_filters_for_any_input(store: Store, manager: Actor, since: dt.dat
     for r in rows:
         assert since is None or r.at.date() >= since
         assert until is None or r.at.date() <= until
+
+
+@settings(SETTINGS, max_examples=40)
+@given(note=OPTIONAL_TEXT, approve=st.booleans())
+def test_review_note(store: Store, manager: Actor, note: str, approve: bool) -> None:
+    draft = vocabulary.LabelDraft(Category.PREFERENCE, "Likes a quiet room", Sensitivity.NORMAL,
+                                  365, (Wording("en", "You like a quiet room",
+                                                "So we can give you a quiet room"),))
+    proposed = vocabulary.propose_label(store, manager, draft)
+    done = stored_or_refused(store, lambda: vocabulary.review_label(
+        store, manager, proposed.id, approve, note))
+    if done is None:
+        assert proposed.id in {p.id for p in vocabulary.pending_proposals(store, manager)}
+        return
+    assert done.review_note == note.strip()
