@@ -46,7 +46,8 @@ def key_source_for(passphrase_file: str | os.PathLike[str] | None) -> KeySource:
     try:
         passphrase = path.read_text(encoding="utf-8").strip("\r\n")
     except OSError as exc:
-        raise ae.KeyMissingError(f"Cannot read the passphrase file {path}: {exc.strerror}.") from exc
+        raise ae.KeyMissingError(
+            f"Cannot read the passphrase file {path}: {exc.strerror}.") from exc
     if len(passphrase) < 8:
         raise ae.KeyMissingError(f"The passphrase in {path} is shorter than 8 characters.")
     return PassphraseKey(passphrase)
