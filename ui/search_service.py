@@ -68,6 +68,7 @@ class SearchService(QObject):
     def bind(self, store: Store | None, actor: Actor | None) -> None:
         """Search as this person (None after sign-out/lock: every later answer is dropped)."""
         self._store, self._actor = store, actor
+        self._pending = ""  # nothing typed about a guest outlives a lock
         self.cancel()
 
     def search(self, typed: str) -> None:
