@@ -65,10 +65,16 @@ def backup_name(at: dt.datetime) -> str:
     return f"frontdesk-{at:%Y%m%d-%H%M%S}{SUFFIX}"
 
 
-def _export(store: Store, target: Path, passphrase: str) -> None:
+Cancellation = sb.Cancellation   # the UI passes one to make_backup to offer Cancel
+
+
+def _export(store: Store, target: Path, passphrase: str,
+            cancel: sb.Cancellation | None = None) -> None:
     try:
         sb.export(store.engine, target, passphrase, store_id=store.store_id,
-                  schema_revision=store.header.schema_revision)
+                  schema_revision=store.header.schema_revision, cancel=cancel)
+    except sb.BackupCancelled as exc:
+        raise BackupFileError("The backup was cancelled; no file was written.") from exc
     except OSError as exc:
         raise BackupFileError(f"The backup could not be written to {target.parent}: "
                               f"{exc.strerror or exc}. Choose another folder.") from exc
@@ -78,7 +84,8 @@ def _export(store: Store, target: Path, passphrase: str) -> None:
                               "behind.") from exc
 
 
-def make_backup(store: Store, actor: Actor | None, target: Path, passphrase: str) -> Path:
+def make_backup(store: Store, actor: Actor | None, target: Path, passphrase: str, *,
+                cancel: sb.Cancellation | None = None) -> Path:
     """Write an encrypted, consistent copy of the store to ``target`` (safe while others write).
 
     ``actor`` is the signed-in manager in the GUI; ``None`` is the maintenance
@@ -91,7 +98,7 @@ def make_backup(store: Store, actor: Actor | None, target: Path, passphrase: str
     if target.suffix != SUFFIX:
         target = target.with_name(target.name + SUFFIX)
     log.info("backup started")
-    _export(store, target, passphrase)
+    _export(store, target, passphrase, cancel)
     with store.write() as s:
         record(s, actor, "backup.made", automatic=False, via="gui" if actor else "cli")
     log.info("backup finished")

@@ -29,6 +29,7 @@ import secrets
 import shutil
 import struct
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
@@ -70,6 +71,35 @@ class BackupWriteFailed(BackupError):
     """SQLCipher could not write the copy (disk full, folder gone); nothing was left behind."""
 
 
+class BackupCancelled(BackupError):
+    """The person cancelled the backup; the partial copy was removed."""
+
+
+class Cancellation:
+    """Lets another thread stop a running export (``sqlite3_interrupt`` on its connection)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._conn: Any = None
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        with self._lock:
+            self.cancelled = True
+            if self._conn is not None:
+                self._conn.interrupt()
+
+    def _running(self, conn: Any) -> None:
+        with self._lock:
+            self._conn = conn
+            if self.cancelled:
+                raise BackupCancelled("cancelled")
+
+    def _stopped(self) -> None:
+        with self._lock:
+            self._conn = None
+
+
 @dataclass(frozen=True)
 class BackupHeader:
     created_at: str
@@ -105,7 +135,7 @@ def _remove(path: Path) -> None:
 
 
 def export(engine: Engine, target: Path, passphrase: str, *, store_id: str,
-           schema_revision: str) -> BackupHeader:
+           schema_revision: str, cancel: Cancellation | None = None) -> BackupHeader:
     """Write a consistent, passphrase-encrypted copy of the open store to ``target``.
 
     The plain DB copy is exported next to the target (same folder), wrapped
@@ -122,9 +152,13 @@ def export(engine: Engine, target: Path, passphrase: str, *, store_id: str,
     db_tmp.unlink()  # SQLCipher must create it itself
     try:
         try:
-            _export_db(engine, db_tmp, key)
+            _export_db(engine, db_tmp, key, cancel or Cancellation())
         except sqlcipher3.Error as exc:
+            if cancel is not None and cancel.cancelled:
+                raise BackupCancelled("cancelled") from exc
             raise BackupWriteFailed(f"the copy could not be written: {exc}") from exc
+        if cancel is not None and cancel.cancelled:
+            raise BackupCancelled("cancelled")
         digest = hashlib.sha256()
         size = 0
         with db_tmp.open("rb") as fh:
@@ -156,21 +190,30 @@ def export(engine: Engine, target: Path, passphrase: str, *, store_id: str,
         _remove(db_tmp)
 
 
-def _export_db(engine: Engine, db_tmp: Path, key: bytes) -> None:
-    """``sqlcipher_export`` in one read transaction: a consistent snapshot, writers unblocked."""
+def _export_db(engine: Engine, db_tmp: Path, key: bytes, cancel: Cancellation) -> None:
+    """``sqlcipher_export`` in one read transaction: a consistent snapshot, writers unblocked.
+
+    On any failure (or a cancel) the pooled connection is thrown away rather than
+    returned with the backup still attached.
+    """
     with engine.connect() as conn:
         dbapi: Any = conn.connection.dbapi_connection
-        dbapi.execute(f"ATTACH DATABASE ? AS fdbackup KEY \"x'{key.hex()}'\"", (str(db_tmp),))
+        ok = False
         try:
-            dbapi.execute("BEGIN")
+            dbapi.execute(f"ATTACH DATABASE ? AS fdbackup KEY \"x'{key.hex()}'\"",
+                          (str(db_tmp),))
+            cancel._running(dbapi)
             try:
+                dbapi.execute("BEGIN")
                 dbapi.execute("SELECT sqlcipher_export('fdbackup')").fetchall()
                 dbapi.execute("COMMIT")
-            except BaseException:
-                dbapi.execute("ROLLBACK")
-                raise
-        finally:
+            finally:
+                cancel._stopped()
             dbapi.execute("DETACH DATABASE fdbackup")
+            ok = True
+        finally:
+            if not ok:
+                conn.invalidate()
 
 
 def read_header(path: Path) -> tuple[BackupHeader, int]:

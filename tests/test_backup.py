@@ -216,3 +216,36 @@ def test_unwritable_folder_gives_a_clear_error(filled: Store, manager: Actor,
     with pytest.raises(BackupFileError, match="could not be written"):
         backup.make_backup(filled, manager, not_a_folder / "b.fdbackup", PASS)
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".fdbackup")] == []
+
+
+@pytest.mark.parametrize("when", ["before", "during"])
+def test_cancelled_backup_leaves_nothing(manager: Actor, tmp_path: Path, when: str) -> None:
+    import threading
+
+    from app.demo import build_demo
+
+    filled = open_store(tmp_path / "big", MemoryKey())
+    build_demo(filled, guests=3000)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    cancel = backup.Cancellation()
+    if when == "before":
+        cancel.cancel()
+    else:
+        def cancel_once_running() -> None:
+            while cancel._conn is None and not cancel.cancelled:
+                threading.Event().wait(0.001)
+            cancel.cancel()
+
+        threading.Thread(target=cancel_once_running, daemon=True).start()
+    with pytest.raises(BackupFileError, match="cancelled"):
+        backup.make_backup(filled, manager, folder / "b.fdbackup", PASS, cancel=cancel)
+    assert list(folder.iterdir()) == []
+    # The store and its connection pool are fine: the next backup works and restores.
+    out = backup.make_backup(filled, manager, folder / "b.fdbackup", PASS)
+    r = backup.restore_backup(out, PASS, tmp_path / "r", MemoryKey())
+    try:
+        assert guests.guest_count(r.store) == guests.guest_count(filled) == 3000
+    finally:
+        r.store.close()
+        filled.close()

@@ -105,6 +105,11 @@ class BackupDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)   # the copy has no meaningful percentage
         self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("&Cancel backup"))
+        self.cancel_button.setObjectName("cancelBackup")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_backup)
+        self._cancel: backup.Cancellation | None = None
         now_form = QFormLayout()
         now_form.addRow(self.tr("&File:"), _browse_row(self.target, self._choose_file,
                                                        self.tr("Choose…")))
@@ -122,7 +127,7 @@ class BackupDialog(QDialog):
         now_lay.addWidget(hint)
         row = QHBoxLayout()
         row.addWidget(self.progress, 1)
-        row.addStretch(0)
+        row.addWidget(self.cancel_button)
         row.addWidget(self.now_button)
         now_lay.addLayout(row)
 
@@ -215,16 +220,25 @@ class BackupDialog(QDialog):
             return
         target = Path(self.target.text().strip()).expanduser()
         store, actor = self.store, self.actor
+        cancel = self._cancel = backup.Cancellation()
         self.now_button.setEnabled(False)
         self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
         self._say(self.tr("Backing up… you can keep working in the main window."))
         self._thread = run_in_thread(
-            self._bridge, lambda: backup.make_backup(store, actor, target, passphrase))
+            self._bridge,
+            lambda: backup.make_backup(store, actor, target, passphrase, cancel=cancel))
+
+    def cancel_backup(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
 
     def _finished(self, result: object) -> None:
         self.last_result = result
         self.now_button.setEnabled(True)
         self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self._cancel = None
         self.passphrase.clear()
         self.passphrase2.clear()
         if isinstance(result, Path):
@@ -255,10 +269,12 @@ class BackupDialog(QDialog):
             else self.tr("Daily backup is off."))
 
     def done(self, result: int) -> None:
+        self.cancel_backup()   # closing the dialog stops a backup still running
         self.wait()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.cancel_backup()
         self.wait()
         super().closeEvent(event)
 
