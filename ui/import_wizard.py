@@ -39,11 +39,8 @@ from app.importing import Field, Problem, RowError
 from app.opening import Store
 from app.views import Actor
 
-CONTEXT = "ImportWizard"
-
-
 def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate("ImportWizard", text)
 
 
 def field_label(f: Field) -> str:

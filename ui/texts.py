@@ -8,8 +8,9 @@ every such word in one context ("Desk").
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain import (
     Category,
@@ -94,9 +95,19 @@ def language(code: str) -> str:
 
 
 # Dates are written out in words so nobody has to guess day/month order.
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+# QT_TRANSLATE_NOOP marks them for pyside6-lupdate; tr() translates them when shown.
+_DAYS = cast(tuple[str, ...], (
+    QT_TRANSLATE_NOOP("Desk", "Monday"), QT_TRANSLATE_NOOP("Desk", "Tuesday"),
+    QT_TRANSLATE_NOOP("Desk", "Wednesday"), QT_TRANSLATE_NOOP("Desk", "Thursday"),
+    QT_TRANSLATE_NOOP("Desk", "Friday"), QT_TRANSLATE_NOOP("Desk", "Saturday"),
+    QT_TRANSLATE_NOOP("Desk", "Sunday")))
+_MONTHS = cast(tuple[str, ...], (
+    QT_TRANSLATE_NOOP("Desk", "January"), QT_TRANSLATE_NOOP("Desk", "February"),
+    QT_TRANSLATE_NOOP("Desk", "March"), QT_TRANSLATE_NOOP("Desk", "April"),
+    QT_TRANSLATE_NOOP("Desk", "May"), QT_TRANSLATE_NOOP("Desk", "June"),
+    QT_TRANSLATE_NOOP("Desk", "July"), QT_TRANSLATE_NOOP("Desk", "August"),
+    QT_TRANSLATE_NOOP("Desk", "September"), QT_TRANSLATE_NOOP("Desk", "October"),
+    QT_TRANSLATE_NOOP("Desk", "November"), QT_TRANSLATE_NOOP("Desk", "December")))
 
 
 def long_date(d: dt.date) -> str:
