@@ -124,6 +124,23 @@ def open_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime | N
         return build_card(g, at)
 
 
+def refresh_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime | None = None
+                 ) -> GuestCard:
+    """Re-read a card the same person already has open, right after they changed it.
+
+    Not audited as a new look: the opening was audited by ``open_card`` and the
+    change itself by its own use case; logging "guest.opened" after every label
+    would bury real looks at the profile in the guest's "who looked" list.
+    """
+    require(actor.role, Action.VIEW_GUEST)
+    at = now or _now()
+    with store.read() as s:
+        g = queries.guest_for_card(s, guest_id)
+        if g is None:
+            raise NotFound("That guest no longer exists.")
+        return build_card(g, at)
+
+
 def build_card(g: Guest, at: dt.datetime) -> GuestCard:
     visits = sorted(g.visits, key=lambda v: v.starts_at, reverse=True)
     past = [v for v in visits if v.starts_at.date() < at.date()

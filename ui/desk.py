@@ -132,10 +132,17 @@ class DeskPage(QWidget):
         self.card.focus_labels()
 
     def reload_card(self, select_label: int | None = None) -> None:
+        """Show the card again after this person changed it (not logged as a new look)."""
         gid = self.current_guest_id()
         if gid is None:
             return
-        self.open_guest(gid)
+        try:
+            card = guests.refresh_card(self.store, self.actor, gid)
+        except FrontdeskError as exc:
+            QMessageBox.warning(self, self.tr("Cannot show the card"), str(exc))
+            return
+        self.card.load(card)
+        self.card.focus_labels()
         if select_label is not None:
             self.card.select_label(select_label)
 

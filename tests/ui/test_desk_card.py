@@ -63,7 +63,7 @@ def open_card(qtbot: QtBot, window: MainWindow, typed: str) -> DeskPage:
 
 
 def active_labels(store: Store, actor: Actor, guest_id: int) -> list[tuple[str, Source]]:
-    card = guests.open_card(store, actor, guest_id)
+    card = guests.refresh_card(store, actor, guest_id)  # not audited: keeps the counts clean
     return [(a.label.staff_wording, a.source) for a in card.assignments]
 
 
@@ -98,6 +98,7 @@ def test_add_a_label_through_the_picker(qtbot: QtBot, window: MainWindow, store:
     assert active_labels(store, receptionist, guest.id) == [
         ("Prefers to be addressed by first name", Source.STAFF_OBSERVED)]
     assert audit_actions(store, "label.assigned") == ["label.assigned"]
+    assert audit_actions(store, "guest.opened") == ["guest.opened"]  # one look, not two
     item = d.card.tree.currentItem()
     assert item is not None and item.text(0) == "Prefers to be addressed by first name"
     assert "Guest sees:" in item.toolTip(0) and "Purpose:" in item.toolTip(0)
