@@ -136,6 +136,7 @@ def test_update_guest(store: Store, manager: Actor, full_name: str, email: str |
 
 
 @SETTINGS
+@example(typed="0\x00")   # a NUL inside a word once reached FTS5 MATCH ("unterminated string")
 @given(typed=ANY_TEXT)
 def test_search_never_fails(store: Store, manager: Actor, typed: str) -> None:
     found = guests.find_guests(store, manager, typed)
