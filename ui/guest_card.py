@@ -184,7 +184,7 @@ class GuestCardView(QWidget):
     def load(self, card: GuestCard) -> None:
         self.card = card
         g = card.guest
-        self.greeting.setText(card.greeting)
+        self.greeting.setText(texts.greeting(card.greeting))
         facts = [g.full_name, self.tr("speaks {language}").format(
             language=texts.language(g.language))]
         facts += [x for x in (g.email, g.phone) if x]

@@ -28,6 +28,7 @@ SETTING = "ui/language"
 I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
 _installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
+_system_locale: list[QLocale] = []  # the default before any language was installed
 
 
 def tr(text: str) -> str:
@@ -116,8 +117,11 @@ def install_translator(app: QCoreApplication, code: str | None = None) -> str:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    if not _system_locale:
+        _system_locale.append(QLocale())
     code = code or chosen_language()
     if code == "en":
+        QLocale.setDefault(_system_locale[0])
         return "en"
     qm = compiled(code)
     ours = QTranslator(app)
@@ -125,6 +129,7 @@ def install_translator(app: QCoreApplication, code: str | None = None) -> str:
         return "en"
     app.installTranslator(ours)
     _installed.append(ours)
+    QLocale.setDefault(QLocale(code))  # dates and numbers in Qt's own widgets follow suit
     qt = QTranslator(app)
     if qt.load(QLocale(code), "qtbase", "_",
                QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

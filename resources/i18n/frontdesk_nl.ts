@@ -153,7 +153,7 @@
     </message>
     <message>
       <source>&amp;Cancel backup</source>
-      <translation type="unfinished" />
+      <translation>Back-up &amp;annuleren</translation>
     </message>
     <message>
       <source>&amp;File:</source>
@@ -402,6 +402,30 @@
       <translation>gezondheidsinformatie (bijzondere categorie)</translation>
     </message>
     <message>
+      <source>{name} — first visit</source>
+      <translation>{name} — eerste bezoek</translation>
+    </message>
+    <message>
+      <source>{name} (say {sound})</source>
+      <translation>{name} (spreek uit: {sound})</translation>
+    </message>
+    <message>
+      <source>{name} — welcome back: {nth} {noun}, last in {when}</source>
+      <translation>{name} — welkom terug: {nth} {noun}, laatst in {when}</translation>
+    </message>
+    <message>
+      <source>{n}th</source>
+      <translation>{n}e</translation>
+    </message>
+    <message>
+      <source>stay</source>
+      <translation>verblijf</translation>
+    </message>
+    <message>
+      <source>visit</source>
+      <translation>bezoek</translation>
+    </message>
+    <message>
       <source>Monday</source>
       <translation>maandag</translation>
     </message>
@@ -574,7 +598,7 @@ Gaat de gast akkoord?</translation>
     </message>
     <message>
       <source>Cannot show the card</source>
-      <translation type="unfinished" />
+      <translation>Kan de kaart niet tonen</translation>
     </message>
     <message>
       <source>Guest created.</source>

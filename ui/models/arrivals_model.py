@@ -44,7 +44,7 @@ class ArrivalsModel(RowsModel[ArrivalRow]):
                 case self.GUEST:
                     return row.guest.display_name
                 case self.CUE:
-                    return row.greeting
+                    return texts.greeting(row.greeting)
                 case self.STATUS:
                     return ("✓ " if v.status == VisitStatus.ARRIVED else "") + \
                         texts.visit_status(v.status)
