@@ -2,7 +2,8 @@
 
 A child process (tests/crash_writer.py, no keyring: raw key file) performs
 random use cases and prints each one after it committed; the parent kills it
-50–300 ms after it is ready, 50 times over, and then proves the store opens,
+50–300 ms after it is ready (every tenth round: at any moment of its start, while
+it opens the store), 50 times over, and then proves the store opens,
 passes SQLite's integrity check and the audit-chain verification, and holds
 every commit the writer reported. A longer run: ``bench/crash_soak.py``.
 """
@@ -25,8 +26,11 @@ def test_sigkill_never_loses_a_reported_commit(tmp_path: Path) -> None:
     commits = Commits()
     for r in range(ROUNDS):
         proc = spawn(data_dir, key_file, seed=r, tag=f"r{r}-")
-        wait_ready(proc)
-        time.sleep(rng.uniform(0.05, 0.3))
+        if r % 10 == 5:
+            time.sleep(rng.uniform(0.0, 0.6))   # now and then: kill while it starts or opens
+        else:
+            wait_ready(proc)
+            time.sleep(rng.uniform(0.05, 0.3))
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate()
         assert proc.returncode == -signal.SIGKILL
