@@ -251,3 +251,50 @@ def dialogs(store: Store, actor: Actor, window: QWidget) -> Iterator[QDialog]:
         yield RetentionDialog(store, actor)
     except ImportError:  # pragma: no cover - built by other helpers at the same time
         return
+
+
+def test_the_greeting_cue_is_phrased_in_dutch(dutch: str) -> None:
+    from ui import texts
+
+    assert texts.greeting("Anna (say AH-nah) — welcome back: 4th stay, last in March 2026") == (
+        "Anna (spreek uit: AH-nah) — welkom terug: 4e verblijf, laatst in maart 2026")
+    assert texts.greeting("Sem — first visit") == "Sem — eerste bezoek"
+    assert texts.long_date(__import__("datetime").date(2026, 3, 3)).startswith("dinsdag 3 maart")
+
+
+def test_english_is_the_source_and_left_alone(qapp: QApplication) -> None:
+    from ui import texts
+
+    assert i18n.install_translator(qapp, "en") == "en"
+    cue = "Anna (say AH-nah) — welcome back: 4th stay, last in March 2026"
+    assert texts.greeting(cue) == cue
+
+
+def test_language_choice_env_then_setting_then_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(i18n.ENV, raising=False)
+    i18n.save_language("nl")
+    assert i18n.chosen_language() == "nl"
+    monkeypatch.setenv(i18n.ENV, "en")
+    assert i18n.chosen_language() == "en"
+    with pytest.raises(ValueError):
+        i18n.save_language("de")
+
+
+def test_qm_is_built_from_the_ts_when_missing_or_stale(tmp_path: Path) -> None:
+    ts = tmp_path / "frontdesk_nl.ts"
+    ts.write_bytes(TS.read_bytes())
+    qm = i18n.compiled("nl", tmp_path)
+    assert qm == tmp_path / "frontdesk_nl.qm" and qm.stat().st_size > 1000
+    built = qm.stat().st_mtime_ns
+    assert i18n.compiled("nl", tmp_path) == qm and qm.stat().st_mtime_ns == built  # fresh
+    __import__("os").utime(ts, ns=(built + 10**9, built + 10**9))  # the .ts changed
+    assert i18n.compiled("nl", tmp_path) == qm and qm.stat().st_mtime_ns > built
+
+
+def test_every_entry_is_translated_with_its_placeholders() -> None:
+    for msg in ET.parse(TS).getroot().iter("message"):
+        src = msg.findtext("source") or ""
+        tr = msg.find("translation")
+        assert tr is not None and tr.get("type") != "unfinished" and tr.text, src
+        assert sorted(re.findall(r"\{\w+\}", src)) == sorted(re.findall(r"\{\w+\}", tr.text))
+        assert src.count("\n") == tr.text.count("\n"), src
