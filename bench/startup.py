@@ -33,11 +33,16 @@ def gui_hook_exists() -> bool:
     return main.exists() and READY_ENV in main.read_text(encoding="utf-8")
 
 
-def time_to_ready(cmd: list[str], env: dict[str, str] | None = None) -> float:
+def child_env(pycache: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": str(pycache),
+            **(extra or {})}
+
+
+def time_to_ready(cmd: list[str], env: dict[str, str]) -> float:
     """Seconds from spawn to the child's READY line."""
-    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     started = time.time()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=full_env, stdout=subprocess.PIPE,
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
         out, err = proc.communicate(timeout=TIMEOUT_S)
@@ -52,16 +57,21 @@ def time_to_ready(cmd: list[str], env: dict[str, str] | None = None) -> float:
     raise RuntimeError(f"{cmd[2:]} exited {proc.returncode} without READY:\n{err[-2000:]}")
 
 
-def bare_qt_start(runs: int) -> float:
+def _median_after_warmup(cmd: list[str], env: dict[str, str], runs: int) -> float:
+    time_to_ready(cmd, env)
+    return statistics.median(time_to_ready(cmd, env) for _ in range(runs))
+
+
+def bare_qt_start(runs: int, pycache: Path) -> float:
     """Median seconds for bench/bare_qt.py to show an empty QMainWindow."""
     cmd = [sys.executable, str(Path(__file__).resolve().parent / "bare_qt.py")]
-    return statistics.median(time_to_ready(cmd) for _ in range(runs))
+    return _median_after_warmup(cmd, child_env(pycache), runs)
 
 
-def desk_start(data_dir: Path, passphrase: Path, runs: int) -> float:
+def desk_start(data_dir: Path, passphrase: Path, runs: int, pycache: Path) -> float:
     """Median seconds for `python -m app` on ``data_dir`` to be ready for the first search."""
     cmd = [sys.executable, "-m", "app", "--data-dir", str(data_dir),
            "--passphrase-file", str(passphrase)]
     name, pin = BENCH_STAFF
-    env = {READY_ENV: "1", STAFF_ENV: name, PIN_ENV: pin}
-    return statistics.median(time_to_ready(cmd, env) for _ in range(runs))
+    env = child_env(pycache, {READY_ENV: "1", STAFF_ENV: name, PIN_ENV: pin})
+    return _median_after_warmup(cmd, env, runs)
