@@ -16,6 +16,7 @@ tokens becomes a phrase, which needs positions: the index keeps them.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,6 +36,9 @@ def fts_query(typed: str) -> str:
     ("O'Brien", "anna.jansen") is a phrase: those tokens, adjacent, the last
     one a prefix. A word with no token at all ("—") is ignored.
     """
+    # Control characters cannot be in a stored name (app.validate refuses them) and
+    # a NUL would end FTS5's string early ("unterminated string"): drop them.
+    typed = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in typed)
     words = [w for w in typed.split() if any(ch.isalnum() or ord(ch) > 127 for ch in w)]
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
