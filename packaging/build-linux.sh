@@ -33,6 +33,16 @@ fi
 # Desktop integration files travel with the bundle (install notes: packaging/README.md).
 cp packaging/linux/frontdesk.desktop packaging/linux/io.frontdesk.Frontdesk.metainfo.xml \
    resources/icons/frontdesk.svg dist/frontdesk/
+# Data the app reads from disk at run time must be in the bundle.
+for f in resources/vocabulary/starter.toml resources/wording_rules.toml resources/style/desk.qss \
+         resources/icons/frontdesk.svg storage/migrations/env.py \
+         storage/migrations/versions/0001_initial_schema.py; do
+  test -f "dist/frontdesk/_internal/$f" || { echo "missing in the bundle: $f" >&2; exit 1; }
+done
+if ls resources/i18n/*.ts >/dev/null 2>&1; then
+  test -f dist/frontdesk/_internal/resources/i18n/frontdesk_nl.qm \
+    || { echo "missing in the bundle: the compiled Dutch translation" >&2; exit 1; }
+fi
 echo "Bundle: dist/frontdesk ($(du -sh dist/frontdesk | cut -f1))"
 if [ "${SKIP_CHECK:-}" != "1" ]; then
   # The frozen app must work headless and without a keyring (self-test uses a memory key).

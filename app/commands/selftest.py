@@ -51,6 +51,12 @@ def run_checks(folder: Path, say: Callable[[str], None]) -> None:
         approved = labels.approved_labels(store, manager)
         _check(loaded > 0 and len(approved) > 0, "the starter vocabulary did not load")
         say(f"first manager and starter vocabulary ({len(approved)} labels)")
+        from app.wording import check_wording
+
+        _check(bool(check_wording("Big spender, alert the manager",
+                                  special_category=False).blocking),
+               "the wording rules did not load (a judging label was not blocked)")
+        say("wording rules loaded (a judging label is blocked)")
         guest = guests.create_guest(store, manager, GuestFields(
             full_name="Zoë Test-Müller", preferred_name="Zoë", language="nl",
             email="zoe@example.invalid"))
