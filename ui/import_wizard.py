@@ -39,6 +39,7 @@ from app.importing import Field, Problem, RowError
 from app.opening import Store
 from app.views import Actor
 
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("ImportWizard", text)
 
@@ -166,7 +167,7 @@ class MappingPage(QWizardPage):
             lay.addWidget(w)
         self.combos: dict[int, QComboBox] = {}
         self._ready = False
-        self._bridge = _Bridge(self)
+        self._bridge = _Bridge()  # no Qt parent: lives while its worker thread needs it
         self._bridge.done.connect(self._loaded)
 
     def initializePage(self) -> None:
@@ -261,7 +262,7 @@ class PreviewPage(QWizardPage):
         lay.addWidget(self.errors, 1)
         lay.addWidget(self.notes)
         self._ready = False
-        self._bridge = _Bridge(self)
+        self._bridge = _Bridge()  # no Qt parent: lives while its worker thread needs it
         self._bridge.done.connect(self._previewed)
 
     def initializePage(self) -> None:
@@ -332,7 +333,7 @@ class ApplyPage(QWizardPage):
         lay.addStretch(1)
         self.running = False
         self.cancel_requested = threading.Event()
-        self._bridge = _Bridge(self)
+        self._bridge = _Bridge()  # no Qt parent: lives while its worker thread needs it
         self._bridge.progress.connect(self._progress)
         self._bridge.done.connect(self._done)
 
@@ -426,6 +427,7 @@ def open_import(window: QWidget) -> None:
     wizard = ImportWizard(store, actor, window)
     wizard.exec()
     result = wizard.import_result
+    wizard.deleteLater()  # the preview held guest names: do not keep it as a hidden child
     if result is not None:
         status = getattr(window, "statusBar", None)
         if callable(status):

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from app import guests
+from app import guests, importing
 from app.importing import Field
 from app.opening import Store
 from app.views import Actor
@@ -68,6 +68,9 @@ def test_restaurant_export_through_the_wizard(qtbot: QtBot, store: Store, recept
     qtbot.waitUntil(wizard.apply_page.isComplete, timeout=20_000)
     assert "Imported 5 new guests and 5 visits" in wizard.apply_page.status.text()
     assert guests.guest_count(store) == 5
+    # The corrected mapping was remembered for this layout (the Remember box was ticked).
+    mapping, remembered = importing.mapping_for(store, headers)
+    assert remembered and mapping[1] == Field.EMAIL
 
 
 def test_bad_rows_are_listed_by_line_and_column(qtbot: QtBot, store: Store, manager: Actor
