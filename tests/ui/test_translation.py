@@ -272,12 +272,18 @@ def test_english_is_the_source_and_left_alone(qapp: QApplication) -> None:
 
 def test_language_choice_env_then_setting_then_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(i18n.ENV, raising=False)
-    i18n.save_language("nl")
-    assert i18n.chosen_language() == "nl"
-    monkeypatch.setenv(i18n.ENV, "en")
-    assert i18n.chosen_language() == "en"
-    with pytest.raises(ValueError):
-        i18n.save_language("de")
+    try:
+        i18n.save_language("nl")
+        assert i18n.chosen_language() == "nl"
+        monkeypatch.setenv(i18n.ENV, "en")
+        assert i18n.chosen_language() == "en"
+        with pytest.raises(ValueError):
+            i18n.save_language("de")
+    finally:  # QSettings may cache its file per process: leave no choice behind
+        i18n.settings().remove(i18n.SETTING)
+        i18n.settings().sync()
+    monkeypatch.delenv(i18n.ENV)
+    assert i18n.settings().value(i18n.SETTING) is None
 
 
 def test_qm_is_built_from_the_ts_when_missing_or_stale(tmp_path: Path) -> None:
