@@ -8,6 +8,7 @@ the sign-in page, so a locked window holds nothing about any guest.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -198,6 +199,10 @@ class MainWindow(QMainWindow):
             desk.open_guest(resume)
         else:
             desk.today.focus_list()
+        # Everything loaded so far (Qt wrappers, SQLAlchemy mappers) lives as long as the
+        # window: move it out of the cyclic collector's reach, so a full collection later
+        # scans only new objects instead of pausing the GUI thread for 50-100 ms.
+        gc.freeze()
         self.idle.start()
         self.signed_in.emit(actor)
 
