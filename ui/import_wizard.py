@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -74,6 +75,9 @@ def error_text(e: RowError) -> str:
         Problem.UNKNOWN_SERVICE: tr("'{value}' is neither lunch nor dinner"),
         Problem.TOO_LONG: tr("'{value}' is too long"),
         Problem.EXTRA_FIELDS: tr("the line has more fields than the header"),
+        Problem.NOT_AN_EMAIL: tr("'{value}' is not an email address"),
+        Problem.NOT_A_PHONE: tr("'{value}' is not a phone number (digits, spaces and "
+                                "+ ( ) . / - only)"),
         Problem.INVALID: tr("'{value}' is not valid: {detail}"),
     }[e.problem]
     return f"{where}: " + what.format(value=e.value[:60], detail=e.detail)
@@ -255,11 +259,22 @@ class PreviewPage(QWizardPage):
         self.summary.setObjectName("importSummary")
         self.errors = QListWidget()
         self.errors.setObjectName("importErrors")
+        self.errors.setWordWrap(True)
+        self.rows = QTableWidget(0, 3)
+        self.rows.setObjectName("importRows")
+        self.rows.setHorizontalHeaderLabels([tr("Line"), tr("Guest"), tr("Status")])
+        self.rows.verticalHeader().hide()
+        header = self.rows.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.rows.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.errors, tr("Rows with errors"))
+        self.tabs.addTab(self.rows, tr("Rows to import"))
         self.notes = _status_label()
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
-        lay.addWidget(QLabel(tr("Rows with errors:")))
-        lay.addWidget(self.errors, 1)
+        lay.addWidget(self.tabs, 1)
         lay.addWidget(self.notes)
         self._ready = False
         self._bridge = _Bridge()  # no Qt parent: lives while its worker thread needs it
@@ -268,6 +283,7 @@ class PreviewPage(QWizardPage):
     def initializePage(self) -> None:
         self._ready = False
         self.errors.clear()
+        self.rows.setRowCount(0)
         self.notes.clear()
         self.summary.setText(tr("Checking every row and looking for known guests…"))
         table, mapping = self.w.table, self.w.mapping_page.mapping()
@@ -305,6 +321,14 @@ class PreviewPage(QWizardPage):
             self.errors.addItem(tr("… and {n} more").format(n=f"{len(p.errors) - 500:,}"))
         if not p.errors:
             self.errors.addItem(tr("None"))
+        shown = p.rows[:1000]
+        self.rows.setRowCount(len(shown))
+        for i, (row, status) in enumerate(zip(shown, result.row_status, strict=False)):
+            known = status == "matched"
+            for col, text in enumerate((str(row.line), row.guest.full_name,
+                                        tr("known guest") if known else tr("new guest"))):
+                self.rows.setItem(i, col, QTableWidgetItem(text))
+        self.tabs.setCurrentWidget(self.errors if p.errors else self.rows)
         skipped = [(tr("Column '{column}' skipped: free text is never imported") if s.free_text
                     else tr("Column '{column}' not imported")).format(column=s.column)
                    for s in p.skipped]

@@ -41,6 +41,8 @@ class Problem(StrEnum):
     UNKNOWN_SERVICE = "unknown_service"
     TOO_LONG = "too_long"
     EXTRA_FIELDS = "extra_fields"
+    NOT_AN_EMAIL = "not_an_email"
+    NOT_A_PHONE = "not_a_phone"
     INVALID = "invalid"
 
 
@@ -57,6 +59,8 @@ _SENTENCES: dict[Problem, str] = {
     Problem.UNKNOWN_SERVICE: "is neither lunch nor dinner",
     Problem.TOO_LONG: "is too long",
     Problem.EXTRA_FIELDS: "the line has more fields than the header",
+    Problem.NOT_AN_EMAIL: "is not an email address",
+    Problem.NOT_A_PHONE: "is not a phone number (digits, spaces and + ( ) . / - only)",
     Problem.INVALID: "is not valid",
 }
 _NO_VALUE = {Problem.MISSING_NAME, Problem.MISSING_DATE, Problem.MISSING_TIME,
@@ -260,7 +264,16 @@ def _guest(r: _Row, notes: Counter[str]) -> GuestFields | None:
     except ValidationError as exc:
         where = {"Preferred name": (Field.PREFERRED_NAME,), "Email": (Field.EMAIL,),
                  "Phone": (Field.PHONE,)}.get(exc.field, _NAME_FIELDS)
-        r.err(where, r.get(where[0]) or full, Problem.INVALID, str(exc))
+        value = r.get(where[0]) or full
+        # Length and printability are fine? Then the email or phone has the wrong shape.
+        shape = len(value) <= {"Email": 254, "Phone": 40}.get(exc.field, 0) and \
+            value.isprintable()
+        if shape and exc.field == "Email":
+            r.err(where, value, Problem.NOT_AN_EMAIL)
+        elif shape and exc.field == "Phone":
+            r.err(where, value, Problem.NOT_A_PHONE)
+        else:  # too long, or invisible control characters: the validator's own sentence
+            r.err(where, value, Problem.INVALID, str(exc))
         return None
 
 

@@ -991,6 +991,14 @@ Gaat de gast akkoord?</translation>
       <translation>de regel heeft meer velden dan de kopregel</translation>
     </message>
     <message>
+      <source>'{value}' is not an email address</source>
+      <translation>'{value}' is geen e-mailadres</translation>
+    </message>
+    <message>
+      <source>'{value}' is not a phone number (digits, spaces and + ( ) . / - only)</source>
+      <translation>'{value}' is geen telefoonnummer (alleen cijfers, spaties en + ( ) . / -)</translation>
+    </message>
+    <message>
       <source>'{value}' is not valid: {detail}</source>
       <translation>'{value}' is niet geldig: {detail}</translation>
     </message>
@@ -1079,8 +1087,24 @@ Gaat de gast akkoord?</translation>
       <translation>&amp;Importeren</translation>
     </message>
     <message>
-      <source>Rows with errors:</source>
-      <translation>Rijen met fouten:</translation>
+      <source>Line</source>
+      <translation>Regel</translation>
+    </message>
+    <message>
+      <source>Guest</source>
+      <translation>Gast</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Rows with errors</source>
+      <translation>Rijen met fouten</translation>
+    </message>
+    <message>
+      <source>Rows to import</source>
+      <translation>Te importeren rijen</translation>
     </message>
     <message>
       <source>Checking every row and looking for known guests…</source>
@@ -1113,6 +1137,14 @@ Gaat de gast akkoord?</translation>
     <message>
       <source>None</source>
       <translation>Geen</translation>
+    </message>
+    <message>
+      <source>known guest</source>
+      <translation>bekende gast</translation>
+    </message>
+    <message>
+      <source>new guest</source>
+      <translation>nieuwe gast</translation>
     </message>
     <message>
       <source>Column '{column}' skipped: free text is never imported</source>
@@ -1784,6 +1816,10 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
       <translation>E-mail</translation>
     </message>
     <message>
+      <source>Guest</source>
+      <translation>Gast</translation>
+    </message>
+    <message>
       <source>Cancel</source>
       <translation>Annuleren</translation>
     </message>
@@ -1834,10 +1870,6 @@ Typ uw pincode om te bevestigen.</translation>
     <message>
       <source>Apply</source>
       <translation>Toepassen</translation>
-    </message>
-    <message>
-      <source>Guest</source>
-      <translation>Gast</translation>
     </message>
     <message>
       <source>Last seen</source>
