@@ -209,6 +209,7 @@ class MappingPage(QWizardPage):
             if importing.is_free_text(header):
                 item = QTableWidgetItem(tr("skipped: free text is never imported"))
                 item.setForeground(Qt.GlobalColor.darkGray)
+                item.setToolTip(item.text())
                 self.table.setItem(i, 2, item)
                 continue
             combo = QComboBox()
@@ -219,7 +220,9 @@ class MappingPage(QWizardPage):
             self.combos[i] = combo
             self.table.setCellWidget(i, 2, combo)
         self.table.resizeColumnToContents(0)
-        self.table.setColumnWidth(2, 260)
+        skip_width = self.table.fontMetrics().horizontalAdvance(
+            tr("skipped: free text is never imported")) + 24
+        self.table.setColumnWidth(2, max(260, skip_width))
         self._ready = True
         self._changed()
 
