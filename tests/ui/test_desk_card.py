@@ -287,3 +287,31 @@ def test_f9_without_show_guest_view_says_not_available(
     modals.then(look)
     key(qtbot, window, Qt.Key.Key_F9)
     assert texts == ["The guest-facing view is not available yet."]
+
+
+def test_withdrawing_consent_removes_health_labels_after_a_warning(
+        qtbot: QtBot, window: MainWindow, store: Store, guest: GuestInfo,
+        receptionist: Actor, modals: Modals) -> None:
+    from app import consents
+    from app.domain import ConsentPurpose
+
+    consents.record_consent(store, receptionist, guest.id, ConsentPurpose.HEALTH)
+    nut = next(lb for lb in labels.approved_labels(store, receptionist)
+               if lb.staff_wording == "Nut allergy")
+    labels.assign_label(store, receptionist, guest.id, nut.id, Source.GUEST_TOLD)
+    d = open_card(qtbot, window, "ingrid")
+    assert "given" in d.card.consent_lines.text()
+    warned: list[str] = []
+
+    def confirm(box: QWidget) -> None:
+        warned.append(box.informativeText())  # type: ignore[attr-defined]
+        qtbot.keyClick(box, Qt.Key.Key_W, ALT)
+
+    modals.then(confirm)
+    key(qtbot, d.card, Qt.Key.Key_W, ALT)  # "&Withdraw consent…"
+    qtbot.waitUntil(modals.done)
+    qtbot.waitUntil(lambda: active_labels(store, receptionist, guest.id) == [])
+    assert warned == ["1 health label(s) will be removed from the card at once."]
+    assert audit_actions(store, "consent.withdrawn") == ["consent.withdrawn"]
+    qtbot.waitUntil(lambda: "withdrawn" in d.card.consent_lines.text())
+    assert d.card.consent_button.isEnabled()
