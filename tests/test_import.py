@@ -63,6 +63,13 @@ def test_utf16_from_excel_unicode_text() -> None:
         "utf-16", "\t", ("Zoë", "14-03-2026"))
 
 
+def test_a_title_line_above_the_header_is_skipped() -> None:
+    data = b"Arrivals report 14-03-2026\n\nName;Arrival\nAnna;14-03-2026\n"
+    table = importing.read_table(data)
+    assert table.header == ("Name", "Arrival") and table.header_line == 3
+    assert [(r.line, r.values) for r in table.records] == [(4, ("Anna", "14-03-2026"))]
+
+
 @pytest.mark.parametrize("data,message", [
     (b"", "empty"),
     (b"\n\n  \n", "empty"),

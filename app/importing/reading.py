@@ -14,6 +14,7 @@ import codecs
 import csv
 import hashlib
 import io
+from collections import Counter
 from dataclasses import dataclass
 
 from app.errors import ValidationError
@@ -90,8 +91,8 @@ def sniff_delimiter(text: str) -> str:
             continue
         if not rows:
             continue
-        width = len(rows[0])
-        same = sum(1 for r in rows if len(r) == width)
+        widths = Counter(len(r) for r in rows)
+        width, same = max(widths.items(), key=lambda kv: (kv[1], kv[0]))  # the usual width
         score = (same if width > 1 else 0, width)
         if score > best_score:
             best, best_score = d, score
@@ -132,5 +133,21 @@ def read_table(data: bytes) -> Table:
         raise CsvFormatError(f"Line {reader.line_num} cannot be read: {exc}.") from exc
     if header is None:
         raise CsvFormatError("The file is empty: there is no header row.")
+    header, header_line, records = _skip_title_lines(header, header_line, records)
     return Table(codec, delimiter, header, header_line, tuple(records),
                  hashlib.sha256(data).hexdigest())
+
+
+def _skip_title_lines(header: tuple[str, ...], line: int, records: list[Record]
+                      ) -> tuple[tuple[str, ...], int, list[Record]]:
+    """Reports often start with a title ("Arrivals 14-03-2026"): the header is the first
+    row with two or more filled cells, if one comes within the first ten rows."""
+    def filled(values: tuple[str, ...]) -> int:
+        return sum(1 for v in values if v.strip())
+
+    if filled(header) >= 2:
+        return header, line, records
+    for i, rec in enumerate(records[:10]):
+        if filled(rec.values) >= 2:
+            return tuple(v.strip() for v in rec.values), rec.line, records[i + 1:]
+    return header, line, records
