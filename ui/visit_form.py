@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, QRegularExpression, QTime
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,6 +27,8 @@ from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, VisitInfo
 from ui import texts
+
+PLACE_PATTERN = QRegularExpression(r"^[A-Za-z]{0,2} ?(\d{1,4}[A-Za-z]?)?$")
 
 
 class VisitDialog(QDialog):
@@ -66,6 +69,8 @@ class VisitDialog(QDialog):
         self.place.setObjectName("place")
         self.place.setMaxLength(20)
         self.place.setPlaceholderText(self.tr("e.g. 204 or T7 (optional)"))
+        # A number, not a note: up to two letters, then digits (204, T7, A12, 12B).
+        self.place.setValidator(QRegularExpressionValidator(PLACE_PATTERN, self.place))
         self.form = QFormLayout()
         self.form.addRow(self.tr("&Kind:"), self.kind)
         self.form.addRow(self.tr("&Date:"), self.day)

@@ -315,3 +315,24 @@ def test_withdrawing_consent_removes_health_labels_after_a_warning(
     assert audit_actions(store, "consent.withdrawn") == ["consent.withdrawn"]
     qtbot.waitUntil(lambda: "withdrawn" in d.card.consent_lines.text())
     assert d.card.consent_button.isEnabled()
+
+
+def test_room_or_table_takes_a_number_not_a_note(
+        qtbot: QtBot, window: MainWindow, modals: Modals) -> None:
+    open_card(qtbot, window, "ingrid")
+    typed: list[str] = []
+
+    def try_words(form: QWidget) -> None:
+        place = child(form, "place")
+        assert isinstance(place, QLineEdit)
+        qtbot.keyClicks(place, "rude guest")
+        typed.append(place.text())
+        place.clear()
+        qtbot.keyClicks(place, "T12")
+        typed.append(place.text())
+        qtbot.keyClick(form, Qt.Key.Key_Escape)
+
+    modals.then(try_words)
+    key(qtbot, window, Qt.Key.Key_B, CTRL)
+    assert typed[1] == "T12"
+    assert typed[0].strip() == "ru"  # the validator stops the note after two letters
