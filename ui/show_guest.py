@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -437,6 +437,12 @@ class ShowGuestWindow(QWidget):
         self._may_close = True
         self.close()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The desk window closing (quit, test teardown) takes Show guest with it."""
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Close:
+            self.force_close()
+        return False
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             if self.pages.currentWidget() is not self.report_page:
@@ -462,6 +468,8 @@ def open_show_guest(store: Store, actor: Actor, guest_id: int, parent: QWidget |
         QMessageBox.warning(parent, QCoreApplication.translate("ShowGuest", "Show guest"), str(exc))
         return None
     window = ShowGuestWindow(store, actor, report, parent)
+    if parent is not None:
+        parent.installEventFilter(window)
     if full_screen:
         window.showFullScreen()
     else:

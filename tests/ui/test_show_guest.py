@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,14 @@ from ui.main_window import MainWindow
 from ui.show_guest import ShowGuestWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture(autouse=True)
+def _no_view_outlives_its_test() -> Iterator[None]:
+    yield
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, ShowGuestWindow):
+            w.force_close()
 
 
 def _label_id(store: Store, key_: str) -> int:
@@ -226,6 +235,14 @@ def test_manager_erases_from_the_staff_side(
     assert not sg.isVisible()
     assert guests.find_guests(store, receptionist, "Thomassen") == []
     assert window.current_guest_id() is None
+
+
+def test_closing_the_desk_window_closes_show_guest(
+    qtbot: QtBot, store: Store, guest: GuestInfo
+) -> None:
+    window, sg = _open_by_f9(qtbot, store, guest)
+    window.close()
+    assert not sg.isVisible()
 
 
 def test_the_desk_lock_closes_show_guest(
