@@ -79,7 +79,11 @@ DEMO_PROPOSALS = (
          "So we can greet you the way you enjoy.", "Zodat we u begroeten zoals u dat fijn vindt."),
     )
 )
-BATCH = 5000
+# Guests per write transaction. Visits, labels and guests are indexed on random
+# values (dates, uuids, emails), so every batch touches index pages all over
+# the file; bigger batches touch each page for more rows. 20,000 instead of
+# 5,000: ~20% faster at 300,000 guests, ~200 MB peak; bigger gains nothing more.
+BATCH = 20_000
 
 
 @dataclass(frozen=True)
