@@ -27,7 +27,7 @@ def test_bench_runs_on_a_small_store(tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "bench/run.py", "--guests", "1000", "--queries", "100",
+        [sys.executable, "bench/run.py", "--guests", "1000", "--queries", "100", "--rounds", "1",
          "--bench-dir", str(tmp_path / "bench"), "--json", str(out)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False,
     )
