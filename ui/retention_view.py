@@ -125,12 +125,21 @@ class RetentionDialog(QDialog):
         top.addWidget(self.save_months)
         top.addStretch(1)
         lay.addLayout(top)
+        hint = QLabel(tr(
+            "These guests have not visited for the retention period. Erase each one, or keep "
+            "them with a reason: a kept guest comes back to this list after another period."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        lay.addWidget(hint)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([tr("Guest"), tr("Last seen"), tr("Email")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         lay.addWidget(self.table, 1)
         self.empty = QLabel(tr("Nobody is due for review."))
@@ -158,7 +167,7 @@ class RetentionDialog(QDialog):
         self.candidates = retention.due_for_review(self.store, self.actor, self.now)
         self.table.setRowCount(len(self.candidates))
         for row, c in enumerate(self.candidates):
-            for col, value in enumerate((c.guest.full_name, c.last_seen.strftime("%d %b %Y"),
+            for col, value in enumerate((c.guest.full_name, c.last_seen.strftime("%Y-%m-%d"),
                                          c.guest.email or "")):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         self.empty.setVisible(not self.candidates)
