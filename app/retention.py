@@ -68,17 +68,29 @@ def months_before(at: dt.datetime, months: int) -> dt.datetime:
     return at.replace(year=year, month=month + 1, day=min(at.day, 28))
 
 
-def purge_expired(store: Store, now: dt.datetime | None = None) -> PurgeResult:
+def purge_expired(store: Store, now: dt.datetime | None = None, *,
+                  batch_guests: int = 500) -> PurgeResult:
     """Delete every assignment whose retention has ended; one audit event per guest.
 
     Runs without a signed-in actor (at start and daily): the events name no staff.
+    Works in short transactions of ``batch_guests`` guests, so a large backlog
+    never holds the store's write lock for long; nothing is written when
+    nothing has expired.
     """
     at = now or _now()
-    with store.write() as s:
-        counts = queries.delete_expired_assignments(s, at)
-        for ref, n in sorted(counts.items()):
-            record(s, None, "label.expired", guest_ref=ref, at=at, deleted=n)
-    return PurgeResult(sum(counts.values()), len(counts))
+    with store.read() as s:
+        if not queries.any_expired_assignment(s, at):
+            return PurgeResult(0, 0)
+    assignments = guests = 0
+    while True:
+        with store.write() as s:
+            counts = queries.delete_expired_assignments(s, at, batch_guests)
+            for ref, n in sorted(counts.items()):
+                record(s, None, "label.expired", guest_ref=ref, at=at, deleted=n)
+        if not counts:
+            return PurgeResult(assignments, guests)
+        assignments += sum(counts.values())
+        guests += len(counts)
 
 
 def retention_months(store: Store) -> int:

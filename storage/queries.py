@@ -297,20 +297,34 @@ def guests_by_exact_email(s: Session, email: str) -> Sequence[Guest]:
     ).all()
 
 
-def delete_expired_assignments(s: Session, at: dt.datetime) -> dict[str, int]:
-    """Delete assignments whose retention ended; returns {guest ref: rows deleted}."""
+def delete_expired_assignments(s: Session, at: dt.datetime, max_guests: int = 500
+                               ) -> dict[str, int]:
+    """Delete expired assignments of at most ``max_guests`` guests; {guest ref: rows deleted}.
+
+    Bounded so that each write transaction stays short (other desks keep writing);
+    call again until it returns an empty dict.
+    """
+    guest_ids = list(s.scalars(
+        select(Assignment.guest_id).where(Assignment.expires_at <= at).distinct()
+        .limit(max_guests)
+    ))
+    if not guest_ids:
+        return {}
     rows = s.execute(
         select(Assignment.id, Guest.ref)
         .join(Guest, Guest.id == Assignment.guest_id)
-        .where(Assignment.expires_at <= at)
+        .where(Assignment.expires_at <= at, Assignment.guest_id.in_(guest_ids))
     ).all()
     counts: dict[str, int] = {}
     for _assignment_id, ref in rows:
         counts[str(ref)] = counts.get(str(ref), 0) + 1
-    if rows:
-        s.execute(delete(Assignment).where(Assignment.expires_at <= at),
-                  execution_options={"synchronize_session": False})
+    s.execute(delete(Assignment).where(Assignment.id.in_([r[0] for r in rows])),
+              execution_options={"synchronize_session": False})
     return counts
+
+
+def any_expired_assignment(s: Session, at: dt.datetime) -> bool:
+    return s.scalar(select(Assignment.id).where(Assignment.expires_at <= at).limit(1)) is not None
 
 
 def guests_due_for_retention_review(

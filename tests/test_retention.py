@@ -49,7 +49,7 @@ def test_purge_deletes_expired_labels_only_and_audits_per_guest(
     assert card_a.assignments == () and len(card_a.removed) == 1  # history kept until its date
 
     later = T0 + dt.timedelta(days=long.retention_days)
-    assert retention.purge_expired(store, later).assignments == 2
+    assert retention.purge_expired(store, later, batch_guests=1) == retention.PurgeResult(2, 2)
     assert guests.open_card(store, manager, a.id).removed == ()
     assert guests.open_card(store, manager, b.id).assignments == ()
 
@@ -117,3 +117,22 @@ def test_retention_dialog_keeps_and_erases(qtbot: QtBot, store: Store, manager: 
     assert guests.find_guests(store, manager, "Piet") == []
     dialog.refresh()
     assert dialog.table.rowCount() == 0 and not dialog.keep_button.isEnabled()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_desk_purges_expired_labels_at_sign_in_off_the_gui_thread(
+    qtbot: QtBot, store: Store, manager: Actor
+) -> None:
+    from tests.ui.desk_helpers import make_window, sign_in
+
+    lb = labels.approved_labels(store, manager)[0]
+    g = guests.create_guest(store, manager, GuestFields("Eve Expired"))
+    labels.assign_label(store, manager, g.id, lb.id, Source.GUEST_TOLD,
+                        now=dt.datetime(2000, 1, 1))
+    window = make_window(qtbot, store)
+    assert any(a.text() == "&Retention…" for a in window.manager_menu.actions())
+    sign_in(qtbot, window, "Eva Visser", MANAGER_PIN)
+    window.retention_timer.last_worker.join(10)
+    assert guests.open_card(store, manager, g.id).assignments == ()
+    assert _events(store, "label.expired") == [(g.ref, {"deleted": 1})]
+    assert window.retention_timer.isActive()

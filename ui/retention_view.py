@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -213,17 +214,25 @@ class RetentionDialog(QDialog):
 
 
 def purge_now(store: Store | None) -> retention.PurgeResult | None:
-    """Delete expired labels; never raises into the event loop (a busy store waits a day)."""
+    """Delete expired labels; never raises (a busy or closing store simply waits a day)."""
     if store is None:
         return None
     try:
         result = retention.purge_expired(store)
-    except FrontdeskError as exc:
+    except Exception as exc:  # a background job must not take the desk down
         log.warning("expired labels not purged: %s", type(exc).__name__)
         return None
     if result.assignments:
         log.info("purged %d expired labels of %d guests", result.assignments, result.guests)
     return result
+
+
+def purge_in_background(store: Store | None) -> threading.Thread:
+    """Run :func:`purge_now` off the GUI thread (a backlog of thousands takes seconds)."""
+    worker = threading.Thread(target=purge_now, args=(store,), name="retention-purge",
+                              daemon=True)
+    worker.start()
+    return worker
 
 
 def install_retention(main: MainWindow) -> QTimer:
@@ -239,7 +248,7 @@ def install_retention(main: MainWindow) -> QTimer:
 
     def daily() -> None:
         state["last"] = dt.date.today()
-        purge_now(main.store)
+        timer.last_worker = purge_in_background(main.store)  # type: ignore[attr-defined]
 
     def on_sign_in(_actor: object) -> None:
         if state["last"] != dt.date.today():
