@@ -95,8 +95,7 @@ def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMI
                        preferred_name=r.preferred_name, pronunciation=r.pronunciation,
                        language=r.language, email=r.email, phone=r.phone,
                        created_at=r.created_at) for r in rows]
-    found.sort(key=lambda g: (g.full_name.casefold(), g.id))
-    return found
+    return found  # already best first (whole-word matches, then prefixes)
 
 
 def list_guests(store: Store, actor: Actor, limit: int = 200, offset: int = 0

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from storage.models import Guest
 
 
-def fts_query(typed: str) -> str:
+def fts_query(typed: str, *, prefix: bool = True) -> str:
     """Turn what was typed into an FTS5 query: every space-separated word a quoted prefix.
 
     The words are not cut any further here: unicode61 tokenizes the quoted
@@ -40,7 +40,8 @@ def fts_query(typed: str) -> str:
     # a NUL would end FTS5's string early ("unterminated string"): drop them.
     typed = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in typed)
     words = [w for w in typed.split() if any(ch.isalnum() or ord(ch) > 127 for ch in w)]
-    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+    star = "*" if prefix else ""
+    return " ".join('"' + w.replace('"', '""') + '"' + star for w in words)
 
 
 # One statement, plain columns: the ids come from the index and the rows from
@@ -54,16 +55,29 @@ _FIND = text(
           Guest.language, Guest.email, Guest.phone, Guest.created_at)
 
 
-def search_guest_rows(session: Session, typed: str, limit: int) -> Sequence[Row[Any]]:
+def search_guest_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
     """The guest columns a result list shows, for up to ``limit`` guests matching ``typed``.
 
-    Rows have the attributes ``id, ref, full_name, preferred_name,
-    pronunciation, language, email, phone, created_at``, in no set order.
+    Best first: guests in whom every typed word is a whole word ("Kim" finds
+    Kim Jansen before Kimberly Smit, and a full name typed out is never pushed
+    off the list by longer names it is a prefix of), then prefix matches; each
+    group sorted by full name. Rows have the attributes ``id, ref, full_name,
+    preferred_name, pronunciation, language, email, phone, created_at``.
     """
     query = fts_query(typed)
     if not query:
         return []
-    return session.execute(_FIND, {"q": query, "n": limit}).all()
+    exact = session.execute(_FIND, {"q": fts_query(typed, prefix=False), "n": limit}).all()
+    rest: list[Row[Any]] = []
+    if len(exact) < limit:
+        seen = {r.id for r in exact}
+        rows = session.execute(_FIND, {"q": query, "n": limit + len(exact)}).all()
+        rest = [r for r in rows if r.id not in seen][: limit - len(exact)]
+
+    def by_name(r: Row[Any]) -> tuple[str, int]:
+        return (str(r.full_name).casefold(), int(r.id))
+
+    return sorted(exact, key=by_name) + sorted(rest, key=by_name)
 
 
 def optimize_index(session: Session) -> None:

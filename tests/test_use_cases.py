@@ -234,3 +234,16 @@ def test_invalid_input_is_refused_with_field_name(store: Store, receptionist: Ac
     with pytest.raises(errors.ValidationError, match="email"):
         guests.create_guest(store, receptionist, GuestFields("Ada", email="not-an-email"))
     assert guests.guest_count(store) == 0
+
+
+def test_search_puts_whole_word_matches_first(store: Store, receptionist: Actor) -> None:
+    for i in range(60):
+        guests.create_guest(store, receptionist, GuestFields(f"Kimberly Smit{i}"))
+    kim = guests.create_guest(store, receptionist, GuestFields("Kim Jansen"))
+    found = guests.find_guests(store, receptionist, "kim", limit=10)
+    assert found[0].id == kim.id
+    assert len(found) == 10
+    assert [g.full_name for g in found[1:]] == sorted(g.full_name for g in found[1:])
+    assert guests.find_guests(store, receptionist, "smit7")[0].full_name == "Kimberly Smit7"
+    assert guests.find_guests(store, receptionist, "KIMBERLY smit59")[0].full_name == \
+        "Kimberly Smit59"
