@@ -127,8 +127,8 @@ def test_reject_with_reason(qtbot: QtBot, queue: ReviewQueueDialog, demo_store: 
     def choose(dialog: QWidget) -> None:
         assert isinstance(dialog, RejectDialog)
         assert not dialog.ok.isEnabled()  # a reason must be chosen first
-        qtbot.mouseClick(dialog.buttons[vocabulary.RejectReason.ALREADY_EXISTS],
-                         Qt.MouseButton.LeftButton)
+        radio = dialog.buttons[vocabulary.RejectReason.ALREADY_EXISTS]
+        qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(10, radio.height() // 2))
         qtbot.keyClicks(dialog.note, "Same as Prefers to speak Italian")
         click(qtbot, dialog.ok)
 
