@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -161,9 +162,21 @@ class ProposalDetail(QWidget):
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)
-        self.meta = QLabel()
-        self.meta.setObjectName("subtitle")
-        self.meta.setWordWrap(True)
+        self.facts = QGridLayout()
+        self.facts.setHorizontalSpacing(28)
+        self.facts.setVerticalSpacing(2)
+        self.fact_values: dict[str, QLabel] = {}
+        for col, (key, caption) in enumerate((
+                ("category", self.tr("Category")), ("sensitivity", self.tr("Sensitivity")),
+                ("retention", self.tr("Kept for")), ("proposer", self.tr("Proposed by")))):
+            head = QLabel(caption)
+            head.setStyleSheet("color: #5b6b73; font-size: 10pt;")
+            value = QLabel()
+            value.setObjectName(f"fact_{key}")
+            self.facts.addWidget(head, 0, col)
+            self.facts.addWidget(value, 1, col)
+            self.fact_values[key] = value
+        self.facts.setColumnStretch(4, 1)
         self.special = QLabel(self.tr("⚕ Health information — only with the guest's explicit "
                                       "consent"))
         self.special.setObjectName("specialChip")
@@ -185,7 +198,7 @@ class ProposalDetail(QWidget):
         self.check_text.setObjectName("checkText")
         self.check_text.setWordWrap(True)
         self.check_text.setTextFormat(Qt.TextFormat.RichText)
-        self.acknowledge = QCheckBox(self.tr("I have &read this warning"))
+        self.acknowledge = QCheckBox(self.tr("I have read this &warning"))
         self.acknowledge.setObjectName("acknowledgeWarning")
         cl = QVBoxLayout(self.check_box)
         cl.setContentsMargins(14, 10, 14, 10)
@@ -195,8 +208,9 @@ class ProposalDetail(QWidget):
         lay = QVBoxLayout(self)
         lay.setSpacing(10)
         lay.addWidget(self.title)
-        lay.addWidget(self.meta)
+        lay.addLayout(self.facts)
         lay.addWidget(self.special, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addSpacing(6)
         lay.addWidget(see)
         lay.addLayout(row)
         lay.addWidget(self.check_box)
@@ -206,10 +220,12 @@ class ProposalDetail(QWidget):
         lb, check = row.label, row.check
         self.title.setText(f"“{lb.staff_wording}”")
         when = texts.date_time(lb.proposed_at) if lb.proposed_at else "—"
-        self.meta.setText(self.tr("Proposed by {who} on {when} · {category} · kept for {days} "
-                                  "days after it is added").format(
-            who=lb.proposed_by or self.tr("unknown"), when=when,
-            category=texts.category(lb.category), days=lb.retention_days))
+        self.fact_values["category"].setText(texts.category(lb.category))
+        self.fact_values["sensitivity"].setText(texts.sensitivity(lb.sensitivity))
+        self.fact_values["retention"].setText(self.tr("{days} days after it is added").format(
+            days=lb.retention_days))
+        self.fact_values["proposer"].setText(self.tr("{who}, {when}").format(
+            who=lb.proposed_by or self.tr("unknown"), when=when))
         self.special.setVisible(lb.sensitivity == Sensitivity.SPECIAL)
         for lang, p in self.previews.items():
             p.show_label(lb, lang)
@@ -279,7 +295,7 @@ class ReviewQueueDialog(QDialog):
         split = QSplitter()
         split.addWidget(self.body)
         split.addWidget(self.detail_area)
-        split.setSizes([470, 870])
+        split.setSizes([520, 820])
         split.setChildrenCollapsible(False)
 
         self.approve_button = QPushButton(self.tr("&Approve"))
