@@ -362,3 +362,15 @@ def test_manager_rules_file_extends_the_checks(store: Store, manager: Actor,
     assert vocabulary.check_draft(store, BIG_SPENDER).blocked  # built-in rules still apply
     with pytest.raises(errors.ValidationError, match="no file"):
         venue_settings.set_wording_rules_path(store, manager, tmp_path / "missing.toml")
+
+
+def test_every_curation_use_case_checks_permissions() -> None:
+    """Each public function taking an actor in the curation modules calls require()."""
+    import inspect
+
+    for module in (vocabulary, vocabulary_admin, venue_settings):
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ != module.__name__ or name.startswith("_"):
+                continue
+            if "actor" in inspect.signature(fn).parameters and name != "load_starter":
+                assert "require(" in inspect.getsource(fn), f"{module.__name__}.{name}"
