@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QGroupBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from app import guests, labels
+from app import guests, labels, venue_settings
 from app.domain import LabelStatus, RemovalReason, Sensitivity, Source
 from app.guest_wording import render_label
 from app.guests import GuestFields
@@ -18,7 +19,12 @@ from app.views import Actor
 from tests.ui.desk_helpers import Modals, audit_actions, modals  # noqa: F401
 from ui import theme
 from ui.proposal_form import ProposalDialog
-from ui.vocabulary_admin import RetentionDialog, RetireDialog, VocabularyDialog
+from ui.vocabulary_admin import (
+    RetentionDialog,
+    RetireDialog,
+    VocabularyDialog,
+    WordingSettingsDialog,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -164,3 +170,53 @@ def test_desk_roles_get_nothing(qtbot: QtBot, store: Store, manager: Actor,
     dialog = _screen(qtbot, store, host)
     assert dialog.model.rowCount() == 0
     assert "ask a manager" in dialog.status.text()
+
+
+def test_wording_settings_extend_the_checks(qtbot: QtBot, store: Store, manager: Actor,
+                                            tmp_path: Path,
+                                            modals: Modals) -> None:  # noqa: F811
+    rules = tmp_path / "house.toml"
+    rules.write_text('[[group]]\nname = "value_ranking"\nphrases = ["platinum guest"]\n',
+                     encoding="utf-8")
+    dialog = _screen(qtbot, store, manager)
+
+    def fill(d: QWidget) -> None:
+        assert isinstance(d, WordingSettingsDialog)
+        qtbot.keyClicks(d.path, str(rules))
+        d.language.setCurrentIndex(d.language.findData("nl"))
+        qtbot.keyClick(d.path, Qt.Key.Key_Return)
+
+    modals.then(fill)
+    qtbot.mouseClick(dialog.settings_button, Qt.MouseButton.LeftButton)
+    assert modals.done()
+    assert venue_settings.wording_rules_path(store) == rules
+    assert venue_settings.default_language(store) == "nl"
+    form = ProposalDialog(store, manager)
+    qtbot.addWidget(form)
+    qtbot.keyClicks(form.staff_wording, "Platinum guest")
+    form.run_checks()
+    assert not form.send_button.isEnabled()
+    assert "Nederlands — required" in [g.title() for g in form.findChildren(QGroupBox)]
+
+
+def test_my_proposals_from_the_desk_menu(qtbot: QtBot, store: Store, manager: Actor,
+                                         receptionist: Actor,
+                                         modals: Modals) -> None:  # noqa: F811
+    from tests.ui.desk_helpers import make_window, sign_in
+    from ui.my_proposals import MyProposalsDialog
+
+    window = make_window(qtbot, store)
+    sign_in(qtbot, window, "Sam Bakker", "2222")
+    assert not window.manager_menu.menuAction().isVisible()
+    action = next(a for m in window.menuBar().actions() if m.menu() is not None
+                  for a in m.menu().actions() if a.text() == "My &proposals…")  # type: ignore[union-attr]
+    seen: list[str] = []
+
+    def look(d: QWidget) -> None:
+        assert isinstance(d, MyProposalsDialog)
+        seen.append(d.body.message.text())
+        qtbot.keyClick(d, Qt.Key.Key_Escape)
+
+    modals.then(look)
+    action.trigger()
+    assert seen and "not proposed any labels" in seen[0]
