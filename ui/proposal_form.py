@@ -36,7 +36,7 @@ from app.views import Actor, LabelInfo, Wording
 from app.wording import WordingResult, check_wording
 from app.wording_rules import label_texts, rules_in_use
 from ui import texts
-from ui.wording_widgets import CheckedLine, reasons_text, short_reasons
+from ui.wording_widgets import CheckedLine, ElidedLabel, reasons_text, short_reasons
 
 PROPOSE, APPROVE_EDIT, REWORD = "propose", "approve_edit", "reword"
 LANGS = ("en", "nl")
@@ -64,7 +64,7 @@ class ProposalDialog(QDialog):
                              APPROVE_EDIT: self.tr("Edit and approve a proposal"),
                              REWORD: self.tr("Reword a label")}[mode])
         self.setMinimumWidth(980)
-        self.resize(980, 720)
+        self.resize(980, 700)
 
         intro = QLabel({
             PROPOSE: self.tr("Write it as you would say it to the guest: what they told us or "
@@ -84,7 +84,7 @@ class ProposalDialog(QDialog):
         self.staff_wording = self._line("proposalStaff", 200)
         self.staff_note = self._note()
         self.fields: dict[tuple[str, str], CheckedLine] = {}
-        self.notes: dict[tuple[str, str], QLabel] = {}
+        self.notes: dict[tuple[str, str], ElidedLabel] = {}
         groups = []
         for lang in LANGS:
             required = lang == self.default_language
@@ -118,9 +118,8 @@ class ProposalDialog(QDialog):
 
         self.special = QCheckBox(self.tr("&Health information (special category)"))
         self.special.setObjectName("proposalSpecial")
-        self.special_hint = QLabel(self.tr("Allergies, diets for medical reasons, mobility, "
-                                           "hearing, sight. A health label can only be added "
-                                           "with the guest's explicit consent."))
+        self.special_hint = QLabel(self.tr("allergies, medical diets, mobility, hearing, sight "
+                                           "— used only with the guest's explicit consent"))
         self.special_hint.setWordWrap(True)
         self.special_hint.setObjectName("hint")
         self.retention = QSpinBox()
@@ -154,7 +153,7 @@ class ProposalDialog(QDialog):
         self.status.setWordWrap(True)
         self.details = QTextBrowser()
         self.details.setObjectName("checkDetails")
-        self.details.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 16)
+        self.details.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
         self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.acknowledge = QCheckBox(self.tr("I have &read the warnings and the wording is "
                                              "right for the guest"))
@@ -175,13 +174,15 @@ class ProposalDialog(QDialog):
 
         self.send_button.setMinimumWidth(self.send_button.sizeHint().width() + 40)
         lay = QVBoxLayout(self)
-        lay.setSpacing(10)
+        lay.setSpacing(8)
         lay.addWidget(intro)
         lay.addWidget(self.rules_problem)
         lay.addLayout(form)
         lay.addLayout(lang_row)
-        lay.addWidget(self.special)
-        lay.addWidget(self.special_hint)
+        special_row = QHBoxLayout()
+        special_row.addWidget(self.special)
+        special_row.addWidget(self.special_hint, 1)
+        lay.addLayout(special_row)
         keep = QFormLayout()
         keep.addRow(keep_label, keep_row)
         lay.addLayout(keep)
@@ -213,9 +214,9 @@ class ProposalDialog(QDialog):
         line.setObjectName(name)
         return line
 
-    def _note(self) -> QLabel:
+    def _note(self) -> ElidedLabel:
         # One line under the field; the full reasons are in the panel below and the tooltip.
-        note = QLabel()
+        note = ElidedLabel()
         note.setObjectName("fieldNote")
         note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         note.setFixedHeight(note.fontMetrics().lineSpacing() + 4)

@@ -322,6 +322,7 @@ class VocabularyDialog(QDialog):
         self.retention_button.clicked.connect(self.change_retention)
         self.retire_button.clicked.connect(self.retire)
         self.settings_button.clicked.connect(self.settings)
+        self.table.activated_row.connect(lambda _row: self.reword())  # Enter rewords
         close.clicked.connect(self.reject)
         self.reload()
         self.table.setFocus()
@@ -369,7 +370,7 @@ class VocabularyDialog(QDialog):
 
     def reword(self) -> None:
         u = self.current()
-        if u is None:
+        if u is None or u.label.status != LabelStatus.APPROVED:
             return
         dialog = ProposalDialog(self.store, self.actor, self, label=u.label, mode=REWORD)
         if dialog.exec() == QDialog.DialogCode.Accepted:

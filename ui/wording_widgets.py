@@ -15,7 +15,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -34,6 +42,19 @@ from ui import texts
 BLOCK_COLOR = QColor("#f6d3cf")
 HEALTH_COLOR = QColor("#e4dcf5")
 WARN_COLOR = QColor("#fbe9b7")
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when it does not fit (the full text is in the tooltip)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                             self.contentsRect().width())
+        painter.setFont(self.font())
+        painter.drawText(self.contentsRect(), int(Qt.AlignmentFlag.AlignLeft
+                                                  | Qt.AlignmentFlag.AlignVCenter), text)
 
 
 def finding_color(f: Finding, special_category: bool) -> QColor:
