@@ -286,6 +286,13 @@ def test_retire_and_let_run_out(store: Store, manager: Actor, receptionist: Acto
         labels.assign_label(store, receptionist, g2.id, lid, Source.GUEST_TOLD)
     with store.read() as s:
         assert queries.assignments_on_unapproved_labels(s) == []
+    # ...and it runs out at its own expiry, through the ordinary retention sweep.
+    from app import retention
+
+    retention.purge_expired(store, after.expires_at - dt.timedelta(seconds=1), pause_s=0)
+    assert len(_active(store, receptionist, g1, lid)) == 1
+    retention.purge_expired(store, after.expires_at, pause_s=0)
+    assert _active(store, receptionist, g1, lid) == []
 
 
 def test_retention_change_applies_to_existing_assignments(
