@@ -28,7 +28,7 @@ from app.views import Actor, LabelInfo
 from ui import texts
 from ui.models.base import RowsModel
 from ui.proposal_form import ProposalDialog
-from ui.review_queue import reject_reason_text
+from ui.reject_dialog import reject_reason_text
 from ui.tables import DeskTable, EmptyOr
 
 

@@ -19,7 +19,8 @@ from ui import theme
 from ui.label_picker import LabelPicker
 from ui.my_proposals import MyProposalsDialog
 from ui.proposal_form import ProposalDialog
-from ui.review_queue import RejectDialog, ReviewQueueDialog
+from ui.reject_dialog import RejectDialog
+from ui.review_queue import ReviewQueueDialog
 
 BLOCKED = "Big spender – alert the manager"
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -19,12 +19,8 @@ from app.views import Actor
 from tests.ui.desk_helpers import Modals, audit_actions, modals  # noqa: F401
 from ui import theme
 from ui.proposal_form import ProposalDialog
-from ui.vocabulary_admin import (
-    RetentionDialog,
-    RetireDialog,
-    VocabularyDialog,
-    WordingSettingsDialog,
-)
+from ui.vocabulary_admin import RetentionDialog, RetireDialog, VocabularyDialog
+from ui.wording_settings import WordingSettingsDialog
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
