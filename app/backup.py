@@ -170,7 +170,8 @@ def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: Ke
 
 # --- automatic daily backup ------------------------------------------------------------
 
-def backup_settings(store: Store) -> BackupSettings:
+def _stored_settings(store: Store) -> tuple[bool, Path | None, int, dt.datetime | None]:
+    """The settings rows only (no keyring call: start-up reads this when the GUI opens)."""
     with store.read() as s:
         auto = queries.setting_value(s, AUTO_KEY)
         last = queries.setting_value(s, LAST_KEY)
@@ -178,12 +179,16 @@ def backup_settings(store: Store) -> BackupSettings:
     if auto:
         raw_folder, _, raw_keep = auto.rpartition("|")
         folder, keep = Path(raw_folder), int(raw_keep or 7)
+    return auto is not None, folder, keep, dt.datetime.fromisoformat(last) if last else None
+
+
+def backup_settings(store: Store) -> BackupSettings:
+    enabled, folder, keep, last = _stored_settings(store)
     try:
         has_pass = keys.load_backup_passphrase(store.store_id) is not None
     except se.StorageError:
         has_pass = False
-    return BackupSettings(enabled=auto is not None, folder=folder, keep=keep,
-                          last=dt.datetime.fromisoformat(last) if last else None,
+    return BackupSettings(enabled=enabled, folder=folder, keep=keep, last=last,
                           has_passphrase=has_pass)
 
 
@@ -259,9 +264,11 @@ def run_due_backup(store: Store, folder: Path, passphrase: str, keep: int, *,
 
 def run_configured_backup(store: Store, *, now: dt.datetime | None = None) -> Path | None:
     """What the GUI calls at start: the daily backup, if switched on and due."""
-    settings = backup_settings(store)
-    if not settings.enabled or settings.folder is None:
-        return None
+    enabled, folder, keep, last = _stored_settings(store)
+    if not enabled or folder is None:
+        return None   # off: the keyring is not even asked
+    if last is not None and (now or _now()) - last < DAY:
+        return None   # not due: no keyring call either
     try:
         passphrase = keys.load_backup_passphrase(store.store_id)
     except se.StorageError as exc:
@@ -269,4 +276,4 @@ def run_configured_backup(store: Store, *, now: dt.datetime | None = None) -> Pa
     if passphrase is None:
         raise BackupFileError("The daily backup is on but its passphrase is not in the keyring. "
                               "Set it again under Manager ▸ Backup.")
-    return run_due_backup(store, settings.folder, passphrase, settings.keep, now=now)
+    return run_due_backup(store, folder, passphrase, keep, now=now)
