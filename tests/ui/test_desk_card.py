@@ -277,7 +277,10 @@ def test_f9_without_show_guest_view_says_not_available(
     key(qtbot, window, Qt.Key.Key_F9)  # no card open: a hint, nothing else
     assert "Open a guest card first" in window.statusBar().currentMessage()
     open_card(qtbot, window, "ingrid")
+    import ui
+
     monkeypatch.setitem(sys.modules, "ui.show_guest", None)  # as before it was built
+    monkeypatch.delattr(ui, "show_guest", raising=False)
     texts: list[str] = []
 
     def look(box: QWidget) -> None:
