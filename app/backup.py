@@ -157,6 +157,10 @@ def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: Ke
                               "Nothing was changed.") from exc
     with store.write() as s:
         record(s, actor, "store.restored", automatic=False)
+    from app.erasure import reapply_erasures
+
+    # A backup older than an erasure brings the guest back: erase them again at once.
+    reapply_erasures(store)
     recovery = None
     if store.header.key_source == KeyringKey.kind:
         from app.recovery import set_up_recovery
