@@ -260,19 +260,10 @@ class MainWindow(QMainWindow):
         return self.desk.current_guest_id() if isinstance(self.desk, DeskPage) else None
 
     def show_guest(self, guest_id: int) -> None:
-        """F9: turn the screen to the guest (ui/show_guest.py, built by another helper)."""
-        try:
-            from ui import show_guest as module  # type: ignore[attr-defined, unused-ignore]
-        except ImportError:
-            QMessageBox.information(self, self.tr("Show guest"),
-                                    self.tr("The guest-facing view is not available yet."))
-            return
-        opener = getattr(module, "show_guest", None)
-        if callable(opener):
-            opener(self, guest_id)
-        else:
-            QMessageBox.information(self, self.tr("Show guest"),
-                                    self.tr("The guest-facing view is not available yet."))
+        """F9: turn the screen to the guest (imported lazily: not needed until then)."""
+        from ui.show_guest import show_guest
+
+        show_guest(self, guest_id)
 
     # -- desk actions ------------------------------------------------------------------
     def focus_search(self) -> None:
