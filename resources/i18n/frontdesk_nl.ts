@@ -1900,7 +1900,7 @@ Typ uw pincode om te bevestigen.</translation>
       <translation>{name} gewist.</translation>
     </message>
     <message>
-      <source>&amp;Retention…</source>
+      <source>Re&amp;tention…</source>
       <translation>&amp;Bewaartermijnen…</translation>
     </message>
   </context>
