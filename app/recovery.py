@@ -63,6 +63,11 @@ def has_recovery(store: Store) -> bool:
     return keys.has_recovery(store.header.extra)
 
 
+def needs_recovery_passphrase(store: Store) -> bool:
+    """True for a keyring store without one yet (a passphrase store is its own way back)."""
+    return store.header.key_source == KeyringKey.kind and not has_recovery(store)
+
+
 def open_with_recovery(data_dir: Path, passphrase: str) -> Recovered:
     """Open the store with its recovery passphrase; re-save the key to the keyring if possible."""
     source = RecoveryKey(passphrase)

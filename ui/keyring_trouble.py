@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -174,7 +175,8 @@ def ask_keyring_trouble(error: Exception, parent: QWidget | None = None) -> Choi
     return choice
 
 
-def show_recovery_passphrase(passphrase: str, parent: QWidget | None = None) -> None:
+def show_recovery_passphrase(passphrase: str, parent: QWidget | None = None, *,
+                             wait: bool = True) -> QWidget:
     """Show a new recovery passphrase once (first manager on first run, after a restore).
 
     For the first-run flow: ``app.recovery.set_up_recovery(store, actor)`` returns it
@@ -191,4 +193,10 @@ def show_recovery_passphrase(passphrase: str, parent: QWidget | None = None) -> 
         f"{passphrase}\n\n" + box.tr(
             "If this computer's keyring is ever locked or lost, it opens the store. Without "
             "it (or a backup and its passphrase) nobody can open the store."))
-    box.exec()
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if wait:
+        box.exec()
+    else:  # first run: window-modal over the desk, without blocking the event loop
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+    return box

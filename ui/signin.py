@@ -218,14 +218,21 @@ class FirstRunPage(QWidget):
             self.pin2.clear()
             self.pin2.setFocus()
             return
-        from app import vocabulary
+        from app import recovery, vocabulary
 
         try:
             actor = staff.create_first_manager(self.store, self.name.text(), self.pin.text())
             vocabulary.load_starter(self.store, actor)
+            phrase = (recovery.set_up_recovery(self.store, actor)
+                      if recovery.needs_recovery_passphrase(self.store) else None)
         except FrontdeskError as exc:
             self.error.setText(str(exc))
             return
         self.pin.clear()
         self.pin2.clear()
         self.created.emit(actor)
+        if phrase:
+            # Shown once: the way back in if this computer's keyring is ever lost.
+            from ui.keyring_trouble import show_recovery_passphrase
+
+            self.recovery_box = show_recovery_passphrase(phrase, self.window(), wait=False)

@@ -93,6 +93,19 @@ def test_first_run_creates_the_manager_and_loads_the_vocabulary(
     assert "Eva Visser (manager)" in window.person_status.text()
     assert audit_actions(store, "vocabulary.starter_loaded")
     assert window.manager_menu.menuAction().isVisible()
+    # The recovery passphrase is shown once, and it really opens the store.
+    box = page.recovery_box
+    qtbot.waitUntil(box.isVisible)
+    phrase = box.informativeText().split("\n")[0]  # type: ignore[attr-defined]
+    assert len(phrase) >= 20
+    from app.recovery import has_recovery
+    from storage.keys import unwrap_key
+
+    assert has_recovery(store)
+    key_from_phrase = unwrap_key(store.header.extra, phrase, store.store_id)
+    assert len(key_from_phrase) == 32
+    assert audit_actions(store, "recovery.set_up")
+    box.close()
 
 
 def test_sign_in_shows_who_and_role_and_refuses_a_wrong_pin(
