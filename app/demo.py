@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -178,13 +179,19 @@ def build_demo(
                        {name: pin for name, _, pin in DEMO_STAFF})
 
 
+def _ascii(text: str) -> str:
+    """"garcía" → "garcia", "søren" → "soren": demo email addresses stay ASCII."""
+    folded = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("ø", "o"))
+    return "".join(ch for ch in folded if ch.isascii())
+
+
 def _guest_row(rng: random.Random, gid: int, now: dt.datetime) -> dict[str, object]:
     first, last = rng.choice(FIRST), rng.choice(LAST)
     full = f"{first} {last}"
     preferred = first if rng.random() < 0.7 else ""
     hint = PRONOUNCE.get(last) or PRONOUNCE.get(first) or ""
     lang = "nl" if rng.random() < 0.45 else "en"
-    slug = full.lower().replace(" ", ".").replace("'", "")
+    slug = _ascii(full.lower()).replace(" ", ".").replace("'", "")
     email = f"{slug}{gid}@example.com" if rng.random() < 0.8 else None
     phone = f"+31 6 {rng.randint(10000000, 99999999)}" if rng.random() < 0.6 else None
     return dict(id=gid, ref=uuid.UUID(int=rng.getrandbits(128), version=4).hex, full_name=full,
@@ -195,16 +202,17 @@ def _guest_row(rng: random.Random, gid: int, now: dt.datetime) -> dict[str, obje
 def _visit_rows(rng: random.Random, gid: int, day: dt.date, index: int, total: int
                 ) -> list[dict[str, object]]:
     """About three visits: past year, plus some today and in the coming week."""
-    rows = []
+    rows: list[dict[str, object]] = []
     hotel = rng.random() < 0.5
     k = rng.choice((1, 1, 2, 3, 3, 4, 6))
+    upcoming = False  # at most one visit today or ahead: no overlapping future stays
     # Spread "today" across the demo so every size has arrivals and bookings today.
     today_slot = index % max(1, total // 24) == 0
     for j in range(k):
         if j == 0 and today_slot:
-            offset = 0
-        elif rng.random() < 0.1:
-            offset = rng.randint(1, 7)
+            offset, upcoming = 0, True
+        elif rng.random() < 0.1 and not upcoming:
+            offset, upcoming = rng.randint(1, 7), True
         else:
             offset = -rng.randint(1, 365)
         date = day + dt.timedelta(days=offset)
