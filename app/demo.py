@@ -189,7 +189,9 @@ def _guest_row(rng: random.Random, gid: int, now: dt.datetime) -> dict[str, obje
     first, last = rng.choice(FIRST), rng.choice(LAST)
     full = f"{first} {last}"
     preferred = first if rng.random() < 0.7 else ""
-    hint = PRONOUNCE.get(last) or PRONOUNCE.get(first) or ""
+    # A hint covers the whole name, as staff would write it ("Ingrid TOH-mah-sen").
+    hint = (f"{PRONOUNCE.get(first, first)} {PRONOUNCE.get(last, last)}"
+            if first in PRONOUNCE or last in PRONOUNCE else "")
     lang = "nl" if rng.random() < 0.45 else "en"
     slug = _ascii(full.lower()).replace(" ", ".").replace("'", "")
     email = f"{slug}{gid}@example.com" if rng.random() < 0.8 else None
