@@ -17,7 +17,6 @@ tokens becomes a phrase, which needs positions: the index keeps them.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Row, text
