@@ -180,7 +180,6 @@ class DeskPage(QWidget):
 
     # -- labels and consent ------------------------------------------------------------
     def add_label(self) -> None:
-        from ui.label_dialogs import ask_health_consent
         from ui.label_picker import LabelPicker
 
         card = self.card.card
@@ -191,17 +190,12 @@ class DeskPage(QWidget):
         if picker.exec() != QDialog.DialogCode.Accepted or picker.chosen is None:
             return
         label = picker.chosen
-        if label.sensitivity == Sensitivity.SPECIAL and not card.has_consent(
-                ConsentPurpose.HEALTH):
-            if not ask_health_consent(self, label.staff_wording, card.guest.display_name):
-                self.status_message.emit(self.tr("Label left off: no consent."))
-                return
-            try:
-                consents.record_consent(self.store, self.actor, card.guest.id,
-                                        ConsentPurpose.HEALTH)
-            except FrontdeskError as exc:
-                QMessageBox.warning(self, self.tr("Consent not recorded"), str(exc))
-                return
+        needs_consent = (label.sensitivity == Sensitivity.SPECIAL
+                         and not card.has_consent(ConsentPurpose.HEALTH))
+        if needs_consent and not self._ask_and_record_consent(
+                card.guest.id, card.guest.display_name, label.staff_wording):
+            self.status_message.emit(self.tr("Label left off: no consent."))
+            return
         try:
             labels.assign_label(self.store, self.actor, card.guest.id, label.id,
                                 picker.source)
@@ -231,21 +225,25 @@ class DeskPage(QWidget):
         self.reload_card()
 
     def record_consent(self) -> None:
-        from ui.label_dialogs import ask_health_consent
-
         card = self.card.card
         if card is None:
             return
-        if not ask_health_consent(self, self.tr("Allergies, diets, mobility"),
-                                  card.guest.display_name):
-            return
+        if self._ask_and_record_consent(card.guest.id, card.guest.display_name,
+                                        self.tr("Allergies, diets, mobility")):
+            self.reload_card()
+
+    def _ask_and_record_consent(self, guest_id: int, guest_name: str, about: str) -> bool:
+        """Ask whether the guest gives explicit consent for health data; record it if so."""
+        from ui.label_dialogs import ask_health_consent
+
+        if not ask_health_consent(self, about, guest_name):
+            return False
         try:
-            consents.record_consent(self.store, self.actor, card.guest.id,
-                                    ConsentPurpose.HEALTH)
+            consents.record_consent(self.store, self.actor, guest_id, ConsentPurpose.HEALTH)
         except FrontdeskError as exc:
             QMessageBox.warning(self, self.tr("Consent not recorded"), str(exc))
-            return
-        self.reload_card()
+            return False
+        return True
 
     def withdraw_consent(self, consent: ConsentInfo) -> None:
         from ui.label_dialogs import confirm_withdraw
