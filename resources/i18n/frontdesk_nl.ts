@@ -617,10 +617,6 @@ Gaat de gast akkoord?</translation>
       <translation>Label niet toegevoegd: geen toestemming.</translation>
     </message>
     <message>
-      <source>Consent not recorded</source>
-      <translation>Toestemming niet vastgelegd</translation>
-    </message>
-    <message>
       <source>Consent needed</source>
       <translation>Toestemming nodig</translation>
     </message>
@@ -643,6 +639,10 @@ Gaat de gast akkoord?</translation>
     <message>
       <source>Allergies, diets, mobility</source>
       <translation>Allergieën, diëten, mobiliteit</translation>
+    </message>
+    <message>
+      <source>Consent not recorded</source>
+      <translation>Toestemming niet vastgelegd</translation>
     </message>
     <message>
       <source>Consent not withdrawn</source>
@@ -1476,14 +1476,6 @@ Stel een nieuw label voor als er niets past.</translation>
       <translation> — vergrendeld</translation>
     </message>
     <message>
-      <source>Show guest</source>
-      <translation>Tonen aan gast</translation>
-    </message>
-    <message>
-      <source>The guest-facing view is not available yet.</source>
-      <translation>De weergave voor de gast is nog niet beschikbaar.</translation>
-    </message>
-    <message>
       <source>Open a guest card first (Ctrl+F).</source>
       <translation>Open eerst een gastenkaart (Ctrl+F).</translation>
     </message>
@@ -1577,6 +1569,22 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
   <context>
     <name>ProposalDetail</name>
     <message>
+      <source>Category</source>
+      <translation>Categorie</translation>
+    </message>
+    <message>
+      <source>Sensitivity</source>
+      <translation>Gevoeligheid</translation>
+    </message>
+    <message>
+      <source>Kept for</source>
+      <translation>Bewaard</translation>
+    </message>
+    <message>
+      <source>Proposed by</source>
+      <translation>Voorgesteld door</translation>
+    </message>
+    <message>
       <source>⚕ Health information — only with the guest's explicit consent</source>
       <translation>⚕ Gezondheidsinformatie — alleen met uitdrukkelijke toestemming van de gast</translation>
     </message>
@@ -1589,8 +1597,12 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
       <translation>Ik heb deze &amp;waarschuwing gelezen</translation>
     </message>
     <message>
-      <source>Proposed by {who} on {when} · {category} · kept for {days} days after it is added</source>
-      <translation>Voorgesteld door {who} op {when} · {category} · {days} dagen bewaard na toevoegen</translation>
+      <source>{days} days after it is added</source>
+      <translation>{days} dagen na toevoegen</translation>
+    </message>
+    <message>
+      <source>{who}, {when}</source>
+      <translation>{who}, {when}</translation>
     </message>
     <message>
       <source>unknown</source>
@@ -1692,8 +1704,8 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
       <translation>&amp;Gezondheidsinformatie (bijzondere categorie)</translation>
     </message>
     <message>
-      <source>Allergies, diets for medical reasons, mobility, hearing, sight. A health label can only be added with the guest's explicit consent.</source>
-      <translation>Allergieën, diëten om medische redenen, mobiliteit, gehoor, zicht. Een gezondheidslabel kan alleen worden toegevoegd met uitdrukkelijke toestemming van de gast.</translation>
+      <source>allergies, medical diets, mobility, hearing, sight — used only with the guest's explicit consent</source>
+      <translation>allergieën, medische diëten, mobiliteit, gehoor, zicht — alleen gebruikt met uitdrukkelijke toestemming van de gast</translation>
     </message>
     <message>
       <source> days</source>
@@ -1870,6 +1882,10 @@ Typ uw pincode om te bevestigen.</translation>
     <message>
       <source>Apply</source>
       <translation>Toepassen</translation>
+    </message>
+    <message>
+      <source>These guests have not visited for the retention period. Erase each one, or keep them with a reason: a kept guest comes back to this list after another period.</source>
+      <translation>Deze gasten zijn de hele bewaartermijn niet geweest. Wis ze een voor een, of bewaar ze met een reden: een bewaarde gast verschijnt na een volgende termijn weer op deze lijst.</translation>
     </message>
     <message>
       <source>Last seen</source>
@@ -2392,12 +2408,20 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
       <translation>&amp;Uit gebruik nemen…</translation>
     </message>
     <message>
+      <source>Wording &amp;settings…</source>
+      <translation>&amp;Instellingen formulering…</translation>
+    </message>
+    <message>
       <source>Close</source>
       <translation>Sluiten</translation>
     </message>
     <message>
       <source>No label matches.</source>
       <translation>Geen label gevonden.</translation>
+    </message>
+    <message>
+      <source>Wording settings saved.</source>
+      <translation>Instellingen formulering opgeslagen.</translation>
     </message>
     <message>
       <source>Reworded. Guests who carry it see the new wording.</source>
@@ -2457,6 +2481,51 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
     <message>
       <source>{n} days</source>
       <translation>{n} dagen</translation>
+    </message>
+  </context>
+  <context>
+    <name>WordingSettingsDialog</name>
+    <message>
+      <source>Wording settings</source>
+      <translation>Instellingen formulering</translation>
+    </message>
+    <message>
+      <source>Optional: a .toml file in the same format as the built-in rules</source>
+      <translation>Optioneel: een .toml-bestand in hetzelfde formaat als de ingebouwde regels</translation>
+    </message>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>&amp;Bladeren…</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>geen</translation>
+    </message>
+    <message>
+      <source>Proposals are checked with the built-in word lists plus your own. A file named wording_rules.toml in {folder} is always used; the file chosen here is added for this venue.
+Extra files in use: {loaded}</source>
+      <translation>Voorstellen worden gecontroleerd met de ingebouwde woordenlijsten plus uw eigen lijsten. Een bestand met de naam wording_rules.toml in {folder} wordt altijd gebruikt; het bestand dat u hier kiest, komt daar voor deze vestiging bij.
+Extra bestanden in gebruik: {loaded}</translation>
+    </message>
+    <message>
+      <source>Proposals must at least be worded in:</source>
+      <translation>Voorstellen moeten minstens zijn geformuleerd in:</translation>
+    </message>
+    <message>
+      <source>Extra wording rules file:</source>
+      <translation>Extra bestand met formuleringsregels:</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Opslaan</translation>
+    </message>
+    <message>
+      <source>Wording rules file</source>
+      <translation>Bestand met formuleringsregels</translation>
+    </message>
+    <message>
+      <source>Wording rules (*.toml)</source>
+      <translation>Formuleringsregels (*.toml)</translation>
     </message>
   </context>
 </TS>
