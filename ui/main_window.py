@@ -330,6 +330,7 @@ class MainWindow(QMainWindow):
             "Ins / Del  add / remove a label on the card\n"
             "F9  show the guest everything we keep about them\n"
             "Ctrl+N  new guest · Ctrl+E  edit details · Ctrl+B  new booking or stay\n"
+            "Ctrl+I  import arrivals from a CSV export\n"
             "Ctrl+L  lock the desk"))
 
     def closeEvent(self, event: QCloseEvent) -> None:

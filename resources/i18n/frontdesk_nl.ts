@@ -1491,6 +1491,7 @@ Esc  back from the guest card
 Ins / Del  add / remove a label on the card
 F9  show the guest everything we keep about them
 Ctrl+N  new guest · Ctrl+E  edit details · Ctrl+B  new booking or stay
+Ctrl+I  import arrivals from a CSV export
 Ctrl+L  lock the desk</source>
       <translation>Ctrl+F  gasten zoeken (↑↓ kiezen, Enter opent, Esc wist)
 Enter  de gemarkeerde gast openen
@@ -1499,6 +1500,7 @@ Esc  terug van de gastenkaart
 Ins / Del  een label toevoegen / verwijderen op de kaart
 F9  de gast alles tonen wat we over hem of haar bewaren
 Ctrl+N  nieuwe gast · Ctrl+E  gegevens wijzigen · Ctrl+B  nieuwe reservering of verblijf
+Ctrl+I  aankomsten importeren uit een CSV-export
 Ctrl+L  de balie vergrendelen</translation>
     </message>
     <message>
