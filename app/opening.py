@@ -19,7 +19,7 @@ from storage.store import open_store as _open
 ENV_DATA_DIR = "FRONTDESK_DATA_DIR"
 
 __all__ = ["KeyringKey", "MemoryKey", "PassphraseKey", "Store", "default_data_dir",
-           "key_source_for", "open_store", "resolve_data_dir"]
+           "key_source_for", "open_store", "resolve_data_dir", "store_exists"]
 
 
 def default_data_dir() -> Path:
@@ -51,6 +51,11 @@ def key_source_for(passphrase_file: str | os.PathLike[str] | None) -> KeySource:
     if len(passphrase) < 8:
         raise ae.KeyMissingError(f"The passphrase in {path} is shorter than 8 characters.")
     return PassphraseKey(passphrase)
+
+
+def store_exists(data_dir: Path) -> bool:
+    """Whether ``data_dir`` already holds a store (only then can a recovery passphrase help)."""
+    return StorePaths(Path(data_dir)).db.exists()
 
 
 def open_store(data_dir: Path, key_source: KeySource, *, create: bool = True) -> Store:

@@ -212,3 +212,16 @@ def test_canary_appears_nowhere_on_disk(data_dir: Path, tmp_path: Path) -> None:
         if p.is_file():
             assert canary.encode() not in p.read_bytes(), p
             assert not p.read_bytes().startswith(b"SQLite format 3"), p
+
+
+def test_store_exists_only_after_creation(data_dir: Path) -> None:
+    """The GUI offers the recovery passphrase only for a store that exists."""
+    from app.opening import store_exists
+
+    assert not store_exists(data_dir)
+    keyring.set_keyring(fail.Keyring())
+    with pytest.raises(errors.KeyringUnavailableError, match="--passphrase-file"):
+        open_store(data_dir, KeyringKey())
+    assert not store_exists(data_dir)
+    open_store(data_dir, MemoryKey()).close()
+    assert store_exists(data_dir)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -43,28 +43,38 @@ def is_keyring_trouble(error: Exception) -> bool:
 
 
 def headline(error: Exception) -> str:
+    # Literal strings inside translate() calls, so pyside6-lupdate extracts them.
     if isinstance(error, KeyringLockedError):
-        return "The keyring is locked"
+        return QCoreApplication.translate("KeyringTroubleDialog", "The keyring is locked")
     if isinstance(error, KeyMissingError):
-        return "The keyring does not have this store's key"
+        return QCoreApplication.translate("KeyringTroubleDialog",
+                                          "The keyring does not have this store's key")
     if isinstance(error, KeyringUnavailableError):
-        return "No keyring is available"
-    return "The recovery passphrase did not work"
+        return QCoreApplication.translate("KeyringTroubleDialog", "No keyring is available")
+    return QCoreApplication.translate("KeyringTroubleDialog",
+                                      "The recovery passphrase did not work")
 
 
 def explanation(error: Exception) -> str:
     """Plain words for the desk; the technical sentence is the error itself."""
     if isinstance(error, KeyringLockedError):
-        return ("Frontdesk keeps the key to its encrypted store in this computer's keyring, "
-                "and the keyring is locked or refused to hand it out. Unlock it (sign in to "
-                "the desktop again, or enter the keyring password when asked) and choose "
-                "Retry.")
+        return QCoreApplication.translate(
+            "KeyringTroubleDialog",
+            "Frontdesk keeps the key to its encrypted store in this computer's keyring, "
+            "and the keyring is locked or refused to hand it out. Unlock it (sign in to "
+            "the desktop again, or enter the keyring password when asked) and choose "
+            "Retry.")
     if isinstance(error, KeyMissingError):
-        return ("The keyring has no key for this store. Perhaps the store was copied from "
-                "another computer, or the keyring was reset.")
+        return QCoreApplication.translate(
+            "KeyringTroubleDialog",
+            "The keyring has no key for this store. Perhaps the store was copied from "
+            "another computer, or the keyring was reset.")
     if isinstance(error, KeyringUnavailableError):
-        return ("No safe keyring is running on this computer, so Frontdesk cannot get the "
-                "key to its encrypted store.")
+        return QCoreApplication.translate(
+            "KeyringTroubleDialog",
+            "No safe keyring is running on this computer, so Frontdesk cannot get the "
+            "key to its encrypted store. Start one (on Debian: install gnome-keyring and "
+            "sign in again) and choose Retry.")
     return str(error)
 
 
@@ -80,9 +90,9 @@ class KeyringTroubleDialog(QDialog):
 
         # -- page 1: the message
         first = QWidget()
-        title = QLabel(self.tr(headline(error)))
+        title = QLabel(headline(error))
         title.setObjectName("pageTitle")
-        text = QLabel(self.tr(explanation(error)) + "\n\n" + self.tr(
+        text = QLabel(explanation(error) + "\n\n" + self.tr(
             "Your guests' data stays encrypted and closed without its key; there is no way "
             "around that. You can also use the recovery passphrase that was shown once when "
             "this store was set up."))

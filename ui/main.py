@@ -101,7 +101,7 @@ def open_with_retry(parent: Any, data_dir: Path, key_source: Any) -> Store | Non
         KeyringLockedError,
         KeyringUnavailableError,
     )
-    from app.opening import open_store
+    from app.opening import open_store, store_exists
 
     def tr(text: str) -> str:
         return QCoreApplication.translate("StoreOpen", text)
@@ -112,7 +112,10 @@ def open_with_retry(parent: Any, data_dir: Path, key_source: Any) -> Store | Non
         except FrontdeskError as exc:
             from ui.keyring_trouble import is_keyring_trouble
 
-            if is_keyring_trouble(exc) and getattr(key_source, "kind", "") == "keyring":
+            # A store that does not exist yet has no recovery passphrase: for it the plain
+            # message (install a keyring, or use --passphrase-file) is the whole answer.
+            if (is_keyring_trouble(exc) and getattr(key_source, "kind", "") == "keyring"
+                    and store_exists(data_dir)):
                 again, recovered = keyring_trouble(parent, data_dir, exc)
                 if again:
                     continue
@@ -123,6 +126,7 @@ def open_with_retry(parent: Any, data_dir: Path, key_source: Any) -> Store | Non
             box.setWindowTitle(tr("The store did not open"))
             box.setText(tr("Frontdesk could not open its store."))
             box.setInformativeText(str(exc))
+            box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 460px; }")
             retry = box.addButton(tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)
             box.addButton(tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
             box.setDefaultButton(retry)
