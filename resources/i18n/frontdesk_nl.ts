@@ -1206,6 +1206,34 @@ Gaat de gast akkoord?</translation>
   <context>
     <name>KeyringTroubleDialog</name>
     <message>
+      <source>The keyring is locked</source>
+      <translation>De sleutelbos is vergrendeld</translation>
+    </message>
+    <message>
+      <source>The keyring does not have this store's key</source>
+      <translation>De sleutelbos heeft de sleutel van deze gegevens niet</translation>
+    </message>
+    <message>
+      <source>No keyring is available</source>
+      <translation>Er is geen sleutelbos beschikbaar</translation>
+    </message>
+    <message>
+      <source>The recovery passphrase did not work</source>
+      <translation>De herstelwachtzin werkte niet</translation>
+    </message>
+    <message>
+      <source>Frontdesk keeps the key to its encrypted store in this computer's keyring, and the keyring is locked or refused to hand it out. Unlock it (sign in to the desktop again, or enter the keyring password when asked) and choose Retry.</source>
+      <translation>Frontdesk bewaart de sleutel van zijn versleutelde gegevens in de sleutelbos van deze computer, en die sleutelbos is vergrendeld of weigert de sleutel af te geven. Ontgrendel hem (meld u opnieuw aan bij het bureaublad, of typ het wachtwoord van de sleutelbos als daarom wordt gevraagd) en kies Opnieuw proberen.</translation>
+    </message>
+    <message>
+      <source>The keyring has no key for this store. Perhaps the store was copied from another computer, or the keyring was reset.</source>
+      <translation>De sleutelbos heeft geen sleutel voor deze gegevens. Misschien zijn de gegevens van een andere computer gekopieerd, of is de sleutelbos opnieuw ingesteld.</translation>
+    </message>
+    <message>
+      <source>No safe keyring is running on this computer, so Frontdesk cannot get the key to its encrypted store. Start one (on Debian: install gnome-keyring and sign in again) and choose Retry.</source>
+      <translation>Er draait geen veilige sleutelbos op deze computer, dus Frontdesk kan de sleutel van zijn versleutelde gegevens niet ophalen. Start er een (op Debian: installeer gnome-keyring en meld u opnieuw aan) en kies Opnieuw proberen.</translation>
+    </message>
+    <message>
       <source>Frontdesk cannot get its key</source>
       <translation>Frontdesk kan zijn sleutel niet ophalen</translation>
     </message>
