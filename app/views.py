@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from app.greeting import Greeting
 from storage.models import (
     Category,
     ConsentPurpose,
@@ -150,7 +151,7 @@ class ArrivalRow:
 
     visit: VisitInfo
     guest: GuestInfo
-    greeting: str
+    greeting: Greeting
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ class GuestCard:
     """Everything the guest card shows, read in one transaction."""
 
     guest: GuestInfo
-    greeting: str
+    greeting: Greeting
     stay_count: int
     booking_count: int
     last_visit: dt.datetime | None

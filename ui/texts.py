@@ -8,7 +8,6 @@ every such word in one context ("Desk").
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -23,6 +22,7 @@ from app.domain import (
     VisitKind,
     VisitStatus,
 )
+from app.greeting import Greeting, ordinal
 
 
 def tr(text: str) -> str:
@@ -138,24 +138,14 @@ def date_range(start: dt.date, end: dt.date) -> str:
     return f"{start.day} {month} – {short_date(end)}"
 
 
-# The greeting cue comes from app.greeting in English ("Anna (say AH-nah) — welcome back:
-# 4th stay, last in March 2026"); in another interface language it is re-phrased here.
-_CUE = re.compile(r"^(?P<name>.*?)(?: \(say (?P<say>[^)]*)\))? — (?:(?P<first>first visit)|"
-                  r"welcome back: (?P<n>\d+)(?:st|nd|rd|th) (?P<noun>stay|visit), last in "
-                  r"(?P<month>[A-Z][a-z]+)(?: (?P<year>\d{4}))?)$")
-
-
-def greeting(cue: str) -> str:
-    """The greeting cue in the interface language (unchanged in English)."""
-    first = tr("{name} — first visit")
-    m = _CUE.match(cue)
-    if m is None or first == "{name} — first visit":
-        return cue
-    name = m["name"] if not m["say"] else tr("{name} (say {sound})").format(
-        name=m["name"], sound=m["say"])
-    if m["first"]:
-        return first.format(name=name)
-    when = tr(m["month"]) + (f" {m['year']}" if m["year"] else "")
+def greeting(cue: Greeting) -> str:
+    """The greeting cue (app.greeting.Greeting) phrased in the interface language."""
+    name = tr("{name} (say {sound})").format(name=cue.name, sound=cue.pronunciation) \
+        if cue.pronunciation else cue.name
+    if cue.last_month is None:
+        return tr("{name} — first visit").format(name=name)
+    when = tr(_MONTHS[cue.last_month - 1]) + (f" {cue.last_year}" if cue.last_year else "")
+    nth = ordinal(cue.visit_number) if tr("{n}th") == "{n}th" else tr("{n}th").format(
+        n=cue.visit_number)
     return tr("{name} — welcome back: {nth} {noun}, last in {when}").format(
-        name=name, nth=tr("{n}th").format(n=m["n"]),
-        noun=tr("stay") if m["noun"] == "stay" else tr("visit"), when=when)
+        name=name, nth=nth, noun=tr("stay") if cue.noun == "stay" else tr("visit"), when=when)

@@ -254,11 +254,12 @@ def dialogs(store: Store, actor: Actor, window: QWidget) -> Iterator[QDialog]:
 
 
 def test_the_greeting_cue_is_phrased_in_dutch(dutch: str) -> None:
+    from app.greeting import Greeting
     from ui import texts
 
-    assert texts.greeting("Anna (say AH-nah) — welcome back: 4th stay, last in March 2026") == (
+    assert texts.greeting(Greeting("Anna", "AH-nah", 4, "stay", 3, 2026)) == (
         "Anna (spreek uit: AH-nah) — welkom terug: 4e verblijf, laatst in maart 2026")
-    assert texts.greeting("Sem — first visit") == "Sem — eerste bezoek"
+    assert texts.greeting(Greeting("Sem", "", 1, "visit", None, None)) == "Sem — eerste bezoek"
     assert texts.long_date(__import__("datetime").date(2026, 3, 3)).startswith("dinsdag 3 maart")
 
 
@@ -266,8 +267,13 @@ def test_english_is_the_source_and_left_alone(qapp: QApplication) -> None:
     from ui import texts
 
     assert i18n.install_translator(qapp, "en") == "en"
-    cue = "Anna (say AH-nah) — welcome back: 4th stay, last in March 2026"
-    assert texts.greeting(cue) == cue
+    from app.greeting import Greeting
+
+    cue = Greeting("Anna", "AH-nah", 4, "stay", 3, 2026)
+    assert texts.greeting(cue) == cue.text == (
+        "Anna (say AH-nah) — welcome back: 4th stay, last in March 2026")
+    assert texts.greeting(Greeting("Ann", "", 22, "visit", 11, None)) == (
+        "Ann — welcome back: 22nd visit, last in November")
 
 
 def test_language_choice_env_then_setting_then_locale(monkeypatch: pytest.MonkeyPatch) -> None:
