@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import pkgutil
 import shutil
 import sys
@@ -39,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_store_args(parser, top=True)
     parser.add_argument("--demo", action="store_true",
                         help="open a throw-away store filled with a sample hotel and restaurant")
+    parser.add_argument("--lang", choices=("en", "nl"),
+                        help="interface language for this run (default: the desk's setting, "
+                             "then the system language)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(app.commands.__path__), key=lambda m: m.name):
         importlib.import_module(f"app.commands.{info.name}").register(sub)
@@ -65,6 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
+    if args.lang:
+        os.environ["FRONTDESK_LANG"] = args.lang  # read by ui.i18n when the GUI starts
     from ui.main import run_gui  # the launcher is the one place app/ may start Qt
 
     if args.demo:
