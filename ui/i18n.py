@@ -29,6 +29,12 @@ I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
 _installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
 _system_locale: list[QLocale] = []  # the default before any language was installed
+_current: list[str] = ["en"]  # the interface language in use
+
+
+def current_language() -> str:
+    """The interface language in use ("en" until a translation was installed)."""
+    return _current[0]
 
 
 def tr(text: str) -> str:
@@ -120,6 +126,7 @@ def install_translator(app: QCoreApplication, code: str | None = None) -> str:
     if not _system_locale:
         _system_locale.append(QLocale())
     code = code or chosen_language()
+    _current[0] = "en"
     if code == "en":
         QLocale.setDefault(_system_locale[0])
         return "en"
@@ -130,6 +137,7 @@ def install_translator(app: QCoreApplication, code: str | None = None) -> str:
     app.installTranslator(ours)
     _installed.append(ours)
     QLocale.setDefault(QLocale(code))  # dates and numbers in Qt's own widgets follow suit
+    _current[0] = code
     qt = QTranslator(app)
     if qt.load(QLocale(code), "qtbase", "_",
                QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from app.domain import (
     Category,
@@ -119,9 +119,17 @@ def long_date(d: dt.date) -> str:
     return text
 
 
+def short_month(month: int) -> str:
+    """'Nov', 'mrt': the interface language's own abbreviation, whatever the system locale."""
+    from ui.i18n import current_language
+
+    return QLocale(current_language()).monthName(month, QLocale.FormatType.ShortFormat
+                                                 ).rstrip(".")
+
+
 def short_date(d: dt.date | dt.datetime) -> str:
     """'24 Nov 2026'."""
-    return f"{d.day} {tr(_MONTHS[d.month - 1])[:3]} {d.year}"
+    return f"{d.day} {short_month(d.month)} {d.year}"
 
 
 def date_time(d: dt.datetime) -> str:
@@ -132,7 +140,7 @@ def date_range(start: dt.date, end: dt.date) -> str:
     """'26–28 Nov 2026', '30 Nov – 2 Dec 2026', '30 Dec 2026 – 2 Jan 2027'."""
     if start.year != end.year:
         return f"{short_date(start)} – {short_date(end)}"
-    month = tr(_MONTHS[start.month - 1])[:3]
+    month = short_month(start.month)
     if start.month == end.month:
         return f"{start.day}–{end.day} {month} {end.year}"
     return f"{start.day} {month} – {short_date(end)}"

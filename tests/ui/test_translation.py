@@ -310,3 +310,13 @@ def test_every_entry_is_translated_with_its_placeholders() -> None:
         assert tr is not None and tr.get("type") != "unfinished" and tr.text, src
         assert sorted(re.findall(r"\{\w+\}", src)) == sorted(re.findall(r"\{\w+\}", tr.text))
         assert src.count("\n") == tr.text.count("\n"), src
+
+
+def test_short_dates_use_the_interface_languages_abbreviations(dutch: str) -> None:
+    import datetime as dt
+
+    from ui import texts
+
+    assert texts.short_date(dt.date(2026, 3, 3)) == "3 mrt 2026"
+    assert texts.date_range(dt.date(2026, 10, 30), dt.date(2026, 11, 2)) == (
+        "30 okt – 2 nov 2026")
