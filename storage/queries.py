@@ -69,21 +69,6 @@ def guest_by_ref(s: Session, ref: str) -> Guest | None:
     return s.scalar(select(Guest).where(Guest.ref == ref))
 
 
-def guest_by_email(s: Session, email: str) -> Guest | None:
-    return s.scalar(
-        select(Guest).where(func.lower(Guest.email) == email.lower()).order_by(Guest.id).limit(1)
-    )
-
-
-def guest_by_name_and_phone(s: Session, full_name: str, phone: str) -> Guest | None:
-    return s.scalar(
-        select(Guest)
-        .where(and_(Guest.full_name == full_name, Guest.phone == phone))
-        .order_by(Guest.id)
-        .limit(1)
-    )
-
-
 def guest_count(s: Session) -> int:
     return int(s.scalar(select(func.count()).select_from(Guest)) or 0)
 
@@ -113,22 +98,6 @@ def last_seen(s: Session, guest_id: int, before: dt.datetime) -> dt.datetime | N
         )
     )
     return value
-
-
-def guests_not_seen_since(s: Session, cutoff: dt.datetime, limit: int) -> Sequence[Guest]:
-    """Guests whose newest visit (or creation, without visits) is before ``cutoff``."""
-    newest = (
-        select(Visit.guest_id, func.max(Visit.starts_at).label("newest"))
-        .group_by(Visit.guest_id)
-        .subquery()
-    )
-    return s.scalars(
-        select(Guest)
-        .outerjoin(newest, newest.c.guest_id == Guest.id)
-        .where(func.coalesce(newest.c.newest, Guest.created_at) < cutoff)
-        .order_by(func.coalesce(newest.c.newest, Guest.created_at))
-        .limit(limit)
-    ).all()
 
 
 # --- visits ----------------------------------------------------------------
@@ -167,10 +136,6 @@ def label_by_key(s: Session, key: str) -> Label | None:
     return s.scalar(select(Label).where(Label.key == key))
 
 
-def label_count(s: Session) -> int:
-    return int(s.scalar(select(func.count()).select_from(Label)) or 0)
-
-
 def label_usage(s: Session) -> dict[int, int]:
     rows = s.execute(
         select(Assignment.label_id, func.count(func.distinct(Assignment.guest_id)))
@@ -201,14 +166,6 @@ def active_assignments_with_consent(s: Session, consent_id: int) -> Sequence[Ass
     return s.scalars(
         select(Assignment).where(Assignment.consent_id == consent_id,
                                  Assignment.removed_at.is_(None))
-    ).all()
-
-
-def expired_assignments(s: Session, at: dt.datetime) -> Sequence[Assignment]:
-    return s.scalars(
-        select(Assignment).where(Assignment.expires_at <= at).options(
-            selectinload(Assignment.guest)
-        )
     ).all()
 
 

@@ -171,10 +171,6 @@ def short_reasons(findings: Sequence[Finding], lang: str = "") -> str:
     return "  ".join(parts.values())
 
 
-def is_blocking(f: Finding, result: WordingResult) -> bool:
-    return f in result.blocking
-
-
 class GuestPreview(QFrame):
     """One language's guest's-eye view of a label, framed like the Show-guest view."""
 
