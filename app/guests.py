@@ -10,6 +10,7 @@ from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound
 from app.greeting import greeting_cue
+from app.i18n import _
 from app.permissions import Action, require
 from app.views import Actor, GuestCard, GuestInfo
 from storage import queries, search
@@ -32,9 +33,9 @@ class GuestFields:
 
     def cleaned(self) -> GuestFields:
         return GuestFields(
-            full_name=validate.text("Full name", self.full_name, max_len=200, required=True),
-            preferred_name=validate.text("Preferred name", self.preferred_name, max_len=200),
-            pronunciation=validate.text("Pronunciation", self.pronunciation, max_len=200),
+            full_name=validate.text(_("Full name"), self.full_name, max_len=200, required=True),
+            preferred_name=validate.text(_("Preferred name"), self.preferred_name, max_len=200),
+            pronunciation=validate.text(_("Pronunciation"), self.pronunciation, max_len=200),
             language=validate.language(self.language),
             email=validate.email(self.email),
             phone=validate.phone(self.phone),
@@ -63,7 +64,7 @@ def update_guest(
     with store.write() as s:
         g = s.get(Guest, guest_id)
         if g is None:
-            raise NotFound("That guest no longer exists.")
+            raise NotFound(_("That guest no longer exists."))
         changed = [
             name for name in ("full_name", "preferred_name", "pronunciation", "language",
                               "email", "phone")
@@ -81,7 +82,7 @@ def get_guest(store: Store, actor: Actor, guest_id: int) -> GuestInfo:
     with store.read() as s:
         g = s.get(Guest, guest_id)
         if g is None:
-            raise NotFound("That guest no longer exists.")
+            raise NotFound(_("That guest no longer exists."))
         return snapshots.guest(g)
 
 
@@ -118,7 +119,7 @@ def open_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime | N
     with store.write() as s:
         g = queries.guest_for_card(s, guest_id)
         if g is None:
-            raise NotFound("That guest no longer exists.")
+            raise NotFound(_("That guest no longer exists."))
         record(s, actor, "guest.opened", guest_ref=g.ref, at=at)
         return build_card(g, at)
 
@@ -136,7 +137,7 @@ def refresh_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime 
     with store.read() as s:
         g = queries.guest_for_card(s, guest_id)
         if g is None:
-            raise NotFound("That guest no longer exists.")
+            raise NotFound(_("That guest no longer exists."))
         return build_card(g, at)
 
 

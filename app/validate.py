@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app import languages
 from app.errors import ValidationError
+from app.i18n import _
 
-LANGUAGES = {"en": "English", "nl": "Nederlands"}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()./-]{4,40}$")
 
@@ -21,47 +22,55 @@ def _has_control(value: str) -> bool:
 
 
 def text(field: str, value: str, *, max_len: int, required: bool = False) -> str:
-    """Trim, then refuse control characters, over-long values and missing required ones."""
+    """Trim, then refuse control characters, over-long values and missing required ones.
+
+    ``field`` is the field's name as people read it: pass a :class:`app.i18n.Msg`
+    (``_("Full name")``) so the message is said in the reader's language.
+    """
     if not isinstance(value, str):
-        raise ValidationError(field, f"{field} must be text.")
+        raise ValidationError(field, _("{field} must be text.", field=field))
     cleaned = value.strip()
     if required and not cleaned:
-        raise ValidationError(field, f"{field} is required.")
+        raise ValidationError(field, _("{field} is required.", field=field))
     if len(cleaned) > max_len:
-        raise ValidationError(field, f"{field} is too long ({len(cleaned)} characters, at most "
-                                     f"{max_len}).")
+        raise ValidationError(field, _("{field} is too long ({length} characters, at most "
+                                       "{limit}).", field=field, length=len(cleaned),
+                                       limit=max_len))
     if _has_control(cleaned):
-        raise ValidationError(field, f"{field} contains invisible control characters; "
-                                     "please retype it.")
+        raise ValidationError(field, _("{field} contains invisible control characters; "
+                                       "please retype it.", field=field))
     return cleaned
 
 
 def email(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
-    cleaned = text("Email", value, max_len=254)
+    cleaned = text(_("Email"), value, max_len=254)
     if not _EMAIL.match(cleaned):
-        raise ValidationError("Email", f"“{cleaned}” does not look like an email address.")
+        raise ValidationError(_("Email"), _("“{value}” does not look like an email address.",
+                                            value=cleaned))
     return cleaned
 
 
 def phone(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
-    cleaned = text("Phone", value, max_len=40)
+    cleaned = text(_("Phone"), value, max_len=40)
     if not _PHONE.match(cleaned):
-        raise ValidationError("Phone", "A phone number may hold digits, spaces, + ( ) . / - only.")
+        raise ValidationError(_("Phone"),
+                              _("A phone number may hold digits, spaces, + ( ) . / - only."))
     return cleaned
 
 
 def language(value: str) -> str:
-    if value not in LANGUAGES:
-        raise ValidationError("Language", f"Language must be one of {', '.join(LANGUAGES)}.")
+    if value not in languages.codes():
+        raise ValidationError(_("Language"), _("Language must be one of {codes}.",
+                                               codes=", ".join(languages.codes())))
     return value
 
 
 def pin(value: str) -> str:
     if not (isinstance(value, str) and value.isascii() and value.isdigit() and
             4 <= len(value) <= 12):
-        raise ValidationError("PIN", "A PIN is 4 to 12 digits.")
+        raise ValidationError(_("PIN"), _("A PIN is 4 to 12 digits."))
     return value

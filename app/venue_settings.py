@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from app import validate
+from app import languages, validate
 from app.audit import record
 from app.clock import now as _now
 from app.errors import ValidationError
@@ -29,7 +29,7 @@ def default_language(store: Store) -> str:
     """The language every proposal must at least be worded in (a setting, default "en")."""
     with store.read() as s:
         value = queries.setting_value(s, DEFAULT_LANGUAGE_KEY)
-    return value if value in validate.LANGUAGES else DEFAULT_LANGUAGE
+    return value if value in languages.codes() else DEFAULT_LANGUAGE
 
 
 def set_default_language(store: Store, actor: Actor, language: str, *,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from app import snapshots, validate, venue_settings
+from app import languages, snapshots, validate, venue_settings
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError, WarningsNotAcknowledged, WordingBlocked
@@ -138,7 +138,7 @@ def _require_default_language(store: Store, draft: LabelDraft) -> None:
     if lang not in {w.language for w in draft.wordings}:
         raise ValidationError(f"Guest wording ({lang})",
                               f"Give the guest-facing wording and purpose in the venue's "
-                              f"default language ({validate.LANGUAGES[lang]}).")
+                              f"default language ({languages.native_name(lang)}).")
 
 
 def enforce_checks(result: WordingResult, acknowledge_warnings: bool) -> None:

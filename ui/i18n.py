@@ -22,7 +22,10 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
-LANGUAGES = {"en": "English", "nl": "Nederlands"}
+from app import i18n as app_i18n
+from app import languages
+
+LANGUAGES = {lang.code: lang.native_name for lang in languages.staff_languages()}
 ENV = "FRONTDESK_LANG"
 SETTING = "ui/language"
 I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
@@ -39,6 +42,12 @@ def current_language() -> str:
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Language", text)
+
+
+def say(value: object) -> str:
+    """A message from ``app/`` (an ``app.i18n.Msg`` or an error carrying one) in the
+    interface language. Use it wherever the UI shows ``str(exc)``."""
+    return app_i18n.translate(value, current_language())
 
 
 def settings() -> QSettings:

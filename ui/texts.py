@@ -12,6 +12,7 @@ from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
+from app import languages
 from app.domain import (
     Category,
     RemovalReason,
@@ -88,7 +89,7 @@ def sensitivity(s: Sensitivity) -> str:
             Sensitivity.SPECIAL: tr("health information (special category)")}[s]
 
 
-LANGUAGES = (("en", "English"), ("nl", "Nederlands"))
+LANGUAGES = tuple((lang.code, lang.native_name) for lang in languages.all_languages())
 
 
 def language(code: str) -> str:

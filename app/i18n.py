@@ -1,0 +1,139 @@
+"""Translatable messages from ``app/`` without Qt: gettext catalogues made with Babel.
+
+``app/`` writes every sentence a person reads in English, wrapped in :func:`_`::
+
+    raise ValidationError(_("Full name"), _("{field} is required.", field=_("Full name")))
+
+:func:`_` returns a :class:`Msg`: a ``str`` (the English text, so logs, ``str(exc)``
+and old callers keep working) that also remembers its msgid and parameters, so
+the reader's side can say it in another language with :func:`translate`:
+
+* the staff UI passes its interface language (``ui.i18n.say(exc)``);
+* Show guest, the PDF and the JSON pass the guest's language.
+
+Parameters that are themselves :class:`Msg` are translated in the same language.
+:func:`N_` only marks a string for extraction (tables of words defined at import
+time); translate it later with :func:`gettext`.
+
+Catalogues: ``resources/locale/<lang>/LC_MESSAGES/frontdesk.po`` (one per language
+in ``resources/languages.toml``), extracted and updated by
+``packaging/update_catalogues.py`` (Babel). They are read when a language is
+first needed, compiled in memory with Babel, and used through the standard
+library's ``gettext``; a missing catalogue or entry falls back to English.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import io
+import threading
+from collections.abc import Mapping
+
+from app import languages
+
+_lock = threading.Lock()
+_catalogues: dict[str, _gettext.NullTranslations] = {}
+
+
+class Msg(str):
+    """An English message that can be said in any registered language."""
+
+    msgid: str
+    params: Mapping[str, object]
+    plural: str | None
+    n: int | None
+
+    def __new__(cls, msgid: str, params: Mapping[str, object] | None = None, *,
+                plural: str | None = None, n: int | None = None) -> Msg:
+        params = dict(params or {})
+        template = plural if (plural is not None and n is not None and n != 1) else msgid
+        obj = super().__new__(cls, _fill(template, params, languages.source()))
+        obj.msgid = msgid
+        obj.params = params
+        obj.plural = plural
+        obj.n = n
+        return obj
+
+    def render(self, language: str) -> str:
+        if self.plural is not None and self.n is not None:
+            template = ngettext(language, self.msgid, self.plural, self.n)
+        else:
+            template = gettext(language, self.msgid)
+        return _fill(template, self.params, language)
+
+    def __reduce__(self) -> tuple[object, ...]:  # keep Msg through pickling (worker threads)
+        return (_rebuild, (self.msgid, dict(self.params), self.plural, self.n))
+
+
+def _rebuild(msgid: str, params: dict[str, object], plural: str | None, n: int | None) -> Msg:
+    return Msg(msgid, params, plural=plural, n=n)
+
+
+def _(msgid: str, /, **params: object) -> Msg:
+    """A message to show a person; ``{name}`` placeholders are filled from ``params``."""
+    return Msg(msgid, params)
+
+
+def ngettext_(singular: str, plural: str, n: int, /, **params: object) -> Msg:
+    """A message with a count: ``ngettext_("{n} guest", "{n} guests", n, n=n)``."""
+    return Msg(singular, params, plural=plural, n=n)
+
+
+def N_(msgid: str, /) -> str:
+    """Mark a string for extraction only; translate it where it is shown with :func:`gettext`."""
+    return msgid
+
+
+def _fill(template: str, params: Mapping[str, object], language: str) -> str:
+    if not params:
+        return template
+    return template.format(**{k: translate(v, language) if isinstance(v, Msg) else v
+                              for k, v in params.items()})
+
+
+def translate(value: object, language: str) -> str:
+    """Say ``value`` (a Msg, an exception carrying one, or anything else) in ``language``."""
+    if isinstance(value, BaseException):
+        value = value.args[0] if len(value.args) == 1 else str(value)
+    if isinstance(value, Msg):
+        return value.render(language)
+    return str(value)
+
+
+def gettext(language: str, msgid: str) -> str:
+    return catalogue(language).gettext(msgid)
+
+
+def ngettext(language: str, singular: str, plural: str, n: int) -> str:
+    return catalogue(language).ngettext(singular, plural, n)
+
+
+def catalogue(language: str) -> _gettext.NullTranslations:
+    """The compiled catalogue for ``language`` (English: none), read once and kept."""
+    with _lock:
+        found = _catalogues.get(language)
+        if found is None:
+            found = _load_catalogue(language)
+            _catalogues[language] = found
+        return found
+
+
+def _load_catalogue(language: str) -> _gettext.NullTranslations:
+    lang = languages.get(language)
+    if lang is None or language == languages.source() or not lang.app_catalogue.is_file():
+        return _gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with lang.app_catalogue.open("rb") as fh:
+        cat = read_po(fh, locale=language, domain=languages.DOMAIN)
+    buf = io.BytesIO()
+    write_mo(buf, cat, use_fuzzy=False)  # unreviewed (fuzzy) entries stay English
+    buf.seek(0)
+    return _gettext.GNUTranslations(buf)
+
+
+def reset_cache() -> None:
+    """Forget loaded catalogues (tests that rewrite a catalogue)."""
+    with _lock:
+        _catalogues.clear()
