@@ -84,7 +84,7 @@ def save_desk_store(address: str | None) -> Path:
     The address is checked first and holds no secret (a password in it is refused).
     """
     if address is not None:
-        address = str(parse(address))
+        address = parse(address).url()
     path = _config_dir() / DESK_SETTINGS
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = [] if address is None else [f'store = "{address}"']
@@ -92,9 +92,18 @@ def save_desk_store(address: str | None) -> Path:
     return path
 
 
-def resolve_store(arg: str | None) -> str | None:
-    """``--store`` wins, then ``FRONTDESK_STORE``, then the desk's setting; ``None``: local."""
-    for value in (arg, os.environ.get(ENV_STORE), chosen_store()):
+def resolve_store(arg: str | None, data_dir_arg: str | os.PathLike[str] | None = None
+                  ) -> str | None:
+    """The shared store to use, or ``None`` for the local one.
+
+    ``--store`` wins; an explicit ``--data-dir`` then means the local store; then
+    ``FRONTDESK_STORE``, then the store a manager chose for this desk.
+    """
+    if arg and arg.strip():
+        return arg.strip()
+    if data_dir_arg:
+        return None
+    for value in (os.environ.get(ENV_STORE), chosen_store()):
         if value and value.strip():
             return value.strip()
     return None

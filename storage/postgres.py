@@ -65,6 +65,10 @@ class ServerAddress:
         port = "" if self.port == DEFAULT_PORT else f":{self.port}"
         return f"postgresql://{self.user}@{host}{port}/{self.dbname}"
 
+    def url(self) -> str:
+        """The full address to give to a desk: ``str(self)`` plus the CA file, if any."""
+        return str(self) + (f"?sslrootcert={self.sslrootcert}" if self.sslrootcert else "")
+
     @property
     def keyring_entry(self) -> str:
         return str(self)
