@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from app.i18n import cli_language, translate
 from app.opening import Store, key_source_for, open_store, resolve_data_dir
 
 
@@ -18,6 +19,12 @@ def add_store_args(p: argparse.ArgumentParser, *, top: bool = False) -> None:
                    help="store folder (default: $FRONTDESK_DATA_DIR or the user data folder)")
     p.add_argument("--passphrase-file", metavar="FILE", default=default,
                    help="derive the key from the passphrase in FILE instead of the keyring")
+
+
+def say(message: object) -> str:
+    """A message for the terminal, in the command line's language (``--lang``,
+    ``$FRONTDESK_LANG``, then the system's; English when Frontdesk does not speak it)."""
+    return translate(message, cli_language())
 
 
 def open_from_args(args: argparse.Namespace, *, create: bool = True) -> Store:

@@ -8,6 +8,7 @@ from app import snapshots, validate
 from app.audit import record
 from app.errors import NotFound, ValidationError
 from app.greeting import greeting_cue
+from app.i18n import _
 from app.permissions import Action, require
 from app.views import Actor, ArrivalRow, VisitInfo
 from storage import queries
@@ -25,18 +26,18 @@ def record_visit(
 ) -> VisitInfo:
     require(actor.role, Action.RECORD_VISIT)
     if not (EARLIEST <= starts_at < LATEST):
-        raise ValidationError("Date", "The date must be between 1900 and 2200.")
+        raise ValidationError(_("Date"), _("The date must be between 1900 and 2200."))
     if kind == VisitKind.STAY and ends_on is not None and ends_on < starts_at.date():
-        raise ValidationError("Departure", "Departure cannot be before arrival.")
+        raise ValidationError(_("Departure"), _("Departure cannot be before arrival."))
     if not isinstance(party_size, int) or not (1 <= party_size <= 500):
-        raise ValidationError("Party size", "Party size must be between 1 and 500.")
-    place = validate.text("Room or table", place, max_len=20)
+        raise ValidationError(_("Party size"), _("Party size must be between 1 and 500."))
+    place = validate.text(_("Room or table"), place, max_len=20)
     if kind == VisitKind.BOOKING and service is None:
         service = Service.LUNCH if starts_at.hour < 16 else Service.DINNER
     with store.write() as s:
         g = s.get(Guest, guest_id)
         if g is None:
-            raise NotFound("That guest no longer exists.")
+            raise NotFound(_("That guest no longer exists."))
         v = Visit(guest_id=guest_id, kind=kind, starts_at=starts_at, ends_on=ends_on,
                   service=service if kind == VisitKind.BOOKING else None,
                   party_size=party_size, place=place, status=status)
@@ -52,7 +53,7 @@ def set_status(store: Store, actor: Actor, visit_id: int, status: VisitStatus) -
     with store.write() as s:
         v = s.get(Visit, visit_id)
         if v is None:
-            raise NotFound("That visit no longer exists.")
+            raise NotFound(_("That visit no longer exists."))
         old = v.status
         v.status = status
         record(s, actor, f"visit.{status.value}", guest_ref=v.guest.ref, visit=v.id,
@@ -67,7 +68,7 @@ def today_list(
     """Hotel arrivals for ``day`` or restaurant bookings for one service of ``day``."""
     require(actor.role, Action.SEARCH_GUESTS)
     if not (EARLIEST.date() <= day < LATEST.date()):
-        raise ValidationError("Date", "The date must be between 1900 and 2200.")
+        raise ValidationError(_("Date"), _("The date must be between 1900 and 2200."))
     start = dt.datetime.combine(day, dt.time())
     with store.read() as s:
         rows = queries.visits_between(s, kind, start, start + dt.timedelta(days=1), service)

@@ -25,6 +25,7 @@ from app.errors import ConsentRequired, FrontdeskError
 from app.opening import Store
 from app.views import Actor, AssignmentInfo, ConsentInfo
 from ui.guest_card import GuestCardView
+from ui.i18n import say
 from ui.search_service import SearchService
 from ui.search_view import SearchResults
 from ui.today import TodayView
@@ -125,7 +126,7 @@ class DeskPage(QWidget):
         try:
             card = guests.open_card(self.store, self.actor, guest_id)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open the card"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open the card"), say(exc))
             return
         self.card.load(card)
         self.stack.setCurrentWidget(self.card)
@@ -139,7 +140,7 @@ class DeskPage(QWidget):
         try:
             card = guests.refresh_card(self.store, self.actor, gid)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Cannot show the card"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot show the card"), say(exc))
             return
         self.card.load(card)
         self.card.focus_labels()
@@ -200,10 +201,10 @@ class DeskPage(QWidget):
             labels.assign_label(self.store, self.actor, card.guest.id, label.id,
                                 picker.source)
         except ConsentRequired as exc:
-            QMessageBox.information(self, self.tr("Consent needed"), str(exc))
+            QMessageBox.information(self, self.tr("Consent needed"), say(exc))
             return
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Label not added"), str(exc))
+            QMessageBox.warning(self, self.tr("Label not added"), say(exc))
             return
         self.status_message.emit(self.tr("Label added: {label}").format(
             label=label.staff_wording))
@@ -218,7 +219,7 @@ class DeskPage(QWidget):
         try:
             labels.remove_label(self.store, self.actor, assignment.id, dialog.reason)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Label not removed"), str(exc))
+            QMessageBox.warning(self, self.tr("Label not removed"), say(exc))
             return
         self.status_message.emit(self.tr("Label removed: {label}").format(
             label=assignment.label.staff_wording))
@@ -241,7 +242,7 @@ class DeskPage(QWidget):
         try:
             consents.record_consent(self.store, self.actor, guest_id, ConsentPurpose.HEALTH)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Consent not recorded"), str(exc))
+            QMessageBox.warning(self, self.tr("Consent not recorded"), say(exc))
             return False
         return True
 
@@ -257,7 +258,7 @@ class DeskPage(QWidget):
         try:
             removed = consents.withdraw_consent(self.store, self.actor, consent.id)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Consent not withdrawn"), str(exc))
+            QMessageBox.warning(self, self.tr("Consent not withdrawn"), say(exc))
             return
         self.status_message.emit(self.tr("Consent withdrawn; {n} health label(s) removed.")
                                  .format(n=removed))

@@ -88,7 +88,9 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
 def _show_crash(parent: Any, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.critical(parent, "Frontdesk", text)
+    from ui.i18n import say
+
+    QMessageBox.critical(parent, "Frontdesk", say(text))
 
 
 def open_with_retry(parent: Any, data_dir: Path, key_source: Any) -> Store | None:
@@ -102,6 +104,7 @@ def open_with_retry(parent: Any, data_dir: Path, key_source: Any) -> Store | Non
         KeyringUnavailableError,
     )
     from app.opening import open_store, store_exists
+    from ui.i18n import say
 
     def tr(text: str) -> str:
         return QCoreApplication.translate("StoreOpen", text)
@@ -125,7 +128,7 @@ def open_with_retry(parent: Any, data_dir: Path, key_source: Any) -> Store | Non
             box.setIcon(QMessageBox.Icon.Warning if keyring else QMessageBox.Icon.Critical)
             box.setWindowTitle(tr("The store did not open"))
             box.setText(tr("Frontdesk could not open its store."))
-            box.setInformativeText(str(exc))
+            box.setInformativeText(say(exc))
             box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 460px; }")
             retry = box.addButton(tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)
             box.addButton(tr("&Quit"), QMessageBox.ButtonRole.RejectRole)

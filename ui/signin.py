@@ -26,6 +26,7 @@ from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor
 from ui import texts
+from ui.i18n import say
 
 
 def _pin_field() -> QLineEdit:
@@ -126,7 +127,7 @@ class SignInPage(QWidget):
         try:
             people = staff.list_staff(store)
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         for person in people:
             item = QListWidgetItem(f"{person.name}  ·  {texts.role(person.role)}")
@@ -147,7 +148,7 @@ class SignInPage(QWidget):
         try:
             actor = staff.sign_in(self.store, staff_id, self.pin.text())
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             self.pin.clear()
             self.pin.setFocus()
             return
@@ -226,7 +227,7 @@ class FirstRunPage(QWidget):
             phrase = (recovery.set_up_recovery(self.store, actor)
                       if recovery.needs_recovery_passphrase(self.store) else None)
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         self.pin.clear()
         self.pin2.clear()

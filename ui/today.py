@@ -25,6 +25,7 @@ from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, ArrivalRow
 from ui import texts
+from ui.i18n import say
 from ui.models.arrivals_model import ArrivalsModel
 from ui.tables import DeskTable, EmptyOr
 
@@ -153,7 +154,7 @@ class TodayView(QWidget):
         try:
             rows = visits.today_list(self.store, self.actor, day, lst.kind, service)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Cannot show the list"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot show the list"), say(exc))
             return
         if lst.kind == VisitKind.STAY:
             empty = self.tr("No arrivals for {day}").format(day=texts.long_date(day))
@@ -175,7 +176,7 @@ class TodayView(QWidget):
         try:
             visit = visits.set_status(self.store, self.actor, item.visit.id, new)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Not marked"), str(exc))
+            QMessageBox.warning(self, self.tr("Not marked"), say(exc))
             return
         lst.model.replace_row(row, ArrivalRow(visit, item.guest, item.greeting))
         if new == VisitStatus.ARRIVED:

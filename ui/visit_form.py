@@ -27,6 +27,7 @@ from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, VisitInfo
 from ui import texts
+from ui.i18n import say
 
 PLACE_PATTERN = QRegularExpression(r"^[A-Za-z]{0,2} ?(\d{1,4}[A-Za-z]?)?$")
 
@@ -118,6 +119,6 @@ class VisitDialog(QDialog):
                 if kind == VisitKind.BOOKING else None,
                 party_size=self.party.value(), place=self.place.text())
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         self.accept()
