@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from app.i18n import N_, Msg, _, ngettext_
+from app.i18n import N_, Msg, _, ngettext_, num
 from app.permissions import Action, require
 from app.views import Actor, AuditInfo
 from storage import audit_chain, queries
@@ -32,7 +32,7 @@ class ChainStatus:
     def message(self) -> str:
         if self.ok:
             return ngettext_("Audit log verified: {n} event", "Audit log verified: {n} events",
-                             self.events, n=f"{self.events:,}")
+                             self.events, n=num(self.events))
         if self.broken_at:
             return _("Broken at event {id}: {problem}. Restore from a backup and tell the "
                      "venue's IT.", id=self.broken_at, problem=chain_problem(self.problem))

@@ -98,8 +98,33 @@ def _fill(template: str, params: Mapping[str, object], language: str) -> str:
     return template.format(**values)
 
 
+class Number:
+    """A count shown with the reader's digit grouping ("12,345" / "12.345"): ``num(n)``."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def render(self, language: str) -> str:
+        from babel.numbers import format_decimal
+
+        return str(format_decimal(self.value, locale=language))
+
+    def __str__(self) -> str:
+        return self.render(languages.source())
+
+    def __repr__(self) -> str:
+        return f"num({self.value!r})"
+
+
+def num(value: float) -> Number:
+    """Mark a message parameter as a quantity (grouped per language); ids stay plain ints."""
+    return Number(value)
+
+
 def _say(value: object, language: str) -> object:
-    if isinstance(value, Msg):
+    if isinstance(value, (Msg, Number)):
         return value.render(language)
     if isinstance(value, (list, tuple)):  # several sentences (reasons), each in the language
         return " ".join(str(_say(v, language)) for v in value)

@@ -127,3 +127,63 @@ def test_app_raises_no_untranslatable_english() -> None:
     """Every error a person reads is raised with a _() message, not a bare English string."""
     root = Path(__file__).resolve().parent.parent / "app"
     assert bare_english_raises(root) == []
+
+
+def test_permission_and_sign_in_messages_say_themselves_in_dutch() -> None:
+    from app.errors import PermissionDenied
+    from app.permissions import Action, require
+    from storage.models import Role
+
+    with pytest.raises(PermissionDenied) as info:
+        require(Role.HOST, Action.MANAGE_STAFF)
+    assert str(info.value) == "A host may not manage staff; ask a manager."
+    assert translate(info.value, "nl") == \
+        "Een gastheer/gastvrouw mag dit niet: medewerkers beheren. Vraag het een manager."
+
+
+def test_counts_are_grouped_the_readers_way() -> None:
+    msg = _("OK: integrity check passed, {n} audit events verified.", n=i18n.num(12345))
+    assert str(msg) == "OK: integrity check passed, 12,345 audit events verified."
+    assert translate(msg, "nl") == \
+        "OK: integriteitscontrole geslaagd, 12.345 auditgebeurtenissen gecontroleerd."
+
+
+def test_a_list_of_reasons_is_said_one_by_one_in_the_language() -> None:
+    from app.errors import WordingBlocked
+
+    err = WordingBlocked([_("Wrong PIN."), "A plain reason."])
+    assert str(err) == "This wording cannot be approved: Wrong PIN. A plain reason."
+    assert translate(err, "nl") == ("Deze formulering kan niet worden goedgekeurd: "
+                                    "Verkeerde pincode. A plain reason.")
+
+
+def test_a_translation_with_a_wrong_placeholder_falls_back_to_english(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import gettext
+
+    class Broken(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            return "{typo} kapot"
+
+    monkeypatch.setitem(i18n._catalogues, "nl", Broken())
+    assert translate(_("Cannot read {file}: {reason}.", file="a", reason="b"), "nl") == \
+        "Cannot read a: b."
+
+
+def test_the_command_line_speaks_the_chosen_language(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli import main
+
+    monkeypatch.setenv("FRONTDESK_LANG", "en")  # restored after the test: main() sets it
+    assert main(["--lang", "nl", "verify", "--data-dir", str(tmp_path / "none")]) == 2
+    err = capsys.readouterr().err
+    assert "bevat geen Frontdesk-gegevens" in err, err
+    assert i18n.cli_language() == "nl"
+    monkeypatch.setenv("FRONTDESK_LANG", "xx")
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert i18n.cli_language() == "nl"  # the system's language when Frontdesk speaks it
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert i18n.cli_language() == "en"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli_common import add_store_args, open_from_args, say
-from app.i18n import _
+from app.i18n import _, num
 from app.opening import key_source_for, resolve_data_dir
 
 
@@ -71,7 +71,7 @@ def restore(args: argparse.Namespace) -> int:
     result.store.close()
     print(say(_("Restored the backup of {when} into {folder}: integrity check passed, {n} "
                 "audit events verified.", when=str(info.created_at), folder=str(data_dir),
-                n=f"{result.audit_events:,}")))
+                n=num(result.audit_events))))
     if result.recovery_passphrase:
         print(say(_("New recovery passphrase for this store (write it down; shown only once):"))
               + f"\n\n    {result.recovery_passphrase}\n")

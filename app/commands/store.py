@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli_common import add_store_args, open_from_args, say
-from app.i18n import _
+from app.i18n import _, num
 from app.opening import resolve_data_dir
 
 
@@ -43,7 +43,7 @@ def demo_data(args: argparse.Namespace) -> int:
     try:
         def progress(done: int, total: int) -> None:
             if sys.stderr.isatty() or done == total or done % 100_000 == 0:
-                print("\r" + say(_("{done}/{total} guests", done=f"{done:,}", total=f"{total:,}")),
+                print("\r" + say(_("{done}/{total} guests", done=num(done), total=num(total))),
                       end="", file=sys.stderr, flush=True)
 
         summary = build_demo(store, args.guests, seed=args.seed, progress=progress)
@@ -52,10 +52,10 @@ def demo_data(args: argparse.Namespace) -> int:
         store.close()
     took = time.perf_counter() - started
     print(say(_("Wrote {guests} guests, {visits} visits, {labels} labels, {consents} consents to "
-                "{folder} in {seconds} s.", guests=f"{summary.guests:,}",
-                visits=f"{summary.visits:,}", labels=f"{summary.assignments:,}",
-                consents=f"{summary.consents:,}", folder=str(resolve_data_dir(args.data_dir)),
-                seconds=f"{took:.1f}")))
+                "{folder} in {seconds} s.", guests=num(summary.guests),
+                visits=num(summary.visits), labels=num(summary.assignments),
+                consents=num(summary.consents), folder=str(resolve_data_dir(args.data_dir)),
+                seconds=num(round(took, 1)))))
     print(say(_("Staff PINs: {pins}", pins=", ".join(f"{n} {p}"
                                                       for n, p in summary.staff.items()))))
     return 0
@@ -71,7 +71,7 @@ def verify(args: argparse.Namespace) -> int:
         store.close()
     if report.ok:
         print(say(_("OK: integrity check passed, {n} audit events verified.",
-                    n=f"{report.audit_events:,}")))
+                    n=num(report.audit_events))))
         return 0
     for problem in report.problems:
         print(say(_("PROBLEM: {problem}", problem=problem)), file=sys.stderr)
