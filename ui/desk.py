@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -19,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import consents, guests, labels
-from app.domain import ConsentPurpose, Sensitivity
+from app import consents, guests, labels, visits
+from app.domain import ConsentPurpose, Sensitivity, VisitStatus
 from app.errors import ConsentRequired, FrontdeskError
 from app.opening import Store
-from app.views import Actor, AssignmentInfo, ConsentInfo
+from app.views import Actor, AssignmentInfo, ConsentInfo, VisitInfo
+from ui import texts
 from ui.guest_card import GuestCardView
 from ui.i18n import say
 from ui.search_service import SearchService
@@ -36,6 +38,7 @@ class DeskPage(QWidget):
 
     status_message = Signal(str)
     show_guest_requested = Signal(int)
+    lock_requested = Signal()
 
     def __init__(self, store: Store, actor: Actor, service: SearchService,
                  parent: QWidget | None = None) -> None:
@@ -50,6 +53,12 @@ class DeskPage(QWidget):
         self.today_button.setObjectName("todayButton")
         self.new_button = QPushButton(self.tr("New guest (Ctrl+N)"))
         self.new_button.setObjectName("newGuest")
+        # Who is signed in, always in sight, with the way to lock the desk beside it.
+        self.person = QLabel(self.tr("{name} · {role}").format(
+            name=texts.isolate(actor.name), role=texts.role(actor.role)))
+        self.person.setObjectName("signedIn")
+        self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
+        self.lock_button.setObjectName("lockButton")
         header = QFrame()
         header.setObjectName("header")
         hl = QHBoxLayout(header)
@@ -57,6 +66,9 @@ class DeskPage(QWidget):
         hl.addWidget(self.search_field, 1)
         hl.addWidget(self.today_button)
         hl.addWidget(self.new_button)
+        hl.addSpacing(12)
+        hl.addWidget(self.person)
+        hl.addWidget(self.lock_button)
 
         self.today = TodayView(store, actor)
         self.results = SearchResults(self.search_field, service)
@@ -77,6 +89,7 @@ class DeskPage(QWidget):
         self.today.status_message.connect(self.status_message)
         self.today_button.clicked.connect(lambda: self.show_today())
         self.new_button.clicked.connect(self.new_guest)
+        self.lock_button.clicked.connect(self.lock_requested)
         self.card.back.connect(self.go_back)
         self.card.show_guest.connect(self.show_guest_requested)
         self.card.edit_guest.connect(self.edit_guest)
@@ -85,6 +98,7 @@ class DeskPage(QWidget):
         self.card.remove_label.connect(self.remove_label)
         self.card.record_consent.connect(self.record_consent)
         self.card.withdraw_consent.connect(self.withdraw_consent)
+        self.card.mark_arrived.connect(self.mark_arrived)
         self.show_today()
 
     # -- navigation --------------------------------------------------------------------
@@ -148,6 +162,25 @@ class DeskPage(QWidget):
             self.card.select_label(select_label)
 
     # -- guests and visits -------------------------------------------------------------
+    def mark_arrived(self, visit: VisitInfo) -> None:
+        """Space or A on the card: today's visit arrived (again: expected), audited in app/."""
+        card = self.card.card
+        if card is None:
+            return
+        new = (VisitStatus.EXPECTED if visit.status == VisitStatus.ARRIVED
+               else VisitStatus.ARRIVED)
+        try:
+            visits.set_status(self.store, self.actor, visit.id, new)
+        except FrontdeskError as exc:
+            QMessageBox.warning(self, self.tr("Not marked"), say(exc))
+            return
+        name = texts.isolate(card.guest.display_name)
+        self.status_message.emit(
+            self.tr("{name} marked as arrived — press Space again to undo").format(name=name)
+            if new == VisitStatus.ARRIVED else
+            self.tr("{name} is expected again").format(name=name))
+        self.reload_card()
+
     def new_guest(self) -> None:
         from ui.guest_form import GuestDialog
 
@@ -191,10 +224,16 @@ class DeskPage(QWidget):
         if picker.exec() != QDialog.DialogCode.Accepted or picker.chosen is None:
             return
         label = picker.chosen
+        try:
+            labels.check_source(label.sensitivity, picker.source)  # health: the guest told us
+        except FrontdeskError as exc:
+            QMessageBox.information(self, self.tr("Label not added"), say(exc))
+            return
         needs_consent = (label.sensitivity == Sensitivity.SPECIAL
                          and not card.has_consent(ConsentPurpose.HEALTH))
         if needs_consent and not self._ask_and_record_consent(
-                card.guest.id, card.guest.display_name, label.staff_wording):
+                card.guest.id, card.guest.display_name, label.staff_wording,
+                card.guest.language):
             self.status_message.emit(self.tr("Label left off: no consent."))
             return
         try:
@@ -230,14 +269,17 @@ class DeskPage(QWidget):
         if card is None:
             return
         if self._ask_and_record_consent(card.guest.id, card.guest.display_name,
-                                        self.tr("Allergies, diets, mobility")):
+                                        self.tr("Allergies, diets, mobility"),
+                                        card.guest.language):
             self.reload_card()
 
-    def _ask_and_record_consent(self, guest_id: int, guest_name: str, about: str) -> bool:
-        """Ask whether the guest gives explicit consent for health data; record it if so."""
+    def _ask_and_record_consent(self, guest_id: int, guest_name: str, about: str,
+                                guest_language: str) -> bool:
+        """Ask (in the guest's language) whether the guest gives explicit consent for health
+        data; record it if so."""
         from ui.label_dialogs import ask_health_consent
 
-        if not ask_health_consent(self, about, guest_name):
+        if not ask_health_consent(self, about, guest_name, guest_language):
             return False
         try:
             consents.record_consent(self.store, self.actor, guest_id, ConsentPurpose.HEALTH)

@@ -50,9 +50,9 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
 
     label = (QCoreApplication.translate("StoreOpen", "demo (throw-away)") if demo
              else shared.split("?", 1)[0] if shared else (str(data_dir) if data_dir else ""))
-    window = MainWindow(store, idle_ms=idle_ms_from_env(), store_label=label)
+    window = MainWindow(store, idle_ms=idle_ms_from_env(), store_label=label, demo=demo)
     i18n.add_language_menu(window)  # Help → Language (applies at the next start)
-    window.show()
+    show_fitted(window)
     from app.crash import install as install_crash_hook
 
     # Unhandled errors: a scrubbed report (no guest data) and a plain sentence in a dialog.
@@ -85,6 +85,18 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
             daily.worker.join()  # never close the store under a running backup
         for s in opened:
             s.close()
+
+
+def show_fitted(window: Any) -> None:
+    """Show the main window inside the screen's available area: maximised on a laptop-sized
+    screen (1366×768 leaves no room for a frame around a 1366×768 window), else 1366×768."""
+    screen = window.screen()
+    avail = screen.availableGeometry() if screen is not None else None
+    if avail is not None and (avail.width() <= 1440 or avail.height() <= 900):
+        window.showMaximized()
+        return
+    window.resize(1366, 768)
+    window.show()
 
 
 def _show_crash(parent: Any, text: str) -> None:
