@@ -326,7 +326,7 @@ class AuditView(QDialog):
             try:
                 result = audit_log.verify_chain(store, actor)
             except FrontdeskError as exc:
-                result = str(exc)
+                result = say(exc)
             bridge.finished.emit(result)
 
         self._thread = threading.Thread(target=work, name="frontdesk-audit-verify",
@@ -338,7 +338,7 @@ class AuditView(QDialog):
         if isinstance(result, ChainStatus):
             self.status = result
             ok = result.ok
-            self.banner.setText(result.message)
+            self.banner.setText(say(result.message))
             self.verified.emit(result)
         else:
             ok = False
