@@ -77,8 +77,10 @@ def _erase(store: Store, actor: Actor | None, guest_id: int, at: dt.datetime, *,
             raise NotFound("That guest no longer exists.")
         ref = g.ref
         counts = (len(g.visits), len(g.assignments), len(g.consents))
+        names = [g.full_name, g.preferred_name]
         s.delete(g)
         s.flush()
+        search.forget_names(s, names)  # search helper's hook: no word of theirs left behind
         record(s, actor, "guest.erased", guest_ref=ref, at=at, visits=counts[0],
                labels=counts[1], consents=counts[2], via=via)
     if via != "reapplied":
