@@ -137,11 +137,15 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str) -> list[
     return out
 
 
-def _match(f: _Found, when: str) -> GuestMatch:
-    r = f.row
+def as_match(r: Any, why: Msg | None = None, tier: int = T_EXACT, when: str = "") -> GuestMatch:
+    """A result row of ``storage.search`` as the snapshot the UI receives."""
     return GuestMatch(id=r.id, ref=r.ref, full_name=r.full_name, preferred_name=r.preferred_name,
                       pronunciation=r.pronunciation, language=r.language, email=r.email,
-                      phone=r.phone, created_at=r.created_at, why=f.why, tier=f.tier, when=when)
+                      phone=r.phone, created_at=r.created_at, why=why, tier=tier, when=when)
+
+
+def _match(f: _Found, when: str) -> GuestMatch:
+    return as_match(f.row, f.why, f.tier, when)
 
 
 def _name_words(r: Any) -> list[str]:

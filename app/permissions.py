@@ -30,6 +30,7 @@ class Action(StrEnum):
     BACKUP = "back up or restore the store"
     IMPORT = "import arrivals and bookings"
     MANAGE_RETENTION = "review retention"
+    MERGE_GUESTS = "merge two guest profiles"  # search helper: app.merge (managers only)
 
 
 _DESK = frozenset(

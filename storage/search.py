@@ -91,6 +91,16 @@ def search_guest_rows(session: Session, typed: str, limit: int) -> list[Row[Any]
 
 
 
+def email_query(email: str) -> str:
+    """An FTS5 query for guests whose email holds these words in this order (any case).
+
+    The guest table's email index compares exactly; this finds "Anna.Jansen@Example.org"
+    for "anna.jansen@example.org" from the search index. Callers compare the candidates.
+    """
+    cleaned = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in email)
+    return '{email} : "' + cleaned.replace('"', '""') + '"' if cleaned.strip() else ""
+
+
 # --- names: the dictionary of name words, for typos and names that sound alike -------
 
 NAME_COLUMNS = "{full_name preferred_name}"
