@@ -62,7 +62,7 @@ def likely_existing_in(s: Any, f: GuestFields, *, region: str, exclude_id: int |
 
     if f.email:
         wanted = f.email.casefold()
-        for r in search.match_rows(s, search.email_query(f.email), 50):
+        for r in search.email_rows(s, f.email, 50):
             if (r.email or "").casefold() == wanted:
                 note(guest_search.as_match(r), _("same email"))
     e164 = phones.to_e164(f.phone, region)

@@ -82,7 +82,7 @@ def _place_why(place: str) -> Msg:
 def find(s: Session, typed: str, limit: int, day: dt.date, region: str) -> list[GuestMatch]:
     """The guests ``typed`` may mean, best first (see the module docstring)."""
     text = typed.strip()
-    if not search.fts_query(text):
+    if not search.has_words(text):
         return []
     found: dict[int, _Found] = {}
 
@@ -103,10 +103,10 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str) -> list[
         add([row], T_EXACT, _place_why(str(row.place)))
 
     typed_words = name_keys.words(text)
-    whole = search.match_rows(s, search.fts_query(text, prefix=False), limit)
+    whole = search.whole_word_rows(s, text, limit)
     for r in whole:
         add([r], _whole_tier(r, text), _not_name_why(r, typed_words, prefix=False))
-    begins = search.match_rows(s, search.fts_query(text), limit + len(whole))
+    begins = search.prefix_rows(s, text, limit + len(whole))
     for r in begins:
         add([r], T_PREFIX, _not_name_why(r, typed_words, prefix=True))
 
@@ -279,8 +279,7 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None
         groups = [[t for q, t in alts if q <= level] for alts in per_word]
         if any(not g for g in groups):
             continue
-        query = search.name_query(groups, prefix_last=words[-1])
-        rows = search.match_rows(s, query, limit * 2)
+        rows = search.name_rows(s, groups, words[-1], limit * 2)
         for r in rows:
             hit = _closeness(typed_words, _name_words(r))
             if hit is not None:

@@ -105,4 +105,5 @@ _ACTION_WORDS: dict[Action, str] = {
     Action.BACKUP: _("back up or restore the store"),
     Action.IMPORT: _("import arrivals and bookings"),
     Action.MANAGE_RETENTION: _("review retention"),
+    Action.MERGE_GUESTS: _("merge two guest profiles"),
 }

@@ -26,7 +26,7 @@ from sqlalchemy import Row, bindparam, text
 from sqlalchemy.orm import Session
 
 from storage import name_keys
-from storage.models import Guest
+from storage.models import Guest, Visit
 
 
 def fts_query(typed: str, *, prefix: bool = True) -> str:
@@ -63,6 +63,64 @@ def match_rows(session: Session, query: str, limit: int) -> list[Row[Any]]:
     if not query:
         return []
     return list(session.execute(_FIND, {"q": query, "n": limit}).all())
+
+
+# --- the engine-specific steps of app.guest_search, one named function each ----------
+# SQLite: FTS5. PostgreSQL: storage.postgres_search (its folded-text LIKE search); the
+# forgiving name lookup there is a first port, to be replaced with pg_trgm.
+
+def _is_pg(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def has_words(typed: str) -> bool:
+    """Whether ``typed`` holds anything searchable (not only spaces or punctuation)."""
+    return bool(fts_query(typed))
+
+
+def whole_word_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
+    """Guests in whom every typed word is a whole word (of a name, email or phone)."""
+    if _is_pg(session):
+        from storage import postgres_search as pg
+
+        return pg._find(session, pg.typed_words(session, typed), limit, whole=True)
+    return match_rows(session, fts_query(typed, prefix=False), limit)
+
+
+def prefix_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
+    """Guests in whom every typed word begins a word (the type-ahead match)."""
+    if _is_pg(session):
+        from storage import postgres_search as pg
+
+        return pg._find(session, pg.typed_words(session, typed), limit, whole=False)
+    return match_rows(session, fts_query(typed), limit)
+
+
+def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_last: str | None,
+              limit: int) -> list[Row[Any]]:
+    """Guests whose names hold, for each group, one of its words (see :func:`name_query`)."""
+    if _is_pg(session):
+        import itertools
+
+        from storage import postgres_search as pg
+
+        rows: dict[int, Row[Any]] = {}
+        for combo in itertools.islice(itertools.product(*[g[:3] for g in alternatives]), 9):
+            words = pg.typed_words(session, " ".join(combo))
+            for r in pg._find(session, words, limit, whole=True):
+                rows.setdefault(int(r.id), r)
+        return list(rows.values())[:limit]
+    return match_rows(session, name_query(alternatives, prefix_last=prefix_last), limit)
+
+
+def email_rows(session: Session, email: str, limit: int) -> list[Row[Any]]:
+    """Guests whose email may be ``email`` in another case (callers compare exactly)."""
+    if _is_pg(session):
+        stmt = text("SELECT id, ref, full_name, preferred_name, pronunciation, language, email, "
+                    "phone, created_at FROM guest WHERE lower(email) = lower(:e) LIMIT :n"
+                    ).columns(*_GUEST_COLUMNS)
+        return list(session.execute(stmt, {"e": email, "n": limit}).all())
+    return match_rows(session, email_query(email), limit)
 
 
 def search_guest_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
@@ -145,8 +203,8 @@ def _term_row(word: str) -> dict[str, str]:
             "s": name_keys.sound_key(word)[:80], "e": name_keys.english_key(word)[:40]}
 
 
-_REMEMBER = text("INSERT OR IGNORE INTO name_term (term, fold, rev, sound, english) "
-                 "VALUES (:t, :f, :r, :s, :e)")
+_REMEMBER = text("INSERT INTO name_term (term, fold, rev, sound, english) "
+                 "VALUES (:t, :f, :r, :s, :e) ON CONFLICT (term) DO NOTHING")
 
 
 def remember_names(session: Session, names: Iterable[str | None]) -> None:
@@ -164,10 +222,15 @@ def forget_names(session: Session, names: Iterable[str | None]) -> int:
     """
     dropped = 0
     for word in sorted({w for name in names if name for w in name_keys.words(name)}):
-        q = f'{NAME_COLUMNS} : "' + word.replace('"', '""') + '"'
-        still = session.execute(text("SELECT rowid FROM guest_fts WHERE guest_fts MATCH :q "
-                                     "LIMIT 1"), {"q": q}).first()
-        if still is None:
+        if _is_pg(session):
+            from storage import postgres_search as pg
+
+            still: object = pg._find(session, pg.typed_words(session, word), 1, whole=True)
+        else:
+            q = f'{NAME_COLUMNS} : "' + word.replace('"', '""') + '"'
+            still = session.execute(text("SELECT rowid FROM guest_fts WHERE guest_fts MATCH "
+                                         ":q LIMIT 1"), {"q": q}).first()
+        if not still:
             session.execute(text("DELETE FROM name_term WHERE term = :t"), {"t": word})
             dropped += 1
     return dropped
@@ -192,13 +255,15 @@ def _upper(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-_CANDIDATES = text(
+_CANDIDATE_SQL = (
     "SELECT term, fold, sound, english FROM name_term WHERE fold >= :p AND fold < :pu "
     "UNION SELECT term, fold, sound, english FROM name_term WHERE rev >= :r AND rev < :ru "
-    "UNION SELECT term, fold, sound, english FROM name_term WHERE sound >= :s AND sound < :su "
+    "UNION SELECT term, fold, sound, english FROM name_term WHERE {sound} "
     "UNION SELECT term, fold, sound, english FROM name_term WHERE english = :e AND :e != '' "
     "LIMIT 2000"
 )
+_CANDIDATES = text(_CANDIDATE_SQL.format(sound="sound = :s"))
+_CANDIDATES_SOUND_PREFIX = text(_CANDIDATE_SQL.format(sound="sound >= :s AND sound < :su"))
 
 
 def term_candidates(session: Session, word: str, *, sound_prefix: bool = False
@@ -219,10 +284,12 @@ def term_candidates(session: Session, word: str, *, sound_prefix: bool = False
     tail = max(2, len(folded) - half - 1)
     p, r = folded[:half], folded[::-1][:tail]
     sound = name_keys.sound_key(word) or folded
-    rows = session.execute(_CANDIDATES, {
-        "p": p, "pu": _upper(p), "r": r, "ru": _upper(r), "s": sound,
-        "su": _upper(sound) if sound_prefix else sound + "\x00",
-        "e": name_keys.english_key(word)}).all()
+    params = {"p": p, "pu": _upper(p), "r": r, "ru": _upper(r), "s": sound,
+              "e": name_keys.english_key(word)}
+    if sound_prefix:
+        params["su"] = _upper(sound)
+    rows = session.execute(_CANDIDATES_SOUND_PREFIX if sound_prefix else _CANDIDATES,
+                           params).all()
     return [Term(str(t), str(f), str(s), str(e)) for t, f, s, e in rows]
 
 
@@ -233,18 +300,25 @@ def term_exists(session: Session, word: str) -> bool:
 
 # --- phone numbers and places ----------------------------------------------------------
 
-_BY_PHONE = text(
+_BY_PHONE_SQL = (
     "SELECT id, ref, full_name, preferred_name, pronunciation, language, email, phone, "
-    "created_at FROM guest WHERE phone_e164 >= :lo AND phone_e164 < :hi LIMIT :n"
-).columns(Guest.id, Guest.ref, Guest.full_name, Guest.preferred_name, Guest.pronunciation,
-          Guest.language, Guest.email, Guest.phone, Guest.created_at)
+    "created_at FROM guest WHERE {cond} LIMIT :n"
+)
+_GUEST_COLUMNS = (Guest.id, Guest.ref, Guest.full_name, Guest.preferred_name,
+                  Guest.pronunciation, Guest.language, Guest.email, Guest.phone,
+                  Guest.created_at)
+_BY_PHONE = text(_BY_PHONE_SQL.format(cond="phone_e164 = :lo")).columns(*_GUEST_COLUMNS)
+_BY_PHONE_PREFIX = text(_BY_PHONE_SQL.format(cond="phone_e164 >= :lo AND phone_e164 < :hi")
+                        ).columns(*_GUEST_COLUMNS)
 
 
 def phone_rows(session: Session, e164: str, limit: int, *, prefix: bool = False
                ) -> list[Row[Any]]:
     """Guests whose E.164 number is ``e164`` (or starts with it), from its index."""
-    hi = _upper(e164) if prefix else e164 + "\x00"
-    return list(session.execute(_BY_PHONE, {"lo": e164, "hi": hi, "n": limit}).all())
+    if prefix:
+        return list(session.execute(_BY_PHONE_PREFIX,
+                                    {"lo": e164, "hi": _upper(e164), "n": limit}).all())
+    return list(session.execute(_BY_PHONE, {"lo": e164, "n": limit}).all())
 
 
 _GUEST_COLS = ("g.id, g.ref, g.full_name, g.preferred_name, g.pronunciation, g.language, "
@@ -257,7 +331,8 @@ _IN_PLACE = text(
     "AND v.status != 'cancelled' AND (v.starts_at >= :start OR "
     "(v.kind = 'stay' AND v.status = 'arrived' AND v.ends_on > :day)) "
     "ORDER BY v.starts_at"
-).bindparams(bindparam("places", expanding=True))
+).bindparams(bindparam("places", expanding=True)).columns(
+    *_GUEST_COLUMNS, Visit.place, Visit.kind, Visit.starts_at)
 
 # A stay longer than this is not looked for when asking who is in a room today.
 LONGEST_STAY_DAYS = 30
@@ -282,7 +357,7 @@ _STARTING = text(
     "JOIN guest g ON g.id = v.guest_id "
     "WHERE v.starts_at >= :start AND v.starts_at < :end AND v.status != 'cancelled' "
     "ORDER BY v.starts_at LIMIT :n"
-)
+).columns(*_GUEST_COLUMNS, Visit.place, Visit.kind, Visit.starts_at)
 
 
 def starting_rows(session: Session, start: dt.datetime, end: dt.datetime, limit: int

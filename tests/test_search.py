@@ -1,7 +1,9 @@
 """Forgiving search, defined by what staff type: typos, sound-alikes, phones, rooms, today first.
 
 Written against ``app.guests.find_guests`` only, so the same tests define the
-behaviour on every engine (the PostgreSQL store runs them parametrised).
+behaviour on every engine: marking the module ``pytest.mark.both_engines`` runs them
+on the shared PostgreSQL store too, once its forgiving name lookup is ported
+(``storage.search.name_rows`` and friends, see their PostgreSQL branches).
 """
 
 from __future__ import annotations
@@ -124,6 +126,7 @@ def test_a_room_or_table_number_finds_todays_guest_in_it(
     for typed in ("T12", "table 12", "tafel 12", "12"):
         hit = first(store, receptionist, typed)
         assert (hit.full_name, hit.why, hit.when) == ("Anna Müller", "table 12", "today"), typed
+        assert isinstance(hit.created_at, dt.datetime)
 
 
 def test_todays_arrival_comes_first_among_guests_of_the_same_name(
