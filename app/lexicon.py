@@ -55,9 +55,9 @@ class LexiconError(ValueError):
     so this is a message for whoever edits the data files, never for the desk.
     """
 
-
-def _bad(where: str, line: str, why: str) -> LexiconError:
-    return LexiconError(f"{where}: {line!r}: {why}")
+    @classmethod
+    def at(cls, where: str, line: str, why: str) -> LexiconError:
+        return cls(f"{where}: {line!r}: {why}")
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ def _words(text: str, language: str, where: str) -> list[Word]:
     """"big-spender" and "don't" are several words, as the tokeniser sees them."""
     pieces = [p for p in re.split(r"[^\w~=]+|_", text) if p]
     if len(pieces) > 1 and "~" in text:
-        raise _bad(where, text, "'~' (compound part) only on a single word.")
+        raise LexiconError.at(where, text, "'~' (compound part) only on a single word.")
     return [_word(p, language) for p in pieces]
 
 
@@ -180,12 +180,12 @@ def parse_pattern(line: str, *, category: str, language: str, where: str = "patt
         elif raw.startswith("["):
             options = [tuple(_words(o, language, where)) for o in raw.strip("[]").split("|")]
             if not options or not all(options):
-                raise _bad(where, line, "[] needs words, e.g. [steal|take]")
+                raise LexiconError.at(where, line, "[] needs words, e.g. [steal|take]")
             elements.append(Choice(tuple(options)))
         else:
             elements.extend(_words(raw, language, where))
     if not any(isinstance(e, Word | Choice | ClassRef) for e in elements):
-        raise _bad(where, line, "has no word to match.")
+        raise LexiconError.at(where, line, "has no word to match.")
     return Pattern(category, language, line.strip(), tuple(elements), allow)
 
 
@@ -374,7 +374,7 @@ def load_file(lexicon: Lexicon, path: Path, *, category: str | None,
         if cat is None:
             head, sep, rest = line.lstrip("!").partition(":")
             if not sep or not re.fullmatch(r"[a-z_*]+", head.strip()):
-                raise _bad(f"{path}:{number}", line, "start the line with its category, "
+                raise LexiconError.at(f"{path}:{number}", line, "start the line with its category, "
                            "e.g. 'suspicion_behaviour: keep an eye on'.")
             cat, body = head.strip(), ("!" if line.startswith("!") else "") + rest.strip()
         lexicon.add(parse_pattern(body, category=cat, language=lexicon.language,
