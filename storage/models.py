@@ -142,7 +142,7 @@ class Guest(Base):
     pronunciation: Mapped[str] = mapped_column(String(200), default="")
     language: Mapped[str] = mapped_column(String(8), default="en")
     email: Mapped[str | None] = mapped_column(String(254), index=True)
-    phone: Mapped[str | None] = mapped_column(String(40))
+    phone: Mapped[str | None] = mapped_column(String(40), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     # When a manager last decided to keep this guest although they had not visited
     # for the retention period (revision 0002); keeps them off the list for a while.
@@ -176,6 +176,9 @@ class Visit(Base):
     status: Mapped[VisitStatus] = mapped_column(
         _enum(VisitStatus, "visit_status"), default=VisitStatus.EXPECTED
     )
+    # The booking or reservation number from an imported export (revision 0004): a
+    # re-imported row is recognised by it. The guest sees it as their booking number.
+    reference: Mapped[str | None] = mapped_column(String(40), index=True)
 
     guest: Mapped[Guest] = relationship(back_populates="visits")
 
