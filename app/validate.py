@@ -44,9 +44,9 @@ def text(field: str, value: str, *, max_len: int, required: bool = False) -> str
                                        "{limit}).", field=field, length=len(cleaned),
                                        limit=max_len))
     if _has_control(cleaned):
-        raise ValidationError(field, _("{field} contains invisible control or formatting "
-                                       "characters (such as a text-direction mark); please "
-                                       "retype it.", field=field))
+        raise ValidationError(field, _("{field} contains invisible control characters or "
+                                       "formatting marks (such as a text-direction mark); "
+                                       "please retype it.", field=field))
     return cleaned
 
 

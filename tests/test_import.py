@@ -208,7 +208,7 @@ def test_names_with_format_characters_are_refused(store: Store, manager: Actor,
     table = importing.read_table(f"Name,Arrival\n{name},14-03-2026\n".encode())
     plan = importing.build_plan(table, importing.guess_mapping(table.header))
     assert not plan.rows
-    assert "formatting characters" in str(plan.errors[0].text)
+    assert "formatting marks" in str(plan.errors[0].text)
     with pytest.raises(ValidationError):
         guests.create_guest(store, manager, GuestFields(name))
 

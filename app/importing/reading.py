@@ -165,7 +165,7 @@ def read_table(data: bytes) -> Table:
             if any(len(v) > MAX_FIELD for v in row):
                 raise CsvFormatError(_("Line {line} holds a field longer than {limit} "
                                        "characters; a quote is probably not closed.",
-                                       line=start, limit=f"{MAX_FIELD:,}"))
+                                       line=start, limit=format(MAX_FIELD, ",")))
             if header is None:
                 header = tuple(v.strip() for v in row)
                 header_line = start
