@@ -83,6 +83,11 @@ def _gui(args: argparse.Namespace) -> int:
             return run_gui(store, demo=True)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+    from app.shared_store import resolve_store
+
+    shared = resolve_store(args.store, args.data_dir)
+    if shared is not None:  # the venue's shared store (postgres helper's hook)
+        return run_gui(None, shared=shared)
     return run_gui(None, data_dir=resolve_data_dir(args.data_dir),
                    key_source=key_source_for(args.passphrase_file))
 

@@ -95,3 +95,26 @@ def test_import_lookups_use_their_indexes(store: object) -> None:
             plan = " ".join(str(r[-1]) for r in
                             conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql).fetchall())
             assert index in plan, (index, plan)
+
+
+@pytest.mark.postgres
+def test_models_match_the_migrated_schema_on_postgresql(shared_url: str) -> None:
+    """The same Alembic history gives the models' schema on PostgreSQL too."""
+    from app.shared_store import open_shared_store
+    from storage.postgres_schema import SEARCH_INDEX
+
+    store = open_shared_store(shared_url)
+    try:
+        with store.engine.connect() as conn:
+            assert migrate.current(conn) == migrate.head()
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            indexes = {r[0] for r in conn.exec_driver_sql(
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'guest'")}
+    finally:
+        store.close()
+    # The search index and the import's lower(email) index are expression indexes of the
+    # migrations, not a model's column index.
+    diff = [d for d in diff if not (d[0] == "remove_index" and d[1].name in (
+        SEARCH_INDEX, "ix_guest_email_lower"))]
+    assert diff == []
+    assert SEARCH_INDEX in indexes

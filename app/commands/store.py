@@ -26,8 +26,14 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("init", help="create a store and its first manager account")
     add_store_args(p)
-    p.add_argument("--manager", required=True, metavar="NAME")
+    p.add_argument("--manager", metavar="NAME",
+                   help="the first manager (required for a local store; optional with --store)")
     p.add_argument("--pin-file", metavar="FILE", help="read the PIN from FILE (default: ask)")
+    p.add_argument("--desk-role", metavar="ROLE", default="frontdesk_desk",
+                   help="with --store: the role desks connect as (created if missing)")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="with --store: the owner's password is the first line of standard "
+                        "input (before the PIN)")
     p.set_defaults(func=init)
 
 
@@ -74,7 +80,16 @@ def verify(args: argparse.Namespace) -> int:
 
 def init(args: argparse.Namespace) -> int:
     from app import staff, vocabulary
+    from app.shared_store import resolve_store
 
+    shared = resolve_store(getattr(args, "store", None), getattr(args, "data_dir", None))
+    if shared is not None:  # the venue's shared store, set up as its owner (store_admin)
+        from app.commands.store_admin import init_shared
+
+        return init_shared(args, shared)
+    if not args.manager:
+        print("frontdesk: init needs --manager NAME (the first manager).", file=sys.stderr)
+        return 2
     if args.pin_file:
         pin = Path(args.pin_file).read_text(encoding="utf-8").strip()
     elif sys.stdin.isatty():
@@ -100,3 +115,4 @@ def init(args: argparse.Namespace) -> int:
         print("Recovery passphrase (write it down and lock it away; it is shown only once). "
               f"It opens the store if the keyring is locked or lost:\n\n    {recovery}\n")
     return 0
+
