@@ -140,7 +140,7 @@ def _fold_name(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def match(s: Session, plan: ImportPlan) -> Match:
+def match(s: Session, plan: ImportPlan, *, look_for_same_names: bool = False) -> Match:
     rows = plan.rows
     # What the store knows about the file's keys, one indexed look-up per kind of key.
     by_reference: dict[tuple[str, VisitKind], tuple[int, str]] = {
@@ -219,7 +219,7 @@ def match(s: Session, plan: ImportPlan) -> Match:
         visit_rows.append(i)
     return Match(tuple(existing), tuple(new_index), tuple(new_rows), tuple(visit_rows),
                  duplicates, {gid: refs[gid] for gid in matched},
-                 _same_names(s, new_rows))
+                 _same_names(s, new_rows) if look_for_same_names else ())
 
 
 def _same_names(s: Session, new_rows: list[PlannedRow]) -> tuple[str, ...]:
@@ -234,7 +234,7 @@ def preview(store: Store, actor: Actor, plan: ImportPlan) -> Preview:
     """What applying would do, read-only."""
     require(actor.role, Action.IMPORT)
     with store.read() as s:
-        m = match(s, plan)
+        m = match(s, plan, look_for_same_names=True)
         names = iq.guest_names(s, list(m.matched_refs)[:20])
     return Preview(
         plan, len(m.new_rows), len(m.matched_refs), len(m.visit_rows), m.duplicate_visits,

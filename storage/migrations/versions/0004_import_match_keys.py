@@ -10,7 +10,8 @@ for just the file's emails, phones and booking references, which needs:
 
 * ``visit.reference``: the booking or reservation number from the export, so a
   re-imported row is recognised (and shown to the guest as their booking number);
-* an index on ``guest.phone`` (name + phone matches);
+* an index on ``guest.phone`` (name + phone matches) and on ``guest.full_name`` (a new
+  guest whose name is already known is pointed out in the preview);
 * an index on ``lower(email)`` (emails match whatever their capitals). It is an
   expression index, declared here only: SQLAlchemy cannot reflect it, so the
   model does not repeat it (tests/test_migrations.py checks it is used).
@@ -34,11 +35,13 @@ def upgrade() -> None:
     op.add_column("visit", sa.Column("reference", sa.String(length=40), nullable=True))
     op.create_index("ix_visit_reference", "visit", ["reference"])
     op.create_index("ix_guest_phone", "guest", ["phone"])
+    op.create_index("ix_guest_full_name", "guest", ["full_name"])
     op.execute("CREATE INDEX ix_guest_email_lower ON guest (lower(email))")
 
 
 def downgrade() -> None:
     op.execute("DROP INDEX ix_guest_email_lower")
+    op.drop_index("ix_guest_full_name", table_name="guest")
     op.drop_index("ix_guest_phone", table_name="guest")
     op.drop_index("ix_visit_reference", table_name="visit")
     op.drop_column("visit", "reference")
