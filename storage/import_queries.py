@@ -51,11 +51,11 @@ def guests_by_email(s: Session, keys: Iterable[str]) -> list[tuple[int, str, str
 
 
 def guests_by_phone(s: Session, phones: Iterable[str]) -> list[tuple[int, str, str, str]]:
-    """(id, ref, full name, phone) of guests whose phone is one of ``phones`` (as stored)."""
+    """(id, ref, full name, E.164 phone) of guests whose number is one of ``phones`` (E.164)."""
     out: list[tuple[int, str, str, str]] = []
     for chunk in _chunks(phones):
-        rows = s.execute(select(Guest.id, Guest.ref, Guest.full_name, Guest.phone)
-                         .where(Guest.phone.in_(chunk)))
+        rows = s.execute(select(Guest.id, Guest.ref, Guest.full_name, Guest.phone_e164)
+                         .where(Guest.phone_e164.in_(chunk)))
         out += [(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows]
     return sorted(out)
 

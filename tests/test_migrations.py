@@ -86,7 +86,7 @@ def test_import_lookups_use_their_indexes(store: object) -> None:
     assert isinstance(store, Store)
     queries = {
         "ix_guest_email_lower": select(Guest.id).where(func.lower(Guest.email).in_(["a@b.nl"])),
-        "ix_guest_phone": select(Guest.id).where(Guest.phone.in_(["+31612345678"])),
+        "ix_guest_phone_e164": select(Guest.id).where(Guest.phone_e164.in_(["+31612345678"])),
         "ix_guest_full_name": select(Guest.id).where(Guest.full_name.in_(["Anna de Vries"])),
         "ix_visit_reference": select(Visit.id).where(Visit.reference.in_(["H-1"])),
     }

@@ -102,7 +102,9 @@ def show_fitted(window: Any) -> None:
 def _show_crash(parent: Any, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.critical(parent, "Frontdesk", text)
+    from ui.i18n import say
+
+    QMessageBox.critical(parent, "Frontdesk", say(text))
 
 
 def open_with_retry(parent: Any, data_dir: Path, key_source: Any, *,
@@ -118,6 +120,7 @@ def open_with_retry(parent: Any, data_dir: Path, key_source: Any, *,
         KeyringUnavailableError,
     )
     from app.opening import open_store, store_exists
+    from ui.i18n import say
 
     def tr(text: str) -> str:
         return QCoreApplication.translate("StoreOpen", text)
@@ -146,7 +149,7 @@ def open_with_retry(parent: Any, data_dir: Path, key_source: Any, *,
             box.setIcon(QMessageBox.Icon.Warning if keyring else QMessageBox.Icon.Critical)
             box.setWindowTitle(tr("The store did not open"))
             box.setText(tr("Frontdesk could not open its store."))
-            box.setInformativeText(str(exc))
+            box.setInformativeText(say(exc))
             box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 460px; }")
             retry = box.addButton(tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)
             box.addButton(tr("&Quit"), QMessageBox.ButtonRole.RejectRole)

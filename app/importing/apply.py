@@ -32,13 +32,15 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from app import phones
 from app.clock import now as _now
 from app.errors import FrontdeskError, ValidationError
+from app.guests import region_in
 from app.i18n import _, joined, ngettext_
 from app.importing.plan import ImportPlan, PlannedRow, RowError
 from app.permissions import Action, require
 from app.views import Actor
-from storage import audit_chain, bulk
+from storage import audit_chain, bulk, search
 from storage import import_queries as iq
 from storage.models import Guest, Visit, VisitKind, VisitStatus
 from storage.store import Store
@@ -142,6 +144,8 @@ def _fold_name(name: str) -> str:
 
 def match(s: Session, plan: ImportPlan, *, look_for_same_names: bool = False) -> Match:
     rows = plan.rows
+    region = region_in(s)
+    e164 = [phones.to_e164(r.guest.phone, region) for r in rows]
     # What the store knows about the file's keys, one indexed look-up per kind of key.
     by_reference: dict[tuple[str, VisitKind], tuple[int, str]] = {
         (ref, kind): (gid, gref) for gid, gref, ref, kind in iq.visits_by_reference(
@@ -151,8 +155,7 @@ def match(s: Session, plan: ImportPlan, *, look_for_same_names: bool = False) ->
             s, [iq.email_key(r.guest.email) for r in rows if r.guest.email]):
         by_email.setdefault(email, (gid, gref))
     by_name_phone: dict[tuple[str, str], tuple[int, str]] = {}
-    for gid, gref, full_name, phone in iq.guests_by_phone(
-            s, [r.guest.phone for r in rows if r.guest.phone]):
+    for gid, gref, full_name, phone in iq.guests_by_phone(s, [p for p in e164 if p]):
         by_name_phone.setdefault((full_name, phone), (gid, gref))
     no_contact = [r for r in rows if r.visit and not r.guest.email and not r.guest.phone]
     by_visit: dict[tuple[str, VisitKind, object, str], tuple[int, str]] = {}
@@ -170,7 +173,8 @@ def match(s: Session, plan: ImportPlan, *, look_for_same_names: bool = False) ->
     for i, row in enumerate(rows):
         g, v = row.guest, row.visit
         e = iq.email_key(g.email) if g.email else None
-        np = (g.full_name, g.phone) if g.phone else None
+        number = e164[i] or g.phone  # an unparseable number still pairs rows of the file
+        np = (g.full_name, number) if number else None
         hit = by_reference.get((v.reference, v.kind)) if v and v.reference else None
         if hit is not None:
             known_visit.add(i)
@@ -275,6 +279,7 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
 
     with store.write() as s:
         m = match(s, plan)
+        region = region_in(s)
         total = len(m.new_rows) + len(m.visit_rows)
         done = 0
         check(done, total)
@@ -286,8 +291,10 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
                 dict(id=first_id + start + j, ref=refs[start + j], full_name=r.guest.full_name,
                      preferred_name=r.guest.preferred_name, pronunciation="",
                      language=r.guest.language, email=r.guest.email, phone=r.guest.phone,
-                     created_at=at)
+                     phone_e164=phones.to_e164(r.guest.phone, region), created_at=at)
                 for j, r in enumerate(chunk)])
+            search.remember_names(s, [n for r in chunk
+                                      for n in (r.guest.full_name, r.guest.preferred_name)])
             audit_chain.append_many(s, [
                 (at, actor.id, "guest.created", refs[start + j], {"via": "import"})
                 for j in range(len(chunk))])
