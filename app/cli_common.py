@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from app.i18n import cli_language, translate
 from app.opening import Store, key_source_for, open_store, resolve_data_dir
 
 
@@ -22,6 +23,12 @@ def add_store_args(p: argparse.ArgumentParser, *, top: bool = False) -> None:
                    help="the venue's shared store, postgresql://ROLE@SERVER/DATABASE "
                         "(default: $FRONTDESK_STORE or this desk's setting; else the local "
                         "store)")
+
+
+def say(message: object) -> str:
+    """A message for the terminal, in the command line's language (``--lang``,
+    ``$FRONTDESK_LANG``, then the system's; English when Frontdesk does not speak it)."""
+    return translate(message, cli_language())
 
 
 def open_from_args(args: argparse.Namespace, *, create: bool = True,

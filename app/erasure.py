@@ -35,6 +35,7 @@ from pathlib import Path
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound
+from app.i18n import _
 from app.permissions import Action, require
 from app.views import Actor
 from storage import queries, search
@@ -74,7 +75,7 @@ def _erase(store: Store, actor: Actor | None, guest_id: int, at: dt.datetime, *,
     with store.write() as s:
         g = s.get(Guest, guest_id)
         if g is None:
-            raise NotFound("That guest no longer exists.")
+            raise NotFound(_("That guest no longer exists."))
         ref = g.ref
         counts = (len(g.visits), len(g.assignments), len(g.consents))
         s.delete(g)
@@ -142,7 +143,7 @@ def _checkpoint(store: Store, attempts: int = 3) -> int:
     """Fold the WAL into the file and truncate it; retry if a reader held it open."""
     wal = store.paths.sidecars[0]
     size = 0
-    for _ in range(attempts):
+    for _attempt in range(attempts):
         store.checkpoint()
         size = wal.stat().st_size if wal.exists() else 0
         if size == 0:

@@ -37,6 +37,7 @@ from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, AuditInfo, GuestInfo
 from ui import texts
+from ui.i18n import say
 from ui.models.base import RowsModel
 from ui.tables import DeskTable, EmptyOr
 
@@ -123,7 +124,7 @@ class GuestPickDialog(QDialog):
         try:
             rows = guests.find_guests(self.store, self.actor, text, limit=30)
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         for g in rows:
             item = QListWidgetItem(f"{g.full_name}  ·  {g.ref[:8]}")
@@ -260,7 +261,7 @@ class AuditView(QDialog):
         try:
             rows = audit_log.list_events(self.store, self.actor, self.current_filter())
         except FrontdeskError as exc:
-            self.body.show_message(str(exc))
+            self.body.show_message(say(exc))
             return
         self.model.set_rows(rows)
         if rows:
@@ -291,7 +292,7 @@ class AuditView(QDialog):
             try:
                 result = audit_log.verify_chain(store, actor)
             except FrontdeskError as exc:
-                result = str(exc)
+                result = say(exc)
             bridge.finished.emit(result)
 
         self._thread = threading.Thread(target=work, name="frontdesk-audit-verify",
@@ -303,7 +304,7 @@ class AuditView(QDialog):
         if isinstance(result, ChainStatus):
             self.status = result
             ok = result.ok
-            self.banner.setText(result.message)
+            self.banner.setText(say(result.message))
             self.verified.emit(result)
         else:
             ok = False

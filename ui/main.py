@@ -50,9 +50,9 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
 
     label = (QCoreApplication.translate("StoreOpen", "demo (throw-away)") if demo
              else shared.split("?", 1)[0] if shared else (str(data_dir) if data_dir else ""))
-    window = MainWindow(store, idle_ms=idle_ms_from_env(), store_label=label)
+    window = MainWindow(store, idle_ms=idle_ms_from_env(), store_label=label, demo=demo)
     i18n.add_language_menu(window)  # Help → Language (applies at the next start)
-    window.show()
+    show_fitted(window)
     from app.crash import install as install_crash_hook
 
     # Unhandled errors: a scrubbed report (no guest data) and a plain sentence in a dialog.
@@ -87,10 +87,24 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
             s.close()
 
 
+def show_fitted(window: Any) -> None:
+    """Show the main window inside the screen's available area: maximised on a laptop-sized
+    screen (1366×768 leaves no room for a frame around a 1366×768 window), else 1366×768."""
+    screen = window.screen()
+    avail = screen.availableGeometry() if screen is not None else None
+    if avail is not None and (avail.width() <= 1440 or avail.height() <= 900):
+        window.showMaximized()
+        return
+    window.resize(1366, 768)
+    window.show()
+
+
 def _show_crash(parent: Any, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.critical(parent, "Frontdesk", text)
+    from ui.i18n import say
+
+    QMessageBox.critical(parent, "Frontdesk", say(text))
 
 
 def open_with_retry(parent: Any, data_dir: Path, key_source: Any, *,
@@ -106,6 +120,7 @@ def open_with_retry(parent: Any, data_dir: Path, key_source: Any, *,
         KeyringUnavailableError,
     )
     from app.opening import open_store, store_exists
+    from ui.i18n import say
 
     def tr(text: str) -> str:
         return QCoreApplication.translate("StoreOpen", text)
@@ -134,7 +149,7 @@ def open_with_retry(parent: Any, data_dir: Path, key_source: Any, *,
             box.setIcon(QMessageBox.Icon.Warning if keyring else QMessageBox.Icon.Critical)
             box.setWindowTitle(tr("The store did not open"))
             box.setText(tr("Frontdesk could not open its store."))
-            box.setInformativeText(str(exc))
+            box.setInformativeText(say(exc))
             box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 460px; }")
             retry = box.addButton(tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)
             box.addButton(tr("&Quit"), QMessageBox.ButtonRole.RejectRole)

@@ -22,6 +22,7 @@ from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, StaffInfo
 from ui import texts
+from ui.i18n import say
 from ui.models.staff_model import StaffModel
 from ui.tables import DeskTable
 
@@ -74,7 +75,7 @@ class AddStaffDialog(QDialog):
             self.saved = staff.add_staff(self.store, self.actor, self.name.text(),
                                          Role(self.role.currentData()), self.pin.text())
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         self.accept()
 
@@ -119,7 +120,7 @@ class StaffDialog(QDialog):
         try:
             rows = staff.list_staff(self.store, include_inactive=True)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Staff"), str(exc))
+            QMessageBox.warning(self, self.tr("Staff"), say(exc))
             return
         self.model.set_rows(rows)
         for i, r in enumerate(rows):
@@ -155,6 +156,6 @@ class StaffDialog(QDialog):
         try:
             staff.set_active(self.store, self.actor, person.id, not person.active)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Staff"), str(exc))
+            QMessageBox.warning(self, self.tr("Staff"), say(exc))
             return
         self.refresh(person.id)
