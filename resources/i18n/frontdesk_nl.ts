@@ -78,20 +78,20 @@
       <translation>Wanneer</translation>
     </message>
     <message>
-      <source>Staff</source>
-      <translation>Medewerker</translation>
+      <source>Who</source>
+      <translation>Wie</translation>
     </message>
     <message>
-      <source>Action</source>
-      <translation>Handeling</translation>
+      <source>What happened</source>
+      <translation>Wat er gebeurde</translation>
     </message>
     <message>
       <source>Guest</source>
       <translation>Gast</translation>
     </message>
     <message>
-      <source>Details</source>
-      <translation>Details</translation>
+      <source>Frontdesk</source>
+      <translation>Frontdesk</translation>
     </message>
   </context>
   <context>
@@ -1959,6 +1959,29 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     </message>
   </context>
   <context>
+    <name>ResetPinDialog</name>
+    <message>
+      <source>Reset PIN</source>
+      <translation>Pincode opnieuw instellen</translation>
+    </message>
+    <message>
+      <source>A new PIN for {name}. Tell it to them in person; they can sign in with it at once.</source>
+      <translation>Een nieuwe pincode voor {name}. Vertel die persoonlijk; er kan meteen mee worden aangemeld.</translation>
+    </message>
+    <message>
+      <source>New &amp;PIN (4–12 digits):</source>
+      <translation>Nieuwe &amp;pincode (4–12 cijfers):</translation>
+    </message>
+    <message>
+      <source>PIN &amp;again:</source>
+      <translation>Pincode &amp;nogmaals:</translation>
+    </message>
+    <message>
+      <source>The two PINs differ. Type the same PIN twice.</source>
+      <translation>De twee pincodes verschillen. Typ twee keer dezelfde pincode.</translation>
+    </message>
+  </context>
+  <context>
     <name>Retention</name>
     <message>
       <source>Email</source>
@@ -2188,6 +2211,21 @@ Medewerkers stellen nieuwe labels voor via de labelkiezer.</translation>
     </message>
   </context>
   <context>
+    <name>RoleDialog</name>
+    <message>
+      <source>Change role</source>
+      <translation>Rol wijzigen</translation>
+    </message>
+    <message>
+      <source>{name} is now {role}. What they may do follows their role.</source>
+      <translation>{name} is nu {role}. Wat iemand mag doen, volgt uit de rol.</translation>
+    </message>
+    <message>
+      <source>New &amp;role:</source>
+      <translation>Nieuwe &amp;rol:</translation>
+    </message>
+  </context>
+  <context>
     <name>SearchResults</name>
     <message>
       <source>Searching…</source>
@@ -2296,16 +2334,40 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
       <translation>&amp;Deactiveren</translation>
     </message>
     <message>
+      <source>Reset &amp;PIN…</source>
+      <translation>&amp;Pincode opnieuw instellen…</translation>
+    </message>
+    <message>
+      <source>&amp;Unlock</source>
+      <translation>&amp;Ontgrendelen</translation>
+    </message>
+    <message>
+      <source>Change &amp;role…</source>
+      <translation>&amp;Rol wijzigen…</translation>
+    </message>
+    <message>
       <source>Close</source>
       <translation>Sluiten</translation>
     </message>
     <message>
-      <source>Deactivated staff can no longer sign in; their name stays on what they recorded.</source>
-      <translation>Gedeactiveerde medewerkers kunnen zich niet meer aanmelden; hun naam blijft staan bij wat zij hebben vastgelegd.</translation>
+      <source>Deactivated staff can no longer sign in; their name stays on what they recorded. Five wrong PINs lock an account for five minutes; Unlock lifts it now. Every change here is in the audit log.</source>
+      <translation>Gedeactiveerde medewerkers kunnen niet meer aanmelden; hun naam blijft staan bij wat ze vastlegden. Vijf verkeerde pincodes vergrendelen een account vijf minuten; Ontgrendelen heft dat nu op. Elke wijziging hier staat in het auditlogboek.</translation>
     </message>
     <message>
       <source>Re&amp;activate</source>
       <translation>&amp;Heractiveren</translation>
+    </message>
+    <message>
+      <source>New PIN set for {name}.</source>
+      <translation>Nieuwe pincode ingesteld voor {name}.</translation>
+    </message>
+    <message>
+      <source>Role changed for {name}.</source>
+      <translation>Rol gewijzigd voor {name}.</translation>
+    </message>
+    <message>
+      <source>{name} can sign in again.</source>
+      <translation>{name} kan weer aanmelden.</translation>
     </message>
     <message>
       <source>Deactivate</source>
