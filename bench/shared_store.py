@@ -174,7 +174,7 @@ def baseline(server: Any, db: str, words: list[str], top_id: int, n: int = 300
     """The same work as raw SQL through psycopg (no ORM, no app, no audit write)."""
     import psycopg
 
-    from storage.postgres_schema import SEARCH_TEXT, SEARCHED
+    from storage.postgres_schema import SEARCH_COLUMN
 
     rng = random.Random(5)
     out: dict[str, list[float]] = {"search": [], "card": []}
@@ -183,9 +183,8 @@ def baseline(server: Any, db: str, words: list[str], top_id: int, n: int = 300
             word = rng.choice(words)
             typed = word[: rng.randint(2, len(word))].lower()
             t = time.perf_counter()
-            conn.execute(f"SELECT id, full_name FROM guest WHERE public.{SEARCH_TEXT}"
-                         f"({SEARCHED}) LIKE %s ORDER BY id LIMIT 40", ("% " + typed + "%",)
-                         ).fetchall()
+            conn.execute(f"SELECT id, full_name FROM guest WHERE {SEARCH_COLUMN} LIKE %s "
+                         "ORDER BY id LIMIT 40", ("% " + typed + "%",)).fetchall()
             out["search"].append(time.perf_counter() - t)
             gid = rng.randint(1, top_id)
             t = time.perf_counter()
