@@ -8,6 +8,7 @@ the guest told us with consent given first, and every visit's status fits its da
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 
 import pytest
@@ -15,8 +16,16 @@ from sqlalchemy import select
 
 from app.demo import build_demo
 from app.opening import MemoryKey, open_store
-from storage.models import Assignment, Consent, Guest, Sensitivity, Source, Visit, VisitKind, \
-    VisitStatus
+from storage.models import (
+    Assignment,
+    Consent,
+    Guest,
+    Sensitivity,
+    Source,
+    Visit,
+    VisitKind,
+    VisitStatus,
+)
 from storage.store import Store
 
 DAY = dt.date(2026, 11, 24)
@@ -87,7 +96,7 @@ def test_one_guests_stays_never_overlap(demo: Store) -> None:
             by_guest[v.guest_id].append(v)
     for stays in by_guest.values():
         stays.sort(key=lambda v: v.starts_at)
-        for a, b in zip(stays, stays[1:], strict=False):
+        for a, b in itertools.pairwise(stays):
             assert a.ends_on is not None and a.ends_on <= b.starts_at.date()
 
 
