@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.demo = demo  # a throw-away store: quitting deletes it, so say so first
+        self.store_location: object | None = None  # ui.restore_dialog.StoreLocation
         self._quit_confirmed = False
         self.store: Store | None = None
         self.actor: Actor | None = None
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
                                 lambda: vocabulary_menu.open_vocabulary(self))
         self.add_manager_action(self.tr("&Audit log…"), None, self._audit_log)
         self.add_manager_action(self.tr("&Backup…"), None, self._backup)
+        self.add_manager_action(self.tr("Res&tore from a backup…"), None, self._restore)
         self.manager_menu.aboutToShow.connect(self.update_waiting_count)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self._shortcuts,
@@ -352,6 +354,11 @@ class MainWindow(QMainWindow):
         from ui.backup_dialog import open_backup
 
         open_backup(self)
+
+    def _restore(self) -> None:
+        from ui.restore_dialog import restore_from_gui  # the CLI's checks, from the GUI
+
+        restore_from_gui(self)
 
     def _import_arrivals(self) -> None:
         from ui.import_wizard import open_import  # CSV exports → preview → one transaction
