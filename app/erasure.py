@@ -148,3 +148,7 @@ def _checkpoint(store: Store, attempts: int = 3) -> int:
         if size == 0:
             break
     return size
+
+
+def finish_pending(store: Store) -> None:
+    """Placeholder: finish an erasure a crash interrupted (filled in below)."""

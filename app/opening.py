@@ -7,16 +7,19 @@ storage layer's failures into ``app.errors`` types with plain-words messages.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 from app import errors as ae
+from app.i18n import _
 from storage import errors as se
 from storage.keys import KeyringKey, KeySource, MemoryKey, PassphraseKey
 from storage.store import Store, StorePaths
 from storage.store import open_store as _open
 
 ENV_DATA_DIR = "FRONTDESK_DATA_DIR"
+log = logging.getLogger("frontdesk.opening")
 
 __all__ = ["KeyringKey", "MemoryKey", "PassphraseKey", "Store", "default_data_dir",
            "key_source_for", "open_store", "resolve_data_dir", "store_exists"]
@@ -46,10 +49,11 @@ def key_source_for(passphrase_file: str | os.PathLike[str] | None) -> KeySource:
     try:
         passphrase = path.read_text(encoding="utf-8").strip("\r\n")
     except OSError as exc:
-        raise ae.KeyMissingError(
-            f"Cannot read the passphrase file {path}: {exc.strerror}.") from exc
+        raise ae.KeyMissingError(_("Cannot read the passphrase file {path}: {reason}.",
+                                   path=str(path), reason=exc.strerror or str(exc))) from exc
     if len(passphrase) < 8:
-        raise ae.KeyMissingError(f"The passphrase in {path} is shorter than 8 characters.")
+        raise ae.KeyMissingError(_("The passphrase in {path} is shorter than 8 characters.",
+                                   path=str(path)))
     return PassphraseKey(passphrase)
 
 
@@ -59,6 +63,7 @@ def store_exists(data_dir: Path) -> bool:
 
 
 def open_store(data_dir: Path, key_source: KeySource, *, create: bool = True) -> Store:
+    """Open (or create) the store; every failure is an ``app.errors`` type naming the fix."""
     try:
         return adopt(_open(data_dir, key_source, create=create))
     except se.StorageError as exc:
@@ -66,10 +71,29 @@ def open_store(data_dir: Path, key_source: KeySource, *, create: bool = True) ->
 
 
 def adopt(store: Store) -> Store:
-    """Make the store's writes raise ``StoreBusyError`` (plain words) when it stays busy."""
+    """Give the store plain-words errors for later failures and finish what an open owes.
+
+    Every way of opening (here, recovery, restore) passes through: SQLite
+    failures inside use cases become ``app.errors`` types (busy, damaged, disk
+    full), what the open repaired is logged, and an erasure a crash interrupted
+    is finished (``app.erasure.finish_pending``).
+    """
     paths = store.paths
-    store.busy_error = lambda exc: translate(exc, paths)
+    store.on_error = lambda exc: translate(exc, paths)
+    for note in store.notes:
+        log.info("store %s: %s", store.store_id[:8], note)
+    from app.erasure import finish_pending
+
+    finish_pending(store)
     return store
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:,} {unit}" if unit == "bytes" else f"{n:,.1f} {unit}"
+        n //= 1024
+    return f"{n:,}"
 
 
 def translate(exc: se.StorageError, paths: StorePaths) -> ae.FrontdeskError:
@@ -77,55 +101,112 @@ def translate(exc: se.StorageError, paths: StorePaths) -> ae.FrontdeskError:
     where = str(paths.data_dir)
     match exc:
         case se.KeyringUnavailable():
-            return ae.KeyringUnavailableError(
-                f"No safe keyring is available ({exc.reason}). Frontdesk keeps its key in the "
+            return ae.KeyringUnavailableError(_(
+                "No safe keyring is available ({reason}). Frontdesk keeps its key in the "
                 "system keyring and never in a plain file. Install and start one (on Debian: "
                 "sudo apt install gnome-keyring, then sign in again), or run with "
-                "--passphrase-file FILE to derive the key from a passphrase instead."
-            )
+                "--passphrase-file FILE to derive the key from a passphrase instead.",
+                reason=exc.reason))
         case se.KeyringLocked():
-            return ae.KeyringLockedError(
+            return ae.KeyringLockedError(_(
                 "The system keyring is locked or refused access. Unlock it (sign in to your "
-                "desktop session) and try again, or use the store's --passphrase-file."
-            )
+                "desktop session) and try again, or use the store's --passphrase-file."))
         case se.KeyMissing():
-            return ae.KeyMissingError(
-                f"The keyring has no key for the store in {where} (store id "
-                f"{exc.store_id[:8]}…). Was it copied from another computer? Restore the key "
-                "there, open it with its --passphrase-file, or restore from a backup."
-            )
+            return ae.KeyMissingError(_(
+                "The keyring has no key for the store in {folder} (store id {store_id}…). Was "
+                "it copied from another computer? Restore the key there, open it with its "
+                "--passphrase-file, or restore from a backup.",
+                folder=where, store_id=exc.store_id[:8]))
         case se.WrongKeySource():
-            return ae.WrongKeyError(
-                f"The store in {where} was created with a {exc.expected} key, not a "
-                f"{exc.given} key. Open it the same way it was created"
-                + (" (--passphrase-file FILE)." if exc.expected == "passphrase" else ".")
-            )
+            if exc.expected == "passphrase":
+                return ae.WrongKeyError(_(
+                    "The store in {folder} was created with a passphrase, not with a key in "
+                    "the keyring. Open it the same way it was created (--passphrase-file "
+                    "FILE). Nothing was changed.", folder=where))
+            return ae.WrongKeyError(_(
+                "The store in {folder} keeps its key in the system keyring, not in a "
+                "passphrase file. Open it without --passphrase-file. Nothing was changed.",
+                folder=where))
         case se.WrongKey():
-            return ae.WrongKeyError(
-                f"The key from the {exc.key_source} does not open the store in {where}. "
-                + ("Check the passphrase file." if exc.key_source == "passphrase" else
-                   "The keyring entry may belong to another store; restore the right key "
-                   "or restore from a backup.")
-                + " The store was not changed."
-            )
+            if exc.key_source == "passphrase":
+                return ae.WrongKeyError(_(
+                    "The passphrase does not open the store in {folder}. Check the "
+                    "passphrase file. The store was not changed.", folder=where))
+            return ae.WrongKeyError(_(
+                "The key from the {source} does not open the store in {folder}. The keyring "
+                "entry may belong to another store; restore the right key or restore from a "
+                "backup. The store was not changed.", source=exc.key_source, folder=where))
+        case se.StoreFileMissing():
+            if exc.empty:
+                return ae.StoreFileMissingError(_(
+                    "The store's database file {path} is empty (0 bytes), although its header "
+                    "says the store was in use: a copy or a disk failure cut it short. Put "
+                    "back the file from where it came, or restore from a backup (frontdesk "
+                    "restore). Frontdesk did not make a new, empty store in its place; nothing "
+                    "was changed.", path=str(exc.path)))
+            return ae.StoreFileMissingError(_(
+                "The store's database file {path} is missing, although its header {header} is "
+                "there: the file was moved or deleted. Put it back, or restore from a backup "
+                "(frontdesk restore). Frontdesk did not make a new, empty store in its place; "
+                "nothing was changed.", path=str(exc.path), header=str(paths.header)))
+        case se.HeaderMissing():
+            return ae.HeaderMissingError(_(
+                "The store's header file {path} is missing, {detail}. Put the header back "
+                "from where it came, or restore from a backup (frontdesk restore). Nothing "
+                "was changed.", path=str(exc.path), detail=exc.detail))
+        case se.HeaderMismatch():
+            return ae.HeaderMismatchError(_(
+                "The header file {path} belongs to another store (store id {store_id}…), not "
+                "to the database beside it. Put back this store's own header, or restore from "
+                "a backup. Nothing was changed.", path=str(exc.header),
+                store_id=exc.store_id[:8]))
+        case se.StorePathIsFolder():
+            return ae.NotAStoreError(_(
+                "{path} is a folder, but Frontdesk keeps its store in a file of that name. "
+                "Move the folder away, or choose another store folder with --data-dir. "
+                "Nothing was changed.", path=str(exc.path)))
+        case se.FolderReadOnly():
+            if exc.file_system:
+                return ae.FolderReadOnlyError(_(
+                    "The store folder {folder} is on a read-only disk or file system, and "
+                    "Frontdesk must write next to its store even to read it. Make it writable "
+                    "(remount it read-write, or copy the folder to a writable disk and use "
+                    "--data-dir). Nothing was changed.", folder=str(exc.folder)))
+            return ae.FolderReadOnlyError(_(
+                "The store folder {folder} is read-only for this account, and Frontdesk must "
+                "write next to its store even to read it. Give the account write permission "
+                "(chmod u+w on the folder, as its owner), or run Frontdesk as the folder's "
+                "owner. Nothing was changed.", folder=str(exc.folder)))
+        case se.AccessDenied():
+            return ae.StoreAccessDeniedError(_(
+                "This account ({user}) may not {need} {path} (owner {owner}, mode {mode}). Run "
+                "Frontdesk as {owner}, or give the file back to this account (sudo chown "
+                "{user} and chmod 600 on the store's files). Nothing was changed.",
+                user=exc.user, need=_("read") if exc.need == "read" else _("write"),
+                path=str(exc.path), owner=exc.owner, mode=exc.mode))
+        case se.DiskFull():
+            return ae.DiskFullError(_(
+                "The disk holding {folder} is full ({free} free). Make room (empty the "
+                "trash, move old backups elsewhere) and try again. Nothing was changed.",
+                folder=str(exc.folder), free=_size(exc.free_bytes)))
         case se.NotAStore():
-            return ae.NotAStoreError(
-                f"{exc.path} is not a Frontdesk store: {exc.detail}. Choose another folder "
-                "with --data-dir, or move this file away. Nothing was changed."
-            )
+            return ae.NotAStoreError(_(
+                "{path} is not a Frontdesk store: {detail}. Choose another folder with "
+                "--data-dir, or move this file away. Nothing was changed.",
+                path=str(exc.path), detail=exc.detail))
         case se.DamagedStore():
-            return ae.DamagedStoreError(
-                f"The store {exc.path} is damaged: the key is right but the file cannot be "
-                "read. Restore it from a backup (frontdesk restore). The file was left as it is."
-            )
+            return ae.DamagedStoreError(_(
+                "The store {path} is damaged: the key is right but the file cannot be read "
+                "({detail}). Restore it from a backup (frontdesk restore); the damaged file is "
+                "kept aside, not deleted. The file was left as it is.",
+                path=str(exc.path), detail=exc.detail))
         case se.SchemaTooNew():
-            return ae.SchemaTooNewError(
-                f"The store in {where} was written by a newer version of Frontdesk (schema "
-                f"{exc.found}; this version knows up to {exc.known}). Install the newer "
-                "version; this one will not downgrade it."
-            )
+            return ae.SchemaTooNewError(_(
+                "The store in {folder} was written by a newer version of Frontdesk (schema "
+                "{found}; this version knows up to {known}). Install the newer version; this "
+                "one will not downgrade it.", folder=where, found=exc.found, known=exc.known))
         case se.StoreBusy():
-            return ae.StoreBusyError(
-                "The store is busy: another Frontdesk window is writing. Try again in a moment."
-            )
+            return ae.StoreBusyError(_(
+                "The store is busy: another Frontdesk window is writing. Try again in a "
+                "moment."))
     return ae.FrontdeskError(str(exc))

@@ -48,7 +48,7 @@ TOKENS = ["zqxcanary", "fullname", "qwcanarypref", "canarymail7x"]
 
 
 def _key(store: Store) -> bytes:
-    return KeyringKey().load(store.header.store_id, store.header.extra)
+    return KeyringKey().load(store.header, bytes.fromhex(store.header.db_salt))
 
 
 def _decrypt_page(page: bytes, key: bytes, first: bool) -> bytes:
@@ -211,7 +211,7 @@ def test_restoring_an_older_backup_erases_the_guest_again(
         # The backup held the guest; restoring erased them again from the ledger.
         assert guests.find_guests(restored, manager, "zqxcanary") == []
         assert erasure.reapply_erasures(restored) == 0
-        key = KeyringKey().load(restored.header.store_id, restored.header.extra)
+        key = _key(restored)
         assert _found(decrypted_db(restored.paths.db, key)) == []
         with restored.read() as s:
             assert next(e.action for e in queries.guest_audit_events(s, ref)) == "guest.erased"
