@@ -100,6 +100,14 @@ class ConsentRequired(FrontdeskError):
     """A special-category label needs the guest's recorded explicit consent first."""
 
 
+class ErasureIncomplete(FrontdeskError):
+    """The guest's rows are deleted but the file could not be scrubbed yet (WAL in use)."""
+
+
+class ErasuresUnknownError(FrontdeskError):
+    """A restore could bring back erased guests and this computer cannot know which: ask."""
+
+
 class BackupFileError(FrontdeskError):
     """A backup could not be written, read or restored; the store was not changed."""
 

@@ -40,8 +40,11 @@ from typing import Any, BinaryIO
 
 import sqlcipher3
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from storage import engine as eng
+from storage import fscheck
+from storage.errors import DamagedStore
 from storage.header import Header
 from storage.keys import STRONG_SCRYPT, KeySource, derive, fingerprint, kdf_record
 from storage.store import FOLDER_MODE, Store, StorePaths, open_store, private_folder
@@ -157,7 +160,7 @@ def _remove(path: Path) -> None:
 
 
 def export(engine: Engine, target: Path, passphrase: str, *, store_id: str,
-           schema_revision: str, lineage: str = "",
+           schema_revision: str, lineage: str = "", source: Path = Path("frontdesk.db"),
            cancel: Cancellation | None = None) -> BackupHeader:
     """Write a consistent, passphrase-encrypted copy of the open store to ``target``.
 
@@ -177,9 +180,11 @@ def export(engine: Engine, target: Path, passphrase: str, *, store_id: str,
     try:
         try:
             _export_db(engine, db_tmp, key, cancel or Cancellation())
-        except sqlcipher3.Error as exc:
+        except (sqlcipher3.Error, DBAPIError) as exc:
             if cancel is not None and cancel.cancelled:
                 raise BackupCancelled("cancelled") from exc
+            if fscheck.sqlite_code(exc) in (fscheck.SQLITE_CORRUPT, fscheck.SQLITE_NOTADB):
+                raise DamagedStore(source, str(getattr(exc, "orig", exc))) from exc
             raise BackupWriteFailed(f"the copy could not be written: {exc}") from exc
         if cancel is not None and cancel.cancelled:
             raise BackupCancelled("cancelled")
@@ -330,7 +335,7 @@ def _move_store_files(src: StorePaths, dst_dir: Path) -> None:
 
 def restore(
     backup: Path, passphrase: str, data_dir: Path, key_source: KeySource,
-    check: Callable[[Store], list[str]],
+    check: Callable[[Store], list[str]], prepare: Callable[[Store], None] | None = None,
 ) -> tuple[Store, Path | None]:
     """Replace the store in ``data_dir`` by the backup, keeping the old one until the new one works.
 
@@ -339,7 +344,8 @@ def restore(
     2. integrity check, then ``PRAGMA rekey`` to a fresh key from
        ``key_source`` (a new store id, so the old store's keyring entry stays
        valid until the swap is done) and a new header;
-    3. open it as a store (migrating an older schema) and run ``check``;
+    3. open it as a store (migrating an older schema), run ``prepare`` on it
+       (the app erases again the guests erased since the backup) and ``check``;
     4. move the current store into ``before-restore-<time>/`` and the staged one
        in, open and ``check`` it again; on any failure the old store is put back.
 
@@ -365,6 +371,8 @@ def restore(
                ).write(staged.header)
         trial = open_store(staging_dir, key_source, create=False)
         try:
+            if prepare is not None:
+                prepare(trial)
             problems = check(trial)
             trial.checkpoint()
         finally:

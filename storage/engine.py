@@ -142,6 +142,24 @@ def integrity_problems(engine: Engine) -> list[str]:
     return problems
 
 
+def truncate_wal(engine: Engine, wait_ms: int) -> bool:
+    """Fold the WAL into the main file and empty it; False when a reader kept it in use.
+
+    ``PRAGMA wal_checkpoint(TRUNCATE)`` waits (up to ``wait_ms``) for readers
+    that still use the WAL, then reports whether it could finish. On a
+    connection of its own transaction-free DB-API handle, so no read
+    transaction of ours holds the WAL.
+    """
+    with engine.connect() as conn:
+        dbapi: Any = conn.connection.dbapi_connection
+        dbapi.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+        try:
+            busy, _log, _done = dbapi.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            dbapi.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return int(busy) == 0
+
+
 def checkpoint(engine: Engine) -> None:
     """Fold the WAL back into the main file and truncate it (erasure, backup)."""
     with engine.connect() as conn:

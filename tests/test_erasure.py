@@ -173,7 +173,7 @@ def test_erasure_leaves_no_canary_in_file_wal_or_copies(
     assert _found(plaintext_export(paths.db, key, tmp_path)) == []
     assert not list(paths.data_dir.glob("frontdesk.db.before-*")) and not aside.exists()
     assert backup.exists()  # the backup stays (encrypted); the raw scan below covers it
-    assert erasure.erased_refs(paths.data_dir) == [ref]
+    assert erasure.erased_refs(store) == {ref}
     for f in tmp_path.rglob("*"):
         if f.is_file() and "export" not in f.parts:
             assert _found(f.read_bytes()) == [], f
@@ -210,7 +210,7 @@ def test_restoring_an_older_backup_erases_the_guest_again(
     try:
         # The backup held the guest; restoring erased them again from the ledger.
         assert guests.find_guests(restored, manager, "zqxcanary") == []
-        assert erasure.reapply_erasures(restored) == 0
+        assert erasure.reapply_erasures(restored) == 0   # nothing left to erase again
         key = _key(restored)
         assert _found(decrypted_db(restored.paths.db, key)) == []
         with restored.read() as s:
