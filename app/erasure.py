@@ -47,7 +47,6 @@ from app.errors import ErasureIncomplete, FrontdeskError, NotFound
 from app.i18n import _
 from app.permissions import Action, require
 from app.views import Actor
-from storage import engine as eng
 from storage import errors as se
 from storage import ledger
 from storage.models import Guest
@@ -117,12 +116,12 @@ def _delete(store: Store, actor: Actor | None, guest_id: int, at: dt.datetime, *
 
 def _scrub(store: Store) -> int:
     """Empty the WAL (it held the guest's old pages); clear the marks. Returns bytes left."""
-    if not eng.truncate_wal(store.engine, WAL_WAIT_MS):
+    if not store.scrub_deleted(WAL_WAIT_MS):
         wal = store.paths.sidecars[0]
         return wal.stat().st_size if wal.exists() else 0
     with store.write() as s:
         ledger.clear_pending(s)
-    eng.truncate_wal(store.engine, WAL_WAIT_MS)   # the marks' own page: no guest data
+    store.scrub_deleted(WAL_WAIT_MS)   # the marks' own page: no guest data
     return 0
 
 

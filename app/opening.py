@@ -113,29 +113,30 @@ def translate(exc: se.StorageError, paths: StorePaths) -> ae.FrontdeskError:
                 "desktop session) and try again, or use the store's --passphrase-file."))
         case se.KeyMissing():
             return ae.KeyMissingError(_(
-                "The keyring has no key for the store in {folder} (store id {store_id}…). Was "
+                "The keyring has no key for the store in {where} (store id {store_id}…). Was "
                 "it copied from another computer? Restore the key there, open it with its "
                 "--passphrase-file, or restore from a backup.",
-                folder=where, store_id=exc.store_id[:8]))
+                where=where, store_id=exc.store_id[:8]))
         case se.WrongKeySource():
             if exc.expected == "passphrase":
                 return ae.WrongKeyError(_(
-                    "The store in {folder} was created with a passphrase, not with a key in "
-                    "the keyring. Open it the same way it was created (--passphrase-file "
-                    "FILE). Nothing was changed.", folder=where))
+                    "The store in {where} was created with a passphrase key, not a {given} "
+                    "key. Open it the same way it was created (--passphrase-file FILE).",
+                    where=where, given=_key_kind(exc.given)))
             return ae.WrongKeyError(_(
-                "The store in {folder} keeps its key in the system keyring, not in a "
-                "passphrase file. Open it without --passphrase-file. Nothing was changed.",
-                folder=where))
+                "The store in {where} was created with a {expected} key, not a {given} "
+                "key. Open it the same way it was created.",
+                where=where, expected=_key_kind(exc.expected), given=_key_kind(exc.given)))
         case se.WrongKey():
             if exc.key_source == "passphrase":
                 return ae.WrongKeyError(_(
-                    "The passphrase does not open the store in {folder}. Check the "
-                    "passphrase file. The store was not changed.", folder=where))
+                    "The key from the passphrase does not open the store in {where}. Check "
+                    "the passphrase file. The store was not changed.", where=where))
             return ae.WrongKeyError(_(
-                "The key from the {source} does not open the store in {folder}. The keyring "
+                "The key from the {source} does not open the store in {where}. The keyring "
                 "entry may belong to another store; restore the right key or restore from a "
-                "backup. The store was not changed.", source=exc.key_source, folder=where))
+                "backup. The store was not changed.",
+                source=_key_kind(exc.key_source), where=where))
         case se.StoreFileMissing():
             if exc.empty:
                 return ae.StoreFileMissingError(_(
@@ -202,11 +203,19 @@ def translate(exc: se.StorageError, paths: StorePaths) -> ae.FrontdeskError:
                 path=str(exc.path), detail=exc.detail))
         case se.SchemaTooNew():
             return ae.SchemaTooNewError(_(
-                "The store in {folder} was written by a newer version of Frontdesk (schema "
+                "The store in {where} was written by a newer version of Frontdesk (schema "
                 "{found}; this version knows up to {known}). Install the newer version; this "
-                "one will not downgrade it.", folder=where, found=exc.found, known=exc.known))
+                "one will not downgrade it.", where=where, found=exc.found, known=exc.known))
         case se.StoreBusy():
             return ae.StoreBusyError(_(
                 "The store is busy: another Frontdesk window is writing. Try again in a "
                 "moment."))
-    return ae.FrontdeskError(str(exc))
+    return ae.FrontdeskError(_("The store could not be opened: {detail}", detail=str(exc)))
+
+
+def _key_kind(kind: str) -> str:
+    """A key source's name as people read it ("keyring", "passphrase", …)."""
+    names = {"keyring": _("keyring"), "passphrase": _("passphrase"),
+             "recovery": _("recovery passphrase"),
+             "recovery passphrase": _("recovery passphrase"), "memory": _("temporary")}
+    return names.get(kind, kind)

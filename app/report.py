@@ -24,6 +24,7 @@ from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound
 from app.guest_wording import render_label
+from app.i18n import _
 from app.permissions import Action, require
 from app.report_text import date_words, datetime_words, supported, text, word
 from app.retention import guest_retention_months
@@ -412,7 +413,7 @@ def _consent_item(c: Consent, ctx: _Ctx) -> ReportItem:
 def load_guest(s: Any, guest_id: int) -> Guest:
     g = queries.guest_for_card(s, guest_id)
     if g is None:
-        raise NotFound("That guest no longer exists.")
+        raise NotFound(_("That guest no longer exists."))
     return g
 
 

@@ -14,6 +14,7 @@ from app import languages, validate
 from app.audit import record
 from app.clock import now as _now
 from app.errors import ValidationError
+from app.i18n import _
 from app.permissions import Action, require
 from app.views import Actor
 from storage import queries
@@ -52,9 +53,10 @@ def set_wording_rules_path(store: Store, actor: Actor, path: Path | None, *,
     require(actor.role, Action.EDIT_VOCABULARY)
     value = ""
     if path is not None:
-        value = validate.text("Wording rules file", str(path), max_len=500)
+        value = validate.text(_("Wording rules file"), str(path), max_len=500)
         if not Path(value).is_file():
-            raise ValidationError("Wording rules file", f"There is no file at {value}.")
+            raise ValidationError(_("Wording rules file"), _("There is no file at {path}.",
+                                                                  path=value))
     _write(store, actor, WORDING_RULES_KEY, value, now)
 
 

@@ -152,6 +152,7 @@ class ArrivalRow:
     visit: VisitInfo
     guest: GuestInfo
     greeting: Greeting
+    health: tuple[str, ...] = ()  # staff wording of the guest's health labels (allergies…)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,10 @@ def search_guest_rows(session: Session, typed: str, limit: int) -> list[Row[Any]
     group sorted by full name. Rows have the attributes ``id, ref, full_name,
     preferred_name, pronunciation, language, email, phone, created_at``.
     """
+    if session.get_bind().dialect.name == "postgresql":  # the shared store's own search
+        from storage import postgres_search
+
+        return postgres_search.search_guest_rows(session, typed, limit)
     query = fts_query(typed)
     if not query:
         return []
@@ -80,5 +84,10 @@ def search_guest_rows(session: Session, typed: str, limit: int) -> list[Row[Any]
 
 
 def optimize_index(session: Session) -> None:
-    """Merge FTS5 segments so deleted rows' tokens are gone from the index pages."""
+    """Merge FTS5 segments so deleted rows' tokens are gone from the index pages.
+
+    PostgreSQL has no FTS5 index: its trigram index entries go with the row.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        return
     session.execute(text("INSERT INTO guest_fts(guest_fts) VALUES ('optimize')"))

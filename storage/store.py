@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -70,6 +70,7 @@ from storage.keys import (
     weaker,
     wrap_key,
 )
+from storage.models import Setting
 
 DB_NAME = "frontdesk.db"
 HEADER_NAME = "frontdesk.db.header.json"
@@ -113,7 +114,12 @@ class Store:
     a use case and its audit event land together or not at all. SQLite
     failures inside either (busy, damaged page, full disk) are raised as
     ``storage.errors`` types, or as what ``on_error`` turns them into.
+
+    ``kind`` names the engine: ``"sqlcipher"`` here (a local file), ``"postgresql"``
+    for the shared store (``storage.postgres.SharedStore``, same interface).
     """
+
+    kind = "sqlcipher"
 
     def __init__(self, paths: StorePaths, engine: Engine, header: Header) -> None:
         self.paths = paths
@@ -128,6 +134,15 @@ class Store:
         self._write = sessionmaker(
             engine.execution_options(**{eng.WRITE_OPTION: True}), expire_on_commit=False
         )
+
+    @property
+    def busy_error(self) -> Callable[[StorageError], Exception] | None:
+        """The older name of ``on_error`` (it first only turned "busy" into words)."""
+        return self.on_error
+
+    @busy_error.setter
+    def busy_error(self, value: Callable[[StorageError], Exception] | None) -> None:
+        self.on_error = value
 
     @property
     def store_id(self) -> str:
@@ -158,11 +173,9 @@ class Store:
         self.header.write(self.paths.header)
 
     def setting(self, key: str) -> str | None:
-        with self.engine.connect() as conn:
-            row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = ?",
-                                       (key,)).first()
-            conn.rollback()
-        return None if row is None else str(row[0])
+        with self.read() as s:
+            value = s.scalar(select(Setting.value).where(Setting.key == key))
+        return None if value is None else str(value)
 
     @property
     def lineage(self) -> str:
@@ -174,6 +187,14 @@ class Store:
 
     def checkpoint(self) -> None:
         eng.checkpoint(self.engine)
+
+    def scrub_deleted(self, wait_ms: int) -> bool:
+        """Push deleted rows' old page images out of the store's files (erasure).
+
+        SQLite: fold the WAL into the zeroed main file and empty it; False when
+        another reader kept the WAL in use for ``wait_ms``.
+        """
+        return eng.truncate_wal(self.engine, wait_ms)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -27,6 +27,8 @@ from storage.models import (
 )
 from storage.store import Store
 
+pytestmark = pytest.mark.both_engines
+
 MANAGER_ONLY = {Action.REVIEW_LABEL, Action.EDIT_VOCABULARY, Action.ERASE_GUEST,
                 Action.MANAGE_STAFF, Action.VIEW_AUDIT, Action.BACKUP, Action.MANAGE_RETENTION}
 
