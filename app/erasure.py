@@ -9,7 +9,9 @@ Deleting rows is not enough for an erasure a guest can trust:
    marked "scrub pending";
 2. ``secure_delete`` (always on) zeroes the freed cells and pages, and the
    search index is in FTS5's ``secure-delete`` mode, so the guest's tokens
-   leave the index pages in that same transaction (no index rebuild);
+   leave the index pages in that same transaction (no index rebuild); words
+   of their name no other guest has leave the name dictionary
+   (``storage.search.forget_names``);
 3. the WAL still holds the old page images, and the main file the old pages,
    until a checkpoint: ``storage.engine.truncate_wal`` writes the zeroed
    pages into the file and empties the WAL. If another reader keeps it from
@@ -48,7 +50,7 @@ from app.i18n import _
 from app.permissions import Action, require
 from app.views import Actor
 from storage import errors as se
-from storage import ledger
+from storage import ledger, search
 from storage.models import Guest
 from storage.store import Store
 
@@ -82,8 +84,9 @@ def erase_guest(store: Store, actor: Actor | None, guest_id: int, *,
     if actor is not None:
         require(actor.role, Action.ERASE_GUEST)
     at = now or _now()
-    ref, counts = _delete(store, actor, guest_id, at, via="gui" if actor else "cli")
-    in_keyring = _keep_in_keyring(store, [ref])
+    refs, counts = _delete(store, actor, guest_id, at, via="gui" if actor else "cli")
+    ref = refs[0]
+    in_keyring = _keep_in_keyring(store, refs)
     copies = remove_copies_of_earlier_states(store.paths.data_dir)
     wal = _scrub(store)
     if wal:
@@ -99,19 +102,25 @@ def erase_guest(store: Store, actor: Actor | None, guest_id: int, *,
 
 
 def _delete(store: Store, actor: Actor | None, guest_id: int, at: dt.datetime, *, via: str
-            ) -> tuple[str, tuple[int, int, int]]:
+            ) -> tuple[tuple[str, ...], tuple[int, int, int]]:
+    """Delete the guest and ledger their token (and those of profiles merged into them)."""
     with store.write() as s:
         g = s.get(Guest, guest_id)
         if g is None:
             raise NotFound(_("That guest no longer exists."))
         ref = g.ref
         counts = (len(g.visits), len(g.assignments), len(g.consents))
-        s.delete(g)
+        names = [g.full_name, g.preferred_name]
+        merged = [m.merged_ref for m in g.merges]  # profiles merged into them (app.merge)
+        s.delete(g)  # their guest_merge rows, with the data to undo a merge, go too
         s.flush()
+        search.forget_names(s, names)  # search helper's hook: no word of theirs left behind
         ledger.record_erasure(s, ref, at)
+        # A backup from before a merge holds the merged profile under its own token.
+        ledger.add_refs(s, merged, at)
         record(s, actor, "guest.erased", guest_ref=ref, at=at, visits=counts[0],
                labels=counts[1], consents=counts[2], via=via)
-    return ref, counts
+    return (ref, *merged), counts
 
 
 def _scrub(store: Store) -> int:
