@@ -49,7 +49,7 @@ def test_new_store_is_encrypted_and_reopens(closed_store: Path) -> None:
 
 def test_header_never_holds_the_key(closed_store: Path, isolated: MemoryKeyring) -> None:
     header = json.loads((closed_store / HEADER_NAME).read_text())
-    (key_hex,) = isolated.secrets.values()
+    key_hex = isolated.secrets[("frontdesk", header["store_id"])]
     assert len(bytes.fromhex(key_hex)) == 32
     assert key_hex not in json.dumps(header)
     assert header["schema_revision"] == migrate.head()
@@ -57,8 +57,8 @@ def test_header_never_holds_the_key(closed_store: Path, isolated: MemoryKeyring)
 
 def test_wrong_key_leaves_file_unchanged(closed_store: Path, isolated: MemoryKeyring) -> None:
     before = snapshot(closed_store)
-    (entry,) = isolated.secrets
-    isolated.secrets[entry] = "ab" * 32
+    store_id = json.loads((closed_store / HEADER_NAME).read_text())["store_id"]
+    isolated.secrets[("frontdesk", store_id)] = "ab" * 32
     with pytest.raises(errors.WrongKeyError, match="does not open the store"):
         open_store(closed_store, KeyringKey())
     assert snapshot(closed_store) == before
