@@ -34,6 +34,8 @@ ACTION_NAMES: dict[str, str] = {
     "guest.erased": N_("Guest erased"),
     "guest.exported": N_("Guest's data exported"),
     "guest.kept": N_("Guest kept at retention review"),
+    "guest.merged": N_("Two guest profiles merged"),
+    "guest.merge_undone": N_("Guest merge undone"),
     "guest.opened": N_("Guest card opened"),
     "guest.shown": N_("Shown to the guest"),
     "guest.updated": N_("Guest details corrected"),
@@ -283,6 +285,11 @@ SENTENCES: dict[str, Builder] = {
                               format="format"),
     "guest.erased": _erased,
     "guest.kept": _simple(N_("{who} kept a guest at the retention review")),
+    "guest.merged": _simple(N_("{who} merged another profile of the same guest into this one "
+                               "({visits} visits, {labels} labels moved)"),
+                            visits="visits", labels="labels"),
+    "guest.merge_undone": _simple(N_("{who} undid a merge: the other profile is separate "
+                                     "again")),
     "visit.recorded": _visit_recorded,
     "visit.arrived": _simple(N_("{who} marked the guest as arrived")),
     "visit.expected": _simple(N_("{who} marked the guest as expected again")),

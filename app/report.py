@@ -267,6 +267,7 @@ COLUMNS: dict[str, dict[str, Col]] = {
         "party_size": _one("field.party_size", lambda v, c: str(v.party_size)),
         "place": _plain("place"),
         "status": _code("status", "visit_status"),
+        "reference": _one("field.reference", lambda v, c: v.reference or None),
     },
     "consent": {
         "purpose": _code("purpose", "consent_purpose", "field.consent_purpose"),

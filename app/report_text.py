@@ -82,6 +82,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "field.service": "Meal",
         "field.party_size": "Number of guests",
         "field.place": "Room or table",
+        "field.reference": "Booking number",
         "field.status": "Status",
         # consent fields
         "field.consent_purpose": "What you agreed to",
@@ -201,6 +202,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "field.service": "Maaltijd",
         "field.party_size": "Aantal gasten",
         "field.place": "Kamer of tafel",
+        "field.reference": "Reserveringsnummer",
         "field.status": "Status",
         "field.consent_purpose": "Waarvoor u toestemming gaf",
         "field.given_at": "Gegeven op",

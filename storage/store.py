@@ -46,7 +46,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import engine as eng
-from storage import fscheck, migrate
+from storage import fscheck, migrate, notify
 from storage.errors import (
     DamagedStore,
     HeaderMismatch,
@@ -134,6 +134,7 @@ class Store:
         self._write = sessionmaker(
             engine.execution_options(**{eng.WRITE_OPTION: True}), expire_on_commit=False
         )
+        notify.watch_writes(self._write)  # other desks learn of changes (storage.notify)
 
     @property
     def busy_error(self) -> Callable[[StorageError], Exception] | None:
