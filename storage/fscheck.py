@@ -123,11 +123,13 @@ def from_os_error(exc: OSError, path: Path) -> StorageError | None:
     if exc.errno == errno.EROFS:
         return FolderReadOnly(folder, file_system=True)
     if exc.errno in (errno.EACCES, errno.EPERM):
+        # The folder may not exist yet: the first folder up that does is the one refused.
+        existing = next((p for p in (folder, *folder.parents) if p.exists()), folder)
         try:
-            check_access(folder, [path])
+            check_access(existing, [path] if existing == folder else [])
         except StorageError as named:
             return named
-        return AccessDenied(path, "write", "?", "?", _user())
+        return FolderReadOnly(existing, file_system=False)
     if exc.errno == errno.EISDIR:
         return StorePathIsFolder(path)
     return None
