@@ -124,6 +124,21 @@ def test_read_only_folder(passphrase_store: Path, pass_file: Path) -> None:
     assert after == before
 
 
+def test_a_new_store_under_a_read_only_folder(tmp_path: Path, pass_file: Path) -> None:
+    parent = tmp_path / "shared-drive"
+    parent.mkdir()
+    parent.chmod(0o500)
+    try:
+        run = without_file_permissions("demo-data", "--guests", "1", "--data-dir",
+                                       str(parent / "store"), "--passphrase-file",
+                                       str(pass_file))
+    finally:
+        parent.chmod(0o700)
+    assert run.code == 2, run.stderr
+    assert f"The store folder {parent} is read-only for this account" in run.stderr
+    assert list(parent.iterdir()) == []
+
+
 def test_read_only_file_system(passphrase_store: Path, pass_file: Path) -> None:
     before = snapshot(passphrase_store)
     run = read_only_mount(passphrase_store, "verify", "--data-dir", str(passphrase_store),
