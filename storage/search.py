@@ -201,9 +201,20 @@ _REMEMBER = text("INSERT INTO name_term (term, fold, rev, sound, english) "
 
 def remember_names(session: Session, names: Iterable[str | None]) -> None:
     """Add the words of these names to the name dictionary (call with every name written)."""
+    insert_name_terms(session, name_term_rows(names))
+
+
+def name_term_rows(names: Iterable[str | None]) -> list[dict[str, str]]:
+    """The dictionary rows for these names' words, computed without the store (so a large
+    import can prepare them before it takes the write lock)."""
     seen = {w for name in names if name for w in name_keys.words(name) if len(w) <= 80}
-    if seen:
-        session.execute(_REMEMBER, [_term_row(w) for w in sorted(seen)])
+    return [_term_row(w) for w in sorted(seen)]
+
+
+def insert_name_terms(session: Session, rows: list[dict[str, str]]) -> None:
+    """Write rows from :func:`name_term_rows` (words already there are kept as they are)."""
+    if rows:
+        session.execute(_REMEMBER, rows)
 
 
 def forget_names(session: Session, names: Iterable[str | None]) -> int:

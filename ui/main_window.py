@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         from ui.retention_view import install_retention  # Retention… + daily label expiry
 
         self.retention_timer = install_retention(self)
+        from ui.merge_dialog import install_merge  # Merge guest profiles… (search helper)
+
+        install_merge(self)
         self._update_chrome()
         if store is not None:
             self.set_store(store, store_label)
