@@ -4,8 +4,7 @@
 with its passphrase, integrity-checked and its audit chain verified *before* anything is
 replaced; the replaced store is kept beside it; guests erased since the backup are erased
 again, and when this computer has no record of such erasures the person is asked first
-(the trust-storage side raises ``ErasuresUnknownError``; "Restore anyway" calls again with
-``accept_unknown_erasures=True``).
+(``ErasuresUnknownError``; "Restore anyway" calls again with ``accept_unknown_erasures``).
 
 Restoring replaces the store this window has open, so everyone is signed out and the
 store is closed first; the work runs off the GUI thread. If it fails, the old store —
@@ -17,7 +16,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -36,8 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import backup
-from app import errors as app_errors
-from app.errors import FrontdeskError
+from app.errors import BackupFileError, ErasuresUnknownError, FrontdeskError
 from app.opening import open_store
 from ui.i18n import say
 
@@ -164,7 +162,7 @@ def _run(work: Any) -> object:
         except FrontdeskError as exc:
             result = exc
         except OSError as exc:
-            result = app_errors.BackupFileError(str(exc))
+            result = BackupFileError(str(exc))
         bridge.finished.emit(result)
 
     thread = threading.Thread(target=target, name="frontdesk-restore", daemon=True)
@@ -191,16 +189,14 @@ def restore_from_gui(window: Any) -> None:
     window.sign_out()
     window.store.close()
     window.store = None
-    unknown = getattr(app_errors, "ErasuresUnknownError", None)
 
     def attempt(accept_unknown: bool) -> object:
-        extra = cast(dict[str, Any], {"accept_unknown_erasures": True} if accept_unknown
-                     else {})
-        return _run(lambda: backup.restore_backup(source, passphrase, location.data_dir,
-                                                  location.key_source, actor, **extra))
+        return _run(lambda: backup.restore_backup(
+            source, passphrase, location.data_dir, location.key_source, actor,
+            accept_unknown_erasures=accept_unknown))
 
     result = attempt(False)
-    if unknown is not None and isinstance(result, unknown):
+    if isinstance(result, ErasuresUnknownError):
         answer = QMessageBox.question(
             window, tr("Restore anyway?"), say(result),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -211,11 +207,10 @@ def restore_from_gui(window: Any) -> None:
         window.set_store(result.store)
         lines = [tr("The backup was restored: integrity check passed, {n} audit "
                            "events verified. Sign in again.").format(n=result.audit_events)]
-        erased = getattr(result, "erased_again", 0)
-        if erased:
+        if result.erased_again:
             lines.append(tr("{n} guest(s) who asked to be erased after this backup "
-                                   "was made were erased again.").format(n=erased))
-        if not getattr(result, "erasures_known", True):
+                            "was made were erased again.").format(n=result.erased_again))
+        if not result.erasures_known:
             lines.append(tr("This computer had no record of erasures since the "
                                    "backup: any guest erased since then is back, and must "
                                    "be erased again."))
@@ -231,11 +226,11 @@ def restore_from_gui(window: Any) -> None:
         return
     # Nothing was replaced: open the store as it was, and say why.
     try:
-        window.set_store(open_store(location.data_dir, location.key_source))
+        window.set_store(open_store(location.data_dir, location.key_source, create=False))
     except FrontdeskError as exc:
         QMessageBox.critical(window, tr("The store did not open"), say(exc))
         return
-    if result is None or (unknown is not None and isinstance(result, unknown)):
+    if result is None or isinstance(result, ErasuresUnknownError):
         message = tr("Nothing was restored.")
     else:
         message = say(result)

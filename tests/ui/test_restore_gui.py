@@ -38,6 +38,7 @@ class Answers:
         self.timer.timeout.connect(self.poll)
         self.timer.start()
         self.done: set[int] = set()
+        self.say_no = False  # to "Restore anyway?"
 
     def poll(self) -> None:
         w = QApplication.activeModalWidget()
@@ -60,7 +61,15 @@ class Answers:
             self.qtbot.keyClick(pp, Qt.Key.Key_Return)
         elif isinstance(w, QMessageBox):
             self.texts.append(w.text())
-            w.accept() if w.windowTitle() != "Your recovery passphrase" else w.close()
+            if w.windowTitle() == "Restore anyway?":
+                button = w.button(QMessageBox.StandardButton.No if self.say_no
+                                  else QMessageBox.StandardButton.Yes)
+                assert button is not None
+                button.click()
+            elif w.windowTitle() == "Your recovery passphrase":
+                w.close()
+            else:
+                w.accept()
 
 
 def restore_by_menu(qtbot: QtBot, window: QWidget) -> None:
@@ -98,3 +107,42 @@ def test_a_restore_from_the_gui_checks_and_brings_the_backup_back(
     sign_in(qtbot, window, "Eva Visser", MANAGER_PIN)  # the staff came back with it
     window.close()
     restored.close()
+
+
+def test_an_old_backup_on_another_computer_asks_before_erased_guests_come_back(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from app import staff, vocabulary
+    from app.opening import open_store
+    from storage.keys import PassphraseKey
+
+    old = open_store(tmp_path / "old", PassphraseKey("old store passphrase"))
+    eva = staff.create_first_manager(old, "Eva Visser", MANAGER_PIN)
+    vocabulary.load_starter(old, eva)
+    guests.create_guest(old, eva, GuestFields("Ada Lovelace"))
+    file = backup.make_backup(old, eva, tmp_path / "old.fdbackup", PASSPHRASE)
+    old.close()
+    key = PassphraseKey("this desk's passphrase")
+    here = open_store(tmp_path / "here", key)  # another store: no record of its erasures
+    staff.create_first_manager(here, "Eva Visser", MANAGER_PIN)
+    window = make_window(qtbot, here)
+    window.store_location = StoreLocation(tmp_path / "here", key)
+    sign_in(qtbot, window, "Eva Visser", MANAGER_PIN)
+
+    answers = Answers(qtbot, file, PASSPHRASE)
+    answers.say_no = True
+    restore_by_menu(qtbot, window)
+    answers.timer.stop()
+    assert answers.seen == ["Restore from a backup", "Restore anyway?", "Not restored"]
+    assert "no record of the guests erased" in answers.texts[0]
+    assert window.store is not None and names(window.store, eva) == []  # nothing replaced
+
+    sign_in(qtbot, window, "Eva Visser", MANAGER_PIN)
+    answers = Answers(qtbot, file, PASSPHRASE)
+    restore_by_menu(qtbot, window)
+    answers.timer.stop()
+    assert answers.seen[:3] == ["Restore from a backup", "Restore anyway?", "Restored"], \
+        answers.texts
+    assert any("no record of erasures" in t for t in answers.texts)
+    assert window.store is not None and names(window.store, eva) == ["Ada Lovelace"]
+    window.close()
+    window.store.close()
