@@ -29,7 +29,7 @@ from app import snapshots, venue_settings
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError
-from app.i18n import _, ngettext_
+from app.i18n import _
 from app.permissions import Action, require
 from app.report_text import Say, ref_prefix, short_ref
 from app.views import Actor, GuestInfo
@@ -87,15 +87,14 @@ def resolve_guest(store: Store, spec: str) -> GuestInfo:
         else:
             ids = [int(r.id) for r in search.search_guest_rows(s, spec, 50)]
             found = list(queries.guests_by_ids(s, ids))
-            what = _("“{typed}”", typed=spec)
+            what = _("“{name}”", name=spec)
         if not found:
             raise NotFound(_("No guest matches {what}. Give the guest reference, their exact "
                              "email, or more of their name.", what=what))
         if len(found) > 1:
-            raise ValidationError(_("Guest"), ngettext_(
-                "{n} guest matches {what}.", "{n} guests match {what}. Give the guest "
-                "reference (on their copy and in Show guest) or their email.",
-                len(found), n=len(found), what=what))
+            raise ValidationError(_("GUEST"), _(
+                "{n} guests match {what}. Give the guest reference (shown in Show guest) or "
+                "their email.", n=len(found), what=what))
         return snapshots.guest(found[0])
 
 

@@ -61,6 +61,15 @@ def approved_labels(store: Store, actor: Actor) -> list[LabelInfo]:
         return [snapshots.label(lb) for lb in queries.labels_with_status(s, LabelStatus.APPROVED)]
 
 
+def check_source(sensitivity: Sensitivity, source: Source) -> None:
+    """Health information rests on what the guest tells us, never on what staff think they
+    saw (issue #17; added by the desk helper). The desk calls it before asking consent."""
+    if sensitivity == Sensitivity.SPECIAL and Source(source) != Source.GUEST_TOLD:
+        raise ValidationError(_("Source"), _(
+            "Health information is recorded only when the guest tells us: ask the guest, "
+            "and add it as “the guest told us”, with their consent."))
+
+
 def assign_label(
     store: Store, actor: Actor, guest_id: int, label_id: int, source: Source, *,
     now: dt.datetime | None = None,
@@ -80,6 +89,7 @@ def assign_label(
         if queries.active_assignment(s, guest_id, label_id) is not None:
             raise ValidationError(_("Label"), _("The guest already has this label."))
         consent_id = None
+        check_source(lb.sensitivity, source)
         if lb.sensitivity == Sensitivity.SPECIAL:
             consent = queries.active_consent(s, guest_id, ConsentPurpose.HEALTH)
             if consent is None:

@@ -230,6 +230,16 @@ def _action(e: AuditEvent, c: _Ctx) -> tuple[str | None, ...]:
     return (action_words(e.action, c.lang),)
 
 
+def _undo_summary(raw: str | None, c: _Ctx) -> str:
+    """The other profile's own details kept for undoing a merge, in a line."""
+    if not raw:
+        return say(c.lang, Say.UNDO_DATA_GONE)
+    guest = json.loads(raw).get("guest", {})
+    shown = [str(guest.get(k)) for k in ("full_name", "preferred_name", "email", "phone",
+                                          "pronunciation") if guest.get(k)]
+    return ", ".join(shown) or say(c.lang, Say.NOT_GIVEN)
+
+
 def person_words(st: Staff | None, lang: str) -> str:
     """'Sam, receptionist': role and first name only, never a full name or an id."""
     if st is None:
@@ -280,6 +290,15 @@ COLUMNS: dict[str, dict[str, Col]] = {
         "withdrawn_at": _day("withdrawn_at", N_("Withdrawn on")),
         "withdrawn_by": _person("withdrawn_by", N_("Withdrawal recorded by")),
     },
+    "guest_merge": {  # search helper: merged profiles (app.merge)
+        "merged_at": _day("merged_at", N_("Merged on")),
+        "merged_by": _person("merged_by", N_("Merged by")),
+        "merged_ref": _one(N_("Reference of the other profile"),
+                           lambda m, c: short_ref(m.merged_ref)),
+        "undo_until": _day("undo_until", N_("Can be undone until")),
+        "undo_data": _one(N_("Details of the other profile, kept for undoing"),
+                          lambda m, c: _undo_summary(m.undo_data, c)),
+    },
     "audit_event": {
         "at": _when("at", N_("When")),
         "staff_id": _person("staff_id", N_("Who")),
@@ -289,13 +308,17 @@ COLUMNS: dict[str, dict[str, Col]] = {
 
 # Columns deliberately not rendered, with the reason a reviewer accepted. Keep it short.
 EXEMPT: dict[str, dict[str, str]] = {
-    "guest": {"id": "internal row number; means nothing outside this store"},
+    "guest": {"id": "internal row number; means nothing outside this store",
+              "phone_e164": "the number shown under 'phone', written in international form "
+                            "so search finds it however it is typed; raw value in the JSON"},
     "assignment": {"id": "internal row number",
                    "guest_id": "points at this guest (the report is about them)"},
     "visit": {"id": "internal row number",
               "guest_id": "points at this guest (the report is about them)"},
     "consent": {"id": "internal row number",
                 "guest_id": "points at this guest (the report is about them)"},
+    "guest_merge": {"id": "internal row number",
+                    "guest_id": "points at this guest (the report is about them)"},
     "audit_event": {"id": "internal sequence number of the log",
                     "guest_ref": "the guest's reference, shown in 'Your details'",
                     "detail": "row ids and codes only (never guest text); what happened is "
@@ -348,8 +371,12 @@ def build(s: Any, g: Guest, at: dt.datetime, language: str | None = None) -> Gue
     """The report for ``g`` (loaded in session ``s``) in ``language`` (default: theirs)."""
     requested = language or g.language
     lang = supported(requested)
-    events = list(queries.guest_audit_events(s, g.ref))
+    merges = sorted(g.merges, key=lambda m: m.merged_at, reverse=True)
+    events = sorted([e for ref in [g.ref, *(m.merged_ref for m in merges)]
+                     for e in queries.guest_audit_events(s, ref)],
+                    key=lambda e: e.id, reverse=True)  # with the merged profiles' history
     staff_ids = {e.staff_id for e in events if e.staff_id is not None}
+    staff_ids |= {m.merged_by for m in merges}
     for a in g.assignments:
         staff_ids |= {a.added_by} | ({a.removed_by} if a.removed_by else set())
     for c in g.consents:
@@ -392,8 +419,10 @@ def build(s: Any, g: Guest, at: dt.datetime, language: str | None = None) -> Gue
         title, intro, empty = section_words(lang, words, **values)
         return ReportSection(key, title, intro, items, "" if notes else empty, layout, notes)
 
+    merge_items = tuple(ReportItem("", _rows("guest_merge", m, ctx)) for m in merges)
     sections = (
         section("details", Say.DETAILS, (details,)),
+        *((section("merges", Say.MERGES, merge_items),) if merge_items else ()),
         section("labels", Say.LABELS, label_items,
                 notes=_forgotten(events, lang, at.date())),
         *((section("removed", Say.REMOVED, removed_items, days=keep_days),)
@@ -420,6 +449,7 @@ def build(s: Any, g: Guest, at: dt.datetime, language: str | None = None) -> Gue
           for w in lb.wordings),
         *(_raw("visit", v) for v in visits),
         *(_raw("consent", c) for c in consents),
+        *(_raw("guest_merge", m) for m in merges),
         *(_raw("audit_event", e) for e in events),
     )
     return GuestReport(

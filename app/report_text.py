@@ -63,7 +63,7 @@ def date_words(value: dt.date, language: str) -> str:
     """'27 November 2026' / '27 november 2026': unambiguous for any reader."""
     lang = supported(language)
     entry = languages.get(lang)
-    pattern = getattr(entry, "full_date", None) or _FULL_DATE
+    pattern = entry.full_date if entry else _FULL_DATE
     return format_date(value, pattern, locale=lang)
 
 
@@ -150,6 +150,8 @@ ACTION = {"guest.opened": N_("opened your profile"),
           "consent.withdrawn": N_("recorded that you withdrew your consent"),
           "visit.recorded": N_("recorded a visit"),
           "visit.status": N_("updated a visit"),
+          "guest.merged": N_("merged two profiles of yours into one"),
+          "guest.merge_undone": N_("undid the merge of your profiles"),
           "other": N_("made a change")}
 
 
@@ -176,6 +178,9 @@ class Say:
     RIGHTS = N_("Your choices")
     # sections: (title, intro, what to say when empty)
     DETAILS = (N_("Your details"), N_("What we use to greet you and to contact you."))
+    MERGES = (N_("Your profiles that we merged"),
+              N_("We had written down your details twice and joined them into this one "
+                 "profile. A manager can undo it until the date shown."))
     LABELS = (N_("What we noted to serve you better"),
               N_("Each note was chosen from a list our manager approved. Nothing else is "
                  "written about you."),
@@ -221,6 +226,7 @@ class Say:
     CONSENT_ACTIVE = N_("Active")
     CONSENT_WITHDRAWN = N_("Withdrawn")
     NIGHTS = N_("{start} until {end}")
+    UNDO_DATA_GONE = N_("deleted (the time for undoing has passed)")
     # the view's buttons and confirmations
     FORGET = N_("Please forget this")
     WITHDRAW = N_("Withdraw my consent")

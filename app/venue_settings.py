@@ -88,12 +88,21 @@ WORDING_RULES = SettingSpec(
     N_("Extra words and phrases the wording checks look for."), max_len=500,
     permission=Action.EDIT_VOCABULARY)
 
+# The country whose numbering plan national phone numbers ("06 1234 5678") are read in
+# (ISO 3166 code, as ``phonenumbers`` knows it). Used by app.phones on save, search, import.
+PHONE_REGION = SettingSpec(
+    "venue.phone_region", str, "NL", N_("Country for phone numbers"),
+    N_("Phone numbers typed without a country code are read as numbers of this country."),
+    max_len=2, permission=Action.EDIT_VOCABULARY)
+
 SETTINGS: tuple[SettingSpec, ...] = (VENUE_NAME, VENUE_CONTACT, PRINTER, EXPORT_FOLDER,
                                      REMOVED_RECORD_DAYS, GUEST_MONTHS, DEFAULT_LANGUAGE,
-                                     WORDING_RULES)
+                                     WORDING_RULES, PHONE_REGION)
 # Kept for callers from before the declaration.
 DEFAULT_LANGUAGE_KEY = DEFAULT_LANGUAGE.key
 WORDING_RULES_KEY = WORDING_RULES.key
+PHONE_REGION_KEY = PHONE_REGION.key
+DEFAULT_PHONE_REGION = str(PHONE_REGION.default)
 
 
 def spec(key: str) -> SettingSpec:
@@ -140,6 +149,8 @@ def _parse(sp: SettingSpec, raw: str | None) -> Value:
         return number if sp.minimum <= number <= sp.maximum else sp.default
     if sp is DEFAULT_LANGUAGE and raw not in languages.codes():
         return sp.default
+    if sp is PHONE_REGION:
+        return phone_region_in(raw)
     return raw
 
 
@@ -164,6 +175,14 @@ def check(sp: SettingSpec, new: object) -> Value:
         raise ValidationError(field, _("{field} must be text.", field=field))
     if sp is DEFAULT_LANGUAGE:
         return validate.language(new)
+    if sp is PHONE_REGION:
+        import phonenumbers
+
+        code = validate.text(field, new, max_len=sp.max_len, required=True).upper()
+        if code not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValidationError(field, _("“{code}” is not a country code such as NL, BE "
+                                           "or DE.", code=code))
+        return code
     if sp.lines > 1:
         lines = [validate.text(field, line, max_len=sp.max_len) for line in new.splitlines()]
         lines = [line for line in lines if line]
@@ -234,7 +253,7 @@ def _write(s: Any, actor: Actor, sp: SettingSpec, stored: Value, at: dt.datetime
         shorten_removed_records(s, int(stored))
 
 
-# --- the vocabulary's two settings (their own functions, used by the vocabulary screens) ---
+# --- settings with their own functions (used by the vocabulary screens and app.phones) ---
 
 def default_language(store: Store) -> str:
     """The language every proposal must at least be worded in (a setting, default "en")."""
@@ -265,6 +284,26 @@ def set_wording_rules_path(store: Store, actor: Actor, path: Path | None, *,
                                   _("There is no file at {path}.", path=stored))
     with store.write() as s:
         _write(s, actor, WORDING_RULES, stored, now or _now())
+
+
+def phone_region(store: Store) -> str:
+    """The venue's country for phone numbers typed without a country code (default NL)."""
+    return str(value(store, PHONE_REGION))
+
+
+def phone_region_in(stored: str | None) -> str:
+    """The stored setting's value checked (an unknown region falls back to the default)."""
+    import phonenumbers
+
+    region = (stored or "").upper()
+    return region if region in phonenumbers.SUPPORTED_REGIONS else DEFAULT_PHONE_REGION
+
+
+def set_phone_region(store: Store, actor: Actor, region: str, *,
+                     now: dt.datetime | None = None) -> None:
+    """A manager sets the venue's country (numbers already stored keep their E.164 form)."""
+    require(actor.role, PHONE_REGION.permission)
+    set_value(store, actor, PHONE_REGION, region, now=now)
 
 
 def setting_name(sp: SettingSpec) -> Msg:

@@ -16,6 +16,7 @@ from app import snapshots
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError
+from app.i18n import _
 from app.labels import _remove
 from app.permissions import Action, require
 from app.views import Actor, LabelInfo, LabelUsage, Wording
@@ -76,12 +77,12 @@ def change_retention(store: Store, actor: Actor, label_id: int, days: int, *,
     it was added. Returns how many assignments changed."""
     require(actor.role, Action.EDIT_VOCABULARY)
     if not (1 <= int(days) <= 3650):
-        raise ValidationError("Retention", "Retention must be between 1 and 3650 days.")
+        raise ValidationError(_("Retention"), _("Retention must be between 1 and 3650 days."))
     at = now or _now()
     with store.write() as s:
         lb = s.get(Label, label_id)
         if lb is None or lb.status not in (LabelStatus.APPROVED, LabelStatus.RETIRED):
-            raise NotFound("That label is not in the vocabulary.")
+            raise NotFound(_("That label is not in the vocabulary."))
         old = lb.retention_days
         lb.retention_days = int(days)
         changed = 0
@@ -122,5 +123,5 @@ def retire_label(store: Store, actor: Actor, label_id: int, *, remove_now: bool,
 
 def _approved(lb: Label | None) -> Label:
     if lb is None or lb.status != LabelStatus.APPROVED:
-        raise NotFound("That label is not an approved label (it may have been retired).")
+        raise NotFound(_("That label is not an approved label (it may have been retired)."))
     return lb

@@ -12,13 +12,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from babel.messages.pofile import read_po
 
-from app import guests, labels, report, visits
+from app import guests, labels, languages, report, report_text, visits
 from app.domain import Source, VisitKind
 from app.guests import GuestFields
-from app import languages, report_text
 from app.i18n import Msg
 from app.views import Actor
 from storage.models import Base

@@ -36,6 +36,7 @@ from app.views import Actor, LabelInfo, Wording
 from app.wording import WordingResult, check_wording
 from app.wording_rules import label_texts, rules_in_use
 from ui import texts
+from ui.i18n import say
 from ui.wording_widgets import CheckedLine, ElidedLabel, reasons_text, short_reasons
 
 PROPOSE, APPROVE_EDIT, REWORD = "propose", "approve_edit", "reword"
@@ -330,7 +331,7 @@ class ProposalDialog(QDialog):
                     self.wordings(), category=Category(self.category.currentData()),
                     acknowledge_warnings=self.acknowledge.isChecked())
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         self.result_label = saved
         self.accept()

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_common import add_store_args, open_from_args
+from app.cli_common import add_store_args, open_from_args, say
+from app.i18n import _, num
 from app.opening import key_source_for, resolve_data_dir
 
 
@@ -35,8 +36,9 @@ def read_passphrase(path: str | None, prompt: str, *, confirm: bool = False) -> 
         return Path(path).read_text(encoding="utf-8").strip("\r\n")
     if sys.stdin.isatty():
         first = getpass.getpass(prompt)
-        if confirm and getpass.getpass("Again: ") != first:
-            raise SystemExit("frontdesk: the two passphrases differ; nothing was written.")
+        if confirm and getpass.getpass(say(_("Again: "))) != first:
+            raise SystemExit("frontdesk: " + say(
+                _("the two passphrases differ; nothing was written.")))
         return first
     return sys.stdin.readline().strip("\r\n")
 
@@ -45,14 +47,16 @@ def backup(args: argparse.Namespace) -> int:
     from app.backup import check_passphrase, make_backup
 
     passphrase = check_passphrase(read_passphrase(
-        args.backup_passphrase_file, "Backup passphrase (keep it safe, it is not stored): ",
+        args.backup_passphrase_file,
+        say(_("Backup passphrase (keep it safe, it is not stored): ")),
         confirm=True))
     store = open_from_args(args, create=False)
     try:
         out = make_backup(store, None, Path(args.out), passphrase)
     finally:
         store.close()
-    print(f"Wrote the encrypted backup {out}. Restore it with: frontdesk restore --from {out}")
+    print(say(_("Wrote the encrypted backup {file}. Restore it with: frontdesk restore --from "
+                "{file}", file=str(out))))
     return 0
 
 
@@ -61,15 +65,17 @@ def restore(args: argparse.Namespace) -> int:
 
     source = Path(args.source)
     info = inspect_backup(source)
-    passphrase = read_passphrase(args.backup_passphrase_file, "Backup passphrase: ")
+    passphrase = read_passphrase(args.backup_passphrase_file, say(_("Backup passphrase: ")))
     data_dir = resolve_data_dir(args.data_dir)
     result = restore_backup(source, passphrase, data_dir, key_source_for(args.passphrase_file))
     result.store.close()
-    print(f"Restored the backup of {info.created_at} into {data_dir}: integrity check passed, "
-          f"{result.audit_events:,} audit events verified.")
+    print(say(_("Restored the backup of {when} into {folder}: integrity check passed, {n} "
+                "audit events verified.", when=str(info.created_at), folder=str(data_dir),
+                n=num(result.audit_events))))
     if result.recovery_passphrase:
-        print("New recovery passphrase for this store (write it down; shown only once):\n\n"
-              f"    {result.recovery_passphrase}\n")
+        print(say(_("New recovery passphrase for this store (write it down; shown only once):"))
+              + f"\n\n    {result.recovery_passphrase}\n")
     if result.previous is not None:
-        print(f"The store it replaced is kept in {result.previous} (delete it when all is well).")
+        print(say(_("The store it replaced is kept in {folder} (delete it when all is well).",
+                    folder=str(result.previous))))
     return 0

@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_common import add_store_args, open_from_args
+from app import languages
+from app.cli_common import add_store_args, open_from_args, say
+from app.i18n import _
 
 
 def register(sub: Any) -> None:
@@ -21,7 +23,7 @@ def register(sub: Any) -> None:
     p.add_argument("guest", metavar="GUEST", help="guest reference, exact email, or unique name")
     p.add_argument("--format", choices=("pdf", "json"), required=True)
     p.add_argument("--out", required=True, metavar="FILE", type=Path)
-    p.add_argument("--language", choices=("en", "nl"),
+    p.add_argument("--language", choices=languages.codes(),
                    help="language of the report (default: the guest's own)")
     p.set_defaults(func=export_guest)
 
@@ -37,7 +39,8 @@ def export_guest(args: argparse.Namespace) -> int:
 
     out: Path = args.out
     if not out.parent.is_dir():
-        print(f"frontdesk: the folder {out.parent} does not exist.", file=sys.stderr)
+        print("frontdesk: " + say(_("the folder {folder} does not exist.",
+                                    folder=str(out.parent))), file=sys.stderr)
         return 2
     store = open_from_args(args, create=False)
     try:
@@ -51,7 +54,8 @@ def export_guest(args: argparse.Namespace) -> int:
         from app.cli import render_guest_pdf  # Qt only for the PDF, and only here
 
         render_guest_pdf(report, out)
-    print(f"Wrote {out} ({args.format.upper()}, {report.language}) for guest {info.ref}.")
+    print(say(_("Wrote {file} ({format}, {language}) for guest {ref}.", file=str(out),
+                format=args.format.upper(), language=report.language, ref=info.ref)))
     return 0
 
 
@@ -62,13 +66,16 @@ def erase_guest(args: argparse.Namespace) -> int:
     try:
         info = export.resolve_guest(store, args.guest)
         if not args.yes:
-            print(f"This would erase guest {info.ref} ({info.full_name}) and everything about "
-                  "them, with no undo. Run again with --yes to erase.", file=sys.stderr)
+            print(say(_("This would erase guest {ref} ({name}) and everything about them, "
+                        "with no undo. Run again with --yes to erase.", ref=info.ref,
+                        name=info.full_name)), file=sys.stderr)
             return 1
         result = erasure.erase_guest(store, None, info.id)
     finally:
         store.close()
-    print(f"Erased guest {result.guest_ref} (visits: {result.visits}, labels: {result.labels}, "
-          f"consents: {result.consents}; pre-upgrade copies removed: {result.copies_removed}). "
-          "The audit log keeps only the reference token.")
+    print(say(_("Erased guest {ref} (visits: {visits}, labels: {labels}, consents: "
+                "{consents}; pre-upgrade copies removed: {copies}). The audit log keeps only "
+                "the reference token.", ref=result.guest_ref, visits=result.visits,
+                labels=result.labels, consents=result.consents,
+                copies=result.copies_removed)))
     return 0

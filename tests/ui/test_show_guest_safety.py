@@ -21,13 +21,13 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
-    QComboBox,
-    QScrollBar,
     QApplication,
+    QComboBox,
     QCompleter,
     QFileDialog,
     QFileSystemModel,
     QLineEdit,
+    QScrollBar,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
