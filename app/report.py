@@ -282,6 +282,7 @@ COLUMNS: dict[str, dict[str, Col]] = {
         "party_size": _one(N_("Number of guests"), lambda v, c: str(v.party_size)),
         "place": _plain("place", N_("Room or table")),
         "status": _code("status", VISIT_STATUS, N_("Status")),
+        "reference": _one(N_("Booking number"), lambda v, c: v.reference or None),
     },
     "consent": {
         "purpose": _code("purpose", CONSENT_PURPOSE, N_("What you agreed to")),

@@ -138,7 +138,7 @@ class Guest(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(32), unique=True, default=_new_ref)
-    full_name: Mapped[str] = mapped_column(String(200))
+    full_name: Mapped[str] = mapped_column(String(200), index=True)
     preferred_name: Mapped[str] = mapped_column(String(200), default="")
     pronunciation: Mapped[str] = mapped_column(String(200), default="")
     language: Mapped[str] = mapped_column(String(8), default="en")
@@ -187,6 +187,9 @@ class Visit(Base):
     status: Mapped[VisitStatus] = mapped_column(
         _enum(VisitStatus, "visit_status"), default=VisitStatus.EXPECTED
     )
+    # The booking or reservation number from an imported export (revision 0004): a
+    # re-imported row is recognised by it. The guest sees it as their booking number.
+    reference: Mapped[str | None] = mapped_column(String(40), index=True)
 
     guest: Mapped[Guest] = relationship(back_populates="visits")
 

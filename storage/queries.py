@@ -180,6 +180,15 @@ def assignments_with_consent(s: Session, consent_id: int) -> Sequence[Assignment
                      .order_by(Assignment.id)).all()
 
 
+def assignment_label_ids(s: Session, ids: set[int]) -> dict[int, int]:
+    """{assignment id: label id} for the assignments that still exist (audit sentences)."""
+    if not ids:
+        return {}
+    rows = s.execute(select(Assignment.id, Assignment.label_id)
+                     .where(Assignment.id.in_(sorted(ids)))).all()
+    return {int(r[0]): int(r[1]) for r in rows}
+
+
 def guests_by_ref_prefix(s: Session, prefix: str, limit: int = 5) -> Sequence[Guest]:
     """Guests whose reference starts with ``prefix`` (a short reference read back)."""
     return s.scalars(select(Guest).where(Guest.ref.startswith(prefix, autoescape=True))

@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         self._locked_by = None
         self._resume_guest = None
         self.actor = actor
+        vocabulary_menu.warm_up_checks()  # the wording checks' dictionaries, off the GUI thread
         self.search.bind(self.store, actor)
         desk = DeskPage(self.store, actor, self.search)
         desk.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
