@@ -241,6 +241,7 @@ class Say:
     CONFIRM_FORGET = N_("Forget this note now?\n\n“{label}”\n\nIt is deleted at once and "
                         "cannot be brought back.")
     CONFIRM_WITHDRAW = N_("Withdraw your consent?\n\n“{purpose}”")
+    QUOTED = N_("“{text}”")
     CONFIRM_WITHDRAW_NONE = N_("No note relies on it at the moment.")
     CONFIRM_WITHDRAW_LABELS = plural(ngettext_(
         "This note relies on it and is deleted at once:",

@@ -54,6 +54,7 @@ RULE = "#c9d1cd"
 MARGIN_MM = (18.0, 16.0, 18.0, 20.0)  # left, top, right, bottom (the footer sits in it)
 # Heading levels mark the blocks that must not end a page (kept with what follows).
 SECTION_LEVEL, ITEM_LEVEL = 2, 3
+FIRST_LINES = 8  # blocks kept with a heading when its group breaks (intro, head row, a row)
 
 
 def _e(value: str) -> str:
@@ -142,13 +143,19 @@ class _Html:
     def table(self, section: ReportSection) -> str:
         px = self.px
         names = [r.field for r in section.items[0].rows]
-        head = "".join(f'<th align="left" style="color:{MUTED}; font-weight:600; '
-                       f'padding:{px(2)}px {px(8)}px {px(2)}px 0;">{_e(n)}</th>' for n in names)
+        last = len(names) - 1
+        # Dates and names stay on one line; the last column (what happened) takes the rest.
+        wrap = ['white-space: nowrap; ' if c < last else "" for c in range(len(names))]
+        head = "".join(f'<th align="left" style="{wrap[c]}color:{MUTED}; font-weight:600; '
+                       f'padding:{px(2)}px {px(10)}px {px(2)}px 0;">{_e(n)}</th>'
+                       for c, n in enumerate(names))
         body = "".join(
-            "<tr>" + "".join(f'<td style="padding:{px(1.5)}px {px(8)}px {px(1.5)}px 0;">'
-                             f'{_e(r.value)}</td>' for r in it.rows) + "</tr>"
+            "<tr>" + "".join(f'<td style="{wrap[c]}padding:{px(1.5)}px {px(10)}px {px(1.5)}px '
+                             f'0;">{_e(r.value)}</td>' for c, r in enumerate(it.rows)) + "</tr>"
             for it in section.items)
-        return f'<table width="100%" cellspacing="0"><tr>{head}</tr>{body}</table>'
+        # <thead>: Qt repeats the head row at the top of each page the table continues on.
+        return (f'<table width="100%" cellspacing="0"><thead><tr>{head}</tr></thead>'
+                f'{body}</table>')
 
 
 def report_html(report: GuestReport, dpi: float = 72,
@@ -176,7 +183,8 @@ def heading_to_move(doc: QTextDocument, page_height: float) -> int | None:
     A heading's group is its text up to the next heading; a section heading whose
     text is only an introduction takes the first item with it. A group that starts
     on one page and continues on the next, and fits on one page, moves whole; a
-    longer one keeps at least its first lines with the heading.
+    longer one (over a third of a page) keeps its first lines with the heading and
+    breaks after them.
     """
     layout = doc.documentLayout()
     blocks = _all_blocks(doc)
@@ -195,8 +203,9 @@ def heading_to_move(doc: QTextDocument, page_height: float) -> int | None:
                 and blocks[end].blockFormat().headingLevel() == ITEM_LEVEL):
             end = _next_heading(blocks, end + 1)  # the section's first item comes along
         bottom = max(layout.blockBoundingRect(b).bottom() for b in blocks[i:end])
-        if bottom - top > page_height * 0.9:  # too long for one page: its first lines
-            bottom = max(layout.blockBoundingRect(b).bottom() for b in blocks[i:i + 4])
+        if bottom - top > page_height / 3:  # a long group may break: its first lines only
+            bottom = max(layout.blockBoundingRect(b).bottom()
+                         for b in blocks[i:min(end, i + FIRST_LINES)])
         if int((bottom - 1) // page_height) > page:
             return ordinal
     return None

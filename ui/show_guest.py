@@ -395,7 +395,7 @@ class ShowGuestWindow(QWidget):
             n = len(action.consequences)
             if n:
                 question += "\n\n" + say_n(self.language, Say.CONFIRM_WITHDRAW_LABELS, n)
-                listing = "\n".join(f"“{w}”" for w in action.consequences)
+                listing = "\n".join(self.t(Say.QUOTED, text=w) for w in action.consequences)
             else:
                 question += "\n\n" + self.t(Say.CONFIRM_WITHDRAW_NONE)
             yes = self.t(Say.YES_WITHDRAW)

@@ -152,6 +152,10 @@
   <context>
     <name>BackupDialog</name>
     <message>
+      <source>The backup failed: {reason}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Backup</source>
       <translation>Back-up</translation>
     </message>
@@ -927,146 +931,6 @@ Gaat de gast akkoord?</translation>
   <context>
     <name>ImportWizard</name>
     <message>
-      <source>Language</source>
-      <translation>Taal</translation>
-    </message>
-    <message>
-      <source>(not imported)</source>
-      <translation>(niet importeren)</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>Naam</translation>
-    </message>
-    <message>
-      <source>First name</source>
-      <translation>Voornaam</translation>
-    </message>
-    <message>
-      <source>Name prefix (van, de)</source>
-      <translation>Tussenvoegsel (van, de)</translation>
-    </message>
-    <message>
-      <source>Last name</source>
-      <translation>Achternaam</translation>
-    </message>
-    <message>
-      <source>Preferred name</source>
-      <translation>Roepnaam</translation>
-    </message>
-    <message>
-      <source>Email</source>
-      <translation>E-mail</translation>
-    </message>
-    <message>
-      <source>Phone</source>
-      <translation>Telefoon</translation>
-    </message>
-    <message>
-      <source>Arrival</source>
-      <translation>Aankomst</translation>
-    </message>
-    <message>
-      <source>Departure</source>
-      <translation>Vertrek</translation>
-    </message>
-    <message>
-      <source>Date</source>
-      <translation>Datum</translation>
-    </message>
-    <message>
-      <source>Time</source>
-      <translation>Tijd</translation>
-    </message>
-    <message>
-      <source>Room</source>
-      <translation>Kamer</translation>
-    </message>
-    <message>
-      <source>Table</source>
-      <translation>Tafel</translation>
-    </message>
-    <message>
-      <source>Party size</source>
-      <translation>Aantal personen</translation>
-    </message>
-    <message>
-      <source>Stay or booking</source>
-      <translation>Verblijf of reservering</translation>
-    </message>
-    <message>
-      <source>Service</source>
-      <translation>Dienst</translation>
-    </message>
-    <message>
-      <source>line {line}, column '{column}'</source>
-      <translation>regel {line}, kolom '{column}'</translation>
-    </message>
-    <message>
-      <source>line {line}</source>
-      <translation>regel {line}</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a date</source>
-      <translation>'{value}' is geen datum</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a time of day</source>
-      <translation>'{value}' is geen tijdstip</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a number</source>
-      <translation>'{value}' is geen getal</translation>
-    </message>
-    <message>
-      <source>'{value}' is out of range</source>
-      <translation>'{value}' valt buiten het toegestane bereik</translation>
-    </message>
-    <message>
-      <source>the guest's name is empty</source>
-      <translation>de naam van de gast ontbreekt</translation>
-    </message>
-    <message>
-      <source>the date is empty</source>
-      <translation>de datum ontbreekt</translation>
-    </message>
-    <message>
-      <source>a restaurant booking needs a time</source>
-      <translation>een restaurantreservering heeft een tijd nodig</translation>
-    </message>
-    <message>
-      <source>'{value}' is before the arrival</source>
-      <translation>'{value}' ligt vóór de aankomst</translation>
-    </message>
-    <message>
-      <source>'{value}' is neither a stay nor a booking</source>
-      <translation>'{value}' is geen verblijf en geen reservering</translation>
-    </message>
-    <message>
-      <source>'{value}' is neither lunch nor dinner</source>
-      <translation>'{value}' is geen lunch en geen diner</translation>
-    </message>
-    <message>
-      <source>'{value}' is too long</source>
-      <translation>'{value}' is te lang</translation>
-    </message>
-    <message>
-      <source>the line has more fields than the header</source>
-      <translation>de regel heeft meer velden dan de kopregel</translation>
-    </message>
-    <message>
-      <source>'{value}' is not an email address</source>
-      <translation>'{value}' is geen e-mailadres</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a phone number (digits, spaces and + ( ) . / - only)</source>
-      <translation>'{value}' is geen telefoonnummer (alleen cijfers, spaties en + ( ) . / -)</translation>
-    </message>
-    <message>
-      <source>'{value}' is not valid: {detail}</source>
-      <translation>'{value}' is niet geldig: {detail}</translation>
-    </message>
-    <message>
       <source>The import failed: {reason}. Nothing was imported.</source>
       <translation>Het importeren is mislukt: {reason}. Er is niets geïmporteerd.</translation>
     </message>
@@ -1143,8 +1007,8 @@ Gaat de gast akkoord?</translation>
       <translation>Voorbeeld</translation>
     </message>
     <message>
-      <source>Nothing has been written yet. Rows with errors are left out; correct them in the file and import it again.</source>
-      <translation>Er is nog niets opgeslagen. Rijen met fouten worden overgeslagen; verbeter ze in het bestand en importeer het opnieuw.</translation>
+      <source>Nothing has been written yet. If any row has an error, nothing is imported: correct the file, or choose to leave those rows out.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>&amp;Import</source>
@@ -1171,6 +1035,10 @@ Gaat de gast akkoord?</translation>
       <translation>Te importeren rijen</translation>
     </message>
     <message>
+      <source>Import &amp;only the rows without errors; leave the rows with errors out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Checking every row and looking for known guests…</source>
       <translation>Elke rij wordt gecontroleerd en vergeleken met bekende gasten…</translation>
     </message>
@@ -1187,16 +1055,16 @@ Gaat de gast akkoord?</translation>
       <translation>Toe te voegen bezoeken: {n}</translation>
     </message>
     <message>
-      <source>Rows with errors (not imported): {n}</source>
-      <translation>Rijen met fouten (niet geïmporteerd): {n}</translation>
+      <source>Rows with errors: {n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check for duplicate profiles — new guests with the name of a known guest or of another row: {names}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Visits already in the store (skipped): {n}</source>
       <translation>Bezoeken die er al zijn (overgeslagen): {n}</translation>
-    </message>
-    <message>
-      <source>… and {n} more</source>
-      <translation>… en nog {n}</translation>
     </message>
     <message>
       <source>None</source>
@@ -1209,18 +1077,6 @@ Gaat de gast akkoord?</translation>
     <message>
       <source>new guest</source>
       <translation>nieuwe gast</translation>
-    </message>
-    <message>
-      <source>Column '{column}' skipped: free text is never imported</source>
-      <translation>Kolom '{column}' overgeslagen: vrije tekst wordt nooit geïmporteerd</translation>
-    </message>
-    <message>
-      <source>Column '{column}' not imported</source>
-      <translation>Kolom '{column}' niet geïmporteerd</translation>
-    </message>
-    <message>
-      <source>{n} rows: language '{language}' is not offered, English is used</source>
-      <translation>{n} rijen: taal '{language}' wordt niet aangeboden, Engels wordt gebruikt</translation>
     </message>
     <message>
       <source>Importing</source>
@@ -1540,6 +1396,10 @@ Stel een nieuw label voor als er niets past.</translation>
       <translation>Back-&amp;up…</translation>
     </message>
     <message>
+      <source>V&amp;enue settings…</source>
+      <translation>I&amp;nstellingen van de vestiging…</translation>
+    </message>
+    <message>
       <source>&amp;Help</source>
       <translation>&amp;Help</translation>
     </message>
@@ -1612,8 +1472,8 @@ Ctrl+L  de balie vergrendelen</translation>
       <translation>Dit is een wegwerp-demoarchief: afsluiten verwijdert het, met alles wat erin is vastgelegd. Afsluiten?</translation>
     </message>
     <message>
-      <source>The guest was erased.</source>
-      <translation>De gast is gewist.</translation>
+      <source>Guest files saved in {folder}: {names}</source>
+      <translation>Bestanden voor de gast bewaard in {folder}: {names}</translation>
     </message>
   </context>
   <context>
@@ -1984,10 +1844,6 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
   <context>
     <name>Retention</name>
     <message>
-      <source>Email</source>
-      <translation>E-mail</translation>
-    </message>
-    <message>
       <source>Guest</source>
       <translation>Gast</translation>
     </message>
@@ -2050,6 +1906,10 @@ Typ uw pincode om te bevestigen.</translation>
     <message>
       <source>Last seen</source>
       <translation>Laatst gezien</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>E-mail</translation>
     </message>
     <message>
       <source>Nobody is due for review.</source>
@@ -2261,6 +2121,10 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
       <translation>Volledige naam</translation>
     </message>
     <message>
+      <source>Matched</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Email</source>
       <translation>E-mail</translation>
     </message>
@@ -2271,6 +2135,18 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
     <message>
       <source>Language</source>
       <translation>Taal</translation>
+    </message>
+    <message>
+      <source>today</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>this week</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not an exact match of what you typed: check with the guest before greeting them by this name.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2408,28 +2284,16 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
   <context>
     <name>StaffPage</name>
     <message>
-      <source>For staff: type your PIN ({name}) to return to the desk.</source>
-      <translation>Voor medewerkers: typ uw pincode ({name}) om terug te gaan naar de balie.</translation>
+      <source>For staff: type your PIN ({name}), or a manager's, to return to the desk.</source>
+      <translation>Voor medewerkers: typ uw pincode ({name}), of die van een manager, om terug te gaan naar de balie.</translation>
     </message>
     <message>
       <source>Return to desk</source>
       <translation>Terug naar de balie</translation>
     </message>
     <message>
-      <source>Erase this guest on request…</source>
-      <translation>Deze gast op verzoek wissen…</translation>
-    </message>
-    <message>
-      <source>Erase {name} completely? Their details, labels, visits and consents are deleted at once and cannot be restored; copies kept from upgrades are deleted too. The audit log keeps only an anonymous token. A manager confirms with their own PIN.</source>
-      <translation>{name} volledig wissen? Gegevens, labels, bezoeken en toestemmingen worden direct verwijderd en kunnen niet worden hersteld; kopieën van eerdere upgrades worden ook verwijderd. Het logboek bewaart alleen een anonieme code. Een manager bevestigt met de eigen pincode.</translation>
-    </message>
-    <message>
-      <source>Erase everything</source>
-      <translation>Alles wissen</translation>
-    </message>
-    <message>
-      <source>Only a manager can erase a guest; no manager found.</source>
-      <translation>Alleen een manager kan een gast wissen; er is geen manager gevonden.</translation>
+      <source>Files made for the guest (folder for guest files): {names}</source>
+      <translation>Bestanden gemaakt voor de gast (map voor bestanden voor gasten): {names}</translation>
     </message>
   </context>
   <context>
@@ -2504,6 +2368,29 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
     <message>
       <source>{name} is expected again</source>
       <translation>{name} wordt weer verwacht</translation>
+    </message>
+  </context>
+  <context>
+    <name>VenueSettingsDialog</name>
+    <message>
+      <source>Venue settings</source>
+      <translation>Instellingen van de vestiging</translation>
+    </message>
+    <message>
+      <source>No printer found on this computer</source>
+      <translation>Geen printer gevonden op deze computer</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>K&amp;iezen…</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> dagen</translation>
+    </message>
+    <message>
+      <source>Folder for guest files</source>
+      <translation>Map voor bestanden voor gasten</translation>
     </message>
   </context>
   <context>
