@@ -229,7 +229,7 @@ def _closeness(typed_words: list[str], names: list[str]
         far = far or best[0] >= 2
     if total == 0 and not alike:
         return T_PREFIX, None, 0
-    why = _("sounds like") if alike else ngettext_("1 letter different",
+    why = _("sounds like") if alike else ngettext_("{n} letter different",
                                                     "{n} letters different", total, n=total)
     return (T_FAR if far or total > 1 else T_CLOSE), why, total + alike
 

@@ -118,3 +118,11 @@ def guests_named(s: Session, names: Iterable[str]) -> list[str]:
         out += [str(r[0]) for r in
                 s.execute(select(Guest.full_name).where(Guest.full_name.in_(chunk)).distinct())]
     return out
+
+
+def last_audit_id(s: Session) -> int:
+    """The newest audit event's id: every write appends one, so an unchanged id between a
+    read and a later write means nothing was written in between."""
+    from storage.models import AuditEvent
+
+    return int(s.scalar(select(func.coalesce(func.max(AuditEvent.id), 0))) or 0)

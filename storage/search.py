@@ -66,8 +66,7 @@ def match_rows(session: Session, query: str, limit: int) -> list[Row[Any]]:
 
 
 # --- the engine-specific steps of app.guest_search, one named function each ----------
-# SQLite: FTS5. PostgreSQL: storage.postgres_search (its folded-text LIKE search); the
-# forgiving name lookup there is a first port, to be replaced with pg_trgm.
+# SQLite: FTS5. PostgreSQL: storage.postgres_search (folded words, a pg_trgm index).
 
 def _is_pg(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
@@ -83,7 +82,7 @@ def whole_word_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
     if _is_pg(session):
         from storage import postgres_search as pg
 
-        return pg._find(session, pg.typed_words(session, typed), limit, whole=True)
+        return pg.find_rows(session, pg.typed_words(session, typed), limit, whole=True)
     return match_rows(session, fts_query(typed, prefix=False), limit)
 
 
@@ -92,7 +91,7 @@ def prefix_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
     if _is_pg(session):
         from storage import postgres_search as pg
 
-        return pg._find(session, pg.typed_words(session, typed), limit, whole=False)
+        return pg.find_rows(session, pg.typed_words(session, typed), limit, whole=False)
     return match_rows(session, fts_query(typed), limit)
 
 
@@ -100,16 +99,9 @@ def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_la
               limit: int) -> list[Row[Any]]:
     """Guests whose names hold, for each group, one of its words (see :func:`name_query`)."""
     if _is_pg(session):
-        import itertools
-
         from storage import postgres_search as pg
 
-        rows: dict[int, Row[Any]] = {}
-        for combo in itertools.islice(itertools.product(*[g[:3] for g in alternatives]), 9):
-            words = pg.typed_words(session, " ".join(combo))
-            for r in pg._find(session, words, limit, whole=True):
-                rows.setdefault(int(r.id), r)
-        return list(rows.values())[:limit]
+        return pg.name_rows(session, alternatives, prefix_last, limit)
     return match_rows(session, name_query(alternatives, prefix_last=prefix_last), limit)
 
 
@@ -209,9 +201,20 @@ _REMEMBER = text("INSERT INTO name_term (term, fold, rev, sound, english) "
 
 def remember_names(session: Session, names: Iterable[str | None]) -> None:
     """Add the words of these names to the name dictionary (call with every name written)."""
+    insert_name_terms(session, name_term_rows(names))
+
+
+def name_term_rows(names: Iterable[str | None]) -> list[dict[str, str]]:
+    """The dictionary rows for these names' words, computed without the store (so a large
+    import can prepare them before it takes the write lock)."""
     seen = {w for name in names if name for w in name_keys.words(name) if len(w) <= 80}
-    if seen:
-        session.execute(_REMEMBER, [_term_row(w) for w in sorted(seen)])
+    return [_term_row(w) for w in sorted(seen)]
+
+
+def insert_name_terms(session: Session, rows: list[dict[str, str]]) -> None:
+    """Write rows from :func:`name_term_rows` (words already there are kept as they are)."""
+    if rows:
+        session.execute(_REMEMBER, rows)
 
 
 def forget_names(session: Session, names: Iterable[str | None]) -> int:
@@ -225,7 +228,7 @@ def forget_names(session: Session, names: Iterable[str | None]) -> int:
         if _is_pg(session):
             from storage import postgres_search as pg
 
-            still: object = pg._find(session, pg.typed_words(session, word), 1, whole=True)
+            still: object = pg.has_name_word(session, word)
         else:
             q = f'{NAME_COLUMNS} : "' + word.replace('"', '""') + '"'
             still = session.execute(text("SELECT rowid FROM guest_fts WHERE guest_fts MATCH "

@@ -75,3 +75,22 @@ def test_a_new_guest_with_a_known_name_is_pointed_out(store: Store, manager: Act
     assert pre.same_name == ("Anna de Vries", "Bram Smit")
     assert any(line.startswith("2 new guests have the name of a guest already known")
                for line in pre.summary_lines())
+
+
+def test_a_guest_added_by_another_desk_while_importing_is_matched(store: Store,
+                                                                  manager: Actor) -> None:
+    """The import matches before taking the write lock; a write in between makes it match
+    again under the lock, so the other desk's new guest is not duplicated."""
+    data = b"Name;Email;Arrival;Room\nAnna de Vries;anna@example.nl;14-03-2026;101\n"
+    plan = plan_of(store, data)
+    made: list[int] = []
+
+    def other_desk(done: int, total: int) -> None:
+        if not made:  # between the import's read and its write
+            made.append(guests.create_guest(store, manager, GuestFields(
+                "Anna de Vries", email="ANNA@example.nl")).id)
+
+    result = importing.apply(store, manager, plan, progress=other_desk)
+    assert (result.guests_created, result.guests_matched, result.visits) == (0, 1, 1)
+    assert guests.guest_count(store) == 1
+    assert len(guests.open_card(store, manager, made[0]).visits) == 1

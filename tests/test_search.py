@@ -1,9 +1,9 @@
 """Forgiving search, defined by what staff type: typos, sound-alikes, phones, rooms, today first.
 
 Written against ``app.guests.find_guests`` only, so the same tests define the
-behaviour on every engine: marking the module ``pytest.mark.both_engines`` runs them
-on the shared PostgreSQL store too, once its forgiving name lookup is ported
-(``storage.search.name_rows`` and friends, see their PostgreSQL branches).
+behaviour on every engine: the module is marked ``pytest.mark.both_engines``, so each
+runs on the local store and on the shared PostgreSQL store (``storage.search``'s named
+steps dispatch to ``storage.postgres_search`` there).
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from app.domain import VisitKind
 from app.guests import GuestFields
 from app.views import Actor, GuestMatch
 from storage.store import Store
+
+pytestmark = pytest.mark.both_engines
 
 TODAY = dt.date.today()
 NAMES = ("Jean-Pierre Thomassen", "Anna Müller", "Henk Meijer", "Piet de Vries",

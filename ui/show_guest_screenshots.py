@@ -29,7 +29,7 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QLabel
+    from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
     from app import consents, guests, labels, staff
     from app.demo import build_demo
@@ -84,16 +84,17 @@ def main(argv: list[str]) -> int:
             sg.resize(*SIZE)
             QTest.qWait(100)
 
-            def save(name: str, widget: object = sg, lang: str = code) -> None:
+            def save(name: str, widget: QWidget = sg, lang: str = code) -> None:
                 QTest.qWait(120)
-                widget.grab().save(str(out / f"show-guest-{lang}-{name}.png"))  # type: ignore[attr-defined]
+                widget.grab().save(str(out / f"show-guest-{lang}-{name}.png"))
 
-            def press(button: object) -> None:
-                button.setFocus()  # type: ignore[attr-defined]
-                QTest.keyClick(button, Qt.Key.Key_Return)  # type: ignore[arg-type]
+            def press(button: QWidget) -> None:
+                button.setFocus()
+                QTest.keyClick(button, Qt.Key.Key_Return)
 
             def scroll_to(text: str, sg: ShowGuestWindow = sg) -> None:
                 body = sg.scroll_area.widget()
+                assert body is not None
                 found = next(lab for lab in body.findChildren(QLabel) if lab.text() == text)
                 top = found.mapTo(body, found.rect().topLeft()).y()
                 sg.scroll_area.verticalScrollBar().setValue(top - 20)

@@ -258,6 +258,16 @@ class ImportResult:
     skipped_rows: int
 
 
+def _prepare(m: Match, region: str
+             ) -> tuple[list[str | None], list[dict[str, str]], list[str]]:
+    """What the new guests' rows need that the store does not: their phone numbers in
+    E.164, their names' search-dictionary rows and their random references."""
+    e164 = [phones.to_e164(r.guest.phone, region) for r in m.new_rows]
+    terms = search.name_term_rows(n for r in m.new_rows
+                                  for n in (r.guest.full_name, r.guest.preferred_name))
+    return e164, terms, [uuid.uuid4().hex for _ in m.new_rows]
+
+
 def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool = False,
           progress: Progress | None = None, cancelled: Cancelled | None = None
           ) -> ImportResult:
@@ -277,29 +287,36 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
         if progress is not None:
             progress(done, total)
 
+    # Match and prepare every row before taking the write lock, so other desks wait only
+    # for the writes themselves. If anything was written meanwhile (every write appends
+    # an audit event), the match is made again under the lock.
+    with store.read() as s:
+        m, seen_event, region = match(s, plan), iq.last_audit_id(s), region_in(s)
+    check(0, 1)
+    new_guests = _prepare(m, region)
     with store.write() as s:
-        m = match(s, plan)
-        region = region_in(s)
+        if iq.last_audit_id(s) != seen_event:  # rare: another desk wrote meanwhile
+            m, region = match(s, plan), region_in(s)
+            new_guests = _prepare(m, region)
+        e164, terms, refs = new_guests
         total = len(m.new_rows) + len(m.visit_rows)
         done = 0
         check(done, total)
         first_id = bulk.max_id(s, Guest) + 1
-        refs = [uuid.uuid4().hex for _ in m.new_rows]
         for start in range(0, len(m.new_rows), BATCH):
             chunk = m.new_rows[start:start + BATCH]
             bulk.insert_rows(s, Guest, [
                 dict(id=first_id + start + j, ref=refs[start + j], full_name=r.guest.full_name,
                      preferred_name=r.guest.preferred_name, pronunciation="",
                      language=r.guest.language, email=r.guest.email, phone=r.guest.phone,
-                     phone_e164=phones.to_e164(r.guest.phone, region), created_at=at)
+                     phone_e164=e164[start + j], created_at=at)
                 for j, r in enumerate(chunk)])
-            search.remember_names(s, [n for r in chunk
-                                      for n in (r.guest.full_name, r.guest.preferred_name)])
             audit_chain.append_many(s, [
                 (at, actor.id, "guest.created", refs[start + j], {"via": "import"})
                 for j in range(len(chunk))])
             done += len(chunk)
             check(done, total)
+        search.insert_name_terms(s, terms)
         visit_id = bulk.max_id(s, Visit) + 1
         for start in range(0, len(m.visit_rows), BATCH):
             rows: list[dict[str, object]] = []

@@ -153,7 +153,7 @@
     <name>BackupDialog</name>
     <message>
       <source>The backup failed: {reason}.</source>
-      <translation type="unfinished" />
+      <translation>De back-up is mislukt: {reason}.</translation>
     </message>
     <message>
       <source>Backup</source>
@@ -265,6 +265,21 @@
     </message>
   </context>
   <context>
+    <name>ChangeWatch</name>
+    <message>
+      <source>That guest was erased at another desk.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Connected to the shared store again; the desk is up to date.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not connected since {time}. {message}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>DailyBackupRunner</name>
     <message>
       <source>Daily backup written to {path}.</source>
@@ -277,6 +292,30 @@
   </context>
   <context>
     <name>Desk</name>
+    <message>
+      <source>Full name</source>
+      <translation>Volledige naam</translation>
+    </message>
+    <message>
+      <source>Preferred name</source>
+      <translation>Roepnaam</translation>
+    </message>
+    <message>
+      <source>Pronunciation</source>
+      <translation>Uitspraak</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telefoon</translation>
+    </message>
+    <message>
+      <source>Type a name, email, phone or room</source>
+      <translation>Typ een naam, e-mail, telefoon of kamer</translation>
+    </message>
+    <message>
+      <source>&amp;Merge guest profiles…</source>
+      <translation>Gastprofielen &amp;samenvoegen…</translation>
+    </message>
     <message>
       <source>It judges a person rather than describing a wish</source>
       <translation>Het oordeelt over een persoon in plaats van een wens te beschrijven</translation>
@@ -649,6 +688,10 @@ Gaat de gast akkoord?</translation>
       <translation>{name} wordt weer verwacht</translation>
     </message>
     <message>
+      <source>Opened the guest's existing profile.</source>
+      <translation>Het bestaande profiel van de gast is geopend.</translation>
+    </message>
+    <message>
       <source>Guest created.</source>
       <translation>Gast aangemaakt.</translation>
     </message>
@@ -901,6 +944,26 @@ Gaat de gast akkoord?</translation>
       <source>P&amp;hone:</source>
       <translation>Tele&amp;foon:</translation>
     </message>
+    <message>
+      <source>&amp;Open this guest</source>
+      <translation>Deze gast &amp;openen</translation>
+    </message>
+    <message>
+      <source>This guest may already have a profile. Open it (Enter), or press Save again to add a new profile anyway.</source>
+      <translation>Deze gast heeft misschien al een profiel. Open het (Enter), of druk nogmaals op Opslaan om toch een nieuw profiel toe te voegen.</translation>
+    </message>
+    <message>
+      <source>&amp;Save as new guest</source>
+      <translation>Als nieuwe gast op&amp;slaan</translation>
+    </message>
+    <message>
+      <source>Another profile has the same details. Press Save again to keep both; a manager can merge them (Manager ▸ Merge guest profiles…).</source>
+      <translation>Een ander profiel heeft dezelfde gegevens. Druk nogmaals op Opslaan om beide te houden; een manager kan ze samenvoegen (Manager ▸ Gastprofielen samenvoegen…).</translation>
+    </message>
+    <message>
+      <source>&amp;Save anyway</source>
+      <translation>Toch op&amp;slaan</translation>
+    </message>
   </context>
   <context>
     <name>GuestPickDialog</name>
@@ -1008,7 +1071,7 @@ Gaat de gast akkoord?</translation>
     </message>
     <message>
       <source>Nothing has been written yet. If any row has an error, nothing is imported: correct the file, or choose to leave those rows out.</source>
-      <translation type="unfinished" />
+      <translation>Er is nog niets opgeslagen. Als een rij een fout heeft, wordt er niets geïmporteerd: verbeter het bestand, of kies ervoor die rijen weg te laten.</translation>
     </message>
     <message>
       <source>&amp;Import</source>
@@ -1036,7 +1099,7 @@ Gaat de gast akkoord?</translation>
     </message>
     <message>
       <source>Import &amp;only the rows without errors; leave the rows with errors out</source>
-      <translation type="unfinished" />
+      <translation>Alleen de rijen &amp;zonder fouten importeren; de rijen met fouten weglaten</translation>
     </message>
     <message>
       <source>Checking every row and looking for known guests…</source>
@@ -1056,11 +1119,11 @@ Gaat de gast akkoord?</translation>
     </message>
     <message>
       <source>Rows with errors: {n}</source>
-      <translation type="unfinished" />
+      <translation>Rijen met fouten: {n}</translation>
     </message>
     <message>
       <source>Check for duplicate profiles — new guests with the name of a known guest or of another row: {names}</source>
-      <translation type="unfinished" />
+      <translation>Controleer op dubbele profielen — nieuwe gasten met de naam van een bekende gast of van een andere rij: {names}</translation>
     </message>
     <message>
       <source>Visits already in the store (skipped): {n}</source>
@@ -1477,6 +1540,85 @@ Ctrl+L  de balie vergrendelen</translation>
     </message>
   </context>
   <context>
+    <name>MergeDialog</name>
+    <message>
+      <source>Merge guest profiles</source>
+      <translation>Gastprofielen samenvoegen</translation>
+    </message>
+    <message>
+      <source>Two profiles of one person? Choose the profile to keep and the one to merge into it. Every visit, label and consent moves to the kept profile; the guest sees the merge in Show guest. You can undo a merge for {days} days.</source>
+      <translation>Twee profielen van één persoon? Kies het profiel dat blijft en het profiel dat erin opgaat. Elk bezoek, label en elke toestemming gaat naar het bewaarde profiel; de gast ziet het samenvoegen in Toon gast. U kunt samenvoegen {days} dagen lang ongedaan maken.</translation>
+    </message>
+    <message>
+      <source>&amp;Keep this profile:</source>
+      <translation>Dit profiel &amp;bewaren:</translation>
+    </message>
+    <message>
+      <source>Merge &amp;this profile into it:</source>
+      <translation>Di&amp;t profiel erin samenvoegen:</translation>
+    </message>
+    <message>
+      <source>Kept profile</source>
+      <translation>Bewaard profiel</translation>
+    </message>
+    <message>
+      <source>Other profile</source>
+      <translation>Ander profiel</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>Bezoeken</translation>
+    </message>
+    <message>
+      <source>Labels</source>
+      <translation>Labels</translation>
+    </message>
+    <message>
+      <source>Consents</source>
+      <translation>Toestemmingen</translation>
+    </message>
+    <message>
+      <source>&amp;Merge…</source>
+      <translation>&amp;Samenvoegen…</translation>
+    </message>
+    <message>
+      <source>&amp;Undo merge…</source>
+      <translation>Samenvoegen &amp;ongedaan maken…</translation>
+    </message>
+    <message>
+      <source>Recent merges:</source>
+      <translation>Recent samengevoegd:</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(geen)</translation>
+    </message>
+    <message>
+      <source>{n} (will move)</source>
+      <translation>{n} (gaat mee)</translation>
+    </message>
+    <message>
+      <source>No conflicts.</source>
+      <translation>Geen conflicten.</translation>
+    </message>
+    <message>
+      <source>Merge “{other}” into “{keep}”? The other profile disappears; its visits, labels and consents move to the kept one. You can undo this for {days} days.</source>
+      <translation>“{other}” samenvoegen in “{keep}”? Het andere profiel verdwijnt; de bezoeken, labels en toestemmingen gaan naar het bewaarde profiel. U kunt dit {days} dagen lang ongedaan maken.</translation>
+    </message>
+    <message>
+      <source>{kept} ← {other} · {when} · undo until {until}</source>
+      <translation>{kept} ← {other} · {when} · ongedaan te maken tot {until}</translation>
+    </message>
+    <message>
+      <source>{kept} ← (another profile) · {when} · can no longer be undone</source>
+      <translation>{kept} ← (ander profiel) · {when} · niet meer ongedaan te maken</translation>
+    </message>
+    <message>
+      <source>Undo this merge? “{other}” becomes a profile of its own again, with the visits, labels and consents it had.</source>
+      <translation>Dit samenvoegen ongedaan maken? “{other}” wordt weer een eigen profiel, met de bezoeken, labels en toestemmingen die het had.</translation>
+    </message>
+  </context>
+  <context>
     <name>MyProposalsDialog</name>
     <message>
       <source>My proposals</source>
@@ -1852,6 +1994,10 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
       <translation>Annuleren</translation>
     </message>
     <message>
+      <source>Email</source>
+      <translation>E-mail</translation>
+    </message>
+    <message>
       <source>The guest has a booking or stay coming up</source>
       <translation>De gast heeft binnenkort een reservering of verblijf</translation>
     </message>
@@ -1906,10 +2052,6 @@ Typ uw pincode om te bevestigen.</translation>
     <message>
       <source>Last seen</source>
       <translation>Laatst gezien</translation>
-    </message>
-    <message>
-      <source>Email</source>
-      <translation>E-mail</translation>
     </message>
     <message>
       <source>Nobody is due for review.</source>
@@ -2122,7 +2264,7 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
     </message>
     <message>
       <source>Matched</source>
-      <translation type="unfinished" />
+      <translation>Gevonden op</translation>
     </message>
     <message>
       <source>Email</source>
@@ -2138,15 +2280,15 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
     </message>
     <message>
       <source>today</source>
-      <translation type="unfinished" />
+      <translation>vandaag</translation>
     </message>
     <message>
       <source>this week</source>
-      <translation type="unfinished" />
+      <translation>deze week</translation>
     </message>
     <message>
       <source>Not an exact match of what you typed: check with the guest before greeting them by this name.</source>
-      <translation type="unfinished" />
+      <translation>Niet precies wat u typte: vraag het de gast voordat u hem of haar met deze naam begroet.</translation>
     </message>
   </context>
   <context>
