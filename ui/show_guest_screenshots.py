@@ -36,7 +36,6 @@ def main(argv: list[str]) -> int:
     from app.domain import RemovalReason, Source
     from app.guests import GuestFields
     from app.opening import MemoryKey, open_store
-    from storage import queries
     from ui import theme
     from ui.report_pdf import write_pdf
     from ui.show_guest import ShowGuestWindow, guest_languages, open_show_guest
@@ -51,19 +50,13 @@ def main(argv: list[str]) -> int:
     store = open_store(folder, MemoryKey())
     try:
         build_demo(store, 40)
-        with store.read() as s:
-            sam = next(st for st in queries.active_staff(s) if st.name.startswith("Sam"))
-            mgr = queries.first_manager(s)
-            assert mgr is not None
-            sam_id, mgr_id = sam.id, mgr.id
-        actor = staff.sign_in(store, sam_id, "2222")
-        manager = staff.sign_in(store, mgr_id, "1111")
+        people = {st.name.split()[0]: st.id for st in staff.list_staff(store)}
+        actor = staff.sign_in(store, people["Sam"], "2222")
+        manager = staff.sign_in(store, people["Eva"], "1111")
+        keys = {lb.key: lb.id for lb in labels.approved_labels(store, actor)}
 
         def label_id(key: str) -> int:
-            with store.read() as s:
-                lb = queries.label_by_key(s, key)
-                assert lb is not None
-                return lb.id
+            return keys[key]
 
         for code, _name in guest_languages():
             g = guests.create_guest(store, actor, GuestFields(

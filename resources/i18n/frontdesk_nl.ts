@@ -268,15 +268,15 @@
     <name>ChangeWatch</name>
     <message>
       <source>That guest was erased at another desk.</source>
-      <translation type="unfinished" />
+      <translation>Die gast is bij een andere balie gewist.</translation>
     </message>
     <message>
       <source>Connected to the shared store again; the desk is up to date.</source>
-      <translation type="unfinished" />
+      <translation>Weer verbonden met de gedeelde opslag; de balie is bijgewerkt.</translation>
     </message>
     <message>
       <source>Not connected since {time}. {message}</source>
-      <translation type="unfinished" />
+      <translation>Niet verbonden sinds {time}. {message}</translation>
     </message>
   </context>
   <context>
