@@ -268,7 +268,7 @@
     <name>ChangeWatch</name>
     <message>
       <source>That guest was erased at another desk.</source>
-      <translation>Die gast is bij een andere balie gewist.</translation>
+      <translation>Die gast is aan een andere balie gewist.</translation>
     </message>
     <message>
       <source>Connected to the shared store again; the desk is up to date.</source>
