@@ -276,6 +276,14 @@ class SharedStore(Store):
     def checkpoint(self) -> None:
         """The server manages its own write-ahead log."""
 
+    def scrub_deleted(self, wait_ms: int) -> bool:
+        """Erasure's last step on SQLite (empty the WAL); the server's side is still to do.
+
+        (trust-storage hook: the PostgreSQL scrub — VACUUM of the guest tables, the
+        server's WAL retention — belongs to the shared-store work.)
+        """
+        return True
+
 
 def local_dir_for(base: Path, address: ServerAddress) -> Path:
     """This desk's small folder for one shared store (named by a hash of the address)."""
