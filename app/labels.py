@@ -50,6 +50,7 @@ DESK_REMOVAL_REASONS = (
     RemovalReason.NO_LONGER_TRUE,
     RemovalReason.ADDED_BY_MISTAKE,
 )
+SCRUB_WAIT_MS = 500
 # Removals that keep nothing: the row is deleted in the same transaction.
 FORGETTING_REASONS = frozenset({RemovalReason.GUEST_REQUEST, RemovalReason.CONSENT_WITHDRAWN})
 
@@ -174,10 +175,10 @@ def shorten_removed_records(s: Any, days: int) -> int:
 
 
 def scrub(store: Store) -> None:
-    """Fold the WAL into the file, so old page images of deleted rows do not linger there.
+    """Push the deleted rows' old page images out of the store's files, as erasure does.
 
-    ``secure_delete`` zeroes the deleted cells in the page; until a checkpoint the WAL
-    still holds the page as it was. Best effort: a reader holding the WAL (another desk)
-    delays the truncation, never the guest's choice.
+    ``secure_delete`` zeroes the deleted cells in the page; until the WAL is folded
+    back and emptied it still holds the page as it was. Best effort and short: a
+    reader holding the WAL (another desk) delays the emptying, never the guest's choice.
     """
-    store.checkpoint()
+    store.scrub_deleted(SCRUB_WAIT_MS)
