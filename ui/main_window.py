@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.add_manager_action(self.tr("&Audit log…"), None, self._audit_log)
         self.add_manager_action(self.tr("&Backup…"), None, self._backup)
         self.add_manager_action(self.tr("Res&tore from a backup…"), None, self._restore)
+        self.add_manager_action(self.tr("V&enue settings…"), None, self._venue_settings)
         self.manager_menu.aboutToShow.connect(self.update_waiting_count)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self._shortcuts,
@@ -359,6 +360,12 @@ class MainWindow(QMainWindow):
         from ui.restore_dialog import restore_from_gui  # the CLI's checks, from the GUI
 
         restore_from_gui(self)
+
+    def _venue_settings(self) -> None:
+        from ui.venue_settings_dialog import open_venue_settings  # show-guest's dialog
+
+        if self.store is not None and self.actor is not None:
+            open_venue_settings(self, self.store, self.actor)
 
     def _import_arrivals(self) -> None:
         from ui.import_wizard import open_import  # CSV exports → preview → one transaction

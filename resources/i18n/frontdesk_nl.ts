@@ -1463,6 +1463,10 @@ Stel een nieuw label voor als er niets past.</translation>
       <translation>&amp;Terugzetten uit een back-up…</translation>
     </message>
     <message>
+      <source>V&amp;enue settings…</source>
+      <translation>I&amp;nstellingen van de vestiging…</translation>
+    </message>
+    <message>
       <source>&amp;Help</source>
       <translation>&amp;Help</translation>
     </message>
@@ -1535,8 +1539,8 @@ Ctrl+L  de balie vergrendelen</translation>
       <translation>Dit is een wegwerp-demoarchief: afsluiten verwijdert het, met alles wat erin is vastgelegd. Afsluiten?</translation>
     </message>
     <message>
-      <source>The guest was erased.</source>
-      <translation>De gast is gewist.</translation>
+      <source>Guest files saved in {folder}: {names}</source>
+      <translation>Bestanden voor de gast bewaard in {folder}: {names}</translation>
     </message>
   </context>
   <context>
@@ -2525,28 +2529,16 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
   <context>
     <name>StaffPage</name>
     <message>
-      <source>For staff: type your PIN ({name}) to return to the desk.</source>
-      <translation>Voor medewerkers: typ uw pincode ({name}) om terug te gaan naar de balie.</translation>
+      <source>For staff: type your PIN ({name}), or a manager's, to return to the desk.</source>
+      <translation>Voor medewerkers: typ uw pincode ({name}), of die van een manager, om terug te gaan naar de balie.</translation>
     </message>
     <message>
       <source>Return to desk</source>
       <translation>Terug naar de balie</translation>
     </message>
     <message>
-      <source>Erase this guest on request…</source>
-      <translation>Deze gast op verzoek wissen…</translation>
-    </message>
-    <message>
-      <source>Erase {name} completely? Their details, labels, visits and consents are deleted at once and cannot be restored; copies kept from upgrades are deleted too. The audit log keeps only an anonymous token. A manager confirms with their own PIN.</source>
-      <translation>{name} volledig wissen? Gegevens, labels, bezoeken en toestemmingen worden direct verwijderd en kunnen niet worden hersteld; kopieën van eerdere upgrades worden ook verwijderd. Het logboek bewaart alleen een anonieme code. Een manager bevestigt met de eigen pincode.</translation>
-    </message>
-    <message>
-      <source>Erase everything</source>
-      <translation>Alles wissen</translation>
-    </message>
-    <message>
-      <source>Only a manager can erase a guest; no manager found.</source>
-      <translation>Alleen een manager kan een gast wissen; er is geen manager gevonden.</translation>
+      <source>Files made for the guest (folder for guest files): {names}</source>
+      <translation>Bestanden gemaakt voor de gast (map voor bestanden voor gasten): {names}</translation>
     </message>
   </context>
   <context>
@@ -2621,6 +2613,29 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
     <message>
       <source>{name} is expected again</source>
       <translation>{name} wordt weer verwacht</translation>
+    </message>
+  </context>
+  <context>
+    <name>VenueSettingsDialog</name>
+    <message>
+      <source>Venue settings</source>
+      <translation>Instellingen van de vestiging</translation>
+    </message>
+    <message>
+      <source>No printer found on this computer</source>
+      <translation>Geen printer gevonden op deze computer</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>K&amp;iezen…</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> dagen</translation>
+    </message>
+    <message>
+      <source>Folder for guest files</source>
+      <translation>Map voor bestanden voor gasten</translation>
     </message>
   </context>
   <context>
