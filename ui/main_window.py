@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
             self.tr("&Review proposals…"), None, self._review_queue)
         self.add_manager_action(self.tr("&Vocabulary…"), None,
                                 lambda: vocabulary_menu.open_vocabulary(self))
+        self.add_manager_action(self.tr("&Own words…"), None, self._own_words)
         self.add_manager_action(self.tr("&Audit log…"), None, self._audit_log)
         self.add_manager_action(self.tr("&Backup…"), None, self._backup)
         self.add_manager_action(self.tr("Res&tore from a backup…"), None, self._restore)
@@ -355,6 +356,15 @@ class MainWindow(QMainWindow):
         from ui.backup_dialog import open_backup
 
         open_backup(self)
+
+    def _own_words(self) -> None:
+        from ui.own_words_dialog import OwnWordsDialog  # the venue's own blocked words
+
+        if self.store is None or self.actor is None:
+            return
+        if OwnWordsDialog(self.store, self.actor, self).exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("Own words saved: new proposals are checked "
+                                                 "against them."), 8000)
 
     def _restore(self) -> None:
         from ui.restore_dialog import restore_from_gui  # the CLI's checks, from the GUI

@@ -1451,6 +1451,10 @@ Stel een nieuw label voor als er niets past.</translation>
       <translation>&amp;Woordenlijst…</translation>
     </message>
     <message>
+      <source>&amp;Own words…</source>
+      <translation>&amp;Eigen woorden…</translation>
+    </message>
+    <message>
       <source>&amp;Audit log…</source>
       <translation>&amp;Logboek…</translation>
     </message>
@@ -1505,6 +1509,10 @@ Stel een nieuw label voor als er niets past.</translation>
     <message>
       <source>Open a guest card first (Ctrl+F).</source>
       <translation>Open eerst een gastenkaart (Ctrl+F).</translation>
+    </message>
+    <message>
+      <source>Own words saved: new proposals are checked against them.</source>
+      <translation>Eigen woorden opgeslagen: nieuwe voorstellen worden ertegen gecontroleerd.</translation>
     </message>
     <message>
       <source>Keyboard shortcuts</source>
@@ -1680,6 +1688,53 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     <message>
       <source>Manager's reason</source>
       <translation>Reden van de manager</translation>
+    </message>
+  </context>
+  <context>
+    <name>OwnWordsDialog</name>
+    <message>
+      <source>Own words</source>
+      <translation>Eigen woorden</translation>
+    </message>
+    <message>
+      <source>Words and phrases your venue never wants on a label (Block), or wants a reviewer to look at twice (Warn). They are checked with the built-in lists: case and accents do not matter, only whole words match, and a * at the end matches any ending ("allergi*").</source>
+      <translation>Woorden en zinsdelen die uw zaak nooit op een label wil (Blokkeren), of waar een beoordelaar twee keer naar moet kijken (Waarschuwen). Ze worden gecontroleerd samen met de ingebouwde lijsten: hoofdletters en accenten tellen niet, alleen hele woorden tellen, en een * aan het eind past op elk einde ("allergi*").</translation>
+    </message>
+    <message>
+      <source>Word or phrase</source>
+      <translation>Woord of zinsdeel</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>Controle</translation>
+    </message>
+    <message>
+      <source>e.g. platinum guest</source>
+      <translation>bijv. platina gast</translation>
+    </message>
+    <message>
+      <source>Block</source>
+      <translation>Blokkeren</translation>
+    </message>
+    <message>
+      <source>Warn</source>
+      <translation>Waarschuwen</translation>
+    </message>
+    <message>
+      <source>&amp;Add (Enter)</source>
+      <translation>&amp;Toevoegen (Enter)</translation>
+    </message>
+    <message>
+      <source>&amp;Remove (Del)</source>
+      <translation>&amp;Verwijderen (Del)</translation>
+    </message>
+    <message>
+      <source>Kept in {path}</source>
+      <translation>Bewaard in {path}</translation>
+    </message>
+    <message>
+      <source>“{phrase}” is on the list already.</source>
+      <translation>“{phrase}” staat al op de lijst.</translation>
     </message>
   </context>
   <context>
