@@ -6,9 +6,10 @@ For every language a guest can read their pages in (the registry's
 ``guest_complete``), a demo guest with a quiet-room note, a health note (with
 consent) and a note staff removed: Show guest at 1366×768 before, the
 confirmation of withdrawing consent (naming the note that goes), after
-"Please forget this" and the withdrawal, and the hand-over page after a wrong PIN; then every page of their PDF copy
-(``pdftoppm``). Also Manager ▸ Venue settings. The buttons are pressed as a
-guest presses them (Enter on the focused button).
+"Please forget this" and the withdrawal, and the hand-over page after a wrong
+PIN; then every page of their PDF copy (``pdftoppm``). Also Manager ▸ Venue
+settings. The buttons are pressed as a guest presses them (Enter on the focused
+button).
 """
 
 from __future__ import annotations

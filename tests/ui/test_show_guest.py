@@ -208,6 +208,7 @@ def test_ten_wrong_pins_lock_nobody_and_a_managers_pin_ends_it(
         waits.append(sg.session.wait_seconds())
         if waits[-1]:
             assert not sg.staff_page.pin.isEnabled()  # the field waits too
+            assert QApplication.focusWidget() is sg.staff_page  # Enter presses nothing
             assert "Please wait" in sg.staff_page.error.text()
             clock[0] += waits[-1]
             sg.staff_page._tick()
