@@ -221,12 +221,12 @@ def test_staff_removals_keep_a_short_record_and_nothing_of_health_labels(
 def test_records_kept_by_earlier_versions_are_forgotten_on_upgrade(
     store: Store, manager: Actor, receptionist: Actor
 ) -> None:
-    """Migration 0007 applies today's rules to removed labels an earlier version kept."""
+    """Migration 0008 applies today's rules to removed labels an earlier version kept."""
     import importlib
 
     from storage.models import Assignment, RemovalReason
 
-    migration = importlib.import_module("storage.migrations.versions.0007_forget_removed_labels")
+    migration = importlib.import_module("storage.migrations.versions.0008_forget_removed_labels")
     g = guests.create_guest(store, receptionist, GuestFields("Olaf Older"))
     consents.record_consent(store, receptionist, g.id, now=T0)
     rows = {  # label key: the reason an earlier version recorded when it kept the row

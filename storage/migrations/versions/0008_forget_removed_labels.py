@@ -1,7 +1,7 @@
 """forgetting means gone: records of removed labels from earlier versions
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-11-27
 
 Data only, no schema change. Until this version a label taken off a guest
@@ -28,8 +28,8 @@ import datetime as dt
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
