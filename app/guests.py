@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from app import snapshots, validate
+from app import languages, snapshots, validate
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound
@@ -27,7 +27,7 @@ class GuestFields:
     full_name: str
     preferred_name: str = ""
     pronunciation: str = ""
-    language: str = "en"
+    language: str = field(default_factory=languages.source)
     email: str | None = None
     phone: str | None = None
 

@@ -1,9 +1,13 @@
 """The one language registry: which languages Frontdesk speaks, read from resources/languages.toml.
 
 Every part that needs the list of languages (the UI's language menu, the guest's
-language field, the vocabulary, the report, the import's header guesses, the
-tests that keep translations complete) asks this module, so adding a language is
-its catalogue files plus one entry in the TOML file, with no code edits.
+language field, Show guest's language buttons, the vocabulary, the report, the
+import's language column, the command line's ``--lang``, the tests that keep
+translations complete) asks this module, so adding a language is its catalogue
+files plus one entry in the TOML file, with no code edits (docs/languages.md).
+
+Dates are written with the language's CLDR patterns through Babel
+(:mod:`app.localdates`), so no module keeps its own table of month names.
 """
 
 from __future__ import annotations
@@ -25,9 +29,13 @@ class Language:
     code: str
     native_name: str
     english_name: str
-    long_date: str  # CLDR pattern, e.g. "EEEE d MMMM"
+    locale: str          # CLDR locale for Babel (dates, numbers): "en_GB", "nl", "de"
+    long_date: str       # CLDR pattern, weekday and day: "EEEE d MMMM"
+    long_date_year: str  # the same with the year: "EEEE d MMMM y"
+    short_date: str      # "d MMM y"
     staff_complete: bool
     guest_complete: bool
+    aliases: tuple[str, ...] = ()  # other ways a file may name it ("nld", "dutch", "vlaams")
 
     @property
     def qt_catalogue(self) -> Path:
@@ -43,17 +51,34 @@ class Language:
 @cache
 def _load() -> tuple[str, tuple[Language, ...]]:
     data = tomllib.loads(REGISTRY_FILE.read_text(encoding="utf-8"))
-    langs = tuple(
-        Language(code=str(e["code"]), native_name=str(e["native_name"]),
-                 english_name=str(e["english_name"]), long_date=str(e["long_date"]),
-                 staff_complete=bool(e["staff_complete"]),
-                 guest_complete=bool(e["guest_complete"]))
-        for e in data["language"]
-    )
+    langs = []
+    for e in data["language"]:
+        long_date = str(e.get("long_date", "EEEE d MMMM"))
+        langs.append(Language(
+            code=str(e["code"]), native_name=str(e["native_name"]),
+            english_name=str(e["english_name"]), locale=str(e.get("locale", e["code"])),
+            long_date=long_date,
+            long_date_year=str(e.get("long_date_year", long_date + " y")),
+            short_date=str(e.get("short_date", "d MMM y")),
+            staff_complete=bool(e["staff_complete"]),
+            guest_complete=bool(e["guest_complete"]),
+            aliases=tuple(str(a).casefold() for a in e.get("aliases", ()))))
     source = str(data["source"])
-    if source not in {lang.code for lang in langs}:
+    codes = [lang.code for lang in langs]
+    if source not in codes:
         raise ValueError(f"{REGISTRY_FILE}: the source language {source!r} has no entry")
-    return source, langs
+    if len(set(codes)) != len(codes):
+        raise ValueError(f"{REGISTRY_FILE}: a language code appears twice")
+    return source, tuple(langs)
+
+
+def reload() -> None:
+    """Read the registry again (tests that point REGISTRY_FILE at a copy)."""
+    _load.cache_clear()
+    from app import i18n, localdates
+
+    i18n.reset_cache()
+    localdates.reset_cache()
 
 
 def source() -> str:
@@ -87,3 +112,25 @@ def guest_language(code: str) -> str:
 def staff_languages() -> tuple[Language, ...]:
     """Languages offered for the staff interface."""
     return tuple(lang for lang in all_languages() if lang.staff_complete)
+
+
+def guest_languages() -> tuple[Language, ...]:
+    """Languages a guest can read their own pages in (Show guest, PDF, JSON)."""
+    return tuple(lang for lang in all_languages() if lang.guest_complete)
+
+
+def lookup(name: str) -> str | None:
+    """The code for a language as a file or a person may write it: "nl", "NL-be",
+    "Dutch", "Nederlands", "nld", "Deutsch"… (None when Frontdesk does not know it)."""
+    key = "".join(ch for ch in name.casefold() if ch.isalnum())
+    if not key:
+        return None
+    for lang in all_languages():
+        names = {lang.code, lang.native_name.casefold(), lang.english_name.casefold(),
+                 lang.locale.casefold().replace("_", ""), *lang.aliases}
+        if key in {"".join(ch for ch in n if ch.isalnum()) for n in names}:
+            return lang.code
+    for lang in all_languages():  # "nlbe", "dech": a region after the code
+        if len(key) == 4 and key.startswith(lang.code):
+            return lang.code
+    return None

@@ -23,14 +23,14 @@ from storage.store import Store
 
 DEFAULT_LANGUAGE_KEY = "venue.default_language"
 WORDING_RULES_KEY = "vocabulary.wording_rules_path"
-DEFAULT_LANGUAGE = "en"
 
 
 def default_language(store: Store) -> str:
-    """The language every proposal must at least be worded in (a setting, default "en")."""
+    """The language every proposal must at least be worded in (a setting; default: the
+    registry's source language)."""
     with store.read() as s:
         value = queries.setting_value(s, DEFAULT_LANGUAGE_KEY)
-    return value if value in languages.codes() else DEFAULT_LANGUAGE
+    return value if value in languages.codes() else languages.source()
 
 
 def set_default_language(store: Store, actor: Actor, language: str, *,

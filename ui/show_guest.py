@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import consents, export, guests, labels
+from app import consents, export, guests, labels, languages
 from app import report as rp
 from app.domain import RemovalReason
 from app.errors import FrontdeskError
@@ -46,7 +46,6 @@ from ui.show_guest_pages import CorrectPage, StaffPage
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-LANGUAGES = (("en", "English"), ("nl", "Nederlands"))
 CONTENT_WIDTH = 1080
 
 STYLE = """
@@ -166,7 +165,8 @@ class ShowGuestWindow(QWidget):
         titles.addWidget(self.name)
         lay.addLayout(titles, 1)
         self.lang_buttons: dict[str, QPushButton] = {}
-        for code, name in LANGUAGES:
+        for lang in languages.guest_languages():  # the registry: each in its own words
+            code, name = lang.code, lang.native_name
             b = _button(name, "sgLang")
             b.setCheckable(True)
             b.clicked.connect(lambda _c=False, code=code: self.set_language(code))

@@ -21,15 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import erasure, staff
+from app import erasure, languages, staff
 from app.domain import Role
 from app.errors import FrontdeskError
 from app.guests import GuestFields
 from app.opening import Store
 from app.report_text import text
 from app.views import Actor, GuestInfo
-
-LANGUAGE_NAMES = (("en", "English"), ("nl", "Nederlands"))
 
 
 def _label(value: str, name: str) -> QLabel:
@@ -74,8 +72,8 @@ class CorrectPage(QWidget):
         self.full_name, self.preferred, self.pronunciation = QLineEdit(), QLineEdit(), QLineEdit()
         self.email, self.phone = QLineEdit(), QLineEdit()
         self.language = QComboBox()
-        for code, name in LANGUAGE_NAMES:
-            self.language.addItem(name, code)
+        for lang in languages.all_languages():  # the registry: each in its own words
+            self.language.addItem(lang.native_name, lang.code)
         self.rows: list[tuple[str, QWidget]] = [
             ("field.full_name", self.full_name), ("field.preferred_name", self.preferred),
             ("field.pronunciation", self.pronunciation), ("field.language", self.language),

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from app import languages
 from app.errors import ValidationError
 from app.guests import GuestFields
 from app.importing.dates import NotADate, parse_datetime, parse_time
@@ -161,10 +162,6 @@ _STAY_WORDS = ("stay", "hotel", "room", "overnacht", "verblijf", "logies", "kame
                "accommodat", "lodging", "night", "nacht")
 _BOOKING_WORDS = ("booking", "reserv", "restaurant", "table", "tafel", "lunch", "dinner",
                   "diner", "breakfast", "ontbijt", "brunch", "eten", "meal", "dining")
-_LANGS = {"en": "en", "eng": "en", "english": "en", "engels": "en", "enus": "en",
-          "engb": "en", "gb": "en", "uk": "en", "us": "en", "nl": "nl", "nld": "nl",
-          "dutch": "nl", "nederlands": "nl", "nlnl": "nl", "nlbe": "nl", "vlaams": "nl",
-          "flemish": "nl", "ned": "nl"}
 _PARTY = re.compile(r"^\s*(\d{1,6})(?:\s*(?:p|pax|pers\.?|persons?|personen|guests?|gasten|"
                     r"people|couverts?|covers?))?\s*$", re.IGNORECASE)
 
@@ -252,10 +249,11 @@ def _guest(r: _Row, notes: Counter[str]) -> GuestFields | None:
         r.err(_NAME_FIELDS, "", Problem.MISSING_NAME)
         return None
     lang_raw = r.get(Field.LANGUAGE)
-    lang = _LANGS.get(re.sub(r"[^a-z]", "", lang_raw.casefold()), "") if lang_raw else "en"
+    # The language registry knows every way a file may name a language ("NL-be", "Dutch").
+    lang = (languages.lookup(lang_raw) or "") if lang_raw else languages.source()
     if not lang:
         notes[lang_raw[:20]] += 1
-        lang = "en"
+        lang = languages.source()
     fields = GuestFields(full_name=full, preferred_name=r.get(Field.PREFERRED_NAME),
                          language=lang, email=r.get(Field.EMAIL) or None,
                          phone=r.get(Field.PHONE) or None)

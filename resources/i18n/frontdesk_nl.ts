@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="nl_NL" sourcelanguage="en">
+<TS version="2.1" language="nl" sourcelanguage="en">
   <context>
     <name>AddStaffDialog</name>
     <message>
@@ -151,6 +151,10 @@
   </context>
   <context>
     <name>BackupDialog</name>
+    <message>
+      <source>The backup failed: {reason}.</source>
+      <translation>De back-up is mislukt: {reason}.</translation>
+    </message>
     <message>
       <source>Backup</source>
       <translation>Back-up</translation>
@@ -432,82 +436,6 @@
     <message>
       <source>visit</source>
       <translation>bezoek</translation>
-    </message>
-    <message>
-      <source>Monday</source>
-      <translation>maandag</translation>
-    </message>
-    <message>
-      <source>Tuesday</source>
-      <translation>dinsdag</translation>
-    </message>
-    <message>
-      <source>Wednesday</source>
-      <translation>woensdag</translation>
-    </message>
-    <message>
-      <source>Thursday</source>
-      <translation>donderdag</translation>
-    </message>
-    <message>
-      <source>Friday</source>
-      <translation>vrijdag</translation>
-    </message>
-    <message>
-      <source>Saturday</source>
-      <translation>zaterdag</translation>
-    </message>
-    <message>
-      <source>Sunday</source>
-      <translation>zondag</translation>
-    </message>
-    <message>
-      <source>January</source>
-      <translation>januari</translation>
-    </message>
-    <message>
-      <source>February</source>
-      <translation>februari</translation>
-    </message>
-    <message>
-      <source>March</source>
-      <translation>maart</translation>
-    </message>
-    <message>
-      <source>April</source>
-      <translation>april</translation>
-    </message>
-    <message>
-      <source>May</source>
-      <translation>mei</translation>
-    </message>
-    <message>
-      <source>June</source>
-      <translation>juni</translation>
-    </message>
-    <message>
-      <source>July</source>
-      <translation>juli</translation>
-    </message>
-    <message>
-      <source>August</source>
-      <translation>augustus</translation>
-    </message>
-    <message>
-      <source>September</source>
-      <translation>september</translation>
-    </message>
-    <message>
-      <source>October</source>
-      <translation>oktober</translation>
-    </message>
-    <message>
-      <source>November</source>
-      <translation>november</translation>
-    </message>
-    <message>
-      <source>December</source>
-      <translation>december</translation>
     </message>
     <message>
       <source>no consent on record</source>
