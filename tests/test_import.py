@@ -167,8 +167,8 @@ def test_hotel_pms_export(store: Store, manager: Actor) -> None:
     assert (result.guests_created, result.visits) == (5, 6)
     found = guests.find_guests(store, manager, "müller")
     assert [g.full_name for g in found] == ["Jürgen Müller"]
-    assert found[0].language == "en"  # DE is not offered: English, and the preview said so
-    assert any("language 'DE'" in n for n in plan.notes)
+    assert found[0].language == "de"  # German is in the language registry (resources/)
+    assert not any("language 'DE'" in n for n in plan.notes)
     card = guests.open_card(store, manager, guests.find_guests(store, manager, "thomassen")[0].id)
     assert card.guest.language == "nl"
     assert sorted((v.starts_at, v.ends_on, v.place, v.party_size, v.kind) for v in card.visits) == [

@@ -5,459 +5,461 @@
     <name>AddStaffDialog</name>
     <message>
       <source>Add staff member</source>
-      <translation type="unfinished" />
+      <translation>Mitarbeiter hinzufügen</translation>
     </message>
     <message>
       <source>&amp;Name:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Name:</translation>
     </message>
     <message>
       <source>&amp;Role:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Rolle:</translation>
     </message>
     <message>
       <source>&amp;PIN (4–12 digits):</source>
-      <translation type="unfinished" />
+      <translation>&amp;PIN (4–12 Ziffern):</translation>
     </message>
     <message>
       <source>PIN &amp;again:</source>
-      <translation type="unfinished" />
+      <translation>PIN &amp;wiederholen:</translation>
     </message>
     <message>
       <source>The two PINs differ. Type the same PIN twice.</source>
-      <translation type="unfinished" />
+      <translation>Die beiden PINs stimmen nicht überein. Geben Sie zweimal dieselbe PIN ein.</translation>
     </message>
   </context>
   <context>
     <name>ArrivalsModel</name>
     <message>
       <source>Room</source>
-      <translation type="unfinished" />
+      <translation>Zimmer</translation>
     </message>
     <message>
       <source>Table</source>
-      <translation type="unfinished" />
+      <translation>Tisch</translation>
     </message>
     <message>
       <source>Time</source>
-      <translation type="unfinished" />
+      <translation>Uhrzeit</translation>
     </message>
     <message>
       <source>Party</source>
-      <translation type="unfinished" />
+      <translation>Personen</translation>
     </message>
     <message>
       <source>Guest</source>
-      <translation type="unfinished" />
+      <translation>Gast</translation>
     </message>
     <message>
       <source>Health</source>
-      <translation type="unfinished" />
+      <translation>Gesundheit</translation>
     </message>
     <message>
       <source>Greeting cue</source>
-      <translation type="unfinished" />
+      <translation>Begrüßung</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>Status</translation>
     </message>
     <message>
       <source>Health information (with the guest's consent): {labels}</source>
-      <translation type="unfinished" />
+      <translation>Gesundheitsangaben (mit Einwilligung des Gastes): {labels}</translation>
     </message>
   </context>
   <context>
     <name>AuditModel</name>
     <message>
       <source>#</source>
-      <translation type="unfinished" />
+      <translation>#</translation>
     </message>
     <message>
       <source>When</source>
-      <translation type="unfinished" />
+      <translation>Wann</translation>
     </message>
     <message>
       <source>Staff</source>
-      <translation type="unfinished" />
+      <translation>Mitarbeiter</translation>
     </message>
     <message>
       <source>Action</source>
-      <translation type="unfinished" />
+      <translation>Aktion</translation>
     </message>
     <message>
       <source>Guest</source>
-      <translation type="unfinished" />
+      <translation>Gast</translation>
     </message>
     <message>
       <source>Details</source>
-      <translation type="unfinished" />
+      <translation>Details</translation>
     </message>
   </context>
   <context>
     <name>AuditView</name>
     <message>
       <source>Audit log</source>
-      <translation type="unfinished" />
+      <translation>Protokoll</translation>
     </message>
     <message>
       <source>&amp;Verify again</source>
-      <translation type="unfinished" />
+      <translation>Erneut &amp;prüfen</translation>
     </message>
     <message>
       <source>Everyone</source>
-      <translation type="unfinished" />
+      <translation>Alle</translation>
     </message>
     <message>
       <source>Every action</source>
-      <translation type="unfinished" />
+      <translation>Alle Aktionen</translation>
     </message>
     <message>
       <source>guest token</source>
-      <translation type="unfinished" />
+      <translation>Gastkennung</translation>
     </message>
     <message>
       <source>&amp;Pick guest…</source>
-      <translation type="unfinished" />
+      <translation>Gast &amp;wählen…</translation>
     </message>
     <message>
       <source>&amp;Dates</source>
-      <translation type="unfinished" />
+      <translation>&amp;Zeitraum</translation>
     </message>
     <message>
       <source>&amp;Staff:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Mitarbeiter:</translation>
     </message>
     <message>
       <source>&amp;Action:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Aktion:</translation>
     </message>
     <message>
       <source>&amp;Guest:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Gast:</translation>
     </message>
     <message>
       <source>No events match these filters.</source>
-      <translation type="unfinished" />
+      <translation>Keine Ereignisse für diese Filter.</translation>
     </message>
     <message>
       <source> (the newest; narrow the filters to see older ones)</source>
-      <translation type="unfinished" />
+      <translation> (die neuesten; schränken Sie die Filter ein, um ältere zu sehen)</translation>
     </message>
     <message>
       <source>{n} events shown</source>
-      <translation type="unfinished" />
+      <translation>{n} Ereignisse angezeigt</translation>
     </message>
   </context>
   <context>
     <name>BackupDialog</name>
     <message>
       <source>The backup failed: {reason}.</source>
-      <translation type="unfinished" />
+      <translation>Die Sicherung ist fehlgeschlagen: {reason}.</translation>
     </message>
     <message>
       <source>Backup</source>
-      <translation type="unfinished" />
+      <translation>Sicherung</translation>
     </message>
     <message>
       <source>&amp;Back up now</source>
-      <translation type="unfinished" />
+      <translation>Jetzt &amp;sichern</translation>
     </message>
     <message>
       <source>&amp;Cancel backup</source>
-      <translation type="unfinished" />
+      <translation>Sicherung &amp;abbrechen</translation>
     </message>
     <message>
       <source>&amp;File:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Datei:</translation>
     </message>
     <message>
       <source>Choose…</source>
-      <translation type="unfinished" />
+      <translation>Auswählen…</translation>
     </message>
     <message>
       <source>&amp;Passphrase:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Passphrase:</translation>
     </message>
     <message>
       <source>Passphrase &amp;again:</source>
-      <translation type="unfinished" />
+      <translation>Passphrase &amp;wiederholen:</translation>
     </message>
     <message>
       <source>The backup is encrypted with this passphrase, so it can be restored on another computer. Keep the passphrase apart from the backup: without it the backup cannot be opened by anyone, including you.</source>
-      <translation type="unfinished" />
+      <translation>Die Sicherung wird mit dieser Passphrase verschlüsselt, damit sie auf einem anderen Computer wiederhergestellt werden kann. Bewahren Sie die Passphrase getrennt von der Sicherung auf: Ohne sie kann niemand die Sicherung öffnen, auch Sie nicht.</translation>
     </message>
     <message>
       <source>Back up now</source>
-      <translation type="unfinished" />
+      <translation>Jetzt sichern</translation>
     </message>
     <message>
       <source>Make a backup every &amp;day when Frontdesk starts</source>
-      <translation type="unfinished" />
+      <translation>&amp;Täglich beim Start von Frontdesk sichern</translation>
     </message>
     <message>
       <source>kept in the keyring</source>
-      <translation type="unfinished" />
+      <translation>im Schlüsselbund gespeichert</translation>
     </message>
     <message>
       <source>&amp;Save daily backup settings</source>
-      <translation type="unfinished" />
+      <translation>Einstellungen spei&amp;chern</translation>
     </message>
     <message>
       <source>never</source>
-      <translation type="unfinished" />
+      <translation>nie</translation>
     </message>
     <message>
       <source>Last daily backup: {when}</source>
-      <translation type="unfinished" />
+      <translation>Letzte tägliche Sicherung: {when}</translation>
     </message>
     <message>
       <source>F&amp;older:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Ordner:</translation>
     </message>
     <message>
       <source>&amp;Keep the newest:</source>
-      <translation type="unfinished" />
+      <translation>Die neuesten &amp;behalten:</translation>
     </message>
     <message>
       <source>Pass&amp;phrase:</source>
-      <translation type="unfinished" />
+      <translation>Pass&amp;phrase:</translation>
     </message>
     <message>
       <source>Daily backup</source>
-      <translation type="unfinished" />
+      <translation>Tägliche Sicherung</translation>
     </message>
     <message>
       <source>To restore a backup, close Frontdesk and run: frontdesk restore --from FILE. The backup is checked before anything is replaced, and the current store is kept beside it.</source>
-      <translation type="unfinished" />
+      <translation>So stellen Sie eine Sicherung wieder her: Schließen Sie Frontdesk und führen Sie aus: frontdesk restore --from DATEI. Die Sicherung wird geprüft, bevor etwas ersetzt wird, und der aktuelle Datenbestand wird daneben aufbewahrt.</translation>
     </message>
     <message>
       <source>Save the backup as</source>
-      <translation type="unfinished" />
+      <translation>Sicherung speichern unter</translation>
     </message>
     <message>
       <source>Frontdesk backups (*.fdbackup)</source>
-      <translation type="unfinished" />
+      <translation>Frontdesk-Sicherungen (*.fdbackup)</translation>
     </message>
     <message>
       <source>Folder for daily backups</source>
-      <translation type="unfinished" />
+      <translation>Ordner für tägliche Sicherungen</translation>
     </message>
     <message>
       <source>The two passphrases differ. Type the same passphrase twice.</source>
-      <translation type="unfinished" />
+      <translation>Die beiden Passphrasen stimmen nicht überein. Geben Sie zweimal dieselbe Passphrase ein.</translation>
     </message>
     <message>
       <source>Backing up… you can keep working in the main window.</source>
-      <translation type="unfinished" />
+      <translation>Sicherung läuft… Sie können im Hauptfenster weiterarbeiten.</translation>
     </message>
     <message>
       <source>Backup written to {path}.</source>
-      <translation type="unfinished" />
+      <translation>Sicherung gespeichert unter {path}.</translation>
     </message>
     <message>
       <source>Daily backup is on: the newest {n} are kept in {folder}.</source>
-      <translation type="unfinished" />
+      <translation>Die tägliche Sicherung ist eingeschaltet: Die neuesten {n} werden in {folder} aufbewahrt.</translation>
     </message>
     <message>
       <source>Daily backup is off.</source>
-      <translation type="unfinished" />
+      <translation>Die tägliche Sicherung ist ausgeschaltet.</translation>
     </message>
   </context>
   <context>
     <name>DailyBackupRunner</name>
     <message>
       <source>Daily backup written to {path}.</source>
-      <translation type="unfinished" />
+      <translation>Tägliche Sicherung gespeichert unter {path}.</translation>
     </message>
     <message>
       <source>The daily backup failed: {why}</source>
-      <translation type="unfinished" />
+      <translation>Die tägliche Sicherung ist fehlgeschlagen: {why}</translation>
     </message>
   </context>
   <context>
     <name>Desk</name>
     <message>
       <source>It judges a person rather than describing a wish</source>
-      <translation type="unfinished" />
+      <translation>Es urteilt über eine Person, statt einen Wunsch zu beschreiben</translation>
     </message>
     <message>
       <source>The vocabulary already has a label for this</source>
-      <translation type="unfinished" />
+      <translation>Das Vokabular hat dafür schon ein Merkmal</translation>
     </message>
     <message>
       <source>A guest would not understand the wording</source>
-      <translation type="unfinished" />
+      <translation>Ein Gast würde die Formulierung nicht verstehen</translation>
     </message>
     <message>
       <source>It does not help us serve the guest</source>
-      <translation type="unfinished" />
+      <translation>Es hilft uns nicht, den Gast zu bedienen</translation>
     </message>
     <message>
       <source>Another reason (say which in the note)</source>
-      <translation type="unfinished" />
+      <translation>Ein anderer Grund (nennen Sie ihn in der Anmerkung)</translation>
     </message>
     <message>
       <source>Recognition</source>
-      <translation type="unfinished" />
+      <translation>Wiedererkennung</translation>
     </message>
     <message>
       <source>Appreciation</source>
-      <translation type="unfinished" />
+      <translation>Wertschätzung</translation>
     </message>
     <message>
       <source>Preference</source>
-      <translation type="unfinished" />
+      <translation>Vorlieben</translation>
     </message>
     <message>
       <source>Guest control</source>
-      <translation type="unfinished" />
+      <translation>Selbstbestimmung</translation>
     </message>
     <message>
       <source>how the guest likes to be recognised</source>
-      <translation type="unfinished" />
+      <translation>wie der Gast wiedererkannt werden möchte</translation>
     </message>
     <message>
       <source>what the guest appreciates</source>
-      <translation type="unfinished" />
+      <translation>was der Gast schätzt</translation>
     </message>
     <message>
       <source>how to serve the guest</source>
-      <translation type="unfinished" />
+      <translation>wie wir den Gast bedienen</translation>
     </message>
     <message>
       <source>what the guest wants to decide themselves</source>
-      <translation type="unfinished" />
+      <translation>was der Gast selbst entscheiden möchte</translation>
     </message>
     <message>
       <source>receptionist</source>
-      <translation type="unfinished" />
+      <translation>Rezeptionist</translation>
     </message>
     <message>
       <source>host</source>
-      <translation type="unfinished" />
+      <translation>Gastgeber</translation>
     </message>
     <message>
       <source>manager</source>
-      <translation type="unfinished" />
+      <translation>Manager</translation>
     </message>
     <message>
       <source>the guest told us</source>
-      <translation type="unfinished" />
+      <translation>der Gast hat es uns gesagt</translation>
     </message>
     <message>
       <source>we observed</source>
-      <translation type="unfinished" />
+      <translation>von uns beobachtet</translation>
     </message>
     <message>
       <source>The guest asked us to remove it</source>
-      <translation type="unfinished" />
+      <translation>Der Gast hat uns gebeten, es zu entfernen</translation>
     </message>
     <message>
       <source>It is no longer true</source>
-      <translation type="unfinished" />
+      <translation>Es trifft nicht mehr zu</translation>
     </message>
     <message>
       <source>It was added by mistake</source>
-      <translation type="unfinished" />
+      <translation>Es wurde versehentlich hinzugefügt</translation>
     </message>
     <message>
       <source>Consent was withdrawn</source>
-      <translation type="unfinished" />
+      <translation>Die Einwilligung wurde widerrufen</translation>
     </message>
     <message>
       <source>The label was retired</source>
-      <translation type="unfinished" />
+      <translation>Das Merkmal wurde stillgelegt</translation>
     </message>
     <message>
       <source>Its retention period ended</source>
-      <translation type="unfinished" />
+      <translation>Die Aufbewahrungsfrist ist abgelaufen</translation>
     </message>
     <message>
       <source>Hotel stay</source>
-      <translation type="unfinished" />
+      <translation>Hotelaufenthalt</translation>
     </message>
     <message>
       <source>Restaurant booking</source>
-      <translation type="unfinished" />
+      <translation>Tischreservierung</translation>
     </message>
     <message>
       <source>expected</source>
-      <translation type="unfinished" />
+      <translation>erwartet</translation>
     </message>
     <message>
       <source>arrived</source>
-      <translation type="unfinished" />
+      <translation>angekommen</translation>
     </message>
     <message>
       <source>departed</source>
-      <translation type="unfinished" />
+      <translation>abgereist</translation>
     </message>
     <message>
       <source>cancelled</source>
-      <translation type="unfinished" />
+      <translation>storniert</translation>
     </message>
     <message>
       <source>Lunch</source>
-      <translation type="unfinished" />
+      <translation>Mittagessen</translation>
     </message>
     <message>
       <source>Dinner</source>
-      <translation type="unfinished" />
+      <translation>Abendessen</translation>
     </message>
     <message>
       <source>normal</source>
-      <translation type="unfinished" />
+      <translation>normal</translation>
     </message>
     <message>
       <source>health information (special category)</source>
-      <translation type="unfinished" />
+      <translation>Gesundheitsangabe (besondere Kategorie)</translation>
     </message>
     <message>
       <source>{name} (say {sound})</source>
-      <translation type="unfinished" />
+      <translation>{name} (gesprochen: {sound})</translation>
     </message>
     <message>
       <source>{name} — first visit</source>
-      <translation type="unfinished" />
+      <translation>{name} — erster Besuch</translation>
     </message>
     <message>
       <source>{n}th</source>
-      <translation type="unfinished" />
+      <translation>{n}.</translation>
     </message>
     <message>
       <source>{name} — welcome back: {nth} {noun}, last in {when}</source>
-      <translation type="unfinished" />
+      <translation>{name} — willkommen zurück: {nth} {noun}, zuletzt im {when}</translation>
     </message>
     <message>
       <source>stay</source>
-      <translation type="unfinished" />
+      <translation>Aufenthalt</translation>
     </message>
     <message>
       <source>visit</source>
-      <translation type="unfinished" />
+      <translation>Besuch</translation>
     </message>
     <message>
       <source>no consent on record</source>
-      <translation type="unfinished" />
+      <translation>keine Einwilligung erfasst</translation>
     </message>
     <message>
       <source>consent given {date}</source>
-      <translation type="unfinished" />
+      <translation>Einwilligung erteilt am {date}</translation>
     </message>
     <message>
       <source>Consent needed</source>
-      <translation type="unfinished" />
+      <translation>Einwilligung erforderlich</translation>
     </message>
     <message>
       <source>“{label}” is health information.</source>
-      <translation type="unfinished" />
+      <translation>„{label}“ ist eine Gesundheitsangabe.</translation>
     </message>
     <message>
       <source>We may only keep it with {name}'s explicit consent. Ask: “May we note this so we can take care of it on every visit? You can see it and have it removed at any time.”
 
 Did the guest agree?</source>
-      <translation type="unfinished" />
+      <translation>Wir dürfen das nur mit der ausdrücklichen Einwilligung von {name} speichern. Fragen Sie: „Dürfen wir uns das notieren, damit wir bei jedem Besuch darauf achten können? Sie können es jederzeit einsehen und löschen lassen.“
+
+Ist der Gast einverstanden?</translation>
     </message>
     <message>
       <source>We may only keep it with {name}'s explicit consent. Ask in {language}:
@@ -467,1040 +469,1047 @@ Did the guest agree?</source>
 (In your words: “May we note this so we can take care of it on every visit? You can see it and have it removed at any time.”)
 
 Did the guest agree?</source>
-      <translation type="unfinished" />
+      <translation>Wir dürfen das nur mit der ausdrücklichen Einwilligung von {name} speichern. Fragen Sie auf {language}:
+
+„{question}“
+
+(Mit Ihren Worten: „Dürfen wir uns das notieren, damit wir bei jedem Besuch darauf achten können? Sie können es jederzeit einsehen und löschen lassen.“)
+
+Ist der Gast einverstanden?</translation>
     </message>
     <message>
       <source>&amp;Guest agrees — record consent</source>
-      <translation type="unfinished" />
+      <translation>&amp;Gast ist einverstanden — Einwilligung erfassen</translation>
     </message>
     <message>
       <source>&amp;Leave it off</source>
-      <translation type="unfinished" />
+      <translation>&amp;Weglassen</translation>
     </message>
     <message>
       <source>Withdraw consent</source>
-      <translation type="unfinished" />
+      <translation>Einwilligung widerrufen</translation>
     </message>
     <message>
       <source>Withdraw the guest's consent for health information?</source>
-      <translation type="unfinished" />
+      <translation>Die Einwilligung des Gastes für Gesundheitsangaben widerrufen?</translation>
     </message>
     <message>
       <source>{n} health label(s) will be removed from the card at once.</source>
-      <translation type="unfinished" />
+      <translation>{n} Gesundheitsmerkmal(e) werden sofort von der Karte entfernt.</translation>
     </message>
     <message>
       <source>&amp;Withdraw consent</source>
-      <translation type="unfinished" />
+      <translation>Einwilligung &amp;widerrufen</translation>
     </message>
     <message>
       <source>Waiting for review</source>
-      <translation type="unfinished" />
+      <translation>Wartet auf Prüfung</translation>
     </message>
     <message>
       <source>Approved</source>
-      <translation type="unfinished" />
+      <translation>Genehmigt</translation>
     </message>
     <message>
       <source>Rejected</source>
-      <translation type="unfinished" />
+      <translation>Abgelehnt</translation>
     </message>
     <message>
       <source>Approved, later retired</source>
-      <translation type="unfinished" />
+      <translation>Genehmigt, später stillgelegt</translation>
     </message>
     <message>
       <source>✖ Blocked</source>
-      <translation type="unfinished" />
+      <translation>✖ Blockiert</translation>
     </message>
     <message>
       <source>⚠ Warning</source>
-      <translation type="unfinished" />
+      <translation>⚠ Warnung</translation>
     </message>
     <message>
       <source>✓ Clean</source>
-      <translation type="unfinished" />
+      <translation>✓ In Ordnung</translation>
     </message>
   </context>
   <context>
     <name>DeskPage</name>
     <message>
       <source>Search guests by name, email or phone   (Ctrl+F)</source>
-      <translation type="unfinished" />
+      <translation>Gäste nach Name, E-Mail oder Telefon suchen   (Strg+F)</translation>
     </message>
     <message>
       <source>Today's lists (Ctrl+T)</source>
-      <translation type="unfinished" />
+      <translation>Heutige Listen (Strg+T)</translation>
     </message>
     <message>
       <source>New guest (Ctrl+N)</source>
-      <translation type="unfinished" />
+      <translation>Neuer Gast (Strg+N)</translation>
     </message>
     <message>
       <source>{name} · {role}</source>
-      <translation type="unfinished" />
+      <translation>{name} · {role}</translation>
     </message>
     <message>
       <source>Lock (Ctrl+L)</source>
-      <translation type="unfinished" />
+      <translation>Sperren (Strg+L)</translation>
     </message>
     <message>
       <source>Cannot open the card</source>
-      <translation type="unfinished" />
+      <translation>Die Karte lässt sich nicht öffnen</translation>
     </message>
     <message>
       <source>Cannot show the card</source>
-      <translation type="unfinished" />
+      <translation>Die Karte lässt sich nicht anzeigen</translation>
     </message>
     <message>
       <source>Not marked</source>
-      <translation type="unfinished" />
+      <translation>Nicht markiert</translation>
     </message>
     <message>
       <source>{name} marked as arrived — press Space again to undo</source>
-      <translation type="unfinished" />
+      <translation>{name} als angekommen markiert — zum Rückgängigmachen erneut die Leertaste drücken</translation>
     </message>
     <message>
       <source>{name} is expected again</source>
-      <translation type="unfinished" />
+      <translation>{name} wird wieder erwartet</translation>
     </message>
     <message>
       <source>Guest created.</source>
-      <translation type="unfinished" />
+      <translation>Gast angelegt.</translation>
     </message>
     <message>
       <source>Guest details saved.</source>
-      <translation type="unfinished" />
+      <translation>Gastdaten gespeichert.</translation>
     </message>
     <message>
       <source>Visit recorded.</source>
-      <translation type="unfinished" />
+      <translation>Besuch erfasst.</translation>
     </message>
     <message>
       <source>Label not added</source>
-      <translation type="unfinished" />
+      <translation>Merkmal nicht hinzugefügt</translation>
     </message>
     <message>
       <source>Label left off: no consent.</source>
-      <translation type="unfinished" />
+      <translation>Merkmal weggelassen: keine Einwilligung.</translation>
     </message>
     <message>
       <source>Consent needed</source>
-      <translation type="unfinished" />
+      <translation>Einwilligung erforderlich</translation>
     </message>
     <message>
       <source>Label added: {label}</source>
-      <translation type="unfinished" />
+      <translation>Merkmal hinzugefügt: {label}</translation>
     </message>
     <message>
       <source>Label not removed</source>
-      <translation type="unfinished" />
+      <translation>Merkmal nicht entfernt</translation>
     </message>
     <message>
       <source>Label removed: {label}</source>
-      <translation type="unfinished" />
+      <translation>Merkmal entfernt: {label}</translation>
     </message>
     <message>
       <source>Allergies, diets, mobility</source>
-      <translation type="unfinished" />
+      <translation>Allergien, Ernährung, Mobilität</translation>
     </message>
     <message>
       <source>Consent not recorded</source>
-      <translation type="unfinished" />
+      <translation>Einwilligung nicht erfasst</translation>
     </message>
     <message>
       <source>Consent not withdrawn</source>
-      <translation type="unfinished" />
+      <translation>Einwilligung nicht widerrufen</translation>
     </message>
     <message>
       <source>Consent withdrawn; {n} health label(s) removed.</source>
-      <translation type="unfinished" />
+      <translation>Einwilligung widerrufen; {n} Gesundheitsmerkmal(e) entfernt.</translation>
     </message>
   </context>
   <context>
     <name>FirstRunPage</name>
     <message>
       <source>Welcome to Frontdesk</source>
-      <translation type="unfinished" />
+      <translation>Willkommen bei Frontdesk</translation>
     </message>
     <message>
       <source>This store has no staff yet. Create the first manager account: the manager adds the other staff and approves labels.</source>
-      <translation type="unfinished" />
+      <translation>Dieser Datenbestand hat noch keine Mitarbeiter. Legen Sie das erste Manager-Konto an: Der Manager fügt die übrigen Mitarbeiter hinzu und genehmigt Merkmale.</translation>
     </message>
     <message>
       <source>&amp;Create manager account</source>
-      <translation type="unfinished" />
+      <translation>Manager-Konto &amp;anlegen</translation>
     </message>
     <message>
       <source>&amp;Your name:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Ihr Name:</translation>
     </message>
     <message>
       <source>&amp;PIN (4–12 digits):</source>
-      <translation type="unfinished" />
+      <translation>&amp;PIN (4–12 Ziffern):</translation>
     </message>
     <message>
       <source>PIN &amp;again:</source>
-      <translation type="unfinished" />
+      <translation>PIN &amp;wiederholen:</translation>
     </message>
     <message>
       <source>The two PINs differ. Type the same PIN twice.</source>
-      <translation type="unfinished" />
+      <translation>Die beiden PINs stimmen nicht überein. Geben Sie zweimal dieselbe PIN ein.</translation>
     </message>
   </context>
   <context>
     <name>GuestCardView</name>
     <message>
       <source>Mark &amp;arrived (Space)</source>
-      <translation type="unfinished" />
+      <translation>&amp;Angekommen (Leertaste)</translation>
     </message>
     <message>
       <source>Show &amp;guest (F9)</source>
-      <translation type="unfinished" />
+      <translation>Dem Gast &amp;zeigen (F9)</translation>
     </message>
     <message>
       <source>&amp;Edit details…</source>
-      <translation type="unfinished" />
+      <translation>Angaben &amp;bearbeiten…</translation>
     </message>
     <message>
       <source>New booking or &amp;stay…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Neue Reservierung oder neuer Aufenthalt…</translation>
     </message>
     <message>
       <source>← Bac&amp;k (Esc)</source>
-      <translation type="unfinished" />
+      <translation>← Zurüc&amp;k (Esc)</translation>
     </message>
     <message>
       <source>Label</source>
-      <translation type="unfinished" />
+      <translation>Merkmal</translation>
     </message>
     <message>
       <source>Added</source>
-      <translation type="unfinished" />
+      <translation>Hinzugefügt</translation>
     </message>
     <message>
       <source>Basis</source>
-      <translation type="unfinished" />
+      <translation>Grundlage</translation>
     </message>
     <message>
       <source>&amp;Add label… (Ins)</source>
-      <translation type="unfinished" />
+      <translation>Merkmal hinzu&amp;fügen… (Einfg)</translation>
     </message>
     <message>
       <source>&amp;Remove label… (Del)</source>
-      <translation type="unfinished" />
+      <translation>Merkmal &amp;entfernen… (Entf)</translation>
     </message>
     <message>
       <source>Labels</source>
-      <translation type="unfinished" />
+      <translation>Merkmale</translation>
     </message>
     <message>
       <source>Visit history</source>
-      <translation type="unfinished" />
+      <translation>Besuchsverlauf</translation>
     </message>
     <message>
       <source>Record &amp;consent…</source>
-      <translation type="unfinished" />
+      <translation>E&amp;inwilligung erfassen…</translation>
     </message>
     <message>
       <source>&amp;Withdraw consent…</source>
-      <translation type="unfinished" />
+      <translation>Einwilligung &amp;widerrufen…</translation>
     </message>
     <message>
       <source>Consents</source>
-      <translation type="unfinished" />
+      <translation>Einwilligungen</translation>
     </message>
     <message>
       <source>speaks {language}</source>
-      <translation type="unfinished" />
+      <translation>spricht {language}</translation>
     </message>
     <message>
       <source>No stays or bookings yet.</source>
-      <translation type="unfinished" />
+      <translation>Noch keine Aufenthalte oder Reservierungen.</translation>
     </message>
     <message>
       <source>Arrived ✓ — undo (Space)</source>
-      <translation type="unfinished" />
+      <translation>Angekommen ✓ — rückgängig (Leertaste)</translation>
     </message>
     <message>
       <source>No stay or booking for today</source>
-      <translation type="unfinished" />
+      <translation>Kein Aufenthalt und keine Reservierung für heute</translation>
     </message>
     <message>
       <source>⚕ Health and safety — allergies, diets, mobility</source>
-      <translation type="unfinished" />
+      <translation>⚕ Gesundheit und Sicherheit — Allergien, Ernährung, Mobilität</translation>
     </message>
     <message>
       <source>    none recorded</source>
-      <translation type="unfinished" />
+      <translation>    keine erfasst</translation>
     </message>
     <message>
       <source>    nothing recorded</source>
-      <translation type="unfinished" />
+      <translation>    nichts erfasst</translation>
     </message>
     <message>
       <source>No labels yet. Press Ins to add one from the approved list.</source>
-      <translation type="unfinished" />
+      <translation>Noch keine Merkmale. Drücken Sie Einfg, um eines aus der genehmigten Liste hinzuzufügen.</translation>
     </message>
     <message>
       <source>Guest sees: “{text}”</source>
-      <translation type="unfinished" />
+      <translation>Der Gast sieht: „{text}“</translation>
     </message>
     <message>
       <source>Purpose: {text}</source>
-      <translation type="unfinished" />
+      <translation>Zweck: {text}</translation>
     </message>
     <message>
       <source>Added by {who} ({role}) on {date} · {source} · kept until {until}</source>
-      <translation type="unfinished" />
+      <translation>Hinzugefügt von {who} ({role}) am {date} · {source} · aufbewahrt bis {until}</translation>
     </message>
     <message>
       <source>given {date} by {who}</source>
-      <translation type="unfinished" />
+      <translation>erteilt am {date}, erfasst von {who}</translation>
     </message>
     <message>
       <source>withdrawn {date}</source>
-      <translation type="unfinished" />
+      <translation>widerrufen am {date}</translation>
     </message>
     <message>
       <source>Health information (allergies, diets, mobility): {state}</source>
-      <translation type="unfinished" />
+      <translation>Gesundheitsangaben (Allergien, Ernährung, Mobilität): {state}</translation>
     </message>
     <message>
       <source>No consents recorded.</source>
-      <translation type="unfinished" />
+      <translation>Keine Einwilligungen erfasst.</translation>
     </message>
   </context>
   <context>
     <name>GuestDialog</name>
     <message>
       <source>New guest</source>
-      <translation type="unfinished" />
+      <translation>Neuer Gast</translation>
     </message>
     <message>
       <source>Edit guest</source>
-      <translation type="unfinished" />
+      <translation>Gast bearbeiten</translation>
     </message>
     <message>
       <source>Only what the guest tells us about themselves. Preferences go on the card as labels.</source>
-      <translation type="unfinished" />
+      <translation>Nur was der Gast uns über sich selbst sagt. Vorlieben kommen als Merkmale auf die Karte.</translation>
     </message>
     <message>
       <source>what the guest likes to be called</source>
-      <translation type="unfinished" />
+      <translation>wie der Gast angesprochen werden möchte</translation>
     </message>
     <message>
       <source>e.g. TOH-mah-sen</source>
-      <translation type="unfinished" />
+      <translation>z. B. TOH-mah-sen</translation>
     </message>
     <message>
       <source>&amp;Full name:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Vollständiger Name:</translation>
     </message>
     <message>
       <source>&amp;Preferred name:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Rufname:</translation>
     </message>
     <message>
       <source>Pro&amp;nunciation:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Aussprache:</translation>
     </message>
     <message>
       <source>&amp;Language:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Sprache:</translation>
     </message>
     <message>
       <source>E&amp;mail:</source>
-      <translation type="unfinished" />
+      <translation>E-&amp;Mail:</translation>
     </message>
     <message>
       <source>P&amp;hone:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Telefon:</translation>
     </message>
   </context>
   <context>
     <name>GuestPickDialog</name>
     <message>
       <source>Pick a guest</source>
-      <translation type="unfinished" />
+      <translation>Gast wählen</translation>
     </message>
     <message>
       <source>Type a name…</source>
-      <translation type="unfinished" />
+      <translation>Namen eingeben…</translation>
     </message>
   </context>
   <context>
     <name>GuestPreview</name>
     <message>
       <source>The guest reads, in {language}:</source>
-      <translation type="unfinished" />
+      <translation>Der Gast liest ({language}):</translation>
     </message>
     <message>
       <source>Why we keep it: {purpose}</source>
-      <translation type="unfinished" />
+      <translation>Warum wir es speichern: {purpose}</translation>
     </message>
     <message>
       <source>No {language} wording yet: this guest would read the {used} text above.</source>
-      <translation type="unfinished" />
+      <translation>Noch keine Formulierung auf {language}: Dieser Gast würde den Text oben ({used}) lesen.</translation>
     </message>
   </context>
   <context>
     <name>ImportWizard</name>
     <message>
       <source>Language</source>
-      <translation type="unfinished" />
+      <translation>Sprache</translation>
     </message>
     <message>
       <source>(not imported)</source>
-      <translation type="unfinished" />
+      <translation>(nicht importieren)</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>Name</translation>
     </message>
     <message>
       <source>First name</source>
-      <translation type="unfinished" />
+      <translation>Vorname</translation>
     </message>
     <message>
       <source>Name prefix (van, de)</source>
-      <translation type="unfinished" />
+      <translation>Namenszusatz (van, de)</translation>
     </message>
     <message>
       <source>Last name</source>
-      <translation type="unfinished" />
+      <translation>Nachname</translation>
     </message>
     <message>
       <source>Preferred name</source>
-      <translation type="unfinished" />
+      <translation>Rufname</translation>
     </message>
     <message>
       <source>Email</source>
-      <translation type="unfinished" />
+      <translation>E-Mail</translation>
     </message>
     <message>
       <source>Phone</source>
-      <translation type="unfinished" />
+      <translation>Telefon</translation>
     </message>
     <message>
       <source>Arrival</source>
-      <translation type="unfinished" />
+      <translation>Anreise</translation>
     </message>
     <message>
       <source>Departure</source>
-      <translation type="unfinished" />
+      <translation>Abreise</translation>
     </message>
     <message>
       <source>Date</source>
-      <translation type="unfinished" />
+      <translation>Datum</translation>
     </message>
     <message>
       <source>Time</source>
-      <translation type="unfinished" />
+      <translation>Uhrzeit</translation>
     </message>
     <message>
       <source>Room</source>
-      <translation type="unfinished" />
+      <translation>Zimmer</translation>
     </message>
     <message>
       <source>Table</source>
-      <translation type="unfinished" />
+      <translation>Tisch</translation>
     </message>
     <message>
       <source>Party size</source>
-      <translation type="unfinished" />
+      <translation>Personenzahl</translation>
     </message>
     <message>
       <source>Stay or booking</source>
-      <translation type="unfinished" />
+      <translation>Aufenthalt oder Reservierung</translation>
     </message>
     <message>
       <source>Service</source>
-      <translation type="unfinished" />
+      <translation>Service</translation>
     </message>
     <message>
       <source>line {line}, column '{column}'</source>
-      <translation type="unfinished" />
+      <translation>Zeile {line}, Spalte '{column}'</translation>
     </message>
     <message>
       <source>line {line}</source>
-      <translation type="unfinished" />
+      <translation>Zeile {line}</translation>
     </message>
     <message>
       <source>'{value}' is not a date</source>
-      <translation type="unfinished" />
+      <translation>'{value}' ist kein Datum</translation>
     </message>
     <message>
       <source>'{value}' is not a time of day</source>
-      <translation type="unfinished" />
+      <translation>'{value}' ist keine Uhrzeit</translation>
     </message>
     <message>
       <source>'{value}' is not a number</source>
-      <translation type="unfinished" />
+      <translation>'{value}' ist keine Zahl</translation>
     </message>
     <message>
       <source>'{value}' is out of range</source>
-      <translation type="unfinished" />
+      <translation>'{value}' liegt außerhalb des zulässigen Bereichs</translation>
     </message>
     <message>
       <source>the guest's name is empty</source>
-      <translation type="unfinished" />
+      <translation>der Name des Gastes fehlt</translation>
     </message>
     <message>
       <source>the date is empty</source>
-      <translation type="unfinished" />
+      <translation>das Datum fehlt</translation>
     </message>
     <message>
       <source>a restaurant booking needs a time</source>
-      <translation type="unfinished" />
+      <translation>eine Tischreservierung braucht eine Uhrzeit</translation>
     </message>
     <message>
       <source>'{value}' is before the arrival</source>
-      <translation type="unfinished" />
+      <translation>'{value}' liegt vor der Anreise</translation>
     </message>
     <message>
       <source>'{value}' is neither a stay nor a booking</source>
-      <translation type="unfinished" />
+      <translation>'{value}' ist weder ein Aufenthalt noch eine Reservierung</translation>
     </message>
     <message>
       <source>'{value}' is neither lunch nor dinner</source>
-      <translation type="unfinished" />
+      <translation>'{value}' ist weder Mittag- noch Abendessen</translation>
     </message>
     <message>
       <source>'{value}' is too long</source>
-      <translation type="unfinished" />
+      <translation>'{value}' ist zu lang</translation>
     </message>
     <message>
       <source>the line has more fields than the header</source>
-      <translation type="unfinished" />
+      <translation>die Zeile hat mehr Felder als die Kopfzeile</translation>
     </message>
     <message>
       <source>'{value}' is not an email address</source>
-      <translation type="unfinished" />
+      <translation>'{value}' ist keine E-Mail-Adresse</translation>
     </message>
     <message>
       <source>'{value}' is not a phone number (digits, spaces and + ( ) . / - only)</source>
-      <translation type="unfinished" />
+      <translation>'{value}' ist keine Telefonnummer (nur Ziffern, Leerzeichen und + ( ) . / -)</translation>
     </message>
     <message>
       <source>'{value}' is not valid: {detail}</source>
-      <translation type="unfinished" />
+      <translation>'{value}' ist ungültig: {detail}</translation>
     </message>
     <message>
       <source>The import failed: {reason}. Nothing was imported.</source>
-      <translation type="unfinished" />
+      <translation>Der Import ist fehlgeschlagen: {reason}. Es wurde nichts importiert.</translation>
     </message>
     <message>
       <source>Choose the export</source>
-      <translation type="unfinished" />
+      <translation>Exportdatei wählen</translation>
     </message>
     <message>
       <source>A CSV file from your booking system or spreadsheet: comma, semicolon or tab separated, in any common encoding.</source>
-      <translation type="unfinished" />
+      <translation>Eine CSV-Datei aus Ihrem Reservierungssystem oder Ihrer Tabellenkalkulation: durch Komma, Semikolon oder Tabulator getrennt, in jeder gängigen Kodierung.</translation>
     </message>
     <message>
       <source>Path of the CSV file</source>
-      <translation type="unfinished" />
+      <translation>Pfad der CSV-Datei</translation>
     </message>
     <message>
       <source>&amp;Choose file…</source>
-      <translation type="unfinished" />
+      <translation>Datei &amp;auswählen…</translation>
     </message>
     <message>
       <source>Nothing is written until you confirm the preview. Columns with remarks or notes are never imported.</source>
-      <translation type="unfinished" />
+      <translation>Es wird nichts gespeichert, bevor Sie die Vorschau bestätigen. Spalten mit Bemerkungen oder Notizen werden nie importiert.</translation>
     </message>
     <message>
       <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>CSV-Dateien (*.csv *.txt *.tsv);;Alle Dateien (*)</translation>
     </message>
     <message>
       <source>Check the columns</source>
-      <translation type="unfinished" />
+      <translation>Spalten prüfen</translation>
     </message>
     <message>
       <source>Frontdesk guessed what each column holds. Correct any guess; the choice is remembered for files with the same columns.</source>
-      <translation type="unfinished" />
+      <translation>Frontdesk hat erraten, was jede Spalte enthält. Korrigieren Sie, was nicht stimmt; Ihre Wahl wird für Dateien mit denselben Spalten gespeichert.</translation>
     </message>
     <message>
       <source>Column in the file</source>
-      <translation type="unfinished" />
+      <translation>Spalte in der Datei</translation>
     </message>
     <message>
       <source>Example</source>
-      <translation type="unfinished" />
+      <translation>Beispiel</translation>
     </message>
     <message>
       <source>Imports as</source>
-      <translation type="unfinished" />
+      <translation>Importieren als</translation>
     </message>
     <message>
       <source>&amp;Remember these columns for files like this one</source>
-      <translation type="unfinished" />
+      <translation>Diese Spalten für ähnliche Dateien &amp;merken</translation>
     </message>
     <message>
       <source>Reading the file…</source>
-      <translation type="unfinished" />
+      <translation>Datei wird gelesen…</translation>
     </message>
     <message>
       <source>Columns as you set them last time for this layout.</source>
-      <translation type="unfinished" />
+      <translation>Spalten so, wie Sie sie zuletzt für diesen Aufbau eingestellt haben.</translation>
     </message>
     <message>
       <source>Columns guessed from the header row.</source>
-      <translation type="unfinished" />
+      <translation>Spalten aus der Kopfzeile erraten.</translation>
     </message>
     <message>
       <source>{rows} rows.</source>
-      <translation type="unfinished" />
+      <translation>{rows} Zeilen.</translation>
     </message>
     <message>
       <source>skipped: free text is never imported</source>
-      <translation type="unfinished" />
+      <translation>übersprungen: Freitext wird nie importiert</translation>
     </message>
     <message>
       <source>Preview</source>
-      <translation type="unfinished" />
+      <translation>Vorschau</translation>
     </message>
     <message>
       <source>Nothing has been written yet. Rows with errors are left out; correct them in the file and import it again.</source>
-      <translation type="unfinished" />
+      <translation>Noch wurde nichts gespeichert. Zeilen mit Fehlern werden ausgelassen; korrigieren Sie sie in der Datei und importieren Sie sie erneut.</translation>
     </message>
     <message>
       <source>&amp;Import</source>
-      <translation type="unfinished" />
+      <translation>&amp;Importieren</translation>
     </message>
     <message>
       <source>Line</source>
-      <translation type="unfinished" />
+      <translation>Zeile</translation>
     </message>
     <message>
       <source>Guest</source>
-      <translation type="unfinished" />
+      <translation>Gast</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>Status</translation>
     </message>
     <message>
       <source>Rows with errors</source>
-      <translation type="unfinished" />
+      <translation>Zeilen mit Fehlern</translation>
     </message>
     <message>
       <source>Rows to import</source>
-      <translation type="unfinished" />
+      <translation>Zu importierende Zeilen</translation>
     </message>
     <message>
       <source>Checking every row and looking for known guests…</source>
-      <translation type="unfinished" />
+      <translation>Jede Zeile wird geprüft und mit bekannten Gästen abgeglichen…</translation>
     </message>
     <message>
       <source>New guests: {n}</source>
-      <translation type="unfinished" />
+      <translation>Neue Gäste: {n}</translation>
     </message>
     <message>
       <source>Matched guests (same email, or same name and phone): {n}</source>
-      <translation type="unfinished" />
+      <translation>Erkannte Gäste (gleiche E-Mail oder gleicher Name und gleiche Telefonnummer): {n}</translation>
     </message>
     <message>
       <source>Visits to add: {n}</source>
-      <translation type="unfinished" />
+      <translation>Hinzuzufügende Besuche: {n}</translation>
     </message>
     <message>
       <source>Rows with errors (not imported): {n}</source>
-      <translation type="unfinished" />
+      <translation>Zeilen mit Fehlern (nicht importiert): {n}</translation>
     </message>
     <message>
       <source>Visits already in the store (skipped): {n}</source>
-      <translation type="unfinished" />
+      <translation>Bereits vorhandene Besuche (übersprungen): {n}</translation>
     </message>
     <message>
       <source>… and {n} more</source>
-      <translation type="unfinished" />
+      <translation>… und {n} weitere</translation>
     </message>
     <message>
       <source>None</source>
-      <translation type="unfinished" />
+      <translation>Keine</translation>
     </message>
     <message>
       <source>known guest</source>
-      <translation type="unfinished" />
+      <translation>bekannter Gast</translation>
     </message>
     <message>
       <source>new guest</source>
-      <translation type="unfinished" />
+      <translation>neuer Gast</translation>
     </message>
     <message>
       <source>Column '{column}' skipped: free text is never imported</source>
-      <translation type="unfinished" />
+      <translation>Spalte '{column}' übersprungen: Freitext wird nie importiert</translation>
     </message>
     <message>
       <source>Column '{column}' not imported</source>
-      <translation type="unfinished" />
+      <translation>Spalte '{column}' nicht importiert</translation>
     </message>
     <message>
       <source>{n} rows: language '{language}' is not offered, English is used</source>
-      <translation type="unfinished" />
+      <translation>{n} Zeilen: Sprache '{language}' wird nicht angeboten, Englisch wird verwendet</translation>
     </message>
     <message>
       <source>Importing</source>
-      <translation type="unfinished" />
+      <translation>Import</translation>
     </message>
     <message>
       <source>Importing… Cancel undoes everything.</source>
-      <translation type="unfinished" />
+      <translation>Import läuft… Abbrechen macht alles rückgängig.</translation>
     </message>
     <message>
       <source>Cancelled: nothing was imported.</source>
-      <translation type="unfinished" />
+      <translation>Abgebrochen: Es wurde nichts importiert.</translation>
     </message>
     <message>
       <source>Imported {new} new guests and {visits} visits; {matched} guests were already known.</source>
-      <translation type="unfinished" />
+      <translation>{new} neue Gäste und {visits} Besuche importiert; {matched} Gäste waren bereits bekannt.</translation>
     </message>
     <message>
       <source>Import arrivals</source>
-      <translation type="unfinished" />
+      <translation>Anreisen importieren</translation>
     </message>
     <message>
       <source>&amp;Next &gt;</source>
-      <translation type="unfinished" />
+      <translation>&amp;Weiter &gt;</translation>
     </message>
     <message>
       <source>&lt; &amp;Back</source>
-      <translation type="unfinished" />
+      <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
       <source>&amp;Finish</source>
-      <translation type="unfinished" />
+      <translation>&amp;Fertigstellen</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Abbrechen</translation>
     </message>
     <message>
       <source>Cancelling… nothing will be imported.</source>
-      <translation type="unfinished" />
+      <translation>Wird abgebrochen… es wird nichts importiert.</translation>
     </message>
     <message>
       <source>Imported {new} new guests and {visits} visits.</source>
-      <translation type="unfinished" />
+      <translation>{new} neue Gäste und {visits} Besuche importiert.</translation>
     </message>
   </context>
   <context>
     <name>KeyringTroubleDialog</name>
     <message>
       <source>The keyring is locked</source>
-      <translation type="unfinished" />
+      <translation>Der Schlüsselbund ist gesperrt</translation>
     </message>
     <message>
       <source>The keyring does not have this store's key</source>
-      <translation type="unfinished" />
+      <translation>Der Schlüsselbund hat den Schlüssel dieses Datenbestands nicht</translation>
     </message>
     <message>
       <source>No keyring is available</source>
-      <translation type="unfinished" />
+      <translation>Kein Schlüsselbund verfügbar</translation>
     </message>
     <message>
       <source>The recovery passphrase did not work</source>
-      <translation type="unfinished" />
+      <translation>Die Wiederherstellungs-Passphrase hat nicht funktioniert</translation>
     </message>
     <message>
       <source>Frontdesk keeps the key to its encrypted store in this computer's keyring, and the keyring is locked or refused to hand it out. Unlock it (sign in to the desktop again, or enter the keyring password when asked) and choose Retry.</source>
-      <translation type="unfinished" />
+      <translation>Frontdesk bewahrt den Schlüssel zu seinem verschlüsselten Datenbestand im Schlüsselbund dieses Computers auf, und der Schlüsselbund ist gesperrt oder hat die Herausgabe verweigert. Entsperren Sie ihn (melden Sie sich erneut am Desktop an oder geben Sie das Schlüsselbund-Passwort ein, wenn Sie danach gefragt werden) und wählen Sie „Erneut versuchen“.</translation>
     </message>
     <message>
       <source>The keyring has no key for this store. Perhaps the store was copied from another computer, or the keyring was reset.</source>
-      <translation type="unfinished" />
+      <translation>Der Schlüsselbund hat keinen Schlüssel für diesen Datenbestand. Vielleicht wurde der Datenbestand von einem anderen Computer kopiert, oder der Schlüsselbund wurde zurückgesetzt.</translation>
     </message>
     <message>
       <source>No safe keyring is running on this computer, so Frontdesk cannot get the key to its encrypted store. Start one (on Debian: install gnome-keyring and sign in again) and choose Retry.</source>
-      <translation type="unfinished" />
+      <translation>Auf diesem Computer läuft kein sicherer Schlüsselbund, daher kommt Frontdesk nicht an den Schlüssel zu seinem verschlüsselten Datenbestand. Starten Sie einen (unter Debian: gnome-keyring installieren und neu anmelden) und wählen Sie „Erneut versuchen“.</translation>
     </message>
     <message>
       <source>Frontdesk cannot get its key</source>
-      <translation type="unfinished" />
+      <translation>Frontdesk kommt nicht an seinen Schlüssel</translation>
     </message>
     <message>
       <source>Your guests' data stays encrypted and closed without its key; there is no way around that. You can also use the recovery passphrase that was shown once when this store was set up.</source>
-      <translation type="unfinished" />
+      <translation>Ohne Schlüssel bleiben die Daten Ihrer Gäste verschlüsselt und verschlossen; daran führt kein Weg vorbei. Sie können auch die Wiederherstellungs-Passphrase verwenden, die beim Einrichten dieses Datenbestands einmalig angezeigt wurde.</translation>
     </message>
     <message>
       <source>&amp;Retry</source>
-      <translation type="unfinished" />
+      <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
       <source>Use r&amp;ecovery passphrase…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Wiederherstellungs-Passphrase verwenden…</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
-      <translation type="unfinished" />
+      <translation>&amp;Beenden</translation>
     </message>
     <message>
       <source>Type the recovery passphrase (six groups of four letters and digits; case and dashes do not matter). Frontdesk will put the key back in the keyring when it can, so the next start is normal.</source>
-      <translation type="unfinished" />
+      <translation>Geben Sie die Wiederherstellungs-Passphrase ein (sechs Gruppen aus je vier Buchstaben und Ziffern; Groß- und Kleinschreibung und Bindestriche spielen keine Rolle). Frontdesk legt den Schlüssel wenn möglich zurück in den Schlüsselbund, damit der nächste Start normal verläuft.</translation>
     </message>
     <message>
       <source>&amp;Open the store</source>
-      <translation type="unfinished" />
+      <translation>Datenbestand ö&amp;ffnen</translation>
     </message>
     <message>
       <source>&amp;Back</source>
-      <translation type="unfinished" />
+      <translation>&amp;Zurück</translation>
     </message>
   </context>
   <context>
     <name>LabelPicker</name>
     <message>
       <source>Add a label</source>
-      <translation type="unfinished" />
+      <translation>Merkmal hinzufügen</translation>
     </message>
     <message>
       <source>Type to filter approved labels</source>
-      <translation type="unfinished" />
+      <translation>Tippen, um genehmigte Merkmale zu filtern</translation>
     </message>
     <message>
       <source>All categories</source>
-      <translation type="unfinished" />
+      <translation>Alle Kategorien</translation>
     </message>
     <message>
       <source>&amp;Find:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Suchen:</translation>
     </message>
     <message>
       <source>Ca&amp;tegory:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Kategorie:</translation>
     </message>
     <message>
       <source>Labels unavailable</source>
-      <translation type="unfinished" />
+      <translation>Merkmale nicht verfügbar</translation>
     </message>
     <message>
       <source>The guest reads:</source>
-      <translation type="unfinished" />
+      <translation>Der Gast liest:</translation>
     </message>
     <message>
       <source>Purpose:</source>
-      <translation type="unfinished" />
+      <translation>Zweck:</translation>
     </message>
     <message>
       <source>The guest &amp;told us</source>
-      <translation type="unfinished" />
+      <translation>Der Gast hat es uns &amp;gesagt</translation>
     </message>
     <message>
       <source>We &amp;observed it</source>
-      <translation type="unfinished" />
+      <translation>Von uns &amp;beobachtet</translation>
     </message>
     <message>
       <source>Source:</source>
-      <translation type="unfinished" />
+      <translation>Quelle:</translation>
     </message>
     <message>
       <source>&amp;Add label</source>
-      <translation type="unfinished" />
+      <translation>Merkmal &amp;hinzufügen</translation>
     </message>
     <message>
       <source>&amp;Propose a new label…</source>
-      <translation type="unfinished" />
+      <translation>Neues Merkmal &amp;vorschlagen…</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Abbrechen</translation>
     </message>
     <message>
       <source>Nothing fits?</source>
-      <translation type="unfinished" />
+      <translation>Nichts Passendes?</translation>
     </message>
     <message>
       <source>No approved label matches.
 Propose a new label if nothing fits.</source>
-      <translation type="unfinished" />
+      <translation>Kein genehmigtes Merkmal passt.
+Schlagen Sie ein neues Merkmal vor, wenn nichts passt.</translation>
     </message>
     <message>
       <source>{category} · kept for {days} days</source>
-      <translation type="unfinished" />
+      <translation>{category} · {days} Tage aufbewahrt</translation>
     </message>
     <message>
       <source>⚕ Health information: only with the guest's explicit consent</source>
-      <translation type="unfinished" />
+      <translation>⚕ Gesundheitsangabe: nur mit ausdrücklicher Einwilligung des Gastes</translation>
     </message>
     <message>
       <source>Proposal sent</source>
-      <translation type="unfinished" />
+      <translation>Vorschlag gesendet</translation>
     </message>
     <message>
       <source>Thank you. A manager will review the new label. The guest is not labelled until it is approved — add it from this list then.</source>
-      <translation type="unfinished" />
+      <translation>Vielen Dank. Ein Manager prüft das neue Merkmal. Der Gast erhält es erst nach der Genehmigung — fügen Sie es dann aus dieser Liste hinzu.</translation>
     </message>
   </context>
   <context>
     <name>LabelsModel</name>
     <message>
       <source>Label</source>
-      <translation type="unfinished" />
+      <translation>Merkmal</translation>
     </message>
     <message>
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>Kategorie</translation>
     </message>
     <message>
       <source>Health information: needs the guest's explicit consent</source>
-      <translation type="unfinished" />
+      <translation>Gesundheitsangabe: erfordert die ausdrückliche Einwilligung des Gastes</translation>
     </message>
   </context>
   <context>
     <name>Language</name>
     <message>
       <source>&amp;Help</source>
-      <translation type="unfinished" />
+      <translation>&amp;Hilfe</translation>
     </message>
     <message>
       <source>&amp;Language</source>
-      <translation type="unfinished" />
+      <translation>&amp;Sprache</translation>
     </message>
     <message>
       <source>Language</source>
-      <translation type="unfinished" />
+      <translation>Sprache</translation>
     </message>
     <message>
       <source>Frontdesk will use {language} the next time it starts.</source>
-      <translation type="unfinished" />
+      <translation>Frontdesk verwendet beim nächsten Start {language}.</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
       <source>Frontdesk</source>
-      <translation type="unfinished" />
+      <translation>Frontdesk</translation>
     </message>
     <message>
       <source>Opening the store…</source>
-      <translation type="unfinished" />
+      <translation>Datenbestand wird geöffnet…</translation>
     </message>
     <message>
       <source>&amp;Desk</source>
-      <translation type="unfinished" />
+      <translation>&amp;Rezeption</translation>
     </message>
     <message>
       <source>&amp;Search guests</source>
-      <translation type="unfinished" />
+      <translation>Gäste &amp;suchen</translation>
     </message>
     <message>
       <source>&amp;New guest…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Neuer Gast…</translation>
     </message>
     <message>
       <source>&amp;Today</source>
-      <translation type="unfinished" />
+      <translation>He&amp;ute</translation>
     </message>
     <message>
       <source>My &amp;proposals…</source>
-      <translation type="unfinished" />
+      <translation>Meine &amp;Vorschläge…</translation>
     </message>
     <message>
       <source>&amp;Import arrivals…</source>
-      <translation type="unfinished" />
+      <translation>Anreisen &amp;importieren…</translation>
     </message>
     <message>
       <source>&amp;Lock</source>
-      <translation type="unfinished" />
+      <translation>S&amp;perren</translation>
     </message>
     <message>
       <source>Sign &amp;out</source>
-      <translation type="unfinished" />
+      <translation>&amp;Abmelden</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
-      <translation type="unfinished" />
+      <translation>&amp;Beenden</translation>
     </message>
     <message>
       <source>&amp;Guest</source>
-      <translation type="unfinished" />
+      <translation>&amp;Gast</translation>
     </message>
     <message>
       <source>S&amp;how guest</source>
-      <translation type="unfinished" />
+      <translation>Dem Gast &amp;zeigen</translation>
     </message>
     <message>
       <source>&amp;Add label…</source>
-      <translation type="unfinished" />
+      <translation>Merkmal &amp;hinzufügen…</translation>
     </message>
     <message>
       <source>&amp;Edit details…</source>
-      <translation type="unfinished" />
+      <translation>Angaben &amp;bearbeiten…</translation>
     </message>
     <message>
       <source>New &amp;booking or stay…</source>
-      <translation type="unfinished" />
+      <translation>Neue &amp;Reservierung oder neuer Aufenthalt…</translation>
     </message>
     <message>
       <source>&amp;Manager</source>
-      <translation type="unfinished" />
+      <translation>&amp;Manager</translation>
     </message>
     <message>
       <source>&amp;Staff…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Mitarbeiter…</translation>
     </message>
     <message>
       <source>&amp;Review proposals…</source>
-      <translation type="unfinished" />
+      <translation>Vorschläge &amp;prüfen…</translation>
     </message>
     <message>
       <source>&amp;Vocabulary…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Vokabular…</translation>
     </message>
     <message>
       <source>&amp;Audit log…</source>
-      <translation type="unfinished" />
+      <translation>Pro&amp;tokoll…</translation>
     </message>
     <message>
       <source>&amp;Backup…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Sicherung…</translation>
     </message>
     <message>
       <source>&amp;Help</source>
-      <translation type="unfinished" />
+      <translation>&amp;Hilfe</translation>
     </message>
     <message>
       <source>&amp;Keyboard shortcuts</source>
-      <translation type="unfinished" />
+      <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
       <source>&amp;Manager ({n})</source>
-      <translation type="unfinished" />
+      <translation>&amp;Manager ({n})</translation>
     </message>
     <message>
       <source>&amp;Review proposals… ({n} waiting)</source>
-      <translation type="unfinished" />
+      <translation>Vorschläge &amp;prüfen… ({n} wartend)</translation>
     </message>
     <message>
       <source>Store: {label}</source>
-      <translation type="unfinished" />
+      <translation>Datenbestand: {label}</translation>
     </message>
     <message>
       <source>Not signed in</source>
-      <translation type="unfinished" />
+      <translation>Nicht angemeldet</translation>
     </message>
     <message>
       <source>Locked</source>
-      <translation type="unfinished" />
+      <translation>Gesperrt</translation>
     </message>
     <message>
       <source>Signed in: {name} ({role})</source>
-      <translation type="unfinished" />
+      <translation>Angemeldet: {name} ({role})</translation>
     </message>
     <message>
       <source> — locked</source>
-      <translation type="unfinished" />
+      <translation> — gesperrt</translation>
     </message>
     <message>
       <source>Open a guest card first (Ctrl+F).</source>
-      <translation type="unfinished" />
+      <translation>Öffnen Sie zuerst eine Gastkarte (Strg+F).</translation>
     </message>
     <message>
       <source>Keyboard shortcuts</source>
-      <translation type="unfinished" />
+      <translation>Tastenkürzel</translation>
     </message>
     <message>
       <source>Ctrl+F  search guests (↑↓ choose, Enter opens, Esc clears)
@@ -1512,1078 +1521,1092 @@ F9  show the guest everything we keep about them
 Ctrl+N  new guest · Ctrl+E  edit details · Ctrl+B  new booking or stay
 Ctrl+I  import arrivals from a CSV export
 Ctrl+L  lock the desk</source>
-      <translation type="unfinished" />
+      <translation>Strg+F  Gäste suchen (↑↓ wählen, Eingabe öffnet, Esc leert)
+Eingabe  markierten Gast öffnen
+Leertaste oder A  markierte Anreise als angekommen markieren
+Esc  zurück von der Gastkarte
+Einfg / Entf  Merkmal auf der Karte hinzufügen / entfernen
+F9  dem Gast alles zeigen, was wir über ihn speichern
+Strg+N  neuer Gast · Strg+E  Angaben bearbeiten · Strg+B  neue Reservierung oder neuer Aufenthalt
+Strg+I  Anreisen aus einem CSV-Export importieren
+Strg+L  Rezeption sperren</translation>
     </message>
     <message>
       <source>Quit the demo</source>
-      <translation type="unfinished" />
+      <translation>Demo beenden</translation>
     </message>
     <message>
       <source>This is a throw-away demo store: quitting deletes it, with everything recorded in it. Quit?</source>
-      <translation type="unfinished" />
+      <translation>Dies ist ein Wegwerf-Demobestand: Beim Beenden wird er mit allem, was darin erfasst wurde, gelöscht. Beenden?</translation>
     </message>
     <message>
       <source>The guest was erased.</source>
-      <translation type="unfinished" />
+      <translation>Der Gast wurde gelöscht.</translation>
     </message>
   </context>
   <context>
     <name>MyProposalsDialog</name>
     <message>
       <source>My proposals</source>
-      <translation type="unfinished" />
+      <translation>Meine Vorschläge</translation>
     </message>
     <message>
       <source>Labels you proposed</source>
-      <translation type="unfinished" />
+      <translation>Von Ihnen vorgeschlagene Merkmale</translation>
     </message>
     <message>
       <source>&amp;Propose a new label…</source>
-      <translation type="unfinished" />
+      <translation>Neues Merkmal &amp;vorschlagen…</translation>
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Schließen</translation>
     </message>
     <message>
       <source>You have not proposed any labels yet.
 When no approved label fits, propose one here or from the label picker.</source>
-      <translation type="unfinished" />
+      <translation>Sie haben noch keine Merkmale vorgeschlagen.
+Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswahl eines vor.</translation>
     </message>
     <message>
       <source>A manager has not reviewed it yet.</source>
-      <translation type="unfinished" />
+      <translation>Ein Manager hat es noch nicht geprüft.</translation>
     </message>
     <message>
       <source>Approved by {who}: add it from the label picker.</source>
-      <translation type="unfinished" />
+      <translation>Genehmigt von {who}: Fügen Sie es über die Merkmalauswahl hinzu.</translation>
     </message>
     <message>
       <source>Rejected by {who}: {why}</source>
-      <translation type="unfinished" />
+      <translation>Abgelehnt von {who}: {why}</translation>
     </message>
     <message>
       <source>It was approved and has since been retired.</source>
-      <translation type="unfinished" />
+      <translation>Es wurde genehmigt und ist inzwischen stillgelegt.</translation>
     </message>
   </context>
   <context>
     <name>MyProposalsModel</name>
     <message>
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>Status</translation>
     </message>
     <message>
       <source>Staff wording</source>
-      <translation type="unfinished" />
+      <translation>Formulierung für Mitarbeiter</translation>
     </message>
     <message>
       <source>Proposed</source>
-      <translation type="unfinished" />
+      <translation>Vorgeschlagen</translation>
     </message>
     <message>
       <source>Manager's reason</source>
-      <translation type="unfinished" />
+      <translation>Begründung des Managers</translation>
     </message>
   </context>
   <context>
     <name>ProposalDetail</name>
     <message>
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>Kategorie</translation>
     </message>
     <message>
       <source>Sensitivity</source>
-      <translation type="unfinished" />
+      <translation>Schutzbedarf</translation>
     </message>
     <message>
       <source>Kept for</source>
-      <translation type="unfinished" />
+      <translation>Aufbewahrt</translation>
     </message>
     <message>
       <source>Proposed by</source>
-      <translation type="unfinished" />
+      <translation>Vorgeschlagen von</translation>
     </message>
     <message>
       <source>⚕ Health information — only with the guest's explicit consent</source>
-      <translation type="unfinished" />
+      <translation>⚕ Gesundheitsangabe — nur mit ausdrücklicher Einwilligung des Gastes</translation>
     </message>
     <message>
       <source>What the guest will see</source>
-      <translation type="unfinished" />
+      <translation>Was der Gast sehen wird</translation>
     </message>
     <message>
       <source>I have read this &amp;warning</source>
-      <translation type="unfinished" />
+      <translation>Ich habe diese &amp;Warnung gelesen</translation>
     </message>
     <message>
       <source>{days} days after it is added</source>
-      <translation type="unfinished" />
+      <translation>{days} Tage nach dem Hinzufügen</translation>
     </message>
     <message>
       <source>{who}, {when}</source>
-      <translation type="unfinished" />
+      <translation>{who}, {when}</translation>
     </message>
     <message>
       <source>unknown</source>
-      <translation type="unfinished" />
+      <translation>unbekannt</translation>
     </message>
     <message>
       <source>✖ Cannot be approved</source>
-      <translation type="unfinished" />
+      <translation>✖ Kann nicht genehmigt werden</translation>
     </message>
     <message>
       <source>⚠ Read the warning before approving</source>
-      <translation type="unfinished" />
+      <translation>⚠ Lesen Sie die Warnung vor der Genehmigung</translation>
     </message>
     <message>
       <source>✓ The wording checks found nothing</source>
-      <translation type="unfinished" />
+      <translation>✓ Die Formulierungsprüfung hat nichts gefunden</translation>
     </message>
     <message>
       <source>staff wording</source>
-      <translation type="unfinished" />
+      <translation>Formulierung für Mitarbeiter</translation>
     </message>
     <message>
       <source>guest wording</source>
-      <translation type="unfinished" />
+      <translation>Formulierung für den Gast</translation>
     </message>
     <message>
       <source>purpose</source>
-      <translation type="unfinished" />
+      <translation>Zweck</translation>
     </message>
     <message>
       <source>Warning: </source>
-      <translation type="unfinished" />
+      <translation>Warnung: </translation>
     </message>
     <message>
       <source>No judgement, health or vague words were found.</source>
-      <translation type="unfinished" />
+      <translation>Es wurden keine wertenden, medizinischen oder vagen Wörter gefunden.</translation>
     </message>
   </context>
   <context>
     <name>ProposalDialog</name>
     <message>
       <source>Propose a new label</source>
-      <translation type="unfinished" />
+      <translation>Neues Merkmal vorschlagen</translation>
     </message>
     <message>
       <source>Edit and approve a proposal</source>
-      <translation type="unfinished" />
+      <translation>Vorschlag bearbeiten und genehmigen</translation>
     </message>
     <message>
       <source>Reword a label</source>
-      <translation type="unfinished" />
+      <translation>Merkmal umformulieren</translation>
     </message>
     <message>
       <source>Write it as you would say it to the guest: what they told us or asked for, never a judgement. A manager reviews it before anyone can use it, and the guest can always read it.</source>
-      <translation type="unfinished" />
+      <translation>Schreiben Sie es so, wie Sie es dem Gast sagen würden: was er uns gesagt oder worum er gebeten hat, nie ein Urteil. Ein Manager prüft es, bevor es jemand verwenden kann, und der Gast kann es jederzeit lesen.</translation>
     </message>
     <message>
       <source>Your edit replaces the proposal. The wording checks run again before it is approved.</source>
-      <translation type="unfinished" />
+      <translation>Ihre Bearbeitung ersetzt den Vorschlag. Die Formulierungsprüfung läuft vor der Genehmigung erneut.</translation>
     </message>
     <message>
       <source>Guests who carry this label will see the new wording at once.</source>
-      <translation type="unfinished" />
+      <translation>Gäste mit diesem Merkmal sehen die neue Formulierung sofort.</translation>
     </message>
     <message>
       <source>{language} — required</source>
-      <translation type="unfinished" />
+      <translation>{language} — erforderlich</translation>
     </message>
     <message>
       <source>{language} — optional</source>
-      <translation type="unfinished" />
+      <translation>{language} — optional</translation>
     </message>
     <message>
       <source>The guest reads:</source>
-      <translation type="unfinished" />
+      <translation>Der Gast liest:</translation>
     </message>
     <message>
       <source>Why we keep it:</source>
-      <translation type="unfinished" />
+      <translation>Warum wir es speichern:</translation>
     </message>
     <message>
       <source>You prefer a quiet table.</source>
-      <translation type="unfinished" />
+      <translation>You prefer a quiet table.</translation>
     </message>
     <message>
       <source>U zit liever aan een rustige tafel.</source>
-      <translation type="unfinished" />
+      <translation>U zit liever aan een rustige tafel.</translation>
     </message>
     <message>
       <source>So we can seat you where you like.</source>
-      <translation type="unfinished" />
+      <translation>So we can seat you where you like.</translation>
     </message>
     <message>
       <source>Zodat we u plaatsen waar u graag zit.</source>
-      <translation type="unfinished" />
+      <translation>Zodat we u plaatsen waar u graag zit.</translation>
     </message>
     <message>
       <source>&amp;Health information (special category)</source>
-      <translation type="unfinished" />
+      <translation>&amp;Gesundheitsangabe (besondere Kategorie)</translation>
     </message>
     <message>
       <source>allergies, medical diets, mobility, hearing, sight — used only with the guest's explicit consent</source>
-      <translation type="unfinished" />
+      <translation>Allergien, medizinische Ernährung, Mobilität, Hören, Sehen — nur mit ausdrücklicher Einwilligung des Gastes verwendet</translation>
     </message>
     <message>
       <source> days</source>
-      <translation type="unfinished" />
+      <translation> Tage</translation>
     </message>
     <message>
       <source>&amp;Category:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Kategorie:</translation>
     </message>
     <message>
       <source>&amp;Staff wording:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Formulierung für Mitarbeiter:</translation>
     </message>
     <message>
       <source>&amp;Keep for:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Aufbewahren:</translation>
     </message>
     <message>
       <source>after it is added to a guest</source>
-      <translation type="unfinished" />
+      <translation>nachdem es einem Gast hinzugefügt wurde</translation>
     </message>
     <message>
       <source>I have &amp;read the warnings and the wording is right for the guest</source>
-      <translation type="unfinished" />
+      <translation>Ich habe die Warnungen gelesen, und die Formulierung ist für den Gast &amp;richtig</translation>
     </message>
     <message>
       <source>Send &amp;proposal</source>
-      <translation type="unfinished" />
+      <translation>&amp;Vorschlag senden</translation>
     </message>
     <message>
       <source>&amp;Approve edited label</source>
-      <translation type="unfinished" />
+      <translation>Bearbeitetes Merkmal gene&amp;hmigen</translation>
     </message>
     <message>
       <source>Save &amp;wording</source>
-      <translation type="unfinished" />
+      <translation>Formulierung &amp;speichern</translation>
     </message>
     <message>
       <source>{words}: this is health information. Tick “Health information” above to send it as a special-category label, or reword it.</source>
-      <translation type="unfinished" />
+      <translation>{words}: Das ist eine Gesundheitsangabe. Setzen Sie oben das Häkchen bei „Gesundheitsangabe“, um es als Merkmal der besonderen Kategorie zu senden, oder formulieren Sie es um.</translation>
     </message>
     <message>
       <source>This wording cannot be sent: it judges a person. Change the marked words; the reason is under each field.</source>
-      <translation type="unfinished" />
+      <translation>Diese Formulierung kann nicht gesendet werden: Sie urteilt über eine Person. Ändern Sie die markierten Wörter; der Grund steht unter jedem Feld.</translation>
     </message>
     <message>
       <source>Allowed, with a warning: a manager will look at the marked words again.</source>
-      <translation type="unfinished" />
+      <translation>Erlaubt, mit einer Warnung: Ein Manager sieht sich die markierten Wörter noch einmal an.</translation>
     </message>
     <message>
       <source>✓ The wording checks found nothing.</source>
-      <translation type="unfinished" />
+      <translation>✓ Die Formulierungsprüfung hat nichts gefunden.</translation>
     </message>
   </context>
   <context>
     <name>QMessageBox</name>
     <message>
       <source>Your recovery passphrase</source>
-      <translation type="unfinished" />
+      <translation>Ihre Wiederherstellungs-Passphrase</translation>
     </message>
     <message>
       <source>Write this recovery passphrase down and lock it away. It is shown only this once.</source>
-      <translation type="unfinished" />
+      <translation>Schreiben Sie diese Wiederherstellungs-Passphrase auf und schließen Sie sie sicher weg. Sie wird nur dieses eine Mal angezeigt.</translation>
     </message>
     <message>
       <source>If this computer's keyring is ever locked or lost, it opens the store. Without it (or a backup and its passphrase) nobody can open the store.</source>
-      <translation type="unfinished" />
+      <translation>Wenn der Schlüsselbund dieses Computers einmal gesperrt ist oder verloren geht, öffnet sie den Datenbestand. Ohne sie (oder eine Sicherung mit ihrer Passphrase) kann niemand den Datenbestand öffnen.</translation>
     </message>
   </context>
   <context>
     <name>QuitDialog</name>
     <message>
       <source>Quit Frontdesk</source>
-      <translation type="unfinished" />
+      <translation>Frontdesk beenden</translation>
     </message>
     <message>
       <source>The desk is locked. To quit, {name} or a manager types their PIN.</source>
-      <translation type="unfinished" />
+      <translation>Die Rezeption ist gesperrt. Zum Beenden gibt {name} oder ein Manager die eigene PIN ein.</translation>
     </message>
     <message>
       <source>&amp;Name:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Name:</translation>
     </message>
     <message>
       <source>&amp;PIN:</source>
-      <translation type="unfinished" />
+      <translation>&amp;PIN:</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
-      <translation type="unfinished" />
+      <translation>&amp;Beenden</translation>
     </message>
     <message>
       <source>Choose your name first.</source>
-      <translation type="unfinished" />
+      <translation>Wählen Sie zuerst Ihren Namen.</translation>
     </message>
   </context>
   <context>
     <name>RejectDialog</name>
     <message>
       <source>Reject a proposal</source>
-      <translation type="unfinished" />
+      <translation>Vorschlag ablehnen</translation>
     </message>
     <message>
       <source>Reject “{wording}”?</source>
-      <translation type="unfinished" />
+      <translation>„{wording}“ ablehnen?</translation>
     </message>
     <message>
       <source>Why? The proposer will see this.</source>
-      <translation type="unfinished" />
+      <translation>Warum? Die vorschlagende Person sieht das.</translation>
     </message>
     <message>
       <source>Optional: about the wording only, never about a guest</source>
-      <translation type="unfinished" />
+      <translation>Optional: nur zur Formulierung, nie zu einem Gast</translation>
     </message>
     <message>
       <source>&amp;Note:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Anmerkung:</translation>
     </message>
     <message>
       <source>Re&amp;ject proposal</source>
-      <translation type="unfinished" />
+      <translation>Vorschlag a&amp;blehnen</translation>
     </message>
   </context>
   <context>
     <name>RemovalDialog</name>
     <message>
       <source>Remove label</source>
-      <translation type="unfinished" />
+      <translation>Merkmal entfernen</translation>
     </message>
     <message>
       <source>Remove “{label}”?</source>
-      <translation type="unfinished" />
+      <translation>„{label}“ entfernen?</translation>
     </message>
     <message>
       <source>Why is it removed?</source>
-      <translation type="unfinished" />
+      <translation>Warum wird es entfernt?</translation>
     </message>
     <message>
       <source>&amp;Remove label</source>
-      <translation type="unfinished" />
+      <translation>Merkmal &amp;entfernen</translation>
     </message>
   </context>
   <context>
     <name>Retention</name>
     <message>
       <source>Email</source>
-      <translation type="unfinished" />
+      <translation>E-Mail</translation>
     </message>
     <message>
       <source>Guest</source>
-      <translation type="unfinished" />
+      <translation>Gast</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Abbrechen</translation>
     </message>
     <message>
       <source>The guest has a booking or stay coming up</source>
-      <translation type="unfinished" />
+      <translation>Der Gast hat demnächst eine Reservierung oder einen Aufenthalt</translation>
     </message>
     <message>
       <source>The guest asked us to keep their details</source>
-      <translation type="unfinished" />
+      <translation>Der Gast hat uns gebeten, seine Angaben aufzubewahren</translation>
     </message>
     <message>
       <source>We must keep the record for a legal reason (invoice, claim)</source>
-      <translation type="unfinished" />
+      <translation>Wir müssen die Daten aus rechtlichen Gründen aufbewahren (Rechnung, Reklamation)</translation>
     </message>
     <message>
       <source>The guest visits our other venue or was seen recently</source>
-      <translation type="unfinished" />
+      <translation>Der Gast besucht unseren anderen Betrieb oder war kürzlich hier</translation>
     </message>
     <message>
       <source>Erase a guest</source>
-      <translation type="unfinished" />
+      <translation>Gast löschen</translation>
     </message>
     <message>
       <source>Erase {name} completely? Their details, labels, visits and consents are deleted at once and cannot be restored. The audit log keeps only an anonymous token.
 
 Type your PIN to confirm.</source>
-      <translation type="unfinished" />
+      <translation>{name} vollständig löschen? Angaben, Merkmale, Besuche und Einwilligungen werden sofort gelöscht und können nicht wiederhergestellt werden. Das Protokoll behält nur eine anonyme Kennung.
+
+Geben Sie zur Bestätigung Ihre PIN ein.</translation>
     </message>
     <message>
       <source>Erase everything</source>
-      <translation type="unfinished" />
+      <translation>Alles löschen</translation>
     </message>
     <message>
       <source>Retention review</source>
-      <translation type="unfinished" />
+      <translation>Aufbewahrungsfristen prüfen</translation>
     </message>
     <message>
       <source>Guests not seen for</source>
-      <translation type="unfinished" />
+      <translation>Gäste nicht gesehen seit</translation>
     </message>
     <message>
       <source> months</source>
-      <translation type="unfinished" />
+      <translation> Monaten</translation>
     </message>
     <message>
       <source>Apply</source>
-      <translation type="unfinished" />
+      <translation>Übernehmen</translation>
     </message>
     <message>
       <source>These guests have not visited for the retention period. Erase each one, or keep them with a reason: a kept guest comes back to this list after another period.</source>
-      <translation type="unfinished" />
+      <translation>Diese Gäste waren während der gesamten Aufbewahrungsfrist nicht hier. Löschen Sie jeden einzeln oder behalten Sie ihn mit einem Grund: Ein behaltener Gast erscheint nach einer weiteren Frist wieder auf dieser Liste.</translation>
     </message>
     <message>
       <source>Last seen</source>
-      <translation type="unfinished" />
+      <translation>Zuletzt gesehen</translation>
     </message>
     <message>
       <source>Nobody is due for review.</source>
-      <translation type="unfinished" />
+      <translation>Niemand ist zur Prüfung fällig.</translation>
     </message>
     <message>
       <source>Keep, because:</source>
-      <translation type="unfinished" />
+      <translation>Behalten, weil:</translation>
     </message>
     <message>
       <source>&amp;Keep</source>
-      <translation type="unfinished" />
+      <translation>&amp;Behalten</translation>
     </message>
     <message>
       <source>&amp;Erase…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Löschen…</translation>
     </message>
     <message>
       <source>Kept {name}.</source>
-      <translation type="unfinished" />
+      <translation>{name} behalten.</translation>
     </message>
     <message>
       <source>Erased {name}.</source>
-      <translation type="unfinished" />
+      <translation>{name} gelöscht.</translation>
     </message>
     <message>
       <source>Re&amp;tention…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Aufbewahrungsfristen…</translation>
     </message>
   </context>
   <context>
     <name>RetentionDialog</name>
     <message>
       <source>Change retention</source>
-      <translation type="unfinished" />
+      <translation>Aufbewahrungsfrist ändern</translation>
     </message>
     <message>
       <source> days</source>
-      <translation type="unfinished" />
+      <translation> Tage</translation>
     </message>
     <message>
       <source>Now kept for {old} days. {n} guest(s) carry it: their labels will expire the new number of days after each was added — a shorter period can end some at once.</source>
-      <translation type="unfinished" />
+      <translation>Derzeit {old} Tage aufbewahrt. {n} Gast/Gäste haben es: Ihre Merkmale laufen die neue Anzahl Tage nach dem jeweiligen Hinzufügen ab — bei einer kürzeren Frist können einige sofort ablaufen.</translation>
     </message>
     <message>
       <source>&amp;Keep for:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Aufbewahren:</translation>
     </message>
     <message>
       <source>&amp;Change retention</source>
-      <translation type="unfinished" />
+      <translation>Aufbewahrungsfrist ä&amp;ndern</translation>
     </message>
   </context>
   <context>
     <name>RetireDialog</name>
     <message>
       <source>Retire a label</source>
-      <translation type="unfinished" />
+      <translation>Merkmal stilllegen</translation>
     </message>
     <message>
       <source>Retire “{w}”?</source>
-      <translation type="unfinished" />
+      <translation>„{w}“ stilllegen?</translation>
     </message>
     <message>
       <source>Nobody can add it to a guest any more. {n} guest(s) carry it now. What happens to theirs?</source>
-      <translation type="unfinished" />
+      <translation>Niemand kann es danach noch einem Gast hinzufügen. {n} Gast/Gäste haben es zurzeit. Was geschieht mit ihren Merkmalen?</translation>
     </message>
     <message>
       <source>&amp;Take it off all {n} guest(s) now</source>
-      <translation type="unfinished" />
+      <translation>Jetzt bei allen {n} Gast/Gästen &amp;entfernen</translation>
     </message>
     <message>
       <source>&amp;Leave it on until each one expires (after {days} days)</source>
-      <translation type="unfinished" />
+      <translation>&amp;Belassen, bis es jeweils abläuft (nach {days} Tagen)</translation>
     </message>
     <message>
       <source>&amp;Retire label</source>
-      <translation type="unfinished" />
+      <translation>Merkmal &amp;stilllegen</translation>
     </message>
   </context>
   <context>
     <name>ReviewModel</name>
     <message>
       <source>Check</source>
-      <translation type="unfinished" />
+      <translation>Prüfung</translation>
     </message>
     <message>
       <source>Staff wording</source>
-      <translation type="unfinished" />
+      <translation>Formulierung für Mitarbeiter</translation>
     </message>
     <message>
       <source>Proposed by</source>
-      <translation type="unfinished" />
+      <translation>Vorgeschlagen von</translation>
     </message>
   </context>
   <context>
     <name>ReviewQueueDialog</name>
     <message>
       <source>Review proposed labels</source>
-      <translation type="unfinished" />
+      <translation>Vorgeschlagene Merkmale prüfen</translation>
     </message>
     <message>
       <source>&amp;Approve</source>
-      <translation type="unfinished" />
+      <translation>&amp;Genehmigen</translation>
     </message>
     <message>
       <source>&amp;Edit and approve…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Bearbeiten und genehmigen…</translation>
     </message>
     <message>
       <source>&amp;Reject…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Ablehnen…</translation>
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Schließen</translation>
     </message>
     <message>
       <source>Review proposed labels — {n} waiting</source>
-      <translation type="unfinished" />
+      <translation>Vorgeschlagene Merkmale prüfen — {n} wartend</translation>
     </message>
     <message>
       <source>No proposals are waiting.
 Staff propose new labels from the label picker.</source>
-      <translation type="unfinished" />
+      <translation>Es warten keine Vorschläge.
+Mitarbeiter schlagen neue Merkmale in der Merkmalauswahl vor.</translation>
     </message>
     <message>
       <source>Nothing to review.</source>
-      <translation type="unfinished" />
+      <translation>Nichts zu prüfen.</translation>
     </message>
     <message>
       <source>Approve is off: the wording checks block this proposal. Edit the wording, or reject it with a reason.</source>
-      <translation type="unfinished" />
+      <translation>Genehmigen ist nicht möglich: Die Formulierungsprüfung blockiert diesen Vorschlag. Bearbeiten Sie die Formulierung oder lehnen Sie sie mit einer Begründung ab.</translation>
     </message>
     <message>
       <source>Tick “I have read this warning” to approve.</source>
-      <translation type="unfinished" />
+      <translation>Setzen Sie das Häkchen bei „Ich habe diese Warnung gelesen“, um zu genehmigen.</translation>
     </message>
     <message>
       <source>Not approved</source>
-      <translation type="unfinished" />
+      <translation>Nicht genehmigt</translation>
     </message>
     <message>
       <source>Approved “{w}”: staff can add it from the label picker now.</source>
-      <translation type="unfinished" />
+      <translation>„{w}“ genehmigt: Mitarbeiter können es jetzt in der Merkmalauswahl hinzufügen.</translation>
     </message>
     <message>
       <source>Edited and approved “{w}”.</source>
-      <translation type="unfinished" />
+      <translation>„{w}“ bearbeitet und genehmigt.</translation>
     </message>
     <message>
       <source>Not rejected</source>
-      <translation type="unfinished" />
+      <translation>Nicht abgelehnt</translation>
     </message>
     <message>
       <source>Rejected “{w}”. The proposer sees your reason.</source>
-      <translation type="unfinished" />
+      <translation>„{w}“ abgelehnt. Die vorschlagende Person sieht Ihre Begründung.</translation>
     </message>
   </context>
   <context>
     <name>SearchResults</name>
     <message>
       <source>Searching…</source>
-      <translation type="unfinished" />
+      <translation>Suche läuft…</translation>
     </message>
     <message>
       <source>Type part of a name, an email address or a phone number.</source>
-      <translation type="unfinished" />
+      <translation>Geben Sie einen Teil eines Namens, eine E-Mail-Adresse oder eine Telefonnummer ein.</translation>
     </message>
     <message>
       <source>{n} guests shown · ↑↓ choose · Enter opens · Esc clears</source>
-      <translation type="unfinished" />
+      <translation>{n} Gäste angezeigt · ↑↓ wählen · Eingabe öffnet · Esc leert</translation>
     </message>
     <message>
       <source>1 guest · Enter opens · Esc clears</source>
-      <translation type="unfinished" />
+      <translation>1 Gast · Eingabe öffnet · Esc leert</translation>
     </message>
     <message>
       <source>No guest matches what you typed.
 Check the spelling, or press Ctrl+N to add a new guest.</source>
-      <translation type="unfinished" />
+      <translation>Kein Gast passt zu Ihrer Eingabe.
+Prüfen Sie die Schreibweise oder drücken Sie Strg+N, um einen neuen Gast anzulegen.</translation>
     </message>
   </context>
   <context>
     <name>SearchResultsModel</name>
     <message>
       <source>Preferred name</source>
-      <translation type="unfinished" />
+      <translation>Rufname</translation>
     </message>
     <message>
       <source>Full name</source>
-      <translation type="unfinished" />
+      <translation>Vollständiger Name</translation>
     </message>
     <message>
       <source>Email</source>
-      <translation type="unfinished" />
+      <translation>E-Mail</translation>
     </message>
     <message>
       <source>Phone</source>
-      <translation type="unfinished" />
+      <translation>Telefon</translation>
     </message>
     <message>
       <source>Language</source>
-      <translation type="unfinished" />
+      <translation>Sprache</translation>
     </message>
   </context>
   <context>
     <name>ShowGuest</name>
     <message>
       <source>Show guest</source>
-      <translation type="unfinished" />
+      <translation>Dem Gast zeigen</translation>
     </message>
   </context>
   <context>
     <name>SignInPage</name>
     <message>
       <source>Sign in</source>
-      <translation type="unfinished" />
+      <translation>Anmelden</translation>
     </message>
     <message>
       <source>Choose your name and type your PIN.</source>
-      <translation type="unfinished" />
+      <translation>Wählen Sie Ihren Namen und geben Sie Ihre PIN ein.</translation>
     </message>
     <message>
       <source>PIN</source>
-      <translation type="unfinished" />
+      <translation>PIN</translation>
     </message>
     <message>
       <source>&amp;Sign in</source>
-      <translation type="unfinished" />
+      <translation>&amp;Anmelden</translation>
     </message>
     <message>
       <source>&amp;Name:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Name:</translation>
     </message>
     <message>
       <source>&amp;PIN:</source>
-      <translation type="unfinished" />
+      <translation>&amp;PIN:</translation>
     </message>
     <message>
       <source>Desk locked</source>
-      <translation type="unfinished" />
+      <translation>Rezeption gesperrt</translation>
     </message>
     <message>
       <source>{name}, type your PIN to continue — or choose your own name to take over the desk.</source>
-      <translation type="unfinished" />
+      <translation>{name}, geben Sie Ihre PIN ein, um fortzufahren — oder wählen Sie Ihren eigenen Namen, um die Rezeption zu übernehmen.</translation>
     </message>
     <message>
       <source>Choose your name first.</source>
-      <translation type="unfinished" />
+      <translation>Wählen Sie zuerst Ihren Namen.</translation>
     </message>
   </context>
   <context>
     <name>StaffDialog</name>
     <message>
       <source>Staff</source>
-      <translation type="unfinished" />
+      <translation>Mitarbeiter</translation>
     </message>
     <message>
       <source>&amp;Add staff member…</source>
-      <translation type="unfinished" />
+      <translation>Mitarbeiter &amp;hinzufügen…</translation>
     </message>
     <message>
       <source>&amp;Deactivate</source>
-      <translation type="unfinished" />
+      <translation>&amp;Deaktivieren</translation>
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Schließen</translation>
     </message>
     <message>
       <source>Deactivated staff can no longer sign in; their name stays on what they recorded.</source>
-      <translation type="unfinished" />
+      <translation>Deaktivierte Mitarbeiter können sich nicht mehr anmelden; ihr Name bleibt bei allem stehen, was sie erfasst haben.</translation>
     </message>
     <message>
       <source>Re&amp;activate</source>
-      <translation type="unfinished" />
+      <translation>&amp;Reaktivieren</translation>
     </message>
     <message>
       <source>Deactivate</source>
-      <translation type="unfinished" />
+      <translation>Deaktivieren</translation>
     </message>
     <message>
       <source>Deactivate {name}? They can no longer sign in.</source>
-      <translation type="unfinished" />
+      <translation>{name} deaktivieren? Diese Person kann sich dann nicht mehr anmelden.</translation>
     </message>
   </context>
   <context>
     <name>StaffModel</name>
     <message>
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>Name</translation>
     </message>
     <message>
       <source>Role</source>
-      <translation type="unfinished" />
+      <translation>Rolle</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>Status</translation>
     </message>
     <message>
       <source>deactivated</source>
-      <translation type="unfinished" />
+      <translation>deaktiviert</translation>
     </message>
     <message>
       <source>locked (wrong PINs)</source>
-      <translation type="unfinished" />
+      <translation>gesperrt (falsche PINs)</translation>
     </message>
     <message>
       <source>active</source>
-      <translation type="unfinished" />
+      <translation>aktiv</translation>
     </message>
   </context>
   <context>
     <name>StaffPage</name>
     <message>
       <source>For staff: type your PIN ({name}) to return to the desk.</source>
-      <translation type="unfinished" />
+      <translation>Für Mitarbeiter: Geben Sie Ihre PIN ein ({name}), um zur Rezeption zurückzukehren.</translation>
     </message>
     <message>
       <source>Return to desk</source>
-      <translation type="unfinished" />
+      <translation>Zurück zur Rezeption</translation>
     </message>
     <message>
       <source>Erase this guest on request…</source>
-      <translation type="unfinished" />
+      <translation>Diesen Gast auf Wunsch löschen…</translation>
     </message>
     <message>
       <source>Erase {name} completely? Their details, labels, visits and consents are deleted at once and cannot be restored; copies kept from upgrades are deleted too. The audit log keeps only an anonymous token. A manager confirms with their own PIN.</source>
-      <translation type="unfinished" />
+      <translation>{name} vollständig löschen? Angaben, Merkmale, Besuche und Einwilligungen werden sofort gelöscht und können nicht wiederhergestellt werden; Kopien aus früheren Aktualisierungen werden ebenfalls gelöscht. Das Protokoll behält nur eine anonyme Kennung. Ein Manager bestätigt mit der eigenen PIN.</translation>
     </message>
     <message>
       <source>Erase everything</source>
-      <translation type="unfinished" />
+      <translation>Alles löschen</translation>
     </message>
     <message>
       <source>Only a manager can erase a guest; no manager found.</source>
-      <translation type="unfinished" />
+      <translation>Nur ein Manager kann einen Gast löschen; es wurde kein Manager gefunden.</translation>
     </message>
   </context>
   <context>
     <name>StoreOpen</name>
     <message>
       <source>The store did not open</source>
-      <translation type="unfinished" />
+      <translation>Der Datenbestand wurde nicht geöffnet</translation>
     </message>
     <message>
       <source>Frontdesk could not open its store.</source>
-      <translation type="unfinished" />
+      <translation>Frontdesk konnte seinen Datenbestand nicht öffnen.</translation>
     </message>
     <message>
       <source>&amp;Retry</source>
-      <translation type="unfinished" />
+      <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
-      <translation type="unfinished" />
+      <translation>&amp;Beenden</translation>
     </message>
     <message>
       <source>demo (throw-away)</source>
-      <translation type="unfinished" />
+      <translation>Demo (wird verworfen)</translation>
     </message>
   </context>
   <context>
     <name>TodayView</name>
     <message>
       <source>&amp;Date:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Datum:</translation>
     </message>
     <message>
       <source>T&amp;oday</source>
-      <translation type="unfinished" />
+      <translation>He&amp;ute</translation>
     </message>
     <message>
       <source>Se&amp;rvice:</source>
-      <translation type="unfinished" />
+      <translation>Ser&amp;vice:</translation>
     </message>
     <message>
       <source>Enter opens the guest card · Space or A marks arrived</source>
-      <translation type="unfinished" />
+      <translation>Eingabe öffnet die Gastkarte · Leertaste oder A markiert als angekommen</translation>
     </message>
     <message>
       <source>&amp;Hotel arrivals</source>
-      <translation type="unfinished" />
+      <translation>Hotel&amp;anreisen</translation>
     </message>
     <message>
       <source>Restaurant &amp;bookings</source>
-      <translation type="unfinished" />
+      <translation>&amp;Tischreservierungen</translation>
     </message>
     <message>
       <source>Cannot show the list</source>
-      <translation type="unfinished" />
+      <translation>Die Liste lässt sich nicht anzeigen</translation>
     </message>
     <message>
       <source>No arrivals for {day}</source>
-      <translation type="unfinished" />
+      <translation>Keine Anreisen am {day}</translation>
     </message>
     <message>
       <source>No {service} bookings for {day}</source>
-      <translation type="unfinished" />
+      <translation>Keine Reservierungen für {service} am {day}</translation>
     </message>
     <message>
       <source>Not marked</source>
-      <translation type="unfinished" />
+      <translation>Nicht markiert</translation>
     </message>
     <message>
       <source>{name} marked as arrived — press Space again to undo</source>
-      <translation type="unfinished" />
+      <translation>{name} als angekommen markiert — zum Rückgängigmachen erneut die Leertaste drücken</translation>
     </message>
     <message>
       <source>{name} is expected again</source>
-      <translation type="unfinished" />
+      <translation>{name} wird wieder erwartet</translation>
     </message>
   </context>
   <context>
     <name>VisitDialog</name>
     <message>
       <source>New booking or stay</source>
-      <translation type="unfinished" />
+      <translation>Neue Reservierung oder neuer Aufenthalt</translation>
     </message>
     <message>
       <source>For {name}</source>
-      <translation type="unfinished" />
+      <translation>Für {name}</translation>
     </message>
     <message>
       <source>e.g. 204 or T7 (optional)</source>
-      <translation type="unfinished" />
+      <translation>z. B. 204 oder T7 (optional)</translation>
     </message>
     <message>
       <source>&amp;Kind:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Art:</translation>
     </message>
     <message>
       <source>&amp;Date:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Datum:</translation>
     </message>
     <message>
       <source>&amp;Time:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Uhrzeit:</translation>
     </message>
     <message>
       <source>&amp;Nights:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Nächte:</translation>
     </message>
     <message>
       <source>&amp;Service:</source>
-      <translation type="unfinished" />
+      <translation>Ser&amp;vice:</translation>
     </message>
     <message>
       <source>&amp;Party size:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Personen:</translation>
     </message>
     <message>
       <source>&amp;Room or table:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Zimmer oder Tisch:</translation>
     </message>
     <message>
       <source>&amp;Save</source>
-      <translation type="unfinished" />
+      <translation>&amp;Speichern</translation>
     </message>
     <message>
       <source>This date is before today: the visit will be recorded as one that happened (arrived), not as expected.</source>
-      <translation type="unfinished" />
+      <translation>Dieses Datum liegt vor heute: Der Besuch wird als stattgefunden (angekommen) erfasst, nicht als erwartet.</translation>
     </message>
     <message>
       <source>Type the number of guests (1 or more).</source>
-      <translation type="unfinished" />
+      <translation>Geben Sie die Anzahl der Gäste ein (1 oder mehr).</translation>
     </message>
     <message>
       <source>&amp;Save as a past visit</source>
-      <translation type="unfinished" />
+      <translation>Als früheren Besuch &amp;speichern</translation>
     </message>
   </context>
   <context>
     <name>VisitsModel</name>
     <message>
       <source>Date</source>
-      <translation type="unfinished" />
+      <translation>Datum</translation>
     </message>
     <message>
       <source>Visit</source>
-      <translation type="unfinished" />
+      <translation>Besuch</translation>
     </message>
     <message>
       <source>Room/table</source>
-      <translation type="unfinished" />
+      <translation>Zimmer/Tisch</translation>
     </message>
     <message>
       <source>Party</source>
-      <translation type="unfinished" />
+      <translation>Personen</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>Status</translation>
     </message>
     <message>
       <source>Restaurant</source>
-      <translation type="unfinished" />
+      <translation>Restaurant</translation>
     </message>
     <message>
       <source>Stay</source>
-      <translation type="unfinished" />
+      <translation>Aufenthalt</translation>
     </message>
   </context>
   <context>
     <name>VocabularyDialog</name>
     <message>
       <source>Vocabulary</source>
-      <translation type="unfinished" />
+      <translation>Vokabular</translation>
     </message>
     <message>
       <source>Type to filter labels (Ctrl+F)</source>
-      <translation type="unfinished" />
+      <translation>Tippen, um Merkmale zu filtern (Strg+F)</translation>
     </message>
     <message>
       <source>&amp;Find:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Suchen:</translation>
     </message>
     <message>
       <source>Re&amp;word…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Umformulieren…</translation>
     </message>
     <message>
       <source>Change &amp;retention…</source>
-      <translation type="unfinished" />
+      <translation>Aufbewahrungs&amp;frist ändern…</translation>
     </message>
     <message>
       <source>Re&amp;tire…</source>
-      <translation type="unfinished" />
+      <translation>S&amp;tilllegen…</translation>
     </message>
     <message>
       <source>Wording &amp;settings…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Einstellungen für Formulierungen…</translation>
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation>Schließen</translation>
     </message>
     <message>
       <source>No label matches.</source>
-      <translation type="unfinished" />
+      <translation>Kein Merkmal passt.</translation>
     </message>
     <message>
       <source>Wording settings saved.</source>
-      <translation type="unfinished" />
+      <translation>Einstellungen für Formulierungen gespeichert.</translation>
     </message>
     <message>
       <source>Reworded. Guests who carry it see the new wording.</source>
-      <translation type="unfinished" />
+      <translation>Umformuliert. Gäste mit diesem Merkmal sehen die neue Formulierung.</translation>
     </message>
     <message>
       <source>Retention not changed</source>
-      <translation type="unfinished" />
+      <translation>Aufbewahrungsfrist nicht geändert</translation>
     </message>
     <message>
       <source>Retention changed; {n} guest label(s) got a new expiry date.</source>
-      <translation type="unfinished" />
+      <translation>Aufbewahrungsfrist geändert; {n} Gastmerkmal(e) haben ein neues Ablaufdatum.</translation>
     </message>
     <message>
       <source>Not retired</source>
-      <translation type="unfinished" />
+      <translation>Nicht stillgelegt</translation>
     </message>
     <message>
       <source>Retired; taken off {n} guest(s).</source>
-      <translation type="unfinished" />
+      <translation>Stillgelegt; bei {n} Gast/Gästen entfernt.</translation>
     </message>
     <message>
       <source>Retired; guests keep it until it expires.</source>
-      <translation type="unfinished" />
+      <translation>Stillgelegt; Gäste behalten es, bis es abläuft.</translation>
     </message>
   </context>
   <context>
     <name>VocabularyModel</name>
     <message>
       <source>Staff wording</source>
-      <translation type="unfinished" />
+      <translation>Formulierung für Mitarbeiter</translation>
     </message>
     <message>
       <source>Category</source>
-      <translation type="unfinished" />
+      <translation>Kategorie</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>Status</translation>
     </message>
     <message>
       <source>Guests</source>
-      <translation type="unfinished" />
+      <translation>Gäste</translation>
     </message>
     <message>
       <source>Kept for</source>
-      <translation type="unfinished" />
+      <translation>Aufbewahrt</translation>
     </message>
     <message>
       <source>in use</source>
-      <translation type="unfinished" />
+      <translation>in Gebrauch</translation>
     </message>
     <message>
       <source>retired</source>
-      <translation type="unfinished" />
+      <translation>stillgelegt</translation>
     </message>
     <message>
       <source>{n} days</source>
-      <translation type="unfinished" />
+      <translation>{n} Tage</translation>
     </message>
   </context>
   <context>
     <name>WordingSettingsDialog</name>
     <message>
       <source>Wording settings</source>
-      <translation type="unfinished" />
+      <translation>Einstellungen für Formulierungen</translation>
     </message>
     <message>
       <source>Optional: a .toml file in the same format as the built-in rules</source>
-      <translation type="unfinished" />
+      <translation>Optional: eine .toml-Datei im selben Format wie die eingebauten Regeln</translation>
     </message>
     <message>
       <source>&amp;Browse…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
       <source>none</source>
-      <translation type="unfinished" />
+      <translation>keine</translation>
     </message>
     <message>
       <source>Proposals are checked with the built-in word lists plus your own. A file named wording_rules.toml in {folder} is always used; the file chosen here is added for this venue.
 Extra files in use: {loaded}</source>
-      <translation type="unfinished" />
+      <translation>Vorschläge werden mit den eingebauten Wortlisten und Ihren eigenen geprüft. Eine Datei namens wording_rules.toml in {folder} wird immer verwendet; die hier gewählte Datei kommt für diesen Betrieb hinzu.
+Zusätzliche Dateien in Gebrauch: {loaded}</translation>
     </message>
     <message>
       <source>Proposals must at least be worded in:</source>
-      <translation type="unfinished" />
+      <translation>Vorschläge müssen mindestens formuliert sein auf:</translation>
     </message>
     <message>
       <source>Extra wording rules file:</source>
-      <translation type="unfinished" />
+      <translation>Zusätzliche Datei mit Formulierungsregeln:</translation>
     </message>
     <message>
       <source>&amp;Save</source>
-      <translation type="unfinished" />
+      <translation>&amp;Speichern</translation>
     </message>
     <message>
       <source>Wording rules file</source>
-      <translation type="unfinished" />
+      <translation>Datei mit Formulierungsregeln</translation>
     </message>
     <message>
       <source>Wording rules (*.toml)</source>
-      <translation type="unfinished" />
+      <translation>Formulierungsregeln (*.toml)</translation>
     </message>
   </context>
 </TS>
