@@ -16,7 +16,6 @@ from babel.dates import format_date, format_interval, format_time, get_month_nam
 
 from app import languages
 
-
 # CLDR puts thin and narrow no-break spaces around the dash; the rest of the UI uses plain ones.
 _PLAIN_SPACES = str.maketrans({"\u2009": " ", "\u202f": " "})
 

@@ -114,9 +114,16 @@ def _context_by_search(source: str, helpers: dict[str, str]) -> str:
     return "Desk"
 
 
+def _plain(text: str) -> str:
+    return re.sub(r"&(?!&)", "", text)
+
+
 def write(out: Path, code: str, contexts: dict[str, list[str]],
           old: dict[tuple[str, str], str], extra: dict[str, str]) -> tuple[int, list[str]]:
     by_source = {src: t for (_, src), t in old.items() if t}
+    # A source whose only change is its mnemonic (&) keeps its translation: the
+    # translation's own mnemonic was chosen for that language's menus and dialogs.
+    by_plain = {(ctx, _plain(src)): t for (ctx, src), t in old.items() if t}
     root = ET.Element("TS", version="2.1", language=code, sourcelanguage=languages.source())
     missing = []
     total = 0
@@ -128,7 +135,7 @@ def write(out: Path, code: str, contexts: dict[str, list[str]],
             msg = ET.SubElement(ctx, "message")
             ET.SubElement(msg, "source").text = source
             text = (extra.get(f"{name}|{source}") or extra.get(source) or old.get((name, source))
-                    or by_source.get(source, ""))
+                    or by_source.get(source) or by_plain.get((name, _plain(source)), ""))
             tr = ET.SubElement(msg, "translation")
             if text:
                 tr.text = text

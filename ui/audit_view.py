@@ -215,12 +215,15 @@ class AuditView(QDialog):
             filters.addWidget(lab)
             filters.addWidget(w)
         filters.addWidget(self.pick_button)
-        filters.addSpacing(12)
-        filters.addWidget(self.dates)
-        filters.addWidget(self.since)
-        filters.addWidget(QLabel("–"))
-        filters.addWidget(self.until)
         filters.addStretch(1)
+        # The dates on a row of their own: one row of every filter is too wide for a
+        # 1366-pixel screen in German (tests/ui/test_language_walk.py).
+        dates = QHBoxLayout()
+        dates.addWidget(self.dates)
+        dates.addWidget(self.since)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.until)
+        dates.addStretch(1)
 
         self.model = AuditModel(self)
         self.table = DeskTable(self.model, stretch=AuditModel.DETAIL)
@@ -234,6 +237,7 @@ class AuditView(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(filters)
+        lay.addLayout(dates)
         lay.addWidget(self.body, 1)
         lay.addWidget(self.count)
         lay.addWidget(buttons)

@@ -220,8 +220,8 @@
       <translation>Die neuesten &amp;behalten:</translation>
     </message>
     <message>
-      <source>Pass&amp;phrase:</source>
-      <translation>Pass&amp;phrase:</translation>
+      <source>Passp&amp;hrase:</source>
+      <translation>Passp&amp;hrase:</translation>
     </message>
     <message>
       <source>Daily backup</source>
@@ -663,7 +663,7 @@ Ist der Gast einverstanden?</translation>
       <translation>&amp;Angekommen (Leertaste)</translation>
     </message>
     <message>
-      <source>Show &amp;guest (F9)</source>
+      <source>Sh&amp;ow guest (F9)</source>
       <translation>Dem Gast &amp;zeigen (F9)</translation>
     </message>
     <message>
@@ -691,7 +691,7 @@ Ist der Gast einverstanden?</translation>
       <translation>Grundlage</translation>
     </message>
     <message>
-      <source>&amp;Add label… (Ins)</source>
+      <source>Add &amp;label… (Ins)</source>
       <translation>Merkmal hinzu&amp;fügen… (Einfg)</translation>
     </message>
     <message>
@@ -1277,7 +1277,7 @@ Ist der Gast einverstanden?</translation>
       <translation>&amp;Suchen:</translation>
     </message>
     <message>
-      <source>Ca&amp;tegory:</source>
+      <source>&amp;Category:</source>
       <translation>&amp;Kategorie:</translation>
     </message>
     <message>
@@ -2324,7 +2324,7 @@ Prüfen Sie die Schreibweise oder drücken Sie Strg+N, um einen neuen Gast anzul
   <context>
     <name>TodayView</name>
     <message>
-      <source>&amp;Date:</source>
+      <source>Da&amp;te:</source>
       <translation>&amp;Datum:</translation>
     </message>
     <message>
@@ -2340,7 +2340,7 @@ Prüfen Sie die Schreibweise oder drücken Sie Strg+N, um einen neuen Gast anzul
       <translation>Eingabe öffnet die Gastkarte · Leertaste oder A markiert als angekommen</translation>
     </message>
     <message>
-      <source>&amp;Hotel arrivals</source>
+      <source>Hotel &amp;arrivals</source>
       <translation>Hotel&amp;anreisen</translation>
     </message>
     <message>

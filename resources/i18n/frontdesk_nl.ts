@@ -21,7 +21,7 @@
     </message>
     <message>
       <source>PIN &amp;again:</source>
-      <translation>Pincode &amp;nogmaals:</translation>
+      <translation>Pincode &amp;herhalen:</translation>
     </message>
     <message>
       <source>The two PINs differ. Type the same PIN twice.</source>
@@ -169,7 +169,7 @@
     </message>
     <message>
       <source>&amp;File:</source>
-      <translation>&amp;Bestand:</translation>
+      <translation>Bes&amp;tand:</translation>
     </message>
     <message>
       <source>Choose…</source>
@@ -217,11 +217,11 @@
     </message>
     <message>
       <source>&amp;Keep the newest:</source>
-      <translation>&amp;Bewaar de nieuwste:</translation>
+      <translation>Bewaar de ni&amp;euwste:</translation>
     </message>
     <message>
-      <source>Pass&amp;phrase:</source>
-      <translation>&amp;Wachtzin:</translation>
+      <source>Passp&amp;hrase:</source>
+      <translation>Wacht&amp;zin:</translation>
     </message>
     <message>
       <source>Daily backup</source>
@@ -649,7 +649,7 @@ Gaat de gast akkoord?</translation>
     </message>
     <message>
       <source>PIN &amp;again:</source>
-      <translation>Pincode &amp;nogmaals:</translation>
+      <translation>Pincode n&amp;ogmaals:</translation>
     </message>
     <message>
       <source>The two PINs differ. Type the same PIN twice.</source>
@@ -663,8 +663,8 @@ Gaat de gast akkoord?</translation>
       <translation>&amp;Aangekomen (Spatie)</translation>
     </message>
     <message>
-      <source>Show &amp;guest (F9)</source>
-      <translation>Tonen aan &amp;gast (F9)</translation>
+      <source>Sh&amp;ow guest (F9)</source>
+      <translation>T&amp;onen aan gast (F9)</translation>
     </message>
     <message>
       <source>&amp;Edit details…</source>
@@ -691,12 +691,12 @@ Gaat de gast akkoord?</translation>
       <translation>Grondslag</translation>
     </message>
     <message>
-      <source>&amp;Add label… (Ins)</source>
-      <translation>Label &amp;toevoegen… (Ins)</translation>
+      <source>Add &amp;label… (Ins)</source>
+      <translation>&amp;Label toevoegen… (Ins)</translation>
     </message>
     <message>
       <source>&amp;Remove label… (Del)</source>
-      <translation>Label &amp;verwijderen… (Del)</translation>
+      <translation>Label ve&amp;rwijderen… (Del)</translation>
     </message>
     <message>
       <source>Labels</source>
@@ -708,7 +708,7 @@ Gaat de gast akkoord?</translation>
     </message>
     <message>
       <source>Record &amp;consent…</source>
-      <translation>Toestemming &amp;vastleggen…</translation>
+      <translation>Toe&amp;stemming vastleggen…</translation>
     </message>
     <message>
       <source>&amp;Withdraw consent…</source>
@@ -1277,7 +1277,7 @@ Gaat de gast akkoord?</translation>
       <translation>&amp;Zoeken:</translation>
     </message>
     <message>
-      <source>Ca&amp;tegory:</source>
+      <source>&amp;Category:</source>
       <translation>&amp;Categorie:</translation>
     </message>
     <message>
@@ -1310,7 +1310,7 @@ Gaat de gast akkoord?</translation>
     </message>
     <message>
       <source>&amp;Propose a new label…</source>
-      <translation>Nieuw label &amp;voorstellen…</translation>
+      <translation>Nieuw label voor&amp;stellen…</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -1405,7 +1405,7 @@ Stel een nieuw label voor als er niets past.</translation>
     </message>
     <message>
       <source>My &amp;proposals…</source>
-      <translation>Mijn &amp;voorstellen…</translation>
+      <translation>&amp;Mijn voorstellen…</translation>
     </message>
     <message>
       <source>&amp;Import arrivals…</source>
@@ -1413,7 +1413,7 @@ Stel een nieuw label voor als er niets past.</translation>
     </message>
     <message>
       <source>&amp;Lock</source>
-      <translation>&amp;Vergrendelen</translation>
+      <translation>Ver&amp;grendelen</translation>
     </message>
     <message>
       <source>Sign &amp;out</source>
@@ -1421,7 +1421,7 @@ Stel een nieuw label voor als er niets past.</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
-      <translation>&amp;Afsluiten</translation>
+      <translation>Af&amp;sluiten</translation>
     </message>
     <message>
       <source>&amp;Guest</source>
@@ -1433,7 +1433,7 @@ Stel een nieuw label voor als er niets past.</translation>
     </message>
     <message>
       <source>&amp;Add label…</source>
-      <translation>Label &amp;toevoegen…</translation>
+      <translation>&amp;Label toevoegen…</translation>
     </message>
     <message>
       <source>&amp;Edit details…</source>
@@ -1767,7 +1767,7 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     </message>
     <message>
       <source>I have &amp;read the warnings and the wording is right for the guest</source>
-      <translation>Ik heb de waarschuwingen &amp;gelezen en de formulering is juist voor de gast</translation>
+      <translation>Ik heb de waarschuwingen gelezen en de formulering is &amp;juist voor de gast</translation>
     </message>
     <message>
       <source>Send &amp;proposal</source>
@@ -1775,7 +1775,7 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     </message>
     <message>
       <source>&amp;Approve edited label</source>
-      <translation>Bewerkt label &amp;goedkeuren</translation>
+      <translation>Bewerkt label goed&amp;keuren</translation>
     </message>
     <message>
       <source>Save &amp;wording</source>
@@ -1982,7 +1982,7 @@ Typ uw pincode om te bevestigen.</translation>
     </message>
     <message>
       <source>Re&amp;tention…</source>
-      <translation>&amp;Bewaartermijnen…</translation>
+      <translation>Bewaar&amp;termijnen…</translation>
     </message>
   </context>
   <context>
@@ -2324,7 +2324,7 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
   <context>
     <name>TodayView</name>
     <message>
-      <source>&amp;Date:</source>
+      <source>Da&amp;te:</source>
       <translation>&amp;Datum:</translation>
     </message>
     <message>
@@ -2340,8 +2340,8 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
       <translation>Enter opent de gastenkaart · Spatie of A markeert als aangekomen</translation>
     </message>
     <message>
-      <source>&amp;Hotel arrivals</source>
-      <translation>&amp;Hotelaankomsten</translation>
+      <source>Hotel &amp;arrivals</source>
+      <translation>Hotel&amp;aankomsten</translation>
     </message>
     <message>
       <source>Restaurant &amp;bookings</source>
