@@ -12,7 +12,10 @@ Dates are written with the language's CLDR patterns through Babel
 
 from __future__ import annotations
 
+import contextlib
+import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -75,6 +78,7 @@ def _load() -> tuple[str, tuple[Language, ...]]:
 def reload() -> None:
     """Read the registry again (tests that point REGISTRY_FILE at a copy)."""
     _load.cache_clear()
+    _names.cache_clear()
     from app import i18n, localdates
 
     i18n.reset_cache()
@@ -120,17 +124,43 @@ def guest_languages() -> tuple[Language, ...]:
 
 
 def lookup(name: str) -> str | None:
-    """The code for a language as a file or a person may write it: "nl", "NL-be",
-    "Dutch", "Nederlands", "nld", "Deutsch"… (None when Frontdesk does not know it)."""
-    key = "".join(ch for ch in name.casefold() if ch.isalnum())
+    """The code for a language as a file or a person may write it: "nl", "NL-be", "de_AT",
+    "Dutch", "Nederlands", "Duits", "nld", "Deutsch"… (None when Frontdesk does not know it).
+
+    Known: each entry's code, names and ``aliases``, and its name in every registry
+    language (CLDR, through Babel) — so a new entry brings its own spellings."""
+    key = _key(name)
     if not key:
         return None
-    for lang in all_languages():
-        names = {lang.code, lang.native_name.casefold(), lang.english_name.casefold(),
-                 lang.locale.casefold().replace("_", ""), *lang.aliases}
-        if key in {"".join(ch for ch in n if ch.isalnum()) for n in names}:
-            return lang.code
-    for lang in all_languages():  # "nlbe", "dech": a region after the code
-        if len(key) == 4 and key.startswith(lang.code):
-            return lang.code
-    return None
+    names = _names()
+    if key in names:
+        return names[key]
+    head = re.split(r"[^a-z]", _fold(name).strip(), maxsplit=1)[0]  # "nl-BE", "de_AT"
+    return names.get(head) if len(head) == 2 else None
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", _fold(text))
+
+
+@cache
+def _names() -> dict[str, str]:
+    from babel import Locale, UnknownLocaleError
+
+    out: dict[str, str] = {}
+    langs = all_languages()
+    for lang in langs:
+        spellings = [lang.code, lang.native_name, lang.english_name, lang.locale, *lang.aliases]
+        for reader in langs:
+            with contextlib.suppress(UnknownLocaleError, ValueError):
+                spellings.append(Locale.parse(lang.locale).get_language_name(reader.locale)
+                                 or "")
+        for s in spellings:
+            if _key(s):
+                out.setdefault(_key(s), lang.code)
+    return out

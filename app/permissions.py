@@ -31,6 +31,7 @@ class Action(StrEnum):
     BACKUP = "back up or restore the store"
     IMPORT = "import arrivals and bookings"
     MANAGE_RETENTION = "review retention"
+    MERGE_GUESTS = "merge two guest profiles"  # search helper: app.merge (managers only)
 
 
 _DESK = frozenset(
@@ -104,4 +105,5 @@ _ACTION_WORDS: dict[Action, str] = {
     Action.BACKUP: _("back up or restore the store"),
     Action.IMPORT: _("import arrivals and bookings"),
     Action.MANAGE_RETENTION: _("review retention"),
+    Action.MERGE_GUESTS: _("merge two guest profiles"),
 }

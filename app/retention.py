@@ -82,6 +82,9 @@ def purge_expired(store: Store, now: dt.datetime | None = None, *,
     nothing has expired.
     """
     at = now or _now()
+    from app.merge import clear_expired_undo  # search helper's hook: merge undo data expires
+
+    clear_expired_undo(store, at)
     with store.read() as s:
         if not queries.any_expired_assignment(s, at):
             return PurgeResult(0, 0)

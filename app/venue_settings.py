@@ -23,6 +23,10 @@ from storage.store import Store
 
 DEFAULT_LANGUAGE_KEY = "venue.default_language"
 WORDING_RULES_KEY = "vocabulary.wording_rules_path"
+# The country whose numbering plan national phone numbers ("06 1234 5678") are read in
+# (ISO 3166 code, as ``phonenumbers`` knows it). Used by app.phones on save, search, import.
+PHONE_REGION_KEY = "venue.phone_region"
+DEFAULT_PHONE_REGION = "NL"
 
 
 def default_language(store: Store) -> str:
@@ -38,6 +42,33 @@ def set_default_language(store: Store, actor: Actor, language: str, *,
     require(actor.role, Action.EDIT_VOCABULARY)
     lang = validate.language(language)
     _write(store, actor, DEFAULT_LANGUAGE_KEY, lang, now)
+
+
+def phone_region(store: Store) -> str:
+    """The venue's country for phone numbers typed without a country code (default NL)."""
+    with store.read() as s:
+        return phone_region_in(queries.setting_value(s, PHONE_REGION_KEY))
+
+
+def phone_region_in(value: str | None) -> str:
+    """The stored setting's value checked (an unknown region falls back to the default)."""
+    import phonenumbers
+
+    region = (value or "").upper()
+    return region if region in phonenumbers.SUPPORTED_REGIONS else DEFAULT_PHONE_REGION
+
+
+def set_phone_region(store: Store, actor: Actor, region: str, *,
+                     now: dt.datetime | None = None) -> None:
+    """A manager sets the venue's country (numbers already stored keep their E.164 form)."""
+    import phonenumbers
+
+    require(actor.role, Action.EDIT_VOCABULARY)
+    code = validate.text(_("Country"), region, max_len=2, required=True).upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValidationError(_("Country"), _("“{code}” is not a country code such as NL, BE "
+                                              "or DE.", code=code))
+    _write(store, actor, PHONE_REGION_KEY, code, now)
 
 
 def wording_rules_path(store: Store) -> Path | None:

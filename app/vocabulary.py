@@ -22,7 +22,7 @@ from app.i18n import _
 from app.permissions import Action, require
 from app.views import Actor, LabelInfo, Wording
 from app.wording import Finding, WordingResult, check_wording
-from app.wording_rules import label_texts, rules_in_use
+from app.wording_rules import label_texts, rules_in_use, text_languages
 from storage import queries
 from storage.models import Category, Label, LabelStatus, LabelWording, Sensitivity
 from storage.store import Store
@@ -124,6 +124,7 @@ def load_starter(store: Store, actor: Actor | None = None, path: Path = STARTER,
 def check_draft(store: Store, draft: LabelDraft) -> WordingResult:
     """The wording checks on a draft, with the venue's rules (built-in + manager's file)."""
     return check_wording(label_texts(draft.staff_wording, draft.wordings),
+                         languages=text_languages(draft.wordings),
                          special_category=draft.sensitivity == Sensitivity.SPECIAL,
                          rules=rules_in_use(store).rules)
 
@@ -131,6 +132,7 @@ def check_draft(store: Store, draft: LabelDraft) -> WordingResult:
 def check_label(store: Store, label: LabelInfo) -> WordingResult:
     """The wording checks on a stored label, exactly as approving it would run them."""
     return check_wording(label_texts(label.staff_wording, label.wordings),
+                         languages=text_languages(label.wordings),
                          special_category=label.sensitivity == Sensitivity.SPECIAL,
                          rules=rules_in_use(store).rules)
 
@@ -247,6 +249,7 @@ def review_label(store: Store, actor: Actor, label_id: int, approve: bool, note:
             final = edit or LabelDraft(lb.category, lb.staff_wording, lb.sensitivity,
                                        lb.retention_days, snapshots.label(lb).wordings)
             result = check_wording(label_texts(final.staff_wording, final.wordings),
+                         languages=text_languages(final.wordings),
                                    special_category=final.sensitivity == Sensitivity.SPECIAL,
                                    rules=rules)
             enforce_checks(result, acknowledge_warnings)

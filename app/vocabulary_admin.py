@@ -22,7 +22,7 @@ from app.permissions import Action, require
 from app.views import Actor, LabelInfo, LabelUsage, Wording
 from app.vocabulary import LabelDraft, _require_default_language, enforce_checks, set_wordings
 from app.wording import check_wording
-from app.wording_rules import label_texts, rules_in_use
+from app.wording_rules import label_texts, rules_in_use, text_languages
 from storage import queries
 from storage.models import Category, Label, LabelStatus, RemovalReason, Sensitivity
 from storage.store import Store
@@ -59,6 +59,7 @@ def reword_label(store: Store, actor: Actor, label_id: int, staff_wording: str,
     with store.write() as s:
         lb = _approved(s.get(Label, label_id))
         result = check_wording(label_texts(draft.staff_wording, draft.wordings),
+                         languages=text_languages(draft.wordings),
                                special_category=lb.sensitivity == Sensitivity.SPECIAL,
                                rules=rules)
         enforce_checks(result, acknowledge_warnings)

@@ -77,3 +77,52 @@ def sample_names(store: Store, n: int, seed: int) -> list[str]:
             {"a": start, "step": step, "n": n},
         )
         return [str(r[0]) for r in rows]
+
+
+def sample_contacts(store: Store, n: int, seed: int) -> list[tuple[str, str | None, str | None]]:
+    """(full name, email, phone) of ``n`` guests spread over the table, for import files."""
+    with store.read() as s:
+        top = int(s.execute(text("SELECT max(id) FROM guest")).scalar() or 0)
+        step = max(1, top // max(1, n))
+        rows = s.execute(
+            text("SELECT full_name, email, phone FROM guest WHERE id >= :a "
+                 "AND (id - :a) % :step = 0 LIMIT :n"),
+            {"a": seed % step + 1, "step": step, "n": n},
+        )
+        return [(str(r[0]), r[1], r[2]) for r in rows]
+
+
+def time_raw_inserts(store: Store, rows: int) -> float:
+    """Seconds for one executemany of ``rows`` guests and one of ``rows`` visits, rolled back.
+
+    The floor under an import of that many rows: the engine's own cost of the writes
+    (encryption, indexes, the search index's triggers) with no matching and no audit.
+    """
+    import datetime as dt
+    import time
+    import uuid
+
+    from storage.models import Guest, Visit
+
+    now = dt.datetime(2027, 1, 1)
+    with store.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        top = int(raw.execute("SELECT coalesce(max(id), 0) FROM guest").fetchone()[0])
+        vtop = int(raw.execute("SELECT coalesce(max(id), 0) FROM visit").fetchone()[0])
+        guests = [(top + i + 1, uuid.uuid4().hex, f"Raw{i} Baseline", "", "", "en",
+                   f"raw{i}@example.org", None, now) for i in range(rows)]
+        visits = [(vtop + i + 1, top + i + 1, "stay", now, None, None, 2, "101", "expected")
+                  for i in range(rows)]
+        started = time.perf_counter()
+        raw.execute("BEGIN IMMEDIATE")
+        try:
+            raw.executemany(f"INSERT INTO {Guest.__tablename__} (id, ref, full_name, "
+                            "preferred_name, pronunciation, language, email, phone, "
+                            "created_at) VALUES (?,?,?,?,?,?,?,?,?)", guests)
+            raw.executemany(f"INSERT INTO {Visit.__tablename__} (id, guest_id, kind, "
+                            "starts_at, ends_on, service, party_size, place, status) "
+                            "VALUES (?,?,?,?,?,?,?,?,?)", visits)
+            return time.perf_counter() - started
+        finally:
+            raw.execute("ROLLBACK")

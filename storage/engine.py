@@ -18,6 +18,8 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from storage import notify
+
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 32 * 1024
 WRITE_OPTION = "frontdesk_write"
@@ -78,6 +80,7 @@ def engine_from(creator: Callable[[], Any]) -> Engine:
         write = conn.get_execution_options().get(WRITE_OPTION, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
+    notify.track(engine)  # which data tables each write touched (storage.notify)
     return engine
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from storage import notify
 from storage.engine import WRITE_OPTION
 
 # One number for "the Frontdesk write lock" (pg_advisory_xact_lock takes a bigint):
@@ -54,6 +55,7 @@ def engine_from(creator: Callable[[], Any], *, pool_size: int = 4) -> Engine:
         if conn.get_execution_options().get(WRITE_OPTION, False):
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
+    notify.track(engine)  # which data tables each write touched (storage.notify)
     return engine
 
 

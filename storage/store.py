@@ -28,7 +28,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import engine as eng
-from storage import migrate
+from storage import migrate, notify
 from storage.errors import (
     DamagedStore,
     NotAStore,
@@ -86,6 +86,7 @@ class Store:
         self._write = sessionmaker(
             engine.execution_options(**{eng.WRITE_OPTION: True}), expire_on_commit=False
         )
+        notify.watch_writes(self._write)  # other desks learn of changes (storage.notify)
 
     @property
     def store_id(self) -> str:

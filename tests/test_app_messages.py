@@ -34,7 +34,7 @@ def test_placeholders_match_across_languages(lang: languages.Language) -> None:
         cat = read_po(fh, locale=lang.code)
     wrong = []
     for msg in cat:
-        if not msg.id or not msg.string:
+        if not msg.id or not msg.string or msg.fuzzy:  # fuzzy entries are never used
             continue
         ids = msg.id if isinstance(msg.id, tuple) else (msg.id,)
         strs = msg.string if isinstance(msg.string, tuple) else (msg.string,)
@@ -68,7 +68,8 @@ def test_plural_messages_pick_the_form_by_count() -> None:
 
 # Programmer errors (never shown to a person as such) may stay English.
 _INTERNAL = {"ValueError", "TypeError", "RuntimeError", "KeyError", "AssertionError",
-             "NotImplementedError", "LookupError", "IndexError", "AttributeError"}
+             "NotImplementedError", "LookupError", "IndexError", "AttributeError",
+             "at"}  # LexiconError.at: a shipped data file is malformed (for developers)
 # Owners convert these themselves (issue #11's split): the import, and the wording checks.
 _NOT_YET = ("importing/", "wording.py", "wording_rules.py")
 

@@ -30,7 +30,8 @@ from storage.store import Store
 pytestmark = pytest.mark.both_engines
 
 MANAGER_ONLY = {Action.REVIEW_LABEL, Action.EDIT_VOCABULARY, Action.ERASE_GUEST,
-                Action.MANAGE_STAFF, Action.VIEW_AUDIT, Action.BACKUP, Action.MANAGE_RETENTION}
+                Action.MANAGE_STAFF, Action.VIEW_AUDIT, Action.BACKUP, Action.MANAGE_RETENTION,
+                Action.MERGE_GUESTS}
 
 
 @pytest.mark.parametrize("role", list(Role))
@@ -213,13 +214,16 @@ def test_desk_roles_get_permission_errors(store: Store, receptionist: Actor, hos
 def test_use_cases_all_check_permissions() -> None:
     """Every public use case taking an actor calls require() (read from its source)."""
     import app.consents
+    import app.duplicates
     import app.guests
     import app.labels
+    import app.merge
     import app.staff
     import app.visits
     import app.vocabulary
 
-    for module in (app.consents, app.guests, app.labels, app.staff, app.visits, app.vocabulary):
+    for module in (app.consents, app.duplicates, app.guests, app.labels, app.merge, app.staff,
+                   app.visits, app.vocabulary):
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if fn.__module__ != module.__name__ or name.startswith("_"):
                 continue

@@ -28,6 +28,7 @@ from app.domain import Role
 from app.opening import Store
 from app.views import Actor
 from ui import texts, vocabulary_menu
+from ui.change_watch import ChangeWatch
 from ui.idle import DEFAULT_IDLE_MS, IdleWatcher
 from ui.search_service import SearchService
 from ui.signin import FirstRunPage, SignInPage
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.desk: object | None = None  # DeskPage while signed in and unlocked
         self._locked_by: Actor | None = None
         self._resume_guest: int | None = None
+        self.change_watch: ChangeWatch | None = None  # set with the store (ui.change_watch)
         self.store_label = store_label
         self.setWindowTitle(self.tr("Frontdesk"))
         self.resize(1366, 768)
@@ -80,6 +82,9 @@ class MainWindow(QMainWindow):
         from ui.retention_view import install_retention  # Retention… + daily label expiry
 
         self.retention_timer = install_retention(self)
+        from ui.merge_dialog import install_merge  # Merge guest profiles… (search helper)
+
+        install_merge(self)
         self._update_chrome()
         if store is not None:
             self.set_store(store, store_label)
@@ -196,6 +201,9 @@ class MainWindow(QMainWindow):
 
         self.store = store
         self.store_label = label or self.store_label
+        if self.change_watch is not None:
+            self.change_watch.stop()
+        self.change_watch = ChangeWatch(self, store)  # other desks' changes show here
         if staff.needs_first_manager(store):
             self.first_run.load(store)
             self.pages.setCurrentWidget(self.first_run)
@@ -213,6 +221,7 @@ class MainWindow(QMainWindow):
         self._locked_by = None
         self._resume_guest = None
         self.actor = actor
+        vocabulary_menu.warm_up_checks()  # the wording checks' dictionaries, off the GUI thread
         self.search.bind(self.store, actor)
         desk = DeskPage(self.store, actor, self.search)
         desk.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -393,6 +402,8 @@ class MainWindow(QMainWindow):
         if event.spontaneous() and not self._quit_confirmed and not self.may_quit():
             event.ignore()
             return
+        if self.change_watch is not None:
+            self.change_watch.stop()
         self._drop_desk()
         self.idle.detach()
         self.search.shutdown()

@@ -78,20 +78,20 @@
       <translation>Wann</translation>
     </message>
     <message>
-      <source>Staff</source>
-      <translation>Mitarbeiter</translation>
+      <source>Who</source>
+      <translation>Wer</translation>
     </message>
     <message>
-      <source>Action</source>
-      <translation>Aktion</translation>
+      <source>What happened</source>
+      <translation>Was geschah</translation>
     </message>
     <message>
       <source>Guest</source>
       <translation>Gast</translation>
     </message>
     <message>
-      <source>Details</source>
-      <translation>Details</translation>
+      <source>Frontdesk</source>
+      <translation>Frontdesk</translation>
     </message>
   </context>
   <context>
@@ -265,6 +265,21 @@
     </message>
   </context>
   <context>
+    <name>ChangeWatch</name>
+    <message>
+      <source>That guest was erased at another desk.</source>
+      <translation>Dieser Gast wurde an einer anderen Rezeption gelöscht.</translation>
+    </message>
+    <message>
+      <source>Connected to the shared store again; the desk is up to date.</source>
+      <translation>Wieder mit dem gemeinsamen Datenbestand verbunden; die Rezeption ist auf dem neuesten Stand.</translation>
+    </message>
+    <message>
+      <source>Not connected since {time}. {message}</source>
+      <translation>Keine Verbindung seit {time}. {message}</translation>
+    </message>
+  </context>
+  <context>
     <name>DailyBackupRunner</name>
     <message>
       <source>Daily backup written to {path}.</source>
@@ -277,6 +292,30 @@
   </context>
   <context>
     <name>Desk</name>
+    <message>
+      <source>Full name</source>
+      <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+      <source>Preferred name</source>
+      <translation>Rufname</translation>
+    </message>
+    <message>
+      <source>Pronunciation</source>
+      <translation>Aussprache</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telefon</translation>
+    </message>
+    <message>
+      <source>Type a name, email, phone or room</source>
+      <translation>Name, E-Mail, Telefon oder Zimmer eingeben</translation>
+    </message>
+    <message>
+      <source>&amp;Merge guest profiles…</source>
+      <translation>Gastprofile &amp;zusammenführen…</translation>
+    </message>
     <message>
       <source>It judges a person rather than describing a wish</source>
       <translation>Es urteilt über eine Person, statt einen Wunsch zu beschreiben</translation>
@@ -573,6 +612,10 @@ Ist der Gast einverstanden?</translation>
       <translation>{name} wird wieder erwartet</translation>
     </message>
     <message>
+      <source>Opened the guest's existing profile.</source>
+      <translation>Das vorhandene Profil des Gastes wurde geöffnet.</translation>
+    </message>
+    <message>
       <source>Guest created.</source>
       <translation>Gast angelegt.</translation>
     </message>
@@ -825,6 +868,26 @@ Ist der Gast einverstanden?</translation>
       <source>P&amp;hone:</source>
       <translation>&amp;Telefon:</translation>
     </message>
+    <message>
+      <source>&amp;Open this guest</source>
+      <translation>Diesen Gast ö&amp;ffnen</translation>
+    </message>
+    <message>
+      <source>This guest may already have a profile. Open it (Enter), or press Save again to add a new profile anyway.</source>
+      <translation>Dieser Gast hat vielleicht schon ein Profil. Öffnen Sie es (Eingabe), oder drücken Sie erneut auf Speichern, um trotzdem ein neues Profil anzulegen.</translation>
+    </message>
+    <message>
+      <source>&amp;Save as new guest</source>
+      <translation>Als neuen Gast &amp;speichern</translation>
+    </message>
+    <message>
+      <source>Another profile has the same details. Press Save again to keep both; a manager can merge them (Manager ▸ Merge guest profiles…).</source>
+      <translation>Ein anderes Profil hat dieselben Angaben. Drücken Sie erneut auf Speichern, um beide zu behalten; ein Manager kann sie zusammenführen (Manager ▸ Gastprofile zusammenführen…).</translation>
+    </message>
+    <message>
+      <source>&amp;Save anyway</source>
+      <translation>Trotzdem &amp;speichern</translation>
+    </message>
   </context>
   <context>
     <name>GuestPickDialog</name>
@@ -854,146 +917,6 @@ Ist der Gast einverstanden?</translation>
   </context>
   <context>
     <name>ImportWizard</name>
-    <message>
-      <source>Language</source>
-      <translation>Sprache</translation>
-    </message>
-    <message>
-      <source>(not imported)</source>
-      <translation>(nicht importieren)</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>Name</translation>
-    </message>
-    <message>
-      <source>First name</source>
-      <translation>Vorname</translation>
-    </message>
-    <message>
-      <source>Name prefix (van, de)</source>
-      <translation>Namenszusatz (van, de)</translation>
-    </message>
-    <message>
-      <source>Last name</source>
-      <translation>Nachname</translation>
-    </message>
-    <message>
-      <source>Preferred name</source>
-      <translation>Rufname</translation>
-    </message>
-    <message>
-      <source>Email</source>
-      <translation>E-Mail</translation>
-    </message>
-    <message>
-      <source>Phone</source>
-      <translation>Telefon</translation>
-    </message>
-    <message>
-      <source>Arrival</source>
-      <translation>Anreise</translation>
-    </message>
-    <message>
-      <source>Departure</source>
-      <translation>Abreise</translation>
-    </message>
-    <message>
-      <source>Date</source>
-      <translation>Datum</translation>
-    </message>
-    <message>
-      <source>Time</source>
-      <translation>Uhrzeit</translation>
-    </message>
-    <message>
-      <source>Room</source>
-      <translation>Zimmer</translation>
-    </message>
-    <message>
-      <source>Table</source>
-      <translation>Tisch</translation>
-    </message>
-    <message>
-      <source>Party size</source>
-      <translation>Personenzahl</translation>
-    </message>
-    <message>
-      <source>Stay or booking</source>
-      <translation>Aufenthalt oder Reservierung</translation>
-    </message>
-    <message>
-      <source>Service</source>
-      <translation>Service</translation>
-    </message>
-    <message>
-      <source>line {line}, column '{column}'</source>
-      <translation>Zeile {line}, Spalte '{column}'</translation>
-    </message>
-    <message>
-      <source>line {line}</source>
-      <translation>Zeile {line}</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a date</source>
-      <translation>'{value}' ist kein Datum</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a time of day</source>
-      <translation>'{value}' ist keine Uhrzeit</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a number</source>
-      <translation>'{value}' ist keine Zahl</translation>
-    </message>
-    <message>
-      <source>'{value}' is out of range</source>
-      <translation>'{value}' liegt außerhalb des zulässigen Bereichs</translation>
-    </message>
-    <message>
-      <source>the guest's name is empty</source>
-      <translation>der Name des Gastes fehlt</translation>
-    </message>
-    <message>
-      <source>the date is empty</source>
-      <translation>das Datum fehlt</translation>
-    </message>
-    <message>
-      <source>a restaurant booking needs a time</source>
-      <translation>eine Tischreservierung braucht eine Uhrzeit</translation>
-    </message>
-    <message>
-      <source>'{value}' is before the arrival</source>
-      <translation>'{value}' liegt vor der Anreise</translation>
-    </message>
-    <message>
-      <source>'{value}' is neither a stay nor a booking</source>
-      <translation>'{value}' ist weder ein Aufenthalt noch eine Reservierung</translation>
-    </message>
-    <message>
-      <source>'{value}' is neither lunch nor dinner</source>
-      <translation>'{value}' ist weder Mittag- noch Abendessen</translation>
-    </message>
-    <message>
-      <source>'{value}' is too long</source>
-      <translation>'{value}' ist zu lang</translation>
-    </message>
-    <message>
-      <source>the line has more fields than the header</source>
-      <translation>die Zeile hat mehr Felder als die Kopfzeile</translation>
-    </message>
-    <message>
-      <source>'{value}' is not an email address</source>
-      <translation>'{value}' ist keine E-Mail-Adresse</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a phone number (digits, spaces and + ( ) . / - only)</source>
-      <translation>'{value}' ist keine Telefonnummer (nur Ziffern, Leerzeichen und + ( ) . / -)</translation>
-    </message>
-    <message>
-      <source>'{value}' is not valid: {detail}</source>
-      <translation>'{value}' ist ungültig: {detail}</translation>
-    </message>
     <message>
       <source>The import failed: {reason}. Nothing was imported.</source>
       <translation>Der Import ist fehlgeschlagen: {reason}. Es wurde nichts importiert.</translation>
@@ -1071,8 +994,8 @@ Ist der Gast einverstanden?</translation>
       <translation>Vorschau</translation>
     </message>
     <message>
-      <source>Nothing has been written yet. Rows with errors are left out; correct them in the file and import it again.</source>
-      <translation>Noch wurde nichts gespeichert. Zeilen mit Fehlern werden ausgelassen; korrigieren Sie sie in der Datei und importieren Sie sie erneut.</translation>
+      <source>Nothing has been written yet. If any row has an error, nothing is imported: correct the file, or choose to leave those rows out.</source>
+      <translation>Noch wurde nichts gespeichert. Hat eine Zeile einen Fehler, wird nichts importiert: Korrigieren Sie die Datei, oder lassen Sie diese Zeilen weg.</translation>
     </message>
     <message>
       <source>&amp;Import</source>
@@ -1099,6 +1022,10 @@ Ist der Gast einverstanden?</translation>
       <translation>Zu importierende Zeilen</translation>
     </message>
     <message>
+      <source>Import &amp;only the rows without errors; leave the rows with errors out</source>
+      <translation>&amp;Nur die fehlerfreien Zeilen importieren; Zeilen mit Fehlern weglassen</translation>
+    </message>
+    <message>
       <source>Checking every row and looking for known guests…</source>
       <translation>Jede Zeile wird geprüft und mit bekannten Gästen abgeglichen…</translation>
     </message>
@@ -1115,16 +1042,16 @@ Ist der Gast einverstanden?</translation>
       <translation>Hinzuzufügende Besuche: {n}</translation>
     </message>
     <message>
-      <source>Rows with errors (not imported): {n}</source>
-      <translation>Zeilen mit Fehlern (nicht importiert): {n}</translation>
+      <source>Rows with errors: {n}</source>
+      <translation>Zeilen mit Fehlern: {n}</translation>
+    </message>
+    <message>
+      <source>Check for duplicate profiles — new guests with the name of a known guest or of another row: {names}</source>
+      <translation>Auf doppelte Profile prüfen — neue Gäste mit dem Namen eines bekannten Gastes oder einer anderen Zeile: {names}</translation>
     </message>
     <message>
       <source>Visits already in the store (skipped): {n}</source>
       <translation>Bereits vorhandene Besuche (übersprungen): {n}</translation>
-    </message>
-    <message>
-      <source>… and {n} more</source>
-      <translation>… und {n} weitere</translation>
     </message>
     <message>
       <source>None</source>
@@ -1137,18 +1064,6 @@ Ist der Gast einverstanden?</translation>
     <message>
       <source>new guest</source>
       <translation>neuer Gast</translation>
-    </message>
-    <message>
-      <source>Column '{column}' skipped: free text is never imported</source>
-      <translation>Spalte '{column}' übersprungen: Freitext wird nie importiert</translation>
-    </message>
-    <message>
-      <source>Column '{column}' not imported</source>
-      <translation>Spalte '{column}' nicht importiert</translation>
-    </message>
-    <message>
-      <source>{n} rows: language '{language}' is not offered, English is used</source>
-      <translation>{n} Zeilen: Sprache '{language}' wird nicht angeboten, Englisch wird verwendet</translation>
     </message>
     <message>
       <source>Importing</source>
@@ -1545,6 +1460,85 @@ Strg+L  Rezeption sperren</translation>
     </message>
   </context>
   <context>
+    <name>MergeDialog</name>
+    <message>
+      <source>Merge guest profiles</source>
+      <translation>Gastprofile zusammenführen</translation>
+    </message>
+    <message>
+      <source>Two profiles of one person? Choose the profile to keep and the one to merge into it. Every visit, label and consent moves to the kept profile; the guest sees the merge in Show guest. You can undo a merge for {days} days.</source>
+      <translation>Zwei Profile einer Person? Wählen Sie das Profil, das bleibt, und das Profil, das darin aufgeht. Alle Besuche, Merkmale und Einwilligungen wandern in das bleibende Profil; der Gast sieht die Zusammenführung unter „Dem Gast zeigen“. Sie können eine Zusammenführung {days} Tage lang rückgängig machen.</translation>
+    </message>
+    <message>
+      <source>&amp;Keep this profile:</source>
+      <translation>Dieses Profil &amp;behalten:</translation>
+    </message>
+    <message>
+      <source>Merge &amp;this profile into it:</source>
+      <translation>&amp;Dieses Profil darin aufgehen lassen:</translation>
+    </message>
+    <message>
+      <source>Kept profile</source>
+      <translation>Bleibendes Profil</translation>
+    </message>
+    <message>
+      <source>Other profile</source>
+      <translation>Anderes Profil</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>Besuche</translation>
+    </message>
+    <message>
+      <source>Labels</source>
+      <translation>Merkmale</translation>
+    </message>
+    <message>
+      <source>Consents</source>
+      <translation>Einwilligungen</translation>
+    </message>
+    <message>
+      <source>&amp;Merge…</source>
+      <translation>&amp;Zusammenführen…</translation>
+    </message>
+    <message>
+      <source>&amp;Undo merge…</source>
+      <translation>Zusammenführung &amp;rückgängig machen…</translation>
+    </message>
+    <message>
+      <source>Recent merges:</source>
+      <translation>Letzte Zusammenführungen:</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(keine)</translation>
+    </message>
+    <message>
+      <source>{n} (will move)</source>
+      <translation>{n} (wandern mit)</translation>
+    </message>
+    <message>
+      <source>No conflicts.</source>
+      <translation>Keine Konflikte.</translation>
+    </message>
+    <message>
+      <source>Merge “{other}” into “{keep}”? The other profile disappears; its visits, labels and consents move to the kept one. You can undo this for {days} days.</source>
+      <translation>„{other}“ in „{keep}“ zusammenführen? Das andere Profil verschwindet; seine Besuche, Merkmale und Einwilligungen wandern in das bleibende. Sie können das {days} Tage lang rückgängig machen.</translation>
+    </message>
+    <message>
+      <source>{kept} ← {other} · {when} · undo until {until}</source>
+      <translation>{kept} ← {other} · {when} · rückgängig bis {until}</translation>
+    </message>
+    <message>
+      <source>{kept} ← (another profile) · {when} · can no longer be undone</source>
+      <translation>{kept} ← (ein anderes Profil) · {when} · nicht mehr rückgängig zu machen</translation>
+    </message>
+    <message>
+      <source>Undo this merge? “{other}” becomes a profile of its own again, with the visits, labels and consents it had.</source>
+      <translation>Diese Zusammenführung rückgängig machen? „{other}“ wird wieder ein eigenes Profil, mit den Besuchen, Merkmalen und Einwilligungen, die es hatte.</translation>
+    </message>
+  </context>
+  <context>
     <name>MyProposalsDialog</name>
     <message>
       <source>My proposals</source>
@@ -1887,11 +1881,30 @@ Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswah
     </message>
   </context>
   <context>
-    <name>Retention</name>
+    <name>ResetPinDialog</name>
     <message>
-      <source>Email</source>
-      <translation>E-Mail</translation>
+      <source>Reset PIN</source>
+      <translation>PIN zurücksetzen</translation>
     </message>
+    <message>
+      <source>A new PIN for {name}. Tell it to them in person; they can sign in with it at once.</source>
+      <translation>Eine neue PIN für {name}. Teilen Sie sie persönlich mit; damit kann sich die Person sofort anmelden.</translation>
+    </message>
+    <message>
+      <source>New &amp;PIN (4–12 digits):</source>
+      <translation>Neue &amp;PIN (4–12 Ziffern):</translation>
+    </message>
+    <message>
+      <source>PIN &amp;again:</source>
+      <translation>PIN &amp;wiederholen:</translation>
+    </message>
+    <message>
+      <source>The two PINs differ. Type the same PIN twice.</source>
+      <translation>Die beiden PINs stimmen nicht überein. Geben Sie zweimal dieselbe PIN ein.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Retention</name>
     <message>
       <source>Guest</source>
       <translation>Gast</translation>
@@ -1899,6 +1912,10 @@ Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswah
     <message>
       <source>Cancel</source>
       <translation>Abbrechen</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>E-Mail</translation>
     </message>
     <message>
       <source>The guest has a booking or stay coming up</source>
@@ -2116,6 +2133,21 @@ Mitarbeiter schlagen neue Merkmale in der Merkmalauswahl vor.</translation>
     </message>
   </context>
   <context>
+    <name>RoleDialog</name>
+    <message>
+      <source>Change role</source>
+      <translation>Rolle ändern</translation>
+    </message>
+    <message>
+      <source>{name} is now {role}. What they may do follows their role.</source>
+      <translation>{name} ist jetzt {role}. Was die Person darf, richtet sich nach ihrer Rolle.</translation>
+    </message>
+    <message>
+      <source>New &amp;role:</source>
+      <translation>Neue &amp;Rolle:</translation>
+    </message>
+  </context>
+  <context>
     <name>SearchResults</name>
     <message>
       <source>Searching…</source>
@@ -2151,6 +2183,10 @@ Prüfen Sie die Schreibweise oder drücken Sie Strg+N, um einen neuen Gast anzul
       <translation>Vollständiger Name</translation>
     </message>
     <message>
+      <source>Matched</source>
+      <translation>Treffer</translation>
+    </message>
+    <message>
       <source>Email</source>
       <translation>E-Mail</translation>
     </message>
@@ -2161,6 +2197,18 @@ Prüfen Sie die Schreibweise oder drücken Sie Strg+N, um einen neuen Gast anzul
     <message>
       <source>Language</source>
       <translation>Sprache</translation>
+    </message>
+    <message>
+      <source>today</source>
+      <translation>heute</translation>
+    </message>
+    <message>
+      <source>this week</source>
+      <translation>diese Woche</translation>
+    </message>
+    <message>
+      <source>Not an exact match of what you typed: check with the guest before greeting them by this name.</source>
+      <translation>Keine genaue Übereinstimmung mit Ihrer Eingabe: Fragen Sie beim Gast nach, bevor Sie ihn mit diesem Namen begrüßen.</translation>
     </message>
   </context>
   <context>
@@ -2224,16 +2272,40 @@ Prüfen Sie die Schreibweise oder drücken Sie Strg+N, um einen neuen Gast anzul
       <translation>&amp;Deaktivieren</translation>
     </message>
     <message>
+      <source>Reset &amp;PIN…</source>
+      <translation>&amp;PIN zurücksetzen…</translation>
+    </message>
+    <message>
+      <source>&amp;Unlock</source>
+      <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+      <source>Change &amp;role…</source>
+      <translation>&amp;Rolle ändern…</translation>
+    </message>
+    <message>
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <source>Deactivated staff can no longer sign in; their name stays on what they recorded.</source>
-      <translation>Deaktivierte Mitarbeiter können sich nicht mehr anmelden; ihr Name bleibt bei allem stehen, was sie erfasst haben.</translation>
+      <source>Deactivated staff can no longer sign in; their name stays on what they recorded. Five wrong PINs lock an account for five minutes; Unlock lifts it now. Every change here is in the audit log.</source>
+      <translation>Deaktivierte Mitarbeiter können sich nicht mehr anmelden; ihr Name bleibt bei allem stehen, was sie erfasst haben. Fünf falsche PINs sperren ein Konto für fünf Minuten; „Entsperren“ hebt die Sperre sofort auf. Jede Änderung hier steht im Protokoll.</translation>
     </message>
     <message>
       <source>Re&amp;activate</source>
       <translation>&amp;Reaktivieren</translation>
+    </message>
+    <message>
+      <source>New PIN set for {name}.</source>
+      <translation>Neue PIN für {name} festgelegt.</translation>
+    </message>
+    <message>
+      <source>Role changed for {name}.</source>
+      <translation>Rolle von {name} geändert.</translation>
+    </message>
+    <message>
+      <source>{name} can sign in again.</source>
+      <translation>{name} kann sich wieder anmelden.</translation>
     </message>
     <message>
       <source>Deactivate</source>

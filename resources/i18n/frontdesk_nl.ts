@@ -78,20 +78,20 @@
       <translation>Wanneer</translation>
     </message>
     <message>
-      <source>Staff</source>
-      <translation>Medewerker</translation>
+      <source>Who</source>
+      <translation>Wie</translation>
     </message>
     <message>
-      <source>Action</source>
-      <translation>Handeling</translation>
+      <source>What happened</source>
+      <translation>Wat er gebeurde</translation>
     </message>
     <message>
       <source>Guest</source>
       <translation>Gast</translation>
     </message>
     <message>
-      <source>Details</source>
-      <translation>Details</translation>
+      <source>Frontdesk</source>
+      <translation>Frontdesk</translation>
     </message>
   </context>
   <context>
@@ -265,6 +265,21 @@
     </message>
   </context>
   <context>
+    <name>ChangeWatch</name>
+    <message>
+      <source>That guest was erased at another desk.</source>
+      <translation>Die gast is aan een andere balie gewist.</translation>
+    </message>
+    <message>
+      <source>Connected to the shared store again; the desk is up to date.</source>
+      <translation>Weer verbonden met de gedeelde gegevens; de balie is bijgewerkt.</translation>
+    </message>
+    <message>
+      <source>Not connected since {time}. {message}</source>
+      <translation>Geen verbinding sinds {time}. {message}</translation>
+    </message>
+  </context>
+  <context>
     <name>DailyBackupRunner</name>
     <message>
       <source>Daily backup written to {path}.</source>
@@ -277,6 +292,30 @@
   </context>
   <context>
     <name>Desk</name>
+    <message>
+      <source>Full name</source>
+      <translation>Volledige naam</translation>
+    </message>
+    <message>
+      <source>Preferred name</source>
+      <translation>Roepnaam</translation>
+    </message>
+    <message>
+      <source>Pronunciation</source>
+      <translation>Uitspraak</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telefoon</translation>
+    </message>
+    <message>
+      <source>Type a name, email, phone or room</source>
+      <translation>Typ een naam, e-mail, telefoon of kamer</translation>
+    </message>
+    <message>
+      <source>&amp;Merge guest profiles…</source>
+      <translation>Gastprofielen &amp;samenvoegen…</translation>
+    </message>
     <message>
       <source>It judges a person rather than describing a wish</source>
       <translation>Het oordeelt over een persoon in plaats van een wens te beschrijven</translation>
@@ -573,6 +612,10 @@ Gaat de gast akkoord?</translation>
       <translation>{name} wordt weer verwacht</translation>
     </message>
     <message>
+      <source>Opened the guest's existing profile.</source>
+      <translation>Het bestaande profiel van de gast is geopend.</translation>
+    </message>
+    <message>
       <source>Guest created.</source>
       <translation>Gast aangemaakt.</translation>
     </message>
@@ -825,6 +868,26 @@ Gaat de gast akkoord?</translation>
       <source>P&amp;hone:</source>
       <translation>Tele&amp;foon:</translation>
     </message>
+    <message>
+      <source>&amp;Open this guest</source>
+      <translation>Deze gast &amp;openen</translation>
+    </message>
+    <message>
+      <source>This guest may already have a profile. Open it (Enter), or press Save again to add a new profile anyway.</source>
+      <translation>Deze gast heeft misschien al een profiel. Open het (Enter), of druk nogmaals op Opslaan om toch een nieuw profiel toe te voegen.</translation>
+    </message>
+    <message>
+      <source>&amp;Save as new guest</source>
+      <translation>Als nieuwe gast op&amp;slaan</translation>
+    </message>
+    <message>
+      <source>Another profile has the same details. Press Save again to keep both; a manager can merge them (Manager ▸ Merge guest profiles…).</source>
+      <translation>Een ander profiel heeft dezelfde gegevens. Druk nogmaals op Opslaan om beide te houden; een manager kan ze samenvoegen (Manager ▸ Gastprofielen samenvoegen…).</translation>
+    </message>
+    <message>
+      <source>&amp;Save anyway</source>
+      <translation>Toch op&amp;slaan</translation>
+    </message>
   </context>
   <context>
     <name>GuestPickDialog</name>
@@ -854,146 +917,6 @@ Gaat de gast akkoord?</translation>
   </context>
   <context>
     <name>ImportWizard</name>
-    <message>
-      <source>Language</source>
-      <translation>Taal</translation>
-    </message>
-    <message>
-      <source>(not imported)</source>
-      <translation>(niet importeren)</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>Naam</translation>
-    </message>
-    <message>
-      <source>First name</source>
-      <translation>Voornaam</translation>
-    </message>
-    <message>
-      <source>Name prefix (van, de)</source>
-      <translation>Tussenvoegsel (van, de)</translation>
-    </message>
-    <message>
-      <source>Last name</source>
-      <translation>Achternaam</translation>
-    </message>
-    <message>
-      <source>Preferred name</source>
-      <translation>Roepnaam</translation>
-    </message>
-    <message>
-      <source>Email</source>
-      <translation>E-mail</translation>
-    </message>
-    <message>
-      <source>Phone</source>
-      <translation>Telefoon</translation>
-    </message>
-    <message>
-      <source>Arrival</source>
-      <translation>Aankomst</translation>
-    </message>
-    <message>
-      <source>Departure</source>
-      <translation>Vertrek</translation>
-    </message>
-    <message>
-      <source>Date</source>
-      <translation>Datum</translation>
-    </message>
-    <message>
-      <source>Time</source>
-      <translation>Tijd</translation>
-    </message>
-    <message>
-      <source>Room</source>
-      <translation>Kamer</translation>
-    </message>
-    <message>
-      <source>Table</source>
-      <translation>Tafel</translation>
-    </message>
-    <message>
-      <source>Party size</source>
-      <translation>Aantal personen</translation>
-    </message>
-    <message>
-      <source>Stay or booking</source>
-      <translation>Verblijf of reservering</translation>
-    </message>
-    <message>
-      <source>Service</source>
-      <translation>Dienst</translation>
-    </message>
-    <message>
-      <source>line {line}, column '{column}'</source>
-      <translation>regel {line}, kolom '{column}'</translation>
-    </message>
-    <message>
-      <source>line {line}</source>
-      <translation>regel {line}</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a date</source>
-      <translation>'{value}' is geen datum</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a time of day</source>
-      <translation>'{value}' is geen tijdstip</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a number</source>
-      <translation>'{value}' is geen getal</translation>
-    </message>
-    <message>
-      <source>'{value}' is out of range</source>
-      <translation>'{value}' valt buiten het toegestane bereik</translation>
-    </message>
-    <message>
-      <source>the guest's name is empty</source>
-      <translation>de naam van de gast ontbreekt</translation>
-    </message>
-    <message>
-      <source>the date is empty</source>
-      <translation>de datum ontbreekt</translation>
-    </message>
-    <message>
-      <source>a restaurant booking needs a time</source>
-      <translation>een restaurantreservering heeft een tijd nodig</translation>
-    </message>
-    <message>
-      <source>'{value}' is before the arrival</source>
-      <translation>'{value}' ligt vóór de aankomst</translation>
-    </message>
-    <message>
-      <source>'{value}' is neither a stay nor a booking</source>
-      <translation>'{value}' is geen verblijf en geen reservering</translation>
-    </message>
-    <message>
-      <source>'{value}' is neither lunch nor dinner</source>
-      <translation>'{value}' is geen lunch en geen diner</translation>
-    </message>
-    <message>
-      <source>'{value}' is too long</source>
-      <translation>'{value}' is te lang</translation>
-    </message>
-    <message>
-      <source>the line has more fields than the header</source>
-      <translation>de regel heeft meer velden dan de kopregel</translation>
-    </message>
-    <message>
-      <source>'{value}' is not an email address</source>
-      <translation>'{value}' is geen e-mailadres</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a phone number (digits, spaces and + ( ) . / - only)</source>
-      <translation>'{value}' is geen telefoonnummer (alleen cijfers, spaties en + ( ) . / -)</translation>
-    </message>
-    <message>
-      <source>'{value}' is not valid: {detail}</source>
-      <translation>'{value}' is niet geldig: {detail}</translation>
-    </message>
     <message>
       <source>The import failed: {reason}. Nothing was imported.</source>
       <translation>Het importeren is mislukt: {reason}. Er is niets geïmporteerd.</translation>
@@ -1071,8 +994,8 @@ Gaat de gast akkoord?</translation>
       <translation>Voorbeeld</translation>
     </message>
     <message>
-      <source>Nothing has been written yet. Rows with errors are left out; correct them in the file and import it again.</source>
-      <translation>Er is nog niets opgeslagen. Rijen met fouten worden overgeslagen; verbeter ze in het bestand en importeer het opnieuw.</translation>
+      <source>Nothing has been written yet. If any row has an error, nothing is imported: correct the file, or choose to leave those rows out.</source>
+      <translation>Er is nog niets opgeslagen. Als een rij een fout heeft, wordt er niets geïmporteerd: verbeter het bestand, of kies ervoor die rijen weg te laten.</translation>
     </message>
     <message>
       <source>&amp;Import</source>
@@ -1099,6 +1022,10 @@ Gaat de gast akkoord?</translation>
       <translation>Te importeren rijen</translation>
     </message>
     <message>
+      <source>Import &amp;only the rows without errors; leave the rows with errors out</source>
+      <translation>Alleen de rijen &amp;zonder fouten importeren; de rijen met fouten weglaten</translation>
+    </message>
+    <message>
       <source>Checking every row and looking for known guests…</source>
       <translation>Elke rij wordt gecontroleerd en vergeleken met bekende gasten…</translation>
     </message>
@@ -1115,16 +1042,16 @@ Gaat de gast akkoord?</translation>
       <translation>Toe te voegen bezoeken: {n}</translation>
     </message>
     <message>
-      <source>Rows with errors (not imported): {n}</source>
-      <translation>Rijen met fouten (niet geïmporteerd): {n}</translation>
+      <source>Rows with errors: {n}</source>
+      <translation>Rijen met fouten: {n}</translation>
+    </message>
+    <message>
+      <source>Check for duplicate profiles — new guests with the name of a known guest or of another row: {names}</source>
+      <translation>Controleer op dubbele profielen — nieuwe gasten met de naam van een bekende gast of van een andere rij: {names}</translation>
     </message>
     <message>
       <source>Visits already in the store (skipped): {n}</source>
       <translation>Bezoeken die er al zijn (overgeslagen): {n}</translation>
-    </message>
-    <message>
-      <source>… and {n} more</source>
-      <translation>… en nog {n}</translation>
     </message>
     <message>
       <source>None</source>
@@ -1137,18 +1064,6 @@ Gaat de gast akkoord?</translation>
     <message>
       <source>new guest</source>
       <translation>nieuwe gast</translation>
-    </message>
-    <message>
-      <source>Column '{column}' skipped: free text is never imported</source>
-      <translation>Kolom '{column}' overgeslagen: vrije tekst wordt nooit geïmporteerd</translation>
-    </message>
-    <message>
-      <source>Column '{column}' not imported</source>
-      <translation>Kolom '{column}' niet geïmporteerd</translation>
-    </message>
-    <message>
-      <source>{n} rows: language '{language}' is not offered, English is used</source>
-      <translation>{n} rijen: taal '{language}' wordt niet aangeboden, Engels wordt gebruikt</translation>
     </message>
     <message>
       <source>Importing</source>
@@ -1545,6 +1460,85 @@ Ctrl+L  de balie vergrendelen</translation>
     </message>
   </context>
   <context>
+    <name>MergeDialog</name>
+    <message>
+      <source>Merge guest profiles</source>
+      <translation>Gastprofielen samenvoegen</translation>
+    </message>
+    <message>
+      <source>Two profiles of one person? Choose the profile to keep and the one to merge into it. Every visit, label and consent moves to the kept profile; the guest sees the merge in Show guest. You can undo a merge for {days} days.</source>
+      <translation>Twee profielen van één persoon? Kies het profiel dat blijft en het profiel dat erin opgaat. Elk bezoek, label en elke toestemming gaat naar het bewaarde profiel; de gast ziet het samenvoegen in Toon gast. U kunt samenvoegen {days} dagen lang ongedaan maken.</translation>
+    </message>
+    <message>
+      <source>&amp;Keep this profile:</source>
+      <translation>Dit profiel &amp;bewaren:</translation>
+    </message>
+    <message>
+      <source>Merge &amp;this profile into it:</source>
+      <translation>Di&amp;t profiel erin samenvoegen:</translation>
+    </message>
+    <message>
+      <source>Kept profile</source>
+      <translation>Bewaard profiel</translation>
+    </message>
+    <message>
+      <source>Other profile</source>
+      <translation>Ander profiel</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>Bezoeken</translation>
+    </message>
+    <message>
+      <source>Labels</source>
+      <translation>Labels</translation>
+    </message>
+    <message>
+      <source>Consents</source>
+      <translation>Toestemmingen</translation>
+    </message>
+    <message>
+      <source>&amp;Merge…</source>
+      <translation>&amp;Samenvoegen…</translation>
+    </message>
+    <message>
+      <source>&amp;Undo merge…</source>
+      <translation>Samenvoegen &amp;ongedaan maken…</translation>
+    </message>
+    <message>
+      <source>Recent merges:</source>
+      <translation>Recent samengevoegd:</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(geen)</translation>
+    </message>
+    <message>
+      <source>{n} (will move)</source>
+      <translation>{n} (gaat mee)</translation>
+    </message>
+    <message>
+      <source>No conflicts.</source>
+      <translation>Geen conflicten.</translation>
+    </message>
+    <message>
+      <source>Merge “{other}” into “{keep}”? The other profile disappears; its visits, labels and consents move to the kept one. You can undo this for {days} days.</source>
+      <translation>“{other}” samenvoegen in “{keep}”? Het andere profiel verdwijnt; de bezoeken, labels en toestemmingen gaan naar het bewaarde profiel. U kunt dit {days} dagen lang ongedaan maken.</translation>
+    </message>
+    <message>
+      <source>{kept} ← {other} · {when} · undo until {until}</source>
+      <translation>{kept} ← {other} · {when} · ongedaan te maken tot {until}</translation>
+    </message>
+    <message>
+      <source>{kept} ← (another profile) · {when} · can no longer be undone</source>
+      <translation>{kept} ← (ander profiel) · {when} · niet meer ongedaan te maken</translation>
+    </message>
+    <message>
+      <source>Undo this merge? “{other}” becomes a profile of its own again, with the visits, labels and consents it had.</source>
+      <translation>Dit samenvoegen ongedaan maken? “{other}” wordt weer een eigen profiel, met de bezoeken, labels en toestemmingen die het had.</translation>
+    </message>
+  </context>
+  <context>
     <name>MyProposalsDialog</name>
     <message>
       <source>My proposals</source>
@@ -1887,11 +1881,30 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     </message>
   </context>
   <context>
-    <name>Retention</name>
+    <name>ResetPinDialog</name>
     <message>
-      <source>Email</source>
-      <translation>E-mail</translation>
+      <source>Reset PIN</source>
+      <translation>Pincode opnieuw instellen</translation>
     </message>
+    <message>
+      <source>A new PIN for {name}. Tell it to them in person; they can sign in with it at once.</source>
+      <translation>Een nieuwe pincode voor {name}. Vertel die persoonlijk; er kan meteen mee worden aangemeld.</translation>
+    </message>
+    <message>
+      <source>New &amp;PIN (4–12 digits):</source>
+      <translation>Nieuwe &amp;pincode (4–12 cijfers):</translation>
+    </message>
+    <message>
+      <source>PIN &amp;again:</source>
+      <translation>Pincode &amp;nogmaals:</translation>
+    </message>
+    <message>
+      <source>The two PINs differ. Type the same PIN twice.</source>
+      <translation>De twee pincodes verschillen. Typ twee keer dezelfde pincode.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Retention</name>
     <message>
       <source>Guest</source>
       <translation>Gast</translation>
@@ -1899,6 +1912,10 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     <message>
       <source>Cancel</source>
       <translation>Annuleren</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>E-mail</translation>
     </message>
     <message>
       <source>The guest has a booking or stay coming up</source>
@@ -2116,6 +2133,21 @@ Medewerkers stellen nieuwe labels voor via de labelkiezer.</translation>
     </message>
   </context>
   <context>
+    <name>RoleDialog</name>
+    <message>
+      <source>Change role</source>
+      <translation>Rol wijzigen</translation>
+    </message>
+    <message>
+      <source>{name} is now {role}. What they may do follows their role.</source>
+      <translation>{name} is nu {role}. Wat iemand mag doen, volgt uit de rol.</translation>
+    </message>
+    <message>
+      <source>New &amp;role:</source>
+      <translation>Nieuwe &amp;rol:</translation>
+    </message>
+  </context>
+  <context>
     <name>SearchResults</name>
     <message>
       <source>Searching…</source>
@@ -2151,6 +2183,10 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
       <translation>Volledige naam</translation>
     </message>
     <message>
+      <source>Matched</source>
+      <translation>Gevonden op</translation>
+    </message>
+    <message>
       <source>Email</source>
       <translation>E-mail</translation>
     </message>
@@ -2161,6 +2197,18 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
     <message>
       <source>Language</source>
       <translation>Taal</translation>
+    </message>
+    <message>
+      <source>today</source>
+      <translation>vandaag</translation>
+    </message>
+    <message>
+      <source>this week</source>
+      <translation>deze week</translation>
+    </message>
+    <message>
+      <source>Not an exact match of what you typed: check with the guest before greeting them by this name.</source>
+      <translation>Niet precies wat u typte: vraag het de gast voordat u hem of haar met deze naam begroet.</translation>
     </message>
   </context>
   <context>
@@ -2224,16 +2272,40 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
       <translation>&amp;Deactiveren</translation>
     </message>
     <message>
+      <source>Reset &amp;PIN…</source>
+      <translation>&amp;Pincode opnieuw instellen…</translation>
+    </message>
+    <message>
+      <source>&amp;Unlock</source>
+      <translation>&amp;Ontgrendelen</translation>
+    </message>
+    <message>
+      <source>Change &amp;role…</source>
+      <translation>&amp;Rol wijzigen…</translation>
+    </message>
+    <message>
       <source>Close</source>
       <translation>Sluiten</translation>
     </message>
     <message>
-      <source>Deactivated staff can no longer sign in; their name stays on what they recorded.</source>
-      <translation>Gedeactiveerde medewerkers kunnen zich niet meer aanmelden; hun naam blijft staan bij wat zij hebben vastgelegd.</translation>
+      <source>Deactivated staff can no longer sign in; their name stays on what they recorded. Five wrong PINs lock an account for five minutes; Unlock lifts it now. Every change here is in the audit log.</source>
+      <translation>Gedeactiveerde medewerkers kunnen niet meer aanmelden; hun naam blijft staan bij wat ze vastlegden. Vijf verkeerde pincodes vergrendelen een account vijf minuten; Ontgrendelen heft dat nu op. Elke wijziging hier staat in het auditlogboek.</translation>
     </message>
     <message>
       <source>Re&amp;activate</source>
       <translation>&amp;Heractiveren</translation>
+    </message>
+    <message>
+      <source>New PIN set for {name}.</source>
+      <translation>Nieuwe pincode ingesteld voor {name}.</translation>
+    </message>
+    <message>
+      <source>Role changed for {name}.</source>
+      <translation>Rol gewijzigd voor {name}.</translation>
+    </message>
+    <message>
+      <source>{name} can sign in again.</source>
+      <translation>{name} kan weer aanmelden.</translation>
     </message>
     <message>
       <source>Deactivate</source>
