@@ -277,8 +277,9 @@ def clipped(root: QWidget) -> list[str]:
     """Texts that do not fit the space they got, and a window too big for 1366×768."""
     out = []
     if root.isFullScreen():  # it takes the (800×800 offscreen) screen: give it 1366×768
-        root.showNormal()
-        root.resize(*SCREEN)
+        root.setWindowState(Qt.WindowState.WindowNoState)
+        QApplication.processEvents()
+        root.setGeometry(0, 0, *SCREEN)
         QApplication.processEvents()
     size = root.size().expandedTo(root.minimumSizeHint())  # the window manager adds its frame
     if size.width() > SCREEN[0] or size.height() > SCREEN[1]:
@@ -288,6 +289,8 @@ def clipped(root: QWidget) -> list[str]:
         # Tests run on an 800×800 offscreen screen, where Qt caps a new window's size;
         # give it what a 1366×768 screen would (its size hint, at most the screen).
         root.resize(root.size().expandedTo(root.sizeHint()).boundedTo(QSize(*SCREEN)))
+        QApplication.processEvents()
+    for _ in range(3):  # let pending layout requests settle before measuring
         QApplication.processEvents()
     for w in root.findChildren(QWidget):
         if not visible(w, root) or w.width() <= 0:
