@@ -39,6 +39,7 @@ class Language:
     staff_complete: bool
     guest_complete: bool
     aliases: tuple[str, ...] = ()  # other ways a file may name it ("nld", "dutch", "vlaams")
+    full_date: str = "d MMMM y"  # a date with its year, on the guest's pages ("27 November 2026")
 
     @property
     def qt_catalogue(self) -> Path:
@@ -65,7 +66,8 @@ def _load() -> tuple[str, tuple[Language, ...]]:
             short_date=str(e.get("short_date", "d MMM y")),
             staff_complete=bool(e["staff_complete"]),
             guest_complete=bool(e["guest_complete"]),
-            aliases=tuple(str(a).casefold() for a in e.get("aliases", ()))))
+            aliases=tuple(str(a).casefold() for a in e.get("aliases", ())),
+            full_date=str(e.get("full_date", "d MMMM y"))))
     source = str(data["source"])
     codes = [lang.code for lang in langs]
     if source not in codes:

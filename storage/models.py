@@ -348,3 +348,21 @@ class GuestMerge(Base):
     merged_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     undo_until: Mapped[dt.datetime] = mapped_column(DateTime)
     undo_data: Mapped[str | None] = mapped_column(Text)
+
+
+class ErasedGuest(Base):
+    """A guest erased on request, by their random token only (never a name or contact).
+
+    The ledger travels inside every later backup (it is part of the store) and
+    is also kept in the keyring (``storage.ledger``), so a restore of an older
+    backup erases the guest again. ``scrub_pending`` is set in the same
+    transaction as the delete and cleared once the WAL that still held the
+    guest's old pages is emptied: an interrupted erasure is finished at the next
+    open (``app.erasure.finish_pending``).
+    """
+
+    __tablename__ = "erased_guest"
+
+    ref: Mapped[str] = mapped_column(String(32), primary_key=True)
+    erased_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    scrub_pending: Mapped[bool] = mapped_column(Boolean, default=False)

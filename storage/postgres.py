@@ -276,6 +276,15 @@ class SharedStore(Store):
     def checkpoint(self) -> None:
         """The server manages its own write-ahead log."""
 
+    def scrub_deleted(self, wait_ms: int) -> bool:
+        """Erasure's scrub (trust-storage's hook): nothing a desk can fold on a server.
+
+        The deleted rows' old versions stay in PostgreSQL's pages until ``VACUUM`` reuses
+        them and in its WAL until recycled; only the owner may vacuum. docs/shared-store.md
+        says so. Returns True: there is no local WAL that could still hold the guest.
+        """
+        return True
+
 
 def local_dir_for(base: Path, address: ServerAddress) -> Path:
     """This desk's small folder for one shared store (named by a hash of the address)."""

@@ -20,7 +20,7 @@ from sqlalchemy import Row, text
 from sqlalchemy.orm import Session
 
 from storage.models import Guest
-from storage.postgres_schema import SEARCH_TEXT, SEARCHED
+from storage.postgres_schema import NAME_COLUMN, SEARCH_COLUMN, SEARCH_TEXT
 
 _GUEST_COLUMNS = (Guest.id, Guest.ref, Guest.full_name, Guest.preferred_name,
                   Guest.pronunciation, Guest.language, Guest.email, Guest.phone,
@@ -54,8 +54,7 @@ def find_rows(session: Session, words: list[str], limit: int, *, whole: bool
 
 
 def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> list[Row[Any]]:
-    cond = " AND ".join(f"public.{SEARCH_TEXT}({SEARCHED}) LIKE :w{i}"
-                        for i in range(len(words)))
+    cond = " AND ".join(f"{SEARCH_COLUMN} LIKE :w{i}" for i in range(len(words)))
     params: dict[str, Any] = {
         f"w{i}": "% " + _like_escape(w) + (" %" if whole else "%") for i, w in enumerate(words)
     }
@@ -108,8 +107,7 @@ def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_la
                        + ([prefix_last] if prefix_last else []))
     params: dict[str, Any] = {"n": limit}
     conds: list[str] = []
-    names = f"public.{SEARCH_TEXT}(full_name, preferred_name, NULL, NULL)"
-    every = f"public.{SEARCH_TEXT}({SEARCHED})"
+    names, every = NAME_COLUMN, SEARCH_COLUMN
     for i, group in enumerate(alternatives):
         patterns = ["% " + _like_escape(folded[w]) + " %" for w in group if folded.get(w)]
         if prefix_last and i == len(alternatives) - 1 and folded.get(prefix_last):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
 
 from app import guests
 from app.changes import Change, ChangeFeed
@@ -42,10 +42,16 @@ class ChangeWatch(QObject):
         self.banner_text = QLabel()
         self.banner_text.setObjectName("staleBannerText")
         self.banner_text.setWordWrap(True)
+        self.banner_text.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                       QSizePolicy.Policy.Preferred)
+        self.banner.setStyleSheet("QToolBar#staleBanner { background: #8a1c1c; border: 0; "
+                                  "padding: 0; spacing: 0; }")
         self.banner_text.setStyleSheet(
-            "QLabel { background: #8a1c1c; color: white; padding: 8px 14px; "
+            "QLabel { background: #8a1c1c; color: white; padding: 8px 16px; "
             "font-weight: bold; }")
         self.banner.addWidget(self.banner_text)
+        # Word wrap would size the bar for a narrow label: two lines are always enough.
+        self.banner_text.setMaximumHeight(self.banner_text.fontMetrics().lineSpacing() * 2 + 20)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
         self.banner.hide()
         self.stale = False

@@ -228,8 +228,8 @@
       <translation>Tägliche Sicherung</translation>
     </message>
     <message>
-      <source>To restore a backup, close Frontdesk and run: frontdesk restore --from FILE. The backup is checked before anything is replaced, and the current store is kept beside it.</source>
-      <translation>So stellen Sie eine Sicherung wieder her: Schließen Sie Frontdesk und führen Sie aus: frontdesk restore --from DATEI. Die Sicherung wird geprüft, bevor etwas ersetzt wird, und der aktuelle Datenbestand wird daneben aufbewahrt.</translation>
+      <source>To restore a backup: Manager ▸ Restore from a backup… (or, with Frontdesk closed, frontdesk restore --from FILE). The backup is checked before anything is replaced, and the current store is kept beside it.</source>
+      <translation>So stellen Sie eine Sicherung wieder her: Manager ▸ Aus Sicherung wiederherstellen… (oder, bei geschlossenem Frontdesk, frontdesk restore --from DATEI). Die Sicherung wird geprüft, bevor etwas ersetzt wird, und der aktuelle Datenbestand wird daneben aufbewahrt.</translation>
     </message>
     <message>
       <source>Save the backup as</source>
@@ -1375,12 +1375,24 @@ Schlagen Sie ein neues Merkmal vor, wenn nichts passt.</translation>
       <translation>&amp;Vokabular…</translation>
     </message>
     <message>
+      <source>&amp;Own words…</source>
+      <translation>&amp;Eigene Wörter…</translation>
+    </message>
+    <message>
       <source>&amp;Audit log…</source>
       <translation>Pro&amp;tokoll…</translation>
     </message>
     <message>
       <source>&amp;Backup…</source>
       <translation>&amp;Sicherung…</translation>
+    </message>
+    <message>
+      <source>Res&amp;tore from a backup…</source>
+      <translation>Aus Sicherung &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+      <source>V&amp;enue settings…</source>
+      <translation>Einstellungen des &amp;Betriebs…</translation>
     </message>
     <message>
       <source>&amp;Help</source>
@@ -1423,6 +1435,10 @@ Schlagen Sie ein neues Merkmal vor, wenn nichts passt.</translation>
       <translation>Öffnen Sie zuerst eine Gastkarte (Strg+F).</translation>
     </message>
     <message>
+      <source>Own words saved: new proposals are checked against them.</source>
+      <translation>Eigene Wörter gespeichert: Neue Vorschläge werden daraufhin geprüft.</translation>
+    </message>
+    <message>
       <source>Keyboard shortcuts</source>
       <translation>Tastenkürzel</translation>
     </message>
@@ -1455,8 +1471,8 @@ Strg+L  Rezeption sperren</translation>
       <translation>Dies ist ein Wegwerf-Demobestand: Beim Beenden wird er mit allem, was darin erfasst wurde, gelöscht. Beenden?</translation>
     </message>
     <message>
-      <source>The guest was erased.</source>
-      <translation>Der Gast wurde gelöscht.</translation>
+      <source>Guest files saved in {folder}: {names}</source>
+      <translation>Gastdateien gespeichert in {folder}: {names}</translation>
     </message>
   </context>
   <context>
@@ -1596,6 +1612,53 @@ Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswah
     <message>
       <source>Manager's reason</source>
       <translation>Begründung des Managers</translation>
+    </message>
+  </context>
+  <context>
+    <name>OwnWordsDialog</name>
+    <message>
+      <source>Own words</source>
+      <translation>Eigene Wörter</translation>
+    </message>
+    <message>
+      <source>Words and phrases your venue never wants on a label (Block), or wants a reviewer to look at twice (Warn). They are checked with the built-in lists: case and accents do not matter, only whole words match, and a * at the end matches any ending ("allergi*").</source>
+      <translation>Wörter und Wendungen, die Ihr Betrieb nie auf einem Merkmal haben möchte (Sperren) oder bei denen die prüfende Person zweimal hinsehen soll (Warnen). Sie werden zusammen mit den eingebauten Listen geprüft: Groß- und Kleinschreibung und Akzente spielen keine Rolle, nur ganze Wörter zählen, und ein * am Ende passt auf jede Endung ("allergi*").</translation>
+    </message>
+    <message>
+      <source>Word or phrase</source>
+      <translation>Wort oder Wendung</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>Prüfung</translation>
+    </message>
+    <message>
+      <source>e.g. platinum guest</source>
+      <translation>z. B. Platin-Gast</translation>
+    </message>
+    <message>
+      <source>Block</source>
+      <translation>Sperren</translation>
+    </message>
+    <message>
+      <source>Warn</source>
+      <translation>Warnen</translation>
+    </message>
+    <message>
+      <source>&amp;Add (Enter)</source>
+      <translation>&amp;Hinzufügen (Eingabe)</translation>
+    </message>
+    <message>
+      <source>&amp;Remove (Del)</source>
+      <translation>&amp;Entfernen (Entf)</translation>
+    </message>
+    <message>
+      <source>Kept in {path}</source>
+      <translation>Gespeichert in {path}</translation>
+    </message>
+    <message>
+      <source>“{phrase}” is on the list already.</source>
+      <translation>„{phrase}“ steht bereits auf der Liste.</translation>
     </message>
   </context>
   <context>
@@ -1901,6 +1964,105 @@ Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswah
     <message>
       <source>The two PINs differ. Type the same PIN twice.</source>
       <translation>Die beiden PINs stimmen nicht überein. Geben Sie zweimal dieselbe PIN ein.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreDialog</name>
+    <message>
+      <source>The store did not open</source>
+      <translation>Der Datenbestand wurde nicht geöffnet</translation>
+    </message>
+    <message>
+      <source>Checking and restoring the backup…</source>
+      <translation>Die Sicherung wird geprüft und wiederhergestellt…</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+      <source>This store cannot be restored from here (a demo or shared store). On the computer that keeps the store, use: frontdesk restore --from FILE</source>
+      <translation>Dieser Datenbestand kann nicht von hier aus wiederhergestellt werden (ein Demo- oder gemeinsamer Datenbestand). Verwenden Sie auf dem Computer, der den Datenbestand führt: frontdesk restore --from DATEI</translation>
+    </message>
+    <message>
+      <source>Restore anyway?</source>
+      <translation>Trotzdem wiederherstellen?</translation>
+    </message>
+    <message>
+      <source>The backup was restored: integrity check passed, {n} audit events verified. Sign in again.</source>
+      <translation>Die Sicherung wurde wiederhergestellt: Integritätsprüfung bestanden, {n} Protokollereignisse geprüft. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+      <source>{n} guest(s) who asked to be erased after this backup was made were erased again.</source>
+      <translation>{n} Gast/Gäste, die nach Erstellung dieser Sicherung um Löschung gebeten hatten, wurden erneut gelöscht.</translation>
+    </message>
+    <message>
+      <source>This computer had no record of erasures since the backup: any guest erased since then is back, and must be erased again.</source>
+      <translation>Dieser Computer kannte die Löschungen seit der Sicherung nicht: Jeder Gast, der seitdem gelöscht wurde, ist wieder da und muss erneut gelöscht werden.</translation>
+    </message>
+    <message>
+      <source>The store it replaced is kept in {folder}.</source>
+      <translation>Der ersetzte Datenbestand wird in {folder} aufbewahrt.</translation>
+    </message>
+    <message>
+      <source>Restored</source>
+      <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+      <source>Nothing was restored.</source>
+      <translation>Es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+      <source>Not restored</source>
+      <translation>Nicht wiederhergestellt</translation>
+    </message>
+    <message>
+      <source>Restore from a backup</source>
+      <translation>Aus Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+      <source>Restoring replaces everything in this store with the backup. The backup is checked first (passphrase, integrity, audit log); if a check fails nothing is replaced. The current store is kept beside it. Everyone is signed out.</source>
+      <translation>Das Wiederherstellen ersetzt alles in diesem Datenbestand durch die Sicherung. Die Sicherung wird zuerst geprüft (Passphrase, Integrität, Protokoll); schlägt eine Prüfung fehl, wird nichts ersetzt. Der aktuelle Datenbestand wird daneben aufbewahrt. Alle werden abgemeldet.</translation>
+    </message>
+    <message>
+      <source>a .fdbackup file</source>
+      <translation>eine .fdbackup-Datei</translation>
+    </message>
+    <message>
+      <source>&amp;Choose…</source>
+      <translation>&amp;Auswählen…</translation>
+    </message>
+    <message>
+      <source>&amp;Backup:</source>
+      <translation>&amp;Sicherung:</translation>
+    </message>
+    <message>
+      <source>&amp;Passphrase:</source>
+      <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+      <source>Choose the backup</source>
+      <translation>Sicherung auswählen</translation>
+    </message>
+    <message>
+      <source>Frontdesk backups (*.fdbackup);;All files (*)</source>
+      <translation>Frontdesk-Sicherungen (*.fdbackup);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <source>Backup made {when}</source>
+      <translation>Sicherung vom {when}</translation>
+    </message>
+    <message>
+      <source>Choose the backup file first.</source>
+      <translation>Wählen Sie zuerst die Sicherungsdatei.</translation>
+    </message>
+    <message>
+      <source>Type the backup's passphrase.</source>
+      <translation>Geben Sie die Passphrase der Sicherung ein.</translation>
     </message>
   </context>
   <context>
@@ -2346,28 +2508,16 @@ Prüfen Sie die Schreibweise oder drücken Sie Strg+N, um einen neuen Gast anzul
   <context>
     <name>StaffPage</name>
     <message>
-      <source>For staff: type your PIN ({name}) to return to the desk.</source>
-      <translation>Für Mitarbeiter: Geben Sie Ihre PIN ein ({name}), um zur Rezeption zurückzukehren.</translation>
+      <source>For staff: type your PIN ({name}), or a manager's, to return to the desk.</source>
+      <translation>Für Mitarbeiter: Geben Sie Ihre PIN ({name}) oder die eines Managers ein, um zur Rezeption zurückzukehren.</translation>
     </message>
     <message>
       <source>Return to desk</source>
       <translation>Zurück zur Rezeption</translation>
     </message>
     <message>
-      <source>Erase this guest on request…</source>
-      <translation>Diesen Gast auf Wunsch löschen…</translation>
-    </message>
-    <message>
-      <source>Erase {name} completely? Their details, labels, visits and consents are deleted at once and cannot be restored; copies kept from upgrades are deleted too. The audit log keeps only an anonymous token. A manager confirms with their own PIN.</source>
-      <translation>{name} vollständig löschen? Angaben, Merkmale, Besuche und Einwilligungen werden sofort gelöscht und können nicht wiederhergestellt werden; Kopien aus früheren Aktualisierungen werden ebenfalls gelöscht. Das Protokoll behält nur eine anonyme Kennung. Ein Manager bestätigt mit der eigenen PIN.</translation>
-    </message>
-    <message>
-      <source>Erase everything</source>
-      <translation>Alles löschen</translation>
-    </message>
-    <message>
-      <source>Only a manager can erase a guest; no manager found.</source>
-      <translation>Nur ein Manager kann einen Gast löschen; es wurde kein Manager gefunden.</translation>
+      <source>Files made for the guest (folder for guest files): {names}</source>
+      <translation>Für den Gast erstellte Dateien (Ordner für Gastdateien): {names}</translation>
     </message>
   </context>
   <context>
@@ -2442,6 +2592,29 @@ Prüfen Sie die Schreibweise oder drücken Sie Strg+N, um einen neuen Gast anzul
     <message>
       <source>{name} is expected again</source>
       <translation>{name} wird wieder erwartet</translation>
+    </message>
+  </context>
+  <context>
+    <name>VenueSettingsDialog</name>
+    <message>
+      <source>Venue settings</source>
+      <translation>Einstellungen des Betriebs</translation>
+    </message>
+    <message>
+      <source>No printer found on this computer</source>
+      <translation>Auf diesem Computer wurde kein Drucker gefunden</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>Aus&amp;wählen…</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> Tage</translation>
+    </message>
+    <message>
+      <source>Folder for guest files</source>
+      <translation>Ordner für Gastdateien</translation>
     </message>
   </context>
   <context>
