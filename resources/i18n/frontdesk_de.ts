@@ -2160,7 +2160,7 @@ Geben Sie zur Bestätigung Ihre PIN ein.</translation>
       <translation>{name} gelöscht.</translation>
     </message>
     <message>
-      <source>Re&amp;tention…</source>
+      <source>Rete&amp;ntion…</source>
       <translation>&amp;Aufbewahrungsfristen…</translation>
     </message>
   </context>

@@ -2160,8 +2160,8 @@ Typ uw pincode om te bevestigen.</translation>
       <translation>{name} gewist.</translation>
     </message>
     <message>
-      <source>Re&amp;tention…</source>
-      <translation>Bewaar&amp;termijnen…</translation>
+      <source>Rete&amp;ntion…</source>
+      <translation>Bew&amp;aartermijnen…</translation>
     </message>
   </context>
   <context>
