@@ -127,3 +127,19 @@ def test_move_store_copies_everything_verifies_and_leaves_the_local_file(
     assert main(["move-store", "--data-dir", str(local), "--to", desk,
                  "--staff", "Eva Visser", "--pin-stdin"]) == 2
     assert "is not empty" in capsys.readouterr().err
+
+
+def test_backup_of_the_shared_store_is_refused_with_the_next_step(
+        shared_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app import backup
+    from app.errors import BackupFileError
+
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        actor = staff.create_first_manager(store, "Eva Visser", "4826")
+        with pytest.raises(BackupFileError, match="backed up on its server"):
+            backup.make_backup(store, actor, tmp_path / "out" / "b", "a long backup passphrase")
+        assert not (tmp_path / "out").exists()
+        assert backup.run_configured_backup(store) is None
+    finally:
+        store.close()
