@@ -76,6 +76,7 @@ ACTION_NAMES: dict[str, str] = {
     "visit.expected": N_("Marked expected again"),
     "visit.recorded": N_("Visit recorded"),
     "vocabulary.starter_loaded": N_("Starter vocabulary loaded"),
+    "vocabulary.own_words_changed": N_("Own words changed"),
 }
 
 _ROLE = {Role.RECEPTIONIST: N_("receptionist"), Role.HOST: N_("host"),
@@ -359,6 +360,9 @@ SENTENCES: dict[str, Builder] = {
     "recovery.used": _simple(N_("The store was opened with the recovery passphrase")),
     "setting.changed": _simple(N_("{who} changed the setting {key}"), key="key"),
     "demo.generated": _simple(N_("Demo data was generated ({guests} guests)"), guests="guests"),
+    "vocabulary.own_words_changed": _simple(
+        N_("{who} saved the venue's own words ({blocked} blocked, {warned} to look at twice)"),
+        blocked="blocked", warned="warned"),
     "vocabulary.starter_loaded": _simple(
         N_("{who} loaded the starter vocabulary ({labels} labels)"), labels="labels"),
     "import.mapping_saved": _simple(N_("{who} saved how an import file's columns are read")),
