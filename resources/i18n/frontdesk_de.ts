@@ -1445,22 +1445,22 @@ Schlagen Sie ein neues Merkmal vor, wenn nichts passt.</translation>
     <message>
       <source>Ctrl+F  search guests (↑↓ choose, Enter opens, Esc clears)
 Enter  open the highlighted guest
-Space or A  mark the highlighted arrival as arrived
-Esc  back from the guest card
+Space or A  mark arrived (on Today's list and on the card); again to undo
+Esc  back from the guest card, to the same place in the list
 Ins / Del  add / remove a label on the card
 F9  show the guest everything we keep about them
 Ctrl+N  new guest · Ctrl+E  edit details · Ctrl+B  new booking or stay
 Ctrl+I  import arrivals from a CSV export
-Ctrl+L  lock the desk</source>
+Ctrl+L  lock the desk · Ctrl+Q  quit (a locked desk asks for a PIN)</source>
       <translation>Strg+F  Gäste suchen (↑↓ wählen, Eingabe öffnet, Esc leert)
 Eingabe  markierten Gast öffnen
-Leertaste oder A  markierte Anreise als angekommen markieren
-Esc  zurück von der Gastkarte
+Leertaste oder A  als angekommen markieren (in der heutigen Liste und auf der Karte); erneut zum Rückgängigmachen
+Esc  zurück von der Gastkarte, an dieselbe Stelle der Liste
 Einfg / Entf  Merkmal auf der Karte hinzufügen / entfernen
 F9  dem Gast alles zeigen, was wir über ihn speichern
 Strg+N  neuer Gast · Strg+E  Angaben bearbeiten · Strg+B  neue Reservierung oder neuer Aufenthalt
 Strg+I  Anreisen aus einem CSV-Export importieren
-Strg+L  Rezeption sperren</translation>
+Strg+L  Rezeption sperren · Strg+Q  beenden (eine gesperrte Rezeption fragt nach einer PIN)</translation>
     </message>
     <message>
       <source>Quit the demo</source>

@@ -1445,22 +1445,22 @@ Stel een nieuw label voor als er niets past.</translation>
     <message>
       <source>Ctrl+F  search guests (↑↓ choose, Enter opens, Esc clears)
 Enter  open the highlighted guest
-Space or A  mark the highlighted arrival as arrived
-Esc  back from the guest card
+Space or A  mark arrived (on Today's list and on the card); again to undo
+Esc  back from the guest card, to the same place in the list
 Ins / Del  add / remove a label on the card
 F9  show the guest everything we keep about them
 Ctrl+N  new guest · Ctrl+E  edit details · Ctrl+B  new booking or stay
 Ctrl+I  import arrivals from a CSV export
-Ctrl+L  lock the desk</source>
+Ctrl+L  lock the desk · Ctrl+Q  quit (a locked desk asks for a PIN)</source>
       <translation>Ctrl+F  gasten zoeken (↑↓ kiezen, Enter opent, Esc wist)
 Enter  de gemarkeerde gast openen
-Spatie of A  de gemarkeerde aankomst als aangekomen markeren
-Esc  terug van de gastenkaart
+Spatie of A  als aangekomen markeren (op de lijst van vandaag en op de kaart); nogmaals om ongedaan te maken
+Esc  terug van de gastenkaart, naar dezelfde plek in de lijst
 Ins / Del  een label toevoegen / verwijderen op de kaart
 F9  de gast alles tonen wat we over hem of haar bewaren
 Ctrl+N  nieuwe gast · Ctrl+E  gegevens wijzigen · Ctrl+B  nieuwe reservering of verblijf
 Ctrl+I  aankomsten importeren uit een CSV-export
-Ctrl+L  de balie vergrendelen</translation>
+Ctrl+L  de balie vergrendelen · Ctrl+Q  afsluiten (een vergrendelde balie vraagt om een pincode)</translation>
     </message>
     <message>
       <source>Quit the demo</source>

@@ -77,6 +77,12 @@ def venue(store: Store, manager: Actor, tmp_path: Path) -> Path:
     return folder
 
 
+def _speaks_dutch(store: Store, actor: Actor, guest: GuestInfo) -> None:
+    guests.update_guest(store, actor, guest.id, guests.GuestFields(
+        guest.full_name, guest.preferred_name, guest.pronunciation, "nl", guest.email,
+        guest.phone))
+
+
 def _open_by_f9(qtbot: QtBot, store: Store, guest: GuestInfo, name: str = "Sam Bakker",
                 pin: str = RECEPTIONIST_PIN) -> tuple[MainWindow, ShowGuestWindow]:
     window = make_window(qtbot, store)
@@ -208,6 +214,7 @@ def test_ten_wrong_pins_lock_nobody_and_a_managers_pin_ends_it(
         waits.append(sg.session.wait_seconds())
         if waits[-1]:
             assert not sg.staff_page.pin.isEnabled()  # the field waits too
+            assert QApplication.focusWidget() is sg.staff_page  # Enter presses nothing
             assert "Please wait" in sg.staff_page.error.text()
             clock[0] += waits[-1]
             sg.staff_page._tick()
@@ -299,9 +306,7 @@ def test_print_and_file_copies_without_any_dialog(
 def test_copies_refused_in_the_guests_language_until_the_venue_is_set(
     qtbot: QtBot, store: Store, guest: GuestInfo, receptionist: Actor
 ) -> None:
-    guests.update_guest(store, receptionist, guest.id, guests.GuestFields(
-        guest.full_name, guest.preferred_name, guest.pronunciation, "nl", guest.email,
-        guest.phone))
+    _speaks_dutch(store, receptionist, guest)
     _window, sg = _open_by_f9(qtbot, store, guest)
     _press(qtbot, sg.file_button)
     assert sg.banner.objectName() == "sgBannerError"
@@ -311,9 +316,7 @@ def test_copies_refused_in_the_guests_language_until_the_venue_is_set(
 def test_dutch_guest_sees_dutch_and_corrects_their_name(
     qtbot: QtBot, store: Store, guest: GuestInfo, receptionist: Actor
 ) -> None:
-    guests.update_guest(store, receptionist, guest.id, guests.GuestFields(
-        guest.full_name, guest.preferred_name, guest.pronunciation, "nl", guest.email,
-        guest.phone))
+    _speaks_dutch(store, receptionist, guest)
     _window, sg = _open_by_f9(qtbot, store, guest)
     assert sg.report.language == "nl"
     assert "Alles wat we over u bewaren" in _texts(sg)
