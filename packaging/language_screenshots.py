@@ -5,7 +5,8 @@
 Runs on Qt's offscreen platform with one 1366×768 screen (a laptop), in the
 interface language given, on a small demo store: signs in as the demo manager and
 grabs today's arrivals, a guest card and Show guest for a guest who speaks that
-language (docs/screenshots/desk-<lang>.png, desk-<lang>-card.png, show-guest-<lang>.png).
+language (docs/screenshots/desk-<lang>.png, desk-<lang>-card.png, show-guest-<lang>.png
+and show-guest-<lang>-notes.png).
 """
 
 from __future__ import annotations
@@ -80,10 +81,16 @@ def main(lang: str, folder: Path) -> int:
         for _ in range(20):
             app.processEvents()
         view.grab().save(str(folder / f"show-guest-{lang}.png"))
+        bar = view.scroll_area.verticalScrollBar()
+        bar.setValue(int(bar.maximum() * 0.35))  # the notes we keep, with their choices
+        for _ in range(10):
+            app.processEvents()
+        view.grab().save(str(folder / f"show-guest-{lang}-notes.png"))
         view.force_close()
     window.close()
     store.close()
-    print(f"wrote desk-{lang}.png, desk-{lang}-card.png, show-guest-{lang}.png in {folder}")
+    print(f"wrote desk-{lang}.png, desk-{lang}-card.png, show-guest-{lang}.png, "
+          f"show-guest-{lang}-notes.png in {folder}")
     return 0
 
 
