@@ -38,7 +38,7 @@ from app.views import Actor, LabelInfo
 from app.wording import WordingResult
 from app.wording_rules import text_refs
 from ui import texts, theme
-from ui.i18n import say
+from ui.i18n import current_language, say
 from ui.models.base import RowsModel
 from ui.proposal_form import APPROVE_EDIT, ProposalDialog
 from ui.reject_dialog import RejectDialog
@@ -184,7 +184,7 @@ class ProposalDetail(QWidget):
                 groups[f.group].append(word)
             warn = f not in check.blocking
             reasons[f.group] = (self.tr("Warning: ") if warn and check.blocked else "") + \
-                _esc(f.reason_in("en"))
+                _esc(f.reason_in(current_language()))
         items = [f"{', '.join(words)}<br>{reasons[g]}" for g, words in groups.items()]
         self.check_text.setText("<br><br>".join(items) if items else self.tr(
             "No judgement, health or vague words were found."))
