@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import vocabulary
+from app import languages, vocabulary
 from app.domain import Sensitivity
 from app.errors import FrontdeskError
 from app.opening import Store
@@ -38,7 +38,7 @@ from app.views import Actor, LabelInfo
 from app.wording import WordingResult
 from app.wording_rules import text_refs
 from ui import texts, theme
-from ui.i18n import say
+from ui.i18n import current_language, say
 from ui.models.base import RowsModel
 from ui.proposal_form import APPROVE_EDIT, ProposalDialog
 from ui.reject_dialog import RejectDialog
@@ -108,7 +108,7 @@ class ProposalDetail(QWidget):
         see = QLabel(self.tr("What the guest will see"))
         see.setObjectName("sectionTitle")
         see.setStyleSheet("font-weight: 600; color: #1f3b4d;")
-        self.previews = {lang: GuestPreview() for lang in ("en", "nl")}
+        self.previews = {lang.code: GuestPreview() for lang in languages.guest_languages()}
         for lang, p in self.previews.items():
             p.setObjectName(f"guestPreview_{lang}")
             p.setStyleSheet(p.styleSheet().replace("#guestPreview", f"#guestPreview_{lang}"))
@@ -184,7 +184,7 @@ class ProposalDetail(QWidget):
                 groups[f.group].append(word)
             warn = f not in check.blocking
             reasons[f.group] = (self.tr("Warning: ") if warn and check.blocked else "") + \
-                _esc(f.reason_in("en"))
+                _esc(f.reason_in(current_language()))
         items = [f"{', '.join(words)}<br>{reasons[g]}" for g, words in groups.items()]
         self.check_text.setText("<br><br>".join(items) if items else self.tr(
             "No judgement, health or vague words were found."))
