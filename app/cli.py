@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from app import __version__
 
+VERSION_LINE = f"frontdesk {__version__}"  # a name and a number: the same in every language
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -32,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="frontdesk",
         description="Recognise returning guests from an encrypted local store.",
     )
-    parser.add_argument("--version", action="version", version=f"frontdesk {__version__}")
+    parser.add_argument("--version", action="version", version=VERSION_LINE)
     add_store_args(parser, top=True)
     parser.add_argument("--demo", action="store_true",
                         help="open a throw-away store filled with a sample hotel and restaurant")
@@ -49,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # `frontdesk --version` answers before anything else loads (bench/startup.py); the
     # storage layer, logging and Qt load only for the command that needs them.
     if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
-        print(f"frontdesk {__version__}")
+        print(VERSION_LINE)
         return 0
     args = build_parser().parse_args(argv)
     from app.errors import FrontdeskError
