@@ -37,7 +37,7 @@ from app.opening import Store
 from app.views import Actor, LabelInfo
 from app.wording import WordingResult
 from app.wording_rules import text_refs
-from ui import texts
+from ui import texts, theme
 from ui.i18n import current_language as ui_language
 from ui.i18n import say
 from ui.models.base import RowsModel
@@ -226,7 +226,7 @@ class ReviewQueueDialog(QDialog):
         super().__init__(parent)
         self.store, self.actor = store, actor
         self.setWindowTitle(self.tr("Review proposed labels"))
-        self.resize(1300, 700)  # inside 1366×768 with the window frame
+        theme.fit(self, 1366, 768)  # frame included: fits a 1366×768 screen (desk's hook)
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         self.status = QLabel()

@@ -27,6 +27,9 @@ def register(sub: Any) -> None:
                    help="the backup file to restore")
     p.add_argument("--backup-passphrase-file", metavar="FILE",
                    help="read the backup passphrase from FILE (default: ask)")
+    p.add_argument("--accept-unknown-erasures", action="store_true",
+                   help="restore even when this computer has no record of the guests erased "
+                        "since the backup was made (they would come back)")
     p.set_defaults(func=restore)
 
 
@@ -62,16 +65,35 @@ def backup(args: argparse.Namespace) -> int:
 
 def restore(args: argparse.Namespace) -> int:
     from app.backup import inspect_backup, restore_backup
+    from app.errors import ErasuresUnknownError
 
     source = Path(args.source)
     info = inspect_backup(source)
     passphrase = read_passphrase(args.backup_passphrase_file, say(_("Backup passphrase: ")))
     data_dir = resolve_data_dir(args.data_dir)
-    result = restore_backup(source, passphrase, data_dir, key_source_for(args.passphrase_file))
+    key_source = key_source_for(args.passphrase_file)
+    try:
+        result = restore_backup(source, passphrase, data_dir, key_source,
+                                accept_unknown_erasures=args.accept_unknown_erasures)
+    except ErasuresUnknownError as exc:
+        if not sys.stdin.isatty():
+            raise   # exit 2 with the message; --accept-unknown-erasures restores anyway
+        print(f"frontdesk: {say(exc)}", file=sys.stderr)
+        if input(say(_("Restore anyway? [y/N] "))).strip().lower() not in ("y", "yes", "j", "ja"):
+            print(say(_("Nothing was restored.")), file=sys.stderr)
+            return 1
+        result = restore_backup(source, passphrase, data_dir, key_source,
+                                accept_unknown_erasures=True)
     result.store.close()
     print(say(_("Restored the backup of {when} into {folder}: integrity check passed, {n} "
                 "audit events verified.", when=str(info.created_at), folder=str(data_dir),
                 n=num(result.audit_events))))
+    if result.erased_again:
+        print(say(_("Erased again {n} guest(s) who asked to be erased after this backup was "
+                    "made.", n=num(result.erased_again))))
+    if not result.erasures_known:
+        print(say(_("This computer had no record of erasures since the backup: any guest "
+                    "erased since then is back, and must be erased again.")))
     if result.recovery_passphrase:
         print(say(_("New recovery passphrase for this store (write it down; shown only once):"))
               + f"\n\n    {result.recovery_passphrase}\n")
