@@ -69,6 +69,8 @@ ACTION_NAMES: dict[str, str] = {
     "store.restored": N_("Store restored from a backup"),
     "store.copied_out": N_("Store copied to a shared store"),
     "store.moved_in": N_("Local store moved in"),
+    "desk.store_chosen": N_("Desk set to this shared store"),
+    "desk.store_left": N_("Desk set back to its local store"),
     "visit.arrived": N_("Marked arrived"),
     "visit.cancelled": N_("Visit cancelled"),
     "visit.departed": N_("Marked departed"),
@@ -368,6 +370,8 @@ SENTENCES: dict[str, Builder] = {
     "store.moved_in": _simple(N_("{who} moved a local store into this shared store ({guests} "
                                  "guests, {events} audit events)"), guests="guests",
                               events="events"),
+    "desk.store_chosen": _simple(N_("{who} set a desk to open this shared store")),
+    "desk.store_left": _simple(N_("{who} set a desk back to its local store")),
     "recovery.set_up": _simple(N_("{who} set up a recovery passphrase")),
     "recovery.used": _simple(N_("The store was opened with the recovery passphrase")),
     "setting.changed": _simple(N_("{who} changed the setting {key}"), key="key"),

@@ -64,7 +64,7 @@ def date_words(value: dt.date, language: str) -> str:
     lang = supported(language)
     entry = languages.get(lang)
     pattern = entry.full_date if entry else _FULL_DATE
-    return format_date(value, pattern, locale=lang)
+    return format_date(value, pattern, locale=entry.locale if entry else lang)
 
 
 def day_words(value: dt.date, language: str, *, today: dt.date | None = None) -> str:
@@ -73,7 +73,8 @@ def day_words(value: dt.date, language: str, *, today: dt.date | None = None) ->
     if today is not None and value.year != today.year:
         return date_words(value, lang)
     entry = languages.get(lang)
-    return format_date(value, entry.long_date if entry else "EEEE d MMMM", locale=lang)
+    return format_date(value, entry.long_date if entry else "EEEE d MMMM",
+                       locale=entry.locale if entry else lang)
 
 
 def datetime_words(value: dt.datetime, language: str) -> str:

@@ -189,10 +189,11 @@ class Visit(Base):
     __table_args__ = (
         CheckConstraint("party_size >= 1", name="party_size_positive"),
         # "Who is in room 12 / at table 12 today" from the search box (revision 0004):
-        # visits starting today, and guests staying (only "arrived" visits, revision 0007).
+        # visits starting today, and guests staying (arrived stays only, revision 0009).
         Index("ix_visit_place_starts_at", "place", "starts_at"),
-        Index("ix_visit_arrived_place", "place", sqlite_where=text("status = 'arrived'"),
-              postgresql_where=text("status = 'arrived'")),
+        Index("ix_visit_staying_place", "place",
+              sqlite_where=text("status = 'arrived' AND kind = 'stay'"),
+              postgresql_where=text("status = 'arrived' AND kind = 'stay'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -348,8 +348,8 @@ _STARTS_IN_PLACE = text(_PLACE_SQL.format(
     cond="v.starts_at >= :start AND v.starts_at < :end AND v.status != 'cancelled'")
 ).bindparams(bindparam("places", expanding=True)).columns(
     *_GUEST_COLUMNS, Visit.place, Visit.kind, Visit.starts_at)
-# Guests staying in the room (arrived, not yet left): the partial index ix_visit_arrived_place
-# holds only visits whose status is "arrived", so this reads a few entries per room.
+# Guests staying in the room (arrived, not yet left): the partial index ix_visit_staying_place
+# holds only stays whose status is "arrived", so this reads a few entries per room.
 _STAYING_IN_PLACE = text(_PLACE_SQL.format(
     cond="v.status = 'arrived' AND v.kind = 'stay' AND v.starts_at < :start "
          "AND v.ends_on > :day")

@@ -188,3 +188,12 @@ def test_the_command_line_speaks_the_chosen_language(
     assert i18n.cli_language() == "nl"  # the system's language when Frontdesk speaks it
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert i18n.cli_language() == "en"
+
+
+def test_lookup_reads_every_way_a_file_names_a_language() -> None:
+    assert [languages.lookup(n) for n in ("nl", "NL-be", "nld", "Dutch", "Nederlands", "Vlaams",
+                                          "en_US", "English", "Engels", "de", "Deutsch",
+                                          "German", "DEU")] == \
+        ["nl"] * 6 + ["en"] * 3 + ["de"] * 4
+    assert languages.lookup("Klingon") is None
+    assert languages.lookup("  ") is None

@@ -60,7 +60,7 @@ class LabelPicker(QDialog):
             self.category.addItem(texts.category(c), c)
         find_label = QLabel(self.tr("&Find:"))
         find_label.setBuddy(self.filter)
-        cat_label = QLabel(self.tr("Ca&tegory:"))
+        cat_label = QLabel(self.tr("&Category:"))
         cat_label.setBuddy(self.category)
         top = QHBoxLayout()
         top.addWidget(find_label)

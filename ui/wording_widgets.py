@@ -146,10 +146,10 @@ class CheckedLine(QPlainTextEdit):
 
 
 def _ui_language() -> str:
-    """The language of the reasons shown to staff: the interface's."""
-    from ui import i18n
+    """The language of the reasons shown to staff: the interface language."""
+    from ui.i18n import current_language
 
-    return i18n.current_language()
+    return current_language()
 
 
 def reasons_text(findings: Sequence[Finding], result: WordingResult, lang: str = "") -> str:
