@@ -109,7 +109,7 @@ class ProposalDetail(QWidget):
         see = QLabel(self.tr("What the guest will see"))
         see.setObjectName("sectionTitle")
         see.setStyleSheet("font-weight: 600; color: #1f3b4d;")
-        self.previews = {lang: GuestPreview() for lang in languages.codes()}
+        self.previews = {lang.code: GuestPreview() for lang in languages.guest_languages()}
         for lang, p in self.previews.items():
             p.setObjectName(f"guestPreview_{lang}")
             p.setStyleSheet(p.styleSheet().replace("#guestPreview", f"#guestPreview_{lang}"))

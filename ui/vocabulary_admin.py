@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -191,7 +193,7 @@ class VocabularyDialog(QDialog):
         self.table = DeskTable(self.model, stretch=VocabularyModel.WORDING)
         self.table.setObjectName("vocabulary")
         self.body = EmptyOr(self.table)
-        self.previews = {lang: GuestPreview() for lang in languages.codes()}
+        self.previews = {lang.code: GuestPreview() for lang in languages.guest_languages()}
         side = QWidget()
         sl = QVBoxLayout(side)
         sl.setContentsMargins(0, 0, 0, 0)
@@ -200,7 +202,12 @@ class VocabularyDialog(QDialog):
         sl.addStretch(1)
         split = QSplitter()
         split.addWidget(self.body)
-        split.addWidget(side)
+        # One preview per guest language (the registry's): they scroll rather than squeeze.
+        previews = QScrollArea()
+        previews.setWidgetResizable(True)
+        previews.setFrameShape(QFrame.Shape.NoFrame)
+        previews.setWidget(side)
+        split.addWidget(previews)
         split.setSizes([860, 480])
         split.setChildrenCollapsible(False)
         self.status = QLabel()
