@@ -102,6 +102,7 @@ def build_demo(
     day = today or dt.date.today()
     manager = ensure_staff(store)
     vocabulary.load_starter(store, manager)
+    _demo_venue(store, manager)  # show-guest: who keeps the data, where guest files go
     receptionist = next(
         a for a in (staff_uc.list_staff(store)) if a.role == Role.RECEPTIONIST
     )
@@ -290,3 +291,20 @@ def _visit_rows(rng: random.Random, gid: int, day: dt.date, index: int, total: i
                 service=service, party_size=rng.choice((1, 2, 2, 2, 3, 4, 6, 8)),
                 place=places.table(date, service), status=status))
     return rows
+
+
+def _demo_venue(store: Store, manager: Actor) -> None:
+    """The demo venue's name and contact, and a folder for guest files in the demo's folder.
+
+    (Show guest's copies need them; no printer is set: a manager picks one under
+    Manager ▸ Venue settings.)
+    """
+    from app import venue_settings
+
+    folder = store.paths.data_dir / "guest-files"
+    folder.mkdir(exist_ok=True)
+    venue_settings.set_values(store, manager, {
+        venue_settings.VENUE_NAME.key: "Hotel De Linde",
+        venue_settings.VENUE_CONTACT.key: "Lindenlaan 12, 3512 AB Utrecht\n"
+                                          "+31 30 123 4567 · privacy@delinde.example",
+        venue_settings.EXPORT_FOLDER.key: str(folder)})

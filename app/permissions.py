@@ -31,6 +31,7 @@ class Action(StrEnum):
     BACKUP = "back up or restore the store"
     IMPORT = "import arrivals and bookings"
     MANAGE_RETENTION = "review retention"
+    VENUE_SETTINGS = "change the venue's settings"
     MERGE_GUESTS = "merge two guest profiles"  # search helper: app.merge (managers only)
 
 

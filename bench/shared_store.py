@@ -139,7 +139,8 @@ def watcher(url: str, password: str, ready: Any, events: Any, out: Any) -> None:
     pending: dict[int, float] = {}
     delays: list[float] = []
     finished = False
-    while not (finished and not pending):
+    give_up = float("inf")  # after the writer is done, wait 10 s more for its last arrivals
+    while not (finished and not pending) and time.monotonic() < give_up:
         while True:
             try:
                 item = events.get_nowait()
@@ -147,13 +148,12 @@ def watcher(url: str, password: str, ready: Any, events: Any, out: Any) -> None:
                 break
             if item is None:
                 finished = True
+                give_up = time.monotonic() + 10
             else:
                 pending[item[0]] = item[1]
         try:
             at = seen.get(timeout=0.5)
         except q.Empty:
-            if finished:
-                break
             continue
         if pending:
             with store.read() as s:
@@ -197,6 +197,26 @@ def baseline(server: Any, db: str, words: list[str], top_id: int, n: int = 300
     return out
 
 
+def single_desk(store: Any, words: list[str], top_id: int, n: int = 60
+                ) -> dict[str, list[float]]:
+    """One desk alone: the same searches and card opens, through the app (no other load)."""
+    from app import guests
+
+    actor = _sign_in(store, DESK_STAFF)
+    rng = random.Random(11)
+    out: dict[str, list[float]] = {"search": [], "card": []}
+    for _ in range(n):
+        word = rng.choice(words)
+        typed = word[: rng.randint(2, len(word))]
+        t = time.perf_counter()
+        guests.find_guests(store, actor, typed)
+        out["search"].append(time.perf_counter() - t)
+        t = time.perf_counter()
+        guests.open_card(store, actor, rng.randint(1, top_id))
+        out["card"].append(time.perf_counter() - t)
+    return out
+
+
 def build(server: Any, db: str, guests: int, owner_pw: str, desk_pw: str) -> None:
     """Create and fill the database once (demo data through a desk connection)."""
     import psycopg
@@ -237,6 +257,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--bench-dir")
     ap.add_argument("--json")
+    ap.add_argument("--local", metavar="DIR",
+                    help="also time one desk alone on this local demo store (frontdesk "
+                         "demo-data, passphrase file DIR/../passphrase or --passphrase-file) "
+                         "and on the shared store, alternately, for the engines' ratio")
+    ap.add_argument("--passphrase-file")
     args = ap.parse_args(argv)
     from tests.pg_server import PgServer
 
@@ -264,6 +289,24 @@ def main(argv: list[str] | None = None) -> int:
                 "SELECT full_name FROM guest TABLESAMPLE SYSTEM (1) LIMIT 2000")]
         words = sorted({w for n in names for w in n.split() if len(w) >= 3})
         base = baseline(server, db, words, top_id)
+        alone: dict[str, dict[str, list[float]]] = {}
+        if args.local:
+            from app.opening import key_source_for, open_store
+
+            local = open_store(Path(args.local), key_source_for(
+                args.passphrase_file or Path(args.local).parent / "passphrase"), create=False)
+            shared = _desk_open(url, desk_pw)
+            try:
+                with local.read() as s:
+                    from storage import queries
+
+                    local_top = queries.guest_count(s)
+                for name, st, top in (("local", local, local_top), ("shared", shared, top_id),
+                                      ("local2", local, local_top), ("shared2", shared, top_id)):
+                    alone[name] = single_desk(st, words, top, 30)
+            finally:
+                local.close()
+                shared.close()
         load_before = os.getloadavg()
         ctx = mp.get_context("spawn")
         out, events, ready = ctx.Queue(), ctx.Queue(), ctx.Event()
@@ -306,6 +349,8 @@ def main(argv: list[str] | None = None) -> int:
             "writes": len(writes), "lost_writes": len(writes) - kept,
             "visible_ms": _summary(visible), "unseen_arrivals": unseen,
             "audit_chain_ok": chain_ok,
+            **{f"alone_{k}_{op}_ms": _summary(v[op]) for k, v in alone.items()
+               for op in ("search", "card")},
             "loadavg_before": load_before, "loadavg_after": load_after,
         }
     finally:
@@ -332,6 +377,13 @@ def _print(r: dict[str, Any]) -> None:
     line("search (find_guests)", "search_ms", "search_baseline_ms")
     line("card open (open_card)", "card_ms", "card_baseline_ms")
     line("arrival visible elsewhere", "visible_ms")
+    for who in ("local", "shared"):
+        for op in ("search", "card"):
+            runs = [r[k] for k in (f"alone_{who}_{op}_ms", f"alone_{who}2_{op}_ms") if k in r]
+            if runs:
+                print(f"  one desk alone, {who:<6} {op:<6} p50 "
+                      + " / ".join(f"{x['p50']:.1f}" for x in runs) + " ms, p95 "
+                      + " / ".join(f"{x['p95']:.1f}" for x in runs) + " ms (two rounds)")
     print(f"  longest desk wait {r['longest_desk_wait_ms']:.0f} ms; errors {r['errors']} "
           f"{r['error_kinds']}; writes {r['writes']}, lost {r['lost_writes']}; arrivals never "
           f"seen {r['unseen_arrivals']}; audit chain ok: {r['audit_chain_ok']}")

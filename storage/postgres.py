@@ -277,10 +277,11 @@ class SharedStore(Store):
         """The server manages its own write-ahead log."""
 
     def scrub_deleted(self, wait_ms: int) -> bool:
-        """Erasure's last step on SQLite (empty the WAL); the server's side is still to do.
+        """Erasure's scrub (trust-storage's hook): nothing a desk can fold on a server.
 
-        (trust-storage hook: the PostgreSQL scrub — VACUUM of the guest tables, the
-        server's WAL retention — belongs to the shared-store work.)
+        The deleted rows' old versions stay in PostgreSQL's pages until ``VACUUM`` reuses
+        them and in its WAL until recycled; only the owner may vacuum. docs/shared-store.md
+        says so. Returns True: there is no local WAL that could still hold the guest.
         """
         return True
 

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.demo = demo  # a throw-away store: quitting deletes it, so say so first
+        self.store_location: object | None = None  # ui.restore_dialog.StoreLocation
         self._quit_confirmed = False
         self.store: Store | None = None
         self.actor: Actor | None = None
@@ -134,8 +135,11 @@ class MainWindow(QMainWindow):
             self.tr("&Review proposals…"), None, self._review_queue)
         self.add_manager_action(self.tr("&Vocabulary…"), None,
                                 lambda: vocabulary_menu.open_vocabulary(self))
+        self.add_manager_action(self.tr("&Own words…"), None, self._own_words)
         self.add_manager_action(self.tr("&Audit log…"), None, self._audit_log)
         self.add_manager_action(self.tr("&Backup…"), None, self._backup)
+        self.add_manager_action(self.tr("Res&tore from a backup…"), None, self._restore)
+        self.add_manager_action(self.tr("V&enue settings…"), None, self._venue_settings)
         self.manager_menu.aboutToShow.connect(self.update_waiting_count)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self._shortcuts,
@@ -352,6 +356,26 @@ class MainWindow(QMainWindow):
         from ui.backup_dialog import open_backup
 
         open_backup(self)
+
+    def _own_words(self) -> None:
+        from ui.own_words_dialog import OwnWordsDialog  # the venue's own blocked words
+
+        if self.store is None or self.actor is None:
+            return
+        if OwnWordsDialog(self.store, self.actor, self).exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("Own words saved: new proposals are checked "
+                                                 "against them."), 8000)
+
+    def _restore(self) -> None:
+        from ui.restore_dialog import restore_from_gui  # the CLI's checks, from the GUI
+
+        restore_from_gui(self)
+
+    def _venue_settings(self) -> None:
+        from ui.venue_settings_dialog import open_venue_settings  # show-guest's dialog
+
+        if self.store is not None and self.actor is not None:
+            open_venue_settings(self, self.store, self.actor)
 
     def _import_arrivals(self) -> None:
         from ui.import_wizard import open_import  # CSV exports → preview → one transaction

@@ -228,8 +228,8 @@
       <translation>Dagelijkse back-up</translation>
     </message>
     <message>
-      <source>To restore a backup, close Frontdesk and run: frontdesk restore --from FILE. The backup is checked before anything is replaced, and the current store is kept beside it.</source>
-      <translation>Een back-up terugzetten: sluit Frontdesk en voer uit: frontdesk restore --from BESTAND. De back-up wordt gecontroleerd voordat er iets wordt vervangen, en de huidige gegevens blijven ernaast bewaard.</translation>
+      <source>To restore a backup: Manager ▸ Restore from a backup… (or, with Frontdesk closed, frontdesk restore --from FILE). The backup is checked before anything is replaced, and the current store is kept beside it.</source>
+      <translation>Een back-up terugzetten: Manager ▸ Terugzetten uit een back-up… (of, met Frontdesk gesloten, frontdesk restore --from BESTAND). De back-up wordt gecontroleerd voordat er iets wordt vervangen, en de huidige gegevens blijven ernaast bewaard.</translation>
     </message>
     <message>
       <source>Save the backup as</source>
@@ -1451,12 +1451,24 @@ Stel een nieuw label voor als er niets past.</translation>
       <translation>&amp;Woordenlijst…</translation>
     </message>
     <message>
+      <source>&amp;Own words…</source>
+      <translation>&amp;Eigen woorden…</translation>
+    </message>
+    <message>
       <source>&amp;Audit log…</source>
       <translation>&amp;Logboek…</translation>
     </message>
     <message>
       <source>&amp;Backup…</source>
       <translation>Back-&amp;up…</translation>
+    </message>
+    <message>
+      <source>Res&amp;tore from a backup…</source>
+      <translation>&amp;Terugzetten uit een back-up…</translation>
+    </message>
+    <message>
+      <source>V&amp;enue settings…</source>
+      <translation>I&amp;nstellingen van de vestiging…</translation>
     </message>
     <message>
       <source>&amp;Help</source>
@@ -1499,6 +1511,10 @@ Stel een nieuw label voor als er niets past.</translation>
       <translation>Open eerst een gastenkaart (Ctrl+F).</translation>
     </message>
     <message>
+      <source>Own words saved: new proposals are checked against them.</source>
+      <translation>Eigen woorden opgeslagen: nieuwe voorstellen worden ertegen gecontroleerd.</translation>
+    </message>
+    <message>
       <source>Keyboard shortcuts</source>
       <translation>Sneltoetsen</translation>
     </message>
@@ -1531,8 +1547,8 @@ Ctrl+L  de balie vergrendelen</translation>
       <translation>Dit is een wegwerp-demoarchief: afsluiten verwijdert het, met alles wat erin is vastgelegd. Afsluiten?</translation>
     </message>
     <message>
-      <source>The guest was erased.</source>
-      <translation>De gast is gewist.</translation>
+      <source>Guest files saved in {folder}: {names}</source>
+      <translation>Bestanden voor de gast bewaard in {folder}: {names}</translation>
     </message>
   </context>
   <context>
@@ -1672,6 +1688,53 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     <message>
       <source>Manager's reason</source>
       <translation>Reden van de manager</translation>
+    </message>
+  </context>
+  <context>
+    <name>OwnWordsDialog</name>
+    <message>
+      <source>Own words</source>
+      <translation>Eigen woorden</translation>
+    </message>
+    <message>
+      <source>Words and phrases your venue never wants on a label (Block), or wants a reviewer to look at twice (Warn). They are checked with the built-in lists: case and accents do not matter, only whole words match, and a * at the end matches any ending ("allergi*").</source>
+      <translation>Woorden en zinsdelen die uw zaak nooit op een label wil (Blokkeren), of waar een beoordelaar twee keer naar moet kijken (Waarschuwen). Ze worden gecontroleerd samen met de ingebouwde lijsten: hoofdletters en accenten tellen niet, alleen hele woorden tellen, en een * aan het eind past op elk einde ("allergi*").</translation>
+    </message>
+    <message>
+      <source>Word or phrase</source>
+      <translation>Woord of zinsdeel</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>Controle</translation>
+    </message>
+    <message>
+      <source>e.g. platinum guest</source>
+      <translation>bijv. platina gast</translation>
+    </message>
+    <message>
+      <source>Block</source>
+      <translation>Blokkeren</translation>
+    </message>
+    <message>
+      <source>Warn</source>
+      <translation>Waarschuwen</translation>
+    </message>
+    <message>
+      <source>&amp;Add (Enter)</source>
+      <translation>&amp;Toevoegen (Enter)</translation>
+    </message>
+    <message>
+      <source>&amp;Remove (Del)</source>
+      <translation>&amp;Verwijderen (Del)</translation>
+    </message>
+    <message>
+      <source>Kept in {path}</source>
+      <translation>Bewaard in {path}</translation>
+    </message>
+    <message>
+      <source>“{phrase}” is on the list already.</source>
+      <translation>“{phrase}” staat al op de lijst.</translation>
     </message>
   </context>
   <context>
@@ -1977,6 +2040,105 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     <message>
       <source>The two PINs differ. Type the same PIN twice.</source>
       <translation>De twee pincodes verschillen. Typ twee keer dezelfde pincode.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreDialog</name>
+    <message>
+      <source>The store did not open</source>
+      <translation>De gegevens zijn niet geopend</translation>
+    </message>
+    <message>
+      <source>Checking and restoring the backup…</source>
+      <translation>De back-up wordt gecontroleerd en teruggezet…</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>Terugzetten</translation>
+    </message>
+    <message>
+      <source>This store cannot be restored from here (a demo or shared store). On the computer that keeps the store, use: frontdesk restore --from FILE</source>
+      <translation>Deze gegevens kunnen hier niet worden teruggezet (demo- of gedeelde opslag). Gebruik op de computer die de gegevens bewaart: frontdesk restore --from BESTAND</translation>
+    </message>
+    <message>
+      <source>Restore anyway?</source>
+      <translation>Toch terugzetten?</translation>
+    </message>
+    <message>
+      <source>The backup was restored: integrity check passed, {n} audit events verified. Sign in again.</source>
+      <translation>De back-up is teruggezet: integriteitscontrole geslaagd, {n} auditgebeurtenissen gecontroleerd. Meld u opnieuw aan.</translation>
+    </message>
+    <message>
+      <source>{n} guest(s) who asked to be erased after this backup was made were erased again.</source>
+      <translation>{n} gast(en) die na het maken van deze back-up om wissen vroegen, zijn opnieuw gewist.</translation>
+    </message>
+    <message>
+      <source>This computer had no record of erasures since the backup: any guest erased since then is back, and must be erased again.</source>
+      <translation>Deze computer had geen overzicht van wissingen sinds de back-up: een gast die sindsdien is gewist, is terug en moet opnieuw worden gewist.</translation>
+    </message>
+    <message>
+      <source>The store it replaced is kept in {folder}.</source>
+      <translation>De vervangen gegevens zijn bewaard in {folder}.</translation>
+    </message>
+    <message>
+      <source>Restored</source>
+      <translation>Teruggezet</translation>
+    </message>
+    <message>
+      <source>Nothing was restored.</source>
+      <translation>Er is niets teruggezet.</translation>
+    </message>
+    <message>
+      <source>Not restored</source>
+      <translation>Niet teruggezet</translation>
+    </message>
+    <message>
+      <source>Restore from a backup</source>
+      <translation>Terugzetten uit een back-up</translation>
+    </message>
+    <message>
+      <source>Restoring replaces everything in this store with the backup. The backup is checked first (passphrase, integrity, audit log); if a check fails nothing is replaced. The current store is kept beside it. Everyone is signed out.</source>
+      <translation>Terugzetten vervangt alle gegevens door de back-up. De back-up wordt eerst gecontroleerd (wachtzin, integriteit, auditlogboek); mislukt een controle, dan wordt niets vervangen. De huidige gegevens blijven ernaast bewaard. Iedereen wordt afgemeld.</translation>
+    </message>
+    <message>
+      <source>a .fdbackup file</source>
+      <translation>een .fdbackup-bestand</translation>
+    </message>
+    <message>
+      <source>&amp;Choose…</source>
+      <translation>&amp;Kiezen…</translation>
+    </message>
+    <message>
+      <source>&amp;Backup:</source>
+      <translation>&amp;Back-up:</translation>
+    </message>
+    <message>
+      <source>&amp;Passphrase:</source>
+      <translation>&amp;Wachtzin:</translation>
+    </message>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Terugzetten</translation>
+    </message>
+    <message>
+      <source>Choose the backup</source>
+      <translation>Kies de back-up</translation>
+    </message>
+    <message>
+      <source>Frontdesk backups (*.fdbackup);;All files (*)</source>
+      <translation>Frontdesk-back-ups (*.fdbackup);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+      <source>Backup made {when}</source>
+      <translation>Back-up gemaakt op {when}</translation>
+    </message>
+    <message>
+      <source>Choose the backup file first.</source>
+      <translation>Kies eerst het back-upbestand.</translation>
+    </message>
+    <message>
+      <source>Type the backup's passphrase.</source>
+      <translation>Typ de wachtzin van de back-up.</translation>
     </message>
   </context>
   <context>
@@ -2422,28 +2584,16 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
   <context>
     <name>StaffPage</name>
     <message>
-      <source>For staff: type your PIN ({name}) to return to the desk.</source>
-      <translation>Voor medewerkers: typ uw pincode ({name}) om terug te gaan naar de balie.</translation>
+      <source>For staff: type your PIN ({name}), or a manager's, to return to the desk.</source>
+      <translation>Voor medewerkers: typ uw pincode ({name}), of die van een manager, om terug te gaan naar de balie.</translation>
     </message>
     <message>
       <source>Return to desk</source>
       <translation>Terug naar de balie</translation>
     </message>
     <message>
-      <source>Erase this guest on request…</source>
-      <translation>Deze gast op verzoek wissen…</translation>
-    </message>
-    <message>
-      <source>Erase {name} completely? Their details, labels, visits and consents are deleted at once and cannot be restored; copies kept from upgrades are deleted too. The audit log keeps only an anonymous token. A manager confirms with their own PIN.</source>
-      <translation>{name} volledig wissen? Gegevens, labels, bezoeken en toestemmingen worden direct verwijderd en kunnen niet worden hersteld; kopieën van eerdere upgrades worden ook verwijderd. Het logboek bewaart alleen een anonieme code. Een manager bevestigt met de eigen pincode.</translation>
-    </message>
-    <message>
-      <source>Erase everything</source>
-      <translation>Alles wissen</translation>
-    </message>
-    <message>
-      <source>Only a manager can erase a guest; no manager found.</source>
-      <translation>Alleen een manager kan een gast wissen; er is geen manager gevonden.</translation>
+      <source>Files made for the guest (folder for guest files): {names}</source>
+      <translation>Bestanden gemaakt voor de gast (map voor bestanden voor gasten): {names}</translation>
     </message>
   </context>
   <context>
@@ -2518,6 +2668,29 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
     <message>
       <source>{name} is expected again</source>
       <translation>{name} wordt weer verwacht</translation>
+    </message>
+  </context>
+  <context>
+    <name>VenueSettingsDialog</name>
+    <message>
+      <source>Venue settings</source>
+      <translation>Instellingen van de vestiging</translation>
+    </message>
+    <message>
+      <source>No printer found on this computer</source>
+      <translation>Geen printer gevonden op deze computer</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>K&amp;iezen…</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> dagen</translation>
+    </message>
+    <message>
+      <source>Folder for guest files</source>
+      <translation>Map voor bestanden voor gasten</translation>
     </message>
   </context>
   <context>

@@ -51,6 +51,9 @@ def main(lang: str, out: Path) -> int:
     store = open_store(tmp / "store", MemoryKey())
     build_demo(store, guests=40, seed=3)
     window = MainWindow(store, idle_ms=3_600_000, store_label="fit")
+    from ui.restore_dialog import StoreLocation
+
+    window.store_location = StoreLocation(tmp / "store", MemoryKey())
     show_fitted(window)
     app.processEvents()
     page = window.sign_in_page

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Windows that must be among those opened (the walk reaches them from the menus/card).
 MUST_SEE = ("Staff", "Reset PIN", "Review proposed labels", "Vocabulary", "Audit log",
             "Backup", "Retention review", "Add a label", "New booking or stay", "Edit guest",
-            "ShowGuestWindow", "Keyboard shortcuts")
+            "ShowGuestWindow", "Keyboard shortcuts", "Restore from a backup")
 
 
 @pytest.mark.parametrize("lang", [lang.code for lang in languages.staff_languages()])
