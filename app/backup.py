@@ -75,6 +75,11 @@ Cancellation = sb.Cancellation   # the UI passes one to make_backup to offer Can
 
 def _export(store: Store, target: Path, passphrase: str,
             cancel: sb.Cancellation | None = None) -> None:
+    if store.kind != "sqlcipher":  # the shared store (postgres helper's guard)
+        raise BackupFileError(_(
+            "The shared store is backed up on its server (pg_dump or the server's own "
+            "backups, kept encrypted by the venue); Frontdesk's backups are of a local store. "
+            "Nothing was written."))
     try:
         sb.export(store.engine, target, passphrase, store_id=store.store_id,
                   schema_revision=store.header.schema_revision, lineage=store.lineage,
@@ -342,6 +347,8 @@ def run_due_backup(store: Store, folder: Path, passphrase: str, keep: int, *,
 
 def run_configured_backup(store: Store, *, now: dt.datetime | None = None) -> Path | None:
     """What the GUI calls at start: the daily backup, if switched on and due."""
+    if store.kind != "sqlcipher":
+        return None   # the shared store is backed up on its server, not by each desk
     enabled, folder, keep, last = _stored_settings(store)
     if not enabled or folder is None:
         return None   # off: the keyring is not even asked

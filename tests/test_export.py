@@ -64,6 +64,10 @@ def test_resolve_guest_by_ref_email_or_unique_name(store: Store, manager: Actor)
     gid = _fill(store, manager)
     ref = guests.get_guest(store, manager, gid).ref
     assert export.resolve_guest(store, ref).id == gid
+    from app.report_text import short_ref
+
+    assert export.resolve_guest(store, short_ref(ref)).id == gid  # as printed on the copy
+    assert export.resolve_guest(store, short_ref(ref).lower().replace("-", " ")).id == gid
     assert export.resolve_guest(store, "jp@EXAMPLE.com").id == gid
     assert export.resolve_guest(store, "thomassen").id == gid
     with pytest.raises(ValidationError, match="2 guests match"):

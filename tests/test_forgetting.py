@@ -216,3 +216,33 @@ def test_staff_removals_keep_a_short_record_and_nothing_of_health_labels(
         removed = [json.loads(e.detail) for e in queries.audit_events(s, action="label.removed")]
     assert {"reason": "added_by_mistake"} in removed  # the health label: no ids at all
     assert all("label" not in d for d in removed)
+
+
+def test_records_kept_by_earlier_versions_are_forgotten_on_upgrade(
+    store: Store, manager: Actor, receptionist: Actor
+) -> None:
+    """Migration 0008 applies today's rules to removed labels an earlier version kept."""
+    import importlib
+
+    from storage.models import Assignment, RemovalReason
+
+    migration = importlib.import_module("storage.migrations.versions.0008_forget_removed_labels")
+    g = guests.create_guest(store, receptionist, GuestFields("Olaf Older"))
+    consents.record_consent(store, receptionist, g.id, now=T0)
+    rows = {  # label key: the reason an earlier version recorded when it kept the row
+        "quiet-room": RemovalReason.GUEST_REQUEST, "nut-allergy": RemovalReason.NO_LONGER_TRUE,
+        "high-floor": RemovalReason.NO_LONGER_TRUE, "vegetarian": RemovalReason.CONSENT_WITHDRAWN,
+        "early-breakfast": None}
+    with store.write() as s:
+        for key, why in rows.items():
+            s.add(Assignment(guest_id=g.id, label_id=_label(store, key).id, added_by=manager.id,
+                             added_at=T0, source=Source.GUEST_TOLD,
+                             expires_at=T0 + dt.timedelta(days=700),
+                             removed_at=T0 if why else None, removed_by=manager.id if why else None,
+                             removal_reason=why))
+    with store.engine.begin() as conn:
+        assert migration.forget_old_removals(conn) == (3, 1)
+    card = guests.open_card(store, manager, g.id)
+    assert [a.label.key for a in card.assignments] == ["early-breakfast"]
+    (kept,) = card.removed
+    assert kept.label.key == "high-floor" and kept.expires_at == T0 + dt.timedelta(days=30)

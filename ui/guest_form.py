@@ -31,7 +31,7 @@ from app.errors import FrontdeskError, ValidationError
 from app.guests import GuestFields
 from app.opening import Store
 from app.views import Actor, GuestInfo
-from ui import texts
+from ui import field_errors, texts
 from ui.i18n import say
 
 
@@ -61,7 +61,7 @@ class GuestDialog(QDialog):
         self.pronunciation.setPlaceholderText(self.tr("e.g. TOH-mah-sen"))
         self.language = QComboBox()
         self.language.setObjectName("language")
-        for code, name in texts.LANGUAGES:
+        for code, name in texts.languages_offered():
             self.language.addItem(name, code)
         if guest is not None:
             self.language.setCurrentIndex(max(0, self.language.findData(guest.language)))
@@ -69,10 +69,9 @@ class GuestDialog(QDialog):
         self.email.setObjectName("email")
         self.phone = QLineEdit((guest.phone or "") if guest else "")
         self.phone.setObjectName("phone")
-        for field, n in ((self.full_name, 200), (self.preferred, 200),
-                         (self.pronunciation, 200), (self.email, 254), (self.phone, 40)):
-            field.setMaxLength(n)
-        form = QFormLayout()
+        # No maxLength: a pasted 300-character name is refused with a message by app/, not
+        # cut to 200 without a word (issue #17; desk's hook, ui/field_errors.py).
+        form = self.form = QFormLayout()
         form.addRow(self.tr("&Full name:"), self.full_name)
         form.addRow(self.tr("&Preferred name:"), self.preferred)
         form.addRow(self.tr("Pro&nunciation:"), self.pronunciation)
@@ -166,6 +165,7 @@ class GuestDialog(QDialog):
         self.accept()
 
     def save(self) -> None:
+        field_errors.clear(self.form)
         try:
             if self._check_duplicates(self.fields()):
                 return
@@ -175,10 +175,12 @@ class GuestDialog(QDialog):
                 self.saved = guests.update_guest(self.store, self.actor, self.guest.id,
                                                  self.fields())
         except ValidationError as exc:
-            self.error.setText(say(exc))
             widget = self._fields.get(exc.field)
             if widget is not None:
-                widget.setFocus()
+                field_errors.show(self.form, widget, say(exc))  # under the field it is about
+                self.error.clear()
+            else:
+                self.error.setText(say(exc))
             return
         except FrontdeskError as exc:
             self.error.setText(say(exc))

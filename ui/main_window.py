@@ -386,13 +386,13 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(
             "Ctrl+F  search guests (↑↓ choose, Enter opens, Esc clears)\n"
             "Enter  open the highlighted guest\n"
-            "Space or A  mark the highlighted arrival as arrived\n"
-            "Esc  back from the guest card\n"
+            "Space or A  mark arrived (on Today's list and on the card); again to undo\n"
+            "Esc  back from the guest card, to the same place in the list\n"
             "Ins / Del  add / remove a label on the card\n"
             "F9  show the guest everything we keep about them\n"
             "Ctrl+N  new guest · Ctrl+E  edit details · Ctrl+B  new booking or stay\n"
             "Ctrl+I  import arrivals from a CSV export\n"
-            "Ctrl+L  lock the desk"))
+            "Ctrl+L  lock the desk · Ctrl+Q  quit (a locked desk asks for a PIN)"))
 
     # -- quitting ------------------------------------------------------------------------
     def request_quit(self) -> None:

@@ -146,6 +146,9 @@ class StaffPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.language = languages.source()
+        # While the PIN field waits, focus rests on the page itself, not on a button that
+        # Enter (typed with the next PIN) would press.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(160, 70, 160, 50)
         self.handover = label("", "sgBig")
@@ -214,6 +217,8 @@ class StaffPage(QWidget):
     def _tick(self) -> None:
         """While wrong PINs make the next try wait, the PIN field waits too."""
         waiting = self.session.wait_seconds() > 0
+        if waiting and self.pin.hasFocus():
+            self.setFocus()
         self.pin.setEnabled(not waiting)
         self.leave_button.setEnabled(not waiting)
         if waiting and not self.wait_timer.isActive():

@@ -5,10 +5,11 @@
 For every language a guest can read their pages in (the registry's
 ``guest_complete``), a demo guest with a quiet-room note, a health note (with
 consent) and a note staff removed: Show guest at 1366×768 before, the
-confirmation of withdrawing consent (naming the note that goes), and after
-"Please forget this" and the withdrawal; then every page of their PDF copy
-(``pdftoppm``). Also Manager ▸ Venue settings. The buttons are pressed as a
-guest presses them (Enter on the focused button).
+confirmation of withdrawing consent (naming the note that goes), after
+"Please forget this" and the withdrawal, and the hand-over page after a wrong
+PIN; then every page of their PDF copy (``pdftoppm``). Also Manager ▸ Venue
+settings. The buttons are pressed as a guest presses them (Enter on the focused
+button).
 """
 
 from __future__ import annotations
@@ -110,6 +111,10 @@ def main(argv: list[str]) -> int:
             save("after-withdraw")
             scroll_to(sg.report.section("consents").title)
             save("after-withdraw-consent")
+            press(sg.done_button)
+            QTest.keyClicks(sg.staff_page.pin, "0000")  # a wrong PIN: said in their language
+            QTest.keyClick(sg.staff_page.pin, Qt.Key.Key_Return)
+            save("handover")
             pdf = folder / f"copy-{code}.pdf"
             pages = write_pdf(sg.report, pdf)
             for old_png in out.glob(f"report-pdf-{code}-*.png"):

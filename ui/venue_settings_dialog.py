@@ -92,6 +92,7 @@ class VenueSettingsDialog(QDialog):
             hint.setWordWrap(True)
             hint.setObjectName("hint")
             box.addWidget(hint)
+            box.addStretch(1)  # any height the form gives the row goes below the hint
             label = QLabel(say(vs.setting_name(sp)) + ":")
             label.setBuddy(self.fields[sp.key])
             form.addRow(label, box)
@@ -106,7 +107,7 @@ class VenueSettingsDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.error)
         lay.addWidget(buttons)
-        theme.fit(self, 760, 640)
+        theme.fit(self, 760, self.sizeHint().height())
 
     def values(self) -> dict[str, object]:
         return {vs.VENUE_NAME.key: self.name.text(),

@@ -358,3 +358,33 @@ def test_the_card_looks_the_same_after_lock_and_unlock(
     sign_in(qtbot, window, "Sam Bakker", RECEPTIONIST_PIN)
     assert window.current_guest_id() == g.id
     assert layout() == before
+
+
+def test_a_300_character_name_is_refused_under_the_field_not_cut(
+        qtbot: QtBot, store: Store, receptionist: Actor, modals: Modals) -> None:
+    window = make_window(qtbot, store)
+    sign_in(qtbot, window, "Sam Bakker", RECEPTIONIST_PIN)
+    long_name = "Anna " + "Maria " * 49  # 299 characters
+    seen: dict[str, object] = {}
+
+    def fill(dialog: QWidget) -> None:
+        name = dialog.findChild(QLineEdit, "fullName")
+        assert name is not None
+        name.setFocus()
+        name.insert(long_name)  # as pasted
+        seen["kept"] = len(name.text())
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+        seen["open"] = dialog.isVisible()
+        seen["errors"] = [e.text() for e in dialog.findChildren(QLabel, "fieldError")
+                          if e.isVisible()]
+        seen["focus"] = name.hasFocus()
+        dialog.reject()  # type: ignore[attr-defined]
+
+    modals.then(fill)
+    key(qtbot, window, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(modals.done)
+    assert seen["kept"] == len(long_name)  # nothing cut on the way in
+    assert seen["open"] is True and seen["focus"] is True
+    assert seen["errors"] == [f"Full name is too long ({len(long_name.strip())} characters, at "
+                              "most 200)."]
+    assert guests.find_guests(store, receptionist, "Anna") == []

@@ -77,6 +77,12 @@ def venue(store: Store, manager: Actor, tmp_path: Path) -> Path:
     return folder
 
 
+def _speaks_dutch(store: Store, actor: Actor, guest: GuestInfo) -> None:
+    guests.update_guest(store, actor, guest.id, guests.GuestFields(
+        guest.full_name, guest.preferred_name, guest.pronunciation, "nl", guest.email,
+        guest.phone))
+
+
 def _open_by_f9(qtbot: QtBot, store: Store, guest: GuestInfo, name: str = "Sam Bakker",
                 pin: str = RECEPTIONIST_PIN) -> tuple[MainWindow, ShowGuestWindow]:
     window = make_window(qtbot, store)
@@ -208,6 +214,7 @@ def test_ten_wrong_pins_lock_nobody_and_a_managers_pin_ends_it(
         waits.append(sg.session.wait_seconds())
         if waits[-1]:
             assert not sg.staff_page.pin.isEnabled()  # the field waits too
+            assert QApplication.focusWidget() is sg.staff_page  # Enter presses nothing
             assert "Please wait" in sg.staff_page.error.text()
             clock[0] += waits[-1]
             sg.staff_page._tick()
@@ -296,24 +303,38 @@ def test_print_and_file_copies_without_any_dialog(
     assert sorted(json.loads(saved_ev.detail)["files"]) == files
 
 
+@pytest.mark.qt_log_ignore("QPainter::begin", "propagateSizeHints")  # the broken printer
 def test_copies_refused_in_the_guests_language_until_the_venue_is_set(
-    qtbot: QtBot, store: Store, guest: GuestInfo, receptionist: Actor
+    qtbot: QtBot, store: Store, guest: GuestInfo, receptionist: Actor, manager: Actor,
+    tmp_path: Path,
 ) -> None:
-    guests.update_guest(store, receptionist, guest.id, guests.GuestFields(
-        guest.full_name, guest.preferred_name, guest.pronunciation, "nl", guest.email,
-        guest.phone))
+    _speaks_dutch(store, receptionist, guest)
     _window, sg = _open_by_f9(qtbot, store, guest)
     _press(qtbot, sg.file_button)
     assert sg.banner.objectName() == "sgBannerError"
     assert "onze manager heeft onze naam en ons adres nog niet ingevuld" in sg.banner.text()
+    # Once it is set, a printer that fails is explained in Dutch too (no English OS error).
+    venue_settings.set_values(store, manager, {"venue.name": "Hotel De Linde",
+                                               "desk.printer": "Reception printer"})
+
+    def broken_printer(name: str) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "no such folder" / "x.pdf"))
+        return printer
+
+    sg.printer_for = broken_printer
+    _press(qtbot, sg.print_button)
+    assert sg.banner.text() == ("Dat lukte niet: we konden uw kopie nu niet maken. Vraag het "
+                                "onze medewerker.")
+    with store.read() as s:
+        assert not queries.audit_events(s, action="guest.printed")  # nothing printed
 
 
 def test_dutch_guest_sees_dutch_and_corrects_their_name(
     qtbot: QtBot, store: Store, guest: GuestInfo, receptionist: Actor
 ) -> None:
-    guests.update_guest(store, receptionist, guest.id, guests.GuestFields(
-        guest.full_name, guest.preferred_name, guest.pronunciation, "nl", guest.email,
-        guest.phone))
+    _speaks_dutch(store, receptionist, guest)
     _window, sg = _open_by_f9(qtbot, store, guest)
     assert sg.report.language == "nl"
     assert "Alles wat we over u bewaren" in _texts(sg)

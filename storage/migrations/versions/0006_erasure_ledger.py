@@ -1,4 +1,4 @@
-"""erasure ledger; FTS5 secure-delete; an index for deleting consents
+"""erasure ledger; FTS5 secure-delete
 
 Revision ID: 0006
 Revises: 0005
@@ -18,11 +18,6 @@ same transaction, instead of leaving delete markers until a merge (erasure
 used to rebuild the whole index with ``optimize``: seconds on a million
 guests). One ``optimize`` here, once, purges markers that earlier deletes and
 name corrections left behind.
-
-``ix_assignment_consent_id``: deleting a consent (when its guest is erased)
-sets ``assignment.consent_id`` to NULL where it pointed at it; without an
-index that is a scan of every assignment, seconds on a million guests
-(bench/erasure.py: 5 s of a 5.3 s erasure).
 """
 
 from __future__ import annotations
@@ -44,7 +39,6 @@ def upgrade() -> None:
         sa.Column("scrub_pending", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("ref"),
     )
-    op.create_index("ix_assignment_consent_id", "assignment", ["consent_id"])
     if op.get_bind().dialect.name == "sqlite":
         op.execute("INSERT INTO guest_fts(guest_fts, rank) VALUES ('secure-delete', 1)")
         op.execute("INSERT INTO guest_fts(guest_fts) VALUES ('optimize')")
@@ -53,5 +47,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("INSERT INTO guest_fts(guest_fts, rank) VALUES ('secure-delete', 0)")
-    op.drop_index("ix_assignment_consent_id", table_name="assignment")
     op.drop_table("erased_guest")
