@@ -1764,7 +1764,7 @@ Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswah
     </message>
     <message>
       <source>Prefers a quiet table</source>
-      <translation type="unfinished" />
+      <translation>Sitzt lieber an einem ruhigen Tisch</translation>
     </message>
     <message>
       <source>You prefer a quiet table.</source>
@@ -1776,7 +1776,7 @@ Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswah
     </message>
     <message>
       <source>Zit liever aan een rustige tafel</source>
-      <translation type="unfinished" />
+      <translation>Zit liever aan een rustige tafel</translation>
     </message>
     <message>
       <source>U zit liever aan een rustige tafel.</source>
@@ -1852,7 +1852,7 @@ Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswah
     </message>
     <message>
       <source>{words}: this is health information. Answer “Health” below, or reword it.</source>
-      <translation type="unfinished" />
+      <translation>{words}: Das ist eine Gesundheitsangabe. Antworten Sie unten „Gesundheit“, oder formulieren Sie es um.</translation>
     </message>
     <message>
       <source>This wording cannot be sent: it judges a person. Change the marked words; the reason is under each field.</source>
@@ -1868,19 +1868,19 @@ Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswah
     </message>
     <message>
       <source>Answer the question above: does this label reveal health, or another special category?</source>
-      <translation type="unfinished" />
+      <translation>Beantworten Sie zuerst die Frage oben: Verrät dieses Merkmal Gesundheit oder eine andere besondere Kategorie?</translation>
     </message>
     <message>
       <source>A label that reveals another special category cannot be approved or kept: change the words, or cancel.</source>
-      <translation type="unfinished" />
+      <translation>Ein Merkmal, das eine andere besondere Kategorie verrät, kann nicht genehmigt oder behalten werden: Ändern Sie die Worte, oder brechen Sie ab.</translation>
     </message>
     <message>
       <source>This label is in use as ordinary data, without consent: it cannot become health information. Retire it and propose a new health label.</source>
-      <translation type="unfinished" />
+      <translation>Dieses Merkmal wird als gewöhnliche Angabe ohne Einwilligung verwendet: Es kann keine Gesundheitsangabe werden. Nehmen Sie es außer Gebrauch und schlagen Sie ein neues Gesundheitsmerkmal vor.</translation>
     </message>
     <message>
       <source>This is a health label, used with consent: retire it and propose new words instead.</source>
-      <translation type="unfinished" />
+      <translation>Dies ist ein Gesundheitsmerkmal, verwendet mit Einwilligung: Nehmen Sie es außer Gebrauch und schlagen Sie stattdessen neue Worte vor.</translation>
     </message>
   </context>
   <context>
@@ -2299,11 +2299,11 @@ Mitarbeiter schlagen neue Merkmale in der Merkmalauswahl vor.</translation>
     </message>
     <message>
       <source>Answer the question first: does this label reveal health, or another special category?</source>
-      <translation type="unfinished" />
+      <translation>Beantworten Sie zuerst die Frage: Verrät dieses Merkmal Gesundheit oder eine andere besondere Kategorie?</translation>
     </message>
     <message>
       <source>A label that reveals another special category cannot be approved: reject it, or edit it so it says only what the guest needs.</source>
-      <translation type="unfinished" />
+      <translation>Ein Merkmal, das eine andere besondere Kategorie verrät, kann nicht genehmigt werden: Lehnen Sie es ab, oder bearbeiten Sie es so, dass es nur sagt, was der Gast braucht.</translation>
     </message>
     <message>
       <source>Tick “I have read this warning” to approve.</source>
@@ -2459,43 +2459,43 @@ Prüfen Sie die Schreibweise oder drücken Sie Strg+N, um einen neuen Gast anzul
     <name>SpecialQuestion</name>
     <message>
       <source>Does this label reveal health, or another special category of personal data?</source>
-      <translation type="unfinished" />
+      <translation>Verrät dieses Merkmal Gesundheit oder eine andere besondere Kategorie personenbezogener Daten?</translation>
     </message>
     <message>
       <source>&amp;No — ordinary service data</source>
-      <translation type="unfinished" />
+      <translation>&amp;Nein — gewöhnliche Serviceangabe</translation>
     </message>
     <message>
       <source>&amp;Health — used only with the guest's explicit consent</source>
-      <translation type="unfinished" />
+      <translation>Gesundhei&amp;t — nur mit ausdrücklicher Einwilligung des Gastes</translation>
     </message>
     <message>
       <source>Ano&amp;ther special category — cannot be approved</source>
-      <translation type="unfinished" />
+      <translation>Andere besondere Kat&amp;egorie — kann nicht genehmigt werden</translation>
     </message>
     <message>
       <source>Origin or nationality, religion, sexual life or orientation, political opinions, union membership, genetic or biometric data.</source>
-      <translation type="unfinished" />
+      <translation>Herkunft oder Nationalität, Religion, Sexualleben oder Orientierung, politische Meinungen, Gewerkschaftszugehörigkeit, genetische oder biometrische Daten.</translation>
     </message>
     <message>
       <source>Other special categories: origin or nationality, religion, sexual life or orientation, political opinions, union membership, genetic or biometric data.</source>
-      <translation type="unfinished" />
+      <translation>Andere besondere Kategorien: Herkunft oder Nationalität, Religion, Sexualleben oder Orientierung, politische Meinungen, Gewerkschaftszugehörigkeit, genetische oder biometrische Daten.</translation>
     </message>
     <message>
       <source>health ({words})</source>
-      <translation type="unfinished" />
+      <translation>Gesundheit ({words})</translation>
     </message>
     <message>
       <source>{category} ({words})</source>
-      <translation type="unfinished" />
+      <translation>{category} ({words})</translation>
     </message>
     <message>
       <source>The automatic check found: {found}.</source>
-      <translation type="unfinished" />
+      <translation>Die automatische Prüfung fand: {found}.</translation>
     </message>
     <message>
       <source>The automatic check found no health or other special category — it can miss words it does not know.</source>
-      <translation type="unfinished" />
+      <translation>Die automatische Prüfung fand keine Gesundheit und keine andere besondere Kategorie — Wörter, die sie nicht kennt, kann sie übersehen.</translation>
     </message>
   </context>
   <context>
