@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_common import add_store_args, open_from_args
-from app.i18n import _
+from app.cli_common import add_store_args, open_from_args, say
+from app.i18n import _, ngettext_, num
 
 FIELD_HELP = ("name first_name infix last_name preferred_name email phone language arrival "
               "departure date time room table party type service, or 'skip'")
@@ -50,7 +50,7 @@ def _sign_in(store: Any, args: argparse.Namespace) -> Any:
     from app import staff
     from app.errors import SignInError
 
-    name = args.staff or _ask("Your name: ").strip()
+    name = args.staff or _ask(say(_("Your name: "))).strip()
     match = [s for s in staff.list_staff(store) if s.active and s.name.casefold() ==
              name.casefold()]
     if not match:
@@ -59,7 +59,7 @@ def _sign_in(store: Any, args: argparse.Namespace) -> Any:
     if args.pin_file:
         pin = Path(args.pin_file).read_text(encoding="utf-8").strip()
     elif sys.stdin.isatty():
-        pin = getpass.getpass(f"PIN for {match[0].name}: ")
+        pin = getpass.getpass(say(_("PIN for {name}: ", name=match[0].name)))
     else:
         pin = sys.stdin.readline().strip()
     return staff.sign_in(store, match[0].id, pin)
@@ -104,37 +104,41 @@ def run_import(args: argparse.Namespace) -> int:
         actor = _sign_in(store, args)
         mapping, remembered = importing.mapping_for(store, table.header)
         mapping = _apply_overrides(table.header, mapping, args.map)
-        print("Columns (remembered mapping):" if remembered and not args.map
-               else "Columns (guessed from the header; correct with --map COLUMN=FIELD):")
+        print(say(_("Columns (remembered mapping):") if remembered and not args.map
+                  else _("Columns (guessed from the header; correct with --map COLUMN=FIELD):")))
         for i, h in enumerate(table.header):
             f = mapping.get(i)
-            target = ("skipped: free text is never imported" if importing.is_free_text(h) else
-                      importing.FIELD_LABELS[f] if f else "not imported")
-            print(f"  {h or '#' + str(i + 1)} → {target}")
+            target = (_("skipped: free text is never imported") if importing.is_free_text(h) else
+                      importing.FIELD_LABELS[f] if f else _("not imported"))
+            print(f"  {h or '#' + str(i + 1)} → {say(target)}")
         plan = importing.build_plan(table, mapping, file_name=args.file.name)
         pre = importing.preview(store, actor, plan)
         print()
         for line in pre.summary_lines():
-            print(line)
+            print(say(line))
         if args.save_mapping:
             importing.save_mapping(store, actor, table.header, mapping)
-            print("Mapping saved for files with this header.")
+            print(say(_("Mapping saved for files with this header.")))
         if args.dry_run:
-            print("Dry run: nothing was imported.")
+            print(say(_("Dry run: nothing was imported.")))
             return 0 if not plan.errors else 1
         if plan.errors and not args.only_good_rows:
-            print(f"\n{plan.error_lines:,} row{'s' if plan.error_lines != 1 else ''} with "
-                  "errors (listed above): nothing was imported. Correct the file, or run again "
-                  "with --only-good-rows to leave the bad rows out.")
+            print("\n" + say(ngettext_(
+                "{n} row with errors (listed above): nothing was imported. Correct the file, "
+                "or run again with --only-good-rows to leave the bad rows out.",
+                "{n} rows with errors (listed above): nothing was imported. Correct the file, "
+                "or run again with --only-good-rows to leave the bad rows out.",
+                plan.error_lines, n=num(plan.error_lines))))
             return 1
         if pre.new_guests + pre.visits == 0:
-            print("Nothing to import.")
+            print(say(_("Nothing to import.")))
             return 0 if not plan.errors else 1
         if not args.yes:
-            answer = _ask(f"Import {pre.new_guests:,} new guests and {pre.visits:,} visits? "
-                          "[y/N] ").strip().casefold()
+            answer = _ask(say(_("Import {guests} new guests and {visits} visits? [y/N] ",
+                                guests=num(pre.new_guests), visits=num(pre.visits)))
+                          ).strip().casefold()
             if answer not in ("y", "yes", "j", "ja"):
-                print("Nothing was imported.")
+                print(say(_("Nothing was imported.")))
                 return 1
         last = [-1]
 
@@ -142,7 +146,8 @@ def run_import(args: argparse.Namespace) -> int:
             pct = 100 * done // max(1, total)
             if sys.stderr.isatty() and pct != last[0]:
                 last[0] = pct
-                print(f"\rImporting… {pct}%", end="", file=sys.stderr, flush=True)
+                print("\r" + say(_("Importing… {pct}%", pct=pct)), end="", file=sys.stderr,
+                      flush=True)
 
         result = importing.apply(store, actor, plan, only_good_rows=args.only_good_rows,
                                  progress=progress)
@@ -150,8 +155,10 @@ def run_import(args: argparse.Namespace) -> int:
             print(file=sys.stderr)
     finally:
         store.close()
-    print(f"Imported: {result.guests_created:,} new guests, {result.guests_matched:,} matched "
-          f"guests, {result.visits:,} visits"
-          + (f"; {result.skipped_rows:,} rows with errors were left out" if result.skipped_rows
-             else "") + ".")
+    counts = dict(new=num(result.guests_created), matched=num(result.guests_matched),
+                  visits=num(result.visits), skipped=num(result.skipped_rows))
+    print(say(_("Imported: {new} new guests, {matched} matched guests, {visits} visits; "
+                "{skipped} rows with errors were left out.", **counts) if result.skipped_rows
+              else _("Imported: {new} new guests, {matched} matched guests, {visits} visits.",
+                     **counts)))
     return 0
