@@ -16,6 +16,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from app import snapshots
 from app.i18n import N_, Msg, _, ngettext_
 from app.permissions import Action, require
 from app.views import Actor, AuditInfo
@@ -119,8 +120,10 @@ class Names:
         return f"#{staff_id}"
 
 
-def sentences(store: Store, actor: Actor, events: Sequence[AuditInfo]) -> list[Msg]:
-    """One sentence per event, reading the names it needs in one transaction."""
+def sentences(store: Store, actor: Actor, events: Sequence[AuditInfo],
+              language: str | None = None) -> list[Msg]:
+    """One sentence per event, reading the names it needs in one transaction; labels are
+    named in ``language`` (the reader's) when given, else by their source-language name."""
     require(actor.role, Action.VIEW_AUDIT)
     details = [_detail(e.detail) for e in events]
     staff_ids = {v for d in details if isinstance(v := d.get("staff"), int)}
@@ -136,7 +139,9 @@ def sentences(store: Store, actor: Actor, events: Sequence[AuditInfo]) -> list[M
             if "label" not in d and isinstance(aid, int) and aid in by_assignment:
                 d["label"] = by_assignment[aid]
         label_ids = {v for d in details if isinstance(v := d.get("label"), int)}
-        labels = {i: lb.staff_wording for i, lb in queries.labels_by_ids(s, label_ids).items()}
+        found = queries.labels_by_ids(s, label_ids)
+        labels = {i: (snapshots.label(lb).staff_name(language) if language else lb.staff_wording)
+                  for i, lb in found.items()}
         staff = {i: (st.name, st.role) for i, st in queries.staff_names(s, staff_ids).items()}
     names = Names(labels, staff)
     return [describe(e, d, names) for e, d in zip(events, details, strict=True)]

@@ -208,7 +208,7 @@ class ArrivalRow:
     visit: VisitInfo
     guest: GuestInfo
     greeting: Greeting
-    health: tuple[str, ...] = ()  # staff wording of the guest's health labels (allergies…)
+    health: tuple[LabelInfo, ...] = ()  # the guest's health labels (allergies, diets…)
 
 
 @dataclass(frozen=True)

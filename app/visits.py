@@ -162,5 +162,6 @@ def today_list(
             count, last = past.get(v.guest_id, (0, None))
             cue = greeting_cue(info.display_name, info.pronunciation, count, last, day, noun)
             out.append(ArrivalRow(snapshots.visit(v), info, cue,
-                                  tuple(health.get(v.guest_id, ()))))
+                                  tuple(snapshots.label(lb)
+                                        for lb in health.get(v.guest_id, ()))))
         return out

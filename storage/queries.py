@@ -364,9 +364,9 @@ def visit_keys_for_guests(s: Session, guest_ids: Sequence[int]
 
 # --- the desk's lists ------------------------------------------------------
 
-def health_labels_of_guests(s: Session, guest_ids: set[int]) -> dict[int, list[str]]:
-    """Staff wording of each guest's active health (special-category) labels, for the
-    allergy marker on Today's lists: one query for the whole list."""
+def health_labels_of_guests(s: Session, guest_ids: set[int]) -> dict[int, list[Label]]:
+    """Each guest's active health (special-category) labels, for the allergy marker on
+    Today's lists: one query for the whole list."""
     if not guest_ids:
         return {}
     from storage.models import Sensitivity
@@ -377,10 +377,10 @@ def health_labels_of_guests(s: Session, guest_ids: set[int]) -> dict[int, list[s
         .where(Assignment.guest_id.in_(guest_ids), Assignment.removed_at.is_(None),
                Label.sensitivity == Sensitivity.SPECIAL)
     )
-    out: dict[int, list[str]] = {}
+    out: dict[int, list[Label]] = {}
     for guest_id, label in rows:
-        out.setdefault(int(guest_id), []).append(label.staff_wording)
-    return {g: sorted(names) for g, names in out.items()}
+        out.setdefault(int(guest_id), []).append(label)
+    return {g: sorted(found, key=lambda lb: lb.staff_wording) for g, found in out.items()}
 
 
 def labels_by_ids(s: Session, ids: set[int]) -> dict[int, Label]:

@@ -23,7 +23,8 @@ def label_id(store: Store, actor: Actor, key: str) -> int:
 
 def sentences_of(store: Store, manager: Actor, lang: str, **flt: object) -> list[str]:
     events = audit_log.list_events(store, manager, AuditFilter(**flt))  # type: ignore[arg-type]
-    return [translate(m, lang) for m in audit_sentences.sentences(store, manager, events)]
+    return [translate(m, lang)
+            for m in audit_sentences.sentences(store, manager, events, lang)]
 
 
 def test_a_removal_at_the_guests_request_reads_as_a_sentence_in_english_and_dutch(
@@ -47,6 +48,9 @@ def test_a_removal_at_the_guests_request_reads_as_a_sentence_in_english_and_dutc
     assert nl[0] == "Luca Rossi wiste een label op verzoek van de gast (welk label wordt niet " \
                     "bewaard)"
     assert nl[-1] == "Luca Rossi heeft een nieuwe gast toegevoegd"
+    # The label is named in the reader's language too (its Dutch staff name).
+    assert nl[1] == "Luca Rossi heeft “Liefst een hoge verdieping” verwijderd omdat het niet " \
+                    "meer klopt"
     assert not any("label." in s or "=" in s for s in en + nl)  # no raw codes left
 
 

@@ -37,7 +37,7 @@ from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, AuditInfo, GuestInfo
 from ui import texts
-from ui.i18n import say
+from ui.i18n import current_language, say
 from ui.models.base import RowsModel
 from ui.tables import DeskTable, EmptyOr
 
@@ -293,7 +293,8 @@ class AuditView(QDialog):
     def refresh(self) -> None:
         try:
             rows = audit_log.list_events(self.store, self.actor, self.current_filter())
-            sentences = audit_sentences.sentences(self.store, self.actor, rows)
+            sentences = audit_sentences.sentences(self.store, self.actor, rows,
+                                                  current_language())
         except FrontdeskError as exc:
             self.body.show_message(say(exc))
             return

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -39,7 +38,6 @@ class DeskPage(QWidget):
 
     status_message = Signal(str)
     show_guest_requested = Signal(int)
-    lock_requested = Signal()
 
     def __init__(self, store: Store, actor: Actor, service: SearchService,
                  parent: QWidget | None = None) -> None:
@@ -54,12 +52,6 @@ class DeskPage(QWidget):
         self.today_button.setObjectName("todayButton")
         self.new_button = QPushButton(self.tr("New guest (Ctrl+N)"))
         self.new_button.setObjectName("newGuest")
-        # Who is signed in, always in sight, with the way to lock the desk beside it.
-        self.person = QLabel(self.tr("{name} · {role}").format(
-            name=texts.isolate(actor.name), role=texts.role(actor.role)))
-        self.person.setObjectName("signedIn")
-        self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
-        self.lock_button.setObjectName("lockButton")
         header = QFrame()
         header.setObjectName("header")
         hl = QHBoxLayout(header)
@@ -67,9 +59,6 @@ class DeskPage(QWidget):
         hl.addWidget(self.search_field, 1)
         hl.addWidget(self.today_button)
         hl.addWidget(self.new_button)
-        hl.addSpacing(12)
-        hl.addWidget(self.person)
-        hl.addWidget(self.lock_button)
 
         self.today = TodayView(store, actor)
         self.results = SearchResults(self.search_field, service)
@@ -90,7 +79,6 @@ class DeskPage(QWidget):
         self.today.status_message.connect(self.status_message)
         self.today_button.clicked.connect(lambda: self.show_today())
         self.new_button.clicked.connect(self.new_guest)
-        self.lock_button.clicked.connect(self.lock_requested)
         self.show_today()
 
     @property

@@ -46,10 +46,10 @@ class LabelTree(QTreeWidget):
 
 
 def consent_text(consent: ConsentInfo | None) -> str:
+    """Short, for the Basis column (the date is in the Consents box and the details)."""
     if consent is None:
         return texts.tr("no consent on record")
-    return texts.tr("consent given {date}").format(date=texts.short_date(
-        consent.given_at))
+    return texts.tr("consent ✓")
 
 
 class GuestCardView(QWidget):
@@ -115,7 +115,10 @@ class GuestCardView(QWidget):
         self.tree.setAlternatingRowColors(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # The label's words come first: Basis keeps a fixed width (elided; the whole basis
+        # is in the tooltip and the details below), so "⚕ Nut allergy" is never cut.
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.tree.header().resizeSection(2, self.fontMetrics().averageCharWidth() * 26)
         self.tree.header().setStretchLastSection(False)
         self.detail = QLabel()
         self.detail.setObjectName("hint")

@@ -16,10 +16,12 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -80,6 +82,20 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.store_status)
         self.statusBar().addPermanentWidget(self.person_status)
         self._build_menus()
+        # Who is signed in, always in sight at the top right, with the way to lock beside it.
+        corner = QWidget()
+        corner_lay = QHBoxLayout(corner)
+        corner_lay.setContentsMargins(8, 2, 8, 2)
+        self.signed_in_label = QLabel()
+        self.signed_in_label.setObjectName("signedIn")
+        self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lock_button.clicked.connect(self.lock)
+        corner_lay.addWidget(self.signed_in_label)
+        corner_lay.addWidget(self.lock_button)
+        self.menuBar().setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        self.person_corner = corner
         from ui.retention_view import install_retention  # Retention… + daily label expiry
 
         self.retention_timer = install_retention(self)
@@ -184,6 +200,13 @@ class MainWindow(QMainWindow):
         self.manager_menu.setEnabled(manager)
         self.store_status.setText(self.tr("Store: {label}").format(label=self.store_label)
                                   if self.store_label else "")
+        if active and self.actor is not None:
+            self.signed_in_label.setText(self.tr("{name} · {role}").format(
+                name=texts.isolate(self.actor.name), role=texts.role(self.actor.role)))
+        self.person_corner.setVisible(active)
+        self.person_corner.adjustSize()
+        # The menu bar lays out its corner only when it is set: set it again at its new size.
+        self.menuBar().setCornerWidget(self.person_corner, Qt.Corner.TopRightCorner)
         if self.actor is None:
             self.person_status.setText(self.tr("Not signed in"))
         elif self.desk is None:
@@ -230,7 +253,6 @@ class MainWindow(QMainWindow):
         desk.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         desk.show_guest_requested.connect(self.show_guest)
         self.desk = desk
-        desk.lock_requested.connect(self.lock)
         self.pages.addWidget(desk)
         self.pages.setCurrentWidget(desk)
         self._update_chrome()
@@ -394,7 +416,7 @@ class MainWindow(QMainWindow):
         open_import(self)
 
     def _shortcuts(self) -> None:
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), self.tr(
             "Ctrl+F  search guests (↑↓ choose, Enter opens, Esc clears)\n"
             "Enter  open the highlighted guest\n"
             "Space or A  mark arrived (on Today's list and on the card); again to undo\n"
@@ -403,7 +425,11 @@ class MainWindow(QMainWindow):
             "F9  show the guest everything we keep about them\n"
             "Ctrl+N  new guest · Ctrl+E  edit details · Ctrl+B  new booking or stay\n"
             "Ctrl+I  import arrivals from a CSV export\n"
-            "Ctrl+L  lock the desk · Ctrl+Q  quit (a locked desk asks for a PIN)"))
+            "Ctrl+L  lock the desk · Ctrl+Q  quit (a locked desk asks for a PIN)"),
+            QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("shortcutsHelp")
+        box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 720px; }")  # one line a key
+        box.exec()
 
     # -- quitting ------------------------------------------------------------------------
     def request_quit(self) -> None:

@@ -481,8 +481,8 @@
       <translation>keine Einwilligung erfasst</translation>
     </message>
     <message>
-      <source>consent given {date}</source>
-      <translation>Einwilligung erteilt am {date}</translation>
+      <source>consent ✓</source>
+      <translation>Einwilligung ✓</translation>
     </message>
     <message>
       <source>Consent needed</source>
@@ -582,14 +582,6 @@ Ist der Gast einverstanden?</translation>
     <message>
       <source>New guest (Ctrl+N)</source>
       <translation>Neuer Gast (Strg+N)</translation>
-    </message>
-    <message>
-      <source>{name} · {role}</source>
-      <translation>{name} · {role}</translation>
-    </message>
-    <message>
-      <source>Lock (Ctrl+L)</source>
-      <translation>Sperren (Strg+L)</translation>
     </message>
     <message>
       <source>Cannot open the card</source>
@@ -1303,6 +1295,10 @@ Schlagen Sie ein neues Merkmal vor, wenn nichts passt.</translation>
       <translation>Datenbestand wird geöffnet…</translation>
     </message>
     <message>
+      <source>Lock (Ctrl+L)</source>
+      <translation>Sperren (Strg+L)</translation>
+    </message>
+    <message>
       <source>&amp;Desk</source>
       <translation>&amp;Rezeption</translation>
     </message>
@@ -1413,6 +1409,10 @@ Schlagen Sie ein neues Merkmal vor, wenn nichts passt.</translation>
     <message>
       <source>Store: {label}</source>
       <translation>Datenbestand: {label}</translation>
+    </message>
+    <message>
+      <source>{name} · {role}</source>
+      <translation>{name} · {role}</translation>
     </message>
     <message>
       <source>Not signed in</source>

@@ -481,8 +481,8 @@
       <translation>geen toestemming vastgelegd</translation>
     </message>
     <message>
-      <source>consent given {date}</source>
-      <translation>toestemming gegeven {date}</translation>
+      <source>consent ✓</source>
+      <translation>toestemming ✓</translation>
     </message>
     <message>
       <source>Consent needed</source>
@@ -582,14 +582,6 @@ Gaat de gast akkoord?</translation>
     <message>
       <source>New guest (Ctrl+N)</source>
       <translation>Nieuwe gast (Ctrl+N)</translation>
-    </message>
-    <message>
-      <source>{name} · {role}</source>
-      <translation>{name} · {role}</translation>
-    </message>
-    <message>
-      <source>Lock (Ctrl+L)</source>
-      <translation>Vergrendelen (Ctrl+L)</translation>
     </message>
     <message>
       <source>Cannot open the card</source>
@@ -1303,6 +1295,10 @@ Stel een nieuw label voor als er niets past.</translation>
       <translation>Gegevens worden geopend…</translation>
     </message>
     <message>
+      <source>Lock (Ctrl+L)</source>
+      <translation>Vergrendelen (Ctrl+L)</translation>
+    </message>
+    <message>
       <source>&amp;Desk</source>
       <translation>&amp;Balie</translation>
     </message>
@@ -1413,6 +1409,10 @@ Stel een nieuw label voor als er niets past.</translation>
     <message>
       <source>Store: {label}</source>
       <translation>Gegevens: {label}</translation>
+    </message>
+    <message>
+      <source>{name} · {role}</source>
+      <translation>{name} · {role}</translation>
     </message>
     <message>
       <source>Not signed in</source>

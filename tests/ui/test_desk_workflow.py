@@ -168,7 +168,8 @@ def test_same_first_names_get_a_surname_initial_and_the_person_is_shown(
     model = d.today.stays.model
     assert [model.index(r, model.GUEST).data() for r in range(3)] == [
         "Hannah V.", "Hannah M.", "Tess Wilson"]
-    assert d.person.isVisible() and d.person.text() == "Sam Bakker · receptionist"
+    assert window.signed_in_label.isVisible()
+    assert window.signed_in_label.text() == "Sam Bakker · receptionist"
 
 
 def test_today_shows_a_health_chip_and_the_card_pins_health_first(

@@ -13,6 +13,7 @@ from app.domain import VisitKind, VisitStatus
 from app.views import ArrivalRow
 from ui import texts
 from ui.models.base import RowsModel
+from ui.wording_widgets import label_name
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -48,6 +49,11 @@ class ArrivalsModel(RowsModel[ArrivalRow]):
     def name_at(self, row: int) -> str:
         return self._names[row] if 0 <= row < len(self._names) else ""
 
+    @staticmethod
+    def health_names(row: ArrivalRow) -> list[str]:
+        """The health labels' names in the interface language ("Notenallergie")."""
+        return [label_name(lb) for lb in row.health]
+
     def row_of_visit(self, visit_id: int) -> int:
         """The row showing ``visit_id``, or -1 (to find the guest again after a refresh)."""
         return next((i for i, r in enumerate(self.rows()) if r.visit.id == visit_id), -1)
@@ -71,14 +77,14 @@ class ArrivalsModel(RowsModel[ArrivalRow]):
                 case self.GUEST:
                     return row.guest.display_name
                 case self.HEALTH:
-                    return ", ".join(row.health)
+                    return ", ".join(self.health_names(row))
                 case self.CUE:
                     return texts.greeting(row.greeting)
                 case self.STATUS:
                     return ("✓ " if v.status == VisitStatus.ARRIVED else "") + \
                         texts.visit_status(v.status)
         if role == HEALTH_ROLE and column == self.HEALTH:
-            return row.health
+            return self.health_names(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == self.TIME:
                 return RIGHT
@@ -91,7 +97,7 @@ class ArrivalsModel(RowsModel[ArrivalRow]):
                 return row.guest.full_name
             if column == self.HEALTH and row.health:
                 return self.tr("Health information (with the guest's consent): {labels}"
-                               ).format(labels=", ".join(row.health))
+                               ).format(labels=", ".join(self.health_names(row)))
         if role == Qt.ItemDataRole.ForegroundRole and v.status == VisitStatus.ARRIVED:
             return ARRIVED if column == self.STATUS else None
         return None

@@ -12,7 +12,7 @@ from app.views import VisitInfo
 from ui import texts
 from ui.models.base import RowsModel
 
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
 class VisitsModel(RowsModel[VisitInfo]):
@@ -43,7 +43,7 @@ class VisitsModel(RowsModel[VisitInfo]):
                 case self.STATUS:
                     return texts.visit_status(row.status)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PARTY:
-            return RIGHT
+            return CENTER
         if role == Qt.ItemDataRole.ToolTipRole and column == self.WHAT:
             return texts.visit_kind(row.kind)
         return None
