@@ -47,7 +47,8 @@ from storage import fscheck
 from storage.errors import DamagedStore
 from storage.header import Header
 from storage.keys import STRONG_SCRYPT, KeySource, derive, fingerprint, kdf_record
-from storage.store import FOLDER_MODE, Store, StorePaths, open_store, private_folder
+from storage.store import Store, StorePaths, open_store
+from storage.store_upkeep import FOLDER_MODE, private_folder
 
 MAGIC = b"FDBACKUP\n"
 FORMAT = "frontdesk-backup"
