@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import venue_settings, vocabulary, vocabulary_admin
+from app import languages, venue_settings, vocabulary, vocabulary_admin
 from app.domain import Category, Sensitivity
 from app.errors import FrontdeskError
 from app.opening import Store
@@ -40,7 +40,21 @@ from ui.i18n import say
 from ui.wording_widgets import CheckedLine, ElidedLabel, reasons_text, short_reasons
 
 PROPOSE, APPROVE_EDIT, REWORD = "propose", "approve_edit", "reword"
-LANGS = ("en", "nl")
+EXAMPLE_LABEL = "table-by-the-window"  # the starter label whose wording shows as an example
+
+
+def _languages() -> list[str]:
+    """Every registry language gets its own column (the registry is the one list)."""
+    return list(languages.codes())
+
+
+def _examples() -> dict[str, tuple[str, str]]:
+    """{language: (guest wording, purpose)} of one starter label, as placeholders: each
+    language's example comes from the data, so a new language brings its own."""
+    for key, draft in vocabulary.read_starter():
+        if key == EXAMPLE_LABEL:
+            return {w.language: (w.guest_wording, w.purpose) for w in draft.wordings}
+    return {}
 
 
 class ProposalDialog(QDialog):
@@ -87,7 +101,9 @@ class ProposalDialog(QDialog):
         self.fields: dict[tuple[str, str], CheckedLine] = {}
         self.notes: dict[tuple[str, str], ElidedLabel] = {}
         groups = []
-        for lang in LANGS:
+        examples = _examples()
+        self.langs = _languages()
+        for lang in self.langs:
             required = lang == self.default_language
             box = QGroupBox(self.tr("{language} — required").format(
                 language=texts.language(lang)) if required else self.tr(
@@ -99,11 +115,8 @@ class ProposalDialog(QDialog):
                                   ("purpose", self.tr("Why we keep it:"))):
                 line = self._line(f"proposal{'Guest' if part == 'guest' else 'Purpose'}{suffix}",
                                   300)
-                line.setPlaceholderText(
-                    self.tr("You prefer a quiet table.") if part == "guest" and lang == "en"
-                    else self.tr("U zit liever aan een rustige tafel.") if part == "guest"
-                    else self.tr("So we can seat you where you like.") if lang == "en"
-                    else self.tr("Zodat we u plaatsen waar u graag zit."))
+                example = examples.get(lang, ("", ""))
+                line.setPlaceholderText(example[0] if part == "guest" else example[1])
                 self.fields[(part, lang)] = line
                 self.notes[(part, lang)] = self._note()
                 col.addWidget(QLabel(caption))
@@ -236,7 +249,7 @@ class ProposalDialog(QDialog):
     # -- the draft and its checks -------------------------------------------------
     def wordings(self) -> tuple[Wording, ...]:
         out = []
-        for lang in LANGS:
+        for lang in self.langs:
             guest = self.fields[("guest", lang)].text()
             purpose = self.fields[("purpose", lang)].text()
             if lang == self.default_language or guest.strip() or purpose.strip():

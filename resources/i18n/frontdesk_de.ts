@@ -1779,22 +1779,6 @@ Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswah
       <translation>Warum wir es speichern:</translation>
     </message>
     <message>
-      <source>You prefer a quiet table.</source>
-      <translation>You prefer a quiet table.</translation>
-    </message>
-    <message>
-      <source>U zit liever aan een rustige tafel.</source>
-      <translation>U zit liever aan een rustige tafel.</translation>
-    </message>
-    <message>
-      <source>So we can seat you where you like.</source>
-      <translation>So we can seat you where you like.</translation>
-    </message>
-    <message>
-      <source>Zodat we u plaatsen waar u graag zit.</source>
-      <translation>Zodat we u plaatsen waar u graag zit.</translation>
-    </message>
-    <message>
       <source>&amp;Health information (special category)</source>
       <translation>&amp;Gesundheitsangabe (besondere Kategorie)</translation>
     </message>
