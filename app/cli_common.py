@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from app.i18n import cli_language, translate
-from app.opening import Store, key_source_for, open_store, resolve_data_dir
+
+if TYPE_CHECKING:  # the storage layer loads only when a command runs (fast --help)
+    from app.opening import Store
 
 
 def add_store_args(p: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -33,6 +36,7 @@ def say(message: object) -> str:
 
 def open_from_args(args: argparse.Namespace, *, create: bool = True,
                    local_only: bool = False) -> Store:
+    from app.opening import key_source_for, open_store, resolve_data_dir
     """The shared store when one is chosen (``--store``…), else the local one (``--data-dir``)."""
     from app.shared_store import open_shared_store, resolve_store
 

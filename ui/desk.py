@@ -31,6 +31,7 @@ from ui.i18n import say
 from ui.search_service import SearchService
 from ui.search_view import SearchResults
 from ui.today import TodayView
+from ui.wording_widgets import label_name
 
 
 class DeskPage(QWidget):
@@ -72,9 +73,9 @@ class DeskPage(QWidget):
 
         self.today = TodayView(store, actor)
         self.results = SearchResults(self.search_field, service)
-        self.card = GuestCardView()
+        self._card: GuestCardView | None = None  # built when first needed (start-up time)
         self.stack = QStackedWidget()
-        for page in (self.today, self.results, self.card):
+        for page in (self.today, self.results):
             self.stack.addWidget(page)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -90,21 +91,30 @@ class DeskPage(QWidget):
         self.today_button.clicked.connect(lambda: self.show_today())
         self.new_button.clicked.connect(self.new_guest)
         self.lock_button.clicked.connect(self.lock_requested)
-        self.card.back.connect(self.go_back)
-        self.card.show_guest.connect(self.show_guest_requested)
-        self.card.edit_guest.connect(self.edit_guest)
-        self.card.new_visit.connect(self.new_visit)
-        self.card.add_label.connect(self.add_label)
-        self.card.remove_label.connect(self.remove_label)
-        self.card.record_consent.connect(self.record_consent)
-        self.card.withdraw_consent.connect(self.withdraw_consent)
-        self.card.mark_arrived.connect(self.mark_arrived)
         self.show_today()
+
+    @property
+    def card(self) -> GuestCardView:
+        """The guest card page, made on first use (the desk is ready to search sooner)."""
+        if self._card is None:
+            card = self._card = GuestCardView()
+            self.stack.addWidget(card)
+            card.back.connect(self.go_back)
+            card.show_guest.connect(self.show_guest_requested)
+            card.edit_guest.connect(self.edit_guest)
+            card.new_visit.connect(self.new_visit)
+            card.add_label.connect(self.add_label)
+            card.remove_label.connect(self.remove_label)
+            card.record_consent.connect(self.record_consent)
+            card.withdraw_consent.connect(self.withdraw_consent)
+            card.mark_arrived.connect(self.mark_arrived)
+        return self._card
 
     # -- navigation --------------------------------------------------------------------
     def current_guest_id(self) -> int | None:
-        if self.stack.currentWidget() is self.card and self.card.card is not None:
-            return self.card.card.guest.id
+        card = self._card
+        if card is not None and self.stack.currentWidget() is card and card.card is not None:
+            return card.card.guest.id
         return None
 
     def focus_search(self) -> None:
@@ -128,7 +138,8 @@ class DeskPage(QWidget):
 
     def go_back(self) -> None:
         """Esc on the card: back to the results if a search is open, else to Today."""
-        self.card.clear()
+        if self._card is not None:
+            self._card.clear()
         if self.search_field.text().strip():
             self.stack.setCurrentWidget(self.results)
             self.search_field.setFocus()
@@ -233,7 +244,7 @@ class DeskPage(QWidget):
         needs_consent = (label.sensitivity == Sensitivity.SPECIAL
                          and not card.has_consent(ConsentPurpose.HEALTH))
         if needs_consent and not self._ask_and_record_consent(
-                card.guest.id, card.guest.display_name, label.staff_wording,
+                card.guest.id, card.guest.display_name, label_name(label),
                 card.guest.language):
             self.status_message.emit(self.tr("Label left off: no consent."))
             return
@@ -247,13 +258,13 @@ class DeskPage(QWidget):
             QMessageBox.warning(self, self.tr("Label not added"), say(exc))
             return
         self.status_message.emit(self.tr("Label added: {label}").format(
-            label=label.staff_wording))
+            label=label_name(label)))
         self.reload_card(select_label=label.id)
 
     def remove_label(self, assignment: AssignmentInfo) -> None:
         from ui.label_dialogs import RemovalDialog
 
-        dialog = RemovalDialog(assignment.label.staff_wording, self)
+        dialog = RemovalDialog(label_name(assignment.label), self)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.reason is None:
             return
         try:
@@ -262,7 +273,7 @@ class DeskPage(QWidget):
             QMessageBox.warning(self, self.tr("Label not removed"), say(exc))
             return
         self.status_message.emit(self.tr("Label removed: {label}").format(
-            label=assignment.label.staff_wording))
+            label=label_name(assignment.label)))
         self.reload_card()
 
     def record_consent(self) -> None:

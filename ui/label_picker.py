@@ -34,6 +34,7 @@ from ui import texts
 from ui.i18n import say
 from ui.models.labels_model import LabelsModel
 from ui.tables import DeskTable, EmptyOr
+from ui.wording_widgets import label_name
 
 
 class LabelPicker(QDialog):
@@ -182,7 +183,7 @@ class LabelPicker(QDialog):
             self.special.hide()
             return
         w = lb.wording(self.language)
-        self.staff_wording.setText(lb.staff_wording)
+        self.staff_wording.setText(label_name(lb))
         self.guest_wording.setText(f"“{w.guest_wording}”" if w else "—")
         self.purpose.setText(w.purpose if w else "—")
         self.facts.setText(self.tr("{category} · kept for {days} days").format(

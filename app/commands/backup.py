@@ -10,7 +10,6 @@ from typing import Any
 
 from app.cli_common import add_store_args, open_from_args, say
 from app.i18n import _, num
-from app.opening import key_source_for, resolve_data_dir
 
 
 def register(sub: Any) -> None:
@@ -70,6 +69,8 @@ def restore(args: argparse.Namespace) -> int:
     source = Path(args.source)
     info = inspect_backup(source)
     passphrase = read_passphrase(args.backup_passphrase_file, say(_("Backup passphrase: ")))
+    from app.opening import key_source_for, resolve_data_dir
+
     data_dir = resolve_data_dir(args.data_dir)
     key_source = key_source_for(args.passphrase_file)
     try:

@@ -1763,12 +1763,40 @@ Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswah
       <translation>Gäste mit diesem Merkmal sehen die neue Formulierung sofort.</translation>
     </message>
     <message>
+      <source>Prefers a quiet table</source>
+      <translation>Sitzt lieber an einem ruhigen Tisch</translation>
+    </message>
+    <message>
+      <source>You prefer a quiet table.</source>
+      <translation>You prefer a quiet table.</translation>
+    </message>
+    <message>
+      <source>So we can seat you where you like.</source>
+      <translation>So we can seat you where you like.</translation>
+    </message>
+    <message>
+      <source>Zit liever aan een rustige tafel</source>
+      <translation>Zit liever aan een rustige tafel</translation>
+    </message>
+    <message>
+      <source>U zit liever aan een rustige tafel.</source>
+      <translation>U zit liever aan een rustige tafel.</translation>
+    </message>
+    <message>
+      <source>Zodat we u plaatsen waar u graag zit.</source>
+      <translation>Zodat we u plaatsen waar u graag zit.</translation>
+    </message>
+    <message>
       <source>{language} — required</source>
       <translation>{language} — erforderlich</translation>
     </message>
     <message>
       <source>{language} — optional</source>
       <translation>{language} — optional</translation>
+    </message>
+    <message>
+      <source>Staff wording:</source>
+      <translation>&amp;Formulierung für Mitarbeiter:</translation>
     </message>
     <message>
       <source>The guest reads:</source>
@@ -1791,16 +1819,12 @@ Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswah
       <translation> Tage</translation>
     </message>
     <message>
-      <source>&amp;Category:</source>
-      <translation>&amp;Kategorie:</translation>
-    </message>
-    <message>
-      <source>&amp;Staff wording:</source>
-      <translation>&amp;Formulierung für Mitarbeiter:</translation>
-    </message>
-    <message>
       <source>&amp;Keep for:</source>
       <translation>&amp;Aufbewahren:</translation>
+    </message>
+    <message>
+      <source>&amp;Category:</source>
+      <translation>&amp;Kategorie:</translation>
     </message>
     <message>
       <source>after it is added to a guest</source>
@@ -1827,6 +1851,10 @@ Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswah
       <translation>{words}: Das ist eine Gesundheitsangabe. Setzen Sie oben das Häkchen bei „Gesundheitsangabe“, um es als Merkmal der besonderen Kategorie zu senden, oder formulieren Sie es um.</translation>
     </message>
     <message>
+      <source>{words}: this is health information. Answer “Health” below, or reword it.</source>
+      <translation>{words}: Das ist eine Gesundheitsangabe. Antworten Sie unten „Gesundheit“, oder formulieren Sie es um.</translation>
+    </message>
+    <message>
       <source>This wording cannot be sent: it judges a person. Change the marked words; the reason is under each field.</source>
       <translation>Diese Formulierung kann nicht gesendet werden: Sie urteilt über eine Person. Ändern Sie die markierten Wörter; der Grund steht unter jedem Feld.</translation>
     </message>
@@ -1837,6 +1865,22 @@ Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswah
     <message>
       <source>✓ The wording checks found nothing.</source>
       <translation>✓ Die Formulierungsprüfung hat nichts gefunden.</translation>
+    </message>
+    <message>
+      <source>Answer the question above: does this label reveal health, or another special category?</source>
+      <translation>Beantworten Sie zuerst die Frage oben: Verrät dieses Merkmal Gesundheit oder eine andere besondere Kategorie?</translation>
+    </message>
+    <message>
+      <source>A label that reveals another special category cannot be approved or kept: change the words, or cancel.</source>
+      <translation>Ein Merkmal, das eine andere besondere Kategorie verrät, kann nicht genehmigt oder behalten werden: Ändern Sie die Worte, oder brechen Sie ab.</translation>
+    </message>
+    <message>
+      <source>This label is in use as ordinary data, without consent: it cannot become health information. Retire it and propose a new health label.</source>
+      <translation>Dieses Merkmal wird als gewöhnliche Angabe ohne Einwilligung verwendet: Es kann keine Gesundheitsangabe werden. Nehmen Sie es außer Gebrauch und schlagen Sie ein neues Gesundheitsmerkmal vor.</translation>
+    </message>
+    <message>
+      <source>This is a health label, used with consent: retire it and propose new words instead.</source>
+      <translation>Dies ist ein Gesundheitsmerkmal, verwendet mit Einwilligung: Nehmen Sie es außer Gebrauch und schlagen Sie stattdessen neue Worte vor.</translation>
     </message>
   </context>
   <context>
@@ -2254,6 +2298,14 @@ Mitarbeiter schlagen neue Merkmale in der Merkmalauswahl vor.</translation>
       <translation>Genehmigen ist nicht möglich: Die Formulierungsprüfung blockiert diesen Vorschlag. Bearbeiten Sie die Formulierung oder lehnen Sie sie mit einer Begründung ab.</translation>
     </message>
     <message>
+      <source>Answer the question first: does this label reveal health, or another special category?</source>
+      <translation>Beantworten Sie zuerst die Frage: Verrät dieses Merkmal Gesundheit oder eine andere besondere Kategorie?</translation>
+    </message>
+    <message>
+      <source>A label that reveals another special category cannot be approved: reject it, or edit it so it says only what the guest needs.</source>
+      <translation>Ein Merkmal, das eine andere besondere Kategorie verrät, kann nicht genehmigt werden: Lehnen Sie es ab, oder bearbeiten Sie es so, dass es nur sagt, was der Gast braucht.</translation>
+    </message>
+    <message>
       <source>Tick “I have read this warning” to approve.</source>
       <translation>Setzen Sie das Häkchen bei „Ich habe diese Warnung gelesen“, um zu genehmigen.</translation>
     </message>
@@ -2401,6 +2453,49 @@ Prüfen Sie die Schreibweise oder drücken Sie Strg+N, um einen neuen Gast anzul
     <message>
       <source>Choose your name first.</source>
       <translation>Wählen Sie zuerst Ihren Namen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SpecialQuestion</name>
+    <message>
+      <source>Does this label reveal health, or another special category of personal data?</source>
+      <translation>Verrät dieses Merkmal Gesundheit oder eine andere besondere Kategorie personenbezogener Daten?</translation>
+    </message>
+    <message>
+      <source>&amp;No — ordinary service data</source>
+      <translation>&amp;Nein — gewöhnliche Serviceangabe</translation>
+    </message>
+    <message>
+      <source>&amp;Health — used only with the guest's explicit consent</source>
+      <translation>Gesundhei&amp;t — nur mit ausdrücklicher Einwilligung des Gastes</translation>
+    </message>
+    <message>
+      <source>Ano&amp;ther special category — cannot be approved</source>
+      <translation>Andere besondere Kat&amp;egorie — kann nicht genehmigt werden</translation>
+    </message>
+    <message>
+      <source>Origin or nationality, religion, sexual life or orientation, political opinions, union membership, genetic or biometric data.</source>
+      <translation>Herkunft oder Nationalität, Religion, Sexualleben oder Orientierung, politische Meinungen, Gewerkschaftszugehörigkeit, genetische oder biometrische Daten.</translation>
+    </message>
+    <message>
+      <source>Other special categories: origin or nationality, religion, sexual life or orientation, political opinions, union membership, genetic or biometric data.</source>
+      <translation>Andere besondere Kategorien: Herkunft oder Nationalität, Religion, Sexualleben oder Orientierung, politische Meinungen, Gewerkschaftszugehörigkeit, genetische oder biometrische Daten.</translation>
+    </message>
+    <message>
+      <source>health ({words})</source>
+      <translation>Gesundheit ({words})</translation>
+    </message>
+    <message>
+      <source>{category} ({words})</source>
+      <translation>{category} ({words})</translation>
+    </message>
+    <message>
+      <source>The automatic check found: {found}.</source>
+      <translation>Die automatische Prüfung fand: {found}.</translation>
+    </message>
+    <message>
+      <source>The automatic check found no health or other special category — it can miss words it does not know.</source>
+      <translation>Die automatische Prüfung fand keine Gesundheit und keine andere besondere Kategorie — Wörter, die sie nicht kennt, kann sie übersehen.</translation>
     </message>
   </context>
   <context>

@@ -1763,12 +1763,40 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
       <translation>Gasten met dit label zien de nieuwe formulering meteen.</translation>
     </message>
     <message>
+      <source>Prefers a quiet table</source>
+      <translation>Prefers a quiet table</translation>
+    </message>
+    <message>
+      <source>You prefer a quiet table.</source>
+      <translation>You prefer a quiet table.</translation>
+    </message>
+    <message>
+      <source>So we can seat you where you like.</source>
+      <translation>So we can seat you where you like.</translation>
+    </message>
+    <message>
+      <source>Zit liever aan een rustige tafel</source>
+      <translation>Zit liever aan een rustige tafel</translation>
+    </message>
+    <message>
+      <source>U zit liever aan een rustige tafel.</source>
+      <translation>U zit liever aan een rustige tafel.</translation>
+    </message>
+    <message>
+      <source>Zodat we u plaatsen waar u graag zit.</source>
+      <translation>Zodat we u plaatsen waar u graag zit.</translation>
+    </message>
+    <message>
       <source>{language} — required</source>
       <translation>{language} — verplicht</translation>
     </message>
     <message>
       <source>{language} — optional</source>
       <translation>{language} — optioneel</translation>
+    </message>
+    <message>
+      <source>Staff wording:</source>
+      <translation>Formulering voor medewerkers:</translation>
     </message>
     <message>
       <source>The guest reads:</source>
@@ -1791,16 +1819,12 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
       <translation> dagen</translation>
     </message>
     <message>
-      <source>&amp;Category:</source>
-      <translation>&amp;Categorie:</translation>
-    </message>
-    <message>
-      <source>&amp;Staff wording:</source>
-      <translation>&amp;Formulering voor medewerkers:</translation>
-    </message>
-    <message>
       <source>&amp;Keep for:</source>
       <translation>&amp;Bewaren:</translation>
+    </message>
+    <message>
+      <source>&amp;Category:</source>
+      <translation>&amp;Categorie:</translation>
     </message>
     <message>
       <source>after it is added to a guest</source>
@@ -1827,6 +1851,10 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
       <translation>{words}: dit is gezondheidsinformatie. Vink hierboven “Gezondheidsinformatie” aan om het als label in een bijzondere categorie te versturen, of herformuleer het.</translation>
     </message>
     <message>
+      <source>{words}: this is health information. Answer “Health” below, or reword it.</source>
+      <translation>{words}: dit is gezondheidsinformatie. Antwoord hieronder „Gezondheid”, of formuleer het anders.</translation>
+    </message>
+    <message>
       <source>This wording cannot be sent: it judges a person. Change the marked words; the reason is under each field.</source>
       <translation>Deze formulering kan niet worden verstuurd: ze oordeelt over een persoon. Wijzig de gemarkeerde woorden; de reden staat onder elk veld.</translation>
     </message>
@@ -1837,6 +1865,22 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     <message>
       <source>✓ The wording checks found nothing.</source>
       <translation>✓ De formuleringscontrole vond niets.</translation>
+    </message>
+    <message>
+      <source>Answer the question above: does this label reveal health, or another special category?</source>
+      <translation>Beantwoord eerst de vraag hierboven: onthult dit label gezondheid, of een andere bijzondere categorie?</translation>
+    </message>
+    <message>
+      <source>A label that reveals another special category cannot be approved or kept: change the words, or cancel.</source>
+      <translation>Een label dat een andere bijzondere categorie onthult, kan niet worden goedgekeurd of bewaard: pas de woorden aan, of annuleer.</translation>
+    </message>
+    <message>
+      <source>This label is in use as ordinary data, without consent: it cannot become health information. Retire it and propose a new health label.</source>
+      <translation>Dit label is in gebruik als gewone gegevens, zonder toestemming: het kan geen gezondheidsinformatie worden. Neem het uit gebruik en stel een nieuw gezondheidslabel voor.</translation>
+    </message>
+    <message>
+      <source>This is a health label, used with consent: retire it and propose new words instead.</source>
+      <translation>Dit is een gezondheidslabel, gebruikt met toestemming: neem het uit gebruik en stel in plaats daarvan nieuwe woorden voor.</translation>
     </message>
   </context>
   <context>
@@ -2254,6 +2298,14 @@ Medewerkers stellen nieuwe labels voor via de labelkiezer.</translation>
       <translation>Goedkeuren kan niet: de formuleringscontrole blokkeert dit voorstel. Bewerk de formulering, of wijs het af met een reden.</translation>
     </message>
     <message>
+      <source>Answer the question first: does this label reveal health, or another special category?</source>
+      <translation>Beantwoord eerst de vraag: onthult dit label gezondheid, of een andere bijzondere categorie?</translation>
+    </message>
+    <message>
+      <source>A label that reveals another special category cannot be approved: reject it, or edit it so it says only what the guest needs.</source>
+      <translation>Een label dat een andere bijzondere categorie onthult, kan niet worden goedgekeurd: wijs het af, of bewerk het zodat het alleen zegt wat de gast nodig heeft.</translation>
+    </message>
+    <message>
       <source>Tick “I have read this warning” to approve.</source>
       <translation>Vink “Ik heb deze waarschuwing gelezen” aan om goed te keuren.</translation>
     </message>
@@ -2401,6 +2453,49 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
     <message>
       <source>Choose your name first.</source>
       <translation>Kies eerst uw naam.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SpecialQuestion</name>
+    <message>
+      <source>Does this label reveal health, or another special category of personal data?</source>
+      <translation>Onthult dit label gezondheid, of een andere bijzondere categorie persoonsgegevens?</translation>
+    </message>
+    <message>
+      <source>&amp;No — ordinary service data</source>
+      <translation>&amp;Nee — gewone servicegegevens</translation>
+    </message>
+    <message>
+      <source>&amp;Health — used only with the guest's explicit consent</source>
+      <translation>Gezond&amp;heid — alleen met uitdrukkelijke toestemming van de gast</translation>
+    </message>
+    <message>
+      <source>Ano&amp;ther special category — cannot be approved</source>
+      <translation>Andere bijzondere ca&amp;tegorie — kan niet worden goedgekeurd</translation>
+    </message>
+    <message>
+      <source>Origin or nationality, religion, sexual life or orientation, political opinions, union membership, genetic or biometric data.</source>
+      <translation>Afkomst of nationaliteit, religie, seksleven of geaardheid, politieke opvattingen, vakbondslidmaatschap, genetische of biometrische gegevens.</translation>
+    </message>
+    <message>
+      <source>Other special categories: origin or nationality, religion, sexual life or orientation, political opinions, union membership, genetic or biometric data.</source>
+      <translation>Andere bijzondere categorieën: afkomst of nationaliteit, religie, seksleven of geaardheid, politieke opvattingen, vakbondslidmaatschap, genetische of biometrische gegevens.</translation>
+    </message>
+    <message>
+      <source>health ({words})</source>
+      <translation>gezondheid ({words})</translation>
+    </message>
+    <message>
+      <source>{category} ({words})</source>
+      <translation>{category} ({words})</translation>
+    </message>
+    <message>
+      <source>The automatic check found: {found}.</source>
+      <translation>De automatische controle vond: {found}.</translation>
+    </message>
+    <message>
+      <source>The automatic check found no health or other special category — it can miss words it does not know.</source>
+      <translation>De automatische controle vond geen gezondheid of andere bijzondere categorie — woorden die ze niet kent, kan ze missen.</translation>
     </message>
   </context>
   <context>
