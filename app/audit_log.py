@@ -46,7 +46,7 @@ class AuditFilter:
 def list_events(store: Store, actor: Actor, flt: AuditFilter | None = None, *,
                 limit: int = DEFAULT_LIMIT) -> list[AuditInfo]:
     """Newest first, filtered by staff member, guest token, action (or prefix) and days."""
-    require(actor.role, Action.VIEW_AUDIT)
+    require(store, actor, Action.VIEW_AUDIT)
     f = flt or AuditFilter()
     since = dt.datetime.combine(f.since, dt.time()) if f.since else None
     until = None
@@ -72,14 +72,14 @@ def list_events(store: Store, actor: Actor, flt: AuditFilter | None = None, *,
 
 def actions(store: Store, actor: Actor) -> list[str]:
     """Every action name in the log, for the filter's drop-down."""
-    require(actor.role, Action.VIEW_AUDIT)
+    require(store, actor, Action.VIEW_AUDIT)
     with store.read() as s:
         return queries.audit_actions(s)
 
 
 def verify_chain(store: Store, actor: Actor) -> ChainStatus:
     """Recompute the whole chain and report the first broken link."""
-    require(actor.role, Action.VIEW_AUDIT)
+    require(store, actor, Action.VIEW_AUDIT)
     with store.read() as s:
         report = audit_chain.verify(s)
     return ChainStatus(report.ok, report.events, report.first_broken_id, report.problem)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,7 @@ class RestoreResult:
     store: Store
     previous: Path | None   # folder where the replaced store was kept
     audit_events: int
+    restored_by: Actor   # the manager who restored, signed in to the restored store
     recovery_passphrase: str | None = None   # new one for a keyring store: show it once
 
 
@@ -84,15 +86,13 @@ def _export(store: Store, target: Path, passphrase: str,
                               "behind.") from exc
 
 
-def make_backup(store: Store, actor: Actor | None, target: Path, passphrase: str, *,
+def make_backup(store: Store, actor: Actor, target: Path, passphrase: str, *,
                 cancel: sb.Cancellation | None = None) -> Path:
     """Write an encrypted, consistent copy of the store to ``target`` (safe while others write).
 
-    ``actor`` is the signed-in manager in the GUI; ``None`` is the maintenance
-    command line, run by someone who already holds the store's key.
+    ``actor`` is a signed-in manager (GUI, or `frontdesk backup --staff`).
     """
-    if actor is not None:
-        require(actor.role, Action.BACKUP)
+    require(store, actor, Action.BACKUP)
     check_passphrase(passphrase)
     target = Path(target)
     if target.suffix != SUFFIX:
@@ -100,7 +100,7 @@ def make_backup(store: Store, actor: Actor | None, target: Path, passphrase: str
     log.info("backup started")
     _export(store, target, passphrase, cancel)
     with store.write() as s:
-        record(s, actor, "backup.made", automatic=False, via="gui" if actor else "cli")
+        record(s, actor, "backup.made", automatic=False)
     log.info("backup finished")
     return target
 
@@ -127,7 +127,7 @@ def inspect_backup(backup: Path) -> sb.BackupHeader:
 
 
 def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: KeySource,
-                   actor: Actor | None = None) -> RestoreResult:
+                   sign_in: Callable[[Store], Actor]) -> RestoreResult:
     """Verify the backup, then replace the store in ``data_dir`` with it.
 
     The backup is opened with its passphrase, integrity-checked and its audit
@@ -135,13 +135,20 @@ def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: Ke
     is kept in ``data_dir/before-restore-…`` and only set aside once the
     restored one has opened and verified. The restored store gets a fresh key
     from ``key_source`` (this machine's keyring by default).
+
+    ``sign_in`` signs the person in against the backup's own staff (called with
+    the staged store, before anything moves); they must be a manager there, or
+    nothing is restored. The restore is audited under them.
     """
-    if actor is not None:
-        require(actor.role, Action.BACKUP)
     backup = Path(backup)
     log.info("restore started")
+    signed: list[Actor] = []
 
     def check(store: Store) -> list[str]:
+        if not signed:
+            actor = sign_in(store)
+            require(store, actor, Action.BACKUP)
+            signed.append(actor)
         return list(verify_store(store).problems)
 
     try:
@@ -155,6 +162,7 @@ def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: Ke
     except OSError as exc:
         raise BackupFileError(f"Cannot restore {backup.name}: {exc.strerror or exc}. "
                               "Nothing was changed.") from exc
+    actor = signed[0]
     with store.write() as s:
         record(s, actor, "store.restored", automatic=False)
     from app.erasure import reapply_erasures
@@ -165,11 +173,11 @@ def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: Ke
     if store.header.key_source == KeyringKey.kind:
         from app.recovery import set_up_recovery
 
-        recovery = set_up_recovery(store, None)  # the old one wrapped the old key
+        recovery = set_up_recovery(store, actor)  # the old one wrapped the old key
     with store.read() as s:
         events = queries.audit_event_count(s)
     log.info("restore finished")
-    return RestoreResult(store, previous, events, recovery)
+    return RestoreResult(store, previous, events, actor, recovery)
 
 
 # --- automatic daily backup ------------------------------------------------------------
@@ -199,7 +207,7 @@ def backup_settings(store: Store) -> BackupSettings:
 def set_backup_settings(store: Store, actor: Actor, *, enabled: bool, folder: Path | None,
                         keep: int, passphrase: str | None = None) -> BackupSettings:
     """Switch the daily backup on or off. A new passphrase goes to the keyring, not the DB."""
-    require(actor.role, Action.BACKUP)
+    require(store, actor, Action.BACKUP)
     if enabled:
         if folder is None or not str(folder).strip():
             raise ValidationError("Backup folder", "Choose a folder for the daily backup.")

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
+from pathlib import Path
 
+from app.errors import SignInError
+from app.i18n import _
 from app.opening import Store, key_source_for, open_store, resolve_data_dir
+from app.views import Actor
 
 
 def add_store_args(p: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -23,3 +29,32 @@ def add_store_args(p: argparse.ArgumentParser, *, top: bool = False) -> None:
 def open_from_args(args: argparse.Namespace, *, create: bool = True) -> Store:
     return open_store(resolve_data_dir(args.data_dir), key_source_for(args.passphrase_file),
                       create=create)
+
+
+def add_staff_args(p: argparse.ArgumentParser) -> None:
+    """``--staff NAME`` (required) and where the PIN comes from: the terminal by default."""
+    p.add_argument("--staff", required=True, metavar="NAME",
+                   help="the staff member doing this (full name, as in the staff list)")
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--pin-stdin", action="store_true",
+                     help="read the PIN from the first line of standard input")
+    src.add_argument("--pin-file", metavar="FILE", help="read the PIN from FILE")
+
+
+def read_pin(args: argparse.Namespace) -> str:
+    """The PIN from ``--pin-file``, ``--pin-stdin`` or (default) asked on the terminal."""
+    if getattr(args, "pin_file", None):
+        return Path(args.pin_file).read_text(encoding="utf-8").strip()
+    if getattr(args, "pin_stdin", False):
+        return sys.stdin.readline().strip()
+    if not sys.stdin.isatty():
+        raise SignInError(_("There is no terminal to ask the PIN on; pass --pin-stdin and "
+                            "give the PIN on standard input."))
+    return getpass.getpass(f"PIN for {args.staff}: ")
+
+
+def sign_in_from_args(store: Store, args: argparse.Namespace, pin: str | None = None) -> Actor:
+    """Sign ``--staff`` in with their PIN; every use case then checks their current role."""
+    from app import staff
+
+    return staff.sign_in_by_name(store, args.staff, read_pin(args) if pin is None else pin)

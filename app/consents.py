@@ -20,7 +20,7 @@ def record_consent(
     store: Store, actor: Actor, guest_id: int, purpose: ConsentPurpose = ConsentPurpose.HEALTH,
     *, now: dt.datetime | None = None,
 ) -> ConsentInfo:
-    require(actor.role, Action.RECORD_CONSENT)
+    require(store, actor, Action.RECORD_CONSENT)
     at = now or _now()
     with store.write() as s:
         g = s.get(Guest, guest_id)
@@ -42,7 +42,7 @@ def withdraw_consent(
     now: dt.datetime | None = None,
 ) -> int:
     """Withdraw consent; every label relying on it is removed at once. Returns that count."""
-    require(actor.role, Action.WITHDRAW_CONSENT)
+    require(store, actor, Action.WITHDRAW_CONSENT)
     at = now or _now()
     with store.write() as s:
         c = s.get(Consent, consent_id)

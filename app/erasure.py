@@ -56,17 +56,14 @@ class ErasureResult:
     wal_bytes_after: int  # 0 when the checkpoint emptied the WAL
 
 
-def erase_guest(store: Store, actor: Actor | None, guest_id: int, *,
+def erase_guest(store: Store, actor: Actor, guest_id: int, *,
                 now: dt.datetime | None = None) -> ErasureResult:
     """Erase one guest completely. Irreversible: the UI confirms with a manager's PIN.
 
-    ``actor`` is the signed-in manager in the GUI; ``None`` is the maintenance
-    command line (`frontdesk erase-guest`), run by someone who holds the store's key.
+    ``actor`` is a signed-in manager (the GUI, or `frontdesk erase-guest --staff`).
     """
-    if actor is not None:
-        require(actor.role, Action.ERASE_GUEST)
-    return _erase(store, actor, guest_id, now or _now(), via="gui" if actor else "cli",
-                  remove_copies=True)
+    require(store, actor, Action.ERASE_GUEST)
+    return _erase(store, actor, guest_id, now or _now(), via="staff", remove_copies=True)
 
 
 def _erase(store: Store, actor: Actor | None, guest_id: int, at: dt.datetime, *, via: str,

@@ -31,31 +31,30 @@ SCHEMA_VERSION = 1
 Format = Literal["pdf", "json"]
 
 
-def export_report(store: Store, actor: Actor | None, guest_id: int, fmt: Format, *,
+def export_report(store: Store, actor: Actor, guest_id: int, fmt: Format, *,
                   language: str | None = None, now: dt.datetime | None = None
                   ) -> rp.GuestReport:
     """The report for a copy to take home, audited as "guest.exported" with the format.
 
-    ``actor`` is the staff member in Show guest; ``None`` is `frontdesk export-guest`,
-    run by someone who holds the store's key.
+    ``actor`` is the staff member in Show guest or at `frontdesk export-guest --staff`.
     """
-    if actor is not None:
-        require(actor.role, Action.EXPORT_GUEST)
+    require(store, actor, Action.EXPORT_GUEST)
     at = now or _now()
     with store.write() as s:
         g = rp.load_guest(s, guest_id)
         record(s, actor, "guest.exported", guest_ref=g.ref, at=at, format=fmt,
-               via="gui" if actor else "cli")
+               )
         s.flush()
         return rp.build(s, g, at, language)
 
 
-def resolve_guest(store: Store, spec: str) -> GuestInfo:
+def resolve_guest(store: Store, actor: Actor, spec: str) -> GuestInfo:
     """The one guest meant by ``spec``: a guest reference, an exact email, or a unique name.
 
     Refuses (with the count) when a name matches several guests, so a command
     line can never export or erase the wrong person.
     """
+    require(store, actor, Action.SEARCH_GUESTS)
     spec = spec.strip()
     with store.read() as s:
         if len(spec) == 32 and all(ch in "0123456789abcdef" for ch in spec):

@@ -43,7 +43,7 @@ class GuestFields:
 
 
 def create_guest(store: Store, actor: Actor, fields: GuestFields) -> GuestInfo:
-    require(actor.role, Action.CREATE_GUEST)
+    require(store, actor, Action.CREATE_GUEST)
     f = fields.cleaned()
     with store.write() as s:
         g = Guest(full_name=f.full_name, preferred_name=f.preferred_name,
@@ -59,7 +59,7 @@ def update_guest(
     store: Store, actor: Actor, guest_id: int, fields: GuestFields, *, by_guest: bool = False
 ) -> GuestInfo:
     """Correct a guest's details; ``by_guest`` marks a correction made in Show guest."""
-    require(actor.role, Action.EDIT_GUEST)
+    require(store, actor, Action.EDIT_GUEST)
     f = fields.cleaned()
     with store.write() as s:
         g = s.get(Guest, guest_id)
@@ -78,7 +78,7 @@ def update_guest(
 
 
 def get_guest(store: Store, actor: Actor, guest_id: int) -> GuestInfo:
-    require(actor.role, Action.SEARCH_GUESTS)
+    require(store, actor, Action.SEARCH_GUESTS)
     with store.read() as s:
         g = s.get(Guest, guest_id)
         if g is None:
@@ -89,7 +89,7 @@ def get_guest(store: Store, actor: Actor, guest_id: int) -> GuestInfo:
 def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMIT
                 ) -> list[GuestInfo]:
     """Type-ahead search: every typed word is a case/accent-insensitive prefix."""
-    require(actor.role, Action.SEARCH_GUESTS)
+    require(store, actor, Action.SEARCH_GUESTS)
     with store.read() as s:
         rows = search.search_guest_rows(s, typed, limit)
     found = [GuestInfo(id=r.id, ref=r.ref, full_name=r.full_name,
@@ -101,7 +101,7 @@ def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMI
 
 def list_guests(store: Store, actor: Actor, limit: int = 200, offset: int = 0
                 ) -> list[GuestInfo]:
-    require(actor.role, Action.SEARCH_GUESTS)
+    require(store, actor, Action.SEARCH_GUESTS)
     with store.read() as s:
         return [snapshots.guest(g) for g in queries.list_guests(s, limit, offset)]
 
@@ -114,7 +114,7 @@ def guest_count(store: Store) -> int:
 def open_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime | None = None
               ) -> GuestCard:
     """Everything the card shows, read and audited ("guest.opened") in one transaction."""
-    require(actor.role, Action.VIEW_GUEST)
+    require(store, actor, Action.VIEW_GUEST)
     at = now or _now()
     with store.write() as s:
         g = queries.guest_for_card(s, guest_id)
@@ -132,7 +132,7 @@ def refresh_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime 
     change itself by its own use case; logging "guest.opened" after every label
     would bury real looks at the profile in the guest's "who looked" list.
     """
-    require(actor.role, Action.VIEW_GUEST)
+    require(store, actor, Action.VIEW_GUEST)
     at = now or _now()
     with store.read() as s:
         g = queries.guest_for_card(s, guest_id)

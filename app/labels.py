@@ -37,7 +37,7 @@ DESK_REMOVAL_REASONS = (
 
 def approved_labels(store: Store, actor: Actor) -> list[LabelInfo]:
     """The picker's list: approved labels only."""
-    require(actor.role, Action.ASSIGN_LABEL)
+    require(store, actor, Action.ASSIGN_LABEL)
     with store.read() as s:
         return [snapshots.label(lb) for lb in queries.labels_with_status(s, LabelStatus.APPROVED)]
 
@@ -46,7 +46,7 @@ def assign_label(
     store: Store, actor: Actor, guest_id: int, label_id: int, source: Source, *,
     now: dt.datetime | None = None,
 ) -> AssignmentInfo:
-    require(actor.role, Action.ASSIGN_LABEL)
+    require(store, actor, Action.ASSIGN_LABEL)
     at = now or _now()
     with store.write() as s:
         g = s.get(Guest, guest_id)
@@ -86,7 +86,7 @@ def remove_label(
     now: dt.datetime | None = None,
 ) -> None:
     """Take a label off a guest; the row stays (with who/when/why) until retention ends."""
-    require(actor.role, Action.REMOVE_LABEL)
+    require(store, actor, Action.REMOVE_LABEL)
     at = now or _now()
     with store.write() as s:
         a = s.get(Assignment, assignment_id)

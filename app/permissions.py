@@ -1,11 +1,25 @@
-"""The one permission table. Every use case calls :func:`require`; the UI only mirrors it."""
+"""The one permission table, and the check every use case makes first: :func:`require`.
+
+``require(store, actor, action)`` accepts only an :class:`~app.views.Actor`
+issued by sign-in in this process for *this* store (a random session token
+kept in a process-local registry), and reads the person's current role and
+active flag from the store (one primary-key read), so a deactivated or
+demoted staff member loses their rights at the next use case. The UI only
+mirrors the table with :func:`allowed`.
+"""
 
 from __future__ import annotations
 
+import secrets
+import threading
 from enum import StrEnum
 
 from app.errors import PermissionDenied
+from app.i18n import _
+from app.views import Actor, _actor
+from storage import queries
 from storage.models import Role
+from storage.store import Store
 
 
 class Action(StrEnum):
@@ -62,6 +76,44 @@ def allowed(role: Role, action: Action) -> bool:
     return action in PERMISSIONS[role]
 
 
-def require(role: Role, action: Action) -> None:
+def require(store: Store, actor: Actor, action: Action) -> None:
+    """Refuse unless ``actor`` is a live sign-in to ``store`` whose current role may ``action``."""
+    if type(actor) is not Actor:
+        raise PermissionDenied(_("Sign in first: only a signed-in staff member may {action}.",
+                                 action=action.value))
+    session = _sessions.get(actor._token)
+    if session is None or session != (store.store_id, actor.id):
+        raise PermissionDenied(_("This sign-in is not valid for this store; sign in again."))
+    with store.read() as s:
+        standing = queries.staff_standing(s, actor.id)
+    if standing is None or not standing[1]:
+        raise PermissionDenied(_("{name}'s account was deactivated; ask a manager.",
+                                 name=actor.name))
+    role = standing[0]
     if not allowed(role, action):
-        raise PermissionDenied(f"A {role.value} may not {action.value}; ask a manager.")
+        raise PermissionDenied(_("A {role} may not {action}; ask a manager.",
+                                 role=role.value, action=action.value))
+
+
+# --- sessions ------------------------------------------------------------------------
+# token -> (store id, staff id). Only ``app.staff`` calls :func:`issue` (a test checks);
+# a token is 192 random bits, so it cannot be guessed, and an Actor built any other
+# way carries a token this registry never issued.
+
+_sessions: dict[str, tuple[str, int]] = {}
+_lock = threading.Lock()
+
+
+def issue(store: Store, staff_id: int, name: str, role: Role) -> Actor:
+    """A new sign-in for ``staff_id`` in ``store``. For ``app.staff`` only."""
+    token = secrets.token_urlsafe(24)
+    with _lock:
+        _sessions[token] = (store.store_id, staff_id)
+    return _actor(staff_id, name, role, token)
+
+
+def end_session(actor: Actor) -> None:
+    """Sign out: the Actor stops passing :func:`require` (signing in again gives a new one)."""
+    if type(actor) is Actor:
+        with _lock:
+            _sessions.pop(actor._token, None)

@@ -419,7 +419,7 @@ def load_guest(s: Any, guest_id: int) -> Guest:
 def show_guest(store: Store, actor: Actor, guest_id: int, *, language: str | None = None,
                now: dt.datetime | None = None) -> GuestReport:
     """Open Show guest: the report, audited as "guest.shown" in the same transaction."""
-    require(actor.role, Action.SHOW_GUEST)
+    require(store, actor, Action.SHOW_GUEST)
     at = now or _now()
     with store.write() as s:
         g = load_guest(s, guest_id)
@@ -431,7 +431,7 @@ def show_guest(store: Store, actor: Actor, guest_id: int, *, language: str | Non
 def guest_report(store: Store, actor: Actor, guest_id: int, *, language: str | None = None,
                  now: dt.datetime | None = None) -> GuestReport:
     """The report again (after the guest changed something), read only, not audited again."""
-    require(actor.role, Action.SHOW_GUEST)
+    require(store, actor, Action.SHOW_GUEST)
     at = now or _now()
     with store.read() as s:
         return build(s, load_guest(s, guest_id), at, language)

@@ -104,7 +104,7 @@ def retention_months(store: Store) -> int:
 
 
 def set_retention_months(store: Store, actor: Actor, months: int) -> None:
-    require(actor.role, Action.MANAGE_RETENTION)
+    require(store, actor, Action.MANAGE_RETENTION)
     if not MIN_MONTHS <= months <= MAX_MONTHS:
         raise ValidationError("Months", f"Choose between {MIN_MONTHS} and {MAX_MONTHS} months.")
     with store.write() as s:
@@ -115,7 +115,7 @@ def set_retention_months(store: Store, actor: Actor, months: int) -> None:
 def due_for_review(store: Store, actor: Actor, now: dt.datetime | None = None,
                    limit: int = REVIEW_LIMIT) -> list[RetentionCandidate]:
     """Guests not seen (and not kept) for the retention period, longest absent first."""
-    require(actor.role, Action.MANAGE_RETENTION)
+    require(store, actor, Action.MANAGE_RETENTION)
     from app import snapshots
 
     at = now or _now()
@@ -128,7 +128,7 @@ def due_for_review(store: Store, actor: Actor, now: dt.datetime | None = None,
 def keep_guest(store: Store, actor: Actor, guest_id: int, reason: str,
                now: dt.datetime | None = None) -> None:
     """Keep a long-absent guest for another period, with a reason code (audited)."""
-    require(actor.role, Action.MANAGE_RETENTION)
+    require(store, actor, Action.MANAGE_RETENTION)
     if reason not in KEEP_REASONS:
         raise ValidationError("Reason", "Choose one of the listed reasons.")
     at = now or _now()

@@ -8,8 +8,9 @@ from app import snapshots, validate
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, PermissionDenied, SignInError, ValidationError
-from app.permissions import Action, require
-from app.pins import check_pin, hash_pin
+from app.i18n import _
+from app.permissions import Action, end_session, issue, require
+from app.pins import check_pin, hash_pin, trivial_reason
 from app.views import Actor, StaffInfo
 from storage import queries
 from storage.models import Role, Staff
@@ -17,6 +18,16 @@ from storage.store import Store
 
 MAX_FAILED_PINS = 5
 LOCKOUT = dt.timedelta(minutes=5)
+
+
+def new_pin(pin: str) -> str:
+    """A PIN being set: 4-12 digits, and not one a colleague would guess first."""
+    pin = validate.pin(pin)
+    if trivial_reason(pin):
+        raise ValidationError(_("PIN"), _("That PIN is too easy to guess (all one digit, a run "
+                                          "like 1234 or 4321, a repeat like 1212, or a very "
+                                          "common one). Choose digits with no pattern."))
+    return pin
 
 
 def needs_first_manager(store: Store) -> bool:
@@ -27,7 +38,7 @@ def needs_first_manager(store: Store) -> bool:
 def create_first_manager(store: Store, name: str, pin: str) -> Actor:
     """The very first account of a store; refused once any staff member exists."""
     name = validate.text("Name", name, max_len=80, required=True)
-    pin = validate.pin(pin)
+    pin = new_pin(pin)
     with store.write() as s:
         if queries.staff_count(s) > 0:
             raise PermissionDenied("This store already has staff; sign in as a manager.")
@@ -35,7 +46,7 @@ def create_first_manager(store: Store, name: str, pin: str) -> Actor:
                    active=True, created_at=_now())
         s.add(st)
         s.flush()
-        actor = Actor(st.id, st.name, st.role)
+        actor = issue(store, st.id, st.name, st.role)
         record(s, actor, "staff.created", staff=st.id, role=st.role.value, first=True)
     return actor
 
@@ -73,16 +84,31 @@ def sign_in(store: Store, staff_id: int, pin: str, *, now: dt.datetime | None = 
         else:
             st.failed_attempts = 0
             st.locked_until = None
-            actor = Actor(st.id, st.name, st.role)
+            actor = issue(store, st.id, st.name, st.role)
             record(s, actor, "staff.signed_in", at=at)
             return actor
     raise failed
 
 
+def sign_in_by_name(store: Store, name: str, pin: str) -> Actor:
+    """Sign in by full name (the command line's ``--staff NAME``); case does not matter."""
+    wanted = " ".join(name.split()).casefold()
+    match = [s for s in list_staff(store) if s.name.casefold() == wanted]
+    if not match:
+        raise SignInError(_("No active staff member is called “{name}”; check the name or "
+                            "ask a manager.", name=name.strip()))
+    return sign_in(store, match[0].id, pin)
+
+
+def sign_out(actor: Actor) -> None:
+    """End this sign-in: the Actor stops passing permission checks at once."""
+    end_session(actor)
+
+
 def add_staff(store: Store, actor: Actor, name: str, role: Role, pin: str) -> StaffInfo:
-    require(actor.role, Action.MANAGE_STAFF)
+    require(store, actor, Action.MANAGE_STAFF)
     name = validate.text("Name", name, max_len=80, required=True)
-    pin = validate.pin(pin)
+    pin = new_pin(pin)
     with store.write() as s:
         if queries.staff_by_name(s, name) is not None:
             raise ValidationError("Name", f"There is already a staff member called {name}.")
@@ -96,7 +122,7 @@ def add_staff(store: Store, actor: Actor, name: str, role: Role, pin: str) -> St
 
 def set_active(store: Store, actor: Actor, staff_id: int, active: bool) -> None:
     """Deactivate (or reactivate) an account; a manager cannot deactivate themself."""
-    require(actor.role, Action.MANAGE_STAFF)
+    require(store, actor, Action.MANAGE_STAFF)
     if staff_id == actor.id and not active:
         raise ValidationError("Staff", "You cannot deactivate your own account.")
     with store.write() as s:
@@ -107,9 +133,32 @@ def set_active(store: Store, actor: Actor, staff_id: int, active: bool) -> None:
         record(s, actor, "staff.activated" if active else "staff.deactivated", staff=staff_id)
 
 
+def set_role(store: Store, actor: Actor, staff_id: int, role: Role) -> StaffInfo:
+    """Change someone's role; takes effect at their next action (``require`` reads it).
+
+    A manager cannot change their own role, so a store always keeps the manager
+    who made the change.
+    """
+    require(store, actor, Action.MANAGE_STAFF)
+    role = Role(role)
+    if staff_id == actor.id:
+        raise ValidationError(_("Role"), _("You cannot change your own role; ask another "
+                                           "manager."))
+    with store.write() as s:
+        st = s.get(Staff, staff_id)
+        if st is None:
+            raise NotFound(_("No such staff member."))
+        if st.role != role:
+            before = st.role
+            st.role = role
+            record(s, actor, "staff.role_changed", staff=staff_id, before=before.value,
+                   role=role.value)
+        return snapshots.staff(st)
+
+
 def reset_pin(store: Store, actor: Actor, staff_id: int, pin: str) -> None:
-    require(actor.role, Action.MANAGE_STAFF)
-    pin = validate.pin(pin)
+    require(store, actor, Action.MANAGE_STAFF)
+    pin = new_pin(pin)
     with store.write() as s:
         st = s.get(Staff, staff_id)
         if st is None:

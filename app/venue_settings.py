@@ -34,7 +34,7 @@ def default_language(store: Store) -> str:
 
 def set_default_language(store: Store, actor: Actor, language: str, *,
                          now: dt.datetime | None = None) -> None:
-    require(actor.role, Action.EDIT_VOCABULARY)
+    require(store, actor, Action.EDIT_VOCABULARY)
     lang = validate.language(language)
     _write(store, actor, DEFAULT_LANGUAGE_KEY, lang, now)
 
@@ -49,7 +49,7 @@ def wording_rules_path(store: Store) -> Path | None:
 def set_wording_rules_path(store: Store, actor: Actor, path: Path | None, *,
                            now: dt.datetime | None = None) -> None:
     """Point the wording checks at an extra rules file (``None`` clears it)."""
-    require(actor.role, Action.EDIT_VOCABULARY)
+    require(store, actor, Action.EDIT_VOCABULARY)
     value = ""
     if path is not None:
         value = validate.text("Wording rules file", str(path), max_len=500)

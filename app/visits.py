@@ -23,7 +23,7 @@ def record_visit(
     ends_on: dt.date | None = None, service: Service | None = None, party_size: int = 1,
     place: str = "", status: VisitStatus = VisitStatus.EXPECTED,
 ) -> VisitInfo:
-    require(actor.role, Action.RECORD_VISIT)
+    require(store, actor, Action.RECORD_VISIT)
     if not (EARLIEST <= starts_at < LATEST):
         raise ValidationError("Date", "The date must be between 1900 and 2200.")
     if kind == VisitKind.STAY and ends_on is not None and ends_on < starts_at.date():
@@ -48,7 +48,7 @@ def record_visit(
 
 def set_status(store: Store, actor: Actor, visit_id: int, status: VisitStatus) -> VisitInfo:
     """Mark arrived / departed / cancelled (marking arrived is one keystroke at the desk)."""
-    require(actor.role, Action.MARK_ARRIVED)
+    require(store, actor, Action.MARK_ARRIVED)
     with store.write() as s:
         v = s.get(Visit, visit_id)
         if v is None:
@@ -65,7 +65,7 @@ def today_list(
     service: Service | None = None,
 ) -> list[ArrivalRow]:
     """Hotel arrivals for ``day`` or restaurant bookings for one service of ``day``."""
-    require(actor.role, Action.SEARCH_GUESTS)
+    require(store, actor, Action.SEARCH_GUESTS)
     if not (EARLIEST.date() <= day < LATEST.date()):
         raise ValidationError("Date", "The date must be between 1900 and 2200.")
     start = dt.datetime.combine(day, dt.time())

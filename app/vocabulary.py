@@ -93,9 +93,10 @@ def read_starter(path: Path = STARTER) -> list[tuple[str, LabelDraft]]:
     return out
 
 
-def load_starter(store: Store, actor: Actor | None = None, path: Path = STARTER,
+def load_starter(store: Store, actor: Actor, path: Path = STARTER,
                  *, now: dt.datetime | None = None) -> int:
     """Load the starter vocabulary as approved labels (first run and demo). Idempotent."""
+    require(store, actor, Action.EDIT_VOCABULARY)
     at = now or _now()
     added = 0
     with store.write() as s:
@@ -106,7 +107,7 @@ def load_starter(store: Store, actor: Actor | None = None, path: Path = STARTER,
             lb = Label(key=key, category=d.category, staff_wording=d.staff_wording,
                        sensitivity=d.sensitivity, retention_days=d.retention_days,
                        status=LabelStatus.APPROVED, proposed_by=None, proposed_at=at,
-                       reviewed_by=actor.id if actor else None, reviewed_at=at,
+                       reviewed_by=actor.id, reviewed_at=at,
                        review_note="starter vocabulary")
             lb.wordings = [LabelWording(language=w.language, guest_wording=w.guest_wording,
                                         purpose=w.purpose) for w in d.wordings]
@@ -166,7 +167,7 @@ def propose_label(store: Store, actor: Actor, draft: LabelDraft, *,
                   now: dt.datetime | None = None, refuse_blocked: bool = False) -> LabelInfo:
     """Anyone may propose; the proposal form passes ``refuse_blocked`` so staff are told why
     at once instead of waiting for a refusal (review refuses blocked wording in any case)."""
-    require(actor.role, Action.PROPOSE_LABEL)
+    require(store, actor, Action.PROPOSE_LABEL)
     d = draft.cleaned()
     _require_default_language(store, d)
     result = check_draft(store, d)
@@ -187,7 +188,7 @@ def propose_label(store: Store, actor: Actor, draft: LabelDraft, *,
 
 def my_proposals(store: Store, actor: Actor) -> list[LabelInfo]:
     """What the signed-in staff member proposed, newest first, with the review outcome."""
-    require(actor.role, Action.PROPOSE_LABEL)
+    require(store, actor, Action.PROPOSE_LABEL)
     with store.read() as s:
         rows = queries.labels_proposed_by(s, actor.id)
         names = queries.staff_names(s, {r.reviewed_by for r in rows if r.reviewed_by}
@@ -207,7 +208,7 @@ def rejection(label: LabelInfo) -> tuple[RejectReason | None, str]:
 # --------------------------------------------------------------------------- review
 
 def pending_proposals(store: Store, actor: Actor) -> list[LabelInfo]:
-    require(actor.role, Action.REVIEW_LABEL)
+    require(store, actor, Action.REVIEW_LABEL)
     with store.read() as s:
         rows = queries.labels_with_status(s, LabelStatus.PROPOSED)
         names = queries.staff_names(s, {r.proposed_by for r in rows if r.proposed_by})
@@ -224,7 +225,7 @@ def review_label(store: Store, actor: Actor, label_id: int, approve: bool, note:
     raises :class:`WordingBlocked`, unread warnings :class:`WarningsNotAcknowledged`,
     and nothing is changed.
     """
-    require(actor.role, Action.REVIEW_LABEL)
+    require(store, actor, Action.REVIEW_LABEL)
     note = validate.text("Note", note, max_len=400,
                          required=not approve and reason in (None, RejectReason.OTHER))
     edit = draft.cleaned() if draft is not None else None
@@ -265,7 +266,7 @@ def review_label(store: Store, actor: Actor, label_id: int, approve: bool, note:
 def approve_label(store: Store, actor: Actor, label_id: int, *,
                   acknowledge_warnings: bool = False,
                   now: dt.datetime | None = None) -> LabelInfo:
-    require(actor.role, Action.REVIEW_LABEL)
+    require(store, actor, Action.REVIEW_LABEL)
     return review_label(store, actor, label_id, True, now=now,
                         acknowledge_warnings=acknowledge_warnings)
 
@@ -274,7 +275,7 @@ def edit_and_approve(store: Store, actor: Actor, label_id: int, draft: LabelDraf
                      acknowledge_warnings: bool = False,
                      now: dt.datetime | None = None) -> LabelInfo:
     """The manager's edit replaces the proposal's wording; the checks run on the edit."""
-    require(actor.role, Action.REVIEW_LABEL)
+    require(store, actor, Action.REVIEW_LABEL)
     return review_label(store, actor, label_id, True, now=now, draft=draft,
                         acknowledge_warnings=acknowledge_warnings)
 
@@ -282,7 +283,7 @@ def edit_and_approve(store: Store, actor: Actor, label_id: int, draft: LabelDraf
 def reject_label(store: Store, actor: Actor, label_id: int, reason: RejectReason,
                  note: str = "", *, now: dt.datetime | None = None) -> LabelInfo:
     """Refuse a proposal; the reason (and optional note) is about the word, not a guest."""
-    require(actor.role, Action.REVIEW_LABEL)
+    require(store, actor, Action.REVIEW_LABEL)
     return review_label(store, actor, label_id, False, note, now=now,
                         reason=RejectReason(reason))
 

@@ -47,6 +47,12 @@ def staff_by_name(s: Session, name: str) -> Staff | None:
     return s.scalar(select(Staff).where(Staff.name == name))
 
 
+def staff_standing(s: Session, staff_id: int) -> tuple[Role, bool] | None:
+    """Current role and active flag of one staff member (primary-key read, per use case)."""
+    row = s.execute(select(Staff.role, Staff.active).where(Staff.id == staff_id)).first()
+    return (row[0], bool(row[1])) if row else None
+
+
 def first_manager(s: Session) -> Staff | None:
     return s.scalar(select(Staff).where(Staff.role == Role.MANAGER).order_by(Staff.id).limit(1))
 

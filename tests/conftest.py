@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
@@ -19,9 +19,17 @@ from storage.models import Role
 from storage.store import Store
 from tests.keyrings import MemoryKeyring
 
-MANAGER_PIN = "1111"
-RECEPTIONIST_PIN = "2222"
-HOST_PIN = "3333"
+MANAGER_PIN = "4826"
+RECEPTIONIST_PIN = "3917"
+HOST_PIN = "5273"
+
+
+def as_staff(name: str = "Eva Visser", pin: str = MANAGER_PIN) -> Callable[[Store], Actor]:
+    """Signs ``name`` in to a given store: what ``restore_backup`` asks of the person restoring."""
+    return lambda s: staff.sign_in_by_name(s, name, pin)
+
+
+as_manager = as_staff()
 
 
 @pytest.fixture(autouse=True)
@@ -53,6 +61,7 @@ def store(data_dir: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def manager(store: Store) -> Actor:
+    """The first manager, as ``create_first_manager`` signs them in."""
     actor = staff.create_first_manager(store, "Eva Visser", MANAGER_PIN)
     vocabulary.load_starter(store, actor)
     return actor
@@ -60,14 +69,15 @@ def manager(store: Store) -> Actor:
 
 @pytest.fixture
 def receptionist(store: Store, manager: Actor) -> Actor:
+    """A real sign-in (``staff.sign_in`` with the PIN): Actors cannot be built by hand."""
     info = staff.add_staff(store, manager, "Sam Bakker", Role.RECEPTIONIST, RECEPTIONIST_PIN)
-    return Actor(info.id, info.name, info.role)
+    return staff.sign_in(store, info.id, RECEPTIONIST_PIN)
 
 
 @pytest.fixture
 def host(store: Store, manager: Actor) -> Actor:
     info = staff.add_staff(store, manager, "Luca Rossi", Role.HOST, HOST_PIN)
-    return Actor(info.id, info.name, info.role)
+    return staff.sign_in(store, info.id, HOST_PIN)
 
 
 @pytest.fixture(autouse=True)

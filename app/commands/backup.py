@@ -8,7 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_common import add_store_args, open_from_args
+from app.cli_common import (
+    add_staff_args,
+    add_store_args,
+    open_from_args,
+    read_pin,
+    sign_in_from_args,
+)
 from app.opening import key_source_for, resolve_data_dir
 
 
@@ -18,6 +24,7 @@ def register(sub: Any) -> None:
     p.add_argument("--out", required=True, metavar="FILE", help="the backup file (.fdbackup)")
     p.add_argument("--backup-passphrase-file", metavar="FILE",
                    help="read the backup passphrase from FILE (default: ask)")
+    add_staff_args(p)
     p.set_defaults(func=backup)
 
     p = sub.add_parser("restore", help="check a backup, then put it in place of the store")
@@ -26,6 +33,7 @@ def register(sub: Any) -> None:
                    help="the backup file to restore")
     p.add_argument("--backup-passphrase-file", metavar="FILE",
                    help="read the backup passphrase from FILE (default: ask)")
+    add_staff_args(p)
     p.set_defaults(func=restore)
 
 
@@ -43,13 +51,16 @@ def read_passphrase(path: str | None, prompt: str, *, confirm: bool = False) -> 
 
 def backup(args: argparse.Namespace) -> int:
     from app.backup import check_passphrase, make_backup
+    from app.permissions import Action, require
 
-    passphrase = check_passphrase(read_passphrase(
-        args.backup_passphrase_file, "Backup passphrase (keep it safe, it is not stored): ",
-        confirm=True))
     store = open_from_args(args, create=False)
     try:
-        out = make_backup(store, None, Path(args.out), passphrase)
+        actor = sign_in_from_args(store, args)   # the PIN is the first line of stdin
+        require(store, actor, Action.BACKUP)     # refuse before asking for a passphrase
+        passphrase = check_passphrase(read_passphrase(
+            args.backup_passphrase_file, "Backup passphrase (keep it safe, it is not stored): ",
+            confirm=True))
+        out = make_backup(store, actor, Path(args.out), passphrase)
     finally:
         store.close()
     print(f"Wrote the encrypted backup {out}. Restore it with: frontdesk restore --from {out}")
@@ -57,13 +68,27 @@ def backup(args: argparse.Namespace) -> int:
 
 
 def restore(args: argparse.Namespace) -> int:
+    from app import staff
     from app.backup import inspect_backup, restore_backup
+    from app.errors import StoreOpenError
+    from app.permissions import Action, require
 
     source = Path(args.source)
     info = inspect_backup(source)
-    passphrase = read_passphrase(args.backup_passphrase_file, "Backup passphrase: ")
+    pin = read_pin(args)
     data_dir = resolve_data_dir(args.data_dir)
-    result = restore_backup(source, passphrase, data_dir, key_source_for(args.passphrase_file))
+    try:
+        current = open_from_args(args, create=False)
+    except StoreOpenError:
+        current = None   # nothing (or nothing usable) to replace: the backup's staff decide
+    if current is not None:
+        try:   # replacing a working store takes one of its managers
+            require(current, sign_in_from_args(current, args, pin), Action.BACKUP)
+        finally:
+            current.close()
+    passphrase = read_passphrase(args.backup_passphrase_file, "Backup passphrase: ")
+    result = restore_backup(source, passphrase, data_dir, key_source_for(args.passphrase_file),
+                            lambda staged: staff.sign_in_by_name(staged, args.staff, pin))
     result.store.close()
     print(f"Restored the backup of {info.created_at} into {data_dir}: integrity check passed, "
           f"{result.audit_events:,} audit events verified.")

@@ -1,8 +1,9 @@
 """`frontdesk export-guest` and `frontdesk erase-guest`: a guest's rights from the command line.
 
 GUEST is the guest's reference (shown in Show guest), their exact email, or a
-name that matches exactly one guest. Both commands are for someone who holds
-the store's key (the same trust as `backup`); they are audited like the GUI.
+name that matches exactly one guest. Both take ``--staff NAME`` and the PIN, are
+checked against the same permission table as the GUI (erasing takes a manager)
+and audited under that person.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_common import add_store_args, open_from_args
+from app.cli_common import add_staff_args, add_store_args, open_from_args, sign_in_from_args
 
 
 def register(sub: Any) -> None:
@@ -23,12 +24,14 @@ def register(sub: Any) -> None:
     p.add_argument("--out", required=True, metavar="FILE", type=Path)
     p.add_argument("--language", choices=("en", "nl"),
                    help="language of the report (default: the guest's own)")
+    add_staff_args(p)
     p.set_defaults(func=export_guest)
 
     p = sub.add_parser("erase-guest", help="erase everything stored about a guest (on request)")
     add_store_args(p)
     p.add_argument("guest", metavar="GUEST", help="guest reference, exact email, or unique name")
     p.add_argument("--yes", action="store_true", help="really erase (there is no undo)")
+    add_staff_args(p)
     p.set_defaults(func=erase_guest)
 
 
@@ -39,10 +42,14 @@ def export_guest(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         print(f"frontdesk: the folder {out.parent} does not exist.", file=sys.stderr)
         return 2
+    from app.permissions import Action, require
+
     store = open_from_args(args, create=False)
     try:
-        info = export.resolve_guest(store, args.guest)
-        report = export.export_report(store, None, info.id, args.format, language=args.language)
+        actor = sign_in_from_args(store, args)
+        require(store, actor, Action.EXPORT_GUEST)   # before looking anyone up
+        info = export.resolve_guest(store, actor, args.guest)
+        report = export.export_report(store, actor, info.id, args.format, language=args.language)
     finally:
         store.close()
     if args.format == "json":
@@ -57,15 +64,18 @@ def export_guest(args: argparse.Namespace) -> int:
 
 def erase_guest(args: argparse.Namespace) -> int:
     from app import erasure, export
+    from app.permissions import Action, require
 
     store = open_from_args(args, create=False)
     try:
-        info = export.resolve_guest(store, args.guest)
+        actor = sign_in_from_args(store, args)
+        require(store, actor, Action.ERASE_GUEST)   # before looking anyone up
+        info = export.resolve_guest(store, actor, args.guest)
         if not args.yes:
             print(f"This would erase guest {info.ref} ({info.full_name}) and everything about "
                   "them, with no undo. Run again with --yes to erase.", file=sys.stderr)
             return 1
-        result = erasure.erase_guest(store, None, info.id)
+        result = erasure.erase_guest(store, actor, info.id)
     finally:
         store.close()
     print(f"Erased guest {result.guest_ref} (visits: {result.visits}, labels: {result.labels}, "

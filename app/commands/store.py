@@ -37,6 +37,14 @@ def demo_data(args: argparse.Namespace) -> int:
     if args.guests < 1:
         print("frontdesk: --guests must be at least 1.", file=sys.stderr)
         return 2
+    from storage.store import StorePaths
+
+    folder = resolve_data_dir(args.data_dir)
+    paths = StorePaths(folder)
+    if paths.db.exists() or paths.header.exists():
+        print(f"frontdesk: {folder} already holds a store; demo-data writes fake guests only "
+              "into a new one. Choose an empty folder with --data-dir.", file=sys.stderr)
+        return 2
     started = time.perf_counter()
     store = open_from_args(args)
     try:
@@ -81,6 +89,7 @@ def init(args: argparse.Namespace) -> int:
         pin = getpass.getpass("PIN for the first manager (4-12 digits): ")
     else:
         pin = sys.stdin.readline().strip()
+    staff.new_pin(pin)   # a refused PIN must not leave a store without staff behind
     store = open_from_args(args)
     try:
         if not staff.needs_first_manager(store):

@@ -154,7 +154,7 @@ def match(s: Session, plan: ImportPlan) -> Match:
 
 def preview(store: Store, actor: Actor, plan: ImportPlan) -> Preview:
     """What applying would do, read-only."""
-    require(actor.role, Action.IMPORT)
+    require(store, actor, Action.IMPORT)
     with store.read() as s:
         m = match(s, plan)
         names = {g.id: g.full_name for g in
@@ -179,7 +179,7 @@ class ImportResult:
 def apply(store: Store, actor: Actor, plan: ImportPlan, *, progress: Progress | None = None,
           cancelled: Cancelled | None = None) -> ImportResult:
     """Write the plan in one transaction; ``cancelled()`` returning True rolls it all back."""
-    require(actor.role, Action.IMPORT)
+    require(store, actor, Action.IMPORT)
     at = _now()
 
     def check(done: int, total: int) -> None:

@@ -40,8 +40,8 @@ def test_manager_adds_a_staff_member(
         qtbot.keyClicks(child(form, "staffName"), "Noor El Amrani")
         role = child(form, "staffRole")
         qtbot.keyClick(role, Qt.Key.Key_Down)  # receptionist -> host
-        qtbot.keyClicks(child(form, "staffPin"), "4444")
-        qtbot.keyClicks(child(form, "staffPin2"), "4444")
+        qtbot.keyClicks(child(form, "staffPin"), "6148")
+        qtbot.keyClicks(child(form, "staffPin2"), "6148")
         qtbot.keyClick(child(form, "staffPin2"), Qt.Key.Key_Return)
 
     def close(dialog: QWidget) -> None:
