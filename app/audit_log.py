@@ -7,8 +7,10 @@ manager scrolls it); changing it is impossible without breaking the chain.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
+from app.i18n import N_, Msg, _, ngettext_, num
 from app.permissions import Action, require
 from app.views import Actor, AuditInfo
 from storage import audit_chain, queries
@@ -29,9 +31,35 @@ class ChainStatus:
     @property
     def message(self) -> str:
         if self.ok:
-            return f"Audit log verified: {self.events:,} events"
-        where = f"Broken at event {self.broken_at}" if self.broken_at else "Broken"
-        return f"{where}: {self.problem}. Restore from a backup and tell the venue's IT."
+            return ngettext_("Audit log verified: {n} event", "Audit log verified: {n} events",
+                             self.events, n=num(self.events))
+        if self.broken_at:
+            return _("Broken at event {id}: {problem}. Restore from a backup and tell the "
+                     "venue's IT.", id=self.broken_at, problem=chain_problem(self.problem))
+        return _("Broken: {problem}. Restore from a backup and tell the venue's IT.",
+                 problem=chain_problem(self.problem))
+
+
+# storage/ (no i18n there) says what broke in fixed English sentences; say them here.
+_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"event (?P<a>\d+) is missing before (?P<b>\d+)"),
+     N_("event {a} is missing before {b}")),
+    (re.compile(r"event (?P<a>\d+) does not follow the one before it"),
+     N_("event {a} does not follow the one before it")),
+    (re.compile(r"event (?P<a>\d+) was changed after it was written"),
+     N_("event {a} was changed after it was written")),
+    (re.compile(r"events after (?P<a>\d+) were removed"), N_("events after {a} were removed")),
+    (re.compile(r"the chain head record is missing"), N_("the chain head record is missing")),
+)
+
+
+def chain_problem(problem: str) -> str:
+    """The audit chain's problem (an English sentence from storage/) as a translatable Msg."""
+    for pattern, msgid in _PROBLEMS:
+        m = pattern.fullmatch(problem)
+        if m:
+            return Msg(msgid, m.groupdict())
+    return problem
 
 
 @dataclass(frozen=True)
@@ -62,8 +90,8 @@ def list_events(store: Store, actor: Actor, flt: AuditFilter | None = None, *,
             st = names.get(r.staff_id) if r.staff_id is not None else None
             out.append(AuditInfo(
                 id=r.id, at=r.at, staff_id=r.staff_id,
-                staff_name=st.name if st else ("system" if r.staff_id is None else
-                                               f"staff #{r.staff_id}"),
+                staff_name=st.name if st else (_("system") if r.staff_id is None else
+                                               _("staff #{id}", id=r.staff_id)),
                 staff_role=st.role.value if st else "",
                 action=r.action, guest_ref=r.guest_ref, detail=r.detail,
             ))

@@ -17,6 +17,7 @@ from pathlib import Path
 from app.audit import record
 from app.clock import now as _now
 from app.errors import BackupFileError, FrontdeskError, ValidationError
+from app.i18n import _
 from app.opening import adopt, translate
 from app.permissions import Action, require
 from app.verify import verify_store
@@ -57,9 +58,9 @@ class RestoreResult:
 
 def check_passphrase(passphrase: str) -> str:
     if not isinstance(passphrase, str) or len(passphrase) < MIN_PASSPHRASE:
-        raise ValidationError("Backup passphrase",
-                              f"The backup passphrase must be at least {MIN_PASSPHRASE} "
-                              "characters long.")
+        raise ValidationError(_("Backup passphrase"),
+                              _("The backup passphrase must be at least {n} characters long.",
+                                n=MIN_PASSPHRASE))
     return passphrase
 
 
@@ -76,14 +77,15 @@ def _export(store: Store, target: Path, passphrase: str,
         sb.export(store.engine, target, passphrase, store_id=store.store_id,
                   schema_revision=store.header.schema_revision, cancel=cancel)
     except sb.BackupCancelled as exc:
-        raise BackupFileError("The backup was cancelled; no file was written.") from exc
+        raise BackupFileError(_("The backup was cancelled; no file was written.")) from exc
     except OSError as exc:
-        raise BackupFileError(f"The backup could not be written to {target.parent}: "
-                              f"{exc.strerror or exc}. Choose another folder.") from exc
+        raise BackupFileError(_("The backup could not be written to {folder}: {reason}. "
+                                "Choose another folder.", folder=str(target.parent),
+                                reason=exc.strerror or str(exc))) from exc
     except sb.BackupWriteFailed as exc:
-        raise BackupFileError(f"The backup could not be written to {target.parent} (is the "
-                              "disk full?). Choose another folder; nothing was left "
-                              "behind.") from exc
+        raise BackupFileError(_("The backup could not be written to {folder} (is the disk "
+                                "full?). Choose another folder; nothing was left behind.",
+                                folder=str(target.parent))) from exc
 
 
 def make_backup(store: Store, actor: Actor, target: Path, passphrase: str, *,
@@ -108,12 +110,17 @@ def make_backup(store: Store, actor: Actor, target: Path, passphrase: str, *,
 def _translate_backup(exc: sb.BackupError, backup: Path) -> FrontdeskError:
     match exc:
         case sb.WrongBackupPassphrase():
-            return BackupFileError(f"The passphrase does not open the backup {backup.name}. "
-                                   "Check it and try again; nothing was changed.")
+            return BackupFileError(_("The passphrase does not open the backup {file}. Check it "
+                                     "and try again; nothing was changed.", file=backup.name))
         case sb.NotABackup():
-            return BackupFileError(f"{exc}. Choose a .fdbackup file; nothing was changed.")
-    return BackupFileError(f"The backup {backup.name} cannot be restored: {exc}. "
-                           "Try an older backup; nothing was changed.")
+            if "newer kind" in str(exc):  # storage/ says which; its words are English
+                return BackupFileError(_("{file} is a backup of a newer kind. Restore it with "
+                                         "a newer Frontdesk; nothing was changed.",
+                                         file=backup.name))
+            return BackupFileError(_("{file} is not a Frontdesk backup file. Choose a "
+                                     ".fdbackup file; nothing was changed.", file=backup.name))
+    return BackupFileError(_("The backup {file} cannot be restored: {problem}. Try an older "
+                             "backup; nothing was changed.", file=backup.name, problem=str(exc)))
 
 
 def inspect_backup(backup: Path) -> sb.BackupHeader:
@@ -123,7 +130,8 @@ def inspect_backup(backup: Path) -> sb.BackupHeader:
     except sb.BackupError as exc:
         raise _translate_backup(exc, Path(backup)) from exc
     except OSError as exc:
-        raise BackupFileError(f"Cannot read {backup}: {exc.strerror or exc}.") from exc
+        raise BackupFileError(_("Cannot read {file}: {reason}.", file=str(backup),
+                                reason=exc.strerror or str(exc))) from exc
 
 
 def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: KeySource,
@@ -160,8 +168,8 @@ def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: Ke
     except se.StorageError as exc:
         raise translate(exc, StorePaths(Path(data_dir))) from exc
     except OSError as exc:
-        raise BackupFileError(f"Cannot restore {backup.name}: {exc.strerror or exc}. "
-                              "Nothing was changed.") from exc
+        raise BackupFileError(_("Cannot restore {file}: {reason}. Nothing was changed.",
+                                file=backup.name, reason=exc.strerror or str(exc))) from exc
     actor = signed[0]
     with store.write() as s:
         record(s, actor, "store.restored", automatic=False)
@@ -189,7 +197,7 @@ def _stored_settings(store: Store) -> tuple[bool, Path | None, int, dt.datetime 
         last = queries.setting_value(s, LAST_KEY)
     folder, keep = None, 7
     if auto:
-        raw_folder, _, raw_keep = auto.rpartition("|")
+        raw_folder, _sep, raw_keep = auto.rpartition("|")
         folder, keep = Path(raw_folder), int(raw_keep or 7)
     return auto is not None, folder, keep, dt.datetime.fromisoformat(last) if last else None
 
@@ -210,11 +218,11 @@ def set_backup_settings(store: Store, actor: Actor, *, enabled: bool, folder: Pa
     require(store, actor, Action.BACKUP)
     if enabled:
         if folder is None or not str(folder).strip():
-            raise ValidationError("Backup folder", "Choose a folder for the daily backup.")
+            raise ValidationError(_("Backup folder"), _("Choose a folder for the daily backup."))
         if not (1 <= keep <= 365):
-            raise ValidationError("Kept backups", "Keep between 1 and 365 backups.")
+            raise ValidationError(_("Kept backups"), _("Keep between 1 and 365 backups."))
         if "|" in str(folder):
-            raise ValidationError("Backup folder", "The folder name may not contain “|”.")
+            raise ValidationError(_("Backup folder"), _("The folder name may not contain “|”."))
     if passphrase is not None:
         check_passphrase(passphrase)
         try:
@@ -222,8 +230,8 @@ def set_backup_settings(store: Store, actor: Actor, *, enabled: bool, folder: Pa
         except se.StorageError as exc:
             raise translate(exc, store.paths) from exc
     elif enabled and not backup_settings(store).has_passphrase:
-        raise ValidationError("Backup passphrase",
-                              "Set a backup passphrase: automatic backups need one.")
+        raise ValidationError(_("Backup passphrase"),
+                              _("Set a backup passphrase: automatic backups need one."))
     with store.write() as s:
         row = s.get(Setting, AUTO_KEY)
         if enabled:
@@ -286,6 +294,6 @@ def run_configured_backup(store: Store, *, now: dt.datetime | None = None) -> Pa
     except se.StorageError as exc:
         raise translate(exc, store.paths) from exc
     if passphrase is None:
-        raise BackupFileError("The daily backup is on but its passphrase is not in the keyring. "
-                              "Set it again under Manager ▸ Backup.")
+        raise BackupFileError(_("The daily backup is on but its passphrase is not in the keyring. "
+                              "Set it again under Manager ▸ Backup."))
     return run_due_backup(store, folder, passphrase, keep, now=now)

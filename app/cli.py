@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import app.commands
-from app import __version__
+from app import __version__, languages
 from app.cli_common import add_store_args
 from app.errors import FrontdeskError
+from app.i18n import cli_language, translate
 from app.opening import MemoryKey, key_source_for, open_store, resolve_data_dir
 
 if TYPE_CHECKING:
@@ -40,9 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_store_args(parser, top=True)
     parser.add_argument("--demo", action="store_true",
                         help="open a throw-away store filled with a sample hotel and restaurant")
-    parser.add_argument("--lang", choices=("en", "nl"),
-                        help="interface language for this run (default: the desk's setting, "
-                             "then the system language)")
+    parser.add_argument("--lang", choices=[lang.code for lang in languages.staff_languages()],
+                        help="language for this run (default: the desk's setting, then the "
+                             "system language)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(app.commands.__path__), key=lambda m: m.name):
         importlib.import_module(f"app.commands.{info.name}").register(sub)
@@ -51,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.lang:
+        os.environ["FRONTDESK_LANG"] = args.lang  # the GUI (ui.i18n) and commands read it
     from app.logs import setup_logging
 
     setup_logging()
@@ -64,13 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except FrontdeskError as exc:
         log.warning("command %s failed: %s", args.command, type(exc).__name__)
-        print(f"frontdesk: {exc}", file=sys.stderr)
+        print(f"frontdesk: {translate(exc, cli_language())}", file=sys.stderr)
         return 2
 
 
 def _gui(args: argparse.Namespace) -> int:
-    if args.lang:
-        os.environ["FRONTDESK_LANG"] = args.lang  # read by ui.i18n when the GUI starts
     from ui.main import run_gui  # the launcher is the one place app/ may start Qt
 
     if args.demo:
@@ -83,6 +84,11 @@ def _gui(args: argparse.Namespace) -> int:
             return run_gui(store, demo=True)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+    from app.shared_store import resolve_store
+
+    shared = resolve_store(args.store, args.data_dir)
+    if shared is not None:  # the venue's shared store (postgres helper's hook)
+        return run_gui(None, shared=shared)
     return run_gui(None, data_dir=resolve_data_dir(args.data_dir),
                    key_source=key_source_for(args.passphrase_file))
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from app.errors import SignInError
-from app.i18n import _
+from app.i18n import _, cli_language, translate
 from app.opening import Store, key_source_for, open_store, resolve_data_dir
 from app.views import Actor
 
@@ -24,9 +24,27 @@ def add_store_args(p: argparse.ArgumentParser, *, top: bool = False) -> None:
                    help="store folder (default: $FRONTDESK_DATA_DIR or the user data folder)")
     p.add_argument("--passphrase-file", metavar="FILE", default=default,
                    help="derive the key from the passphrase in FILE instead of the keyring")
+    p.add_argument("--store", metavar="ADDRESS", default=default,
+                   help="the venue's shared store, postgresql://ROLE@SERVER/DATABASE "
+                        "(default: $FRONTDESK_STORE or this desk's setting; else the local "
+                        "store)")
 
 
-def open_from_args(args: argparse.Namespace, *, create: bool = True) -> Store:
+def say(message: object) -> str:
+    """A message for the terminal, in the command line's language (``--lang``,
+    ``$FRONTDESK_LANG``, then the system's; English when Frontdesk does not speak it)."""
+    return translate(message, cli_language())
+
+
+def open_from_args(args: argparse.Namespace, *, create: bool = True,
+                   local_only: bool = False) -> Store:
+    """The shared store when one is chosen (``--store``…), else the local one (``--data-dir``)."""
+    from app.shared_store import open_shared_store, resolve_store
+
+    shared = None if local_only else resolve_store(getattr(args, "store", None),
+                                                   getattr(args, "data_dir", None))
+    if shared is not None:
+        return open_shared_store(shared)
     return open_store(resolve_data_dir(args.data_dir), key_source_for(args.passphrase_file),
                       create=create)
 

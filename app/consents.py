@@ -8,6 +8,7 @@ from app import snapshots
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError
+from app.i18n import _
 from app.labels import _remove
 from app.permissions import Action, require
 from app.views import Actor, ConsentInfo
@@ -25,9 +26,9 @@ def record_consent(
     with store.write() as s:
         g = s.get(Guest, guest_id)
         if g is None:
-            raise NotFound("That guest no longer exists.")
+            raise NotFound(_("That guest no longer exists."))
         if queries.active_consent(s, guest_id, purpose) is not None:
-            raise ValidationError("Consent", "The guest's consent is already recorded.")
+            raise ValidationError(_("Consent"), _("The guest's consent is already recorded."))
         c = Consent(guest_id=guest_id, purpose=purpose, given_at=at, recorded_by=actor.id)
         s.add(c)
         s.flush()
@@ -47,7 +48,7 @@ def withdraw_consent(
     with store.write() as s:
         c = s.get(Consent, consent_id)
         if c is None or c.withdrawn_at is not None:
-            raise NotFound("That consent is not active.")
+            raise NotFound(_("That consent is not active."))
         c.withdrawn_at = at
         c.withdrawn_by = actor.id
         relying = queries.active_assignments_with_consent(s, c.id)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+from app.i18n import _, cli_language, translate
 from app.logs import log_dir
 
 log = logging.getLogger("frontdesk.crash")
@@ -80,10 +81,15 @@ def write_report(exc: BaseException) -> Path | None:
 
 
 def user_message(exc: BaseException, report: Path | None) -> str:
-    where = f" A report without guest data was written to {report}." if report else ""
-    return (f"Frontdesk stopped because of an internal error ({type(exc).__name__}).{where} "
-            "Your saved work is safe: every change is saved when it is made. Start Frontdesk "
-            "again; if it happens again, send the report to your IT contact.")
+    """What the person reads (a :class:`app.i18n.Msg`: the GUI says it in its language)."""
+    if report:
+        return _("Frontdesk stopped because of an internal error ({error}). A report without "
+                 "guest data was written to {report}. Your saved work is safe: every change is "
+                 "saved when it is made. Start Frontdesk again; if it happens again, send the "
+                 "report to your IT contact.", error=type(exc).__name__, report=str(report))
+    return _("Frontdesk stopped because of an internal error ({error}). Your saved work is "
+             "safe: every change is saved when it is made. Start Frontdesk again; if it happens "
+             "again, send the report to your IT contact.", error=type(exc).__name__)
 
 
 def handle(exc_type: type[BaseException], exc: BaseException,
@@ -102,7 +108,7 @@ def handle(exc_type: type[BaseException], exc: BaseException,
             return
         except Exception:  # the dialog itself failed: fall back to stderr
             log.critical("crash notification failed")
-    print(f"frontdesk: {message}", file=sys.stderr)
+    print(f"frontdesk: {translate(message, cli_language())}", file=sys.stderr)
 
 
 def _thread_hook(args: threading.ExceptHookArgs) -> None:

@@ -15,11 +15,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app import demo_names, vocabulary
 from app import staff as staff_uc
-from app import vocabulary
 from app.audit import record
 from app.views import Actor, Wording
-from storage import bulk, queries
+from storage import bulk, queries, search
 from storage.models import (
     Assignment,
     Category,
@@ -44,22 +44,6 @@ DEMO_STAFF: tuple[tuple[str, Role, str], ...] = (
     ("Noor El Amrani", Role.RECEPTIONIST, "6148"),
 )
 
-FIRST = (
-    "Anna", "Jean-Pierre", "José", "Zoë", "Søren", "Fatima", "Mohammed", "Sophie", "Daan",
-    "Emma", "Liam", "Olivia", "Noah", "Mila", "Lucas", "Julia", "Sem", "Tess", "Finn", "Saar",
-    "Hannah", "James", "Margaret", "Pieter", "Willem", "Ingrid", "François", "Chloé", "Björn",
-    "Aisha", "Yusuf", "Mei", "Hiroshi", "Priya", "Arjun", "Elena", "Mateo", "Lucía", "Niamh",
-    "Seán", "Kofi", "Amara", "Dmitri", "Katarzyna", "Łukasz", "Ana", "João", "Giulia", "Marco",
-    "Henrik", "Astrid", "Ruth", "David", "Sarah", "Thomas", "Claire", "Bram", "Lotte", "Ravi",
-)
-LAST = (
-    "Thomassen", "de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit", "Meijer",
-    "de Boer", "Mulder", "Müller", "García", "O'Brien", "Nguyen", "Kowalski", "Rossi",
-    "Dubois", "Andersen", "Hansen", "Okafor", "Mensah", "Tanaka", "Kim", "Patel", "Sharma",
-    "Silva", "Santos", "Fernández", "Murphy", "Kelly", "Schmidt", "Schneider", "Novak",
-    "Horváth", "Ivanova", "Lindqvist", "Haddad", "Yilmaz", "Çelik", "Brown", "Wilson",
-    "Taylor", "van Dijk", "Peeters", "Janssens", "Maes", "Willems", "Claes", "Goossens", "Dijkstra",
-)
 PRONOUNCE = {
     "Thomassen": "TOH-mah-sen", "Søren": "SUR-en", "Niamh": "NEEV", "Seán": "SHAWN",
     "Łukasz": "WOO-kash", "Siobhan": "shi-VAWN", "Saar": "SAHR", "Horváth": "HOR-vaht",
@@ -159,6 +143,8 @@ def build_demo(
                         consent_id=consent if sens == Sensitivity.SPECIAL else None))
                     assignment_id += 1
             bulk.insert_rows(s, Guest, g_rows)
+            search.remember_names(s, [str(g[k]) for g in g_rows
+                                      for k in ("full_name", "preferred_name")])
             bulk.insert_rows(s, Visit, v_rows)
             bulk.insert_rows(s, Consent, c_rows)
             bulk.insert_rows(s, Assignment, a_rows)
@@ -181,7 +167,7 @@ def _ascii(text: str) -> str:
 
 
 def _guest_row(rng: random.Random, gid: int, now: dt.datetime) -> dict[str, object]:
-    first, last = rng.choice(FIRST), rng.choice(LAST)
+    first, last, _origin = demo_names.pick_name(rng)
     full = f"{first} {last}"
     preferred = first if rng.random() < 0.7 else ""
     # A hint covers the whole name, as staff would write it ("Ingrid TOH-mah-sen").
@@ -190,10 +176,12 @@ def _guest_row(rng: random.Random, gid: int, now: dt.datetime) -> dict[str, obje
     lang = "nl" if rng.random() < 0.45 else "en"
     slug = _ascii(full.lower()).replace(" ", ".").replace("'", "")
     email = f"{slug}{gid}@example.com" if rng.random() < 0.8 else None
-    phone = f"+31 6 {rng.randint(10000000, 99999999)}" if rng.random() < 0.6 else None
+    mobile = rng.randint(10000000, 99999999)
+    phone = f"+31 6 {mobile}" if rng.random() < 0.6 else None
     return dict(id=gid, ref=uuid.UUID(int=rng.getrandbits(128), version=4).hex, full_name=full,
                 preferred_name=preferred, pronunciation=hint, language=lang, email=email,
-                phone=phone, created_at=now - dt.timedelta(days=rng.randint(7, 400)))
+                phone=phone, phone_e164=f"+316{mobile}" if phone else None,  # app.phones rule
+                created_at=now - dt.timedelta(days=rng.randint(7, 400)))
 
 
 def _visit_rows(rng: random.Random, gid: int, day: dt.date, index: int, total: int

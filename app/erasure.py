@@ -35,6 +35,7 @@ from pathlib import Path
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound
+from app.i18n import _
 from app.permissions import Action, require
 from app.views import Actor
 from storage import queries, search
@@ -71,15 +72,19 @@ def _erase(store: Store, actor: Actor | None, guest_id: int, at: dt.datetime, *,
     with store.write() as s:
         g = s.get(Guest, guest_id)
         if g is None:
-            raise NotFound("That guest no longer exists.")
+            raise NotFound(_("That guest no longer exists."))
         ref = g.ref
         counts = (len(g.visits), len(g.assignments), len(g.consents))
-        s.delete(g)
+        names = [g.full_name, g.preferred_name]
+        merged = [m.merged_ref for m in g.merges]  # profiles merged into them (app.merge)
+        s.delete(g)  # their guest_merge rows, with the data to undo a merge, go too
         s.flush()
+        search.forget_names(s, names)  # search helper's hook: no word of theirs left behind
         record(s, actor, "guest.erased", guest_ref=ref, at=at, visits=counts[0],
                labels=counts[1], consents=counts[2], via=via)
     if via != "reapplied":
-        _remember(store.paths.data_dir, ref)
+        for token in (ref, *merged):  # a restored backup from before a merge: erase both
+            _remember(store.paths.data_dir, token)
     with store.write() as s:
         search.optimize_index(s)
     copies = remove_copies_of_earlier_states(store.paths.data_dir) if remove_copies else 0
@@ -139,7 +144,7 @@ def _checkpoint(store: Store, attempts: int = 3) -> int:
     """Fold the WAL into the file and truncate it; retry if a reader held it open."""
     wal = store.paths.sidecars[0]
     size = 0
-    for _ in range(attempts):
+    for _attempt in range(attempts):
         store.checkpoint()
         size = wal.stat().st_size if wal.exists() else 0
         if size == 0:

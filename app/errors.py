@@ -7,9 +7,15 @@ Use-case errors (permission, validation, not found) live here too.
 
 from __future__ import annotations
 
+from app.i18n import _
+
 
 class FrontdeskError(Exception):
-    """Base: ``str(err)`` is a complete sentence fit to show to staff."""
+    """Base: the message is a complete sentence fit to show to staff.
+
+    Raise it with an :func:`app.i18n._` message: ``str(err)`` is the English (logs),
+    ``app.i18n.translate(err, lang)`` / ``ui.i18n.say(err)`` the reader's language.
+    """
 
 
 class StoreOpenError(FrontdeskError):
@@ -84,7 +90,8 @@ class WordingBlocked(ValidationError):
     """A label's wording failed a blocking wording check; ``reasons`` says why, per rule."""
 
     def __init__(self, reasons: list[str]) -> None:
-        super().__init__("Wording", "This wording cannot be approved: " + " ".join(reasons))
+        super().__init__(_("Wording"), _("This wording cannot be approved: {reasons}",
+                                         reasons=list(reasons)))
         self.reasons = reasons
 
 
@@ -92,6 +99,6 @@ class WarningsNotAcknowledged(ValidationError):
     """A label's wording has soft warnings that the manager has not confirmed reading."""
 
     def __init__(self, reasons: list[str]) -> None:
-        super().__init__("Wording", "Read the wording warnings and confirm before approving: "
-                         + " ".join(reasons))
+        super().__init__(_("Wording"), _("Read the wording warnings and confirm before "
+                                         "approving: {reasons}", reasons=list(reasons)))
         self.reasons = reasons

@@ -22,6 +22,7 @@ from app import snapshots
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError
+from app.i18n import _
 from app.permissions import Action, require
 from app.views import Actor, GuestInfo
 from storage import queries, search
@@ -63,17 +64,18 @@ def resolve_guest(store: Store, actor: Actor, spec: str) -> GuestInfo:
                 return snapshots.guest(g)
         if "@" in spec:
             found = list(queries.guests_by_exact_email(s, spec))
-            what = f"the email {spec}"
+            what = _("the email {email}", email=spec)
         else:
             ids = [int(r.id) for r in search.search_guest_rows(s, spec, 50)]
             found = list(queries.guests_by_ids(s, ids))
-            what = f"“{spec}”"
+            what = _("“{name}”", name=spec)
         if not found:
-            raise NotFound(f"No guest matches {what}. Give the guest reference, their exact "
-                           "email, or more of their name.")
+            raise NotFound(_("No guest matches {what}. Give the guest reference, their exact "
+                             "email, or more of their name.", what=what))
         if len(found) > 1:
-            raise ValidationError("GUEST", f"{len(found)} guests match {what}. Give the guest "
-                                           "reference (shown in Show guest) or their email.")
+            raise ValidationError(_("GUEST"), _(
+                "{n} guests match {what}. Give the guest reference (shown in Show guest) or "
+                "their email.", n=len(found), what=what))
         return snapshots.guest(found[0])
 
 

@@ -8,10 +8,30 @@ English phrasing used by the CLI, logs-free reports and tests.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
+
+
+FSI, PDI = "\u2068", "\u2069"  # Unicode first-strong isolate … pop directional isolate
+
+
+_RTL_OR_CONTROL = frozenset({"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI",
+                             "FSI", "PDI"})
+
+
+def isolate(text: str) -> str:
+    """A name set apart from the sentence around it, so a right-to-left name (Arabic,
+    Hebrew) or one holding direction controls cannot reorder the whole line.
+
+    Only names that could reorder anything are wrapped: for a left-to-right name in a
+    left-to-right sentence the isolates change nothing, so plain text stays plain.
+    """
+    if any(unicodedata.bidirectional(ch) in _RTL_OR_CONTROL for ch in text):
+        return f"{FSI}{text}{PDI}"
+    return text
 
 
 def ordinal(n: int) -> str:
@@ -35,7 +55,8 @@ class Greeting:
     @property
     def text(self) -> str:
         """E.g. "Anna (say AH-nah) — welcome back: 4th stay, last in March 2026"."""
-        name = f"{self.name} (say {self.pronunciation})" if self.pronunciation else self.name
+        name = (f"{isolate(self.name)} (say {isolate(self.pronunciation)})"
+                if self.pronunciation else isolate(self.name))
         if self.last_month is None:
             return f"{name} — first visit"
         when = MONTHS[self.last_month - 1] + (f" {self.last_year}" if self.last_year else "")

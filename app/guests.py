@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from app import snapshots, validate
+from sqlalchemy.orm import Session
+
+from app import guest_search, phones, snapshots, validate
 from app.audit import record
 from app.clock import now as _now
+from app.clock import today as _today
 from app.errors import NotFound
 from app.greeting import greeting_cue
 from app.i18n import _
 from app.permissions import Action, require
-from app.views import Actor, GuestCard, GuestInfo
+from app.venue_settings import PHONE_REGION_KEY, phone_region_in
+from app.views import Actor, GuestCard, GuestInfo, GuestMatch
 from storage import queries, search
 from storage.models import Guest, VisitKind, VisitStatus
 from storage.store import Store
@@ -42,14 +46,22 @@ class GuestFields:
         )
 
 
+def region_in(s: Session) -> str:
+    """The venue's phone country, read in an open session (see app.venue_settings)."""
+    return phone_region_in(queries.setting_value(s, PHONE_REGION_KEY))
+
+
 def create_guest(store: Store, actor: Actor, fields: GuestFields) -> GuestInfo:
+    """Add a guest. The desk first asks ``app.duplicates.likely_existing`` and warns."""
     require(store, actor, Action.CREATE_GUEST)
     f = fields.cleaned()
     with store.write() as s:
         g = Guest(full_name=f.full_name, preferred_name=f.preferred_name,
                   pronunciation=f.pronunciation, language=f.language, email=f.email,
-                  phone=f.phone, created_at=_now())
+                  phone=f.phone, phone_e164=phones.to_e164(f.phone, region_in(s)),
+                  created_at=_now())
         s.add(g)
+        search.remember_names(s, [g.full_name, g.preferred_name])
         s.flush()
         record(s, actor, "guest.created", guest_ref=g.ref)
         return snapshots.guest(g)
@@ -70,8 +82,15 @@ def update_guest(
                               "email", "phone")
             if getattr(g, name) != getattr(f, name)
         ]
+        old_names = [g.full_name, g.preferred_name]
         for name in changed:
             setattr(g, name, getattr(f, name))
+        if "phone" in changed:
+            g.phone_e164 = phones.to_e164(g.phone, region_in(s))
+        if {"full_name", "preferred_name"} & set(changed):
+            search.remember_names(s, [g.full_name, g.preferred_name])
+            s.flush()
+            search.forget_names(s, old_names)  # a corrected name leaves no stray word
         record(s, actor, "guest.updated", guest_ref=g.ref, fields=changed,
                by_guest=by_guest)
         return snapshots.guest(g)
@@ -86,17 +105,13 @@ def get_guest(store: Store, actor: Actor, guest_id: int) -> GuestInfo:
         return snapshots.guest(g)
 
 
-def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMIT
-                ) -> list[GuestInfo]:
-    """Type-ahead search: every typed word is a case/accent-insensitive prefix."""
+def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMIT, *,
+                day: dt.date | None = None) -> list[GuestMatch]:
+    """Type-ahead search, forgiving and today first (``app.guest_search``): each result
+    says why it matched when that is not simply its name."""
     require(store, actor, Action.SEARCH_GUESTS)
     with store.read() as s:
-        rows = search.search_guest_rows(s, typed, limit)
-    found = [GuestInfo(id=r.id, ref=r.ref, full_name=r.full_name,
-                       preferred_name=r.preferred_name, pronunciation=r.pronunciation,
-                       language=r.language, email=r.email, phone=r.phone,
-                       created_at=r.created_at) for r in rows]
-    return found  # already best first (whole-word matches, then prefixes)
+        return guest_search.find(s, typed, limit, day or _today(), region_in(s))
 
 
 def list_guests(store: Store, actor: Actor, limit: int = 200, offset: int = 0

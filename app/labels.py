@@ -12,6 +12,7 @@ from app import snapshots
 from app.audit import record
 from app.clock import now as _now
 from app.errors import ConsentRequired, LabelNotApproved, NotFound, ValidationError
+from app.i18n import _
 from app.permissions import Action, require
 from app.views import Actor, AssignmentInfo, LabelInfo
 from storage import queries
@@ -42,6 +43,15 @@ def approved_labels(store: Store, actor: Actor) -> list[LabelInfo]:
         return [snapshots.label(lb) for lb in queries.labels_with_status(s, LabelStatus.APPROVED)]
 
 
+def check_source(sensitivity: Sensitivity, source: Source) -> None:
+    """Health information rests on what the guest tells us, never on what staff think they
+    saw (issue #17; added by the desk helper). The desk calls it before asking consent."""
+    if sensitivity == Sensitivity.SPECIAL and Source(source) != Source.GUEST_TOLD:
+        raise ValidationError(_("Source"), _(
+            "Health information is recorded only when the guest tells us: ask the guest, "
+            "and add it as “the guest told us”, with their consent."))
+
+
 def assign_label(
     store: Store, actor: Actor, guest_id: int, label_id: int, source: Source, *,
     now: dt.datetime | None = None,
@@ -51,22 +61,23 @@ def assign_label(
     with store.write() as s:
         g = s.get(Guest, guest_id)
         if g is None:
-            raise NotFound("That guest no longer exists.")
+            raise NotFound(_("That guest no longer exists."))
         lb = s.get(Label, label_id)
         if lb is None or lb.status != LabelStatus.APPROVED:
             raise LabelNotApproved(
-                "Only approved labels can be added to a guest. Propose the label and a "
-                "manager will review it."
+                _("Only approved labels can be added to a guest. Propose the label and a "
+                "manager will review it.")
             )
         if queries.active_assignment(s, guest_id, label_id) is not None:
-            raise ValidationError("Label", "The guest already has this label.")
+            raise ValidationError(_("Label"), _("The guest already has this label."))
         consent_id = None
+        check_source(lb.sensitivity, source)
         if lb.sensitivity == Sensitivity.SPECIAL:
             consent = queries.active_consent(s, guest_id, ConsentPurpose.HEALTH)
             if consent is None:
                 raise ConsentRequired(
-                    "This label is health information: record the guest's explicit consent "
-                    "first, or leave it off."
+                    _("This label is health information: record the guest's explicit consent "
+                    "first, or leave it off.")
                 )
             consent_id = consent.id
         a = Assignment(
@@ -91,7 +102,7 @@ def remove_label(
     with store.write() as s:
         a = s.get(Assignment, assignment_id)
         if a is None or a.removed_at is not None:
-            raise NotFound("That label is no longer on the guest.")
+            raise NotFound(_("That label is no longer on the guest."))
         _remove(a, actor, RemovalReason(reason), at)
         record(s, actor, "label.removed", guest_ref=a.guest.ref, at=at, assignment=a.id,
                label=a.label_id, reason=RemovalReason(reason).value)

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from app import errors as ae
+from app.i18n import _
 from storage import errors as se
 from storage.keys import KeyringKey, KeySource, MemoryKey, PassphraseKey
 from storage.store import Store, StorePaths
@@ -46,10 +47,11 @@ def key_source_for(passphrase_file: str | os.PathLike[str] | None) -> KeySource:
     try:
         passphrase = path.read_text(encoding="utf-8").strip("\r\n")
     except OSError as exc:
-        raise ae.KeyMissingError(
-            f"Cannot read the passphrase file {path}: {exc.strerror}.") from exc
+        raise ae.KeyMissingError(_("Cannot read the passphrase file {path}: {reason}.",
+                                   path=str(path), reason=exc.strerror)) from exc
     if len(passphrase) < 8:
-        raise ae.KeyMissingError(f"The passphrase in {path} is shorter than 8 characters.")
+        raise ae.KeyMissingError(_("The passphrase in {path} is shorter than 8 characters.",
+                                   path=str(path)))
     return PassphraseKey(passphrase)
 
 
@@ -77,55 +79,67 @@ def translate(exc: se.StorageError, paths: StorePaths) -> ae.FrontdeskError:
     where = str(paths.data_dir)
     match exc:
         case se.KeyringUnavailable():
-            return ae.KeyringUnavailableError(
-                f"No safe keyring is available ({exc.reason}). Frontdesk keeps its key in the "
+            return ae.KeyringUnavailableError(_(
+                "No safe keyring is available ({reason}). Frontdesk keeps its key in the "
                 "system keyring and never in a plain file. Install and start one (on Debian: "
                 "sudo apt install gnome-keyring, then sign in again), or run with "
-                "--passphrase-file FILE to derive the key from a passphrase instead."
-            )
+                "--passphrase-file FILE to derive the key from a passphrase instead.",
+                reason=exc.reason))
         case se.KeyringLocked():
-            return ae.KeyringLockedError(
+            return ae.KeyringLockedError(_(
                 "The system keyring is locked or refused access. Unlock it (sign in to your "
-                "desktop session) and try again, or use the store's --passphrase-file."
-            )
+                "desktop session) and try again, or use the store's --passphrase-file."))
         case se.KeyMissing():
-            return ae.KeyMissingError(
-                f"The keyring has no key for the store in {where} (store id "
-                f"{exc.store_id[:8]}…). Was it copied from another computer? Restore the key "
-                "there, open it with its --passphrase-file, or restore from a backup."
-            )
+            return ae.KeyMissingError(_(
+                "The keyring has no key for the store in {where} (store id {store_id}…). Was "
+                "it copied from another computer? Restore the key there, open it with its "
+                "--passphrase-file, or restore from a backup.",
+                where=where, store_id=exc.store_id[:8]))
         case se.WrongKeySource():
-            return ae.WrongKeyError(
-                f"The store in {where} was created with a {exc.expected} key, not a "
-                f"{exc.given} key. Open it the same way it was created"
-                + (" (--passphrase-file FILE)." if exc.expected == "passphrase" else ".")
-            )
+            if exc.expected == "passphrase":
+                return ae.WrongKeyError(_(
+                    "The store in {where} was created with a passphrase key, not a {given} "
+                    "key. Open it the same way it was created (--passphrase-file FILE).",
+                    where=where, given=_key_kind(exc.given)))
+            return ae.WrongKeyError(_(
+                "The store in {where} was created with a {expected} key, not a {given} "
+                "key. Open it the same way it was created.",
+                where=where, expected=_key_kind(exc.expected), given=_key_kind(exc.given)))
         case se.WrongKey():
-            return ae.WrongKeyError(
-                f"The key from the {exc.key_source} does not open the store in {where}. "
-                + ("Check the passphrase file." if exc.key_source == "passphrase" else
-                   "The keyring entry may belong to another store; restore the right key "
-                   "or restore from a backup.")
-                + " The store was not changed."
-            )
+            if exc.key_source == "passphrase":
+                return ae.WrongKeyError(_(
+                    "The key from the passphrase does not open the store in {where}. Check "
+                    "the passphrase file. The store was not changed.", where=where))
+            return ae.WrongKeyError(_(
+                "The key from the {source} does not open the store in {where}. The keyring "
+                "entry may belong to another store; restore the right key or restore from a "
+                "backup. The store was not changed.",
+                source=_key_kind(exc.key_source), where=where))
         case se.NotAStore():
-            return ae.NotAStoreError(
-                f"{exc.path} is not a Frontdesk store: {exc.detail}. Choose another folder "
-                "with --data-dir, or move this file away. Nothing was changed."
-            )
+            return ae.NotAStoreError(_(
+                "{path} is not a Frontdesk store: {detail}. Choose another folder with "
+                "--data-dir, or move this file away. Nothing was changed.",
+                path=str(exc.path), detail=exc.detail))
         case se.DamagedStore():
-            return ae.DamagedStoreError(
-                f"The store {exc.path} is damaged: the key is right but the file cannot be "
-                "read. Restore it from a backup (frontdesk restore). The file was left as it is."
-            )
+            return ae.DamagedStoreError(_(
+                "The store {path} is damaged: the key is right but the file cannot be read. "
+                "Restore it from a backup (frontdesk restore). The file was left as it is.",
+                path=str(exc.path)))
         case se.SchemaTooNew():
-            return ae.SchemaTooNewError(
-                f"The store in {where} was written by a newer version of Frontdesk (schema "
-                f"{exc.found}; this version knows up to {exc.known}). Install the newer "
-                "version; this one will not downgrade it."
-            )
+            return ae.SchemaTooNewError(_(
+                "The store in {where} was written by a newer version of Frontdesk (schema "
+                "{found}; this version knows up to {known}). Install the newer version; this "
+                "one will not downgrade it.", where=where, found=exc.found, known=exc.known))
         case se.StoreBusy():
-            return ae.StoreBusyError(
-                "The store is busy: another Frontdesk window is writing. Try again in a moment."
-            )
-    return ae.FrontdeskError(str(exc))
+            return ae.StoreBusyError(_(
+                "The store is busy: another Frontdesk window is writing. Try again in a "
+                "moment."))
+    return ae.FrontdeskError(_("The store could not be opened: {detail}", detail=str(exc)))
+
+
+def _key_kind(kind: str) -> str:
+    """A key source's name as people read it ("keyring", "passphrase", …)."""
+    names = {"keyring": _("keyring"), "passphrase": _("passphrase"),
+             "recovery": _("recovery passphrase"),
+             "recovery passphrase": _("recovery passphrase"), "memory": _("temporary")}
+    return names.get(kind, kind)

@@ -44,6 +44,7 @@ class Action(StrEnum):
     BACKUP = "back up or restore the store"
     IMPORT = "import arrivals and bookings"
     MANAGE_RETENTION = "review retention"
+    MERGE_GUESTS = "merge two guest profiles"  # search helper: app.merge (managers only)
 
 
 _DESK = frozenset(
@@ -80,7 +81,7 @@ def require(store: Store, actor: Actor, action: Action) -> None:
     """Refuse unless ``actor`` is a live sign-in to ``store`` whose current role may ``action``."""
     if type(actor) is not Actor:
         raise PermissionDenied(_("Sign in first: only a signed-in staff member may {action}.",
-                                 action=action.value))
+                                 action=action_words(action)))
     session = _sessions.get(actor._token)
     if session is None or session != (store.store_id, actor.id):
         raise PermissionDenied(_("This sign-in is not valid for this store; sign in again."))
@@ -92,7 +93,7 @@ def require(store: Store, actor: Actor, action: Action) -> None:
     role = standing[0]
     if not allowed(role, action):
         raise PermissionDenied(_("A {role} may not {action}; ask a manager.",
-                                 role=role.value, action=action.value))
+                                 role=role_name(role), action=action_words(action)))
 
 
 # --- sessions ------------------------------------------------------------------------
@@ -117,3 +118,42 @@ def end_session(actor: Actor) -> None:
     if type(actor) is Actor:
         with _lock:
             _sessions.pop(actor._token, None)
+
+
+def role_name(role: Role) -> str:
+    """The role as people read it, in any language (a :class:`app.i18n.Msg`)."""
+    names = {Role.RECEPTIONIST: _("receptionist"), Role.HOST: _("host"),
+             Role.MANAGER: _("manager")}
+    return names.get(role, role.value)
+
+
+def action_words(action: Action) -> str:
+    """What the action does, as people read it ("search guests"), in any language."""
+    return _ACTION_WORDS.get(action, action.value)
+
+
+# The enum's values are English phrases kept for logs; these say them in the reader's language.
+_ACTION_WORDS: dict[Action, str] = {
+    Action.SEARCH_GUESTS: _("search guests"),
+    Action.VIEW_GUEST: _("open a guest card"),
+    Action.CREATE_GUEST: _("create a guest"),
+    Action.EDIT_GUEST: _("edit a guest"),
+    Action.RECORD_VISIT: _("record a visit"),
+    Action.MARK_ARRIVED: _("mark a guest as arrived"),
+    Action.ASSIGN_LABEL: _("add a label"),
+    Action.REMOVE_LABEL: _("remove a label"),
+    Action.RECORD_CONSENT: _("record consent"),
+    Action.WITHDRAW_CONSENT: _("withdraw consent"),
+    Action.SHOW_GUEST: _("show the guest their data"),
+    Action.EXPORT_GUEST: _("export a guest's data"),
+    Action.PROPOSE_LABEL: _("propose a label"),
+    Action.REVIEW_LABEL: _("review proposed labels"),
+    Action.EDIT_VOCABULARY: _("reword or retire labels"),
+    Action.ERASE_GUEST: _("erase a guest"),
+    Action.MANAGE_STAFF: _("manage staff"),
+    Action.VIEW_AUDIT: _("view the audit log"),
+    Action.BACKUP: _("back up or restore the store"),
+    Action.IMPORT: _("import arrivals and bookings"),
+    Action.MANAGE_RETENTION: _("review retention"),
+    Action.MERGE_GUESTS: _("merge two guest profiles"),
+}

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app import errors as ae
 from app.audit import record
+from app.i18n import _
 from app.opening import adopt, translate
 from app.permissions import Action, require
 from app.views import Actor
@@ -46,8 +47,8 @@ def set_up_recovery(store: Store, actor: Actor) -> str:
     """
     require(store, actor, Action.BACKUP)
     if store.header.key_source != KeyringKey.kind:
-        raise ae.FrontdeskError("This store's key comes from its passphrase file, which is "
-                                "already the way back in; no recovery passphrase is needed.")
+        raise ae.FrontdeskError(_("This store's key comes from its passphrase file, which is "
+                                "already the way back in; no recovery passphrase is needed."))
     passphrase = keys.new_recovery_passphrase()
     try:
         add_recovery(store, KeyringKey(), passphrase)
@@ -74,12 +75,12 @@ def open_with_recovery(data_dir: Path, passphrase: str) -> Recovered:
     try:
         store = adopt(_open(Path(data_dir), source, create=False))
     except se.WrongKey as exc:
-        raise RecoveryError("That recovery passphrase does not open this store. Check it "
+        raise RecoveryError(_("That recovery passphrase does not open this store. Check it "
                             "(letters and digits only; case and dashes do not matter) and try "
-                            "again. The store was not changed.") from exc
+                            "again. The store was not changed.")) from exc
     except se.KeyMissing as exc:
-        raise RecoveryError("This store has no recovery passphrase. Unlock the keyring, or "
-                            "restore from a backup with its passphrase.") from exc
+        raise RecoveryError(_("This store has no recovery passphrase. Unlock the keyring, or "
+                            "restore from a backup with its passphrase.")) from exc
     except se.StorageError as exc:
         raise translate(exc, StorePaths(Path(data_dir))) from exc
     log.info("store opened with the recovery passphrase; keyring updated: %s",

@@ -24,6 +24,7 @@ from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound
 from app.guest_wording import render_label
+from app.i18n import _
 from app.permissions import Action, require
 from app.report_text import date_words, datetime_words, supported, text, word
 from app.retention import guest_retention_months
@@ -202,6 +203,18 @@ def _action(e: AuditEvent, c: _Ctx) -> tuple[str | None, ...]:
     return (action_words(e.action, c.lang),)
 
 
+def _undo_summary(raw: str | None, c: _Ctx) -> str:
+    """The other profile's own details kept for undoing a merge, in a line."""
+    import json
+
+    if not raw:
+        return text(c.lang, "value.undo_data_gone")
+    guest = json.loads(raw).get("guest", {})
+    shown = [str(guest.get(k)) for k in ("full_name", "preferred_name", "email", "phone",
+                                          "pronunciation") if guest.get(k)]
+    return ", ".join(shown) or text(c.lang, "value.not_given")
+
+
 def person_words(st: Staff | None, lang: str) -> str:
     """'Sam, receptionist': role and first name only, never a full name or an id."""
     if st is None:
@@ -212,7 +225,8 @@ def person_words(st: Staff | None, lang: str) -> str:
 
 def action_words(action: str, lang: str) -> str:
     known = {"guest.opened", "guest.created", "guest.updated", "guest.shown", "guest.exported",
-             "guest.kept", "label.assigned", "label.removed", "label.expired", "consent.given",
+             "guest.kept", "guest.merged", "guest.merge_undone", "label.assigned",
+             "label.removed", "label.expired", "consent.given",
              "consent.withdrawn", "visit.recorded"}
     if action in known:
         return word(lang, "action", action)
@@ -261,6 +275,13 @@ COLUMNS: dict[str, dict[str, Col]] = {
         "withdrawn_at": _day("withdrawn_at"),
         "withdrawn_by": _person("withdrawn_by"),
     },
+    "guest_merge": {  # search helper: merged profiles (app.merge)
+        "merged_at": _day("merged_at"),
+        "merged_by": _person("merged_by"),
+        "merged_ref": _plain("merged_ref"),
+        "undo_until": _day("undo_until"),
+        "undo_data": _one("field.undo_data", lambda m, c: _undo_summary(m.undo_data, c)),
+    },
     "audit_event": {
         "at": _when("at", "field.at"),
         "staff_id": _person("staff_id", "field.who"),
@@ -270,13 +291,17 @@ COLUMNS: dict[str, dict[str, Col]] = {
 
 # Columns deliberately not rendered, with the reason a reviewer accepted. Keep it short.
 EXEMPT: dict[str, dict[str, str]] = {
-    "guest": {"id": "internal row number; means nothing outside this store"},
+    "guest": {"id": "internal row number; means nothing outside this store",
+              "phone_e164": "the number shown under 'phone', written in international form "
+                            "so search finds it however it is typed; raw value in the JSON"},
     "assignment": {"id": "internal row number",
                    "guest_id": "points at this guest (the report is about them)"},
     "visit": {"id": "internal row number",
               "guest_id": "points at this guest (the report is about them)"},
     "consent": {"id": "internal row number",
                 "guest_id": "points at this guest (the report is about them)"},
+    "guest_merge": {"id": "internal row number",
+                    "guest_id": "points at this guest (the report is about them)"},
     "audit_event": {"id": "internal sequence number of the log",
                     "guest_ref": "the guest's reference, shown in 'Your details'",
                     "detail": "row ids and codes only (never guest text); what happened is "
@@ -320,8 +345,12 @@ def build(s: Any, g: Guest, at: dt.datetime, language: str | None = None) -> Gue
     """The report for ``g`` (loaded in session ``s``) in ``language`` (default: theirs)."""
     requested = language or g.language
     lang = supported(requested)
-    events = list(queries.guest_audit_events(s, g.ref))
+    merges = sorted(g.merges, key=lambda m: m.merged_at, reverse=True)
+    events = sorted([e for ref in [g.ref, *(m.merged_ref for m in merges)]
+                     for e in queries.guest_audit_events(s, ref)],
+                    key=lambda e: e.id, reverse=True)  # with the merged profiles' history
     staff_ids = {e.staff_id for e in events if e.staff_id is not None}
+    staff_ids |= {m.merged_by for m in merges}
     for a in g.assignments:
         staff_ids |= {a.added_by} | ({a.removed_by} if a.removed_by else set())
     for c in g.consents:
@@ -358,8 +387,10 @@ def build(s: Any, g: Guest, at: dt.datetime, language: str | None = None) -> Gue
         return ReportSection(key, text(lang, f"section.{key}"), text(lang, f"section.{key}.intro"),
                              items, text(lang, f"section.{key}.empty") if empty else "", layout)
 
+    merge_items = tuple(ReportItem("", _rows("guest_merge", m, ctx)) for m in merges)
     sections = (
         section("details", (details,), empty=False),
+        *((section("merges", merge_items, empty=False),) if merge_items else ()),
         section("labels", label_items),
         *((section("removed", removed_items, empty=False),) if removed_items else ()),
         section("visits", visit_items),
@@ -382,6 +413,7 @@ def build(s: Any, g: Guest, at: dt.datetime, language: str | None = None) -> Gue
           for w in lb.wordings),
         *(_raw("visit", v) for v in visits),
         *(_raw("consent", c) for c in consents),
+        *(_raw("guest_merge", m) for m in merges),
         *(_raw("audit_event", e) for e in events),
     )
     return GuestReport(
@@ -412,7 +444,7 @@ def _consent_item(c: Consent, ctx: _Ctx) -> ReportItem:
 def load_guest(s: Any, guest_id: int) -> Guest:
     g = queries.guest_for_card(s, guest_id)
     if g is None:
-        raise NotFound("That guest no longer exists.")
+        raise NotFound(_("That guest no longer exists."))
     return g
 
 

@@ -93,6 +93,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "field.at": "When",
         "field.who": "Who",
         "field.action": "What happened",
+        # merged profiles (guest_merge; search helper)
+        "section.merges": "Your profiles that we merged",
+        "section.merges.intro": "We had written down your details twice and joined them "
+                                "into this one profile. A manager can undo it until the "
+                                "date shown.",
+        "field.merged_at": "Merged on",
+        "field.merged_by": "Merged by",
+        "field.merged_ref": "Reference of the other profile",
+        "field.undo_until": "Can be undone until",
+        "field.undo_data": "Details of the other profile, kept for undoing",
+        "value.undo_data_gone": "deleted (the time for undoing has passed)",
         # values
         "value.none": "—",
         "value.not_given": "not given",
@@ -199,6 +210,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "field.at": "Wanneer",
         "field.who": "Wie",
         "field.action": "Wat er gebeurde",
+        # samengevoegde profielen (guest_merge)
+        "section.merges": "Uw profielen die we hebben samengevoegd",
+        "section.merges.intro": "We hadden uw gegevens twee keer genoteerd en ze tot dit ene "
+                                "profiel samengevoegd. Een manager kan dat ongedaan maken tot "
+                                "de genoemde datum.",
+        "field.merged_at": "Samengevoegd op",
+        "field.merged_by": "Samengevoegd door",
+        "field.merged_ref": "Kenmerk van het andere profiel",
+        "field.undo_until": "Ongedaan te maken tot",
+        "field.undo_data": "Gegevens van het andere profiel, bewaard om het ongedaan te maken",
+        "value.undo_data_gone": "verwijderd (de termijn om het ongedaan te maken is voorbij)",
         "value.none": "—",
         "value.not_given": "niet opgegeven",
         "value.yes": "ja",
@@ -264,6 +286,8 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
                    "consent.withdrawn": "recorded that you withdrew your consent",
                    "visit.recorded": "recorded a visit",
                    "visit.status": "updated a visit",
+                   "guest.merged": "merged two profiles of yours into one",
+                   "guest.merge_undone": "undid the merge of your profiles",
                    "other": "made a change"},
     },
     "nl": {
@@ -296,6 +320,8 @@ WORDS: dict[str, dict[str, dict[str, str]]] = {
                    "consent.withdrawn": "legde vast dat u uw toestemming introk",
                    "visit.recorded": "legde een bezoek vast",
                    "visit.status": "werkte een bezoek bij",
+                   "guest.merged": "voegde twee profielen van u samen tot één",
+                   "guest.merge_undone": "maakte het samenvoegen van uw profielen ongedaan",
                    "other": "bracht een wijziging aan"},
     },
 }

@@ -20,6 +20,7 @@ from typing import Any
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError
+from app.i18n import _
 from app.permissions import Action, require
 from app.views import Actor, GuestInfo
 from storage import queries
@@ -81,6 +82,9 @@ def purge_expired(store: Store, now: dt.datetime | None = None, *,
     nothing has expired.
     """
     at = now or _now()
+    from app.merge import clear_expired_undo  # search helper's hook: merge undo data expires
+
+    clear_expired_undo(store, at)
     with store.read() as s:
         if not queries.any_expired_assignment(s, at):
             return PurgeResult(0, 0)
@@ -106,7 +110,8 @@ def retention_months(store: Store) -> int:
 def set_retention_months(store: Store, actor: Actor, months: int) -> None:
     require(store, actor, Action.MANAGE_RETENTION)
     if not MIN_MONTHS <= months <= MAX_MONTHS:
-        raise ValidationError("Months", f"Choose between {MIN_MONTHS} and {MAX_MONTHS} months.")
+        raise ValidationError(_("Months"), _(
+            "Choose between {low} and {high} months.", low=MIN_MONTHS, high=MAX_MONTHS))
     with store.write() as s:
         s.merge(Setting(key=SETTING_GUEST_MONTHS, value=str(months)))
         record(s, actor, "setting.changed", setting=SETTING_GUEST_MONTHS, value=months)
@@ -130,11 +135,11 @@ def keep_guest(store: Store, actor: Actor, guest_id: int, reason: str,
     """Keep a long-absent guest for another period, with a reason code (audited)."""
     require(store, actor, Action.MANAGE_RETENTION)
     if reason not in KEEP_REASONS:
-        raise ValidationError("Reason", "Choose one of the listed reasons.")
+        raise ValidationError(_("Reason"), _("Choose one of the listed reasons."))
     at = now or _now()
     with store.write() as s:
         g = s.get(Guest, guest_id)
         if g is None:
-            raise NotFound("That guest no longer exists.")
+            raise NotFound(_("That guest no longer exists."))
         g.retention_reviewed_at = at
         record(s, actor, "guest.kept", guest_ref=g.ref, at=at, reason=reason)

@@ -8,7 +8,7 @@ from app import snapshots, validate
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, PermissionDenied, SignInError, ValidationError
-from app.i18n import _
+from app.i18n import _, ngettext_
 from app.permissions import Action, end_session, issue, require
 from app.pins import check_pin, hash_pin, trivial_reason
 from app.views import Actor, StaffInfo
@@ -37,11 +37,11 @@ def needs_first_manager(store: Store) -> bool:
 
 def create_first_manager(store: Store, name: str, pin: str) -> Actor:
     """The very first account of a store; refused once any staff member exists."""
-    name = validate.text("Name", name, max_len=80, required=True)
+    name = validate.text(_("Name"), name, max_len=80, required=True)
     pin = new_pin(pin)
     with store.write() as s:
         if queries.staff_count(s) > 0:
-            raise PermissionDenied("This store already has staff; sign in as a manager.")
+            raise PermissionDenied(_("This store already has staff; sign in as a manager."))
         st = Staff(name=name, role=Role.MANAGER, pin_hash=hash_pin(pin), failed_attempts=0,
                    active=True, created_at=_now())
         s.add(st)
@@ -64,11 +64,13 @@ def sign_in(store: Store, staff_id: int, pin: str, *, now: dt.datetime | None = 
     with store.write() as s:
         st = s.get(Staff, staff_id)
         if st is None or not st.active:
-            raise SignInError("That staff account does not exist or was deactivated.")
+            raise SignInError(_("That staff account does not exist or was deactivated."))
         if st.locked_until and st.locked_until > at:
             minutes = max(1, int((st.locked_until - at).total_seconds() // 60) + 1)
-            raise SignInError(f"Too many wrong PINs: {st.first_name} can try again in "
-                              f"{minutes} minute{'s' if minutes != 1 else ''}, or ask a manager.")
+            raise SignInError(ngettext_(
+                "Too many wrong PINs: {name} can try again in {n} minute, or ask a manager.",
+                "Too many wrong PINs: {name} can try again in {n} minutes, or ask a manager.",
+                minutes, name=st.first_name, n=minutes))
         if not check_pin(pin, st.pin_hash):
             st.failed_attempts += 1
             detail: dict[str, object] = {"staff": st.id, "attempt": st.failed_attempts}
@@ -79,8 +81,9 @@ def sign_in(store: Store, staff_id: int, pin: str, *, now: dt.datetime | None = 
             record(s, None, "staff.sign_in_failed", at=at, staff=st.id,
                    attempt=detail["attempt"], locked="locked" in detail)
             # Commit the count (and any lock) but still tell the caller it failed.
-            failed = SignInError("Wrong PIN." if "locked" not in detail else
-                                 "Wrong PIN five times: this account is locked for 5 minutes.")
+            failed = SignInError(_("Wrong PIN.") if "locked" not in detail else
+                                 _("Wrong PIN five times: this account is locked for 5 "
+                                   "minutes."))
         else:
             st.failed_attempts = 0
             st.locked_until = None
@@ -107,11 +110,12 @@ def sign_out(actor: Actor) -> None:
 
 def add_staff(store: Store, actor: Actor, name: str, role: Role, pin: str) -> StaffInfo:
     require(store, actor, Action.MANAGE_STAFF)
-    name = validate.text("Name", name, max_len=80, required=True)
+    name = validate.text(_("Name"), name, max_len=80, required=True)
     pin = new_pin(pin)
     with store.write() as s:
         if queries.staff_by_name(s, name) is not None:
-            raise ValidationError("Name", f"There is already a staff member called {name}.")
+            raise ValidationError(_("Name"), _("There is already a staff member called {name}.",
+                                                  name=name))
         st = Staff(name=name, role=Role(role), pin_hash=hash_pin(pin), failed_attempts=0,
                    active=True, created_at=_now())
         s.add(st)
@@ -124,11 +128,11 @@ def set_active(store: Store, actor: Actor, staff_id: int, active: bool) -> None:
     """Deactivate (or reactivate) an account; a manager cannot deactivate themself."""
     require(store, actor, Action.MANAGE_STAFF)
     if staff_id == actor.id and not active:
-        raise ValidationError("Staff", "You cannot deactivate your own account.")
+        raise ValidationError(_("Staff"), _("You cannot deactivate your own account."))
     with store.write() as s:
         st = s.get(Staff, staff_id)
         if st is None:
-            raise NotFound("No such staff member.")
+            raise NotFound(_("No such staff member."))
         st.active = active
         record(s, actor, "staff.activated" if active else "staff.deactivated", staff=staff_id)
 
@@ -162,7 +166,7 @@ def reset_pin(store: Store, actor: Actor, staff_id: int, pin: str) -> None:
     with store.write() as s:
         st = s.get(Staff, staff_id)
         if st is None:
-            raise NotFound("No such staff member.")
+            raise NotFound(_("No such staff member."))
         st.pin_hash = hash_pin(pin)
         st.failed_attempts = 0
         st.locked_until = None

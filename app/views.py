@@ -132,6 +132,20 @@ class GuestInfo:
 
 
 @dataclass(frozen=True)
+class GuestMatch(GuestInfo):
+    """A search result: the guest, and why they matched (``app.guest_search``).
+
+    ``why`` is None for a plain name match, else what staff should check before
+    greeting ("sounds like", "1 letter different", "phone", "room 312"); ``when``
+    is "today" or "week" when a visit starts today or in the six days after.
+    """
+
+    why: str | None = None  # an app.i18n.Msg
+    tier: int = 0
+    when: str = ""
+
+
+@dataclass(frozen=True)
 class Wording:
     language: str
     guest_wording: str
@@ -219,6 +233,7 @@ class ArrivalRow:
     visit: VisitInfo
     guest: GuestInfo
     greeting: Greeting
+    health: tuple[str, ...] = ()  # staff wording of the guest's health labels (allergies…)
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,11 @@ from app import languages, snapshots, validate, venue_settings
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError, WarningsNotAcknowledged, WordingBlocked
+from app.i18n import _
 from app.permissions import Action, require
 from app.views import Actor, LabelInfo, Wording
 from app.wording import Finding, WordingResult, check_wording
-from app.wording_rules import label_texts, rules_in_use
+from app.wording_rules import label_texts, rules_in_use, text_languages
 from storage import queries
 from storage.models import Category, Label, LabelStatus, LabelWording, Sensitivity
 from storage.store import Store
@@ -54,23 +55,24 @@ class LabelDraft:
     wordings: tuple[Wording, ...] = field(default=())
 
     def cleaned(self) -> LabelDraft:
-        staff = validate.text("Staff wording", self.staff_wording, max_len=200, required=True)
+        staff = validate.text(_("Staff wording"), self.staff_wording, max_len=200, required=True)
         if not (1 <= int(self.retention_days) <= 3650):
-            raise ValidationError("Retention", "Retention must be between 1 and 3650 days.")
+            raise ValidationError(_("Retention"), _("Retention must be between 1 and 3650 days."))
         if not self.wordings:
-            raise ValidationError("Guest wording", "Give the guest-facing wording in at least "
-                                                   "one language.")
+            raise ValidationError(_("Guest wording"), _("Give the guest-facing wording in at least "
+                                                   "one language."))
         cleaned = []
         for w in self.wordings:
             lang = validate.language(w.language)
             cleaned.append(Wording(
                 lang,
-                validate.text(f"Guest wording ({lang})", w.guest_wording, max_len=300,
-                              required=True),
-                validate.text(f"Purpose ({lang})", w.purpose, max_len=300, required=True),
+                validate.text(_("Guest wording ({language})", language=_native(lang)),
+                              w.guest_wording, max_len=300, required=True),
+                validate.text(_("Purpose ({language})", language=_native(lang)), w.purpose,
+                              max_len=300, required=True),
             ))
         if len({w.language for w in cleaned}) != len(cleaned):
-            raise ValidationError("Guest wording", "Give each language only once.")
+            raise ValidationError(_("Guest wording"), _("Give each language only once."))
         return LabelDraft(Category(self.category), staff, Sensitivity(self.sensitivity),
                           int(self.retention_days), tuple(cleaned))
 
@@ -123,6 +125,7 @@ def load_starter(store: Store, actor: Actor, path: Path = STARTER,
 def check_draft(store: Store, draft: LabelDraft) -> WordingResult:
     """The wording checks on a draft, with the venue's rules (built-in + manager's file)."""
     return check_wording(label_texts(draft.staff_wording, draft.wordings),
+                         languages=text_languages(draft.wordings),
                          special_category=draft.sensitivity == Sensitivity.SPECIAL,
                          rules=rules_in_use(store).rules)
 
@@ -130,6 +133,7 @@ def check_draft(store: Store, draft: LabelDraft) -> WordingResult:
 def check_label(store: Store, label: LabelInfo) -> WordingResult:
     """The wording checks on a stored label, exactly as approving it would run them."""
     return check_wording(label_texts(label.staff_wording, label.wordings),
+                         languages=text_languages(label.wordings),
                          special_category=label.sensitivity == Sensitivity.SPECIAL,
                          rules=rules_in_use(store).rules)
 
@@ -137,9 +141,14 @@ def check_label(store: Store, label: LabelInfo) -> WordingResult:
 def _require_default_language(store: Store, draft: LabelDraft) -> None:
     lang = venue_settings.default_language(store)
     if lang not in {w.language for w in draft.wordings}:
-        raise ValidationError(f"Guest wording ({lang})",
-                              f"Give the guest-facing wording and purpose in the venue's "
-                              f"default language ({languages.native_name(lang)}).")
+        raise ValidationError(_("Guest wording ({language})", language=_native(lang)),
+                              _("Give the guest-facing wording and purpose in the venue's "
+                                "default language ({language}).", language=_native(lang)))
+
+
+def _native(code: str) -> str:
+    """A language named in its own words (never translated: "Deutsch" on every desk)."""
+    return languages.native_name(code)
 
 
 def enforce_checks(result: WordingResult, acknowledge_warnings: bool) -> None:
@@ -226,7 +235,7 @@ def review_label(store: Store, actor: Actor, label_id: int, approve: bool, note:
     and nothing is changed.
     """
     require(store, actor, Action.REVIEW_LABEL)
-    note = validate.text("Note", note, max_len=400,
+    note = validate.text(_("Note"), note, max_len=400,
                          required=not approve and reason in (None, RejectReason.OTHER))
     edit = draft.cleaned() if draft is not None else None
     if edit is not None:
@@ -236,11 +245,12 @@ def review_label(store: Store, actor: Actor, label_id: int, approve: bool, note:
     with store.write() as s:
         lb = s.get(Label, label_id)
         if lb is None or lb.status != LabelStatus.PROPOSED:
-            raise NotFound("That proposal is no longer waiting for review.")
+            raise NotFound(_("That proposal is no longer waiting for review."))
         if approve:
             final = edit or LabelDraft(lb.category, lb.staff_wording, lb.sensitivity,
                                        lb.retention_days, snapshots.label(lb).wordings)
             result = check_wording(label_texts(final.staff_wording, final.wordings),
+                         languages=text_languages(final.wordings),
                                    special_category=final.sensitivity == Sensitivity.SPECIAL,
                                    rules=rules)
             enforce_checks(result, acknowledge_warnings)

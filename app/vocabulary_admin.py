@@ -16,12 +16,13 @@ from app import snapshots
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError
+from app.i18n import _
 from app.labels import _remove
 from app.permissions import Action, require
 from app.views import Actor, LabelInfo, LabelUsage, Wording
 from app.vocabulary import LabelDraft, _require_default_language, enforce_checks, set_wordings
 from app.wording import check_wording
-from app.wording_rules import label_texts, rules_in_use
+from app.wording_rules import label_texts, rules_in_use, text_languages
 from storage import queries
 from storage.models import Category, Label, LabelStatus, RemovalReason, Sensitivity
 from storage.store import Store
@@ -58,6 +59,7 @@ def reword_label(store: Store, actor: Actor, label_id: int, staff_wording: str,
     with store.write() as s:
         lb = _approved(s.get(Label, label_id))
         result = check_wording(label_texts(draft.staff_wording, draft.wordings),
+                         languages=text_languages(draft.wordings),
                                special_category=lb.sensitivity == Sensitivity.SPECIAL,
                                rules=rules)
         enforce_checks(result, acknowledge_warnings)
@@ -76,12 +78,12 @@ def change_retention(store: Store, actor: Actor, label_id: int, days: int, *,
     it was added. Returns how many assignments changed."""
     require(store, actor, Action.EDIT_VOCABULARY)
     if not (1 <= int(days) <= 3650):
-        raise ValidationError("Retention", "Retention must be between 1 and 3650 days.")
+        raise ValidationError(_("Retention"), _("Retention must be between 1 and 3650 days."))
     at = now or _now()
     with store.write() as s:
         lb = s.get(Label, label_id)
         if lb is None or lb.status not in (LabelStatus.APPROVED, LabelStatus.RETIRED):
-            raise NotFound("That label is not in the vocabulary.")
+            raise NotFound(_("That label is not in the vocabulary."))
         old = lb.retention_days
         lb.retention_days = int(days)
         changed = 0
@@ -122,5 +124,5 @@ def retire_label(store: Store, actor: Actor, label_id: int, *, remove_now: bool,
 
 def _approved(lb: Label | None) -> Label:
     if lb is None or lb.status != LabelStatus.APPROVED:
-        raise NotFound("That label is not an approved label (it may have been retired).")
+        raise NotFound(_("That label is not an approved label (it may have been retired)."))
     return lb

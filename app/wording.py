@@ -1,25 +1,29 @@
-"""Wording checks: catch judgements about people before they become a label.
+"""Wording checks: catch judgements and special-category data before they become a label.
 
 Frontdesk never stores free text about a guest, but managers still *write*
 words: the staff wording, guest wording and purpose of every vocabulary
-label. This module checks such texts against word lists kept in a data file
-(``resources/wording_rules.toml``) that managers may extend with their own
-files. It answers three questions a review screen needs:
+label, in each language. This module answers, for such texts:
 
-* is the text **blocked** (it judges a person: spending, worth, character,
-  looks, protected characteristics...)?
-* does it touch **health** data, so the label must be marked special category
-  (and can then only be used with the guest's explicit consent)?
-* are there **soft warnings** (vague or mocking words) worth a second look?
+* is the text **blocked** — a judgement about a person (spending, worth,
+  character, suspicion, looks, age) or a special category Frontdesk never
+  records (origin, religion, sexual orientation and gender identity,
+  politics and union membership, genetic and biometric data)?
+* does it reveal **health**, so the label must be marked special category
+  (usable only with the guest's explicit consent)?
+* are there **soft warnings** (vague, mocking or speculative words)?
 
-Matching is deliberately forgiving about how a word is written and strict
-about word boundaries: case, accents, punctuation and spacing are ignored
-("Big-Spender!", "V.I.P.", "bigspender", "a klant" all match), but a phrase
-only matches whole words ("rich" does not match "enriched"). A rule phrase
-ending in ``*`` matches any word beginning with it; one starting with ``*``
-also matches the end of a (compound) word, e.g. ``*allergie*`` finds
-"notenallergie". Every finding carries character offsets into the original
-text so a UI can highlight the words.
+The knowledge is data: category lexicons and judgement patterns per language
+in ``resources/lexicons/`` (:mod:`app.lexicon`, :mod:`app.lexicon_sources`),
+matched by lemma and stem (:mod:`app.morphology`) and inside Dutch and German
+compounds. Each finding names its category (:mod:`app.wording_categories`)
+with a reason and a suggestion in the reader's language.
+
+Managers may add their own words in a TOML file (format in
+``resources/wording_rules.toml``): phrases matched as written, where a
+trailing ``*`` matches any word beginning with the phrase and a leading
+``*`` the end of a compound word. Case, accents, punctuation and spacing
+are ignored ("Big-Spender!", "V.I.P."). Every finding carries character
+offsets into the original text so a UI can highlight the words.
 
 Pure Python: no Qt, no database.
 """
@@ -31,15 +35,19 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from app import wording_categories
+from app.lexicon import tokenise
+from app.wording_categories import CATEGORIES, Kind, Severity, canonical
+
 __all__ = [
     "DEFAULT_RULES_PATH",
     "Finding",
+    "Kind",
     "RuleGroup",
     "Rules",
     "RulesError",
@@ -73,24 +81,14 @@ class RulesError(ValueError):
     """A wording rules file is malformed; the message names the file and the fix."""
 
 
-class Severity(StrEnum):
-    """How a rule group's findings are treated."""
-
-    BLOCK = "block"
-    """Never acceptable in a label: a judgement about a person."""
-    HEALTH = "health"
-    """Health data: acceptable only on a special-category label (explicit consent)."""
-    WARN = "warn"
-    """Vague or mocking wording: allowed, but the reviewer should look again."""
-
-
 @dataclass(frozen=True)
 class Finding:
-    """One rule phrase found in one of the checked texts.
+    """One category's words found in one of the checked texts.
 
     ``start``/``end`` are offsets into the original text (``text[start:end]``
     equals ``matched``), so a UI can highlight the words; ``text_index`` says
-    which of the checked texts it was found in.
+    which of the checked texts it was found in; ``group`` is the category
+    (see :mod:`app.wording_categories`) or a manager's own group.
     """
 
     phrase: str
@@ -102,9 +100,34 @@ class Finding:
     reason: Mapping[str, str] = field(hash=False)
     text_index: int = 0
 
+    @property
+    def category(self) -> str:
+        return self.group
+
+    @property
+    def kind(self) -> Kind:
+        """Judgement, special category (refused), health or soft — for the manager's question."""
+        known = CATEGORIES.get(canonical(self.group))
+        if known is not None:
+            return known.kind
+        return {Severity.HEALTH: Kind.HEALTH, Severity.WARN: Kind.SOFT}.get(self.severity,
+                                                                            Kind.JUDGEMENT)
+
     def reason_in(self, lang: str) -> str:
-        """The reason in ``lang``, falling back to English."""
-        return _pick_language(self.reason, lang)
+        """The reason in ``lang``: a manager's own text if they wrote one, else the built-in."""
+        if lang in self.reason or (self.reason and canonical(self.group) not in CATEGORIES):
+            return _pick_language(self.reason, lang)
+        return wording_categories.reason(self.group, lang)
+
+    def suggestion_in(self, lang: str) -> str:
+        """What to write instead, in ``lang`` ("" for a manager's own group)."""
+        if canonical(self.group) not in CATEGORIES:
+            return ""
+        return wording_categories.suggestion(self.group, lang)
+
+    def explanation_in(self, lang: str) -> str:
+        """Reason and suggestion together, as one short paragraph."""
+        return " ".join(p for p in (self.reason_in(lang), self.suggestion_in(lang)) if p)
 
 
 @dataclass(frozen=True)
@@ -130,6 +153,11 @@ class WordingResult:
         return bool(self.blocking)
 
     @property
+    def refused(self) -> tuple[Finding, ...]:
+        """Findings that no answer or flag can make acceptable (everything but health)."""
+        return tuple(f for f in self.findings if f.severity is Severity.BLOCK)
+
+    @property
     def health(self) -> tuple[Finding, ...]:
         """Findings that mark the texts as health (special-category) data."""
         return tuple(f for f in self.findings if f.severity is Severity.HEALTH)
@@ -138,6 +166,11 @@ class WordingResult:
     def needs_special_category(self) -> bool:
         """True if the texts mention health, so the label must be special category."""
         return bool(self.health)
+
+    @property
+    def special_categories(self) -> tuple[str, ...]:
+        """The special categories other than health found (origin, religion, …), in order."""
+        return tuple(dict.fromkeys(f.group for f in self.findings if f.kind is Kind.SPECIAL))
 
     @property
     def warnings(self) -> tuple[Finding, ...]:
@@ -149,11 +182,14 @@ class WordingResult:
         """Nothing blocks and nothing warns (health on a special label is fine)."""
         return not self.blocked and not self.warnings
 
+    def categories(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.group for f in self.findings))
+
     def reasons(self, lang: str = FALLBACK_LANGUAGE) -> list[str]:
-        """Why the texts are blocked or warned about, once per rule group, blocking first."""
+        """Why the texts are blocked or warned about, once per category, blocking first."""
         out: list[str] = []
         for finding in (*self.blocking, *self.warnings):
-            text = finding.reason_in(lang)
+            text = finding.explanation_in(lang)
             if text not in out:
                 out.append(text)
         return out
@@ -161,11 +197,10 @@ class WordingResult:
 
 @dataclass(frozen=True)
 class RuleGroup:
-    """A named list of phrases with one severity and one reason.
+    """A manager's named list of phrases with one severity and one reason.
 
-    ``allow`` lists clean phrases that contain a listed phrase ("rich food"
-    for "rich", "special occasion" for "special"): a finding inside an allowed
-    phrase is dropped.
+    ``allow`` lists clean phrases that contain a listed phrase: a finding
+    inside an allowed phrase is dropped.
     """
 
     name: str
@@ -206,15 +241,16 @@ class RuleGroup:
 
 @dataclass(frozen=True)
 class Rules:
-    """A merged set of rule groups, ready to check texts."""
+    """The built-in lexicons (``lexicons``) plus managers' phrase groups, ready to check."""
 
-    groups: tuple[RuleGroup, ...]
+    groups: tuple[RuleGroup, ...] = ()
     sources: tuple[str, ...] = ()
+    lexicons: bool = True
 
     def group(self, name: str) -> RuleGroup:
-        """The group called ``name``; KeyError if there is none."""
+        """The manager's group called ``name``; KeyError if there is none."""
         for group in self.groups:
-            if group.name == name:
+            if group.name == canonical(name):
                 return group
         raise KeyError(name)
 
@@ -233,11 +269,14 @@ class Rules:
                 phrases=_unique((*old.phrases, *new.phrases)),
                 allow=_unique((*old.allow, *new.allow)),
             )
-        return Rules(groups=tuple(by_name.values()), sources=(*self.sources, *other.sources))
+        return Rules(groups=tuple(by_name.values()), sources=(*self.sources, *other.sources),
+                     lexicons=self.lexicons and other.lexicons)
 
-    def check(self, texts: Iterable[str], *, special_category: bool) -> WordingResult:
+    def check(self, texts: Iterable[str], *, special_category: bool,
+              languages: Sequence[str | None] | None = None) -> WordingResult:
         """Same as :func:`check_wording` with these rules."""
-        return check_wording(texts, special_category=special_category, rules=self)
+        return check_wording(texts, special_category=special_category, rules=self,
+                             languages=languages)
 
 
 # --------------------------------------------------------------------------- loading
@@ -321,18 +360,22 @@ def _parse_group(raw: object, *, where: str, base: Rules | None) -> RuleGroup:
     if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
         raise RulesError(f"{where}: 'name' must be a lowercase slug such as \"spending\".")
     where = f"{where} ({name!r})"
+    name = canonical(name)
     existing: RuleGroup | None = None
     if base is not None:
         try:
             existing = base.group(name)
         except KeyError:
             existing = None
+    builtin = CATEGORIES.get(name)
+    known = existing is not None or builtin is not None
 
     severity_raw = raw.get("severity")
     if severity_raw is None:
-        if existing is None:
+        if existing is None and builtin is None:
             raise RulesError(f"{where}: a new group needs 'severity' (block, health or warn).")
-        severity = existing.severity
+        severity = existing.severity if existing is not None else \
+            builtin.severity  # type: ignore[union-attr]
     else:
         try:
             severity = Severity(severity_raw)
@@ -346,12 +389,12 @@ def _parse_group(raw: object, *, where: str, base: Rules | None) -> RuleGroup:
         isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in reason_raw.items()
     ):
         raise RulesError(f"{where}: 'reason' must be a table of language = \"non-empty text\".")
-    if existing is None and FALLBACK_LANGUAGE not in reason_raw:
+    if not known and FALLBACK_LANGUAGE not in reason_raw:
         raise RulesError(f"{where}: a new group needs reason.{FALLBACK_LANGUAGE}.")
 
     phrases = _parse_phrase_list(raw.get("phrases", []), where=f"{where}: phrases")
     allow = _parse_phrase_list(raw.get("allow", []), where=f"{where}: allow")
-    if existing is None and not phrases:
+    if not known and not phrases:
         raise RulesError(f"{where}: a new group needs at least one phrase.")
     return RuleGroup(
         name=name,
@@ -441,24 +484,85 @@ def _compile_phrases(phrases: Sequence[str]) -> re.Pattern[str] | None:
 
 
 def check_wording(
-    texts: Iterable[str], *, special_category: bool, rules: Rules | None = None
+    texts: Iterable[str], *, special_category: bool, rules: Rules | None = None,
+    languages: Sequence[str | None] | None = None,
 ) -> WordingResult:
     """Check texts (e.g. a label's staff wording, guest wording and purpose).
 
     ``special_category`` says whether the label is marked as special-category
     (health) data; health wording on a label that is not is blocked. A single
-    string is treated as one text. Uses the cached default rules unless
-    ``rules`` is given.
+    string is treated as one text. ``languages`` gives each text's language
+    (None: unknown); words are matched in that language's lexicon first, and
+    in the others only where that language does not know the word. Uses the
+    cached default rules unless ``rules`` is given.
     """
     active = default_rules() if rules is None else rules
     items: tuple[str, ...] = (texts,) if isinstance(texts, str) else tuple(texts)
+    langs: list[str | None] = list(languages or [])
+    langs += [None] * (len(items) - len(langs))
     findings: list[Finding] = []
     for text_index, text in enumerate(items):
         if not isinstance(text, str):
             raise TypeError(f"text #{text_index} is {type(text).__name__}, expected str")
-        findings.extend(_check_one(text, text_index, active))
+        found = list(_check_one(text, text_index, active))
+        if active.lexicons:
+            found += _check_lexicons(text, text_index, langs[text_index], active)
+        findings.extend(_outermost(found))
     findings.sort(key=lambda f: (f.text_index, f.start, f.end, f.group, f.phrase))
     return WordingResult(findings=tuple(findings), special_category=special_category)
+
+
+def _check_lexicons(text: str, text_index: int, language: str | None, rules: Rules
+                    ) -> Iterator[Finding]:
+    from app import lexicon_sources
+
+    tokens = tokenise(text)
+    if not tokens:
+        return
+    custom = {g.name: g for g in rules.groups}
+    allowed = _custom_allowed(text, custom)
+    order = sorted(lexicon_sources.lexicon_languages(), key=lambda code: code != language)
+    for code in order:
+        for m in lexicon_sources.lexicon(code).find(text, tokens, language):
+            name = m.pattern.category
+            category = CATEGORIES.get(name)
+            if category is None:  # a word class such as _food: context only
+                continue
+            if any(g == name and a <= m.start and m.end <= b for g, a, b in allowed):
+                continue
+            group = custom.get(name)
+            yield Finding(
+                phrase=m.pattern.source,
+                matched=text[m.start:m.end],
+                start=m.start,
+                end=m.end,
+                severity=group.severity if group is not None else category.severity,
+                group=name,
+                reason=group.reason if group is not None else MappingProxyType({}),
+                text_index=text_index,
+            )
+
+
+def _custom_allowed(text: str, custom: Mapping[str, RuleGroup]) -> list[tuple[str, int, int]]:
+    """A manager's "allow" phrases also silence the built-in lexicon of their group."""
+    out: list[tuple[str, int, int]] = []
+    folded, origin = normalise(text)
+    for group in custom.values():
+        if group._allow_pattern is None:
+            continue
+        for m in group._allow_pattern.finditer(folded):
+            a, b = _original_span(text, origin, *m.span())
+            out.append((group.name, a, b))
+    return out
+
+
+def _outermost(found: Sequence[Finding]) -> Iterator[Finding]:
+    """One finding per category and place: drop those inside a longer one of the same group."""
+    unique = {(f.group, f.start, f.end): f for f in found}.values()
+    for f in unique:
+        if not any(o is not f and o.group == f.group and o.start <= f.start and f.end <= o.end
+                   and (o.end - o.start) > (f.end - f.start) for o in unique):
+            yield f
 
 
 def _check_one(text: str, text_index: int, rules: Rules) -> Iterator[Finding]:
@@ -466,6 +570,8 @@ def _check_one(text: str, text_index: int, rules: Rules) -> Iterator[Finding]:
     if not folded:
         return
     for group in rules.groups:
+        if not group.phrases:
+            continue
         seen: set[tuple[int, int]] = set()
         for phrase, start, end in group.find(folded):
             span = _original_span(text, origin, start, end)

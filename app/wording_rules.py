@@ -87,6 +87,11 @@ def label_texts(staff_wording: str, wordings: Sequence[Wording]) -> list[str]:
     return out
 
 
+def text_languages(wordings: Sequence[Wording]) -> list[str | None]:
+    """The language of each text of :func:`label_texts` (the staff wording is English)."""
+    return [ref.language or "en" for ref in text_refs(wordings)]
+
+
 def text_refs(wordings: Sequence[Wording]) -> list[TextRef]:
     """What each index of :func:`label_texts` refers to (for highlighting a finding)."""
     out = [TextRef("staff")]

@@ -2,6 +2,8 @@
 
     .venv/bin/python packaging/update_catalogues.py            # extract + update
     .venv/bin/python packaging/update_catalogues.py --report   # list untranslated entries
+    .venv/bin/python packaging/update_catalogues.py --todo de      # untranslated, as JSON
+    .venv/bin/python packaging/update_catalogues.py --apply de FILE.json   # fill them in
 
 1. Babel extracts every ``_("…")``, ``N_("…")`` and ``ngettext_("…", "…", n)`` in
    ``app/`` into ``resources/locale/frontdesk.pot``.
@@ -75,12 +77,63 @@ def report() -> int:
     return missing
 
 
+def _read(code: str) -> Catalog:
+    lang = languages.get(code)
+    if lang is None:
+        raise SystemExit(f"{code}: not in {languages.REGISTRY_FILE}")
+    with lang.app_catalogue.open("rb") as fh:
+        return read_po(fh, locale=code, domain=languages.DOMAIN)
+
+
+def todo(code: str) -> dict[str, object]:
+    """{msgid: ""} (plurals: {msgid: ["", ""]}) for every entry still to translate."""
+    out: dict[str, object] = {}
+    for msg in _read(code):
+        if msg.id and (not msg.string or msg.fuzzy or
+                       (isinstance(msg.string, tuple) and not all(msg.string))):
+            key = msg.id[0] if isinstance(msg.id, tuple) else msg.id
+            out[key] = [""] * len(msg.string) if isinstance(msg.id, tuple) else ""
+    return out
+
+
+def apply(code: str, translations: dict[str, object]) -> int:
+    """Fill entries from {msgid: text} (plural entries: a list, one per plural form)."""
+    cat = _read(code)
+    done = 0
+    for msg in cat:
+        key = msg.id[0] if isinstance(msg.id, tuple) else msg.id
+        text = translations.get(key) if msg.id else None
+        if not text:
+            continue
+        msg.string = tuple(text) if isinstance(text, list) else str(text)
+        msg.flags.discard("fuzzy")
+        done += 1
+    lang = languages.get(code)
+    assert lang is not None
+    with lang.app_catalogue.open("wb") as fh:
+        write_po(fh, cat, width=100, omit_header=False, ignore_obsolete=True, sort_output=False)
+    return done
+
+
 def main() -> int:
+    import json
+
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--report", action="store_true")
+    p.add_argument("--todo", metavar="LANG", help="print the untranslated entries as JSON")
+    p.add_argument("--apply", nargs=2, metavar=("LANG", "FILE"),
+                   help="fill translations from a JSON file {msgid: text}")
     args = p.parse_args()
     if args.report:
         return 1 if report() else 0
+    if args.todo:
+        print(json.dumps(todo(args.todo), ensure_ascii=False, indent=1))
+        return 0
+    if args.apply:
+        code, file = args.apply
+        n = apply(code, json.loads(Path(file).read_text(encoding="utf-8")))
+        print(f"{code}: {n} entries filled")
+        return 0
     template = extract()
     POT.parent.mkdir(parents=True, exist_ok=True)
     with POT.open("wb") as fh:

@@ -4,7 +4,7 @@
 # with a throw-away gnome-keyring; extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-system-deps.sh
+bash scripts/install-system-deps.sh --test
 bash scripts/setup-venv.sh test
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/python -m pytest -m "not secret_service" "$@"

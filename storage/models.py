@@ -24,6 +24,7 @@ from sqlalchemy import (
     DateTime,
     Enum,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -142,7 +143,10 @@ class Guest(Base):
     pronunciation: Mapped[str] = mapped_column(String(200), default="")
     language: Mapped[str] = mapped_column(String(8), default="en")
     email: Mapped[str | None] = mapped_column(String(254), index=True)
-    phone: Mapped[str | None] = mapped_column(String(40))
+    phone: Mapped[str | None] = mapped_column(String(40))  # as the guest gave it, for display
+    # The same number in E.164 ("+31612345678", venue's country for national numbers;
+    # revision 0004): what search and the duplicate check compare. None when unparseable.
+    phone_e164: Mapped[str | None] = mapped_column(String(16), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     # When a manager last decided to keep this guest although they had not visited
     # for the retention period (revision 0002); keeps them off the list for a while.
@@ -157,13 +161,20 @@ class Guest(Base):
     consents: Mapped[list[Consent]] = relationship(
         back_populates="guest", cascade="all, delete-orphan", passive_deletes=True
     )
+    merges: Mapped[list[GuestMerge]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class Visit(Base):
     """A hotel stay (dates, room) or a restaurant booking (time, service, table)."""
 
     __tablename__ = "visit"
-    __table_args__ = (CheckConstraint("party_size >= 1", name="party_size_positive"),)
+    __table_args__ = (
+        CheckConstraint("party_size >= 1", name="party_size_positive"),
+        # "Who is in room 12 / at table 12 today" from the search box (revision 0004).
+        Index("ix_visit_place_starts_at", "place", "starts_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     guest_id: Mapped[int] = mapped_column(ForeignKey("guest.id", ondelete="CASCADE"), index=True)
@@ -297,3 +308,40 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(String(500))
+
+
+class NameTerm(Base):
+    """The dictionary of words in guests' names, with the keys fuzzy search looks up.
+
+    One row per distinct word (not per guest): a few tens of thousands of rows for a
+    million guests, so finding the words within an edit or a sound of what was typed
+    reads a few index pages. Kept by ``storage.search.remember_names`` on every write
+    of a name and pruned by ``forget_names`` when the last guest with a word is erased.
+    """
+
+    __tablename__ = "name_term"
+
+    term: Mapped[str] = mapped_column(String(80), primary_key=True)  # as the FTS index has it
+    fold: Mapped[str] = mapped_column(String(80), index=True)  # no accents: prefix lookups
+    rev: Mapped[str] = mapped_column(String(80), index=True)  # fold reversed: suffix lookups
+    sound: Mapped[str] = mapped_column(String(80), index=True)  # storage.name_keys.sound_key
+    english: Mapped[str] = mapped_column(String(40), index=True)  # name_keys.english_key
+
+
+class GuestMerge(Base):
+    """Two profiles of one person merged into ``guest_id``, and what undoing it needs.
+
+    ``undo_data`` (JSON) holds the merged profile's own row, which rows moved and how
+    conflicts were resolved; it is cleared when ``undo_until`` passes and deleted with
+    the guest (cascade) when they are erased. Undoing deletes the row.
+    """
+
+    __tablename__ = "guest_merge"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guest_id: Mapped[int] = mapped_column(ForeignKey("guest.id", ondelete="CASCADE"), index=True)
+    merged_ref: Mapped[str] = mapped_column(String(32), index=True)
+    merged_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    merged_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    undo_until: Mapped[dt.datetime] = mapped_column(DateTime)
+    undo_data: Mapped[str | None] = mapped_column(Text)

@@ -341,3 +341,32 @@ def visit_keys_for_guests(s: Session, guest_ids: Sequence[int]
         )
         out.update((int(r[0]), VisitKind(r[1]), r[2]) for r in rows)
     return out
+
+
+# --- the desk's lists ------------------------------------------------------
+
+def health_labels_of_guests(s: Session, guest_ids: set[int]) -> dict[int, list[str]]:
+    """Staff wording of each guest's active health (special-category) labels, for the
+    allergy marker on Today's lists: one query for the whole list."""
+    if not guest_ids:
+        return {}
+    from storage.models import Sensitivity
+
+    rows = s.execute(
+        select(Assignment.guest_id, Label.staff_wording)
+        .join(Label, Label.id == Assignment.label_id)
+        .where(Assignment.guest_id.in_(guest_ids), Assignment.removed_at.is_(None),
+               Label.sensitivity == Sensitivity.SPECIAL)
+        .order_by(Assignment.guest_id, Label.staff_wording)
+    )
+    out: dict[int, list[str]] = {}
+    for guest_id, wording in rows:
+        out.setdefault(int(guest_id), []).append(str(wording))
+    return out
+
+
+def labels_by_ids(s: Session, ids: set[int]) -> dict[int, Label]:
+    """Labels by id (the audit log names them in its sentences)."""
+    if not ids:
+        return {}
+    return {lb.id: lb for lb in s.scalars(select(Label).where(Label.id.in_(ids)))}

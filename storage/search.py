@@ -16,13 +16,17 @@ tokens becomes a phrase, which needs positions: the index keeps them.
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, text
+from sqlalchemy import Row, bindparam, text
 from sqlalchemy.orm import Session
 
-from storage.models import Guest
+from storage import name_keys
+from storage.models import Guest, Visit
 
 
 def fts_query(typed: str, *, prefix: bool = True) -> str:
@@ -54,6 +58,71 @@ _FIND = text(
           Guest.language, Guest.email, Guest.phone, Guest.created_at)
 
 
+def match_rows(session: Session, query: str, limit: int) -> list[Row[Any]]:
+    """Guest rows (the columns of :func:`search_guest_rows`) for an FTS5 query, rowid order."""
+    if not query:
+        return []
+    return list(session.execute(_FIND, {"q": query, "n": limit}).all())
+
+
+# --- the engine-specific steps of app.guest_search, one named function each ----------
+# SQLite: FTS5. PostgreSQL: storage.postgres_search (its folded-text LIKE search); the
+# forgiving name lookup there is a first port, to be replaced with pg_trgm.
+
+def _is_pg(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def has_words(typed: str) -> bool:
+    """Whether ``typed`` holds anything searchable (not only spaces or punctuation)."""
+    return bool(fts_query(typed))
+
+
+def whole_word_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
+    """Guests in whom every typed word is a whole word (of a name, email or phone)."""
+    if _is_pg(session):
+        from storage import postgres_search as pg
+
+        return pg._find(session, pg.typed_words(session, typed), limit, whole=True)
+    return match_rows(session, fts_query(typed, prefix=False), limit)
+
+
+def prefix_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
+    """Guests in whom every typed word begins a word (the type-ahead match)."""
+    if _is_pg(session):
+        from storage import postgres_search as pg
+
+        return pg._find(session, pg.typed_words(session, typed), limit, whole=False)
+    return match_rows(session, fts_query(typed), limit)
+
+
+def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_last: str | None,
+              limit: int) -> list[Row[Any]]:
+    """Guests whose names hold, for each group, one of its words (see :func:`name_query`)."""
+    if _is_pg(session):
+        import itertools
+
+        from storage import postgres_search as pg
+
+        rows: dict[int, Row[Any]] = {}
+        for combo in itertools.islice(itertools.product(*[g[:3] for g in alternatives]), 9):
+            words = pg.typed_words(session, " ".join(combo))
+            for r in pg._find(session, words, limit, whole=True):
+                rows.setdefault(int(r.id), r)
+        return list(rows.values())[:limit]
+    return match_rows(session, name_query(alternatives, prefix_last=prefix_last), limit)
+
+
+def email_rows(session: Session, email: str, limit: int) -> list[Row[Any]]:
+    """Guests whose email may be ``email`` in another case (callers compare exactly)."""
+    if _is_pg(session):
+        stmt = text("SELECT id, ref, full_name, preferred_name, pronunciation, language, email, "
+                    "phone, created_at FROM guest WHERE lower(email) = lower(:e) LIMIT :n"
+                    ).columns(*_GUEST_COLUMNS)
+        return list(session.execute(stmt, {"e": email, "n": limit}).all())
+    return match_rows(session, email_query(email), limit)
+
+
 def search_guest_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
     """The guest columns a result list shows, for up to ``limit`` guests matching ``typed``.
 
@@ -63,6 +132,10 @@ def search_guest_rows(session: Session, typed: str, limit: int) -> list[Row[Any]
     group sorted by full name. Rows have the attributes ``id, ref, full_name,
     preferred_name, pronunciation, language, email, phone, created_at``.
     """
+    if session.get_bind().dialect.name == "postgresql":  # the shared store's own search
+        from storage import postgres_search
+
+        return postgres_search.search_guest_rows(session, typed, limit)
     query = fts_query(typed)
     if not query:
         return []
@@ -79,6 +152,251 @@ def search_guest_rows(session: Session, typed: str, limit: int) -> list[Row[Any]
     return sorted(exact, key=by_name) + sorted(rest, key=by_name)
 
 
+
+def email_query(email: str) -> str:
+    """An FTS5 query for guests whose email holds these words in this order (any case).
+
+    The guest table's email index compares exactly; this finds "Anna.Jansen@Example.org"
+    for "anna.jansen@example.org" from the search index. Callers compare the candidates.
+    """
+    cleaned = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in email)
+    return '{email} : "' + cleaned.replace('"', '""') + '"' if cleaned.strip() else ""
+
+
+# --- names: the dictionary of name words, for typos and names that sound alike -------
+
+NAME_COLUMNS = "{full_name preferred_name}"
+
+
+def name_query(alternatives: Sequence[Sequence[str]], *, prefix_last: str | None = None) -> str:
+    """An FTS5 query over the name columns: each group is "any of these words".
+
+    ``[["anna"], ["jansen", "janssen"]]`` → ``{full_name preferred_name} : (("anna") AND
+    ("jansen" OR "janssen"))``. ``prefix_last`` adds that word as a prefix to the last group
+    (the word still being typed). Words come from the name dictionary or the typed text,
+    quoted as in :func:`fts_query`.
+    """
+    groups = []
+    for i, group in enumerate(alternatives):
+        terms = ['"' + w.replace('"', '""') + '"' for w in group if w]
+        if prefix_last and i == len(alternatives) - 1:
+            terms.append('"' + prefix_last.replace('"', '""') + '"*')
+        if not terms:
+            return ""
+        groups.append("(" + " OR ".join(terms) + ")")
+    return f"{NAME_COLUMNS} : (" + " AND ".join(groups) + ")" if groups else ""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word of some guest's name, with its keys (``storage.name_keys``)."""
+
+    term: str
+    fold: str
+    sound: str
+    english: str
+
+
+def _term_row(word: str) -> dict[str, str]:
+    folded = name_keys.fold(word)
+    return {"t": word, "f": folded[:80], "r": folded[::-1][:80],
+            "s": name_keys.sound_key(word)[:80], "e": name_keys.english_key(word)[:40]}
+
+
+_REMEMBER = text("INSERT INTO name_term (term, fold, rev, sound, english) "
+                 "VALUES (:t, :f, :r, :s, :e) ON CONFLICT (term) DO NOTHING")
+
+
+def remember_names(session: Session, names: Iterable[str | None]) -> None:
+    """Add the words of these names to the name dictionary (call with every name written)."""
+    seen = {w for name in names if name for w in name_keys.words(name) if len(w) <= 80}
+    if seen:
+        session.execute(_REMEMBER, [_term_row(w) for w in sorted(seen)])
+
+
+def forget_names(session: Session, names: Iterable[str | None]) -> int:
+    """Drop words no guest's name holds any more (after an erasure or a correction).
+
+    Call after the guest row is deleted or changed: a word is kept while the search
+    index still finds it in some full or preferred name. Returns how many were dropped.
+    """
+    dropped = 0
+    for word in sorted({w for name in names if name for w in name_keys.words(name)}):
+        if _is_pg(session):
+            from storage import postgres_search as pg
+
+            still: object = pg._find(session, pg.typed_words(session, word), 1, whole=True)
+        else:
+            q = f'{NAME_COLUMNS} : "' + word.replace('"', '""') + '"'
+            still = session.execute(text("SELECT rowid FROM guest_fts WHERE guest_fts MATCH "
+                                         ":q LIMIT 1"), {"q": q}).first()
+        if not still:
+            session.execute(text("DELETE FROM name_term WHERE term = :t"), {"t": word})
+            dropped += 1
+    return dropped
+
+
+def rebuild_name_terms(session: Session) -> int:
+    """Build the dictionary again from every guest's names (maintenance, tests)."""
+    session.execute(text("DELETE FROM name_term"))
+    rows = session.execute(text("SELECT full_name, preferred_name FROM guest")).yield_per(5000)
+    batch: list[str] = []
+    for full, preferred in rows:
+        batch += [full, preferred]
+        if len(batch) >= 10_000:
+            remember_names(session, batch)
+            batch = []
+    remember_names(session, batch)
+    return int(session.execute(text("SELECT count(*) FROM name_term")).scalar() or 0)
+
+
+def _upper(prefix: str) -> str:
+    """The smallest string greater than every string starting with ``prefix``."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+_CANDIDATE_SQL = (
+    "SELECT term, fold, sound, english FROM name_term WHERE fold >= :p AND fold < :pu "
+    "UNION SELECT term, fold, sound, english FROM name_term WHERE rev >= :r AND rev < :ru "
+    "UNION SELECT term, fold, sound, english FROM name_term WHERE {sound} "
+    "UNION SELECT term, fold, sound, english FROM name_term WHERE english = :e AND :e != '' "
+    "LIMIT 2000"
+)
+_CANDIDATES = text(_CANDIDATE_SQL.format(sound="sound = :s"))
+_CANDIDATES_SOUND_PREFIX = text(_CANDIDATE_SQL.format(sound="sound >= :s AND sound < :su"))
+
+
+def term_candidates(session: Session, word: str, *, sound_prefix: bool = False
+                    ) -> list[Term]:
+    """Dictionary words that may be ``word`` misspelt or misheard, from four index lookups.
+
+    Any word within one edit of ``word`` shares its first half or its last half
+    (whichever side the edit is not in), so the prefix and suffix ranges hold every
+    such word; the two sound keys add words said alike however they are spelt
+    (``sound_prefix``: words whose sound key begins with the typed word's, for the
+    word still being typed).
+    The caller measures the distance (rapidfuzz) and keeps what is close enough.
+    """
+    folded = name_keys.fold(word)
+    if not folded:
+        return []
+    half = max(2, len(folded) // 2)
+    tail = max(2, len(folded) - half - 1)
+    p, r = folded[:half], folded[::-1][:tail]
+    sound = name_keys.sound_key(word) or folded
+    params = {"p": p, "pu": _upper(p), "r": r, "ru": _upper(r), "s": sound,
+              "e": name_keys.english_key(word)}
+    if sound_prefix:
+        params["su"] = _upper(sound)
+    rows = session.execute(_CANDIDATES_SOUND_PREFIX if sound_prefix else _CANDIDATES,
+                           params).all()
+    return [Term(str(t), str(f), str(s), str(e)) for t, f, s, e in rows]
+
+
+def term_exists(session: Session, word: str) -> bool:
+    return session.execute(text("SELECT 1 FROM name_term WHERE term = :t"),
+                           {"t": word}).first() is not None
+
+
+# --- phone numbers and places ----------------------------------------------------------
+
+_BY_PHONE_SQL = (
+    "SELECT id, ref, full_name, preferred_name, pronunciation, language, email, phone, "
+    "created_at FROM guest WHERE {cond} LIMIT :n"
+)
+_GUEST_COLUMNS = (Guest.id, Guest.ref, Guest.full_name, Guest.preferred_name,
+                  Guest.pronunciation, Guest.language, Guest.email, Guest.phone,
+                  Guest.created_at)
+_BY_PHONE = text(_BY_PHONE_SQL.format(cond="phone_e164 = :lo")).columns(*_GUEST_COLUMNS)
+_BY_PHONE_PREFIX = text(_BY_PHONE_SQL.format(cond="phone_e164 >= :lo AND phone_e164 < :hi")
+                        ).columns(*_GUEST_COLUMNS)
+
+
+def phone_rows(session: Session, e164: str, limit: int, *, prefix: bool = False
+               ) -> list[Row[Any]]:
+    """Guests whose E.164 number is ``e164`` (or starts with it), from its index."""
+    if prefix:
+        return list(session.execute(_BY_PHONE_PREFIX,
+                                    {"lo": e164, "hi": _upper(e164), "n": limit}).all())
+    return list(session.execute(_BY_PHONE, {"lo": e164, "n": limit}).all())
+
+
+_GUEST_COLS = ("g.id, g.ref, g.full_name, g.preferred_name, g.pronunciation, g.language, "
+               "g.email, g.phone, g.created_at")
+
+_IN_PLACE = text(
+    f"SELECT {_GUEST_COLS}, v.place, v.kind, v.starts_at FROM visit v "
+    "JOIN guest g ON g.id = v.guest_id "
+    "WHERE v.place IN :places AND v.starts_at >= :back AND v.starts_at < :end "
+    "AND v.status != 'cancelled' AND (v.starts_at >= :start OR "
+    "(v.kind = 'stay' AND v.status = 'arrived' AND v.ends_on > :day)) "
+    "ORDER BY v.starts_at"
+).bindparams(bindparam("places", expanding=True)).columns(
+    *_GUEST_COLUMNS, Visit.place, Visit.kind, Visit.starts_at)
+
+# A stay longer than this is not looked for when asking who is in a room today.
+LONGEST_STAY_DAYS = 30
+
+
+def place_rows(session: Session, places: Sequence[str], day: dt.date) -> list[Row[Any]]:
+    """Guests with a booking or arrival in one of ``places`` on ``day``, or staying in it.
+
+    Rows: the guest columns plus ``place, kind, starts_at``. Uses the (place, starts_at)
+    index: one short range per place.
+    """
+    if not places:
+        return []
+    start = dt.datetime.combine(day, dt.time())
+    return list(session.execute(_IN_PLACE, {
+        "places": list(places), "start": start, "end": start + dt.timedelta(days=1),
+        "back": start - dt.timedelta(days=LONGEST_STAY_DAYS), "day": day}).all())
+
+
+_STARTING = text(
+    f"SELECT {_GUEST_COLS}, v.place, v.kind, v.starts_at FROM visit v "
+    "JOIN guest g ON g.id = v.guest_id "
+    "WHERE v.starts_at >= :start AND v.starts_at < :end AND v.status != 'cancelled' "
+    "ORDER BY v.starts_at LIMIT :n"
+).columns(*_GUEST_COLUMNS, Visit.place, Visit.kind, Visit.starts_at)
+
+
+def starting_rows(session: Session, start: dt.datetime, end: dt.datetime, limit: int
+                  ) -> list[Row[Any]]:
+    """Guests with a visit starting in [start, end) — today's arrivals and bookings."""
+    return list(session.execute(_STARTING, {"start": start, "end": end, "n": limit}).all())
+
+
+_FACTS = text(
+    "SELECT guest_id, "
+    "max(CASE WHEN starts_at >= :d0 AND starts_at < :d1 THEN 1 ELSE 0 END), "
+    "max(CASE WHEN starts_at >= :d1 AND starts_at < :d7 THEN 1 ELSE 0 END), "
+    "max(CASE WHEN starts_at < :d0 THEN starts_at END) "
+    "FROM visit WHERE guest_id IN :ids AND status != 'cancelled' GROUP BY guest_id"
+).bindparams(bindparam("ids", expanding=True))
+
+
+def visit_facts(session: Session, ids: Sequence[int], day: dt.date
+                ) -> dict[int, tuple[bool, bool, dt.datetime | None]]:
+    """Per guest: a visit starts today; one starts in the 6 days after; their last visit."""
+    if not ids:
+        return {}
+    d0 = dt.datetime.combine(day, dt.time())
+    rows = session.execute(_FACTS, {"ids": list(ids), "d0": d0,
+                                    "d1": d0 + dt.timedelta(days=1),
+                                    "d7": d0 + dt.timedelta(days=7)}).all()
+    out: dict[int, tuple[bool, bool, dt.datetime | None]] = {}
+    for gid, today, week, last in rows:
+        if isinstance(last, str):  # max() over a CASE loses the column's type
+            last = dt.datetime.fromisoformat(last)
+        out[int(gid)] = (bool(today), bool(week), last)
+    return out
+
+
 def optimize_index(session: Session) -> None:
-    """Merge FTS5 segments so deleted rows' tokens are gone from the index pages."""
+    """Merge FTS5 segments so deleted rows' tokens are gone from the index pages.
+
+    PostgreSQL has no FTS5 index: its trigram index entries go with the row.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        return
     session.execute(text("INSERT INTO guest_fts(guest_fts) VALUES ('optimize')"))

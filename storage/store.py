@@ -68,7 +68,12 @@ class Store:
     ``read()`` gives a session in a deferred transaction; ``write()`` gives one
     in ``BEGIN IMMEDIATE`` that commits on success and rolls back on error, so
     a use case and its audit event land together or not at all.
+
+    ``kind`` names the engine: ``"sqlcipher"`` here (a local file), ``"postgresql"``
+    for the shared store (``storage.postgres.SharedStore``, same interface).
     """
+
+    kind = "sqlcipher"
 
     def __init__(self, paths: StorePaths, engine: Engine, header: Header) -> None:
         self.paths = paths

@@ -19,6 +19,8 @@ from storage.models import Role
 from storage.store import Store
 from tests.keyrings import MemoryKeyring
 
+pytest_plugins = ["tests.pg_fixtures"]  # the PostgreSQL server, `both_engines` (postgres helper)
+
 MANAGER_PIN = "4826"
 RECEPTIONIST_PIN = "3917"
 HOST_PIN = "5273"
@@ -52,9 +54,15 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    """A fresh encrypted store on disk (keyring key) with starter vocabulary, no staff."""
-    s = open_store(data_dir, KeyringKey())
+def store(data_dir: Path, engine_name: str, request: pytest.FixtureRequest) -> Iterator[Store]:
+    """A fresh store, no staff: an encrypted file on disk (keyring key), or with
+    ``both_engines`` also a fresh shared store on the test PostgreSQL server."""
+    if engine_name == "postgresql":
+        from app.shared_store import open_shared_store
+
+        s: Store = open_shared_store(request.getfixturevalue("shared_url"))
+    else:
+        s = open_store(data_dir, KeyringKey())
     yield s
     s.close()
 

@@ -70,3 +70,24 @@ def test_store_pragmas(store: object) -> None:
         assert pragma("secure_delete") == 1
         assert str(pragma("cipher_version")).startswith("4.")
         assert pragma("synchronous") == 2  # FULL: a power cut loses no reported commit
+
+
+@pytest.mark.postgres
+def test_models_match_the_migrated_schema_on_postgresql(shared_url: str) -> None:
+    """The same Alembic history gives the models' schema on PostgreSQL too."""
+    from app.shared_store import open_shared_store
+    from storage.postgres_schema import SEARCH_INDEX
+
+    store = open_shared_store(shared_url)
+    try:
+        with store.engine.connect() as conn:
+            assert migrate.current(conn) == migrate.head()
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            indexes = {r[0] for r in conn.exec_driver_sql(
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'guest'")}
+    finally:
+        store.close()
+    # The search index is an expression index of the migration, not a model's column index.
+    diff = [d for d in diff if not (d[0] == "remove_index" and d[1].name == SEARCH_INDEX)]
+    assert diff == []
+    assert SEARCH_INDEX in indexes

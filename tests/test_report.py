@@ -27,7 +27,7 @@ def test_access_log_labels_and_consents_in_plain_dutch(
     c = consents.record_consent(store, receptionist, g.id, now=AT)
     nut = next(lb for lb in labels.approved_labels(store, receptionist)
                if lb.key == "nut-allergy")
-    labels.assign_label(store, host, g.id, nut.id, Source.STAFF_OBSERVED, now=AT)
+    labels.assign_label(store, host, g.id, nut.id, Source.GUEST_TOLD, now=AT)
     consents.withdraw_consent(store, receptionist, c.id, by_guest=True, now=AT)
     visits.record_visit(store, receptionist, g.id, kind=VisitKind.STAY,
                         starts_at=dt.datetime(2026, 3, 2, 15), ends_on=dt.date(2026, 3, 4))
@@ -42,7 +42,7 @@ def test_access_log_labels_and_consents_in_plain_dutch(
     assert rep.section("labels").items == ()
     (removed,) = rep.section("removed").items
     fields = {r.field: r.value for r in removed.rows}
-    assert fields["Hoe we het weten"] == "wij merkten het op"
+    assert fields["Hoe we het weten"] == "u vertelde het ons"
     assert fields["Waarom verwijderd"] == "u trok uw toestemming in"
     assert fields["Steunt op uw toestemming"] == "ja"
     assert fields["Verslag gewist op"] == date_words((AT + dt.timedelta(

@@ -26,8 +26,11 @@ from storage.models import (
 )
 from storage.store import Store
 
+pytestmark = pytest.mark.both_engines
+
 MANAGER_ONLY = {Action.REVIEW_LABEL, Action.EDIT_VOCABULARY, Action.ERASE_GUEST,
-                Action.MANAGE_STAFF, Action.VIEW_AUDIT, Action.BACKUP, Action.MANAGE_RETENTION}
+                Action.MANAGE_STAFF, Action.VIEW_AUDIT, Action.BACKUP, Action.MANAGE_RETENTION,
+                Action.MERGE_GUESTS}
 
 
 @pytest.mark.parametrize("role", list(Role))

@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import audit_log, guests, staff
+from app import audit_log, audit_sentences, guests, staff
 from app.audit_log import AuditFilter, ChainStatus
 from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, AuditInfo, GuestInfo
 from ui import texts
+from ui.i18n import say
 from ui.models.base import RowsModel
 from ui.tables import DeskTable, EmptyOr
 
@@ -44,13 +45,35 @@ VERIFYING = "Verifying the audit log…"
 
 
 class AuditModel(RowsModel[AuditInfo]):
-    """Columns: event number, time, staff member, action, guest token, details (ids/codes)."""
+    """Columns: event number, time, who, what happened (a sentence), guest token.
 
-    ID, AT, STAFF, ACTION, GUEST, DETAIL = range(6)
+    The sentence comes from app.audit_sentences in the interface language; the raw action
+    code and its details stay one hover away (tooltip), for the venue's IT.
+    """
+
+    ID, AT, STAFF, WHAT, GUEST = range(5)
+    ACTION = WHAT  # older name of the column that told what happened
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._sentences: list[str] = []
 
     def headers(self) -> Sequence[str]:
-        return (self.tr("#"), self.tr("When"), self.tr("Staff"), self.tr("Action"),
-                self.tr("Guest"), self.tr("Details"))
+        return (self.tr("#"), self.tr("When"), self.tr("Who"), self.tr("What happened"),
+                self.tr("Guest"))
+
+    def set_events(self, rows: Sequence[AuditInfo], sentences: Sequence[str]) -> None:
+        self._sentences = list(sentences)
+        self.set_rows(rows)
+
+    def sentence_at(self, row: int) -> str:
+        return self._sentences[row] if 0 <= row < len(self._sentences) else ""
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() \
+                and index.column() == self.WHAT:
+            return self.sentence_at(index.row())
+        return super().data(index, role)
 
     def cell(self, row: AuditInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -60,18 +83,19 @@ class AuditModel(RowsModel[AuditInfo]):
                 case self.AT:
                     return row.at.strftime("%Y-%m-%d %H:%M:%S")
                 case self.STAFF:
-                    return row.staff_name
-                case self.ACTION:
-                    return row.action
+                    return row.staff_name if row.staff_id is not None else self.tr(
+                        "Frontdesk")
                 case self.GUEST:
                     return row.guest_ref[:8] if row.guest_ref else ""
-                case self.DETAIL:
-                    return _detail(row.detail)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.GUEST and row.guest_ref:
-            return row.guest_ref
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.GUEST and row.guest_ref:
+                return row.guest_ref
+            if column == self.WHAT:
+                detail = _detail(row.detail)
+                return f"{row.action}" + (f"  ({detail})" if detail else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.ID:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.DETAIL:
+        if role == Qt.ItemDataRole.ForegroundRole and column in (self.ID, self.GUEST):
             return QColor("#4a5a63")
         return None
 
@@ -123,7 +147,7 @@ class GuestPickDialog(QDialog):
         try:
             rows = guests.find_guests(self.store, self.actor, text, limit=30)
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         for g in rows:
             item = QListWidgetItem(f"{g.full_name}  ·  {g.ref[:8]}")
@@ -161,7 +185,7 @@ class AuditView(QDialog):
         self._bridge = _Bridge(self)
         self._bridge.finished.connect(self._show_status)
         self.setWindowTitle(self.tr("Audit log"))
-        self.resize(1200, 700)
+        self.resize(1200, 680)
 
         self.banner = QLabel(self.tr(VERIFYING))
         self.banner.setObjectName("auditStatus")
@@ -180,8 +204,10 @@ class AuditView(QDialog):
         self.action_filter = QComboBox()
         self.action_filter.setObjectName("actionFilter")
         self.action_filter.addItem(self.tr("Every action"), "")
-        for a in audit_log.actions(store, actor):
-            self.action_filter.addItem(a, a)
+        named = sorted(((say(audit_sentences.action_name(a)), a)
+                        for a in audit_log.actions(store, actor)), key=lambda p: p[0].casefold())
+        for name, code in named:
+            self.action_filter.addItem(name, code)
         self.guest_filter = QLineEdit()
         self.guest_filter.setObjectName("guestFilter")
         self.guest_filter.setPlaceholderText(self.tr("guest token"))
@@ -205,24 +231,32 @@ class AuditView(QDialog):
         self.guest_filter.editingFinished.connect(self.refresh)
         self.guest_filter.textChanged.connect(lambda t: self.refresh() if not t else None)
 
-        filters = QHBoxLayout()
+        # Two rows, so the dialog fits a 1366-pixel-wide screen in every language.
+        who_what = QHBoxLayout()
         for label, w in ((self.tr("&Staff:"), self.staff_filter),
-                         (self.tr("&Action:"), self.action_filter),
-                         (self.tr("&Guest:"), self.guest_filter)):
+                         (self.tr("&Action:"), self.action_filter)):
             lab = QLabel(label)
             lab.setBuddy(w)
-            filters.addWidget(lab)
-            filters.addWidget(w)
-        filters.addWidget(self.pick_button)
-        filters.addSpacing(12)
-        filters.addWidget(self.dates)
-        filters.addWidget(self.since)
-        filters.addWidget(QLabel("–"))
-        filters.addWidget(self.until)
-        filters.addStretch(1)
+            who_what.addWidget(lab)
+            who_what.addWidget(w, 1)
+        guest_dates = QHBoxLayout()
+        lab = QLabel(self.tr("&Guest:"))
+        lab.setBuddy(self.guest_filter)
+        guest_dates.addWidget(lab)
+        guest_dates.addWidget(self.guest_filter)
+        guest_dates.addWidget(self.pick_button)
+        guest_dates.addSpacing(12)
+        guest_dates.addWidget(self.dates)
+        guest_dates.addWidget(self.since)
+        guest_dates.addWidget(QLabel("–"))
+        guest_dates.addWidget(self.until)
+        guest_dates.addStretch(1)
+        filters = QVBoxLayout()
+        filters.addLayout(who_what)
+        filters.addLayout(guest_dates)
 
         self.model = AuditModel(self)
-        self.table = DeskTable(self.model, stretch=AuditModel.DETAIL)
+        self.table = DeskTable(self.model, stretch=AuditModel.WHAT)
         self.table.setObjectName("auditTable")
         self.body = EmptyOr(self.table)
         self.count = QLabel()
@@ -259,10 +293,11 @@ class AuditView(QDialog):
     def refresh(self) -> None:
         try:
             rows = audit_log.list_events(self.store, self.actor, self.current_filter())
+            sentences = audit_sentences.sentences(self.store, self.actor, rows)
         except FrontdeskError as exc:
-            self.body.show_message(str(exc))
+            self.body.show_message(say(exc))
             return
-        self.model.set_rows(rows)
+        self.model.set_events(rows, [say(m) for m in sentences])
         if rows:
             self.body.show_table()
         else:
@@ -291,7 +326,7 @@ class AuditView(QDialog):
             try:
                 result = audit_log.verify_chain(store, actor)
             except FrontdeskError as exc:
-                result = str(exc)
+                result = say(exc)
             bridge.finished.emit(result)
 
         self._thread = threading.Thread(target=work, name="frontdesk-audit-verify",
@@ -303,7 +338,7 @@ class AuditView(QDialog):
         if isinstance(result, ChainStatus):
             self.status = result
             ok = result.ok
-            self.banner.setText(result.message)
+            self.banner.setText(say(result.message))
             self.verified.emit(result)
         else:
             ok = False

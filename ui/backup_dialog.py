@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,7 @@ from app import backup
 from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor
+from ui.i18n import say
 
 
 class _Bridge(QObject):
@@ -52,9 +53,11 @@ def run_in_thread(bridge: _Bridge, work: Callable[[], object]) -> threading.Thre
         try:
             result = work()
         except FrontdeskError as exc:
-            result = str(exc)
+            result = say(exc)
         except OSError as exc:
-            result = f"The backup failed: {exc.strerror or type(exc).__name__}."
+            result = QCoreApplication.translate("BackupDialog", "The backup failed: {reason}."
+                                                ).format(reason=exc.strerror or
+                                                         type(exc).__name__)
         bridge.finished.emit(result)
 
     thread = threading.Thread(target=target, name="frontdesk-backup", daemon=True)
@@ -216,7 +219,7 @@ class BackupDialog(QDialog):
         try:
             passphrase = backup.check_passphrase(self.passphrase.text())
         except FrontdeskError as exc:
-            self._say(str(exc), error=True)
+            self._say(say(exc), error=True)
             return
         target = Path(self.target.text().strip()).expanduser()
         store, actor = self.store, self.actor
@@ -260,7 +263,7 @@ class BackupDialog(QDialog):
                 if self.folder.text().strip() else None,
                 keep=self.keep.value(), passphrase=new_pass)
         except FrontdeskError as exc:
-            self._say(str(exc), error=True)
+            self._say(say(exc), error=True)
             return
         self.daily_passphrase.clear()
         self.daily_passphrase.setPlaceholderText(self.tr("kept in the keyring"))

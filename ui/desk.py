@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -19,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import consents, guests, labels
-from app.domain import ConsentPurpose, Sensitivity
+from app import consents, guests, labels, visits
+from app.domain import ConsentPurpose, Sensitivity, VisitStatus
 from app.errors import ConsentRequired, FrontdeskError
 from app.opening import Store
-from app.views import Actor, AssignmentInfo, ConsentInfo
+from app.views import Actor, AssignmentInfo, ConsentInfo, VisitInfo
+from ui import texts
 from ui.guest_card import GuestCardView
+from ui.i18n import say
 from ui.search_service import SearchService
 from ui.search_view import SearchResults
 from ui.today import TodayView
@@ -35,6 +38,7 @@ class DeskPage(QWidget):
 
     status_message = Signal(str)
     show_guest_requested = Signal(int)
+    lock_requested = Signal()
 
     def __init__(self, store: Store, actor: Actor, service: SearchService,
                  parent: QWidget | None = None) -> None:
@@ -49,6 +53,12 @@ class DeskPage(QWidget):
         self.today_button.setObjectName("todayButton")
         self.new_button = QPushButton(self.tr("New guest (Ctrl+N)"))
         self.new_button.setObjectName("newGuest")
+        # Who is signed in, always in sight, with the way to lock the desk beside it.
+        self.person = QLabel(self.tr("{name} · {role}").format(
+            name=texts.isolate(actor.name), role=texts.role(actor.role)))
+        self.person.setObjectName("signedIn")
+        self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
+        self.lock_button.setObjectName("lockButton")
         header = QFrame()
         header.setObjectName("header")
         hl = QHBoxLayout(header)
@@ -56,6 +66,9 @@ class DeskPage(QWidget):
         hl.addWidget(self.search_field, 1)
         hl.addWidget(self.today_button)
         hl.addWidget(self.new_button)
+        hl.addSpacing(12)
+        hl.addWidget(self.person)
+        hl.addWidget(self.lock_button)
 
         self.today = TodayView(store, actor)
         self.results = SearchResults(self.search_field, service)
@@ -76,6 +89,7 @@ class DeskPage(QWidget):
         self.today.status_message.connect(self.status_message)
         self.today_button.clicked.connect(lambda: self.show_today())
         self.new_button.clicked.connect(self.new_guest)
+        self.lock_button.clicked.connect(self.lock_requested)
         self.card.back.connect(self.go_back)
         self.card.show_guest.connect(self.show_guest_requested)
         self.card.edit_guest.connect(self.edit_guest)
@@ -84,6 +98,7 @@ class DeskPage(QWidget):
         self.card.remove_label.connect(self.remove_label)
         self.card.record_consent.connect(self.record_consent)
         self.card.withdraw_consent.connect(self.withdraw_consent)
+        self.card.mark_arrived.connect(self.mark_arrived)
         self.show_today()
 
     # -- navigation --------------------------------------------------------------------
@@ -125,7 +140,7 @@ class DeskPage(QWidget):
         try:
             card = guests.open_card(self.store, self.actor, guest_id)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open the card"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open the card"), say(exc))
             return
         self.card.load(card)
         self.stack.setCurrentWidget(self.card)
@@ -139,7 +154,7 @@ class DeskPage(QWidget):
         try:
             card = guests.refresh_card(self.store, self.actor, gid)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Cannot show the card"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot show the card"), say(exc))
             return
         self.card.load(card)
         self.card.focus_labels()
@@ -147,6 +162,25 @@ class DeskPage(QWidget):
             self.card.select_label(select_label)
 
     # -- guests and visits -------------------------------------------------------------
+    def mark_arrived(self, visit: VisitInfo) -> None:
+        """Space or A on the card: today's visit arrived (again: expected), audited in app/."""
+        card = self.card.card
+        if card is None:
+            return
+        new = (VisitStatus.EXPECTED if visit.status == VisitStatus.ARRIVED
+               else VisitStatus.ARRIVED)
+        try:
+            visits.set_status(self.store, self.actor, visit.id, new)
+        except FrontdeskError as exc:
+            QMessageBox.warning(self, self.tr("Not marked"), say(exc))
+            return
+        name = texts.isolate(card.guest.display_name)
+        self.status_message.emit(
+            self.tr("{name} marked as arrived — press Space again to undo").format(name=name)
+            if new == VisitStatus.ARRIVED else
+            self.tr("{name} is expected again").format(name=name))
+        self.reload_card()
+
     def new_guest(self) -> None:
         from ui.guest_form import GuestDialog
 
@@ -190,20 +224,26 @@ class DeskPage(QWidget):
         if picker.exec() != QDialog.DialogCode.Accepted or picker.chosen is None:
             return
         label = picker.chosen
+        try:
+            labels.check_source(label.sensitivity, picker.source)  # health: the guest told us
+        except FrontdeskError as exc:
+            QMessageBox.information(self, self.tr("Label not added"), say(exc))
+            return
         needs_consent = (label.sensitivity == Sensitivity.SPECIAL
                          and not card.has_consent(ConsentPurpose.HEALTH))
         if needs_consent and not self._ask_and_record_consent(
-                card.guest.id, card.guest.display_name, label.staff_wording):
+                card.guest.id, card.guest.display_name, label.staff_wording,
+                card.guest.language):
             self.status_message.emit(self.tr("Label left off: no consent."))
             return
         try:
             labels.assign_label(self.store, self.actor, card.guest.id, label.id,
                                 picker.source)
         except ConsentRequired as exc:
-            QMessageBox.information(self, self.tr("Consent needed"), str(exc))
+            QMessageBox.information(self, self.tr("Consent needed"), say(exc))
             return
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Label not added"), str(exc))
+            QMessageBox.warning(self, self.tr("Label not added"), say(exc))
             return
         self.status_message.emit(self.tr("Label added: {label}").format(
             label=label.staff_wording))
@@ -218,7 +258,7 @@ class DeskPage(QWidget):
         try:
             labels.remove_label(self.store, self.actor, assignment.id, dialog.reason)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Label not removed"), str(exc))
+            QMessageBox.warning(self, self.tr("Label not removed"), say(exc))
             return
         self.status_message.emit(self.tr("Label removed: {label}").format(
             label=assignment.label.staff_wording))
@@ -229,19 +269,22 @@ class DeskPage(QWidget):
         if card is None:
             return
         if self._ask_and_record_consent(card.guest.id, card.guest.display_name,
-                                        self.tr("Allergies, diets, mobility")):
+                                        self.tr("Allergies, diets, mobility"),
+                                        card.guest.language):
             self.reload_card()
 
-    def _ask_and_record_consent(self, guest_id: int, guest_name: str, about: str) -> bool:
-        """Ask whether the guest gives explicit consent for health data; record it if so."""
+    def _ask_and_record_consent(self, guest_id: int, guest_name: str, about: str,
+                                guest_language: str) -> bool:
+        """Ask (in the guest's language) whether the guest gives explicit consent for health
+        data; record it if so."""
         from ui.label_dialogs import ask_health_consent
 
-        if not ask_health_consent(self, about, guest_name):
+        if not ask_health_consent(self, about, guest_name, guest_language):
             return False
         try:
             consents.record_consent(self.store, self.actor, guest_id, ConsentPurpose.HEALTH)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Consent not recorded"), str(exc))
+            QMessageBox.warning(self, self.tr("Consent not recorded"), say(exc))
             return False
         return True
 
@@ -257,7 +300,7 @@ class DeskPage(QWidget):
         try:
             removed = consents.withdraw_consent(self.store, self.actor, consent.id)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Consent not withdrawn"), str(exc))
+            QMessageBox.warning(self, self.tr("Consent not withdrawn"), say(exc))
             return
         self.status_message.emit(self.tr("Consent withdrawn; {n} health label(s) removed.")
                                  .format(n=removed))

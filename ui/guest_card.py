@@ -8,9 +8,11 @@ the picker, facts from the guest form.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -24,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import ConsentPurpose, Sensitivity
-from app.views import AssignmentInfo, ConsentInfo, GuestCard
+from app.clock import today as _today
+from app.domain import ConsentPurpose, Sensitivity, VisitStatus
+from app.views import AssignmentInfo, ConsentInfo, GuestCard, VisitInfo
 from ui import texts
 from ui.models.visits_model import VisitsModel
 from ui.tables import DeskTable, EmptyOr
@@ -33,28 +36,18 @@ from ui.tables import DeskTable, EmptyOr
 ASSIGNMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 SPECIAL_BG = QColor("#fdecea")
 SPECIAL_FG = QColor("#8a1c12")
+HEALTH_HEAD_BG = QColor("#f6d3ce")
 
 
 class LabelTree(QTreeWidget):
-    """Labels under four category headings; Delete asks to remove, Insert adds."""
-
-    remove_requested = Signal()
-    add_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Delete:
-            self.remove_requested.emit()
-            return
-        if event.key() == Qt.Key.Key_Insert:
-            self.add_requested.emit()
-            return
-        super().keyPressEvent(event)
+    """Health first, then labels under the four category headings. Ins, Del, Space and A
+    are the card's shortcuts (they work wherever the focus is on the card)."""
 
 
 def consent_text(consent: ConsentInfo | None) -> str:
     if consent is None:
-        return texts.tr("health — no consent on record")
-    return texts.tr("health — consent given {date}").format(date=texts.short_date(
+        return texts.tr("no consent on record")
+    return texts.tr("consent given {date}").format(date=texts.short_date(
         consent.given_at))
 
 
@@ -69,10 +62,12 @@ class GuestCardView(QWidget):
     remove_label = Signal(object)  # AssignmentInfo
     record_consent = Signal()
     withdraw_consent = Signal(object)  # ConsentInfo
+    mark_arrived = Signal(object)  # VisitInfo: today's visit, arrived or expected again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card: GuestCard | None = None
+        self._split_moved = False
         self.greeting = QLabel()
         self.greeting.setObjectName("greeting")
         self.greeting.setWordWrap(True)
@@ -80,6 +75,12 @@ class GuestCardView(QWidget):
         self.facts = QLabel()
         self.facts.setObjectName("subtitle")
         self.facts.setWordWrap(True)
+        self.health_chip = QLabel()  # the guest's health labels, readable at arm's length
+        self.health_chip.setObjectName("healthChip")
+        self.health_chip.setWordWrap(True)
+        self.health_chip.setVisible(False)
+        self.arrived_button = QPushButton(self.tr("Mark &arrived (Space)"))
+        self.arrived_button.setObjectName("markArrived")
         self.show_button = QPushButton(self.tr("Show &guest (F9)"))
         self.show_button.setObjectName("showGuest")
         self.edit_button = QPushButton(self.tr("&Edit details…"))
@@ -91,8 +92,12 @@ class GuestCardView(QWidget):
         hl.setContentsMargins(18, 14, 18, 14)
         hl.addWidget(self.greeting)
         hl.addWidget(self.facts)
+        chip_row = QHBoxLayout()
+        chip_row.addWidget(self.health_chip)
+        chip_row.addStretch(1)
+        hl.addLayout(chip_row)
         buttons = QHBoxLayout()
-        for b in (self.back_button, self.edit_button, self.visit_button):
+        for b in (self.back_button, self.arrived_button, self.edit_button, self.visit_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.show_button)
@@ -131,8 +136,11 @@ class GuestCardView(QWidget):
         ll.addLayout(lb)
 
         self.visits = VisitsModel(self)
-        self.visit_table = DeskTable(self.visits)
+        # The date column gives way (elided) so Status always shows, without a scrollbar.
+        self.visit_table = DeskTable(self.visits, stretch=VisitsModel.DATE)
         self.visit_table.setObjectName("visits")
+        self.visit_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.visit_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.visit_body = EmptyOr(self.visit_table)
         visits_box = QGroupBox(self.tr("Visit history"))
         QVBoxLayout(visits_box).addWidget(self.visit_body)
@@ -161,6 +169,8 @@ class GuestCardView(QWidget):
         split.setStretchFactor(0, 11)
         split.setStretchFactor(1, 9)
         split.setChildrenCollapsible(False)
+        split.splitterMoved.connect(lambda *_: setattr(self, "_split_moved", True))
+        self.split = split
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
@@ -173,12 +183,20 @@ class GuestCardView(QWidget):
         self.edit_button.clicked.connect(self.edit_guest)
         self.visit_button.clicked.connect(self.new_visit)
         self.add_button.clicked.connect(self.add_label)
-        self.tree.add_requested.connect(self.add_label)
         self.remove_button.clicked.connect(self._remove)
-        self.tree.remove_requested.connect(self._remove)
         self.tree.currentItemChanged.connect(self._describe)
         self.consent_button.clicked.connect(self.record_consent)
         self.withdraw_button.clicked.connect(self._withdraw)
+        self.arrived_button.clicked.connect(self._mark_arrived)
+        # The keys written on the buttons work wherever the focus is on the card.
+        for keys, slot in (((Qt.Key.Key_Insert,), self.add_label.emit),
+                           ((Qt.Key.Key_Delete,), self._remove),
+                           ((Qt.Key.Key_Escape,), self.back.emit),
+                           ((Qt.Key.Key_Space, Qt.Key.Key_A), self._space)):
+            for k in keys:
+                sc = QShortcut(QKeySequence(k), self)
+                sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                sc.activated.connect(slot)
 
     # -- filling -----------------------------------------------------------------------
     def load(self, card: GuestCard) -> None:
@@ -188,7 +206,11 @@ class GuestCardView(QWidget):
         facts = [g.full_name, self.tr("speaks {language}").format(
             language=texts.language(g.language))]
         facts += [x for x in (g.email, g.phone) if x]
-        self.facts.setText("  ·  ".join(facts))
+        self.facts.setText("  ·  ".join(texts.isolate(f) for f in facts))
+        health = [a.label.staff_wording for a in card.assignments
+                  if a.label.sensitivity == Sensitivity.SPECIAL]
+        self.health_chip.setText("⚕  " + "  ·  ".join(health))
+        self.health_chip.setVisible(bool(health))
         self._fill_tree(card)
         self.visits.set_rows(card.visits)
         if card.visits:
@@ -196,12 +218,54 @@ class GuestCardView(QWidget):
         else:
             self.visit_body.show_message(self.tr("No stays or bookings yet."))
         self._fill_consents(card)
+        self._update_arrived()
+
+    def todays_visit(self) -> VisitInfo | None:
+        """The visit the guest arrives for today (expected or already marked arrived)."""
+        from app.visits import arrival_today
+
+        return arrival_today(self.card.visits, _today()) if self.card is not None else None
+
+    def _update_arrived(self) -> None:
+        visit = self.todays_visit()
+        self.arrived_button.setEnabled(visit is not None)
+        if visit is not None and visit.status == VisitStatus.ARRIVED:
+            self.arrived_button.setText(self.tr("Arrived ✓ — undo (Space)"))
+        else:
+            self.arrived_button.setText(self.tr("Mark &arrived (Space)"))
+        if visit is None:
+            self.arrived_button.setToolTip(self.tr("No stay or booking for today"))
+        else:
+            self.arrived_button.setToolTip("")
+
+    def _mark_arrived(self) -> None:
+        visit = self.todays_visit()
+        if visit is not None:
+            self.mark_arrived.emit(visit)
+
+    def _space(self) -> None:
+        """Space or A: mark arrived — except on a focused button, which Space presses."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QAbstractButton) and focus is not self.arrived_button \
+                and self.isAncestorOf(focus):
+            focus.animateClick()
+            return
+        self._mark_arrived()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the labels/visits split at 11:9 of the width (until someone drags it), so
+        the card looks the same after a lock and unlock as before it."""
+        super().resizeEvent(event)
+        if not self._split_moved:
+            width = max(0, self.split.width() - self.split.handleWidth())
+            self.split.setSizes([width * 11 // 20, width - width * 11 // 20])
 
     def clear(self) -> None:
         """Forget the guest entirely (used when the desk locks or signs out)."""
         self.card = None
-        for w in (self.greeting, self.facts, self.detail, self.consent_lines):
+        for w in (self.greeting, self.facts, self.detail, self.consent_lines, self.health_chip):
             w.clear()
+        self.health_chip.setVisible(False)
         self.tree.clear()
         self.visits.clear()
 
@@ -212,22 +276,35 @@ class GuestCardView(QWidget):
                      if c.purpose == ConsentPurpose.HEALTH and c.active), None)
 
     def _fill_tree(self, card: GuestCard) -> None:
+        """Health and safety first, pinned and coloured, whatever the label's category (for a
+        host it is safety information); then the four categories without health labels."""
         self.tree.clear()
         heading_font = QFont(self.font())
         heading_font.setBold(True)
         heading_font.setPointSize(heading_font.pointSize() + 1)
         consent = self.health_consent()
         first_label: QTreeWidgetItem | None = None
+        health = [a for a in card.assignments if a.label.sensitivity == Sensitivity.SPECIAL]
+        groups: list[tuple[str, list[AssignmentInfo], bool]] = [(
+            self.tr("⚕ Health and safety — allergies, diets, mobility"), health, True)]
         for category, items in card.by_category().items():
-            head = QTreeWidgetItem([f"{texts.category(category)} — "
-                                    f"{texts.category_hint(category)}"])
+            groups.append((f"{texts.category(category)} — {texts.category_hint(category)}",
+                           [a for a in items if a.label.sensitivity != Sensitivity.SPECIAL],
+                           False))
+        for title, items, is_health in groups:
+            head = QTreeWidgetItem([title])
             head.setFont(0, heading_font)
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            head.setForeground(0, QBrush(QColor("#1f3b4d")))
+            head.setForeground(0, QBrush(SPECIAL_FG if is_health else QColor("#1f3b4d")))
+            if is_health:
+                for col in range(3):
+                    head.setBackground(col, QBrush(HEALTH_HEAD_BG))
+                head.setData(0, Qt.ItemDataRole.AccessibleTextRole, "health")
             self.tree.addTopLevelItem(head)
             head.setFirstColumnSpanned(True)
             if not items:
-                none = QTreeWidgetItem([self.tr("    nothing recorded")])
+                none = QTreeWidgetItem([self.tr("    none recorded") if is_health
+                                        else self.tr("    nothing recorded")])
                 none.setFlags(Qt.ItemFlag.NoItemFlags)
                 head.addChild(none)
                 none.setFirstColumnSpanned(True)
@@ -245,7 +322,8 @@ class GuestCardView(QWidget):
 
     def _label_item(self, a: AssignmentInfo, consent: ConsentInfo | None) -> QTreeWidgetItem:
         special = a.label.sensitivity == Sensitivity.SPECIAL
-        basis = consent_text(consent) if special else texts.source(a.source)
+        basis = (f"{texts.source(a.source)} · {consent_text(consent)}" if special
+                 else texts.source(a.source))
         item = QTreeWidgetItem([("⚕ " if special else "") + a.label.staff_wording,
                                 f"{a.added_by.split()[0]}, {texts.short_date(a.added_at)}",
                                 basis])

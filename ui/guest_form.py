@@ -19,6 +19,7 @@ from app.guests import GuestFields
 from app.opening import Store
 from app.views import Actor, GuestInfo
 from ui import texts
+from ui.i18n import say
 
 
 class GuestDialog(QDialog):
@@ -94,12 +95,12 @@ class GuestDialog(QDialog):
                 self.saved = guests.update_guest(self.store, self.actor, self.guest.id,
                                                  self.fields())
         except ValidationError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             widget = self._fields.get(exc.field)
             if widget is not None:
                 widget.setFocus()
             return
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         self.accept()

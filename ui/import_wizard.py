@@ -39,6 +39,7 @@ from app.errors import FrontdeskError
 from app.importing import Field, Problem, RowError
 from app.opening import Store
 from app.views import Actor
+from ui.i18n import say
 
 
 def tr(text: str) -> str:
@@ -244,7 +245,7 @@ class MappingPage(QWizardPage):
                 importing.save_mapping(self.w.store, self.w.actor, self.w.table.header,
                                        self.mapping())
             except FrontdeskError as exc:
-                self.problems.setText(str(exc))
+                self.problems.setText(say(exc))
                 return False
         return True
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import KeyMissingError, KeyringLockedError, KeyringUnavailableError
+from ui.i18n import say
 
 
 class ChoiceKind(Enum):
@@ -75,7 +76,7 @@ def explanation(error: Exception) -> str:
             "No safe keyring is running on this computer, so Frontdesk cannot get the "
             "key to its encrypted store. Start one (on Debian: install gnome-keyring and "
             "sign in again) and choose Retry.")
-    return str(error)
+    return say(error)
 
 
 class KeyringTroubleDialog(QDialog):

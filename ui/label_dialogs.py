@@ -61,16 +61,35 @@ class RemovalDialog(QDialog):
         self.accept()
 
 
-def ask_health_consent(parent: QWidget, staff_wording: str, guest_name: str) -> bool:
-    """Explain what the guest consents to; True only when staff confirm the guest said yes."""
+def ask_health_consent(parent: QWidget, staff_wording: str, guest_name: str,
+                       guest_language: str | None = None) -> bool:
+    """Explain what the guest consents to; True only when staff confirm the guest said yes.
+
+    With ``guest_language`` the question to read out (or show) is in the guest's language
+    (app.health; the desk helper's hook), with the staff's own language beside it.
+    """
+    from app.health import consent_question
+    from ui.i18n import current_language
+
     box = QMessageBox(parent)
+    box.setObjectName("healthConsent")
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(texts.tr("Consent needed"))
     box.setText(texts.tr("“{label}” is health information.").format(label=staff_wording))
-    box.setInformativeText(texts.tr(
-        "We may only keep it with {name}'s explicit consent. Ask: “May we note this so we can "
-        "take care of it on every visit? You can see it and have it removed at any time.”\n\n"
-        "Did the guest agree?").format(name=guest_name))
+    lang, question = consent_question(guest_language or current_language())
+    if lang == current_language():
+        ask = texts.tr(
+            "We may only keep it with {name}'s explicit consent. Ask: “May we note this so "
+            "we can take care of it on every visit? You can see it and have it removed at any "
+            "time.”\n\nDid the guest agree?").format(name=texts.isolate(guest_name))
+    else:
+        ask = texts.tr(
+            "We may only keep it with {name}'s explicit consent. Ask in {language}:\n\n"
+            "“{question}”\n\n(In your words: “May we note this so we can take care of it on "
+            "every visit? You can see it and have it removed at any time.”)\n\n"
+            "Did the guest agree?").format(name=texts.isolate(guest_name),
+                                           language=texts.language(lang), question=question)
+    box.setInformativeText(ask)
     yes = box.addButton(texts.tr("&Guest agrees — record consent"),
                         QMessageBox.ButtonRole.AcceptRole)
     yes.setObjectName("consentYes")

@@ -31,6 +31,7 @@ from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, LabelInfo
 from ui import texts
+from ui.i18n import say
 from ui.models.labels_model import LabelsModel
 from ui.tables import DeskTable, EmptyOr
 
@@ -72,7 +73,7 @@ class LabelPicker(QDialog):
             self.model.set_labels([lb for lb in labels.approved_labels(store, actor)
                                    if lb.id not in taken])
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Labels unavailable"), str(exc))
+            QMessageBox.warning(self, self.tr("Labels unavailable"), say(exc))
         self.table = DeskTable(self.model, stretch=LabelsModel.WORDING)
         self.table.setObjectName("labelTable")
         self.body = EmptyOr(self.table)

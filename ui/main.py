@@ -30,7 +30,9 @@ def idle_ms_from_env() -> int:
 
 
 def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = None,
-            key_source: Any = None) -> int:
+            key_source: Any = None, shared: str | None = None) -> int:
+    """The desk window on ``store``, or on the store opened from ``data_dir`` + ``key_source``,
+    or on the venue's shared store at address ``shared``."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -47,10 +49,10 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
     from PySide6.QtCore import QCoreApplication
 
     label = (QCoreApplication.translate("StoreOpen", "demo (throw-away)") if demo
-             else (str(data_dir) if data_dir else ""))
-    window = MainWindow(store, idle_ms=idle_ms_from_env(), store_label=label)
+             else shared.split("?", 1)[0] if shared else (str(data_dir) if data_dir else ""))
+    window = MainWindow(store, idle_ms=idle_ms_from_env(), store_label=label, demo=demo)
     i18n.add_language_menu(window)  # Help → Language (applies at the next start)
-    window.show()
+    show_fitted(window)
     from app.crash import install as install_crash_hook
 
     # Unhandled errors: a scrubbed report (no guest data) and a plain sentence in a dialog.
@@ -61,11 +63,11 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
     daily = DailyBackupRunner(window)
     daily.report.connect(lambda text: window.statusBar().showMessage(text, 15000))
     if store is None:
-        if data_dir is None or key_source is None:
-            raise ValueError("run_gui needs a store, or a data_dir and a key_source")
+        if shared is None and (data_dir is None or key_source is None):
+            raise ValueError("run_gui needs a store, a data_dir and a key_source, or shared")
 
         def open_later() -> None:
-            got = open_with_retry(window, data_dir, key_source)
+            got = open_with_retry(window, data_dir or Path(), key_source, shared=shared)
             if got is None:
                 window.close()
                 return
@@ -85,14 +87,30 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
             s.close()
 
 
+def show_fitted(window: Any) -> None:
+    """Show the main window inside the screen's available area: maximised on a laptop-sized
+    screen (1366×768 leaves no room for a frame around a 1366×768 window), else 1366×768."""
+    screen = window.screen()
+    avail = screen.availableGeometry() if screen is not None else None
+    if avail is not None and (avail.width() <= 1440 or avail.height() <= 900):
+        window.showMaximized()
+        return
+    window.resize(1366, 768)
+    window.show()
+
+
 def _show_crash(parent: Any, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.critical(parent, "Frontdesk", text)
+    from ui.i18n import say
+
+    QMessageBox.critical(parent, "Frontdesk", say(text))
 
 
-def open_with_retry(parent: Any, data_dir: Path, key_source: Any) -> Store | None:
-    """Open the store; on failure show the message with Retry / Quit. None means Quit."""
+def open_with_retry(parent: Any, data_dir: Path, key_source: Any, *,
+                    shared: str | None = None) -> Store | None:
+    """Open the store (the shared one at address ``shared`` when given); on failure show
+    the message with Retry / Quit. None means Quit."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
@@ -102,19 +120,25 @@ def open_with_retry(parent: Any, data_dir: Path, key_source: Any) -> Store | Non
         KeyringUnavailableError,
     )
     from app.opening import open_store, store_exists
+    from ui.i18n import say
 
     def tr(text: str) -> str:
         return QCoreApplication.translate("StoreOpen", text)
 
     while True:
         try:
+            if shared is not None:
+                from app.shared_store import open_shared_store
+
+                return open_shared_store(shared)
             return open_store(data_dir, key_source)
         except FrontdeskError as exc:
             from ui.keyring_trouble import is_keyring_trouble
 
             # A store that does not exist yet has no recovery passphrase: for it the plain
             # message (install a keyring, or use --passphrase-file) is the whole answer.
-            if (is_keyring_trouble(exc) and getattr(key_source, "kind", "") == "keyring"
+            if (shared is None and is_keyring_trouble(exc)
+                    and getattr(key_source, "kind", "") == "keyring"
                     and store_exists(data_dir)):
                 again, recovered = keyring_trouble(parent, data_dir, exc)
                 if again:
@@ -125,7 +149,7 @@ def open_with_retry(parent: Any, data_dir: Path, key_source: Any) -> Store | Non
             box.setIcon(QMessageBox.Icon.Warning if keyring else QMessageBox.Icon.Critical)
             box.setWindowTitle(tr("The store did not open"))
             box.setText(tr("Frontdesk could not open its store."))
-            box.setInformativeText(str(exc))
+            box.setInformativeText(say(exc))
             box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 460px; }")
             retry = box.addButton(tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)
             box.addButton(tr("&Quit"), QMessageBox.ButtonRole.RejectRole)

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -40,8 +41,11 @@ class MainWindow(QMainWindow):
     signed_out = Signal()
 
     def __init__(self, store: Store | None = None, *, idle_ms: int = DEFAULT_IDLE_MS,
-                 store_label: str = "", parent: QWidget | None = None) -> None:
+                 store_label: str = "", demo: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.demo = demo  # a throw-away store: quitting deletes it, so say so first
+        self._quit_confirmed = False
         self.store: Store | None = None
         self.actor: Actor | None = None
         self.desk: object | None = None  # DeskPage while signed in and unlocked
@@ -109,7 +113,7 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(desk, self.tr("&Lock"), "Ctrl+L", self.lock)
         self._action(desk, self.tr("Sign &out"), None, self.sign_out)
         desk.addSeparator()
-        self._action(desk, self.tr("&Quit"), "Ctrl+Q", self.close, desk=False)
+        self._action(desk, self.tr("&Quit"), "Ctrl+Q", self.request_quit, desk=False)
         guest = bar.addMenu(self.tr("&Guest"))
         self.show_guest_action = self._action(guest, self.tr("S&how guest"), "F9",
                                               self._show_current_guest)
@@ -121,12 +125,13 @@ class MainWindow(QMainWindow):
                      lambda: self._on_card("new_visit"))
         self.manager_menu = bar.addMenu(self.tr("&Manager"))
         self.add_manager_action(self.tr("&Staff…"), None, self._staff)
-        self.add_manager_action(self.tr("&Review proposals…"), None,
-                                lambda: vocabulary_menu.open_review_queue(self))
+        self.review_action = self.add_manager_action(
+            self.tr("&Review proposals…"), None, self._review_queue)
         self.add_manager_action(self.tr("&Vocabulary…"), None,
                                 lambda: vocabulary_menu.open_vocabulary(self))
         self.add_manager_action(self.tr("&Audit log…"), None, self._audit_log)
         self.add_manager_action(self.tr("&Backup…"), None, self._backup)
+        self.manager_menu.aboutToShow.connect(self.update_waiting_count)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self._shortcuts,
                      desk=False)
@@ -139,6 +144,27 @@ class MainWindow(QMainWindow):
         checks the permission on every use case it calls.
         """
         return self._action(self.manager_menu, text, shortcut, callback)
+
+    def update_waiting_count(self) -> int:
+        """The Manager menu says how many proposals wait for review ("Manager (3)")."""
+        from app import vocabulary
+        from app.errors import FrontdeskError
+
+        n = 0
+        if self.store is not None and self.actor is not None and self.actor.role == Role.MANAGER:
+            try:
+                n = len(vocabulary.pending_proposals(self.store, self.actor))
+            except FrontdeskError:
+                n = 0
+        self.manager_menu.setTitle(self.tr("&Manager ({n})").format(n=n) if n
+                                   else self.tr("&Manager"))
+        self.review_action.setText(self.tr("&Review proposals… ({n} waiting)").format(n=n)
+                                   if n else self.tr("&Review proposals…"))
+        return n
+
+    def _review_queue(self) -> None:
+        vocabulary_menu.open_review_queue(self)
+        self.update_waiting_count()
 
     def _update_chrome(self) -> None:
         active = self.actor is not None and self.desk is not None
@@ -187,14 +213,17 @@ class MainWindow(QMainWindow):
         self._locked_by = None
         self._resume_guest = None
         self.actor = actor
+        vocabulary_menu.warm_up_checks()  # the wording checks' dictionaries, off the GUI thread
         self.search.bind(self.store, actor)
         desk = DeskPage(self.store, actor, self.search)
         desk.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         desk.show_guest_requested.connect(self.show_guest)
         self.desk = desk
+        desk.lock_requested.connect(self.lock)
         self.pages.addWidget(desk)
         self.pages.setCurrentWidget(desk)
         self._update_chrome()
+        self.update_waiting_count()
         if resume is not None:
             desk.open_guest(resume)
         else:
@@ -333,7 +362,38 @@ class MainWindow(QMainWindow):
             "Ctrl+I  import arrivals from a CSV export\n"
             "Ctrl+L  lock the desk"))
 
+    # -- quitting ------------------------------------------------------------------------
+    def request_quit(self) -> None:
+        """Ctrl+Q: a locked desk needs a PIN to quit; the demo says its store goes."""
+        if self.may_quit():
+            self._quit_confirmed = True
+            self.close()
+
+    def may_quit(self) -> bool:
+        """Ask what quitting needs: the PIN of whoever locked the desk (or a manager's), and
+        for a demo store the word that everything in it will be deleted."""
+        if self.is_locked() and self.store is not None and self._locked_by is not None:
+            from ui.signin import QuitDialog
+
+            if QuitDialog(self.store, self._locked_by, self).exec() != QDialog.DialogCode.Accepted:
+                return False
+        if self.demo:
+            answer = QMessageBox.question(
+                self, self.tr("Quit the demo"),
+                self.tr("This is a throw-away demo store: quitting deletes it, with everything "
+                        "recorded in it. Quit?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The window manager's close button asks like Ctrl+Q; a close from code (tests,
+        # a store that failed to open) does not.
+        if event.spontaneous() and not self._quit_confirmed and not self.may_quit():
+            event.ignore()
+            return
         self._drop_desk()
         self.idle.detach()
         self.search.shutdown()

@@ -26,6 +26,7 @@ from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, LabelInfo
 from ui import texts
+from ui.i18n import say
 from ui.models.base import RowsModel
 from ui.proposal_form import ProposalDialog
 from ui.reject_dialog import reject_reason_text
@@ -114,7 +115,7 @@ class MyProposalsDialog(QDialog):
             rows = vocabulary.my_proposals(self.store, self.actor)
         except FrontdeskError as exc:
             rows = []
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
         self.model.set_rows(rows)
         if rows:
             self.body.show_table()

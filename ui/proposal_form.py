@@ -34,8 +34,9 @@ from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, LabelInfo, Wording
 from app.wording import WordingResult, check_wording
-from app.wording_rules import label_texts, rules_in_use
+from app.wording_rules import label_texts, rules_in_use, text_languages
 from ui import texts
+from ui.i18n import say
 from ui.wording_widgets import CheckedLine, ElidedLabel, reasons_text, short_reasons
 
 PROPOSE, APPROVE_EDIT, REWORD = "propose", "approve_edit", "reword"
@@ -253,7 +254,8 @@ class ProposalDialog(QDialog):
         wordings = self.wordings()
         special = self.special.isChecked()
         result = check_wording(label_texts(self.staff_wording.text(), wordings),
-                               special_category=special, rules=self.rules.rules)
+                               special_category=special, rules=self.rules.rules,
+                               languages=text_languages(wordings))
         self.check = result
         lines = [self.staff_wording]
         notes = [self.staff_note]
@@ -330,7 +332,7 @@ class ProposalDialog(QDialog):
                     self.wordings(), category=Category(self.category.currentData()),
                     acknowledge_warnings=self.acknowledge.isChecked())
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         self.result_label = saved
         self.accept()

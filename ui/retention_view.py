@@ -36,6 +36,7 @@ from app import erasure, retention, staff
 from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, GuestInfo
+from ui.i18n import say
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -99,7 +100,7 @@ class EraseGuestDialog(QDialog):
             manager = staff.sign_in(self.store, self.actor.id, pin)
             self.result_info = erasure.erase_guest(self.store, manager, self.guest.id)
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         self.accept()
 
@@ -190,7 +191,7 @@ class RetentionDialog(QDialog):
             retention.keep_guest(self.store, self.actor, c.guest.id, str(self.reason.currentData()),
                                  self.now)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, tr("Retention review"), str(exc))
+            QMessageBox.warning(self, tr("Retention review"), say(exc))
             return
         self.status.setText(tr("Kept {name}.").format(name=c.guest.full_name))
         self.refresh()
@@ -208,7 +209,7 @@ class RetentionDialog(QDialog):
         try:
             retention.set_retention_months(self.store, self.actor, self.months.value())
         except FrontdeskError as exc:
-            QMessageBox.warning(self, tr("Retention review"), str(exc))
+            QMessageBox.warning(self, tr("Retention review"), say(exc))
             return
         self.refresh()
 

@@ -38,6 +38,7 @@ from app.views import Actor, LabelInfo
 from app.wording import WordingResult
 from app.wording_rules import text_refs
 from ui import texts
+from ui.i18n import say
 from ui.models.base import RowsModel
 from ui.proposal_form import APPROVE_EDIT, ProposalDialog
 from ui.reject_dialog import RejectDialog
@@ -272,7 +273,7 @@ class ReviewQueueDialog(QDialog):
             pending = vocabulary.pending_proposals(self.store, self.actor)
         except FrontdeskError as exc:
             pending = []
-            self.status.setText(str(exc))
+            self.status.setText(say(exc))
         rows = [ReviewRow(lb, vocabulary.check_label(self.store, lb)) for lb in pending]
         row_index = self.table.current_row()
         self.model.set_rows(rows)
@@ -334,7 +335,7 @@ class ReviewQueueDialog(QDialog):
                                             acknowledge_warnings=self.detail.acknowledge
                                             .isChecked())
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Not approved"), str(exc))
+            QMessageBox.warning(self, self.tr("Not approved"), say(exc))
             return
         self.status.setText(self.tr("Approved “{w}”: staff can add it from the label picker "
                                     "now.").format(w=done.staff_wording))
@@ -363,7 +364,7 @@ class ReviewQueueDialog(QDialog):
             vocabulary.reject_label(self.store, self.actor, row.label.id, reason,
                                     dialog.note.text())
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Not rejected"), str(exc))
+            QMessageBox.warning(self, self.tr("Not rejected"), say(exc))
             return
         self.status.setText(self.tr("Rejected “{w}”. The proposer sees your reason.").format(
             w=row.label.staff_wording))

@@ -14,6 +14,7 @@ from app import guests
 from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor
+from ui.i18n import say
 
 DEBOUNCE_MS = 30
 
@@ -34,7 +35,7 @@ class _Worker(QObject):
         try:
             result: object = guests.find_guests(store, actor, typed)  # type: ignore[arg-type]
         except FrontdeskError as exc:
-            result = str(exc)
+            result = say(exc)
         if generation == self._service.latest:
             self.found.emit(generation, typed, result)
 

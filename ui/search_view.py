@@ -26,7 +26,8 @@ class SearchResults(QWidget):
         self.model = SearchResultsModel(self)
         m = SearchResultsModel
         self.table = DeskTable(self.model, stretch=m.EMAIL,
-                               widths={m.NAME: 26, m.FULL: 32, m.PHONE: 18, m.LANG: 12})
+                               widths={m.NAME: 22, m.FULL: 30, m.WHY: 24, m.PHONE: 16,
+                                       m.LANG: 10})
         self.table.setObjectName("searchResults")
         self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.body = EmptyOr(self.table)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -22,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import staff
+from app.domain import Role
 from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor
 from ui import texts
+from ui.i18n import say
 
 
 def _pin_field() -> QLineEdit:
@@ -126,7 +131,7 @@ class SignInPage(QWidget):
         try:
             people = staff.list_staff(store)
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         for person in people:
             item = QListWidgetItem(f"{person.name}  ·  {texts.role(person.role)}")
@@ -147,7 +152,7 @@ class SignInPage(QWidget):
         try:
             actor = staff.sign_in(self.store, staff_id, self.pin.text())
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             self.pin.clear()
             self.pin.setFocus()
             return
@@ -226,7 +231,7 @@ class FirstRunPage(QWidget):
             phrase = (recovery.set_up_recovery(self.store, actor)
                       if recovery.needs_recovery_passphrase(self.store) else None)
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         self.pin.clear()
         self.pin2.clear()
@@ -236,3 +241,67 @@ class FirstRunPage(QWidget):
             from ui.keyring_trouble import show_recovery_passphrase
 
             self.recovery_box = show_recovery_passphrase(phrase, self.window(), wait=False)
+
+
+class QuitDialog(QDialog):
+    """Quitting a locked desk: the PIN of the person who locked it, or of a manager.
+
+    A locked desk belongs to someone; anybody walking past could otherwise close it (and,
+    with ``--demo``, throw the store away). The PIN is checked by ``app.staff.sign_in``, so
+    wrong PINs count towards the lock-out like any other.
+    """
+
+    def __init__(self, store: Store, locked_by: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("quitDialog")
+        self.setWindowTitle(self.tr("Quit Frontdesk"))
+        intro = QLabel(self.tr("The desk is locked. To quit, {name} or a manager types their "
+                               "PIN.").format(name=texts.isolate(locked_by.first_name)))
+        intro.setWordWrap(True)
+        self.who = QComboBox()
+        self.who.setObjectName("quitWho")
+        try:
+            people = staff.list_staff(store)
+        except FrontdeskError:
+            people = []
+        for person in people:
+            if person.id == locked_by.id or person.role == Role.MANAGER:
+                self.who.addItem(f"{person.name}  ·  {texts.role(person.role)}", person.id)
+        self.who.setCurrentIndex(max(0, self.who.findData(locked_by.id)))
+        self.pin = _pin_field()
+        self.pin.setObjectName("quitPin")
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Name:"), self.who)
+        form.addRow(self.tr("&PIN:"), self.pin)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.quit_button = buttons.addButton(self.tr("&Quit"),
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.quit_button.setObjectName("confirmQuit")
+        self.quit_button.setDefault(True)
+        buttons.accepted.connect(self.check)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+        self.setMinimumWidth(460)
+        self.pin.setFocus()
+
+    def check(self) -> None:
+        staff_id = self.who.currentData()
+        if staff_id is None:
+            self.error.setText(self.tr("Choose your name first."))
+            return
+        try:
+            staff.sign_in(self.store, int(staff_id), self.pin.text())
+        except FrontdeskError as exc:
+            self.error.setText(say(exc))
+            self.pin.clear()
+            self.pin.setFocus()
+            return
+        self.accept()

@@ -24,6 +24,7 @@ from app.domain import (
     VisitStatus,
 )
 from app.greeting import Greeting, ordinal
+from app.greeting import isolate as isolate  # re-exported: composed lines isolate names
 
 
 def tr(text: str) -> str:
@@ -149,8 +150,10 @@ def date_range(start: dt.date, end: dt.date) -> str:
 
 def greeting(cue: Greeting) -> str:
     """The greeting cue (app.greeting.Greeting) phrased in the interface language."""
-    name = tr("{name} (say {sound})").format(name=cue.name, sound=cue.pronunciation) \
-        if cue.pronunciation else cue.name
+    # Names are isolated (U+2068…U+2069) so a right-to-left name keeps the line in order.
+    name = tr("{name} (say {sound})").format(name=isolate(cue.name),
+                                             sound=isolate(cue.pronunciation)) \
+        if cue.pronunciation else isolate(cue.name)
     if cue.last_month is None:
         return tr("{name} — first visit").format(name=name)
     when = tr(_MONTHS[cue.last_month - 1]) + (f" {cue.last_year}" if cue.last_year else "")

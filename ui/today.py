@@ -1,11 +1,18 @@
-"""Today: hotel arrivals for a date, restaurant bookings for a service, arrival in one key."""
+"""Today: hotel arrivals for a date, restaurant bookings for a service, arrival in one key.
+
+The list keeps its place: going to a guest card and back (Esc) finds the same guest
+selected at the same scroll position, so ↓ Enter reaches the next guest. Where it opens
+follows the person and the time (app.desk_rules): a host lands on the restaurant
+bookings of the service under way, a receptionist on the hotel arrivals.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -13,20 +20,79 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app import visits
-from app.clock import today as _today
+from app import clock, desk_rules, visits
 from app.domain import Service, VisitKind, VisitStatus
 from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, ArrivalRow
 from ui import texts
-from ui.models.arrivals_model import ArrivalsModel
+from ui.i18n import say
+from ui.models.arrivals_model import HEALTH_ROLE, ArrivalsModel
 from ui.tables import DeskTable, EmptyOr
+
+CHIP_BG = QColor("#fdecea")
+CHIP_FG = QColor("#8a1c12")
+CHIP_BORDER = QColor("#c9574a")
+
+
+class HealthChips(QStyledItemDelegate):
+    """Draws a guest's health labels as one red-bordered chip ("⚕ Nut allergy"), bold and
+    a size larger than the list, so a host finds the coeliac guest without opening cards."""
+
+    PAD = 8
+
+    def _font(self, option: QStyleOptionViewItem) -> QFont:
+        f = QFont(option.font)
+        f.setBold(True)
+        return f
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        labels = index.data(HEALTH_ROLE)
+        if not labels:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:  # background and selection as for any cell
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        font = self._font(option)
+        text = "⚕ " + ", ".join(labels)
+        rect: QRect = option.rect.adjusted(4, 4, -4, -4)
+        metrics = QFontMetrics(font)
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 2 * self.PAD)
+        chip = QRect(rect.left(), rect.top(),
+                     min(rect.width(), metrics.horizontalAdvance(text) + 2 * self.PAD),
+                     rect.height())
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(CHIP_BORDER, 1.5))
+        painter.setBrush(CHIP_BG)
+        painter.drawRoundedRect(chip, 8, 8)
+        painter.setFont(font)
+        painter.setPen(CHIP_FG)
+        painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        labels = index.data(HEALTH_ROLE)
+        base = super().sizeHint(option, index)
+        if not labels:
+            return base
+        metrics = QFontMetrics(self._font(option))
+        width = metrics.horizontalAdvance("⚕ " + ", ".join(labels)) + 2 * self.PAD + 24
+        return QSize(min(width, 340), base.height())
 
 
 class ArrivalsTable(DeskTable):
@@ -44,6 +110,14 @@ class ArrivalsTable(DeskTable):
         super().keyPressEvent(event)
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a list was when a card opened: the visit selected and the scroll position."""
+
+    visit_id: int
+    scroll: int
+
+
 class VisitList(QWidget):
     """One tab: a table of ArrivalRow plus its empty state."""
 
@@ -52,9 +126,12 @@ class VisitList(QWidget):
     def __init__(self, kind: VisitKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
+        self.place: Place | None = None
         self.model = ArrivalsModel(kind, self)
         self.table = ArrivalsTable(self.model, stretch=ArrivalsModel.CUE)
         self.table.setObjectName("stays" if kind == VisitKind.STAY else "bookings")
+        self.table.setItemDelegateForColumn(ArrivalsModel.HEALTH, HealthChips(self.table))
+        self.table.verticalHeader().setDefaultSectionSize(38)
         self.body = EmptyOr(self.table)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 8, 0, 0)
@@ -64,14 +141,33 @@ class VisitList(QWidget):
     def _open(self, row: int) -> None:
         item = self.model.row_at(row)
         if item is not None:
+            self.remember()
             self.open_guest.emit(item.guest.id)
 
+    def remember(self) -> None:
+        """Note the selected visit and the scroll position, to come back to them."""
+        item = self.model.row_at(self.table.current_row())
+        self.place = (Place(item.visit.id, self.table.verticalScrollBar().value())
+                      if item is not None else None)
+
     def show_rows(self, rows: list[ArrivalRow], empty_text: str) -> None:
-        self.model.set_rows(rows)
+        self.model.set_rows(rows)  # selects the first row (DeskTable)
         if rows:
             self.body.show_table()
+            self._restore()
         else:
             self.body.show_message(empty_text)
+
+    def _restore(self) -> None:
+        place, self.place = self.place, None
+        if place is None:
+            return
+        row = self.model.row_of_visit(place.visit_id)
+        if row < 0:
+            return
+        self.table.selectRow(row)
+        self.table.verticalScrollBar().setValue(place.scroll)
+        self.table.scrollTo(self.model.index(row, 0))  # in view even if the list grew
 
 
 class TodayView(QWidget):
@@ -83,11 +179,12 @@ class TodayView(QWidget):
     def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.actor = store, actor
+        start = desk_rules.start_view(actor.role, clock.now())
         self.date_edit = QDateEdit()
         self.date_edit.setObjectName("day")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.date_edit.setDate(QDate(_today()))
+        self.date_edit.setDate(QDate(clock.today()))
         date_label = QLabel(self.tr("&Date:"))
         date_label.setBuddy(self.date_edit)
         self.today_button = QPushButton(self.tr("T&oday"))
@@ -95,7 +192,7 @@ class TodayView(QWidget):
         self.service.setObjectName("service")
         self.service.addItem(texts.service(Service.LUNCH), Service.LUNCH)
         self.service.addItem(texts.service(Service.DINNER), Service.DINNER)
-        self.service.setCurrentIndex(0 if dt.datetime.now().hour < 15 else 1)
+        self.service.setCurrentIndex(self.service.findData(start.service))
         self.service_label = QLabel(self.tr("Se&rvice:"))
         self.service_label.setBuddy(self.service)
         self.hint = QLabel(self.tr("Enter opens the guest card · Space or A marks arrived"))
@@ -117,6 +214,7 @@ class TodayView(QWidget):
         self.tabs.setObjectName("todayTabs")
         self.tabs.addTab(self.stays, self.tr("&Hotel arrivals"))
         self.tabs.addTab(self.bookings, self.tr("Restaurant &bookings"))
+        self.tabs.setCurrentIndex(1 if start.kind == VisitKind.BOOKING else 0)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
@@ -124,7 +222,7 @@ class TodayView(QWidget):
         lay.addWidget(self.tabs, 1)
 
         self.date_edit.dateChanged.connect(self.refresh)
-        self.today_button.clicked.connect(lambda: self.date_edit.setDate(QDate(_today())))
+        self.today_button.clicked.connect(lambda: self.date_edit.setDate(QDate(clock.today())))
         self.service.currentIndexChanged.connect(self.refresh)
         self.tabs.currentChanged.connect(self._tab_changed)
         for lst in (self.stays, self.bookings):
@@ -146,14 +244,15 @@ class TodayView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload the visible tab (indexed by date in the store, so cheap on any size)."""
+        """Reload the visible tab (indexed by date in the store, so cheap on any size),
+        keeping the selected guest and the scroll position when a card was opened from it."""
         lst = self.current_list()
         day = self.day()
         service = self.service.currentData() if lst.kind == VisitKind.BOOKING else None
         try:
             rows = visits.today_list(self.store, self.actor, day, lst.kind, service)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Cannot show the list"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot show the list"), say(exc))
             return
         if lst.kind == VisitKind.STAY:
             empty = self.tr("No arrivals for {day}").format(day=texts.long_date(day))
@@ -175,12 +274,12 @@ class TodayView(QWidget):
         try:
             visit = visits.set_status(self.store, self.actor, item.visit.id, new)
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Not marked"), str(exc))
+            QMessageBox.warning(self, self.tr("Not marked"), say(exc))
             return
-        lst.model.replace_row(row, ArrivalRow(visit, item.guest, item.greeting))
+        lst.model.replace_row(row, ArrivalRow(visit, item.guest, item.greeting, item.health))
+        name = texts.isolate(lst.model.name_at(row))
         if new == VisitStatus.ARRIVED:
             self.status_message.emit(self.tr("{name} marked as arrived — press Space again to "
-                                             "undo").format(name=item.guest.display_name))
+                                             "undo").format(name=name))
         else:
-            self.status_message.emit(self.tr("{name} is expected again").format(
-                name=item.guest.display_name))
+            self.status_message.emit(self.tr("{name} is expected again").format(name=name))

@@ -36,6 +36,7 @@ from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, LabelUsage
 from ui import texts
+from ui.i18n import say
 from ui.models.base import RowsModel
 from ui.proposal_form import REWORD, ProposalDialog
 from ui.tables import DeskTable, EmptyOr
@@ -246,7 +247,7 @@ class VocabularyDialog(QDialog):
             rows = vocabulary_admin.label_overview(self.store, self.actor)
         except FrontdeskError as exc:
             rows = []
-            self.status.setText(str(exc))
+            self.status.setText(say(exc))
         self.model.set_labels(rows)
         ids = [u.label.id for u in self.model.rows()]
         if select_id in ids:
@@ -304,7 +305,7 @@ class VocabularyDialog(QDialog):
             n = vocabulary_admin.change_retention(self.store, self.actor, u.label.id,
                                                   dialog.days.value())
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Retention not changed"), str(exc))
+            QMessageBox.warning(self, self.tr("Retention not changed"), say(exc))
             return
         self.status.setText(self.tr("Retention changed; {n} guest label(s) got a new expiry "
                                     "date.").format(n=n))
@@ -321,7 +322,7 @@ class VocabularyDialog(QDialog):
             n = vocabulary_admin.retire_label(self.store, self.actor, u.label.id,
                                               remove_now=dialog.now.isChecked())
         except FrontdeskError as exc:
-            QMessageBox.warning(self, self.tr("Not retired"), str(exc))
+            QMessageBox.warning(self, self.tr("Not retired"), say(exc))
             return
         self.status.setText(
             self.tr("Retired; taken off {n} guest(s).").format(n=n) if dialog.now.isChecked()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
@@ -37,3 +38,12 @@ def open_my_proposals(window: _Window) -> None:
     if window.store is not None and window.actor is not None:
         parent = window if isinstance(window, QWidget) else None
         MyProposalsDialog(window.store, window.actor, parent).exec()
+
+
+def warm_up_checks() -> None:
+    """Read the wording checks' dictionaries and lexicons off the GUI thread (a few seconds),
+    so the first proposal or review screen opens at once."""
+    from app import lexicon_sources
+
+    threading.Thread(target=lexicon_sources.warm_up, name="wording-warm-up",
+                     daemon=True).start()

@@ -28,6 +28,7 @@ from app.opening import Store
 from app.views import Actor
 from app.wording_rules import rules_in_use, user_rules_file
 from ui import texts
+from ui.i18n import say
 
 
 class WordingSettingsDialog(QDialog):
@@ -102,7 +103,7 @@ class WordingSettingsDialog(QDialog):
             venue_settings.set_wording_rules_path(self.store, self.actor,
                                                   Path(text) if text else None)
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         problems = rules_in_use(self.store).problems
         if problems:

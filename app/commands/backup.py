@@ -13,8 +13,10 @@ from app.cli_common import (
     add_store_args,
     open_from_args,
     read_pin,
+    say,
     sign_in_from_args,
 )
+from app.i18n import _, num
 from app.opening import key_source_for, resolve_data_dir
 
 
@@ -43,8 +45,9 @@ def read_passphrase(path: str | None, prompt: str, *, confirm: bool = False) -> 
         return Path(path).read_text(encoding="utf-8").strip("\r\n")
     if sys.stdin.isatty():
         first = getpass.getpass(prompt)
-        if confirm and getpass.getpass("Again: ") != first:
-            raise SystemExit("frontdesk: the two passphrases differ; nothing was written.")
+        if confirm and getpass.getpass(say(_("Again: "))) != first:
+            raise SystemExit("frontdesk: " + say(
+                _("the two passphrases differ; nothing was written.")))
         return first
     return sys.stdin.readline().strip("\r\n")
 
@@ -58,12 +61,13 @@ def backup(args: argparse.Namespace) -> int:
         actor = sign_in_from_args(store, args)   # the PIN is the first line of stdin
         require(store, actor, Action.BACKUP)     # refuse before asking for a passphrase
         passphrase = check_passphrase(read_passphrase(
-            args.backup_passphrase_file, "Backup passphrase (keep it safe, it is not stored): ",
-            confirm=True))
+            args.backup_passphrase_file,
+            say(_("Backup passphrase (keep it safe, it is not stored): ")), confirm=True))
         out = make_backup(store, actor, Path(args.out), passphrase)
     finally:
         store.close()
-    print(f"Wrote the encrypted backup {out}. Restore it with: frontdesk restore --from {out}")
+    print(say(_("Wrote the encrypted backup {file}. Restore it with: frontdesk restore --from "
+                "{file}", file=str(out))))
     return 0
 
 
@@ -78,7 +82,7 @@ def restore(args: argparse.Namespace) -> int:
     pin = read_pin(args)
     data_dir = resolve_data_dir(args.data_dir)
     try:
-        current = open_from_args(args, create=False)
+        current = open_from_args(args, create=False, local_only=True)
     except StoreOpenError:
         current = None   # nothing (or nothing usable) to replace: the backup's staff decide
     if current is not None:
@@ -86,15 +90,17 @@ def restore(args: argparse.Namespace) -> int:
             require(current, sign_in_from_args(current, args, pin), Action.BACKUP)
         finally:
             current.close()
-    passphrase = read_passphrase(args.backup_passphrase_file, "Backup passphrase: ")
+    passphrase = read_passphrase(args.backup_passphrase_file, say(_("Backup passphrase: ")))
     result = restore_backup(source, passphrase, data_dir, key_source_for(args.passphrase_file),
                             lambda staged: staff.sign_in_by_name(staged, args.staff, pin))
     result.store.close()
-    print(f"Restored the backup of {info.created_at} into {data_dir}: integrity check passed, "
-          f"{result.audit_events:,} audit events verified.")
+    print(say(_("Restored the backup of {when} into {folder}: integrity check passed, {n} "
+                "audit events verified.", when=str(info.created_at), folder=str(data_dir),
+                n=num(result.audit_events))))
     if result.recovery_passphrase:
-        print("New recovery passphrase for this store (write it down; shown only once):\n\n"
-              f"    {result.recovery_passphrase}\n")
+        print(say(_("New recovery passphrase for this store (write it down; shown only once):"))
+              + f"\n\n    {result.recovery_passphrase}\n")
     if result.previous is not None:
-        print(f"The store it replaced is kept in {result.previous} (delete it when all is well).")
+        print(say(_("The store it replaced is kept in {folder} (delete it when all is well).",
+                    folder=str(result.previous))))
     return 0

@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_common import add_staff_args, add_store_args, open_from_args, sign_in_from_args
+from app import languages
+from app.cli_common import add_staff_args, add_store_args, open_from_args, say, sign_in_from_args
+from app.i18n import _
 
 
 def register(sub: Any) -> None:
@@ -22,7 +24,7 @@ def register(sub: Any) -> None:
     p.add_argument("guest", metavar="GUEST", help="guest reference, exact email, or unique name")
     p.add_argument("--format", choices=("pdf", "json"), required=True)
     p.add_argument("--out", required=True, metavar="FILE", type=Path)
-    p.add_argument("--language", choices=("en", "nl"),
+    p.add_argument("--language", choices=languages.codes(),
                    help="language of the report (default: the guest's own)")
     add_staff_args(p)
     p.set_defaults(func=export_guest)
@@ -40,7 +42,8 @@ def export_guest(args: argparse.Namespace) -> int:
 
     out: Path = args.out
     if not out.parent.is_dir():
-        print(f"frontdesk: the folder {out.parent} does not exist.", file=sys.stderr)
+        print("frontdesk: " + say(_("the folder {folder} does not exist.",
+                                    folder=str(out.parent))), file=sys.stderr)
         return 2
     from app.permissions import Action, require
 
@@ -58,7 +61,8 @@ def export_guest(args: argparse.Namespace) -> int:
         from app.cli import render_guest_pdf  # Qt only for the PDF, and only here
 
         render_guest_pdf(report, out)
-    print(f"Wrote {out} ({args.format.upper()}, {report.language}) for guest {info.ref}.")
+    print(say(_("Wrote {file} ({format}, {language}) for guest {ref}.", file=str(out),
+                format=args.format.upper(), language=report.language, ref=info.ref)))
     return 0
 
 
@@ -72,13 +76,16 @@ def erase_guest(args: argparse.Namespace) -> int:
         require(store, actor, Action.ERASE_GUEST)   # before looking anyone up
         info = export.resolve_guest(store, actor, args.guest)
         if not args.yes:
-            print(f"This would erase guest {info.ref} ({info.full_name}) and everything about "
-                  "them, with no undo. Run again with --yes to erase.", file=sys.stderr)
+            print(say(_("This would erase guest {ref} ({name}) and everything about them, "
+                        "with no undo. Run again with --yes to erase.", ref=info.ref,
+                        name=info.full_name)), file=sys.stderr)
             return 1
         result = erasure.erase_guest(store, actor, info.id)
     finally:
         store.close()
-    print(f"Erased guest {result.guest_ref} (visits: {result.visits}, labels: {result.labels}, "
-          f"consents: {result.consents}; pre-upgrade copies removed: {result.copies_removed}). "
-          "The audit log keeps only the reference token.")
+    print(say(_("Erased guest {ref} (visits: {visits}, labels: {labels}, consents: "
+                "{consents}; pre-upgrade copies removed: {copies}). The audit log keeps only "
+                "the reference token.", ref=result.guest_ref, visits=result.visits,
+                labels=result.labels, consents=result.consents,
+                copies=result.copies_removed)))
     return 0

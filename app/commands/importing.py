@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli_common import add_staff_args, add_store_args, open_from_args, sign_in_from_args
+from app.i18n import _
 
 FIELD_HELP = ("name first_name infix last_name preferred_name email phone language arrival "
               "departure date time room table party type service, or 'skip'")
@@ -48,20 +49,21 @@ def _apply_overrides(header: tuple[str, ...], mapping: dict[int, Any], overrides
     out = dict(mapping)
     by_name = {h.casefold(): i for i, h in enumerate(header)}
     for item in overrides:
-        column, _, code = item.partition("=")
+        column, _sep, code = item.partition("=")
         i = by_name.get(column.strip().casefold())
         if i is None:
-            raise ValidationError("Mapping", f"The file has no column called “{column}”; its "
-                                  f"columns are: {', '.join(header)}.")
+            raise ValidationError(_("Mapping"), _(
+                "The file has no column called “{column}”; its columns are: {columns}.",
+                column=column, columns=", ".join(header)))
         code = code.strip().casefold()
         if is_free_text(header[i]) and code not in ("skip", ""):
-            raise ValidationError("Mapping", f"Column “{header[i]}” holds free text, which is "
-                                  "never imported.")
+            raise ValidationError(_("Mapping"), _(
+                "Column “{column}” holds free text, which is never imported.", column=header[i]))
         try:
             field = Field("" if code in ("skip", "") else code)
         except ValueError as exc:
-            raise ValidationError("Mapping", f"“{code}” is not a field; use one of "
-                                  f"{FIELD_HELP}.") from exc
+            raise ValidationError(_("Mapping"), _("“{code}” is not a field; use one of {fields}.",
+                                                  code=code, fields=FIELD_HELP)) from exc
         for j, f in list(out.items()):
             if f == field and j != i:
                 del out[j]

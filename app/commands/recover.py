@@ -6,8 +6,9 @@ import argparse
 import sys
 from typing import Any
 
-from app.cli_common import add_staff_args, add_store_args, open_from_args, sign_in_from_args
+from app.cli_common import add_staff_args, add_store_args, open_from_args, say, sign_in_from_args
 from app.commands.backup import read_passphrase
+from app.i18n import _
 from app.opening import resolve_data_dir
 
 
@@ -28,15 +29,16 @@ def register(sub: Any) -> None:
 def recover(args: argparse.Namespace) -> int:
     from app.recovery import open_with_recovery
 
-    passphrase = read_passphrase(args.recovery_passphrase_file, "Recovery passphrase: ")
+    passphrase = read_passphrase(args.recovery_passphrase_file, say(_("Recovery passphrase: ")))
     result = open_with_recovery(resolve_data_dir(args.data_dir), passphrase)
     result.store.close()
     if not result.saved_to_keyring:
-        print("frontdesk: the recovery passphrase opens the store, but the keyring is still "
-              "locked or missing, so the key could not be put back. Unlock the keyring and "
-              "run this again.", file=sys.stderr)
+        print("frontdesk: " + say(_(
+            "the recovery passphrase opens the store, but the keyring is still locked or "
+            "missing, so the key could not be put back. Unlock the keyring and run this "
+            "again.")), file=sys.stderr)
         return 1
-    print("The store's key is back in the keyring; Frontdesk will start normally.")
+    print(say(_("The store's key is back in the keyring; Frontdesk will start normally.")))
     return 0
 
 
@@ -48,7 +50,8 @@ def setup(args: argparse.Namespace) -> int:
         passphrase = set_up_recovery(store, sign_in_from_args(store, args))
     finally:
         store.close()
-    print("Recovery passphrase (write it down and keep it locked away; it is shown only "
-          f"once):\n\n    {passphrase}\n\nWith it, `frontdesk recover` opens the store when "
-          "the keyring is locked or lost. Any older recovery passphrase no longer works.")
+    print(say(_("Recovery passphrase (write it down and keep it locked away; it is shown only "
+                "once):")) + f"\n\n    {passphrase}\n\n" + say(_(
+        "With it, `frontdesk recover` opens the store when the keyring is locked or lost. Any "
+        "older recovery passphrase no longer works.")))
     return 0

@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.cli_common import add_store_args, open_from_args
+from app.cli_common import add_store_args, open_from_args, say
+from app.i18n import _, num
 from app.opening import resolve_data_dir
 
 
@@ -26,8 +27,14 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("init", help="create a store and its first manager account")
     add_store_args(p)
-    p.add_argument("--manager", required=True, metavar="NAME")
+    p.add_argument("--manager", metavar="NAME",
+                   help="the first manager (required for a local store; optional with --store)")
     p.add_argument("--pin-file", metavar="FILE", help="read the PIN from FILE (default: ask)")
+    p.add_argument("--desk-role", metavar="ROLE", default="frontdesk_desk",
+                   help="with --store: the role desks connect as (created if missing)")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="with --store: the owner's password is the first line of standard "
+                        "input (before the PIN)")
     p.set_defaults(func=init)
 
 
@@ -35,7 +42,7 @@ def demo_data(args: argparse.Namespace) -> int:
     from app.demo import build_demo
 
     if args.guests < 1:
-        print("frontdesk: --guests must be at least 1.", file=sys.stderr)
+        print("frontdesk: " + say(_("--guests must be at least 1.")), file=sys.stderr)
         return 2
     from storage.store import StorePaths
 
@@ -50,17 +57,21 @@ def demo_data(args: argparse.Namespace) -> int:
     try:
         def progress(done: int, total: int) -> None:
             if sys.stderr.isatty() or done == total or done % 100_000 == 0:
-                print(f"\r{done:,}/{total:,} guests", end="", file=sys.stderr, flush=True)
+                print("\r" + say(_("{done}/{total} guests", done=num(done), total=num(total))),
+                      end="", file=sys.stderr, flush=True)
 
         summary = build_demo(store, args.guests, seed=args.seed, progress=progress)
         print(file=sys.stderr)
     finally:
         store.close()
     took = time.perf_counter() - started
-    print(f"Wrote {summary.guests:,} guests, {summary.visits:,} visits, "
-          f"{summary.assignments:,} labels, {summary.consents:,} consents to "
-          f"{resolve_data_dir(args.data_dir)} in {took:.1f} s.")
-    print("Staff PINs: " + ", ".join(f"{n} {p}" for n, p in summary.staff.items()))
+    print(say(_("Wrote {guests} guests, {visits} visits, {labels} labels, {consents} consents to "
+                "{folder} in {seconds} s.", guests=num(summary.guests),
+                visits=num(summary.visits), labels=num(summary.assignments),
+                consents=num(summary.consents), folder=str(resolve_data_dir(args.data_dir)),
+                seconds=num(round(took, 1)))))
+    print(say(_("Staff PINs: {pins}", pins=", ".join(f"{n} {p}"
+                                                      for n, p in summary.staff.items()))))
     return 0
 
 
@@ -73,27 +84,37 @@ def verify(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if report.ok:
-        print(f"OK: integrity check passed, {report.audit_events:,} audit events verified.")
+        print(say(_("OK: integrity check passed, {n} audit events verified.",
+                    n=num(report.audit_events))))
         return 0
     for problem in report.problems:
-        print(f"PROBLEM: {problem}", file=sys.stderr)
+        print(say(_("PROBLEM: {problem}", problem=problem)), file=sys.stderr)
     return 1
 
 
 def init(args: argparse.Namespace) -> int:
     from app import staff, vocabulary
+    from app.shared_store import resolve_store
 
+    shared = resolve_store(getattr(args, "store", None), getattr(args, "data_dir", None))
+    if shared is not None:  # the venue's shared store, set up as its owner (store_admin)
+        from app.commands.store_admin import init_shared
+
+        return init_shared(args, shared)
+    if not args.manager:
+        print("frontdesk: init needs --manager NAME (the first manager).", file=sys.stderr)
+        return 2
     if args.pin_file:
         pin = Path(args.pin_file).read_text(encoding="utf-8").strip()
     elif sys.stdin.isatty():
-        pin = getpass.getpass("PIN for the first manager (4-12 digits): ")
+        pin = getpass.getpass(say(_("PIN for the first manager (4-12 digits): ")))
     else:
         pin = sys.stdin.readline().strip()
     staff.new_pin(pin)   # a refused PIN must not leave a store without staff behind
     store = open_from_args(args)
     try:
         if not staff.needs_first_manager(store):
-            print("frontdesk: this store already has staff.", file=sys.stderr)
+            print("frontdesk: " + say(_("this store already has staff.")), file=sys.stderr)
             return 2
         actor = staff.create_first_manager(store, args.manager, pin)
         vocabulary.load_starter(store, actor)
@@ -104,8 +125,11 @@ def init(args: argparse.Namespace) -> int:
             recovery = set_up_recovery(store, actor)
     finally:
         store.close()
-    print(f"Created the store in {resolve_data_dir(args.data_dir)} with manager {args.manager}.")
+    print(say(_("Created the store in {folder} with manager {name}.",
+                folder=str(resolve_data_dir(args.data_dir)), name=args.manager)))
     if recovery:
-        print("Recovery passphrase (write it down and lock it away; it is shown only once). "
-              f"It opens the store if the keyring is locked or lost:\n\n    {recovery}\n")
+        print(say(_("Recovery passphrase (write it down and lock it away; it is shown only "
+                    "once). It opens the store if the keyring is locked or lost:"))
+              + f"\n\n    {recovery}\n")
     return 0
+

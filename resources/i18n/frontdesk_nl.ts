@@ -51,12 +51,20 @@
       <translation>Gast</translation>
     </message>
     <message>
+      <source>Health</source>
+      <translation>Gezondheid</translation>
+    </message>
+    <message>
       <source>Greeting cue</source>
       <translation>Begroeting</translation>
     </message>
     <message>
       <source>Status</source>
       <translation>Status</translation>
+    </message>
+    <message>
+      <source>Health information (with the guest's consent): {labels}</source>
+      <translation>Gezondheidsinformatie (met toestemming van de gast): {labels}</translation>
     </message>
   </context>
   <context>
@@ -70,20 +78,20 @@
       <translation>Wanneer</translation>
     </message>
     <message>
-      <source>Staff</source>
-      <translation>Medewerker</translation>
+      <source>Who</source>
+      <translation>Wie</translation>
     </message>
     <message>
-      <source>Action</source>
-      <translation>Handeling</translation>
+      <source>What happened</source>
+      <translation>Wat er gebeurde</translation>
     </message>
     <message>
       <source>Guest</source>
       <translation>Gast</translation>
     </message>
     <message>
-      <source>Details</source>
-      <translation>Details</translation>
+      <source>Frontdesk</source>
+      <translation>Frontdesk</translation>
     </message>
   </context>
   <context>
@@ -402,20 +410,20 @@
       <translation>gezondheidsinformatie (bijzondere categorie)</translation>
     </message>
     <message>
-      <source>{name} — first visit</source>
-      <translation>{name} — eerste bezoek</translation>
-    </message>
-    <message>
       <source>{name} (say {sound})</source>
       <translation>{name} (spreek uit: {sound})</translation>
     </message>
     <message>
-      <source>{name} — welcome back: {nth} {noun}, last in {when}</source>
-      <translation>{name} — welkom terug: {nth} {noun}, laatst in {when}</translation>
+      <source>{name} — first visit</source>
+      <translation>{name} — eerste bezoek</translation>
     </message>
     <message>
       <source>{n}th</source>
       <translation>{n}e</translation>
+    </message>
+    <message>
+      <source>{name} — welcome back: {nth} {noun}, last in {when}</source>
+      <translation>{name} — welkom terug: {nth} {noun}, laatst in {when}</translation>
     </message>
     <message>
       <source>stay</source>
@@ -502,12 +510,12 @@
       <translation>december</translation>
     </message>
     <message>
-      <source>health — no consent on record</source>
-      <translation>gezondheid — geen toestemming vastgelegd</translation>
+      <source>no consent on record</source>
+      <translation>geen toestemming vastgelegd</translation>
     </message>
     <message>
-      <source>health — consent given {date}</source>
-      <translation>gezondheid — toestemming gegeven op {date}</translation>
+      <source>consent given {date}</source>
+      <translation>toestemming gegeven {date}</translation>
     </message>
     <message>
       <source>Consent needed</source>
@@ -522,6 +530,22 @@
 
 Did the guest agree?</source>
       <translation>We mogen dit alleen bewaren met uitdrukkelijke toestemming van {name}. Vraag: “Mogen we dit noteren, zodat we er bij elk bezoek rekening mee kunnen houden? U kunt het altijd inzien en laten verwijderen.”
+
+Gaat de gast akkoord?</translation>
+    </message>
+    <message>
+      <source>We may only keep it with {name}'s explicit consent. Ask in {language}:
+
+“{question}”
+
+(In your words: “May we note this so we can take care of it on every visit? You can see it and have it removed at any time.”)
+
+Did the guest agree?</source>
+      <translation>We mogen dit alleen bewaren met uitdrukkelijke toestemming van {name}. Vraag in het {language}:
+
+“{question}”
+
+(In uw woorden: “Mogen we dit noteren, zodat we er bij elk bezoek rekening mee houden? U kunt het altijd inzien en laten verwijderen.”)
 
 Gaat de gast akkoord?</translation>
     </message>
@@ -593,12 +617,32 @@ Gaat de gast akkoord?</translation>
       <translation>Nieuwe gast (Ctrl+N)</translation>
     </message>
     <message>
+      <source>{name} · {role}</source>
+      <translation>{name} · {role}</translation>
+    </message>
+    <message>
+      <source>Lock (Ctrl+L)</source>
+      <translation>Vergrendelen (Ctrl+L)</translation>
+    </message>
+    <message>
       <source>Cannot open the card</source>
       <translation>Kan de kaart niet openen</translation>
     </message>
     <message>
       <source>Cannot show the card</source>
       <translation>Kan de kaart niet tonen</translation>
+    </message>
+    <message>
+      <source>Not marked</source>
+      <translation>Niet gemarkeerd</translation>
+    </message>
+    <message>
+      <source>{name} marked as arrived — press Space again to undo</source>
+      <translation>{name} gemarkeerd als aangekomen — druk nogmaals op Spatie om dit ongedaan te maken</translation>
+    </message>
+    <message>
+      <source>{name} is expected again</source>
+      <translation>{name} wordt weer verwacht</translation>
     </message>
     <message>
       <source>Guest created.</source>
@@ -613,16 +657,16 @@ Gaat de gast akkoord?</translation>
       <translation>Bezoek vastgelegd.</translation>
     </message>
     <message>
+      <source>Label not added</source>
+      <translation>Label niet toegevoegd</translation>
+    </message>
+    <message>
       <source>Label left off: no consent.</source>
       <translation>Label niet toegevoegd: geen toestemming.</translation>
     </message>
     <message>
       <source>Consent needed</source>
       <translation>Toestemming nodig</translation>
-    </message>
-    <message>
-      <source>Label not added</source>
-      <translation>Label niet toegevoegd</translation>
     </message>
     <message>
       <source>Label added: {label}</source>
@@ -687,6 +731,10 @@ Gaat de gast akkoord?</translation>
   <context>
     <name>GuestCardView</name>
     <message>
+      <source>Mark &amp;arrived (Space)</source>
+      <translation>&amp;Aangekomen (Spatie)</translation>
+    </message>
+    <message>
       <source>Show &amp;guest (F9)</source>
       <translation>Tonen aan &amp;gast (F9)</translation>
     </message>
@@ -749,6 +797,22 @@ Gaat de gast akkoord?</translation>
     <message>
       <source>No stays or bookings yet.</source>
       <translation>Nog geen verblijven of reserveringen.</translation>
+    </message>
+    <message>
+      <source>Arrived ✓ — undo (Space)</source>
+      <translation>Aangekomen ✓ — ongedaan maken (Spatie)</translation>
+    </message>
+    <message>
+      <source>No stay or booking for today</source>
+      <translation>Geen verblijf of reservering voor vandaag</translation>
+    </message>
+    <message>
+      <source>⚕ Health and safety — allergies, diets, mobility</source>
+      <translation>⚕ Gezondheid en veiligheid — allergieën, diëten, mobiliteit</translation>
+    </message>
+    <message>
+      <source>    none recorded</source>
+      <translation>    niets vastgelegd</translation>
     </message>
     <message>
       <source>    nothing recorded</source>
@@ -1484,6 +1548,14 @@ Stel een nieuw label voor als er niets past.</translation>
       <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
+      <source>&amp;Manager ({n})</source>
+      <translation>&amp;Manager ({n})</translation>
+    </message>
+    <message>
+      <source>&amp;Review proposals… ({n} waiting)</source>
+      <translation>Voorstellen &amp;beoordelen… ({n} wachtend)</translation>
+    </message>
+    <message>
       <source>Store: {label}</source>
       <translation>Gegevens: {label}</translation>
     </message>
@@ -1530,6 +1602,14 @@ F9  de gast alles tonen wat we over hem of haar bewaren
 Ctrl+N  nieuwe gast · Ctrl+E  gegevens wijzigen · Ctrl+B  nieuwe reservering of verblijf
 Ctrl+I  aankomsten importeren uit een CSV-export
 Ctrl+L  de balie vergrendelen</translation>
+    </message>
+    <message>
+      <source>Quit the demo</source>
+      <translation>Demo afsluiten</translation>
+    </message>
+    <message>
+      <source>This is a throw-away demo store: quitting deletes it, with everything recorded in it. Quit?</source>
+      <translation>Dit is een wegwerp-demoarchief: afsluiten verwijdert het, met alles wat erin is vastgelegd. Afsluiten?</translation>
     </message>
     <message>
       <source>The guest was erased.</source>
@@ -1806,6 +1886,33 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     </message>
   </context>
   <context>
+    <name>QuitDialog</name>
+    <message>
+      <source>Quit Frontdesk</source>
+      <translation>Frontdesk afsluiten</translation>
+    </message>
+    <message>
+      <source>The desk is locked. To quit, {name} or a manager types their PIN.</source>
+      <translation>De balie is vergrendeld. Om af te sluiten typt {name} of een manager de eigen pincode.</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+      <source>&amp;PIN:</source>
+      <translation>&amp;Pincode:</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+      <source>Choose your name first.</source>
+      <translation>Kies eerst uw naam.</translation>
+    </message>
+  </context>
+  <context>
     <name>RejectDialog</name>
     <message>
       <source>Reject a proposal</source>
@@ -1849,6 +1956,29 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     <message>
       <source>&amp;Remove label</source>
       <translation>Label &amp;verwijderen</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResetPinDialog</name>
+    <message>
+      <source>Reset PIN</source>
+      <translation>Pincode opnieuw instellen</translation>
+    </message>
+    <message>
+      <source>A new PIN for {name}. Tell it to them in person; they can sign in with it at once.</source>
+      <translation>Een nieuwe pincode voor {name}. Vertel die persoonlijk; er kan meteen mee worden aangemeld.</translation>
+    </message>
+    <message>
+      <source>New &amp;PIN (4–12 digits):</source>
+      <translation>Nieuwe &amp;pincode (4–12 cijfers):</translation>
+    </message>
+    <message>
+      <source>PIN &amp;again:</source>
+      <translation>Pincode &amp;nogmaals:</translation>
+    </message>
+    <message>
+      <source>The two PINs differ. Type the same PIN twice.</source>
+      <translation>De twee pincodes verschillen. Typ twee keer dezelfde pincode.</translation>
     </message>
   </context>
   <context>
@@ -2081,6 +2211,21 @@ Medewerkers stellen nieuwe labels voor via de labelkiezer.</translation>
     </message>
   </context>
   <context>
+    <name>RoleDialog</name>
+    <message>
+      <source>Change role</source>
+      <translation>Rol wijzigen</translation>
+    </message>
+    <message>
+      <source>{name} is now {role}. What they may do follows their role.</source>
+      <translation>{name} is nu {role}. Wat iemand mag doen, volgt uit de rol.</translation>
+    </message>
+    <message>
+      <source>New &amp;role:</source>
+      <translation>Nieuwe &amp;rol:</translation>
+    </message>
+  </context>
+  <context>
     <name>SearchResults</name>
     <message>
       <source>Searching…</source>
@@ -2189,16 +2334,40 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
       <translation>&amp;Deactiveren</translation>
     </message>
     <message>
+      <source>Reset &amp;PIN…</source>
+      <translation>&amp;Pincode opnieuw instellen…</translation>
+    </message>
+    <message>
+      <source>&amp;Unlock</source>
+      <translation>&amp;Ontgrendelen</translation>
+    </message>
+    <message>
+      <source>Change &amp;role…</source>
+      <translation>&amp;Rol wijzigen…</translation>
+    </message>
+    <message>
       <source>Close</source>
       <translation>Sluiten</translation>
     </message>
     <message>
-      <source>Deactivated staff can no longer sign in; their name stays on what they recorded.</source>
-      <translation>Gedeactiveerde medewerkers kunnen zich niet meer aanmelden; hun naam blijft staan bij wat zij hebben vastgelegd.</translation>
+      <source>Deactivated staff can no longer sign in; their name stays on what they recorded. Five wrong PINs lock an account for five minutes; Unlock lifts it now. Every change here is in the audit log.</source>
+      <translation>Gedeactiveerde medewerkers kunnen niet meer aanmelden; hun naam blijft staan bij wat ze vastlegden. Vijf verkeerde pincodes vergrendelen een account vijf minuten; Ontgrendelen heft dat nu op. Elke wijziging hier staat in het auditlogboek.</translation>
     </message>
     <message>
       <source>Re&amp;activate</source>
       <translation>&amp;Heractiveren</translation>
+    </message>
+    <message>
+      <source>New PIN set for {name}.</source>
+      <translation>Nieuwe pincode ingesteld voor {name}.</translation>
+    </message>
+    <message>
+      <source>Role changed for {name}.</source>
+      <translation>Rol gewijzigd voor {name}.</translation>
+    </message>
+    <message>
+      <source>{name} can sign in again.</source>
+      <translation>{name} kan weer aanmelden.</translation>
     </message>
     <message>
       <source>Deactivate</source>
@@ -2378,6 +2547,22 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
     <message>
       <source>&amp;Room or table:</source>
       <translation>&amp;Kamer of tafel:</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Opslaan</translation>
+    </message>
+    <message>
+      <source>This date is before today: the visit will be recorded as one that happened (arrived), not as expected.</source>
+      <translation>Deze datum ligt vóór vandaag: het bezoek wordt vastgelegd als een bezoek dat heeft plaatsgevonden (aangekomen), niet als verwacht.</translation>
+    </message>
+    <message>
+      <source>Type the number of guests (1 or more).</source>
+      <translation>Typ het aantal gasten (1 of meer).</translation>
+    </message>
+    <message>
+      <source>&amp;Save as a past visit</source>
+      <translation>Op&amp;slaan als eerder bezoek</translation>
     </message>
   </context>
   <context>

@@ -32,7 +32,11 @@ def make_view(qtbot: QtBot, store: Store, actor: Actor) -> AuditView:
 
 
 def shown_actions(view: AuditView) -> list[str]:
-    return [view.model.data(view.model.index(r, AuditModel.ACTION))
+    return [view.model.row_at(r).action for r in range(view.model.rowCount())]  # type: ignore[union-attr]
+
+
+def shown_sentences(view: AuditView) -> list[str]:
+    return [view.model.data(view.model.index(r, AuditModel.WHAT))
             for r in range(view.model.rowCount())]
 
 
@@ -74,6 +78,8 @@ def test_verified_status_and_filters(qtbot: QtBot, busy_store: Store, manager: A
     qtbot.waitUntil(modals.done)
     qtbot.waitUntil(lambda: view.guest_filter.text() != "")
     assert shown_actions(view) == ["guest.opened", "guest.created"]
+    assert shown_sentences(view) == ["Eva Visser opened the guest's card",
+                                     "Eva Visser added a new guest"]
     assert {view.model.row_at(r).staff_name for r in range(2)} == {"Eva Visser"}  # type: ignore[union-attr]
 
     # Action filter narrows further; the date filter with today's dates keeps them.

@@ -126,7 +126,7 @@ def test_special_label_without_consent_leads_to_recording_consent(
     assert audit_actions(store, "consent.given") == ["consent.given"]
     item = d.card.tree.currentItem()
     assert item is not None and item.text(0) == "⚕ Nut allergy"
-    assert item.text(2).startswith("health — consent given")
+    assert item.text(2).startswith("the guest told us · consent given")
     assert not d.card.consent_button.isEnabled() and d.card.withdraw_button.isEnabled()
 
 

@@ -87,3 +87,68 @@ def test_manager_deactivates_a_staff_member(
     assert not people["Sam Bakker"].active
     assert audit_actions(store, "staff.deactivated") == ["staff.deactivated"]
     assert "Sam Bakker" not in [p.name for p in staff.list_staff(store)]
+
+
+def test_manager_unlocks_resets_a_pin_and_changes_a_role_by_keyboard(
+        qtbot: QtBot, store: Store, manager: Actor, receptionist: Actor, modals: Modals
+) -> None:
+    from app.errors import SignInError
+    from ui.staff_dialog import StaffDialog
+
+    for _ in range(5):
+        with pytest.raises(SignInError):
+            staff.sign_in(store, receptionist.id, "0000")
+    dialog = StaffDialog(store, manager)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    rows = [dialog.model.row_at(r) for r in range(dialog.model.rowCount())]
+    target = next(i for i, r in enumerate(rows) if r is not None and r.id == receptionist.id)
+    dialog.table.setFocus()
+    while dialog.table.current_row() != target:
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    assert dialog.unlock_button.isEnabled()
+    key(qtbot, dialog, Qt.Key.Key_U, ALT)  # "&Unlock"
+    qtbot.waitUntil(lambda: not dialog.unlock_button.isEnabled())
+    assert staff.sign_in(store, receptionist.id, "3917").id == receptionist.id
+
+    def new_pin(form: QWidget) -> None:
+        qtbot.keyClicks(child(form, "newPin"), "5821")
+        qtbot.keyClicks(child(form, "newPin2"), "5821")
+        qtbot.keyClick(child(form, "newPin2"), Qt.Key.Key_Return)
+
+    def to_host(form: QWidget) -> None:
+        role = child(form, "newRole")
+        role.setFocus()
+        qtbot.keyClick(role, Qt.Key.Key_Down)  # receptionist -> host
+        qtbot.keyClick(role, Qt.Key.Key_Return)
+
+    modals.then(new_pin)
+    key(qtbot, dialog, Qt.Key.Key_P, ALT)  # "Reset &PIN…"
+    qtbot.waitUntil(modals.done)
+    qtbot.waitUntil(lambda: "New PIN" in dialog.status.text())
+    assert staff.sign_in(store, receptionist.id, "5821").id == receptionist.id
+    modals.then(to_host)
+    key(qtbot, dialog, Qt.Key.Key_R, ALT)  # "Change &role…"
+    qtbot.waitUntil(modals.done)
+    qtbot.waitUntil(lambda: "Role changed" in dialog.status.text())
+    assert staff.sign_in(store, receptionist.id, "5821").role == Role.HOST
+    assert audit_actions(store, "staff.unlocked") == ["staff.unlocked"]
+    assert audit_actions(store, "staff.pin_reset") == ["staff.pin_reset"]
+    assert audit_actions(store, "staff.role_changed") == ["staff.role_changed"]
+
+
+def test_the_last_manager_keeps_the_role(store: Store, manager: Actor, receptionist: Actor
+                                         ) -> None:
+    from app import staff_admin
+    from app.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="own role"):
+        staff_admin.change_role(store, manager, manager.id, Role.HOST)
+    staff_admin.change_role(store, manager, receptionist.id, Role.MANAGER)
+    other = staff.sign_in(store, receptionist.id, "3917")
+    staff_admin.change_role(store, other, manager.id, Role.HOST)  # two managers: fine
+    with pytest.raises(ValidationError, match="only active manager"):
+        staff_admin.change_role(store, manager, receptionist.id, Role.HOST)

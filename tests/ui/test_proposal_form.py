@@ -94,5 +94,5 @@ def test_missing_default_language_wording_is_explained(qtbot: QtBot, store: Stor
     form.run_checks()
     qtbot.mouseClick(form.send_button, Qt.MouseButton.LeftButton)
     assert form.isVisible()
-    assert "Guest wording (en) is required" in form.error.text()
+    assert "Guest wording (English) is required" in form.error.text()
     assert vocabulary.my_proposals(store, host) == []

@@ -1,4 +1,4 @@
-"""Type-ahead search results: one row per guest."""
+"""Type-ahead search results: one row per guest, with why they matched."""
 
 from __future__ import annotations
 
@@ -8,19 +8,35 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from app.views import GuestInfo
+from app.views import GuestInfo, GuestMatch
 from ui import texts
+from ui.i18n import say
 from ui.models.base import RowsModel
 
 
 class SearchResultsModel(RowsModel[GuestInfo]):
-    """Columns: preferred name, full name, email, phone, language."""
+    """Columns: preferred name, full name, why it matched, email, phone, language.
 
-    NAME, FULL, EMAIL, PHONE, LANG = range(5)
+    "Matched" says what staff should check before greeting when the match is not
+    simply the name ("sounds like", "1 letter different", "phone", "room 312") and
+    whether the guest arrives or is booked today or this week.
+    """
+
+    NAME, FULL, WHY, EMAIL, PHONE, LANG = range(6)
 
     def headers(self) -> Sequence[str]:
-        return (self.tr("Preferred name"), self.tr("Full name"), self.tr("Email"),
-                self.tr("Phone"), self.tr("Language"))
+        return (self.tr("Preferred name"), self.tr("Full name"), self.tr("Matched"),
+                self.tr("Email"), self.tr("Phone"), self.tr("Language"))
+
+    def why(self, row: GuestInfo) -> str:
+        if not isinstance(row, GuestMatch):
+            return ""
+        parts = [say(row.why)] if row.why else []
+        if row.when == "today":
+            parts.append(self.tr("today"))
+        elif row.when == "week":
+            parts.append(self.tr("this week"))
+        return " · ".join(parts)
 
     def cell(self, row: GuestInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -29,6 +45,8 @@ class SearchResultsModel(RowsModel[GuestInfo]):
                     return row.display_name
                 case self.FULL:
                     return row.full_name
+                case self.WHY:
+                    return self.why(row)
                 case self.EMAIL:
                     return row.email or ""
                 case self.PHONE:
@@ -37,6 +55,10 @@ class SearchResultsModel(RowsModel[GuestInfo]):
                     return texts.language(row.language)
         if role == Qt.ItemDataRole.FontRole and column == self.NAME:
             return _bold()
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.WHY and \
+                isinstance(row, GuestMatch) and row.why:
+            return self.tr("Not an exact match of what you typed: check with the guest "
+                           "before greeting them by this name.")
         return None
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from storage import postgres_schema
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -307,6 +309,11 @@ def upgrade() -> None:
         sa.UniqueConstraint("label_id", "language"),
     )
     # ### end Alembic commands ###
+    bind = op.get_bind()
+    if postgres_schema.is_postgresql(bind):
+        # PostgreSQL: unaccent + pg_trgm instead of FTS5 (storage/postgres_schema.py).
+        postgres_schema.create_search(bind)
+        return
     # Full-text index over the searchable guest fields, kept in step by
     # triggers. unicode61 with remove_diacritics folds case and accents
     # ("jose" finds "José"); the prefix indexes make 1-3 letter type-ahead fast.
@@ -339,7 +346,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TABLE IF EXISTS guest_fts")
+    bind = op.get_bind()
+    if postgres_schema.is_postgresql(bind):
+        postgres_schema.drop_search(bind)
+    else:
+        op.execute("DROP TABLE IF EXISTS guest_fts")
     op.drop_table("label_wording")
     with op.batch_alter_table("assignment", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_assignment_label_id"))

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from alembic import op
 
+from storage import postgres_schema
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
@@ -45,6 +47,8 @@ _TRIGGERS = (
 
 
 def _recreate(options: str) -> None:
+    if postgres_schema.is_postgresql(op.get_bind()):
+        return  # FTS5 is SQLite's; PostgreSQL's trigram index needs no prefix options
     for name in ("guest_fts_ai", "guest_fts_ad", "guest_fts_au"):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS guest_fts")

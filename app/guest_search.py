@@ -1,0 +1,286 @@
+"""Finding the guest in front of you: names as heard, phones as said, rooms, today first.
+
+One key press runs, in one read transaction (``storage.search`` holds the SQL):
+
+1. **phone** — text that looks like a number is read in the venue's country
+   (``app.phones``) and looked up by E.164, whole or as the beginning typed so far;
+2. **place** — "12", "T12", "room 12", "tafel 12": today's guest in that room or at
+   that table;
+3. **exact, whole words, prefixes** — the FTS5 index as before (name, email, phone);
+4. **today's guests** — everyone arriving or booked today is matched in memory,
+   forgivingly, so the guest at the desk is never missed however the name was typed;
+5. **forgiving** — when 1-3 found fewer than :data:`FUZZY_BELOW` guests, each typed
+   word is looked up in the name dictionary (words within one or two edits, words that
+   sound alike — ``storage.name_keys``), best alternatives first, and the guests
+   holding them are fetched from the index; ``rapidfuzz`` measures every distance.
+
+Ranking: match tier (the whole name, phone, place; whole words; prefixes; one edit or
+sounds alike; two edits), then arriving or booked today, then in the coming six days,
+then by last visit, newest first. So an exact match is never below a forgiving one,
+and among namesakes the one arriving today comes first. Every result says why it
+matched when that is not simply its name ("sounds like", "1 letter different",
+"phone", "room 312").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz.distance import OSA
+from sqlalchemy.orm import Session
+
+from app.i18n import Msg, _, ngettext_
+from app.phones import e164_prefix, looks_like_phone, to_e164
+from app.views import GuestMatch
+from storage import name_keys, search
+
+# Fewer results than this from exact and prefix matching: look for misspellings too.
+FUZZY_BELOW = 10
+# Alternatives kept per typed word, best first (each one is a term in one FTS query).
+MAX_ALTERNATIVES = 12
+# Today's arrivals and bookings matched in memory on every search (a busy day's worth).
+TODAY_ROWS = 3000
+
+T_EXACT, T_WORDS, T_PREFIX, T_CLOSE, T_FAR = range(5)
+
+_PLACE = re.compile(r"^(?:(room|kamer|zimmer|chambre|table|tafel|tisch|t)\s*)?(\d{1,4})$",
+                    re.IGNORECASE)
+_TABLE_WORDS = {"table", "tafel", "tisch", "t"}
+
+
+@dataclass
+class _Found:
+    row: Any
+    tier: int
+    why: Msg | None
+    edits: int = 0
+
+
+def place_codes(typed: str) -> list[str]:
+    """The visit places a typed text may name: "12" → 12 or table T12; "kamer 12" → 12."""
+    m = _PLACE.match(typed.strip())
+    if m is None:
+        return []
+    word, number = (m.group(1) or "").lower(), m.group(2)
+    if word in _TABLE_WORDS:
+        return [f"T{number}"]
+    if word:
+        return [number]
+    return [number, f"T{number}"]
+
+
+def _place_why(place: str) -> Msg:
+    if place.upper().startswith("T") and place[1:].isdigit():
+        return _("table {place}", place=place[1:])
+    return _("room {place}", place=place)
+
+
+def find(s: Session, typed: str, limit: int, day: dt.date, region: str) -> list[GuestMatch]:
+    """The guests ``typed`` may mean, best first (see the module docstring)."""
+    text = typed.strip()
+    if not search.has_words(text):
+        return []
+    found: dict[int, _Found] = {}
+
+    def add(rows: Sequence[Any], tier: int, why: Msg | None = None, edits: int = 0) -> None:
+        for r in rows:
+            old = found.get(r.id)
+            if old is None or (tier, edits) < (old.tier, old.edits):
+                found[r.id] = _Found(r, tier, why, edits)
+
+    if looks_like_phone(text):
+        exact = to_e164(text, region)
+        if exact:
+            add(search.phone_rows(s, exact, limit), T_EXACT, _("phone"))
+        start = e164_prefix(text, region)
+        if start:
+            add(search.phone_rows(s, start, limit, prefix=True), T_PREFIX, _("phone"))
+    for row in search.place_rows(s, place_codes(text), day):
+        add([row], T_EXACT, _place_why(str(row.place)))
+
+    typed_words = name_keys.words(text)
+    whole = search.whole_word_rows(s, text, limit)
+    for r in whole:
+        add([r], _whole_tier(r, text), _not_name_why(r, typed_words, prefix=False))
+    begins = search.prefix_rows(s, text, limit + len(whole))
+    for r in begins:
+        add([r], T_PREFIX, _not_name_why(r, typed_words, prefix=True))
+
+    start_of_day = dt.datetime.combine(day, dt.time())
+    today = search.starting_rows(s, start_of_day, start_of_day + dt.timedelta(days=1),
+                                 TODAY_ROWS)
+    for r in today:
+        hit = _match_in_memory(r, text, typed_words)
+        if hit is not None:
+            add([r], *hit)
+
+    if len(found) < FUZZY_BELOW and any(ch.isalpha() for ch in text):
+        _forgiving(s, typed_words, limit, add)
+
+    facts = search.visit_facts(s, list(found), day)
+
+    def key(f: _Found) -> tuple[Any, ...]:
+        is_today, this_week, last = facts.get(f.row.id, (False, False, None))
+        ago = (start_of_day - last).total_seconds() if last else float("inf")
+        return (f.tier, not is_today, not this_week, f.edits, ago,
+                str(f.row.full_name).casefold(), f.row.id)
+
+    ranked = sorted(found.values(), key=key)[:limit]
+    out = []
+    for f in ranked:
+        is_today, this_week, _last = facts.get(f.row.id, (False, False, None))
+        out.append(_match(f, "today" if is_today else "week" if this_week else ""))
+    return out
+
+
+def as_match(r: Any, why: Msg | None = None, tier: int = T_EXACT, when: str = "") -> GuestMatch:
+    """A result row of ``storage.search`` as the snapshot the UI receives."""
+    return GuestMatch(id=r.id, ref=r.ref, full_name=r.full_name, preferred_name=r.preferred_name,
+                      pronunciation=r.pronunciation, language=r.language, email=r.email,
+                      phone=r.phone, created_at=r.created_at, why=why, tier=tier, when=when)
+
+
+def _match(f: _Found, when: str) -> GuestMatch:
+    return as_match(f.row, f.why, f.tier, when)
+
+
+def _name_words(r: Any) -> list[str]:
+    return [name_keys.fold(w) for w in name_keys.words(f"{r.full_name} {r.preferred_name}")]
+
+
+def _whole_tier(r: Any, text: str) -> int:
+    typed = name_keys.fold(" ".join(name_keys.words(text)))
+    for name in (r.full_name, r.preferred_name):
+        if name and name_keys.fold(" ".join(name_keys.words(name))) == typed:
+            return T_EXACT
+    return T_WORDS
+
+
+def _not_name_why(r: Any, typed_words: list[str], *, prefix: bool) -> Msg | None:
+    """None when the typed words are in the name; else whether email or phone matched."""
+    names = _name_words(r)
+    last = len(typed_words) - 1
+
+    def in_name(i: int, w: str) -> bool:
+        f = name_keys.fold(w)
+        return any(n == f or (prefix and i == last and n.startswith(f)) for n in names)
+
+    if all(in_name(i, w) for i, w in enumerate(typed_words)):
+        return None
+    email = name_keys.fold(r.email or "")
+    if typed_words and all(name_keys.fold(w) in email for w in typed_words):
+        return _("email")
+    return _("phone") if r.phone else _("email")
+
+
+def _word_distance(typed: str, name_word: str, *, last: bool) -> tuple[int, int]:
+    """(letters different, said alike) between a typed word and a word of a name.
+
+    Said alike: 0 no, 1 by the Dutch-aware key, 2 only by the English (metaphone) key.
+    """
+    if typed == name_word or (last and name_word.startswith(typed)):
+        return 0, 0
+    sound, other = name_keys.sound_key(typed), name_keys.sound_key(name_word)
+    alike = 1 if sound == other or (last and len(sound) >= 4 and other.startswith(sound)) \
+        else 2 if name_keys.english_key(typed) == name_keys.english_key(name_word) else 0
+    edits = OSA.distance(typed, name_word, score_cutoff=3)
+    if last and len(typed) >= 4:
+        edits = min(edits, OSA.distance(typed, name_word[:len(typed)], score_cutoff=3))
+    return edits, alike
+
+
+def _closeness(typed_words: list[str], names: list[str]
+               ) -> tuple[int, Msg | None, int] | None:
+    """Tier, reason and edits of a name for the typed words (particles optional), or None.
+
+    Each typed word takes its closest word of the name, in this order: the same or its
+    beginning, one letter different, said alike (Dutch-aware key), two letters different
+    (words of five letters or more), said alike by the English key only.
+    """
+    words = [name_keys.fold(w) for w in typed_words if not name_keys.is_particle(w)] or \
+        [name_keys.fold(w) for w in typed_words]
+    names = [n for n in names if not name_keys.is_particle(n)] or names
+    total, alike, far, last = 0, False, False, len(words) - 1
+    for i, w in enumerate(words):
+        allowed = 1 if len(w) <= 4 else 2
+        best: tuple[float, int, bool] | None = None  # (rank, edits, said alike)
+        for n in names:
+            d, sounds = _word_distance(w, n, last=i == last)
+            if d <= 1:
+                cand = (float(d), d, False)
+            elif sounds == 1:
+                cand = (1.5, 0, True)
+            elif d <= allowed:
+                cand = (2.0, d, False)
+            elif sounds == 2:
+                cand = (2.5, 0, True)
+            else:
+                continue
+            if best is None or cand < best:
+                best = cand
+        if best is None:
+            return None
+        total += best[1]
+        alike = alike or best[2]
+        far = far or best[0] >= 2
+    if total == 0 and not alike:
+        return T_PREFIX, None, 0
+    why = _("sounds like") if alike else ngettext_("1 letter different",
+                                                    "{n} letters different", total, n=total)
+    return (T_FAR if far or total > 1 else T_CLOSE), why, total + alike
+
+
+def _match_in_memory(r: Any, text: str, typed_words: list[str]
+                     ) -> tuple[int, Msg | None, int] | None:
+    """How today's guest ``r`` matches what was typed, as the index would and forgivingly."""
+    names = _name_words(r)
+    folded = [name_keys.fold(w) for w in typed_words]
+    if folded and all(f in names for f in folded):
+        return _whole_tier(r, text), None, 0
+    if folded and all(any(n.startswith(f) for n in names) for f in folded):
+        return T_PREFIX, None, 0
+    return _closeness(typed_words, names)
+
+
+def _alternatives(s: Session, word: str, last: bool) -> list[tuple[int, str]]:
+    """(quality, dictionary word) for one typed word: 0 itself, 1 close, 2 farther."""
+    folded = name_keys.fold(word)
+    if len(folded) < 3:
+        return [(0, word)]
+    sound, english = name_keys.sound_key(word), name_keys.english_key(word)
+    allowed = 1 if len(folded) <= 4 else 2
+    scored: list[tuple[int, int, str]] = []
+    for t in search.term_candidates(s, word, sound_prefix=last and len(sound) >= 4):
+        d = OSA.distance(folded, t.fold, score_cutoff=allowed + 1)
+        if last and len(folded) >= 4:
+            d = min(d, OSA.distance(folded, t.fold[:len(folded)], score_cutoff=allowed + 1))
+        alike = t.sound == sound or (last and len(sound) >= 4 and t.sound.startswith(sound))
+        if d == 0:
+            scored.append((0, 0, t.term))
+        elif d <= 1 or alike:
+            scored.append((1, d, t.term))
+        elif d <= allowed or (english and t.english == english):
+            scored.append((2, d, t.term))
+    scored.sort()
+    return [(q, term) for q, _d, term in scored[:MAX_ALTERNATIVES]]
+
+
+def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None:
+    """Look each word up in the name dictionary and fetch the guests with the best words."""
+    words = [w for w in typed_words if not name_keys.is_particle(w)] or typed_words
+    if not words:
+        return
+    per_word = [_alternatives(s, w, i == len(words) - 1) for i, w in enumerate(words)]
+    for level in (1, 2):
+        groups = [[t for q, t in alts if q <= level] for alts in per_word]
+        if any(not g for g in groups):
+            continue
+        rows = search.name_rows(s, groups, words[-1], limit * 2)
+        for r in rows:
+            hit = _closeness(typed_words, _name_words(r))
+            if hit is not None:
+                add([r], *hit)

@@ -1,0 +1,139 @@
+"""Where the built-in lexicons come from: data files, CLDR country names, demonym tables.
+
+* ``resources/lexicons/<lang>/*.txt`` — hand-kept category lexicons, word
+  classes (``_name.txt``) and ``patterns.txt`` (format: :mod:`app.lexicon`);
+* country and region names per language from Babel's CLDR data (a maintained
+  source, updated with Babel), minus names that are ordinary words in that
+  language (listed as allowed phrases in ``origin.txt``, e.g. "!turkey");
+* ``resources/lexicons/demonyms.tsv`` — for every CLDR territory code, the
+  nationality adjective and the nouns for its people in each language
+  (``tests/test_lexicons.py`` checks that no country is missing).
+
+A language without a folder still gets its CLDR country names.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import cache
+from pathlib import Path
+
+from app import languages
+from app.lexicon import Lexicon, load_file, load_terms
+
+LEXICONS = languages.RESOURCES / "lexicons"
+DEMONYMS = LEXICONS / "demonyms.tsv"
+PATTERNS_FILE = "patterns.txt"
+
+#: CLDR region codes that are not about where a person comes from.
+_NOT_ORIGIN_REGIONS = {"001", "QO", "EU", "EZ", "UN", "ZZ", "XA", "XB", "AQ", "BV", "HM",
+                       "UM", "CP", "DG", "IC", "TA", "AC"}
+
+
+_build_lock = threading.Lock()
+
+
+def lexicon(language: str) -> Lexicon:
+    """Every built-in pattern for ``language`` (built once per process, by one thread)."""
+    with _build_lock:
+        return _lexicon(language)
+
+
+def warm_up() -> None:
+    """Read every dictionary and lexicon now: call from a worker thread at start-up, so the
+    first wording check on screen does not wait for it."""
+    for language in lexicon_languages():
+        lexicon(language)
+
+
+@cache
+def _lexicon(language: str) -> Lexicon:
+    lx = Lexicon(language)
+    load_terms(lx, countries(language), category="origin", class_names=("countries",),
+               where=f"CLDR territory names ({language})")
+    adjectives, nouns = demonyms(language)
+    load_terms(lx, adjectives, category="origin", class_names=("nationality",),
+               where=f"{DEMONYMS} ({language} adjectives)")
+    load_terms(lx, nouns, category="origin", class_names=("nationals",),
+               where=f"{DEMONYMS} ({language} nouns)")
+    folder = LEXICONS / language
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.txt")):
+            load_file(lx, path, category=None if path.name == PATTERNS_FILE else path.stem)
+    return lx
+
+
+def lexicon_languages() -> tuple[str, ...]:
+    """The registry's languages, then any other language with a lexicon folder.
+
+    A folder for a language the interface does not offer yet still catches
+    its words in labels (German guests' wishes written in German).
+    """
+    folders = sorted(p.name for p in LEXICONS.iterdir() if p.is_dir()) if LEXICONS.is_dir() \
+        else []
+    return tuple(dict.fromkeys((*languages.codes(), *folders)))
+
+
+def countries(language: str) -> list[str]:
+    """CLDR names of countries and world regions in ``language``, as single patterns."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        names = Locale.parse(language).territories
+    except (UnknownLocaleError, ValueError):
+        return []
+    out: list[str] = []
+    for code, name in names.items():
+        if code in _NOT_ORIGIN_REGIONS:
+            continue
+        for variant in _variants(name):
+            out.append(variant)
+    return sorted(set(out))
+
+
+def _variants(name: str) -> list[str]:
+    """"Congo (DRC)" -> ["Congo", "Congo DRC"]; "St. Lucia" -> ["St Lucia"]; "&" dropped."""
+    plain = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    full = re.sub(r"[()&,.]", " ", name)
+    return [v for v in dict.fromkeys((" ".join(plain.replace("&", " ").split()),
+                                      " ".join(full.split()))) if re.search(r"\w", v)]
+
+
+@cache
+def _demonym_rows() -> tuple[tuple[str, dict[str, tuple[str, list[str]]]], ...]:
+    """(territory code, {language: (adjective, [nouns])}) for each row of demonyms.tsv."""
+    lines = [ln for ln in DEMONYMS.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    langs = [h.split("_")[0] for h in header[1::2]]
+    rows = []
+    for line in lines[1:]:
+        cells = line.split("\t")
+        per: dict[str, tuple[str, list[str]]] = {}
+        for i, lang in enumerate(langs):
+            adjective = cells[1 + 2 * i].strip() if len(cells) > 1 + 2 * i else ""
+            nouns = cells[2 + 2 * i] if len(cells) > 2 + 2 * i else ""
+            per[lang] = (adjective, [n.strip() for n in nouns.split(",") if n.strip()])
+        rows.append((cells[0].strip(), per))
+    return tuple(rows)
+
+
+def demonyms(language: str) -> tuple[list[str], list[str]]:
+    """Nationality adjectives and nouns for people in ``language`` (empty if not in the table)."""
+    adjectives: list[str] = []
+    nouns: list[str] = []
+    for _code, per in _demonym_rows():
+        adjective, people = per.get(language, ("", []))
+        adjectives.extend(a.strip() for a in adjective.split(",") if a.strip() not in ("", "-"))
+        nouns.extend(n for n in people if n != "-")
+    return sorted(set(adjectives)), sorted(set(nouns))
+
+
+def demonym_codes() -> set[str]:
+    return {code for code, _per in _demonym_rows()}
+
+
+def lexicon_files(language: str) -> list[Path]:
+    folder = LEXICONS / language
+    return sorted(folder.glob("*.txt")) if folder.is_dir() else []

@@ -1,0 +1,74 @@
+"""Type-ahead guest search on PostgreSQL, with the behaviour of the FTS5 search.
+
+Same contract as ``storage.search.search_guest_rows`` (tests run both engines
+through the same cases): every typed word must begin a word of the full name,
+preferred name, email or phone, ignoring case and accents; a typed word that
+holds punctuation ("o'brien", "anna.jansen") must match those words side by
+side; whole-word matches come first, then prefix matches, each group sorted by
+full name. The folding happens in the server (``frontdesk_search_text``, see
+``storage.postgres_schema``) on both the stored fields and the typed text, so
+both sides are cut and folded by the same code.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from sqlalchemy import Row, text
+from sqlalchemy.orm import Session
+
+from storage.models import Guest
+from storage.postgres_schema import SEARCH_TEXT, SEARCHED
+
+_COLUMNS = ("id, ref, full_name, preferred_name, pronunciation, language, email, phone, "
+            "created_at")
+
+
+def _like_escape(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def typed_words(session: Session, typed: str) -> list[str]:
+    """The typed words, each folded and cut by the server as the stored names were."""
+    typed = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in typed)
+    words = [w for w in typed.split() if any(ch.isalnum() or ord(ch) > 127 for ch in w)]
+    if not words:
+        return []
+    rows = session.execute(
+        text(f"SELECT public.{SEARCH_TEXT}(w, NULL, NULL, NULL) "
+             "FROM unnest(CAST(:ws AS text[])) AS w"),
+        {"ws": words},
+    ).scalars().all()
+    return [str(r).strip() for r in rows if str(r).strip()]
+
+
+def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> list[Row[Any]]:
+    cond = " AND ".join(f"public.{SEARCH_TEXT}({SEARCHED}) LIKE :w{i}"
+                        for i in range(len(words)))
+    params: dict[str, Any] = {
+        f"w{i}": "% " + _like_escape(w) + (" %" if whole else "%") for i, w in enumerate(words)
+    }
+    params["n"] = limit
+    stmt = text(f"SELECT {_COLUMNS} FROM guest WHERE {cond} ORDER BY id LIMIT :n").columns(
+        Guest.id, Guest.ref, Guest.full_name, Guest.preferred_name, Guest.pronunciation,
+        Guest.language, Guest.email, Guest.phone, Guest.created_at)
+    return list(session.execute(stmt, params).all())
+
+
+def search_guest_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
+    """Up to ``limit`` guests matching ``typed``: whole-word matches first (see module doc)."""
+    words = typed_words(session, typed)
+    if not words:
+        return []
+    exact = _find(session, words, limit, whole=True)
+    rest: list[Row[Any]] = []
+    if len(exact) < limit:
+        seen = {r.id for r in exact}
+        rows = _find(session, words, limit + len(exact), whole=False)
+        rest = [r for r in rows if r.id not in seen][: limit - len(exact)]
+
+    def by_name(r: Row[Any]) -> tuple[str, int]:
+        return (str(r.full_name).casefold(), int(r.id))
+
+    return sorted(exact, key=by_name) + sorted(rest, key=by_name)

@@ -1,0 +1,118 @@
+"""Pytest fixtures for the shared store: one real server per run, one database per test.
+
+Loaded from tests/conftest.py (``pytest_plugins``). A test module marked
+``pytestmark = pytest.mark.both_engines`` runs every test that uses the ``store``
+fixture twice: ``[sqlite]`` on the local encrypted file and ``[postgresql]`` on a
+fresh database of the throw-away server (tests/pg_server.py), opened the way a desk
+opens it: ``frontdesk init --store``'s set-up as the owner, the desk role's password
+in the (test) keyring, verify-full TLS against the fixture's CA.
+
+Without an installed server these tests are skipped, unless ``CI`` or
+``FRONTDESK_REQUIRE_POSTGRES`` is set: then they fail, so CI cannot pass by skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+
+from tests.pg_server import PgServer, server_bin_dir
+
+ENGINES = ("sqlite", "postgresql")
+OWNER = "frontdesk_owner"
+DESK = "frontdesk_desk"
+TEMPLATE = "frontdesk_template"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "both_engines: run the store tests on SQLCipher and "
+                                       "on a real PostgreSQL server")
+    config.addinivalue_line("markers", "postgres: needs the throw-away PostgreSQL server")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "engine_name" in metafunc.fixturenames and \
+            metafunc.definition.get_closest_marker("both_engines") is not None:
+        metafunc.parametrize("engine_name", ENGINES, indirect=True)
+
+
+@pytest.fixture
+def engine_name(request: pytest.FixtureRequest) -> str:
+    """Which engine the ``store`` fixture opens ("sqlite" unless a test asks for both)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@dataclass
+class SharedCluster:
+    server: PgServer
+    owner_password: str
+    desk_password: str
+
+    def owner_url(self, db: str) -> str:
+        return self.server.url(db, OWNER)
+
+    def desk_url(self, db: str) -> str:
+        return self.server.url(db, DESK)
+
+
+def _require_server() -> None:
+    if server_bin_dir() is None:
+        if os.environ.get("CI") or os.environ.get("FRONTDESK_REQUIRE_POSTGRES"):
+            pytest.fail("PostgreSQL server not installed (scripts/install-system-deps.sh)")
+        pytest.skip("PostgreSQL server not installed")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[SharedCluster]:
+    """The server, an owner role and a template database set up by ``init --store``'s code."""
+    _require_server()
+    from storage import postgres as pg
+    from storage import postgres_admin
+
+    server = PgServer.start()
+    try:
+        owner_pw, desk_pw = secrets.token_urlsafe(16), secrets.token_urlsafe(16)
+        server.admin(f"CREATE ROLE {OWNER} LOGIN CREATEROLE PASSWORD '{owner_pw}'")
+        server.admin(f"CREATE DATABASE {TEMPLATE} OWNER {OWNER}")
+        cluster = SharedCluster(server, owner_pw, desk_pw)
+        postgres_admin.initialise(pg.parse_address(cluster.owner_url(TEMPLATE)), owner_pw,
+                                  DESK, desk_pw)
+        yield cluster
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def shared_db(pg_cluster: SharedCluster) -> Iterator[str]:
+    """A fresh database copied from the set-up template, with its own store id; its name."""
+    name = "t_" + uuid.uuid4().hex[:12]
+    server = pg_cluster.server
+    server.admin(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE} OWNER {OWNER}")
+    server.admin(f"UPDATE setting SET value = '{uuid.uuid4().hex}' WHERE key = 'store.id'",
+                 dbname=name)
+    yield name
+    server.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def empty_db(pg_cluster: SharedCluster) -> Iterator[str]:
+    """An empty database owned by the owner role (for init --store and move-store)."""
+    name = "e_" + uuid.uuid4().hex[:12]
+    pg_cluster.server.admin(f"CREATE DATABASE {name} OWNER {OWNER}")
+    yield name
+    pg_cluster.server.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def shared_url(pg_cluster: SharedCluster, shared_db: str) -> str:
+    """The desk's address of a fresh shared store, its password saved in the test keyring."""
+    from app import shared_store
+
+    url = pg_cluster.desk_url(shared_db)
+    shared_store.save_password(url, pg_cluster.desk_password)
+    return url

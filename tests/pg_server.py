@@ -1,0 +1,196 @@
+"""A real, throw-away PostgreSQL server for the tests: own cluster, own CA, TLS only.
+
+Debian's server (``apt-get install postgresql``, see scripts/install-system-deps.sh)
+is started on a free loopback port from a cluster made with ``initdb`` in a temporary
+folder. The server refuses to run as root, so when the tests run as root every server
+command runs as the ``postgres`` system user (``runuser``). The fixture makes a test CA
+and a server certificate for ``localhost``/``127.0.0.1`` with ``cryptography``; the
+server accepts only TLS connections with a password (``hostssl … scram-sha-256``;
+``hostnossl … reject``), so every test connection proves the ``verify-full`` path.
+
+Stopping (``pg_ctl stop -m immediate``) and deleting the folder happen at the end
+of the session and, should the session die, at interpreter exit: no daemon is left.
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime as dt
+import glob
+import ipaddress
+import os
+import pwd
+import secrets
+import shutil
+import socket
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+SUPERUSER = "postgres"
+
+
+def server_bin_dir() -> Path | None:
+    """The newest installed PostgreSQL server's bin folder, or ``None`` if there is none."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/postgres"),
+                   key=lambda p: int(Path(p).parent.parent.name))
+    if found:
+        return Path(found[-1]).parent
+    which = shutil.which("pg_ctl")
+    return Path(which).resolve().parent if which else None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
+    """A test CA and a server certificate for localhost / 127.0.0.1, signed by it."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Frontdesk test CA")])
+    ca = (
+        x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
+        .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=2))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(x509.KeyUsage(
+            digital_signature=True, key_cert_sign=True, crl_sign=True,
+            content_commitment=False, key_encipherment=False, data_encipherment=False,
+            key_agreement=False, encipher_only=False, decipher_only=False), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
+        .issuer_name(ca_name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=2))
+        .add_extension(x509.SubjectAlternativeName([
+            x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    ca_path, cert_path, key_path = folder / "ca.crt", folder / "server.crt", folder / "server.key"
+    ca_path.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption()))
+    key_path.chmod(0o600)
+    return ca_path, cert_path, key_path
+
+
+def make_other_ca(folder: Path) -> Path:
+    """A CA that did not sign the server's certificate (for the mismatch test)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ca, _cert, _key = make_certificates(folder)
+    return ca
+
+
+@dataclass
+class PgServer:
+    """One running cluster. ``url(db, user)`` gives a Frontdesk store address for it."""
+
+    root: Path
+    port: int
+    ca_file: Path
+    superuser_password: str
+    bindir: Path
+    _as_postgres: bool
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        cmd = list(args)
+        if self._as_postgres:
+            cmd = ["runuser", "-u", SUPERUSER, "--", *cmd]
+        return subprocess.run(cmd, check=check, capture_output=True, text=True, timeout=120)
+
+    @classmethod
+    def start(cls) -> PgServer:
+        bindir = server_bin_dir()
+        if bindir is None:
+            raise RuntimeError("no PostgreSQL server is installed (apt-get install postgresql)")
+        as_postgres = os.geteuid() == 0
+        root = Path(tempfile.mkdtemp(prefix="frontdesk-pg-"))
+        password = secrets.token_urlsafe(18)
+        certs = root / "certs"
+        certs.mkdir()
+        ca, cert, key = make_certificates(certs)
+        pwfile = root / "pw"
+        pwfile.write_text(password + "\n", encoding="utf-8")
+        pwfile.chmod(0o600)
+        if as_postgres:
+            pw = pwd.getpwnam(SUPERUSER)
+            for p in (root, certs, cert, key, pwfile):
+                os.chown(p, pw.pw_uid, pw.pw_gid)
+            root.chmod(0o700)
+            ca.chmod(0o644)
+        server = cls(root, _free_port(), ca, password, bindir, as_postgres)
+        atexit.register(server.stop)
+        server._run(str(bindir / "initdb"), "-D", str(server.data), "-U", SUPERUSER,
+                    "--pwfile", str(pwfile), "--auth=scram-sha-256", "--encoding=UTF8",
+                    "--locale=C.UTF-8", "--no-sync")
+        pwfile.unlink()
+        with (server.data / "postgresql.conf").open("a", encoding="utf-8") as fh:
+            fh.write(
+                # 127.0.0.2 is not in the certificate: the host-name mismatch test connects there.
+                f"\nlisten_addresses = '127.0.0.1, 127.0.0.2'\nport = {server.port}\n"
+                f"unix_socket_directories = '{root}'\n"
+                f"ssl = on\nssl_cert_file = '{cert}'\nssl_key_file = '{key}'\n"
+                "password_encryption = 'scram-sha-256'\n"
+                # A throw-away cluster: speed over durability.
+                "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+                "max_connections = 200\nshared_buffers = 64MB\n"
+                "log_min_messages = warning\nlogging_collector = off\n"
+            )
+        (server.data / "pg_hba.conf").write_text(
+            "# Frontdesk tests: TLS with a password, nothing else.\n"
+            "hostssl all all 127.0.0.0/8 scram-sha-256\n"
+            "hostnossl all all 127.0.0.0/8 reject\n",
+            encoding="utf-8",
+        )
+        server._run(str(bindir / "pg_ctl"), "-D", str(server.data), "-l",
+                    str(root / "server.log"), "-w", "-t", "60", "start")
+        return server
+
+    def stop(self) -> None:
+        """Stop the server (immediately: it is a throw-away) and delete its folder."""
+        if not self.root.exists():
+            return
+        if (self.data / "postmaster.pid").exists():
+            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
+                      "-w", "stop", check=False)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def admin_conninfo(self, dbname: str = "postgres") -> str:
+        return (f"host=localhost port={self.port} dbname={dbname} user={SUPERUSER} "
+                f"password={self.superuser_password} sslmode=verify-full "
+                f"sslrootcert={self.ca_file}")
+
+    def admin(self, sql: str, dbname: str = "postgres") -> None:
+        """Run one statement as the superuser (outside a transaction: CREATE DATABASE…)."""
+        import psycopg
+
+        with psycopg.connect(self.admin_conninfo(dbname), autocommit=True) as conn:
+            conn.execute(sql)  # type: ignore[arg-type]
+
+    def url(self, db: str, user: str) -> str:
+        """A Frontdesk store address (never with a password in it)."""
+        return (f"postgresql://{user}@localhost:{self.port}/{db}"
+                f"?sslrootcert={self.ca_file}")

@@ -1,0 +1,177 @@
+"""Forgiving search, defined by what staff type: typos, sound-alikes, phones, rooms, today first.
+
+Written against ``app.guests.find_guests`` only, so the same tests define the
+behaviour on every engine: marking the module ``pytest.mark.both_engines`` runs them
+on the shared PostgreSQL store too, once its forgiving name lookup is ported
+(``storage.search.name_rows`` and friends, see their PostgreSQL branches).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app import guests, phones, visits
+from app.domain import VisitKind
+from app.guests import GuestFields
+from app.views import Actor, GuestMatch
+from storage.store import Store
+
+TODAY = dt.date.today()
+NAMES = ("Jean-Pierre Thomassen", "Anna Müller", "Henk Meijer", "Piet de Vries",
+         "Kees van den Berg", "Catherine Smith", "Anna Jansen", "Bram Bakker", "Søren Lindqvist")
+
+
+@pytest.fixture
+def book(store: Store, receptionist: Actor) -> dict[str, int]:
+    ids = {}
+    for i, name in enumerate(NAMES):
+        ids[name] = guests.create_guest(store, receptionist, GuestFields(
+            name, phone=f"+31 6 1234 56{i:02d}")).id
+    return ids
+
+
+def find(store: Store, actor: Actor, typed: str) -> list[GuestMatch]:
+    return guests.find_guests(store, actor, typed)
+
+
+def first(store: Store, actor: Actor, typed: str) -> GuestMatch:
+    found = find(store, actor, typed)
+    assert found, f"nothing found for {typed!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize("typed,wanted", [
+    ("Tomassen", "Jean-Pierre Thomassen"), ("Thomasen", "Jean-Pierre Thomassen"),
+    ("Muler", "Anna Müller"), ("Jansn", "Anna Jansen"), ("Anna Jamsen", "Anna Jansen"),
+    ("Bram Bakekr", "Bram Bakker"), ("Soren Lindkvist", "Søren Lindqvist"),
+])
+def test_one_or_two_letters_off_still_finds_the_guest(
+        store: Store, receptionist: Actor, book: dict[str, int], typed: str, wanted: str) -> None:
+    hit = first(store, receptionist, typed)
+    assert hit.full_name == wanted
+    assert hit.why in ("1 letter different", "2 letters different", "sounds like")
+
+
+@pytest.mark.parametrize("typed,wanted", [
+    ("Mueller", "Anna Müller"), ("Meyer", "Henk Meijer"), ("de vris", "Piet de Vries"),
+    ("Kathryn Smith", "Catherine Smith"), ("vd Berg", "Kees van den Berg"),
+    ("Kees vandenberg", None),
+])
+def test_names_that_sound_alike_are_found_and_say_so(
+        store: Store, receptionist: Actor, book: dict[str, int], typed: str,
+        wanted: str | None) -> None:
+    found = find(store, receptionist, typed)
+    if wanted is None:  # a tussenvoegsel run into the name is not one word of it
+        assert [g.full_name for g in found] in ([], ["Kees van den Berg"])
+        return
+    assert found[0].full_name == wanted
+    if typed != "vd Berg":
+        assert found[0].why in ("sounds like", "1 letter different")
+
+
+def test_exact_matches_come_before_forgiving_ones(store: Store, receptionist: Actor) -> None:
+    for name in ("Jos van Dijk", "José Müller", "Jost Dijkman"):
+        guests.create_guest(store, receptionist, GuestFields(name))
+    found = find(store, receptionist, "jos")
+    assert [g.why for g in found][:2] == [None, None]  # "Jos…", "José" (prefixes) first
+    assert {g.full_name for g in found[:3]} == {"Jos van Dijk", "José Müller", "Jost Dijkman"}
+    assert find(store, receptionist, "zzqx") == []
+
+
+@pytest.mark.parametrize("typed", ["06 1234 5607", "0612345607", "06-12345607", "+31612345607",
+                                   "0031 6 1234 5607", "+31 (0)6 1234 5607", "0031612345607"])
+def test_every_usual_way_of_typing_a_phone_number_finds_the_guest(
+        store: Store, receptionist: Actor, book: dict[str, int], typed: str) -> None:
+    hit = first(store, receptionist, typed)
+    assert hit.full_name == "Bram Bakker"
+    assert hit.why == "phone"
+
+
+def test_a_number_still_being_typed_finds_the_guest(
+        store: Store, receptionist: Actor, book: dict[str, int]) -> None:
+    # Every number in the book begins with 06 1234 56…: "06 1234 560" is +316123456 0x.
+    assert {g.full_name for g in find(store, receptionist, "06 1234 560")} == set(NAMES)
+    assert first(store, receptionist, "06 1234 5602").full_name == "Henk Meijer"
+
+
+def test_phone_stored_in_e164_whatever_was_typed(store: Store, receptionist: Actor) -> None:
+    g = guests.create_guest(store, receptionist, GuestFields("Ria Stam", phone="06-87654321"))
+    assert g.phone == "06-87654321"  # shown as the guest gave it
+    assert phones.to_e164(g.phone, "NL") == "+31687654321"
+    assert first(store, receptionist, "+31 6 8765 4321").id == g.id
+    g2 = guests.update_guest(store, receptionist, g.id, GuestFields("Ria Stam",
+                                                                  phone="0044 20 7946 0958"))
+    assert first(store, receptionist, "+442079460958").id == g2.id
+    assert [x.id for x in find(store, receptionist, "0687654321")] == []
+
+
+def test_a_room_or_table_number_finds_todays_guest_in_it(
+        store: Store, receptionist: Actor, book: dict[str, int]) -> None:
+    at = dt.datetime.combine(TODAY, dt.time(15))
+    visits.record_visit(store, receptionist, book["Piet de Vries"], kind=VisitKind.STAY,
+                        starts_at=at, ends_on=TODAY + dt.timedelta(days=2), place="312")
+    visits.record_visit(store, receptionist, book["Anna Müller"], kind=VisitKind.BOOKING,
+                        starts_at=dt.datetime.combine(TODAY, dt.time(19)), place="T12")
+    # Yesterday's guest in 312, gone today: not found by the room number.
+    visits.record_visit(store, receptionist, book["Henk Meijer"], kind=VisitKind.STAY,
+                        starts_at=at - dt.timedelta(days=3), ends_on=TODAY - dt.timedelta(days=1),
+                        place="312")
+    for typed in ("312", "room 312", "Kamer 312"):
+        found = find(store, receptionist, typed)
+        assert [(g.full_name, g.why) for g in found if g.why == "room 312"] == \
+            [("Piet de Vries", "room 312")], typed
+        assert found[0].full_name == "Piet de Vries"
+    for typed in ("T12", "table 12", "tafel 12", "12"):
+        hit = first(store, receptionist, typed)
+        assert (hit.full_name, hit.why, hit.when) == ("Anna Müller", "table 12", "today"), typed
+        assert isinstance(hit.created_at, dt.datetime)
+
+
+def test_todays_arrival_comes_first_among_guests_of_the_same_name(
+        store: Store, receptionist: Actor) -> None:
+    ids = [guests.create_guest(store, receptionist, GuestFields("Daan de Jong")).id
+           for _ in range(60)]
+    arriving, this_week, recent = ids[57], ids[41], ids[12]
+    visits.record_visit(store, receptionist, arriving, kind=VisitKind.STAY,
+                        starts_at=dt.datetime.combine(TODAY, dt.time(14)), place="101")
+    visits.record_visit(store, receptionist, this_week, kind=VisitKind.BOOKING,
+                        starts_at=dt.datetime.combine(TODAY + dt.timedelta(days=3),
+                                                      dt.time(19)), place="T3")
+    visits.record_visit(store, receptionist, recent, kind=VisitKind.BOOKING,
+                        starts_at=dt.datetime.combine(TODAY - dt.timedelta(days=9),
+                                                      dt.time(19)), place="T3")
+    for typed in ("Daan de Jong", "daan de j", "Daan de Jongg"):
+        found = find(store, receptionist, typed)
+        assert [g.id for g in found[:3]] == [arriving, this_week, recent], typed
+        assert [g.when for g in found[:3]] == ["today", "week", ""]
+    # Typed with a typo, today's guest still comes first: found in today's arrivals.
+    assert first(store, receptionist, "Dan de Jong").id == arriving
+
+
+def test_an_exact_match_is_never_below_a_forgiving_one(store: Store, receptionist: Actor) -> None:
+    exact = guests.create_guest(store, receptionist, GuestFields("Tom Jansen")).id
+    near = guests.create_guest(store, receptionist, GuestFields("Tom Janssen")).id
+    visits.record_visit(store, receptionist, near, kind=VisitKind.STAY,
+                        starts_at=dt.datetime.combine(TODAY, dt.time(14)), place="101")
+    found = find(store, receptionist, "Tom Jansen")
+    assert [g.id for g in found] == [exact, near]
+    assert found[1].why == "1 letter different"
+
+
+def test_a_corrected_or_erased_name_leaves_no_word_in_the_dictionary(
+        store: Store, manager: Actor) -> None:
+    from app import erasure
+
+    g = guests.create_guest(store, manager, GuestFields("Zqxwobble Vrenk"))
+    assert first(store, manager, "Zqxwoble").id == g.id  # via the dictionary
+    guests.update_guest(store, manager, g.id, GuestFields("Ada Vrenk"))
+    assert find(store, manager, "Zqxwoble") == []
+    erasure.erase_guest(store, manager, g.id)
+    assert find(store, manager, "Vrenkk") == []
+    with store.read() as s:
+        from sqlalchemy import text
+
+        words = {r[0] for r in s.execute(text("SELECT term FROM name_term"))}
+    assert not {"zqxwobble", "vrenk", "ada"} & words

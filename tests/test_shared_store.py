@@ -1,0 +1,259 @@
+"""The shared store on a real PostgreSQL server: reaching it, each failure named, and trust.
+
+Every test here talks to the throw-away server of tests/pg_server.py over verified
+TLS; nothing is mocked. Failures must leave the server unchanged and say what to do.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from app import errors as ae
+from app import guests, shared_store, staff, vocabulary
+from app.guests import GuestFields
+from app.i18n import Msg
+from app.verify import verify_store
+from storage import audit_chain, migrate, postgres_admin, queries
+from storage import postgres as pg
+from tests.pg_fixtures import DESK, OWNER, SharedCluster
+from tests.pg_server import make_other_ca
+
+pytestmark = pytest.mark.postgres
+
+
+def _open_error(url: str) -> ae.FrontdeskError:
+    with pytest.raises(ae.FrontdeskError) as info:
+        shared_store.open_shared_store(url)
+    assert isinstance(info.value.args[0], Msg), "the message goes through app.i18n"
+    return info.value
+
+
+# --- addresses -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url,fragment", [
+    ("postgresql://desk:secret@localhost/db", "contains a password"),
+    ("postgresql://desk@localhost/db?sslmode=disable", "sslmode=disable"),
+    ("postgresql://desk@localhost/db?sslmode=require", "verify-full"),
+    ("postgresql://desk@localhost/db?host=/tmp", "unknown option host"),
+    ("postgresql://desk@localhost/", "names no database"),
+    ("mysql://desk@localhost/db", "postgresql://"),
+])
+def test_unsafe_or_wrong_addresses_are_refused_before_connecting(url: str, fragment: str) -> None:
+    err = _open_error(url)
+    assert fragment in str(err)
+    assert "secret" not in str(err)
+
+
+def test_address_defaults_and_keyring_entry() -> None:
+    a = pg.parse_address("postgresql://front.example:6543/hotel?sslrootcert=/etc/ca.crt")
+    assert (a.host, a.port, a.dbname, a.user) == ("front.example", 6543, "hotel", DESK)
+    assert a.conninfo("pw")["sslmode"] == "verify-full"
+    assert str(a) == "postgresql://frontdesk_desk@front.example:6543/hotel"
+
+
+# --- each failure has its own message -----------------------------------------------------
+
+def test_no_password_in_keyring_says_how_to_save_it(pg_cluster: SharedCluster,
+                                                     shared_db: str) -> None:
+    err = _open_error(pg_cluster.desk_url(shared_db))
+    assert isinstance(err, shared_store.SharedPasswordError)
+    assert "frontdesk store-password" in str(err)
+
+
+def test_wrong_password(pg_cluster: SharedCluster, shared_db: str) -> None:
+    url = pg_cluster.desk_url(shared_db)
+    shared_store.save_password(url, "not the password")
+    err = _open_error(url)
+    assert isinstance(err, shared_store.SharedPasswordError)
+    assert "refused the password" in str(err)
+
+
+def test_server_down(pg_cluster: SharedCluster) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens here once the socket closes
+    url = f"postgresql://{DESK}@localhost:{port}/x?sslrootcert={pg_cluster.server.ca_file}"
+    shared_store.save_password(url, "pw")
+    err = _open_error(url)
+    assert isinstance(err, shared_store.ServerUnreachableError)
+    assert "does not answer" in str(err)
+
+
+def test_certificate_from_another_ca(pg_cluster: SharedCluster, shared_db: str,
+                                     tmp_path: Path) -> None:
+    other = make_other_ca(tmp_path / "other")
+    url = pg_cluster.desk_url(shared_db).split("?")[0] + f"?sslrootcert={other}"
+    shared_store.save_password(url, pg_cluster.desk_password)
+    err = _open_error(url)
+    assert isinstance(err, shared_store.CertificateError)
+    assert "did not sign" in str(err)
+
+
+def test_certificate_for_another_host_name(pg_cluster: SharedCluster, shared_db: str) -> None:
+    # The server's certificate names localhost and 127.0.0.1, not 127.0.0.2.
+    url = pg_cluster.desk_url(shared_db).replace("@localhost:", "@127.0.0.2:")
+    shared_store.save_password(url, pg_cluster.desk_password)
+    err = _open_error(url)
+    assert isinstance(err, shared_store.CertificateError)
+    assert "another host name" in str(err)
+
+
+def test_missing_ca_file(pg_cluster: SharedCluster, shared_db: str, tmp_path: Path) -> None:
+    url = pg_cluster.desk_url(shared_db).split("?")[0] + f"?sslrootcert={tmp_path}/none.crt"
+    shared_store.save_password(url, pg_cluster.desk_password)
+    err = _open_error(url)
+    assert isinstance(err, shared_store.CertificateError)
+    assert "none.crt" in str(err)
+
+
+def test_database_missing(pg_cluster: SharedCluster) -> None:
+    url = pg_cluster.desk_url("no_such_db")
+    shared_store.save_password(url, pg_cluster.desk_password)
+    err = _open_error(url)
+    assert "has no database no_such_db" in str(err)
+
+
+def test_not_a_frontdesk_database(pg_cluster: SharedCluster, empty_db: str) -> None:
+    pg_cluster.server.admin("CREATE TABLE orders (id int)", dbname=empty_db)
+    url = pg_cluster.desk_url(empty_db)
+    shared_store.save_password(url, pg_cluster.desk_password)
+    err = _open_error(url)
+    assert isinstance(err, ae.NotAStoreError)
+    assert "not a Frontdesk store" in str(err)
+    owner = pg.parse_address(pg_cluster.owner_url(empty_db))
+    with pytest.raises(Exception, match="other tables"):
+        postgres_admin.initialise(owner, pg_cluster.owner_password, DESK)
+
+
+def test_schema_newer_than_the_app(pg_cluster: SharedCluster, shared_url: str,
+                                   shared_db: str) -> None:
+    pg_cluster.server.admin("UPDATE alembic_version SET version_num = '9999'", dbname=shared_db)
+    err = _open_error(shared_url)
+    assert isinstance(err, ae.SchemaTooNewError)
+    assert "newer Frontdesk" in str(err)
+
+
+def test_schema_older_than_the_app_is_left_to_the_owner(pg_cluster: SharedCluster,
+                                                         shared_url: str,
+                                                         shared_db: str) -> None:
+    graph = migrate.revision_graph()
+    older = graph[migrate.head()]
+    assert older is not None
+    pg_cluster.server.admin(f"UPDATE alembic_version SET version_num = '{older}'",
+                            dbname=shared_db)
+    err = _open_error(shared_url)
+    assert "frontdesk init --store" in str(err)
+
+
+# --- what the server adds to trust ---------------------------------------------------------
+
+def _desk_conn(pg_cluster: SharedCluster, db: str) -> psycopg.Connection[tuple[object, ...]]:
+    address = pg.parse_address(pg_cluster.desk_url(db))
+    conn: psycopg.Connection[tuple[object, ...]] = pg.connect(address, pg_cluster.desk_password)
+    return conn
+
+
+def test_desk_role_cannot_update_or_delete_audit_rows(pg_cluster: SharedCluster,
+                                                      shared_url: str, shared_db: str) -> None:
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        actor = staff.create_first_manager(store, "Eva Visser", "4826")
+        guests.create_guest(store, actor, GuestFields("Ingrid Holm"))
+    finally:
+        store.close()
+    for statement in ("UPDATE audit_event SET action = 'x' WHERE id = 1",
+                      "DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)",
+                      "TRUNCATE audit_event",
+                      "ALTER TABLE audit_event DISABLE TRIGGER ALL",
+                      "DROP TABLE audit_event"):
+        with _desk_conn(pg_cluster, shared_db) as conn, \
+                pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(statement)  # type: ignore[arg-type]
+    with _desk_conn(pg_cluster, shared_db) as conn:
+        # …but appending is allowed (that is how every desk writes its events).
+        assert conn.execute("SELECT has_table_privilege('audit_event', 'INSERT')").fetchone() \
+            == (True,)
+        assert postgres_admin.desk_can_rewrite_audit(conn) == []
+        assert conn.execute("SELECT count(*) FROM audit_event").fetchone()[0] >= 2  # type: ignore[index]
+
+
+def test_verify_reports_a_desk_role_that_may_rewrite_the_audit_log(
+        pg_cluster: SharedCluster, shared_url: str, shared_db: str) -> None:
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        assert verify_store(store).ok
+        pg_cluster.server.admin(f"GRANT DELETE ON audit_event TO {DESK}", dbname=shared_db)
+        report = verify_store(store)
+        assert not report.ok
+        assert any("DELETE audit events" in p for p in report.problems)
+    finally:
+        store.close()
+
+
+def test_two_desks_writing_at_once_never_fork_the_audit_chain(shared_url: str) -> None:
+    first = shared_store.open_shared_store(shared_url)
+    second = shared_store.open_shared_store(shared_url)
+    try:
+        manager = staff.create_first_manager(first, "Eva Visser", "4826")
+        errors: list[BaseException] = []
+
+        def work(store: pg.SharedStore, prefix: str) -> None:
+            try:
+                for i in range(15):
+                    guests.create_guest(store, manager, GuestFields(f"{prefix} Guest {i}"))
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work, args=(s, p))
+                   for s, p in ((first, "Alpha"), (second, "Beta"))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        with first.read() as s:
+            report = audit_chain.verify(s)
+            assert report.ok, report.problem
+            assert queries.guest_count(s) == 30
+            assert report.events == queries.audit_event_count(s)
+    finally:
+        first.close()
+        second.close()
+
+
+# --- init --store ------------------------------------------------------------------------
+
+def test_init_sets_up_an_empty_database_and_a_desk_can_use_it(pg_cluster: SharedCluster,
+                                                               empty_db: str) -> None:
+    owner = pg.parse_address(pg_cluster.owner_url(empty_db))
+    result = postgres_admin.initialise(owner, pg_cluster.owner_password, DESK)
+    assert result.created and result.desk_password is None  # the role already existed
+    again = postgres_admin.initialise(owner, pg_cluster.owner_password, DESK)
+    assert not again.created and again.store_id == result.store_id
+    url = pg_cluster.desk_url(empty_db)
+    shared_store.save_password(url, pg_cluster.desk_password)
+    store = shared_store.open_shared_store(url)
+    try:
+        assert store.store_id == result.store_id
+        actor = staff.create_first_manager(store, "Eva Visser", "4826")
+        vocabulary.load_starter(store, actor)
+        guests.create_guest(store, actor, GuestFields("José Müller"))
+        assert [g.full_name for g in guests.find_guests(store, actor, "jose mul")] \
+            == ["José Müller"]
+        assert verify_store(store).ok
+    finally:
+        store.close()
+
+
+def test_init_refuses_a_role_that_is_not_the_owner(pg_cluster: SharedCluster,
+                                                    empty_db: str) -> None:
+    desk = pg.parse_address(pg_cluster.desk_url(empty_db))
+    with pytest.raises(Exception, match="may not create tables"):
+        postgres_admin.initialise(desk, pg_cluster.desk_password, DESK)
+    assert OWNER != DESK
