@@ -155,8 +155,8 @@ def set_role(store: Store, actor: Actor, staff_id: int, role: Role) -> StaffInfo
         if st.role != role:
             before = st.role
             st.role = role
-            record(s, actor, "staff.role_changed", staff=staff_id, before=before.value,
-                   role=role.value)
+            record(s, actor, "staff.role_changed", staff=staff_id, old=before.value,
+                   new=role.value)
         return snapshots.staff(st)
 
 

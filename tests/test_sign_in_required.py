@@ -121,7 +121,7 @@ def test_no_use_case_accepts_none_or_a_forged_actor(
         for label, bad in bad_actors.items():
             args: dict[str, Any] = {}
             for p in sig.parameters.values():
-                if p.name == "store":
+                if p.name == "store" or p.annotation in ("Store", Store):
                     args[p.name] = store
                 elif p.name == "actor":
                     args[p.name] = bad
