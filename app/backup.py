@@ -22,9 +22,9 @@ from app.opening import adopt, translate
 from app.permissions import Action, require
 from app.verify import verify_store
 from app.views import Actor
+from storage import audit_anchor, keys, queries
 from storage import backup as sb
 from storage import errors as se
-from storage import keys, queries
 from storage.keys import KeyringKey, KeySource
 from storage.models import Setting
 from storage.store import Store, StorePaths
@@ -73,9 +73,12 @@ Cancellation = sb.Cancellation   # the UI passes one to make_backup to offer Can
 
 def _export(store: Store, target: Path, passphrase: str,
             cancel: sb.Cancellation | None = None) -> None:
+    with store.read() as s:   # the chain head goes into the backup's plain header
+        anchor = audit_anchor.for_backup(s, store.store_id, store.header.key_source)
     try:
         sb.export(store.engine, target, passphrase, store_id=store.store_id,
-                  schema_revision=store.header.schema_revision, cancel=cancel)
+                  schema_revision=store.header.schema_revision, cancel=cancel,
+                  audit_anchor=anchor)
     except sb.BackupCancelled as exc:
         raise BackupFileError(_("The backup was cancelled; no file was written.")) from exc
     except OSError as exc:

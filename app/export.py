@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from app import report as rp
 from app import snapshots
-from app.audit import record
+from app.audit import note_search, record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError
 from app.i18n import _
@@ -53,9 +53,20 @@ def resolve_guest(store: Store, actor: Actor, spec: str) -> GuestInfo:
     """The one guest meant by ``spec``: a guest reference, an exact email, or a unique name.
 
     Refuses (with the count) when a name matches several guests, so a command
-    line can never export or erase the wrong person.
+    line can never export or erase the wrong person. Audited as a search (the count,
+    never the spec).
     """
     require(store, actor, Action.SEARCH_GUESTS)
+    try:
+        info = _resolve(store, spec)
+    except (NotFound, ValidationError):
+        note_search(store, actor, 0)
+        raise
+    note_search(store, actor, 1)
+    return info
+
+
+def _resolve(store: Store, spec: str) -> GuestInfo:
     spec = spec.strip()
     with store.read() as s:
         if len(spec) == 32 and all(ch in "0123456789abcdef" for ch in spec):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from app import snapshots
-from app.audit import record
+from app.audit import look, record
 from app.clock import now as _now
 from app.errors import NotFound
 from app.guest_wording import render_label
@@ -462,8 +462,12 @@ def show_guest(store: Store, actor: Actor, guest_id: int, *, language: str | Non
 
 def guest_report(store: Store, actor: Actor, guest_id: int, *, language: str | None = None,
                  now: dt.datetime | None = None) -> GuestReport:
-    """The report again (after the guest changed something), read only, not audited again."""
+    """The report again (after the guest changed something): audited as a look unless this
+    person showed or changed this guest in the last 10 minutes (``app.audit.look``)."""
     require(store, actor, Action.SHOW_GUEST)
     at = now or _now()
-    with store.read() as s:
-        return build(s, load_guest(s, guest_id), at, language)
+    with store.write() as s:
+        g = load_guest(s, guest_id)
+        look(s, actor, g.ref, at, via="report")
+        s.flush()
+        return build(s, g, at, language)

@@ -137,29 +137,6 @@ def set_active(store: Store, actor: Actor, staff_id: int, active: bool) -> None:
         record(s, actor, "staff.activated" if active else "staff.deactivated", staff=staff_id)
 
 
-def set_role(store: Store, actor: Actor, staff_id: int, role: Role) -> StaffInfo:
-    """Change someone's role; takes effect at their next action (``require`` reads it).
-
-    A manager cannot change their own role, so a store always keeps the manager
-    who made the change.
-    """
-    require(store, actor, Action.MANAGE_STAFF)
-    role = Role(role)
-    if staff_id == actor.id:
-        raise ValidationError(_("Role"), _("You cannot change your own role; ask another "
-                                           "manager."))
-    with store.write() as s:
-        st = s.get(Staff, staff_id)
-        if st is None:
-            raise NotFound(_("No such staff member."))
-        if st.role != role:
-            before = st.role
-            st.role = role
-            record(s, actor, "staff.role_changed", staff=staff_id, old=before.value,
-                   new=role.value)
-        return snapshots.staff(st)
-
-
 def reset_pin(store: Store, actor: Actor, staff_id: int, pin: str) -> None:
     require(store, actor, Action.MANAGE_STAFF)
     pin = new_pin(pin)

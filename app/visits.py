@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from app import desk_rules, snapshots, validate
-from app.audit import record
+from app.audit import LIST_WINDOW_S, bulk_read, record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError
 from app.greeting import greeting_cue
@@ -164,4 +164,9 @@ def today_list(
             cue = greeting_cue(info.display_name, info.pronunciation, len(past), last, day, noun)
             out.append(ArrivalRow(snapshots.visit(v), info, cue,
                                   tuple(health.get(v.guest_id, ()))))
-        return out
+    # A list of guests is a bulk read: audited, once per person and list per 10 minutes
+    # (the desk refreshes it often); app.audit.bulk_read. trust-auth's hook.
+    bulk_read(store, actor, "arrivals.listed", rows=len(out), window=LIST_WINDOW_S,
+              key=(day, kind, service), day=day.isoformat(), kind=kind.value,
+              service=service.value if service else None)
+    return out

@@ -111,6 +111,9 @@ class BackupHeader:
     db_size: int
     db_sha256: str
     kdf: str = "scrypt-n32768-r8-p1"
+    # The audit chain's head when the backup was made (storage.audit_anchor), readable
+    # without the passphrase so `frontdesk verify --backup` can compare (trust-auth's hook).
+    audit_anchor: dict[str, Any] | None = None
     format: str = FORMAT
     version: int = VERSION
 
@@ -135,7 +138,8 @@ def _remove(path: Path) -> None:
 
 
 def export(engine: Engine, target: Path, passphrase: str, *, store_id: str,
-           schema_revision: str, cancel: Cancellation | None = None) -> BackupHeader:
+           schema_revision: str, cancel: Cancellation | None = None,
+           audit_anchor: dict[str, Any] | None = None) -> BackupHeader:
     """Write a consistent, passphrase-encrypted copy of the open store to ``target``.
 
     The plain DB copy is exported next to the target (same folder), wrapped
@@ -170,7 +174,7 @@ def export(engine: Engine, target: Path, passphrase: str, *, store_id: str,
             created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             store_id=store_id, schema_revision=schema_revision, kdf_salt=salt.hex(),
             key_fingerprint=fingerprint(key, fp_salt), fingerprint_salt=fp_salt.hex(),
-            db_size=size, db_sha256=digest.hexdigest(),
+            db_size=size, db_sha256=digest.hexdigest(), audit_anchor=audit_anchor,
         )
         blob = json.dumps(asdict(header), sort_keys=True).encode("utf-8")
         out, out_tmp = _atomic_target(target)

@@ -27,8 +27,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage import audit_anchor, migrate
 from storage import engine as eng
-from storage import migrate
 from storage.errors import (
     DamagedStore,
     NotAStore,
@@ -83,9 +83,14 @@ class Store:
         # message reaches the UI from every use case without a try in each one.
         self.busy_error: Callable[[StoreBusy], Exception] | None = None
         self._read = sessionmaker(engine, expire_on_commit=False)
+        # Writes that log audit events re-anchor the chain head outside the file after
+        # commit (storage.audit_anchor; trust-auth's hook).
+        where = audit_anchor.where_for(header.key_source)
         self._write = sessionmaker(
-            engine.execution_options(**{eng.WRITE_OPTION: True}), expire_on_commit=False
+            engine.execution_options(**{eng.WRITE_OPTION: True}), expire_on_commit=False,
+            info={audit_anchor.INFO_STORE: (header.store_id, where)} if where else {},
         )
+        audit_anchor.install()
 
     @property
     def store_id(self) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from app.audit import bulk_read
 from app.clock import now as _now
 from app.errors import FrontdeskError
 from app.importing.plan import ImportPlan, PlannedRow
@@ -159,12 +160,16 @@ def preview(store: Store, actor: Actor, plan: ImportPlan) -> Preview:
         m = match(s, plan)
         names = {g.id: g.full_name for g in
                  queries.guests_by_ids(s, list(m.matched_refs)[:20])}
-    return Preview(
+    result = Preview(
         plan, len(m.new_rows), len(m.matched_refs), len(m.visit_rows), m.duplicate_visits,
         tuple(r.guest.full_name for r in m.new_rows[:20]),
         tuple(names[i] for i in list(m.matched_refs)[:20] if i in names),
         tuple("matched" if gid is not None else "new" for gid in m.existing),
     )
+    # The preview read every guest to match against: a bulk read (trust-auth's hook).
+    bulk_read(store, actor, "import.previewed", rows=len(plan.rows),
+              matched=len(m.matched_refs))
+    return result
 
 
 @dataclass(frozen=True)
