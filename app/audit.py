@@ -42,10 +42,12 @@ def record(
     audit_chain.append(
         session,
         at=at or now(),
-        staff_id=actor.id if actor else None,
+        staff_id=actor.id if actor and not actor.service else None,
         action=action,
         guest_ref=guest_ref,
-        detail=dict(detail),
+        # A credential that is not a person is named in the event (no staff row).
+        detail={**detail, "credential": actor.service} if actor and actor.service else
+        dict(detail),
     )
 
 

@@ -19,10 +19,10 @@ from app.clock import now as _now
 from app.errors import BackupFileError, FrontdeskError, ValidationError
 from app.i18n import _
 from app.opening import adopt, translate
-from app.permissions import Action, require
+from app.permissions import CREDENTIAL_KEY, Action, require
 from app.verify import verify_store
 from app.views import Actor
-from storage import audit_anchor, keys, queries
+from storage import audit_anchor, credentials, keys, queries
 from storage import backup as sb
 from storage import errors as se
 from storage.keys import KeyringKey, KeySource
@@ -235,7 +235,22 @@ def set_backup_settings(store: Store, actor: Actor, *, enabled: bool, folder: Pa
     elif enabled and not backup_settings(store).has_passphrase:
         raise ValidationError(_("Backup passphrase"),
                               _("Set a backup passphrase: automatic backups need one."))
+    # The scheduled backup runs without a person, on a credential that may do nothing but
+    # that backup (app.staff.backup_service): made here, revoked when switched off.
+    secret = credentials.new_secret() if enabled else None
+    try:
+        if secret is not None:
+            credentials.save(store.store_id, secret)
+        else:
+            credentials.delete(store.store_id)
+    except se.StorageError as exc:
+        raise translate(exc, store.paths) from exc
     with store.write() as s:
+        cred = s.get(Setting, CREDENTIAL_KEY)
+        if secret is not None:
+            s.merge(Setting(key=CREDENTIAL_KEY, value=credentials.digest(secret)))
+        elif cred is not None:
+            s.delete(cred)
         row = s.get(Setting, AUTO_KEY)
         if enabled:
             value = f"{Path(folder or '').expanduser()}|{keep}"
@@ -256,13 +271,15 @@ def _prune(folder: Path, keep: int) -> None:
         path.unlink(missing_ok=True)
 
 
-def run_due_backup(store: Store, folder: Path, passphrase: str, keep: int, *,
+def run_due_backup(store: Store, actor: Actor, folder: Path, passphrase: str, keep: int, *,
                    now: dt.datetime | None = None) -> Path | None:
     """Make the automatic backup when the last one is a day old (or none was made).
 
-    Returns the new file, or None when no backup was due. Keeps the ``keep``
+    ``actor`` is the scheduled backup's credential (``app.staff.backup_service``) or a
+    manager. Returns the new file, or None when no backup was due. Keeps the ``keep``
     newest automatic backups in ``folder`` and deletes older ones.
     """
+    require(store, actor, Action.SCHEDULED_BACKUP)
     check_passphrase(passphrase)
     at = now or _now()
     with store.read() as s:
@@ -279,14 +296,16 @@ def run_due_backup(store: Store, folder: Path, passphrase: str, keep: int, *,
             s.add(Setting(key=LAST_KEY, value=at.isoformat()))
         else:
             row.value = at.isoformat()
-        record(s, None, "backup.made", at=at, automatic=True)
+        record(s, actor, "backup.made", at=at, automatic=True)
     _prune(folder, keep)
     log.info("automatic backup finished")
     return target
 
 
 def run_configured_backup(store: Store, *, now: dt.datetime | None = None) -> Path | None:
-    """What the GUI calls at start: the daily backup, if switched on and due."""
+    """What the GUI calls at start (and `frontdesk scheduled-backup` from a timer): the daily
+    backup, if switched on and due, made on the backup credential from the keyring — no
+    person signs in, and that credential can do nothing else."""
     enabled, folder, keep, last = _stored_settings(store)
     if not enabled or folder is None:
         return None   # off: the keyring is not even asked
@@ -299,4 +318,6 @@ def run_configured_backup(store: Store, *, now: dt.datetime | None = None) -> Pa
     if passphrase is None:
         raise BackupFileError(_("The daily backup is on but its passphrase is not in the keyring. "
                               "Set it again under Manager ▸ Backup."))
-    return run_due_backup(store, folder, passphrase, keep, now=now)
+    from app.staff import backup_service
+
+    return run_due_backup(store, backup_service(store), folder, passphrase, keep, now=now)

@@ -42,6 +42,7 @@ class Action(StrEnum):
     MANAGE_STAFF = "manage staff"
     VIEW_AUDIT = "view the audit log"
     BACKUP = "back up or restore the store"
+    SCHEDULED_BACKUP = "make the scheduled daily backup"
     IMPORT = "import arrivals and bookings"
     MANAGE_RETENTION = "review retention"
     MERGE_GUESTS = "merge two guest profiles"  # search helper: app.merge (managers only)
@@ -85,6 +86,9 @@ def require(store: Store, actor: Actor, action: Action) -> None:
     session = _sessions.get(actor._token)
     if session is None or session != (store.store_id, actor.id):
         raise PermissionDenied(_("This sign-in is not valid for this store; sign in again."))
+    if actor.service:
+        _require_service(store, actor, action)
+        return
     with store.read() as s:
         standing = queries.staff_standing(s, actor.id)
     if standing is None or not standing[1]:
@@ -103,6 +107,37 @@ def require(store: Store, actor: Actor, action: Action) -> None:
 
 _sessions: dict[str, tuple[str, int]] = {}
 _lock = threading.Lock()
+
+
+# A credential that is not a person: what each may do (nothing else, whatever the role).
+SERVICE_PERMISSIONS: dict[str, frozenset[Action]] = {
+    "backup": frozenset({Action.SCHEDULED_BACKUP}),
+}
+_service_digests: dict[str, str] = {}   # token -> digest of the credential it was issued on
+
+
+def _require_service(store: Store, actor: Actor, action: Action) -> None:
+    if action not in SERVICE_PERMISSIONS.get(actor.service, frozenset()):
+        raise PermissionDenied(_("The {service} credential may not {action}; sign in as a "
+                                 "person.", service=actor.name, action=action_words(action)))
+    with store.read() as s:   # a manager switching the daily backup off revokes it at once
+        current = queries.setting_value(s, CREDENTIAL_KEY)
+    if current is None or current != _service_digests.get(actor._token):
+        raise PermissionDenied(_("The scheduled backup's credential was revoked; a manager "
+                                 "can switch the daily backup on again under Manager ▸ "
+                                 "Backup."))
+
+
+CREDENTIAL_KEY = "backup.credential"   # setting: digest of the backup credential in the keyring
+
+
+def issue_service(store: Store, service: str, name: str, digest: str) -> Actor:
+    """An Actor for a credential that is not a person (``app.staff.backup_service`` only)."""
+    token = secrets.token_urlsafe(24)
+    with _lock:
+        _sessions[token] = (store.store_id, 0)
+        _service_digests[token] = digest
+    return _actor(0, name, Role.HOST, token, service)
 
 
 def issue(store: Store, staff_id: int, name: str, role: Role) -> Actor:
@@ -153,6 +188,7 @@ _ACTION_WORDS: dict[Action, str] = {
     Action.MANAGE_STAFF: _("manage staff"),
     Action.VIEW_AUDIT: _("view the audit log"),
     Action.BACKUP: _("back up or restore the store"),
+    Action.SCHEDULED_BACKUP: _("make the scheduled daily backup"),
     Action.IMPORT: _("import arrivals and bookings"),
     Action.MANAGE_RETENTION: _("review retention"),
     Action.MERGE_GUESTS: _("merge two guest profiles"),

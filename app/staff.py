@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 
 from app import snapshots, validate
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, PermissionDenied, SignInError, ValidationError
 from app.i18n import _, ngettext_
-from app.permissions import Action, end_session, issue, require
+from app.permissions import CREDENTIAL_KEY, Action, end_session, issue, issue_service, require
 from app.pins import check_pin, hash_pin, trivial_reason
 from app.views import Actor, StaffInfo
 from storage import queries
@@ -101,6 +102,31 @@ def sign_in_by_name(store: Store, name: str, pin: str) -> Actor:
         raise SignInError(_("No active staff member is called “{name}”; check the name or "
                             "ask a manager.", name=name.strip()))
     return sign_in(store, match[0].id, pin)
+
+
+def backup_service(store: Store) -> Actor:
+    """The scheduled backup's credential, from the keyring: an Actor that may only make the
+    daily backup (``Action.SCHEDULED_BACKUP``), audited as "backup" with no staff member.
+
+    Valid while the store holds its digest (a manager switching the daily backup on
+    creates it, off revokes it) and the keyring holds the matching secret.
+    """
+    from app.opening import translate
+    from storage import credentials
+    from storage import errors as se
+
+    try:
+        secret = credentials.load(store.store_id)
+    except se.StorageError as exc:
+        raise translate(exc, store.paths) from exc
+    with store.read() as s:
+        stored = queries.setting_value(s, CREDENTIAL_KEY)
+    if secret is None or stored is None or \
+            not hmac.compare_digest(credentials.digest(secret), stored):
+        raise PermissionDenied(_("The scheduled backup has no valid credential in the keyring; "
+                                 "a manager can switch the daily backup off and on again "
+                                 "under Manager ▸ Backup."))
+    return issue_service(store, "backup", "scheduled backup", stored)
 
 
 def sign_out(actor: Actor) -> None:

@@ -42,10 +42,11 @@ class Actor:
     mirror menus — ``require`` always reads the current role from the store.
     """
 
-    __slots__ = ("_id", "_name", "_role", "_token")
+    __slots__ = ("_id", "_name", "_role", "_service", "_token")
     _id: int
     _name: str
     _role: Role
+    _service: str
     _token: str
 
     def __new__(cls, *args: object, **kwargs: object) -> Actor:
@@ -95,12 +96,18 @@ class Actor:
         parts = self._name.split()
         return parts[0] if parts else self._name
 
+    @property
+    def service(self) -> str:
+        """"" for a person; "backup" for the scheduled backup's credential (no staff row,
+        id 0, and only the scheduled backup is allowed: ``app.permissions``)."""
+        return self._service
 
-def _actor(staff_id: int, name: str, role: Role, token: str) -> Actor:
+
+def _actor(staff_id: int, name: str, role: Role, token: str, service: str = "") -> Actor:
     """Build the value ``app.permissions`` issues (private: a bare Actor has no session)."""
     a = object.__new__(Actor)
     for slot, value in (("_id", staff_id), ("_name", name), ("_role", Role(role)),
-                        ("_token", token)):
+                        ("_service", service), ("_token", token)):
         object.__setattr__(a, slot, value)
     return a
 

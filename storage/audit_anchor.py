@@ -18,19 +18,27 @@ Every backup carries the anchor of the moment it was made in its plain header
 (``storage.backup``), and the manager's audit screen shows a short fingerprint
 to note down. ``app.verify`` compares the chain with all of them.
 
-Anchoring must never break the use case that logged the event: a keyring that
-refuses the write is logged and the next write tries again (``verify`` then
-sees an older, still valid, anchor).
+Anchoring must never break or slow the use case that logged the event. A
+write to a real Secret Service keyring takes tens to hundreds of milliseconds
+(bench/trust_costs.py), so the new anchor is handed to one background writer
+per process, which always writes the newest pending anchor of each store
+(commits in between are folded into it) and is flushed at exit and before
+``verify`` reads. A keyring that refuses the write is logged and the next
+commit tries again (``verify`` then sees an older, still valid, anchor). A
+crash in the moment between a commit and its anchor write leaves the anchor
+one step behind, which is still a valid checkpoint.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import logging
 import os
 import tempfile
 import threading
+import time
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -115,6 +123,7 @@ def _entry(store_id: str) -> str:
 
 def load(store_id: str, where: str) -> Anchor | None:
     """The anchor kept outside the store, or None (never anchored, or unreadable)."""
+    flush()
     if where == "memory":
         return _memory.get(store_id)
     if where == "keyring":
@@ -242,7 +251,61 @@ def _after_commit(session: Session) -> None:
             return   # another thread of this process already anchored further
         _memory[store_id] = new
     if where != "memory":
-        save(store_id, where, new)
+        _writer.submit(store_id, where, new)
+
+
+class _Writer:
+    """One daemon thread writing the newest pending anchor per store, off the caller."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._pending: dict[str, tuple[str, Anchor]] = {}
+        self._busy = False
+        self._thread: threading.Thread | None = None
+
+    def submit(self, store_id: str, where: str, anchor: Anchor) -> None:
+        with self._cond:
+            self._pending[store_id] = (where, anchor)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="frontdesk-anchor",
+                                                daemon=True)
+                self._thread.start()
+            self._cond.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._pending:
+                    self._cond.wait()
+                batch, self._pending = self._pending, {}
+                self._busy = True
+            try:
+                for store_id, (where, anchor) in batch.items():
+                    save(store_id, where, anchor)
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until every submitted anchor is written; False on timeout."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while self._pending or self._busy:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._cond.wait(left)
+        return True
+
+
+_writer = _Writer()
+atexit.register(_writer.flush, 5.0)
+
+
+def flush(timeout: float = 10.0) -> bool:
+    """Let anchors handed to the background writer reach the keyring (before reading it)."""
+    return _writer.flush(timeout)
 
 
 def _after_rollback(session: Session) -> None:

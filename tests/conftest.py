@@ -45,6 +45,9 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Memory
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
     yield backend
+    from storage import audit_anchor
+
+    audit_anchor.flush()   # anchors still on their way land in this test's keyring
     keyring.set_keyring(previous)
 
 

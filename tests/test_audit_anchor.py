@@ -37,6 +37,7 @@ def _fill(store: Store, manager: Actor, receptionist: Actor) -> None:
 
 
 def _anchor(keyring_: MemoryKeyring, store: Store) -> audit_anchor.Anchor:
+    audit_anchor.flush()   # the background writer has it by now
     raw = keyring_.secrets[("frontdesk", f"{store.store_id}.audit-anchor")]
     anchor = audit_anchor.Anchor.from_value(raw)
     assert anchor is not None
@@ -159,6 +160,7 @@ def test_rollback_to_an_older_copy_is_named(store: Store, manager: Actor, recept
 def test_a_removed_anchor_is_named(store: Store, manager: Actor, receptionist: Actor,
                                    isolated: MemoryKeyring) -> None:
     _fill(store, manager, receptionist)
+    audit_anchor.flush()
     del isolated.secrets[("frontdesk", f"{store.store_id}.audit-anchor")]
     audit_anchor.forget(store.store_id)
     report = verify_store(store)
@@ -182,6 +184,7 @@ def test_the_backup_carries_the_anchor(store: Store, manager: Actor, receptionis
     with store.write() as s:                       # …and the keyring anchor with it
         forged = audit_anchor.compute(s, "x", "memory")
     assert forged is not None
+    audit_anchor.flush()
     isolated.secrets[("frontdesk", f"{store.store_id}.audit-anchor")] = forged.to_json()
     audit_anchor.forget(store.store_id)
     store.close()
@@ -203,6 +206,7 @@ def test_a_noted_fingerprint_catches_what_the_keyring_missed(
     with store.write() as s:
         forged = audit_anchor.compute(s, "y", "memory")
     assert forged is not None
+    audit_anchor.flush()
     isolated.secrets[("frontdesk", f"{store.store_id}.audit-anchor")] = forged.to_json()
     audit_anchor.forget(store.store_id)
     store.close()
@@ -217,6 +221,7 @@ def test_a_store_written_before_anchoring_only_gets_a_note(store: Store, manager
                                                            isolated: MemoryKeyring) -> None:
     with store.engine.begin() as c:
         c.exec_driver_sql("DELETE FROM setting WHERE key = ?", (audit_anchor.ANCHORED_KEY,))
+    audit_anchor.flush()
     isolated.secrets.pop(("frontdesk", f"{store.store_id}.audit-anchor"))
     audit_anchor.forget(store.store_id)
     report = verify_store(store)

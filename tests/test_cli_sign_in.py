@@ -118,7 +118,7 @@ def test_readme_erase_guest_with_staff_and_pin_on_stdin(tmp_path: Path) -> None:
     ["restore", "--from", "{tmp}/ok.fdbackup", "--backup-passphrase-file", "{tmp}/bp"],
     ["recovery-setup"],
     ["import", "{tmp}/arrivals.csv", "--yes"],
-])
+], ids=["erase-guest", "export-guest", "backup", "restore", "recovery-setup", "import"])
 def test_each_command_refuses_without_a_valid_sign_in(
     command: list[str], demo: tuple[Path, str], tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
@@ -159,7 +159,7 @@ def test_each_command_refuses_without_a_valid_sign_in(
     ["backup", "--out", "{tmp}/b.fdbackup", "--backup-passphrase-file", "{tmp}/bp"],
     ["restore", "--from", "{tmp}/ok.fdbackup", "--backup-passphrase-file", "{tmp}/bp"],
     ["recovery-setup"],
-])
+], ids=["erase-guest", "backup", "restore", "recovery-setup"])
 def test_manager_commands_refuse_desk_staff(
     command: list[str], demo: tuple[Path, str], tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
@@ -238,3 +238,49 @@ def test_init_refuses_a_trivial_pin_and_writes_nothing(tmp_path: Path,
                  "--pin-file", str(pin)]) == 2
     assert "too easy to guess" in capsys.readouterr().err
     assert not folder.exists()
+
+
+def test_the_scheduled_backup_runs_on_its_own_credential_and_nothing_else(
+        store: Store, manager: Actor, data_dir: Path, tmp_path: Path,
+        isolated: MemoryKeyring, capsys: pytest.CaptureFixture[str]) -> None:
+    from app import backup, erasure
+    from app.errors import PermissionDenied
+
+    g = guests.create_guest(store, manager, guests.GuestFields("Ada Lovelace"))
+    folder = tmp_path / "daily"
+    backup.set_backup_settings(store, manager, enabled=True, folder=folder, keep=3,
+                               passphrase="horse staple battery")
+    service = staff.backup_service(store)
+    for forbidden in (lambda: erasure.erase_guest(store, service, g.id),
+                      lambda: backup.make_backup(store, service, tmp_path / "x",
+                                                 "horse staple battery"),
+                      lambda: guests.open_card(store, service, g.id),
+                      lambda: audit_log.list_events(store, service)):
+        with pytest.raises(PermissionDenied, match="credential may not"):
+            forbidden()
+    store.close()
+    assert main(["scheduled-backup", "--data-dir", str(data_dir)]) == 0
+    assert "Daily backup written to" in capsys.readouterr().out
+    assert main(["scheduled-backup", "--data-dir", str(data_dir)]) == 0   # not due again
+    assert "No backup was due" in capsys.readouterr().out
+    assert len(list(folder.iterdir())) == 1
+    s = open_store(data_dir, KeyringKey(), create=False)
+    try:
+        eva = staff.sign_in_by_name(s, *EVA)
+        made = audit_log.list_events(s, eva, audit_log.AuditFilter(action="backup.made"))
+        assert made[0].staff_id is None and '"credential":"backup"' in made[0].detail
+        # Switched off: the credential is revoked at once, even for an Actor already issued.
+        backup.set_backup_settings(s, eva, enabled=False, folder=None, keep=3)
+        from app.permissions import Action, require
+
+        with pytest.raises(PermissionDenied, match="revoked"):
+            require(s, service, Action.SCHEDULED_BACKUP)
+        with pytest.raises(PermissionDenied, match="no valid credential"):
+            staff.backup_service(s)
+        # A secret someone typed into the keyring is not the credential either.
+        backup.set_backup_settings(s, eva, enabled=True, folder=folder, keep=3)
+        isolated.secrets[("frontdesk", f"{s.store_id}.backup-credential")] = "guessed"
+        with pytest.raises(PermissionDenied, match="no valid credential"):
+            staff.backup_service(s)
+    finally:
+        s.close()

@@ -29,6 +29,12 @@ def register(sub: Any) -> None:
     add_staff_args(p)
     p.set_defaults(func=backup)
 
+    p = sub.add_parser("scheduled-backup",
+                       help="make the daily backup if it is due (for a timer; no sign-in: it "
+                            "uses the backup-only credential a manager set up)")
+    add_store_args(p)
+    p.set_defaults(func=scheduled_backup)
+
     p = sub.add_parser("restore", help="check a backup, then put it in place of the store")
     add_store_args(p)
     p.add_argument("--from", dest="source", required=True, metavar="FILE",
@@ -68,6 +74,23 @@ def backup(args: argparse.Namespace) -> int:
         store.close()
     print(say(_("Wrote the encrypted backup {file}. Restore it with: frontdesk restore --from "
                 "{file}", file=str(out))))
+    return 0
+
+
+def scheduled_backup(args: argparse.Namespace) -> int:
+    """The daily backup on its own credential (switched on under Manager ▸ Backup)."""
+    from app.backup import run_configured_backup
+
+    store = open_from_args(args, create=False)
+    try:
+        out = run_configured_backup(store)
+    finally:
+        store.close()
+    if out is None:
+        print(say(_("No backup was due (the daily backup is off, or the last one is less "
+                    "than a day old).")))
+    else:
+        print(say(_("Daily backup written to {file}.", file=str(out))))
     return 0
 
 
