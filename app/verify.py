@@ -16,6 +16,7 @@ that was written. Compared with an anchor, four tampers get their own name:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,19 +130,23 @@ def compare(s: Session, anchor: Anchor, source: str) -> tuple[str, str] | None:
     head = audit_chain.head(s)
     last_id, last_at = (head[0], head[2]) if head else (0, None)
     if last_id < anchor.id:
-        newest = queries.newest_change_time(s)
+        # Fewer events than the anchor knows. An older copy of the file ends before the
+        # anchor's time and holds nothing newer than its last event; a cut log either
+        # went on after the anchor's time, or still holds what the cut events did.
         when = last_at.isoformat(sep=" ", timespec="minutes") if last_at else "—"
-        if newest is not None and (last_at is None or newest > last_at):
+        anchored_at = _when(anchor.at)
+        at = anchored_at.isoformat(sep=" ", timespec="minutes") if anchored_at else anchor.at
+        if _cut_not_copied(s, anchor, last_at, anchored_at):
             return ("truncated", _(
-                "audit log truncated: {source} knows event {anchor} ({at}) but the log ends at "
-                "event {last} ({when}), while the store holds changes made after that — the "
-                "newest events were deleted", source=source, anchor=anchor.id, at=anchor.at,
+                "audit log truncated: {source} knows event {anchor} ({at}) but the log now "
+                "stops at event {last} ({when}) while the store went on — events were deleted "
+                "from its end", source=source, anchor=anchor.id, at=at,
                 last=last_id, when=when))
         return ("rolled_back", _(
             "store rolled back: {source} knows event {anchor} ({at}) but this store ends at "
             "event {last} ({when}) — it is an older copy of the file, or its newest events "
             "were removed with everything they did", source=source, anchor=anchor.id,
-            at=anchor.at, last=last_id, when=when))
+            at=at, last=last_id, when=when))
     if audit_chain.hash_at(s, anchor.id) == anchor.hash:
         return None
     counts = audit_chain.staff_counts(s, after=0, upto=anchor.id)
@@ -155,6 +160,26 @@ def compare(s: Session, anchor: Anchor, source: str) -> tuple[str, str] | None:
         "audit log recomputed: event {anchor} no longer has the hash {source} remembers — "
         "events up to it were changed and every hash recalculated", anchor=anchor.id,
         source=source))
+
+
+def _cut_not_copied(s: Session, anchor: Anchor, last_at: dt.datetime | None,
+                    anchored_at: dt.datetime | None) -> bool:
+    """The log is shorter than the anchor: were events cut (the data is all still there,
+    or the log went on afterwards), rather than the whole file put back (rows missing)?"""
+    if last_at is not None and anchored_at is not None and last_at > anchored_at:
+        return True   # events written after the anchor's moment: not an older copy
+    if anchor.rows:
+        now = audit_anchor.row_marks(s)
+        return all(now.get(table, 0) >= mark for table, mark in anchor.rows.items())
+    newest = queries.newest_change_time(s)   # an anchor without row marks: go by time
+    return newest is not None and (last_at is None or newest > last_at)
+
+
+def _when(text: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _compare_noted(s: Session, text: str) -> tuple[str, str] | None:

@@ -67,6 +67,9 @@ class Anchor:
     hash: str
     at: str
     by_staff: Mapping[str, int] = field(default_factory=dict)
+    # Highest row id per table at that moment: an older copy of the file lacks rows the
+    # anchor's moment had; a cut log still holds them (``app.verify`` tells them apart).
+    rows: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def fingerprint(self) -> str:
@@ -75,7 +78,8 @@ class Anchor:
 
     def to_json(self) -> str:
         return json.dumps({"id": self.id, "hash": self.hash, "at": self.at,
-                           "by_staff": dict(self.by_staff)}, sort_keys=True)
+                           "by_staff": dict(self.by_staff), "rows": dict(self.rows)},
+                          sort_keys=True)
 
     @classmethod
     def from_value(cls, raw: object) -> Anchor | None:
@@ -85,7 +89,9 @@ class Anchor:
             if not isinstance(data, dict):
                 return None
             by_staff = {str(k): int(v) for k, v in dict(data.get("by_staff") or {}).items()}
-            return cls(int(data["id"]), str(data["hash"]), str(data.get("at", "")), by_staff)
+            rows = {str(k): int(v) for k, v in dict(data.get("rows") or {}).items()}
+            return cls(int(data["id"]), str(data["hash"]), str(data.get("at", "")), by_staff,
+                       rows)
         except (ValueError, TypeError, KeyError):
             return None
 
@@ -213,8 +219,16 @@ def compute(session: Session, store_id: str, where: str) -> Anchor | None:
         log.error("audit chain does not contain its anchor (event %d); not re-anchoring",
                   base.id)
         return None
-    return Anchor(event_id, event_hash, at.isoformat(timespec="seconds"),
-                  {k: v for k, v in sorted(counts.items()) if v})
+    return Anchor(event_id, event_hash, at.isoformat(),
+                  {k: v for k, v in sorted(counts.items()) if v}, row_marks(session))
+
+
+def row_marks(session: Session) -> dict[str, int]:
+    """The highest id in each table that grows with the desk's work (primary-key reads)."""
+    from storage.bulk import max_id
+    from storage.models import Assignment, Consent, Guest, Visit
+
+    return {m.__tablename__: max_id(session, m) for m in (Guest, Visit, Assignment, Consent)}
 
 
 def for_backup(session: Session, store_id: str, key_source: str) -> dict[str, Any] | None:

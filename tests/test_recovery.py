@@ -39,7 +39,7 @@ def test_recovery_passphrase_shape_and_header(phrase: str, data_dir: Path,
     groups = phrase.split("-")
     assert len(groups) == 6 and all(len(g) == 4 for g in groups)
     header = (data_dir / HEADER_NAME).read_text()
-    (key_hex,) = isolated.secrets.values()
+    (key_hex,) = [v for (_, user), v in isolated.secrets.items() if "." not in user]
     extra = json.loads(header)["extra"]
     assert {"recovery_salt", "recovery_wrapped", "recovery_tag"} <= set(extra)
     assert key_hex not in header and phrase not in header

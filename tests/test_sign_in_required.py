@@ -58,7 +58,8 @@ NOT_GUARDED = {"app.staff.sign_out", "app.permissions.end_session", "app.audit.r
 def _forge(staff_id: int, name: str, role: Role, token: str) -> Actor:
     """What someone bypassing the constructor could build (no registered session)."""
     fake = object.__new__(Actor)
-    for slot, value in (("_id", staff_id), ("_name", name), ("_role", role), ("_token", token)):
+    for slot, value in (("_id", staff_id), ("_name", name), ("_role", role), ("_service", ""),
+                        ("_token", token)):
         object.__setattr__(fake, slot, value)
     return fake
 

@@ -30,7 +30,7 @@ pytestmark = pytest.mark.both_engines
 
 MANAGER_ONLY = {Action.REVIEW_LABEL, Action.EDIT_VOCABULARY, Action.ERASE_GUEST,
                 Action.MANAGE_STAFF, Action.VIEW_AUDIT, Action.BACKUP, Action.MANAGE_RETENTION,
-                Action.MERGE_GUESTS}
+                Action.MERGE_GUESTS, Action.SCHEDULED_BACKUP}
 
 
 @pytest.mark.parametrize("role", list(Role))
