@@ -34,11 +34,14 @@ ACTION_NAMES: dict[str, str] = {
     "guest.erased": N_("Guest erased"),
     "guest.exported": N_("Guest's data exported"),
     "guest.kept": N_("Guest kept at retention review"),
+    "guest.merged": N_("Two guest profiles merged"),
+    "guest.merge_undone": N_("Guest merge undone"),
     "guest.opened": N_("Guest card opened"),
     "guests.listed": N_("Guest list read"),          # read auditing (trust-auth)
     "guests.searched": N_("Guests searched"),
     "arrivals.listed": N_("Arrivals or bookings list read"),
     "import.previewed": N_("Import previewed"),
+    "guest.printed": N_("Guest's copy printed"),
     "guest.shown": N_("Shown to the guest"),
     "guest.updated": N_("Guest details corrected"),
     "import.mapping_saved": N_("Import columns saved"),
@@ -46,6 +49,7 @@ ACTION_NAMES: dict[str, str] = {
     "label.assigned": N_("Label added to a guest"),
     "label.edited": N_("Label edited in review"),
     "label.expired": N_("Labels deleted at the end of retention"),
+    "label.forgotten": N_("Label forgotten at the guest's request"),
     "label.proposed": N_("Label proposed"),
     "label.rejected": N_("Label rejected"),
     "label.removed": N_("Label removed from a guest"),
@@ -55,6 +59,8 @@ ACTION_NAMES: dict[str, str] = {
     "recovery.set_up": N_("Recovery passphrase set up"),
     "recovery.used": N_("Recovery passphrase used"),
     "setting.changed": N_("Setting changed"),
+    "show_guest.ended": N_("Show guest ended"),
+    "show_guest.wrong_pin": N_("Wrong PIN at Show guest"),
     "staff.activated": N_("Staff account reactivated"),
     "staff.created": N_("Staff member added"),
     "staff.deactivated": N_("Staff account deactivated"),
@@ -66,12 +72,15 @@ ACTION_NAMES: dict[str, str] = {
     "store.restored": N_("Store restored from a backup"),
     "store.copied_out": N_("Store copied to a shared store"),
     "store.moved_in": N_("Local store moved in"),
+    "desk.store_chosen": N_("Desk set to this shared store"),
+    "desk.store_left": N_("Desk set back to its local store"),
     "visit.arrived": N_("Marked arrived"),
     "visit.cancelled": N_("Visit cancelled"),
     "visit.departed": N_("Marked departed"),
     "visit.expected": N_("Marked expected again"),
     "visit.recorded": N_("Visit recorded"),
     "vocabulary.starter_loaded": N_("Starter vocabulary loaded"),
+    "vocabulary.own_words_changed": N_("Own words changed"),
 }
 
 _ROLE = {Role.RECEPTIONIST: N_("receptionist"), Role.HOST: N_("host"),
@@ -117,9 +126,19 @@ def sentences(store: Store, actor: Actor, events: Sequence[AuditInfo]) -> list[M
     """One sentence per event, reading the names it needs in one transaction."""
     require(store, actor, Action.VIEW_AUDIT)
     details = [_detail(e.detail) for e in events]
-    label_ids = {v for d in details if isinstance(v := d.get("label"), int)}
     staff_ids = {v for d in details if isinstance(v := d.get("staff"), int)}
+    staff_ids |= {v for d in details if isinstance(v := d.get("by"), int)}
     with store.read() as s:
+        # Label events name the assignment, not the label (show-guest: a label the guest
+        # later has forgotten must leave no trace); name it while the assignment exists.
+        by_assignment = queries.assignment_label_ids(
+            s, {v for d in details if "label" not in d and isinstance(v := d.get("assignment"),
+                                                                     int)})
+        for d in details:
+            aid = d.get("assignment")
+            if "label" not in d and isinstance(aid, int) and aid in by_assignment:
+                d["label"] = by_assignment[aid]
+        label_ids = {v for d in details if isinstance(v := d.get("label"), int)}
         labels = {i: lb.staff_wording for i, lb in queries.labels_by_ids(s, label_ids).items()}
         staff = {i: (st.name, st.role) for i, st in queries.staff_names(s, staff_ids).items()}
     names = Names(labels, staff)
@@ -163,6 +182,10 @@ def _int(detail: Mapping[str, object], key: str) -> int:
 
 
 def _label_assigned(who: str, d: Mapping[str, object], n: Names) -> Msg:
+    if "label" not in d:  # the label was forgotten since, or removed and purged
+        if d.get("source") == Source.STAFF_OBSERVED.value:
+            return _("{who} added a label that is no longer kept (staff observed it)", who=who)
+        return _("{who} added a label that is no longer kept (the guest told us)", who=who)
     label = n.label(d.get("label"))
     if d.get("source") == Source.STAFF_OBSERVED.value:
         return _("{who} added “{label}” (staff observed it)", who=who, label=label)
@@ -170,7 +193,7 @@ def _label_assigned(who: str, d: Mapping[str, object], n: Names) -> Msg:
 
 
 def _label_removed(who: str, d: Mapping[str, object], n: Names) -> Msg:
-    label = n.label(d.get("label"))
+    label = n.label(d.get("label")) if "label" in d else Msg(N_("a label no longer kept"))
     try:
         why = Msg(_REMOVED_WHY[RemovalReason(str(d.get("reason")))])
     except (KeyError, ValueError):
@@ -182,7 +205,7 @@ def _label_removed(who: str, d: Mapping[str, object], n: Names) -> Msg:
 
 def _consent_withdrawn(who: str, d: Mapping[str, object], n: Names) -> Msg:
     removed = d.get("removed")
-    count = len(removed) if isinstance(removed, list) else 0
+    count = len(removed) if isinstance(removed, list) else _int(d, "deleted")
     if d.get("by_guest"):
         return ngettext_(
             "The guest withdrew their consent for health information; {n} health label was "
@@ -286,7 +309,21 @@ SENTENCES: dict[str, Builder] = {
     "guest.exported": _simple(N_("{who} saved a copy of the guest's data ({format})"),
                               format="format"),
     "guest.erased": _erased,
+    "guest.printed": _simple(N_("{who} printed a copy of the guest's data on “{printer}”"),
+                             printer="printer"),
+    "label.forgotten": _simple(N_("{who} deleted a label at the guest's request (which one "
+                                  "is not kept)")),
+    "show_guest.wrong_pin": _simple(N_("A wrong PIN was typed at Show guest (try {attempt}; "
+                                       "the next try waited {wait} s). No account counts it."),
+                                    attempt="attempt", wait="wait"),
+    "show_guest.ended": _simple(N_("Show guest, opened by {who}, ended with {name}'s PIN"),
+                                name="by"),
     "guest.kept": _simple(N_("{who} kept a guest at the retention review")),
+    "guest.merged": _simple(N_("{who} merged another profile of the same guest into this one "
+                               "({visits} visits, {labels} labels moved)"),
+                            visits="visits", labels="labels"),
+    "guest.merge_undone": _simple(N_("{who} undid a merge: the other profile is separate "
+                                     "again")),
     "visit.recorded": _visit_recorded,
     "visit.arrived": _simple(N_("{who} marked the guest as arrived")),
     "visit.expected": _simple(N_("{who} marked the guest as expected again")),
@@ -321,10 +358,15 @@ SENTENCES: dict[str, Builder] = {
     "store.moved_in": _simple(N_("{who} moved a local store into this shared store ({guests} "
                                  "guests, {events} audit events)"), guests="guests",
                               events="events"),
+    "desk.store_chosen": _simple(N_("{who} set a desk to open this shared store")),
+    "desk.store_left": _simple(N_("{who} set a desk back to its local store")),
     "recovery.set_up": _simple(N_("{who} set up a recovery passphrase")),
     "recovery.used": _simple(N_("The store was opened with the recovery passphrase")),
     "setting.changed": _simple(N_("{who} changed the setting {key}"), key="key"),
     "demo.generated": _simple(N_("Demo data was generated ({guests} guests)"), guests="guests"),
+    "vocabulary.own_words_changed": _simple(
+        N_("{who} saved the venue's own words ({blocked} blocked, {warned} to look at twice)"),
+        blocked="blocked", warned="warned"),
     "vocabulary.starter_loaded": _simple(
         N_("{who} loaded the starter vocabulary ({labels} labels)"), labels="labels"),
     "import.mapping_saved": _simple(N_("{who} saved how an import file's columns are read")),

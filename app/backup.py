@@ -16,18 +16,20 @@ from pathlib import Path
 
 from app.audit import record
 from app.clock import now as _now
-from app.errors import BackupFileError, FrontdeskError, ValidationError
+from app.erasure import legacy_refs, reapply_erasures
+from app.errors import BackupFileError, ErasuresUnknownError, FrontdeskError, ValidationError
 from app.i18n import _
-from app.opening import adopt, translate
+from app.opening import adopt, store_exists, translate
 from app.permissions import CREDENTIAL_KEY, Action, require
 from app.verify import verify_store
 from app.views import Actor
-from storage import audit_anchor, credentials, keys, queries
+from storage import audit_anchor, credentials, keys, ledger, queries
 from storage import backup as sb
 from storage import errors as se
 from storage.keys import KeyringKey, KeySource
 from storage.models import Setting
 from storage.store import Store, StorePaths
+from storage.store import open_store as _open
 
 log = logging.getLogger("frontdesk.backup")
 
@@ -54,6 +56,8 @@ class RestoreResult:
     audit_events: int
     restored_by: Actor   # the manager who restored, signed in to the restored store
     recovery_passphrase: str | None = None   # new one for a keyring store: show it once
+    erased_again: int = 0          # guests in the backup who were erased since: erased again
+    erasures_known: bool = True    # False: restored without any record of later erasures
 
 
 def check_passphrase(passphrase: str) -> str:
@@ -73,12 +77,19 @@ Cancellation = sb.Cancellation   # the UI passes one to make_backup to offer Can
 
 def _export(store: Store, target: Path, passphrase: str,
             cancel: sb.Cancellation | None = None) -> None:
+    if store.kind != "sqlcipher":  # the shared store (postgres helper's guard)
+        raise BackupFileError(_(
+            "The shared store is backed up on its server (pg_dump or the server's own "
+            "backups, kept encrypted by the venue); Frontdesk's backups are of a local store. "
+            "Nothing was written."))
     with store.read() as s:   # the chain head goes into the backup's plain header
         anchor = audit_anchor.for_backup(s, store.store_id, store.header.key_source)
     try:
         sb.export(store.engine, target, passphrase, store_id=store.store_id,
-                  schema_revision=store.header.schema_revision, cancel=cancel,
-                  audit_anchor=anchor)
+                  schema_revision=store.header.schema_revision, lineage=store.lineage,
+                  source=store.paths.db, cancel=cancel, audit_anchor=anchor)
+    except se.StorageError as exc:
+        raise translate(exc, store.paths) from exc
     except sb.BackupCancelled as exc:
         raise BackupFileError(_("The backup was cancelled; no file was written.")) from exc
     except OSError as exc:
@@ -137,8 +148,46 @@ def inspect_backup(backup: Path) -> sb.BackupHeader:
                                 reason=exc.strerror or str(exc))) from exc
 
 
+def known_erasures(backup: Path, data_dir: Path, key_source: KeySource) -> set[str] | None:
+    """Every erasure this computer knows of for the backup's store line, or None: no record.
+
+    Two places know: this computer's keyring (keyring stores keep the ledger
+    there, one entry per store line), and the store the restore would replace,
+    when it is of the same line. The backup's own ledger only knows erasures
+    made *before* it, so it does not count.
+    """
+    line = inspect_backup(backup).store_line
+    known: set[str] | None = None
+    if key_source.kind == KeyringKey.kind:
+        try:
+            known = ledger.keyring_refs(line)
+        except se.StorageError:
+            known = None
+    current = _current_store_refs(Path(data_dir), key_source, line)
+    if current is not None:
+        known = (known or set()) | current
+    return known
+
+
+def _current_store_refs(data_dir: Path, key_source: KeySource, line: str) -> set[str] | None:
+    if not store_exists(data_dir):
+        return None
+    try:
+        current = _open(data_dir, key_source, create=False)
+    except se.StorageError:
+        return None
+    try:
+        if current.lineage != line:
+            return None
+        with current.read() as s:
+            return ledger.store_refs(s) | legacy_refs(data_dir)
+    finally:
+        current.close()
+
+
 def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: KeySource,
-                   sign_in: Callable[[Store], Actor]) -> RestoreResult:
+                   sign_in: Callable[[Store], Actor], *,
+                   accept_unknown_erasures: bool = False) -> RestoreResult:
     """Verify the backup, then replace the store in ``data_dir`` with it.
 
     The backup is opened with its passphrase, integrity-checked and its audit
@@ -148,22 +197,46 @@ def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: Ke
     from ``key_source`` (this machine's keyring by default).
 
     ``sign_in`` signs the person in against the backup's own staff (called with
-    the staged store, before anything moves); they must be a manager there, or
-    nothing is restored. The restore is audited under them.
+    the staged store, before anything in it changes or moves); they must be a
+    manager there, or nothing is restored. The restore is audited under them.
+
+    Guests erased since the backup was made are erased again in the restored
+    copy before it is put in place (:func:`known_erasures`). When this computer
+    has no record of them (an old backup on a new computer), nothing happens
+    and ``ErasuresUnknownError`` says so: ask the person, then call again with
+    ``accept_unknown_erasures=True``.
     """
     backup = Path(backup)
+    known = known_erasures(backup, Path(data_dir), key_source)
+    if known is None and not accept_unknown_erasures:
+        made = inspect_backup(backup).created_at[:10]
+        raise ErasuresUnknownError(_(
+            "This computer has no record of the guests erased from this store since the "
+            "backup was made ({date}). If a guest asked to be erased after that, restoring "
+            "this backup brings their data back, and Frontdesk could not erase them again. "
+            "Restore it on the computer that kept the store (its keyring remembers the "
+            "erasures), or restore anyway only if you are sure no guest was erased since "
+            "{date}. Nothing was changed.", date=made))
     log.info("restore started")
     signed: list[Actor] = []
+    erased_again = 0
+
+    def prepare(trial: Store) -> None:
+        nonlocal erased_again
+        if not signed:   # a manager of the backup's own staff, before anything changes
+            actor = sign_in(trial)
+            require(trial, actor, Action.BACKUP)
+            signed.append(actor)
+        # A backup older than an erasure brings the guest back: erase them again before
+        # the restored store is put in place.
+        erased_again = reapply_erasures(trial, known or ())
 
     def check(store: Store) -> list[str]:
-        if not signed:
-            actor = sign_in(store)
-            require(store, actor, Action.BACKUP)
-            signed.append(actor)
         return list(verify_store(store).problems)
 
     try:
-        store, previous = sb.restore(backup, passphrase, Path(data_dir), key_source, check)
+        store, previous = sb.restore(backup, passphrase, Path(data_dir), key_source, check,
+                                     prepare)
         adopt(store)
     except sb.BackupError as exc:
         log.warning("restore refused: %s", type(exc).__name__)
@@ -175,11 +248,8 @@ def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: Ke
                                 file=backup.name, reason=exc.strerror or str(exc))) from exc
     actor = signed[0]
     with store.write() as s:
-        record(s, actor, "store.restored", automatic=False)
-    from app.erasure import reapply_erasures
-
-    # A backup older than an erasure brings the guest back: erase them again at once.
-    reapply_erasures(store)
+        record(s, actor, "store.restored", automatic=False, erased_again=erased_again,
+               erasures_known=known is not None)
     recovery = None
     if store.header.key_source == KeyringKey.kind:
         from app.recovery import set_up_recovery
@@ -188,7 +258,8 @@ def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: Ke
     with store.read() as s:
         events = queries.audit_event_count(s)
     log.info("restore finished")
-    return RestoreResult(store, previous, events, actor, recovery)
+    return RestoreResult(store, previous, events, actor, recovery, erased_again,
+                         known is not None)
 
 
 # --- automatic daily backup ------------------------------------------------------------
@@ -306,6 +377,8 @@ def run_configured_backup(store: Store, *, now: dt.datetime | None = None) -> Pa
     """What the GUI calls at start (and `frontdesk scheduled-backup` from a timer): the daily
     backup, if switched on and due, made on the backup credential from the keyring — no
     person signs in, and that credential can do nothing else."""
+    if store.kind != "sqlcipher":
+        return None   # the shared store is backed up on its server, not by each desk
     enabled, folder, keep, last = _stored_settings(store)
     if not enabled or folder is None:
         return None   # off: the keyring is not even asked

@@ -99,6 +99,7 @@ def build_demo(
     day = today or dt.date.today()
     manager = ensure_staff(store)
     vocabulary.load_starter(store, manager)
+    _demo_venue(store, manager)  # show-guest: who keeps the data, where guest files go
     name, _, pin = min(d for d in DEMO_STAFF if d[1] == Role.RECEPTIONIST)  # first by name
     desk = staff_uc.sign_in_by_name(store, name, pin)
     for cat, staff_w, sens, days, g_en, g_nl, p_en, p_nl in DEMO_PROPOSALS:
@@ -110,6 +111,7 @@ def build_demo(
                   for lb in queries.labels_with_status(s, LabelStatus.APPROVED)]
     counts = {"visits": 0, "assignments": 0, "consents": 0}
     now = dt.datetime.combine(day, dt.time(9, 0))
+    places = Places(rng)
     done = 0
     while done < guests:
         n = min(BATCH, guests - done)
@@ -122,25 +124,39 @@ def build_demo(
             g_rows, v_rows, c_rows, a_rows = [], [], [], []
             for i in range(n):
                 gid = first_id + i
-                g_rows.append(_guest_row(rng, gid, now))
-                for v in _visit_rows(rng, gid, day, done + i, guests):
+                guest = _guest_row(rng, gid, now)
+                stays = _visit_rows(rng, gid, day, done + i, guests, places)
+                # Known before the first visit: booked some days ahead (never after a stay).
+                starts = [v["starts_at"] for v in stays]
+                first = min((t for t in starts if isinstance(t, dt.datetime)), default=now)
+                guest["created_at"] = min(first, now) - dt.timedelta(days=rng.randint(1, 30),
+                                                                       hours=rng.randint(0, 9))
+                g_rows.append(guest)
+                for v in stays:
                     v["id"] = visit_id
                     visit_id += 1
                     v_rows.append(v)
+                known = guest["created_at"]
+                assert isinstance(known, dt.datetime)
+                chosen = rng.sample(labels, k=rng.choice((0, 1, 2, 2, 3)))
+                added_at = [_added(rng, known, now, retention) for _, _, retention in chosen]
+                health = [a for (_, sens, _), a in zip(chosen, added_at, strict=True)
+                          if sens == Sensitivity.SPECIAL]
                 consent: int | None = None
-                for label_id, sens, retention in rng.sample(labels, k=rng.choice((0, 1, 2, 2, 3))):
-                    added = now - dt.timedelta(days=rng.randint(0, min(retention - 1, 300)))
-                    if sens == Sensitivity.SPECIAL and consent is None:
-                        consent = consent_id
-                        consent_id += 1
-                        c_rows.append(dict(id=consent, guest_id=gid, purpose=ConsentPurpose.HEALTH,
-                                           given_at=added, recorded_by=rng.choice(staff_ids)))
+                if health:  # consent first, then the health labels that rest on it
+                    consent = consent_id
+                    consent_id += 1
+                    c_rows.append(dict(id=consent, guest_id=gid, purpose=ConsentPurpose.HEALTH,
+                                       given_at=min(health), recorded_by=rng.choice(staff_ids)))
+                for (label_id, sens, retention), added in zip(chosen, added_at, strict=True):
+                    special = sens == Sensitivity.SPECIAL
                     a_rows.append(dict(
                         id=assignment_id, guest_id=gid, label_id=label_id,
-                        added_by=rng.choice(staff_ids),
-                        added_at=added, source=rng.choice(list(Source)),
+                        added_by=rng.choice(staff_ids), added_at=added,
+                        # Health information rests on what the guest told us (app.labels).
+                        source=Source.GUEST_TOLD if special else rng.choice(list(Source)),
                         expires_at=added + dt.timedelta(days=retention),
-                        consent_id=consent if sens == Sensitivity.SPECIAL else None))
+                        consent_id=consent if special else None))
                     assignment_id += 1
             bulk.insert_rows(s, Guest, g_rows)
             search.remember_names(s, [str(g[k]) for g in g_rows
@@ -184,22 +200,71 @@ def _guest_row(rng: random.Random, gid: int, now: dt.datetime) -> dict[str, obje
                 created_at=now - dt.timedelta(days=rng.randint(7, 400)))
 
 
-def _visit_rows(rng: random.Random, gid: int, day: dt.date, index: int, total: int
-                ) -> list[dict[str, object]]:
-    """About three visits: past year, plus some today and in the coming week."""
+def _added(rng: random.Random, known: dt.datetime, now: dt.datetime, retention: int
+           ) -> dt.datetime:
+    """When a label was added: after the guest was first recorded, still within its
+    retention today (an expired label would already have been deleted)."""
+    earliest = max(known, now - dt.timedelta(days=retention - 1))
+    span = max(0, int((now - earliest).total_seconds() // 3600))
+    return earliest + dt.timedelta(hours=rng.randint(0, span))
+
+
+class Places:
+    """Rooms and tables handed out so that no two visits share one at the same time.
+
+    Tables: one party per table per service; the n-th booking of a (day, service) gets
+    the n-th table of that service's shuffled order (T1–T24, then T25… when a big demo
+    store is busier than the restaurant). Rooms: stays are at most five nights, so a
+    floor per arrival day modulo six (floors 1–6) never sees two stays overlap, and on
+    one floor each arrival day numbers its rooms in turn.
+    """
+
+    TABLES = 24
+    MAX_NIGHTS = 5
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.tables: dict[tuple[dt.date, Service], int] = {}
+        self.rooms: dict[dt.date, int] = {}
+        self.start: dict[object, int] = {}
+
+    def _first(self, key: object, spread: int) -> int:
+        if key not in self.start:
+            self.start[key] = self.rng.randrange(spread)
+        return self.start[key]
+
+    def table(self, day: dt.date, service: Service) -> str:
+        n = self.tables.get((day, service), 0)
+        self.tables[(day, service)] = n + 1
+        first = self._first((day, service), self.TABLES)
+        return f"T{(first + n) % self.TABLES + 1 + self.TABLES * (n // self.TABLES)}"
+
+    def room(self, arrival: dt.date) -> str:
+        n = self.rooms.get(arrival, 0)
+        self.rooms[arrival] = n + 1
+        floor = arrival.toordinal() % (self.MAX_NIGHTS + 1) + 1
+        return f"{floor}{self._first(arrival, 12) + n + 1:02d}"
+
+
+def _visit_rows(rng: random.Random, gid: int, day: dt.date, index: int, total: int,
+                places: Places) -> list[dict[str, object]]:
+    """About three visits in the past year (a week apart or more, so one guest's stays
+    never overlap), plus some today and in the coming week; each in a free room or table,
+    with the status it has today: past visits happened (or were cancelled)."""
     rows: list[dict[str, object]] = []
     hotel = rng.random() < 0.5
     k = rng.choice((1, 1, 2, 3, 3, 4, 6))
     upcoming = False  # at most one visit today or ahead: no overlapping future stays
     # Spread "today" across the demo so every size has arrivals and bookings today.
     today_slot = index % max(1, total // 24) == 0
+    weeks = iter(rng.sample(range(1, 53), k))  # distinct weeks back: stays stay apart
     for j in range(k):
         if j == 0 and today_slot:
             offset, upcoming = 0, True
         elif rng.random() < 0.1 and not upcoming:
             offset, upcoming = rng.randint(1, 7), True
         else:
-            offset = -rng.randint(1, 365)
+            offset = -(next(weeks) * 7 - rng.randint(0, 1))
         date = day + dt.timedelta(days=offset)
         status = (VisitStatus.EXPECTED if offset >= 0 else
                   VisitStatus.CANCELLED if rng.random() < 0.05 else
@@ -208,9 +273,9 @@ def _visit_rows(rng: random.Random, gid: int, day: dt.date, index: int, total: i
             rows.append(dict(
                 guest_id=gid, kind=VisitKind.STAY,
                 starts_at=dt.datetime.combine(date, dt.time(rng.choice((14, 15, 16, 18)))),
-                ends_on=date + dt.timedelta(days=rng.randint(1, 5)), service=None,
-                party_size=rng.choice((1, 2, 2, 2, 3, 4)),
-                place=str(rng.randint(1, 4) * 100 + rng.randint(1, 24)), status=status))
+                ends_on=date + dt.timedelta(days=rng.randint(1, Places.MAX_NIGHTS)),
+                service=None, party_size=rng.choice((1, 2, 2, 2, 3, 4)),
+                place=places.room(date), status=status))
         else:
             service = rng.choice((Service.LUNCH, Service.DINNER, Service.DINNER))
             hour, minute = (rng.choice((12, 12, 13)) if service == Service.LUNCH else
@@ -219,6 +284,22 @@ def _visit_rows(rng: random.Random, gid: int, day: dt.date, index: int, total: i
                 guest_id=gid, kind=VisitKind.BOOKING,
                 starts_at=dt.datetime.combine(date, dt.time(hour, minute)), ends_on=None,
                 service=service, party_size=rng.choice((1, 2, 2, 2, 3, 4, 6, 8)),
-                place=f"T{rng.randint(1, 24)}", status=status))
+                place=places.table(date, service), status=status))
     return rows
 
+
+def _demo_venue(store: Store, manager: Actor) -> None:
+    """The demo venue's name and contact, and a folder for guest files in the demo's folder.
+
+    (Show guest's copies need them; no printer is set: a manager picks one under
+    Manager ▸ Venue settings.)
+    """
+    from app import venue_settings
+
+    folder = store.paths.data_dir / "guest-files"
+    folder.mkdir(exist_ok=True)
+    venue_settings.set_values(store, manager, {
+        venue_settings.VENUE_NAME.key: "Hotel De Linde",
+        venue_settings.VENUE_CONTACT.key: "Lindenlaan 12, 3512 AB Utrecht\n"
+                                          "+31 30 123 4567 · privacy@delinde.example",
+        venue_settings.EXPORT_FOLDER.key: str(folder)})

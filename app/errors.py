@@ -50,6 +50,30 @@ class SchemaTooNewError(StoreOpenError):
     pass
 
 
+class StoreFileMissingError(StoreOpenError):
+    """The header is there but the database file is missing or empty; nothing rebuilt."""
+
+
+class HeaderMissingError(StoreOpenError):
+    """The header is lost and this key source cannot find the key without it."""
+
+
+class HeaderMismatchError(StoreOpenError):
+    """The header beside the database belongs to another store."""
+
+
+class FolderReadOnlyError(StoreOpenError):
+    """The store folder (or its file system) cannot be written."""
+
+
+class StoreAccessDeniedError(StoreOpenError):
+    """This account may not read or write one of the store's files."""
+
+
+class DiskFullError(StoreOpenError):
+    """The disk holding the store is full (at open, or during a write)."""
+
+
 class StoreBusyError(FrontdeskError):
     """Another desk kept the store busy for longer than the timeout."""
 
@@ -80,6 +104,14 @@ class LabelNotApproved(FrontdeskError):
 
 class ConsentRequired(FrontdeskError):
     """A special-category label needs the guest's recorded explicit consent first."""
+
+
+class ErasureIncomplete(FrontdeskError):
+    """The guest's rows are deleted but the file could not be scrubbed yet (WAL in use)."""
+
+
+class ErasuresUnknownError(FrontdeskError):
+    """A restore could bring back erased guests and this computer cannot know which: ask."""
 
 
 class BackupFileError(FrontdeskError):

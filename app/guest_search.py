@@ -25,6 +25,7 @@ matched when that is not simply its name ("sounds like", "1 letter different",
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,8 +41,11 @@ from storage import name_keys, search
 
 # Fewer results than this from exact and prefix matching: look for misspellings too.
 FUZZY_BELOW = 10
-# Alternatives kept per typed word, best first (each one is a term in one FTS query).
+# Alternatives kept per typed word, best first; the closest combinations of them are
+# fetched one index query each, at most MAX_QUERIES.
 MAX_ALTERNATIVES = 12
+PER_WORD_IN_COMBOS = 6
+MAX_QUERIES = 6
 # Today's arrivals and bookings matched in memory on every search (a busy day's worth).
 TODAY_ROWS = 3000
 
@@ -163,13 +167,12 @@ def _whole_tier(r: Any, text: str) -> int:
 def _not_name_why(r: Any, typed_words: list[str], *, prefix: bool) -> Msg | None:
     """None when the typed words are in the name; else whether email or phone matched."""
     names = _name_words(r)
-    last = len(typed_words) - 1
 
-    def in_name(i: int, w: str) -> bool:
+    def in_name(w: str) -> bool:
         f = name_keys.fold(w)
-        return any(n == f or (prefix and i == last and n.startswith(f)) for n in names)
+        return any(n == f or (prefix and n.startswith(f)) for n in names)
 
-    if all(in_name(i, w) for i, w in enumerate(typed_words)):
+    if all(in_name(w) for w in typed_words):
         return None
     email = name_keys.fold(r.email or "")
     if typed_words and all(name_keys.fold(w) in email for w in typed_words):
@@ -193,6 +196,16 @@ def _word_distance(typed: str, name_word: str, *, last: bool) -> tuple[int, int]
     return edits, alike
 
 
+def optional_particles_dropped(typed_words: list[str]) -> list[str]:
+    """The typed words without tussenvoegsels ("van", "vd", "der", and between the first and
+    the last word also near-misses such as "vann"), which a name may or may not carry."""
+    last = len(typed_words) - 1
+    kept = [w for i, w in enumerate(typed_words)
+            if not (name_keys.is_particle(w) or
+                    (0 < i < last and name_keys.is_particle_like(w)))]
+    return kept or list(typed_words)
+
+
 def _closeness(typed_words: list[str], names: list[str]
                ) -> tuple[int, Msg | None, int] | None:
     """Tier, reason and edits of a name for the typed words (particles optional), or None.
@@ -201,8 +214,7 @@ def _closeness(typed_words: list[str], names: list[str]
     beginning, one letter different, said alike (Dutch-aware key), two letters different
     (words of five letters or more), said alike by the English key only.
     """
-    words = [name_keys.fold(w) for w in typed_words if not name_keys.is_particle(w)] or \
-        [name_keys.fold(w) for w in typed_words]
+    words = [name_keys.fold(w) for w in optional_particles_dropped(typed_words)]
     names = [n for n in names if not name_keys.is_particle(n)] or names
     total, alike, far, last = 0, False, False, len(words) - 1
     for i, w in enumerate(words):
@@ -229,7 +241,7 @@ def _closeness(typed_words: list[str], names: list[str]
         far = far or best[0] >= 2
     if total == 0 and not alike:
         return T_PREFIX, None, 0
-    why = _("sounds like") if alike else ngettext_("1 letter different",
+    why = _("sounds like") if alike else ngettext_("{n} letter different",
                                                     "{n} letters different", total, n=total)
     return (T_FAR if far or total > 1 else T_CLOSE), why, total + alike
 
@@ -246,41 +258,58 @@ def _match_in_memory(r: Any, text: str, typed_words: list[str]
     return _closeness(typed_words, names)
 
 
-def _alternatives(s: Session, word: str, last: bool) -> list[tuple[int, str]]:
-    """(quality, dictionary word) for one typed word: 0 itself, 1 close, 2 farther."""
+def _alternatives(s: Session, word: str, last: bool) -> list[tuple[int, int, str]]:
+    """(quality, letters different, dictionary word) for one typed word, best first.
+
+    Quality 0 is the word itself, 1 one letter away or said alike (Dutch-aware key),
+    2 two letters away or said alike only by the English key. A word of one or two
+    letters (an initial) stays itself, as a prefix ("j*").
+    """
     folded = name_keys.fold(word)
     if len(folded) < 3:
-        return [(0, word)]
+        return [(0, 0, word + "*")]
     sound, english = name_keys.sound_key(word), name_keys.english_key(word)
     allowed = 1 if len(folded) <= 4 else 2
-    scored: list[tuple[int, int, str]] = []
+    scored: dict[str, tuple[int, int, str]] = {}
     for t in search.term_candidates(s, word, sound_prefix=last and len(sound) >= 4):
         d = OSA.distance(folded, t.fold, score_cutoff=allowed + 1)
         if last and len(folded) >= 4:
             d = min(d, OSA.distance(folded, t.fold[:len(folded)], score_cutoff=allowed + 1))
         alike = t.sound == sound or (last and len(sound) >= 4 and t.sound.startswith(sound))
         if d == 0:
-            scored.append((0, 0, t.term))
+            cand = (0, 0, t.term)
         elif d <= 1 or alike:
-            scored.append((1, d, t.term))
+            cand = (1, d, t.term)
         elif d <= allowed or (english and t.english == english):
-            scored.append((2, d, t.term))
-    scored.sort()
-    return [(q, term) for q, _d, term in scored[:MAX_ALTERNATIVES]]
+            cand = (2, d, t.term)
+        else:
+            continue
+        if t.term not in scored or cand < scored[t.term]:
+            scored[t.term] = cand
+    return sorted(scored.values())[:MAX_ALTERNATIVES]
 
 
 def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None:
-    """Look each word up in the name dictionary and fetch the guests with the best words."""
-    words = [w for w in typed_words if not name_keys.is_particle(w)] or typed_words
+    """Look each word up in the name dictionary, then fetch the guests holding the closest
+    combinations of words first (one index query each), so a common near-miss ("Jan" for
+    "Dan") never crowds out the name that was meant ("Daan")."""
+    words = optional_particles_dropped(typed_words)
     if not words:
         return
-    per_word = [_alternatives(s, w, i == len(words) - 1) for i, w in enumerate(words)]
-    for level in (1, 2):
-        groups = [[t for q, t in alts if q <= level] for alts in per_word]
-        if any(not g for g in groups):
-            continue
-        rows = search.name_rows(s, groups, words[-1], limit * 2)
+    per_word = [_alternatives(s, w, i == len(words) - 1)[:PER_WORD_IN_COMBOS]
+                for i, w in enumerate(words)]
+    if any(not alts for alts in per_word):
+        return
+    combos = sorted(itertools.product(*per_word),
+                    key=lambda c: (sum(q for q, _d, _t in c), sum(d for _q, d, _t in c)))
+    fetched = 0
+    for i, combo in enumerate(combos[:MAX_QUERIES]):
+        groups = [[t] for _q, _d, t in combo]
+        rows = search.name_rows(s, groups, words[-1] if i == 0 else None, limit)
         for r in rows:
             hit = _closeness(typed_words, _name_words(r))
             if hit is not None:
                 add([r], *hit)
+        fetched += len(rows)
+        if fetched >= 2 * limit:
+            break

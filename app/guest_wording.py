@@ -1,37 +1,20 @@
 """How a label reads to the guest: the one rendering shared by Show guest and label review.
 
 A manager approving a proposal sees exactly the words the guest will see,
-because both screens call :func:`render_label`.
+because both screens call :func:`render_label`. The label's own words come
+from the vocabulary (one wording per language); the words around them (the
+category's title, how we know) are ``app.i18n`` messages in
+:mod:`app.report_text`, so there is one mechanism for every guest-facing word.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app import languages
+from app.report_text import CATEGORY, SOURCE, supported, word
 from app.views import LabelInfo
-from storage.models import Category, Source
-
-FALLBACK = "en"
-
-CATEGORY_TITLES: dict[str, dict[Category, str]] = {
-    "en": {
-        Category.RECOGNITION: "So we recognise you",
-        Category.APPRECIATION: "What we appreciate",
-        Category.PREFERENCE: "Your preferences",
-        Category.GUEST_CONTROL: "Your wishes about how we treat you",
-    },
-    "nl": {
-        Category.RECOGNITION: "Zodat we u herkennen",
-        Category.APPRECIATION: "Wat we waarderen",
-        Category.PREFERENCE: "Uw voorkeuren",
-        Category.GUEST_CONTROL: "Uw wensen over hoe we met u omgaan",
-    },
-}
-
-SOURCE_WORDS: dict[str, dict[Source, str]] = {
-    "en": {Source.GUEST_TOLD: "you told us", Source.STAFF_OBSERVED: "we noticed"},
-    "nl": {Source.GUEST_TOLD: "u vertelde het ons", Source.STAFF_OBSERVED: "wij merkten het op"},
-}
+from storage.models import Source
 
 
 @dataclass(frozen=True)
@@ -43,20 +26,17 @@ class GuestLabelText:
     fell_back: bool  # True when the guest's language had no wording and English was used
 
 
-def supported(language: str) -> str:
-    """The language the guest view will use: theirs if we have it, else English."""
-    return language if language in CATEGORY_TITLES else FALLBACK
-
-
 def render_label(label: LabelInfo, language: str) -> GuestLabelText:
+    """The label as a guest whose language is ``language`` reads it (English if missing)."""
     lang = supported(language)
     by_lang = {w.language: w for w in label.wordings}
-    chosen = by_lang.get(lang) or by_lang.get(FALLBACK) or next(iter(by_lang.values()), None)
+    chosen = (by_lang.get(lang) or by_lang.get(languages.source()) or
+              next(iter(by_lang.values()), None))
     wording = chosen.guest_wording if chosen else label.staff_wording
     purpose = chosen.purpose if chosen else ""
-    used = chosen.language if chosen else FALLBACK
+    used = chosen.language if chosen else languages.source()
     return GuestLabelText(
-        category_title=CATEGORY_TITLES[supported(used)][label.category],
+        category_title=word(supported(used), CATEGORY, label.category.value),
         wording=wording,
         purpose=purpose,
         language=used,
@@ -65,4 +45,4 @@ def render_label(label: LabelInfo, language: str) -> GuestLabelText:
 
 
 def source_words(source: Source, language: str) -> str:
-    return SOURCE_WORDS[supported(language)][source]
+    return word(language, SOURCE, Source(source).value)

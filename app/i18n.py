@@ -27,7 +27,7 @@ from __future__ import annotations
 import gettext as _gettext
 import io
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from app import languages
 
@@ -84,6 +84,12 @@ def _(msgid: str, /, **params: object) -> Msg:
 def ngettext_(singular: str, plural: str, n: int, /, **params: object) -> Msg:
     """A message with a count: ``ngettext_("{n} guest", "{n} guests", n, n=n)``."""
     return Msg(singular, params, plural=plural, n=n)
+
+
+def joined(parts: Sequence[object], separator: str = "; ") -> Msg:
+    """Several messages as one, each said in the reader's language: ``"a; b; c"``."""
+    names = [f"p{i}" for i in range(len(parts))]
+    return Msg(separator.join("{" + n + "}" for n in names), dict(zip(names, parts, strict=True)))
 
 
 def N_(msgid: str, /) -> str:

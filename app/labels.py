@@ -2,13 +2,29 @@
 
 The service, not the UI, refuses anything but an approved label, and a
 special-category (health) label without the guest's recorded consent.
+
+Taking a label off keeps as little as the reason allows:
+
+* **the guest asked us to forget it** (Show guest's "Please forget this", or
+  staff choosing that reason at the desk): the assignment row is deleted and
+  the audit event ("label.forgotten") names neither the label nor the
+  assignment, so nothing left in the store tells which label it was. The
+  "label.assigned" event never named the label either (only the assignment's
+  row number, which now points at nothing), and the WAL is folded back into the
+  file so the deleted row's old page does not linger there;
+* **staff removed it** (no longer true, added by mistake): a normal label's row
+  stays, with who removed it and why, for the venue's short record time
+  (``venue_settings.REMOVED_RECORD_DAYS``, default 30 days) so a manager can
+  check the change; then retention deletes it. A health label's row is deleted
+  at once: nothing of special-category data outlives its use.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from app import snapshots
+from app import snapshots, venue_settings
 from app.audit import record
 from app.clock import now as _now
 from app.errors import ConsentRequired, LabelNotApproved, NotFound, ValidationError
@@ -34,6 +50,9 @@ DESK_REMOVAL_REASONS = (
     RemovalReason.NO_LONGER_TRUE,
     RemovalReason.ADDED_BY_MISTAKE,
 )
+SCRUB_WAIT_MS = 500
+# Removals that keep nothing: the row is deleted in the same transaction.
+FORGETTING_REASONS = frozenset({RemovalReason.GUEST_REQUEST, RemovalReason.CONSENT_WITHDRAWN})
 
 
 def approved_labels(store: Store, actor: Actor) -> list[LabelInfo]:
@@ -64,10 +83,10 @@ def assign_label(
             raise NotFound(_("That guest no longer exists."))
         lb = s.get(Label, label_id)
         if lb is None or lb.status != LabelStatus.APPROVED:
-            raise LabelNotApproved(
-                _("Only approved labels can be added to a guest. Propose the label and a "
-                "manager will review it.")
-            )
+            raise LabelNotApproved(_(
+                "Only approved labels can be added to a guest. Propose the label and a "
+                "manager will review it."
+            ))
         if queries.active_assignment(s, guest_id, label_id) is not None:
             raise ValidationError(_("Label"), _("The guest already has this label."))
         consent_id = None
@@ -75,10 +94,10 @@ def assign_label(
         if lb.sensitivity == Sensitivity.SPECIAL:
             consent = queries.active_consent(s, guest_id, ConsentPurpose.HEALTH)
             if consent is None:
-                raise ConsentRequired(
-                    _("This label is health information: record the guest's explicit consent "
-                    "first, or leave it off.")
-                )
+                raise ConsentRequired(_(
+                    "This label is health information: record the guest's explicit consent "
+                    "first, or leave it off."
+                ))
             consent_id = consent.id
         a = Assignment(
             guest_id=guest_id, label_id=label_id, added_by=actor.id, added_at=at,
@@ -87,8 +106,9 @@ def assign_label(
         )
         s.add(a)
         s.flush()
+        # No label id: if the guest later asks us to forget it, nothing may tell which it was.
         record(s, actor, "label.assigned", guest_ref=g.ref, at=at, assignment=a.id,
-               label=lb.id, source=a.source.value)
+               source=a.source.value)
         return snapshots.assignment(a)
 
 
@@ -96,19 +116,69 @@ def remove_label(
     store: Store, actor: Actor, assignment_id: int, reason: RemovalReason, *,
     now: dt.datetime | None = None,
 ) -> None:
-    """Take a label off a guest; the row stays (with who/when/why) until retention ends."""
+    """Take a label off a guest, keeping only what the reason allows (see the module doc)."""
     require(store, actor, Action.REMOVE_LABEL)
     at = now or _now()
+    why = RemovalReason(reason)
     with store.write() as s:
         a = s.get(Assignment, assignment_id)
         if a is None or a.removed_at is not None:
             raise NotFound(_("That label is no longer on the guest."))
-        _remove(a, actor, RemovalReason(reason), at)
-        record(s, actor, "label.removed", guest_ref=a.guest.ref, at=at, assignment=a.id,
-               label=a.label_id, reason=RemovalReason(reason).value)
+        ref = a.guest.ref
+        deleted = why in FORGETTING_REASONS or a.label.sensitivity == Sensitivity.SPECIAL
+        if why in FORGETTING_REASONS:
+            s.delete(a)
+            record(s, actor, "label.forgotten", guest_ref=ref, at=at)
+        elif deleted:
+            s.delete(a)
+            record(s, actor, "label.removed", guest_ref=ref, at=at, reason=why.value)
+        else:
+            _remove(a, actor, why, at)
+            record(s, actor, "label.removed", guest_ref=ref, at=at, assignment=a.id,
+                   reason=why.value)
+    if deleted:
+        scrub(store)
+
+
+def forget_label(store: Store, actor: Actor, assignment_id: int, *,
+                 now: dt.datetime | None = None) -> None:
+    """The guest's "Please forget this": the label is deleted, and nothing tells which it was."""
+    require(store, actor, Action.REMOVE_LABEL)
+    remove_label(store, actor, assignment_id, RemovalReason.GUEST_REQUEST, now=now)
 
 
 def _remove(a: Assignment, actor: Actor | None, reason: RemovalReason, at: dt.datetime) -> None:
+    """Mark a normal label removed; its record is kept for the venue's short record time."""
     a.removed_at = at
     a.removed_by = actor.id if actor else None
     a.removal_reason = reason
+    s = _session_of(a)
+    days = venue_settings.int_value_in(s, venue_settings.REMOVED_RECORD_DAYS)
+    a.expires_at = min(a.expires_at, at + dt.timedelta(days=days))
+
+
+def _session_of(a: Assignment) -> Any:
+    from sqlalchemy.orm import object_session
+
+    return object_session(a)
+
+
+def shorten_removed_records(s: Any, days: int) -> int:
+    """A shorter record time applies to the records already kept (a longer one does not)."""
+    changed = 0
+    for a in queries.removed_assignments(s):
+        until = (a.removed_at or a.expires_at) + dt.timedelta(days=days)
+        if until < a.expires_at:
+            a.expires_at = until
+            changed += 1
+    return changed
+
+
+def scrub(store: Store) -> None:
+    """Push the deleted rows' old page images out of the store's files, as erasure does.
+
+    ``secure_delete`` zeroes the deleted cells in the page; until the WAL is folded
+    back and emptied it still holds the page as it was. Best effort and short: a
+    reader holding the WAL (another desk) delays the emptying, never the guest's choice.
+    """
+    store.scrub_deleted(SCRUB_WAIT_MS)

@@ -28,6 +28,7 @@ class Language:
     long_date: str  # CLDR pattern, e.g. "EEEE d MMMM"
     staff_complete: bool
     guest_complete: bool
+    full_date: str = "d MMMM y"  # CLDR pattern of a date with its year ("27 November 2026")
 
     @property
     def qt_catalogue(self) -> Path:
@@ -47,7 +48,8 @@ def _load() -> tuple[str, tuple[Language, ...]]:
         Language(code=str(e["code"]), native_name=str(e["native_name"]),
                  english_name=str(e["english_name"]), long_date=str(e["long_date"]),
                  staff_complete=bool(e["staff_complete"]),
-                 guest_complete=bool(e["guest_complete"]))
+                 guest_complete=bool(e["guest_complete"]),
+                 full_date=str(e.get("full_date", "d MMMM y")))
         for e in data["language"]
     )
     source = str(data["source"])

@@ -46,10 +46,29 @@ class SafeFormatter(logging.Formatter):
         return scrubbed_traceback(exc) if isinstance(exc, BaseException) else ""
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Log files readable by this account only (0600), whatever the umask."""
+
+    def _open(self) -> Any:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
+def _private(path: Path, mode: int) -> None:
+    try:
+        if path.stat().st_mode & 0o777 & ~mode:
+            path.chmod(mode)
+    except OSError:
+        pass
+
+
 def setup_logging(level: int = logging.INFO) -> Path:
     folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _private(folder, 0o700)   # the folder also holds crash reports
+    for log_file in folder.glob("frontdesk.log*"):
+        _private(log_file, 0o600)
+    handler = PrivateRotatingFileHandler(
         folder / "frontdesk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -7,6 +7,7 @@ storage layer's failures into ``app.errors`` types with plain-words messages.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from storage.store import Store, StorePaths
 from storage.store import open_store as _open
 
 ENV_DATA_DIR = "FRONTDESK_DATA_DIR"
+log = logging.getLogger("frontdesk.opening")
 
 __all__ = ["KeyringKey", "MemoryKey", "PassphraseKey", "Store", "default_data_dir",
            "key_source_for", "open_store", "resolve_data_dir", "store_exists"]
@@ -48,7 +50,7 @@ def key_source_for(passphrase_file: str | os.PathLike[str] | None) -> KeySource:
         passphrase = path.read_text(encoding="utf-8").strip("\r\n")
     except OSError as exc:
         raise ae.KeyMissingError(_("Cannot read the passphrase file {path}: {reason}.",
-                                   path=str(path), reason=exc.strerror)) from exc
+                                   path=str(path), reason=exc.strerror or str(exc))) from exc
     if len(passphrase) < 8:
         raise ae.KeyMissingError(_("The passphrase in {path} is shorter than 8 characters.",
                                    path=str(path)))
@@ -61,6 +63,7 @@ def store_exists(data_dir: Path) -> bool:
 
 
 def open_store(data_dir: Path, key_source: KeySource, *, create: bool = True) -> Store:
+    """Open (or create) the store; every failure is an ``app.errors`` type naming the fix."""
     try:
         return adopt(_open(data_dir, key_source, create=create))
     except se.StorageError as exc:
@@ -68,10 +71,29 @@ def open_store(data_dir: Path, key_source: KeySource, *, create: bool = True) ->
 
 
 def adopt(store: Store) -> Store:
-    """Make the store's writes raise ``StoreBusyError`` (plain words) when it stays busy."""
+    """Give the store plain-words errors for later failures and finish what an open owes.
+
+    Every way of opening (here, recovery, restore) passes through: SQLite
+    failures inside use cases become ``app.errors`` types (busy, damaged, disk
+    full), what the open repaired is logged, and an erasure a crash interrupted
+    is finished (``app.erasure.finish_pending``).
+    """
     paths = store.paths
-    store.busy_error = lambda exc: translate(exc, paths)
+    store.on_error = lambda exc: translate(exc, paths)
+    for note in store.notes:
+        log.info("store %s: %s", store.store_id[:8], note)
+    from app.erasure import finish_pending
+
+    finish_pending(store)
     return store
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:,} {unit}" if unit == "bytes" else f"{n:,.1f} {unit}"
+        n //= 1024
+    return f"{n:,}"
 
 
 def translate(exc: se.StorageError, paths: StorePaths) -> ae.FrontdeskError:
@@ -115,6 +137,59 @@ def translate(exc: se.StorageError, paths: StorePaths) -> ae.FrontdeskError:
                 "entry may belong to another store; restore the right key or restore from a "
                 "backup. The store was not changed.",
                 source=_key_kind(exc.key_source), where=where))
+        case se.StoreFileMissing():
+            if exc.empty:
+                return ae.StoreFileMissingError(_(
+                    "The store's database file {path} is empty (0 bytes), although its header "
+                    "says the store was in use: a copy or a disk failure cut it short. Put "
+                    "back the file from where it came, or restore from a backup (frontdesk "
+                    "restore). Frontdesk did not make a new, empty store in its place; nothing "
+                    "was changed.", path=str(exc.path)))
+            return ae.StoreFileMissingError(_(
+                "The store's database file {path} is missing, although its header {header} is "
+                "there: the file was moved or deleted. Put it back, or restore from a backup "
+                "(frontdesk restore). Frontdesk did not make a new, empty store in its place; "
+                "nothing was changed.", path=str(exc.path), header=str(paths.header)))
+        case se.HeaderMissing():
+            return ae.HeaderMissingError(_(
+                "The store's header file {path} is missing, {detail}. Put the header back "
+                "from where it came, or restore from a backup (frontdesk restore). Nothing "
+                "was changed.", path=str(exc.path), detail=exc.detail))
+        case se.HeaderMismatch():
+            return ae.HeaderMismatchError(_(
+                "The header file {path} belongs to another store (store id {store_id}…), not "
+                "to the database beside it. Put back this store's own header, or restore from "
+                "a backup. Nothing was changed.", path=str(exc.header),
+                store_id=exc.store_id[:8]))
+        case se.StorePathIsFolder():
+            return ae.NotAStoreError(_(
+                "{path} is a folder, but Frontdesk keeps its store in a file of that name. "
+                "Move the folder away, or choose another store folder with --data-dir. "
+                "Nothing was changed.", path=str(exc.path)))
+        case se.FolderReadOnly():
+            if exc.file_system:
+                return ae.FolderReadOnlyError(_(
+                    "The store folder {folder} is on a read-only disk or file system, and "
+                    "Frontdesk must write next to its store even to read it. Make it writable "
+                    "(remount it read-write, or copy the folder to a writable disk and use "
+                    "--data-dir). Nothing was changed.", folder=str(exc.folder)))
+            return ae.FolderReadOnlyError(_(
+                "The store folder {folder} is read-only for this account, and Frontdesk must "
+                "write next to its store even to read it. Give the account write permission "
+                "(chmod u+w on the folder, as its owner), or run Frontdesk as the folder's "
+                "owner. Nothing was changed.", folder=str(exc.folder)))
+        case se.AccessDenied():
+            return ae.StoreAccessDeniedError(_(
+                "This account ({user}) may not {need} {path} (owner {owner}, mode {mode}). Run "
+                "Frontdesk as {owner}, or give the file back to this account (sudo chown "
+                "{user} and chmod 600 on the store's files). Nothing was changed.",
+                user=exc.user, need=_("read") if exc.need == "read" else _("write"),
+                path=str(exc.path), owner=exc.owner, mode=exc.mode))
+        case se.DiskFull():
+            return ae.DiskFullError(_(
+                "The disk holding {folder} is full ({free} free). Make room (empty the "
+                "trash, move old backups elsewhere) and try again. Nothing was changed.",
+                folder=str(exc.folder), free=_size(exc.free_bytes)))
         case se.NotAStore():
             return ae.NotAStoreError(_(
                 "{path} is not a Frontdesk store: {detail}. Choose another folder with "
@@ -122,9 +197,10 @@ def translate(exc: se.StorageError, paths: StorePaths) -> ae.FrontdeskError:
                 path=str(exc.path), detail=exc.detail))
         case se.DamagedStore():
             return ae.DamagedStoreError(_(
-                "The store {path} is damaged: the key is right but the file cannot be read. "
-                "Restore it from a backup (frontdesk restore). The file was left as it is.",
-                path=str(exc.path)))
+                "The store {path} is damaged: the key is right but the file cannot be read "
+                "({detail}). Restore it from a backup (frontdesk restore); the damaged file is "
+                "kept aside, not deleted. The file was left as it is.",
+                path=str(exc.path), detail=exc.detail))
         case se.SchemaTooNew():
             return ae.SchemaTooNewError(_(
                 "The store in {where} was written by a newer version of Frontdesk (schema "

@@ -45,6 +45,7 @@ class Action(StrEnum):
     SCHEDULED_BACKUP = "make the scheduled daily backup"
     IMPORT = "import arrivals and bookings"
     MANAGE_RETENTION = "review retention"
+    VENUE_SETTINGS = "change the venue's settings"
     MERGE_GUESTS = "merge two guest profiles"  # search helper: app.merge (managers only)
 
 

@@ -61,7 +61,7 @@ def set_up_recovery(store: Store, actor: Actor) -> str:
 
 
 def has_recovery(store: Store) -> bool:
-    return keys.has_recovery(store.header.extra)
+    return keys.has_recovery(store.header)
 
 
 def needs_recovery_passphrase(store: Store) -> bool:

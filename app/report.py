@@ -15,18 +15,38 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from app import snapshots
+from app import snapshots, venue_settings
 from app.audit import look, record
 from app.clock import now as _now
 from app.errors import NotFound
-from app.guest_wording import render_label
-from app.i18n import _
+from app.guest_wording import render_label, source_words
+from app.i18n import N_, _
 from app.permissions import Action, require
-from app.report_text import date_words, datetime_words, supported, text, word
+from app.report_text import (
+    CONSENT_PURPOSE,
+    REMOVAL_REASON,
+    ROLE,
+    SERVICE,
+    VISIT_KIND,
+    VISIT_STATUS,
+    Say,
+    action_words,
+    date_words,
+    datetime_words,
+    day_words,
+    language_name,
+    say,
+    say_n,
+    section_words,
+    short_ref,
+    supported,
+    word,
+)
 from app.retention import guest_retention_months
 from app.views import Actor, GuestInfo
 from storage import queries
@@ -52,6 +72,10 @@ class ItemAction:
     kind: ActionKind
     target_id: int  # assignment id or consent id
     subject: str  # the label's wording or the consent's purpose, for the confirmation
+    # Withdrawing: the wording (guest's language) of every label deleted with it, and
+    # their assignment ids, so the withdrawal refuses if the list changed meanwhile.
+    consequences: tuple[str, ...] = ()
+    expected: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -59,6 +83,7 @@ class ReportItem:
     heading: str
     rows: tuple[ReportRow, ...]
     action: ItemAction | None = None
+    note: str = ""  # a sentence about the item (what went with a withdrawn consent)
 
 
 @dataclass(frozen=True)
@@ -69,6 +94,7 @@ class ReportSection:
     items: tuple[ReportItem, ...]
     empty: str = ""  # what to say when there are no items
     layout: Layout = "fields"
+    notes: tuple[str, ...] = ()  # what is gone ("On … you asked us to forget one note")
 
 
 @dataclass(frozen=True)
@@ -91,6 +117,11 @@ class GuestReport:
     sections: tuple[ReportSection, ...]
     rights: tuple[str, ...]
     raw: tuple[RawRecord, ...] = field(default=())
+    venue_name: str = ""  # who keeps the data (the controller), set by a manager
+    venue_contact: tuple[str, ...] = ()  # address lines, phone, email
+    reference: str = ""  # the guest's reference, short and readable ("7KQ2-M9XD")
+    rights_title: str = ""
+    controller_title: str = ""
 
     @property
     def fell_back(self) -> bool:
@@ -101,15 +132,18 @@ class GuestReport:
 
     def plain_text(self) -> str:
         """Every word of the report, one line each (tests, search, accessibility)."""
-        lines = [self.title, self.intro, *self.notes]
+        lines = [self.venue_name, *self.venue_contact, self.title, self.intro, *self.notes]
         for s in self.sections:
-            lines += [s.title, s.intro]
+            lines += [s.title, s.intro, *s.notes]
             for it in s.items:
                 lines.append(it.heading)
                 lines += [f"{r.field}: {r.value}" for r in it.rows]
+                if it.note:
+                    lines.append(it.note)
             if not s.items and s.empty:
                 lines.append(s.empty)
-        return "\n".join(lines + list(self.rights))
+        return "\n".join([line for line in lines if line] + [self.rights_title,
+                                                             *self.rights])
 
 
 # --- rendering context and formatters --------------------------------------------------
@@ -125,7 +159,7 @@ Fmt = Callable[[Any, _Ctx], tuple[str | None, ...]]
 
 @dataclass(frozen=True)
 class Col:
-    """How one column reads to the guest: field name keys and a formatter (None = omit row)."""
+    """How one column reads to the guest: field names (msgids) and a formatter (None = omit)."""
 
     keys: tuple[str, ...]
     fmt: Fmt
@@ -135,48 +169,43 @@ def _one(key: str, f: Callable[[Any, _Ctx], str | None]) -> Col:
     return Col((key,), lambda row, c: (f(row, c),))
 
 
-def _plain(column: str, key: str | None = None) -> Col:
+def _plain(column: str, key: str) -> Col:
     """Text the guest gave us, shown as stored ("not given" when empty)."""
-    return _one(key or f"field.{column}",
-                lambda row, c: getattr(row, column) or text(c.lang, "value.not_given"))
+    return _one(key, lambda row, c: getattr(row, column) or say(c.lang, Say.NOT_GIVEN))
 
 
-def _when(column: str, key: str | None = None, *, optional: bool = True) -> Col:
+def _when(column: str, key: str) -> Col:
     def f(row: Any, c: _Ctx) -> str | None:
         value = getattr(row, column)
-        if value is None:
-            return None if optional else text(c.lang, "value.none")
-        if isinstance(value, dt.datetime):
-            return datetime_words(value, c.lang)
-        return date_words(value, c.lang)
-    return _one(key or f"field.{column}", f)
+        return None if value is None else datetime_words(value, c.lang)
+    return _one(key, f)
 
 
-def _day(column: str, key: str | None = None) -> Col:
+def _day(column: str, key: str) -> Col:
     def f(row: Any, c: _Ctx) -> str | None:
         value = getattr(row, column)
         if value is None:
             return None
         return date_words(value.date() if isinstance(value, dt.datetime) else value, c.lang)
-    return _one(key or f"field.{column}", f)
+    return _one(key, f)
 
 
-def _person(column: str, key: str | None = None) -> Col:
+def _person(column: str, key: str) -> Col:
     def f(row: Any, c: _Ctx) -> str | None:
         staff_id = getattr(row, column)
         if staff_id is None:
-            return None if column != "staff_id" else text(c.lang, "value.system")
+            return None if column != "staff_id" else say(c.lang, Say.SYSTEM)
         return person_words(c.staff.get(staff_id), c.lang)
-    return _one(key or f"field.{column}", f)
+    return _one(key, f)
 
 
-def _code(column: str, kind: str, key: str | None = None) -> Col:
+def _code(column: str, table: dict[str, str], key: str) -> Col:
     def f(row: Any, c: _Ctx) -> str | None:
         value = getattr(row, column)
         if value is None:
             return None
-        return word(c.lang, kind, value.value if isinstance(value, enum.Enum) else str(value))
-    return _one(key or f"field.{column}", f)
+        return word(c.lang, table, value.value if isinstance(value, enum.Enum) else str(value))
+    return _one(key, f)
 
 
 def _label(a: Assignment, c: _Ctx) -> tuple[str | None, ...]:
@@ -185,8 +214,6 @@ def _label(a: Assignment, c: _Ctx) -> tuple[str | None, ...]:
 
 
 def _source(a: Assignment, c: _Ctx) -> tuple[str | None, ...]:
-    from app.guest_wording import source_words
-
     return (source_words(a.source, c.lang),)
 
 
@@ -196,7 +223,7 @@ def _expires(a: Assignment, c: _Ctx) -> tuple[str | None, ...]:
 
 
 def _relies_on_consent(a: Assignment, c: _Ctx) -> tuple[str | None, ...]:
-    return (text(c.lang, "value.yes") if a.consent_id is not None else None,)
+    return (say(c.lang, Say.YES) if a.consent_id is not None else None,)
 
 
 def _action(e: AuditEvent, c: _Ctx) -> tuple[str | None, ...]:
@@ -205,87 +232,78 @@ def _action(e: AuditEvent, c: _Ctx) -> tuple[str | None, ...]:
 
 def _undo_summary(raw: str | None, c: _Ctx) -> str:
     """The other profile's own details kept for undoing a merge, in a line."""
-    import json
-
     if not raw:
-        return text(c.lang, "value.undo_data_gone")
+        return say(c.lang, Say.UNDO_DATA_GONE)
     guest = json.loads(raw).get("guest", {})
     shown = [str(guest.get(k)) for k in ("full_name", "preferred_name", "email", "phone",
                                           "pronunciation") if guest.get(k)]
-    return ", ".join(shown) or text(c.lang, "value.not_given")
+    return ", ".join(shown) or say(c.lang, Say.NOT_GIVEN)
 
 
 def person_words(st: Staff | None, lang: str) -> str:
     """'Sam, receptionist': role and first name only, never a full name or an id."""
     if st is None:
-        return text(lang, "value.staff_gone")
-    return text(lang, "value.person", first_name=st.first_name,
-                role=word(lang, "role", st.role.value))
+        return say(lang, Say.STAFF_GONE)
+    return say(lang, Say.PERSON, first_name=st.first_name, role=word(lang, ROLE, st.role.value))
 
 
-def action_words(action: str, lang: str) -> str:
-    known = {"guest.opened", "guest.created", "guest.updated", "guest.shown", "guest.exported",
-             "guest.kept", "guest.merged", "guest.merge_undone", "label.assigned",
-             "label.removed", "label.expired", "consent.given",
-             "consent.withdrawn", "visit.recorded"}
-    if action in known:
-        return word(lang, "action", action)
-    if action.startswith("visit."):
-        return word(lang, "action", "visit.status")
-    return word(lang, "action", "other")
-
-
-# The one declaration of what the report shows, per table. Keys are column names.
+# The one declaration of what the report shows, per table. Keys are column names; the
+# field names are msgids (app.i18n), said in the guest's language.
 COLUMNS: dict[str, dict[str, Col]] = {
     "guest": {
-        "full_name": _plain("full_name"),
-        "preferred_name": _plain("preferred_name"),
-        "pronunciation": _plain("pronunciation"),
-        "language": _code("language", "language"),
-        "email": _plain("email"),
-        "phone": _plain("phone"),
-        "created_at": _day("created_at"),
-        "retention_reviewed_at": _day("retention_reviewed_at"),
-        "ref": _plain("ref"),
+        "full_name": _plain("full_name", Say.FIELD_FULL_NAME),
+        "preferred_name": _plain("preferred_name", Say.FIELD_PREFERRED_NAME),
+        "pronunciation": _plain("pronunciation", Say.FIELD_PRONUNCIATION),
+        "language": _one(Say.FIELD_LANGUAGE, lambda g, c: language_name(g.language)),
+        "email": _plain("email", Say.FIELD_EMAIL),
+        "phone": _plain("phone", Say.FIELD_PHONE),
+        "created_at": _day("created_at", N_("We first wrote down your details on")),
+        "retention_reviewed_at": _day("retention_reviewed_at",
+                                      N_("A manager last decided to keep your details on")),
+        "ref": _one(N_("Your reference (our logs use it instead of your name)"),
+                    lambda g, c: short_ref(g.ref)),
     },
     "assignment": {
-        "label_id": Col(("field.label", "field.purpose", "field.category"), _label),
-        "source": Col(("field.source",), _source),
-        "added_by": _person("added_by"),
-        "added_at": _day("added_at"),
-        "consent_id": Col(("field.consent_id",), _relies_on_consent),
-        "expires_at": Col(("field.expires_at", "field.kept_until"), _expires),
-        "removed_at": _day("removed_at"),
-        "removed_by": _person("removed_by"),
-        "removal_reason": _code("removal_reason", "removal_reason"),
+        "label_id": Col((N_("Note"), N_("Why we keep it"), N_("Kind of note")), _label),
+        "source": Col((N_("How we know"),), _source),
+        "added_by": _person("added_by", N_("Added by")),
+        "added_at": _day("added_at", N_("Added on")),
+        "consent_id": Col((N_("Relies on your consent"),), _relies_on_consent),
+        "expires_at": Col((N_("Deleted automatically on"), N_("Record deleted on")), _expires),
+        "removed_at": _day("removed_at", N_("Removed on")),
+        "removed_by": _person("removed_by", N_("Removed by")),
+        "removal_reason": _code("removal_reason", REMOVAL_REASON, N_("Why it was removed")),
     },
     "visit": {
-        "kind": _code("kind", "visit_kind"),
-        "starts_at": _day("starts_at"),
-        "ends_on": _day("ends_on"),
-        "service": _code("service", "service"),
-        "party_size": _one("field.party_size", lambda v, c: str(v.party_size)),
-        "place": _plain("place"),
-        "status": _code("status", "visit_status"),
+        "kind": _code("kind", VISIT_KIND, N_("Kind of visit")),
+        "starts_at": _day("starts_at", N_("Date")),
+        "ends_on": _day("ends_on", N_("Until")),
+        "service": _code("service", SERVICE, N_("Meal")),
+        "party_size": _one(N_("Number of guests"), lambda v, c: str(v.party_size)),
+        "place": _plain("place", N_("Room or table")),
+        "status": _code("status", VISIT_STATUS, N_("Status")),
+        "reference": _one(N_("Booking number"), lambda v, c: v.reference or None),
     },
     "consent": {
-        "purpose": _code("purpose", "consent_purpose", "field.consent_purpose"),
-        "given_at": _day("given_at"),
-        "recorded_by": _person("recorded_by"),
-        "withdrawn_at": _day("withdrawn_at"),
-        "withdrawn_by": _person("withdrawn_by"),
+        "purpose": _code("purpose", CONSENT_PURPOSE, N_("What you agreed to")),
+        "given_at": _day("given_at", N_("Given on")),
+        "recorded_by": _person("recorded_by", N_("Recorded by")),
+        "withdrawn_at": _day("withdrawn_at", N_("Withdrawn on")),
+        "withdrawn_by": _person("withdrawn_by", N_("Withdrawal recorded by")),
     },
     "guest_merge": {  # search helper: merged profiles (app.merge)
-        "merged_at": _day("merged_at"),
-        "merged_by": _person("merged_by"),
-        "merged_ref": _plain("merged_ref"),
-        "undo_until": _day("undo_until"),
-        "undo_data": _one("field.undo_data", lambda m, c: _undo_summary(m.undo_data, c)),
+        "merged_at": _day("merged_at", N_("Merged on")),
+        "merged_by": _person("merged_by", N_("Merged by")),
+        "merged_ref": _one(N_("Reference of the other profile"),
+                           lambda m, c: short_ref(m.merged_ref)),
+        "undo_until": _day("undo_until", N_("Can be undone until")),
+        "undo_data": _one(N_("Details of the other profile, kept for undoing"),
+                          lambda m, c: _undo_summary(m.undo_data, c)),
     },
     "audit_event": {
-        "at": _when("at", "field.at"),
-        "staff_id": _person("staff_id", "field.who"),
-        "action": Col(("field.action",), _action),
+        "at": _when("at", N_("When")),
+        "staff_id": _person("staff_id", N_("Who")),
+        "action": Col((N_("What happened"),), _action),
     },
 }
 
@@ -305,7 +323,8 @@ EXEMPT: dict[str, dict[str, str]] = {
     "audit_event": {"id": "internal sequence number of the log",
                     "guest_ref": "the guest's reference, shown in 'Your details'",
                     "detail": "row ids and codes only (never guest text); what happened is "
-                              "rendered from 'action'; the raw value is in the JSON export",
+                              "rendered from 'action' (and what is gone, from the counts); "
+                              "the raw value is in the JSON export",
                     "prev_hash": "tamper-evidence checksum, no information",
                     "hash": "tamper-evidence checksum, no information"},
 }
@@ -319,7 +338,7 @@ def _rows(table: str, row: Any, ctx: _Ctx) -> tuple[ReportRow, ...]:
     for column, col in COLUMNS[table].items():
         for key, value in zip(col.keys, col.fmt(row, ctx), strict=True):
             if value is not None:
-                out.append(ReportRow(text(ctx.lang, key), value, f"{table}.{column}"))
+                out.append(ReportRow(say(ctx.lang, key), value, f"{table}.{column}"))
     return tuple(out)
 
 
@@ -337,6 +356,14 @@ def _raw(table: str, row: Any) -> RawRecord:
             v = v.isoformat()
         values.append((column, v))
     return RawRecord(table, tuple(values))
+
+
+def _detail(e: AuditEvent) -> dict[str, Any]:
+    try:
+        found = json.loads(e.detail or "{}")
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 # --- building the report --------------------------------------------------------------
@@ -375,36 +402,46 @@ def build(s: Any, g: Guest, at: dt.datetime, language: str | None = None) -> Gue
     visit_items = tuple(ReportItem(_visit_heading(v, lang), _rows("visit", v, ctx))
                         for v in visits)
     consents = sorted(g.consents, key=lambda c: c.given_at, reverse=True)
-    consent_items = tuple(_consent_item(c, ctx) for c in consents)
+    withdrawals = {int(d["consent"]): int(d.get("deleted", d.get("removed", 0)) or 0)
+                   for e in events if e.action == "consent.withdrawn"
+                   for d in [_detail(e)] if isinstance(d.get("consent"), int)}
+    consent_items = tuple(_consent_item(c, ctx, withdrawals.get(c.id, 0), at.date())
+                          for c in consents)
     opened = [e for e in events if e.action == "guest.opened"]
     changes = [e for e in events if e.action != "guest.opened"]
     access_items = tuple(ReportItem("", _without(_rows("audit_event", e, ctx),
                                                  "audit_event.action")) for e in opened)
     change_items = tuple(ReportItem("", _rows("audit_event", e, ctx)) for e in changes)
+    keep_days = venue_settings.int_value_in(s, venue_settings.REMOVED_RECORD_DAYS)
 
-    def section(key: str, items: tuple[ReportItem, ...], layout: Layout = "fields",
-                empty: bool = True) -> ReportSection:
-        return ReportSection(key, text(lang, f"section.{key}"), text(lang, f"section.{key}.intro"),
-                             items, text(lang, f"section.{key}.empty") if empty else "", layout)
+    def section(key: str, words: tuple[str, ...], items: tuple[ReportItem, ...],
+                layout: Layout = "fields", notes: tuple[str, ...] = (),
+                **values: object) -> ReportSection:
+        title, intro, empty = section_words(lang, words, **values)
+        return ReportSection(key, title, intro, items, "" if notes else empty, layout, notes)
 
     merge_items = tuple(ReportItem("", _rows("guest_merge", m, ctx)) for m in merges)
     sections = (
-        section("details", (details,), empty=False),
-        *((section("merges", merge_items, empty=False),) if merge_items else ()),
-        section("labels", label_items),
-        *((section("removed", removed_items, empty=False),) if removed_items else ()),
-        section("visits", visit_items),
-        section("consents", consent_items),
-        section("access", access_items, "table"),
-        section("changes", change_items, "table"),
+        section("details", Say.DETAILS, (details,)),
+        *((section("merges", Say.MERGES, merge_items),) if merge_items else ()),
+        section("labels", Say.LABELS, label_items,
+                notes=_forgotten(events, lang, at.date())),
+        *((section("removed", Say.REMOVED, removed_items, days=keep_days),)
+          if removed_items else ()),
+        section("visits", Say.VISITS, visit_items),
+        section("consents", Say.CONSENTS, consent_items),
+        section("access", Say.ACCESS, access_items, "table"),
+        section("changes", Say.CHANGES, change_items, "table"),
     )
-    notes = [text(lang, "generated", date=date_words(at.date(), lang))]
+    notes = [say(lang, Say.GENERATED, date=date_words(at.date(), lang))]
     if lang != requested:
-        notes.insert(0, text(lang, "fell_back"))
+        notes.insert(0, say(lang, Say.FELL_BACK))
     months = guest_retention_months(s)
-    rights = tuple(text(lang, k) for k in ("rights.remove", "rights.withdraw", "rights.correct",
-                                           "rights.copy", "rights.erase")
-                   ) + (text(lang, "rights.retention", months=months),)
+    rights = tuple(say(lang, m) for m in (Say.RIGHT_REMOVE, Say.RIGHT_WITHDRAW,
+                                          Say.RIGHT_CORRECT, Say.RIGHT_COPY, Say.RIGHT_ERASE)
+                   ) + (say(lang, Say.RIGHT_RETENTION, months=months),)
+    venue = str(venue_settings.value_in(s, venue_settings.VENUE_NAME))
+    contact = str(venue_settings.value_in(s, venue_settings.VENUE_CONTACT))
     raw = (
         _raw("guest", g),
         *(_raw("assignment", a) for a in g.assignments),
@@ -418,27 +455,48 @@ def build(s: Any, g: Guest, at: dt.datetime, language: str | None = None) -> Gue
     )
     return GuestReport(
         guest=snapshots.guest(g), language=lang, requested_language=requested,
-        generated_at=at, title=text(lang, "title"),
-        intro=text(lang, "intro", venue=text(lang, "venue")), notes=tuple(notes),
-        sections=sections, rights=rights, raw=raw,
+        generated_at=at, title=say(lang, Say.TITLE),
+        intro=say(lang, Say.INTRO, venue=venue or say(lang, Say.VENUE_FALLBACK)),
+        notes=tuple(notes), sections=sections, rights=rights, raw=raw,
+        venue_name=venue, venue_contact=tuple(contact.splitlines()),
+        reference=short_ref(g.ref), rights_title=say(lang, Say.RIGHTS),
+        controller_title=say(lang, Say.CONTROLLER),
     )
 
 
+def _forgotten(events: list[AuditEvent], lang: str, today: dt.date) -> tuple[str, ...]:
+    """'On Friday 27 November you asked us to forget one note; it is gone.' — per day."""
+    per_day: dict[dt.date, int] = {}
+    for e in events:
+        if e.action == "label.forgotten":
+            per_day[e.at.date()] = per_day.get(e.at.date(), 0) + 1
+    return tuple(say_n(lang, Say.FORGOTTEN, n, day=day_words(day, lang, today=today))
+                 for day, n in sorted(per_day.items(), reverse=True))
+
+
 def _visit_heading(v: Visit, lang: str) -> str:
-    kind = word(lang, "visit_kind", v.kind.value)
+    kind = word(lang, VISIT_KIND, v.kind.value)
     day = date_words(v.starts_at.date(), lang)
     if v.kind == VisitKind.STAY and v.ends_on:
-        day = text(lang, "value.nights", start=day, end=date_words(v.ends_on, lang))
+        day = say(lang, Say.NIGHTS, start=day, end=date_words(v.ends_on, lang))
     return f"{kind[:1].upper()}{kind[1:]} · {day}"
 
 
-def _consent_item(c: Consent, ctx: _Ctx) -> ReportItem:
-    status = text(ctx.lang, "value.consent_active" if c.withdrawn_at is None
-                  else "value.consent_withdrawn")
+def _consent_item(c: Consent, ctx: _Ctx, deleted: int, today: dt.date) -> ReportItem:
+    lang = ctx.lang
     rows = _rows("consent", c, ctx)
     purpose = rows[0].value
-    action = ItemAction("withdraw_consent", c.id, purpose) if c.withdrawn_at is None else None
-    return ReportItem(status, rows, action)
+    if c.withdrawn_at is not None:
+        day = day_words(c.withdrawn_at.date(), lang, today=today)
+        note = (say_n(lang, Say.WITHDRAWN_GONE, deleted, day=day) if deleted
+                else say(lang, Say.WITHDRAWN_NOTHING, day=day))
+        return ReportItem(say(lang, Say.CONSENT_WITHDRAWN), rows, None, note)
+    relying = sorted((a for a in c.guest.assignments if a.consent_id == c.id),
+                     key=lambda a: a.added_at)
+    wordings = tuple(render_label(snapshots.label(a.label), lang).wording for a in relying)
+    action = ItemAction("withdraw_consent", c.id, purpose, wordings,
+                        frozenset(a.id for a in relying))
+    return ReportItem(say(lang, Say.CONSENT_ACTIVE), rows, action)
 
 
 def load_guest(s: Any, guest_id: int) -> Guest:

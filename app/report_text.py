@@ -1,368 +1,277 @@
-"""The guest report's words in English and Dutch, and dates written out in each language.
+"""The guest-facing words: Show guest, the PDF and the JSON export, in the guest's language.
 
-The desk UI is translated with Qt's tools, but the guest report is also built
-without Qt (JSON export, the ``export-guest`` command), so its texts live here
-as plain data: one dictionary per language with the same keys. A test checks
-that every language has every key. Missing languages fall back to English and
-the report says so.
+The desk is translated with Qt's tools, but the guest report is also built
+without Qt (the JSON export, `frontdesk export-guest`), so its words are
+``app.i18n`` messages like every other sentence from ``app/``: written here
+in English, marked with :func:`~app.i18n.N_` (extracted by
+``packaging/update_catalogues.py``) and said in a language with :func:`say`.
+The Show-guest view (``ui/``) takes its buttons and confirmations from
+:class:`Say`, so the guest never reads a word from the staff's catalogue.
+
+Which language a guest reads comes from the registry (``app.languages``):
+theirs when its guest texts are complete, otherwise English with a note.
+Dates are written out with Babel in the registry's patterns ("Friday 27
+November", "27 November 2026"), never as digits a reader could misread.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
-FALLBACK = "en"
+from babel.dates import format_date
 
-TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Everything we keep about you",
-        "intro": "This is all the information {venue} has stored about you, in plain words. "
-                 "You can ask us to remove any of it, right here.",
-        "fell_back": "We do not have this page in your language yet, so it is shown in English.",
-        "generated": "Made on {date}",
-        "venue": "our hotel and restaurant",
-        # sections
-        "section.details": "Your details",
-        "section.details.intro": "What we use to greet you and to contact you.",
-        "section.labels": "What we noted to serve you better",
-        "section.labels.intro": "Each note was chosen from a list our manager approved. "
-                                "Nothing else is written about you.",
-        "section.labels.empty": "We have noted nothing about you.",
-        "section.removed": "Notes that were removed",
-        "section.removed.intro": "These notes are no longer used. We keep a record of them "
-                                 "until the date shown, then they are deleted.",
-        "section.visits": "Your visits",
-        "section.visits.intro": "Your stays and table bookings with us.",
-        "section.visits.empty": "No visits recorded.",
-        "section.consents": "Your consent",
-        "section.consents.intro": "Permissions you gave us, and any you withdrew.",
-        "section.consents.empty": "You have not given us any consent.",
-        "section.access": "Who opened your profile",
-        "section.access.intro": "Every time a member of our staff looked at your details.",
-        "section.access.empty": "Nobody has opened your profile yet.",
-        "section.changes": "History of your information",
-        "section.changes.intro": "Everything we did with your information, and who did it.",
-        "section.changes.empty": "Nothing recorded yet.",
-        "section.rights": "Your choices",
-        "rights.remove": "You can ask us to forget any note, at once.",
-        "rights.withdraw": "You can withdraw your consent; notes that rely on it are removed.",
-        "rights.correct": "You can correct your name, pronunciation, language and contact "
-                          "details.",
-        "rights.copy": "You can take a copy of this page, on paper or as a file.",
-        "rights.erase": "You can ask a manager to erase everything we keep about you.",
-        "rights.retention": "If you do not visit for {months} months, a manager reviews "
-                            "whether to delete your information.",
-        # guest fields
-        "field.full_name": "Full name",
-        "field.preferred_name": "Name you like to be called",
-        "field.pronunciation": "How to pronounce your name",
-        "field.language": "Your language",
-        "field.email": "Email",
-        "field.phone": "Phone",
-        "field.created_at": "We first wrote down your details on",
-        "field.ref": "Your reference (our logs use it instead of your name)",
-        "field.retention_reviewed_at": "A manager last decided to keep your details on",
-        # label fields
-        "field.label": "Note",
-        "field.category": "Kind of note",
-        "field.purpose": "Why we keep it",
-        "field.added_by": "Added by",
-        "field.added_at": "Added on",
-        "field.source": "How we know",
-        "field.expires_at": "Deleted automatically on",
-        "field.kept_until": "Record deleted on",
-        "field.consent_id": "Relies on your consent",
-        "field.removed_at": "Removed on",
-        "field.removed_by": "Removed by",
-        "field.removal_reason": "Why it was removed",
-        # visit fields
-        "field.kind": "Kind of visit",
-        "field.starts_at": "Date",
-        "field.ends_on": "Until",
-        "field.service": "Meal",
-        "field.party_size": "Number of guests",
-        "field.place": "Room or table",
-        "field.status": "Status",
-        # consent fields
-        "field.consent_purpose": "What you agreed to",
-        "field.given_at": "Given on",
-        "field.recorded_by": "Recorded by",
-        "field.withdrawn_at": "Withdrawn on",
-        "field.withdrawn_by": "Withdrawal recorded by",
-        # access log fields
-        "field.at": "When",
-        "field.who": "Who",
-        "field.action": "What happened",
-        # merged profiles (guest_merge; search helper)
-        "section.merges": "Your profiles that we merged",
-        "section.merges.intro": "We had written down your details twice and joined them "
-                                "into this one profile. A manager can undo it until the "
-                                "date shown.",
-        "field.merged_at": "Merged on",
-        "field.merged_by": "Merged by",
-        "field.merged_ref": "Reference of the other profile",
-        "field.undo_until": "Can be undone until",
-        "field.undo_data": "Details of the other profile, kept for undoing",
-        "value.undo_data_gone": "deleted (the time for undoing has passed)",
-        # values
-        "value.none": "—",
-        "value.not_given": "not given",
-        "value.yes": "yes",
-        "value.system": "our system (automatic)",
-        "value.staff_gone": "a former member of staff",
-        "value.person": "{first_name}, {role}",
-        "value.consent_active": "Active",
-        "value.consent_withdrawn": "Withdrawn",
-        "value.nights": "{start} until {end}",
-        "datetime": "{date} at {time}",
-        # buttons and confirmations (used by the view)
-        "button.forget": "Please forget this",
-        "button.withdraw": "Withdraw my consent",
-        "button.correct": "Correct my details",
-        "button.pdf": "Save a copy (PDF)",
-        "button.json": "Save my data (file)",
-        "button.done": "I am done",
-        "button.yes_forget": "Yes, forget it",
-        "button.yes_withdraw": "Yes, withdraw",
-        "button.save": "Save my details",
-        "button.cancel": "Go back",
-        "confirm.forget": "Forget this note now?\n\n“{label}”\n\nIt will no longer be used.",
-        "confirm.withdraw": "Withdraw your consent?\n\n“{purpose}”\n\nNotes that rely on it "
-                            "are removed at once.",
-        "done.forget": "Done. We no longer use this note.",
-        "done.withdraw": "Done. Your consent is withdrawn.",
-        "done.correct": "Done. Your details are updated.",
-        "done.saved": "Saved.",
-        "correct.title": "Correct your details",
-        "handover": "Please hand the screen back to our staff when you are done.",
-        "problem": "That did not work: {message}",
-    },
-    "nl": {
-        "title": "Alles wat we over u bewaren",
-        "intro": "Dit is alle informatie die {venue} over u heeft opgeslagen, in gewone woorden. "
-                 "U kunt ons hier meteen vragen iets te verwijderen.",
-        "fell_back": "Deze pagina bestaat nog niet in uw taal; daarom ziet u hem in het Engels.",
-        "generated": "Gemaakt op {date}",
-        "venue": "ons hotel en restaurant",
-        "section.details": "Uw gegevens",
-        "section.details.intro": "Waarmee we u begroeten en contact met u opnemen.",
-        "section.labels": "Wat we noteerden om u beter te helpen",
-        "section.labels.intro": "Elke notitie komt uit een lijst die onze manager heeft "
-                                "goedgekeurd. Er staat verder niets over u geschreven.",
-        "section.labels.empty": "We hebben niets over u genoteerd.",
-        "section.removed": "Verwijderde notities",
-        "section.removed.intro": "Deze notities gebruiken we niet meer. We bewaren een "
-                                 "verslag ervan tot de genoemde datum; daarna wordt het gewist.",
-        "section.visits": "Uw bezoeken",
-        "section.visits.intro": "Uw verblijven en tafelreserveringen bij ons.",
-        "section.visits.empty": "Geen bezoeken vastgelegd.",
-        "section.consents": "Uw toestemming",
-        "section.consents.intro": "Toestemming die u ons gaf, en toestemming die u introk.",
-        "section.consents.empty": "U hebt ons geen toestemming gegeven.",
-        "section.access": "Wie uw profiel heeft geopend",
-        "section.access.intro": "Elke keer dat een medewerker uw gegevens heeft bekeken.",
-        "section.access.empty": "Nog niemand heeft uw profiel geopend.",
-        "section.changes": "Geschiedenis van uw gegevens",
-        "section.changes.intro": "Alles wat we met uw gegevens deden, en wie dat deed.",
-        "section.changes.empty": "Nog niets vastgelegd.",
-        "section.rights": "Uw keuzes",
-        "rights.remove": "U kunt ons vragen elke notitie meteen te vergeten.",
-        "rights.withdraw": "U kunt uw toestemming intrekken; notities die erop steunen "
-                           "worden verwijderd.",
-        "rights.correct": "U kunt uw naam, uitspraak, taal en contactgegevens verbeteren.",
-        "rights.copy": "U kunt een kopie van deze pagina meenemen, op papier of als bestand.",
-        "rights.erase": "U kunt een manager vragen alles wat we over u bewaren te wissen.",
-        "rights.retention": "Als u {months} maanden niet bij ons bent geweest, beoordeelt een "
-                            "manager of uw gegevens worden gewist.",
-        "field.full_name": "Volledige naam",
-        "field.preferred_name": "Naam waarmee u aangesproken wilt worden",
-        "field.pronunciation": "Hoe u uw naam uitspreekt",
-        "field.language": "Uw taal",
-        "field.email": "E-mail",
-        "field.phone": "Telefoon",
-        "field.created_at": "We noteerden uw gegevens voor het eerst op",
-        "field.ref": "Uw kenmerk (onze logboeken gebruiken dit in plaats van uw naam)",
-        "field.retention_reviewed_at": "Een manager besloot uw gegevens te bewaren op",
-        "field.label": "Notitie",
-        "field.category": "Soort notitie",
-        "field.purpose": "Waarom we dit bewaren",
-        "field.added_by": "Toegevoegd door",
-        "field.added_at": "Toegevoegd op",
-        "field.source": "Hoe we het weten",
-        "field.expires_at": "Automatisch gewist op",
-        "field.kept_until": "Verslag gewist op",
-        "field.consent_id": "Steunt op uw toestemming",
-        "field.removed_at": "Verwijderd op",
-        "field.removed_by": "Verwijderd door",
-        "field.removal_reason": "Waarom verwijderd",
-        "field.kind": "Soort bezoek",
-        "field.starts_at": "Datum",
-        "field.ends_on": "Tot",
-        "field.service": "Maaltijd",
-        "field.party_size": "Aantal gasten",
-        "field.place": "Kamer of tafel",
-        "field.status": "Status",
-        "field.consent_purpose": "Waarvoor u toestemming gaf",
-        "field.given_at": "Gegeven op",
-        "field.recorded_by": "Vastgelegd door",
-        "field.withdrawn_at": "Ingetrokken op",
-        "field.withdrawn_by": "Intrekking vastgelegd door",
-        "field.at": "Wanneer",
-        "field.who": "Wie",
-        "field.action": "Wat er gebeurde",
-        # samengevoegde profielen (guest_merge)
-        "section.merges": "Uw profielen die we hebben samengevoegd",
-        "section.merges.intro": "We hadden uw gegevens twee keer genoteerd en ze tot dit ene "
-                                "profiel samengevoegd. Een manager kan dat ongedaan maken tot "
-                                "de genoemde datum.",
-        "field.merged_at": "Samengevoegd op",
-        "field.merged_by": "Samengevoegd door",
-        "field.merged_ref": "Kenmerk van het andere profiel",
-        "field.undo_until": "Ongedaan te maken tot",
-        "field.undo_data": "Gegevens van het andere profiel, bewaard om het ongedaan te maken",
-        "value.undo_data_gone": "verwijderd (de termijn om het ongedaan te maken is voorbij)",
-        "value.none": "—",
-        "value.not_given": "niet opgegeven",
-        "value.yes": "ja",
-        "value.system": "ons systeem (automatisch)",
-        "value.staff_gone": "een voormalige medewerker",
-        "value.person": "{first_name}, {role}",
-        "value.consent_active": "Geldig",
-        "value.consent_withdrawn": "Ingetrokken",
-        "value.nights": "{start} tot {end}",
-        "datetime": "{date} om {time}",
-        "button.forget": "Vergeet dit alstublieft",
-        "button.withdraw": "Mijn toestemming intrekken",
-        "button.correct": "Mijn gegevens verbeteren",
-        "button.pdf": "Kopie bewaren (PDF)",
-        "button.json": "Mijn gegevens bewaren (bestand)",
-        "button.done": "Ik ben klaar",
-        "button.yes_forget": "Ja, vergeet het",
-        "button.yes_withdraw": "Ja, intrekken",
-        "button.save": "Gegevens opslaan",
-        "button.cancel": "Terug",
-        "confirm.forget": "Deze notitie nu vergeten?\n\n“{label}”\n\nWe gebruiken hem dan "
-                          "niet meer.",
-        "confirm.withdraw": "Uw toestemming intrekken?\n\n“{purpose}”\n\nNotities die erop "
-                            "steunen worden meteen verwijderd.",
-        "done.forget": "Gedaan. We gebruiken deze notitie niet meer.",
-        "done.withdraw": "Gedaan. Uw toestemming is ingetrokken.",
-        "done.correct": "Gedaan. Uw gegevens zijn bijgewerkt.",
-        "done.saved": "Opgeslagen.",
-        "correct.title": "Uw gegevens verbeteren",
-        "handover": "Geef het scherm terug aan onze medewerker als u klaar bent.",
-        "problem": "Dat lukte niet: {message}",
-    },
-}
+from app import languages
+from app.i18n import N_, Msg, gettext, ngettext, ngettext_
 
-# Domain codes in plain words. Keys are the enum *values* so this module needs no imports.
-WORDS: dict[str, dict[str, dict[str, str]]] = {
-    "en": {
-        "role": {"receptionist": "receptionist", "host": "restaurant host",
-                 "manager": "manager"},
-        "visit_kind": {"stay": "hotel stay", "booking": "restaurant booking"},
-        "visit_status": {"expected": "expected", "arrived": "arrived",
-                         "departed": "departed", "cancelled": "cancelled"},
-        "service": {"lunch": "lunch", "dinner": "dinner"},
-        "consent_purpose": {"health": "Using health information you give us (such as "
-                                      "allergies, diet or mobility) to look after you"},
-        "removal_reason": {"guest_request": "you asked us to forget it",
-                           "no_longer_true": "it was no longer true",
-                           "added_by_mistake": "it was added by mistake",
-                           "consent_withdrawn": "you withdrew your consent",
-                           "label_retired": "we stopped using this kind of note",
-                           "expired": "its time was up"},
-        "language": {"en": "English", "nl": "Dutch"},
-        "action": {"guest.opened": "opened your profile",
-                   "guest.created": "wrote down your details",
-                   "guest.updated": "changed your details",
-                   "guest.shown": "showed you this page",
-                   "guest.exported": "made a copy of your data for you",
-                   "guest.kept": "decided to keep your details",
-                   "label.assigned": "added a note",
-                   "label.removed": "removed a note",
-                   "label.expired": "deleted notes whose time was up",
-                   "consent.given": "recorded your consent",
-                   "consent.withdrawn": "recorded that you withdrew your consent",
-                   "visit.recorded": "recorded a visit",
-                   "visit.status": "updated a visit",
-                   "guest.merged": "merged two profiles of yours into one",
-                   "guest.merge_undone": "undid the merge of your profiles",
-                   "other": "made a change"},
-    },
-    "nl": {
-        "role": {"receptionist": "receptionist", "host": "gastheer/gastvrouw restaurant",
-                 "manager": "manager"},
-        "visit_kind": {"stay": "hotelverblijf", "booking": "restaurantreservering"},
-        "visit_status": {"expected": "verwacht", "arrived": "aangekomen",
-                         "departed": "vertrokken", "cancelled": "geannuleerd"},
-        "service": {"lunch": "lunch", "dinner": "diner"},
-        "consent_purpose": {"health": "Gezondheidsinformatie die u ons geeft (zoals "
-                                      "allergieën, dieet of mobiliteit) gebruiken om goed "
-                                      "voor u te zorgen"},
-        "removal_reason": {"guest_request": "u vroeg ons het te vergeten",
-                           "no_longer_true": "het klopte niet meer",
-                           "added_by_mistake": "het was per vergissing toegevoegd",
-                           "consent_withdrawn": "u trok uw toestemming in",
-                           "label_retired": "we gebruiken dit soort notitie niet meer",
-                           "expired": "de bewaartermijn was voorbij"},
-        "language": {"en": "Engels", "nl": "Nederlands"},
-        "action": {"guest.opened": "opende uw profiel",
-                   "guest.created": "noteerde uw gegevens",
-                   "guest.updated": "wijzigde uw gegevens",
-                   "guest.shown": "liet u deze pagina zien",
-                   "guest.exported": "maakte een kopie van uw gegevens voor u",
-                   "guest.kept": "besloot uw gegevens te bewaren",
-                   "label.assigned": "voegde een notitie toe",
-                   "label.removed": "verwijderde een notitie",
-                   "label.expired": "wiste notities waarvan de termijn voorbij was",
-                   "consent.given": "legde uw toestemming vast",
-                   "consent.withdrawn": "legde vast dat u uw toestemming introk",
-                   "visit.recorded": "legde een bezoek vast",
-                   "visit.status": "werkte een bezoek bij",
-                   "guest.merged": "voegde twee profielen van u samen tot één",
-                   "guest.merge_undone": "maakte het samenvoegen van uw profielen ongedaan",
-                   "other": "bracht een wijziging aan"},
-    },
-}
-
-MONTHS: dict[str, tuple[str, ...]] = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-}
-
-WEEKDAYS: dict[str, tuple[str, ...]] = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
-}
+# Date with its year, when the registry does not give one (see languages.Language.full_date).
+_FULL_DATE = "d MMMM y"
 
 
 def supported(language: str) -> str:
-    """The report language for a guest: theirs when we have it, else English."""
-    return language if language in TEXTS else FALLBACK
+    """The language a guest's pages are in: theirs when complete, else the source language."""
+    return languages.guest_language(language)
 
 
-def text(language: str, key: str, **values: object) -> str:
-    """One report text in ``language`` (English when missing), with ``{names}`` filled in."""
-    lang = supported(language)
-    template = TEXTS[lang].get(key) or TEXTS[FALLBACK][key]
+def say(language: str, msgid: str, /, **values: object) -> str:
+    """One marked message in ``language`` (English when missing), ``{names}`` filled in."""
+    template = gettext(supported(language), msgid)
     return template.format(**values) if values else template
 
 
-def word(language: str, kind: str, code: str) -> str:
-    """A domain code (enum value) in plain words; the code itself if we have no word."""
-    table = WORDS[supported(language)][kind]
-    return table.get(code) or WORDS[FALLBACK][kind].get(code) or code
+def say_n(language: str, message: Msg, n: int, /, **values: object) -> str:
+    """A plural message (:func:`plural`) for ``n``, in the form ``language`` uses."""
+    template = ngettext(supported(language), message.msgid, message.plural or message.msgid, n)
+    return template.format(n=n, **values)
+
+
+def plural(message: Msg) -> Msg:
+    """Mark a module-level ``ngettext_(singular, plural, 2)`` as a table entry for :func:`say_n`.
+
+    (Written with ``ngettext_`` so the extractor files both forms as one plural entry.)
+    """
+    return message
+
+
+def word(language: str, table: Mapping[str, str], code: str) -> str:
+    """A domain code (an enum value) in plain words; the code itself if the table lacks it."""
+    msgid = table.get(code)
+    return say(language, msgid) if msgid else code
 
 
 def date_words(value: dt.date, language: str) -> str:
-    """'24 November 2026' / '24 november 2026': unambiguous for any reader."""
+    """'27 November 2026' / '27 november 2026': unambiguous for any reader."""
     lang = supported(language)
-    return f"{value.day} {MONTHS[lang][value.month - 1]} {value.year}"
+    entry = languages.get(lang)
+    pattern = entry.full_date if entry else _FULL_DATE
+    return format_date(value, pattern, locale=lang)
+
+
+def day_words(value: dt.date, language: str, *, today: dt.date | None = None) -> str:
+    """'Friday 27 November' (the registry's long date); with the year when it is not this year."""
+    lang = supported(language)
+    if today is not None and value.year != today.year:
+        return date_words(value, lang)
+    entry = languages.get(lang)
+    return format_date(value, entry.long_date if entry else "EEEE d MMMM", locale=lang)
 
 
 def datetime_words(value: dt.datetime, language: str) -> str:
-    return text(language, "datetime", date=date_words(value.date(), language),
-                time=value.strftime("%H:%M"))
+    return say(language, N_("{date} at {time}"), date=date_words(value.date(), language),
+               time=value.strftime("%H:%M"))
+
+
+def language_name(code: str) -> str:
+    """A language in its own words ("Nederlands"), as every menu shows it."""
+    return languages.native_name(code)
+
+
+# --- the guest's reference, short -------------------------------------------------------
+# Guest.ref is a random 128-bit token (32 hex digits) that the audit log uses instead of a
+# name. The guest reads its first 40 bits in Crockford's base 32: 8 characters without
+# I, L, O or U, in two groups ("7KQ2-M9XD"), easy to read aloud or type. One guest in a
+# million shares them with another; `resolve_guest` then asks for more.
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+SHORT_REF_HEX = 10  # 40 bits
+
+
+def short_ref(ref: str) -> str:
+    """The readable form of a guest reference: 8 characters in two groups of four."""
+    value = int(ref[:SHORT_REF_HEX], 16)
+    chars = "".join(_CROCKFORD[(value >> shift) & 31] for shift in range(35, -1, -5))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def ref_prefix(short: str) -> str | None:
+    """The hex prefix a short reference stands for, or None if ``short`` is not one."""
+    cleaned = short.strip().upper().replace("-", "").replace(" ", "")
+    cleaned = cleaned.translate(str.maketrans("OIL", "011"))  # Crockford's read-alikes
+    if len(cleaned) != 8 or any(ch not in _CROCKFORD for ch in cleaned):
+        return None
+    value = 0
+    for ch in cleaned:
+        value = value * 32 + _CROCKFORD.index(ch)
+    return f"{value:0{SHORT_REF_HEX}x}"
+
+
+# --- domain codes in plain words (keys are the enum values) -----------------------------
+ROLE = {"receptionist": N_("receptionist"), "host": N_("restaurant host"),
+        "manager": N_("manager")}
+VISIT_KIND = {"stay": N_("hotel stay"), "booking": N_("restaurant booking")}
+VISIT_STATUS = {"expected": N_("expected"), "arrived": N_("arrived"),
+                "departed": N_("departed"), "cancelled": N_("cancelled")}
+SERVICE = {"lunch": N_("lunch"), "dinner": N_("dinner")}
+CONSENT_PURPOSE = {"health": N_("Using health information you give us (such as allergies, "
+                                "diet or mobility) to look after you")}
+REMOVAL_REASON = {"guest_request": N_("you asked us to forget it"),
+                  "no_longer_true": N_("it was no longer true"),
+                  "added_by_mistake": N_("it was added by mistake"),
+                  "consent_withdrawn": N_("you withdrew your consent"),
+                  "label_retired": N_("we stopped using this kind of note"),
+                  "expired": N_("its time was up")}
+SOURCE = {"guest_told": N_("you told us"), "staff_observed": N_("we noticed")}
+CATEGORY = {"recognition": N_("So we recognise you"),
+            "appreciation": N_("What we appreciate"),
+            "preference": N_("Your preferences"),
+            "guest_control": N_("Your wishes about how we treat you")}
+# What happened, for the history of the guest's information (audit actions).
+ACTION = {"guest.opened": N_("opened your profile"),
+          "guest.created": N_("wrote down your details"),
+          "guest.updated": N_("changed your details"),
+          "guest.shown": N_("showed you this page"),
+          "guest.exported": N_("made a copy of your data for you"),
+          "guest.printed": N_("printed a copy of your data for you"),
+          "guest.kept": N_("decided to keep your details"),
+          "label.assigned": N_("added a note"),
+          "label.removed": N_("removed a note"),
+          "label.forgotten": N_("forgot a note, as you asked"),
+          "label.expired": N_("deleted notes whose time was up"),
+          "consent.given": N_("recorded your consent"),
+          "consent.withdrawn": N_("recorded that you withdrew your consent"),
+          "visit.recorded": N_("recorded a visit"),
+          "visit.status": N_("updated a visit"),
+          "guest.merged": N_("merged two profiles of yours into one"),
+          "guest.merge_undone": N_("undid the merge of your profiles"),
+          "other": N_("made a change")}
+
+
+def action_words(action: str, language: str) -> str:
+    if action in ACTION:
+        return word(language, ACTION, action)
+    if action.startswith("visit."):
+        return word(language, ACTION, "visit.status")
+    return word(language, ACTION, "other")
+
+
+class Say:
+    """Guest-facing sentences of the report and the Show-guest view (English msgids)."""
+
+    TITLE = N_("Everything we keep about you")
+    INTRO = N_("This is all the information {venue} has stored about you, in plain words. "
+               "You can ask us to remove any of it, right here.")
+    VENUE_FALLBACK = N_("our hotel and restaurant")
+    FELL_BACK = N_("We do not have this page in your language yet, so it is shown in English.")
+    GENERATED = N_("Made on {date}")
+    CONTROLLER = N_("Who keeps your information")
+    REFERENCE = N_("Your reference: {ref}")
+    PAGE = N_("Page {page} of {pages}")
+    RIGHTS = N_("Your choices")
+    # sections: (title, intro, what to say when empty)
+    DETAILS = (N_("Your details"), N_("What we use to greet you and to contact you."))
+    MERGES = (N_("Your profiles that we merged"),
+              N_("We had written down your details twice and joined them into this one "
+                 "profile. A manager can undo it until the date shown."))
+    LABELS = (N_("What we noted to serve you better"),
+              N_("Each note was chosen from a list our manager approved. Nothing else is "
+                 "written about you."),
+              N_("We have noted nothing about you."))
+    REMOVED = (N_("Notes our staff removed"),
+               N_("Our staff took these notes off because they were no longer right. We "
+                  "keep this record for {days} days so a manager can check the change; "
+                  "then it is deleted. Notes about your health are deleted at once."))
+    VISITS = (N_("Your visits"), N_("Your stays and table bookings with us."),
+              N_("No visits recorded."))
+    CONSENTS = (N_("Your consent"), N_("Permissions you gave us, and any you withdrew."),
+                N_("You have not given us any consent."))
+    ACCESS = (N_("Who opened your profile"),
+              N_("Every time a member of our staff looked at your details."),
+              N_("Nobody has opened your profile yet."))
+    CHANGES = (N_("History of your information"),
+               N_("Everything we did with your information, and who did it."),
+               N_("Nothing recorded yet."))
+    # what is gone (nothing of it is kept, only that it happened)
+    FORGOTTEN = plural(ngettext_(
+        "On {day} you asked us to forget one note; it is gone.",
+        "On {day} you asked us to forget {n} notes; they are gone.", 2))
+    WITHDRAWN_GONE = plural(ngettext_(
+        "On {day} you withdrew this consent; the note that relied on it is gone.",
+        "On {day} you withdrew this consent; the {n} notes that relied on it are gone.", 2))
+    WITHDRAWN_NOTHING = N_("On {day} you withdrew this consent.")
+    # your choices
+    RIGHT_REMOVE = N_("You can ask us to forget any note, at once: it is deleted, not kept.")
+    RIGHT_WITHDRAW = N_("You can withdraw your consent; the notes that rely on it are deleted "
+                        "at once.")
+    RIGHT_CORRECT = N_("You can correct your name, pronunciation, language and contact "
+                       "details.")
+    RIGHT_COPY = N_("You can take a copy of this page, on paper or as a file.")
+    RIGHT_ERASE = N_("You can ask a manager to erase everything we keep about you.")
+    RIGHT_RETENTION = N_("If you do not visit for {months} months, a manager reviews whether to "
+                         "delete your information.")
+    # values
+    NOT_GIVEN = N_("not given")
+    YES = N_("yes")
+    SYSTEM = N_("our system (automatic)")
+    STAFF_GONE = N_("a former member of staff")
+    PERSON = N_("{first_name}, {role}")
+    CONSENT_ACTIVE = N_("Active")
+    CONSENT_WITHDRAWN = N_("Withdrawn")
+    NIGHTS = N_("{start} until {end}")
+    UNDO_DATA_GONE = N_("deleted (the time for undoing has passed)")
+    # the view's buttons and confirmations
+    FORGET = N_("Please forget this")
+    WITHDRAW = N_("Withdraw my consent")
+    CORRECT = N_("Correct my details")
+    PRINT = N_("Print my copy")
+    DATA_COPY = N_("Make a file with my data")
+    DONE = N_("I am done")
+    YES_FORGET = N_("Yes, forget it")
+    YES_WITHDRAW = N_("Yes, withdraw")
+    SAVE = N_("Save my details")
+    CANCEL = N_("Go back")
+    CONFIRM_FORGET = N_("Forget this note now?\n\n“{label}”\n\nIt is deleted at once and "
+                        "cannot be brought back.")
+    CONFIRM_WITHDRAW = N_("Withdraw your consent?\n\n“{purpose}”")
+    QUOTED = N_("“{text}”")
+    CONFIRM_WITHDRAW_NONE = N_("No note relies on it at the moment.")
+    CONFIRM_WITHDRAW_LABELS = plural(ngettext_(
+        "This note relies on it and is deleted at once:",
+        "These {n} notes rely on it and are deleted at once:", 2))
+    DONE_FORGET = N_("Done: the note is deleted. We no longer have it.")
+    DONE_WITHDRAW = N_("Done: your consent is withdrawn.")
+    DONE_WITHDRAW_LABELS = plural(ngettext_(
+        "Done: your consent is withdrawn and one note is deleted.",
+        "Done: your consent is withdrawn and {n} notes are deleted.", 2))
+    DONE_CORRECT = N_("Done: your details are updated.")
+    DONE_PRINTED = N_("Your copy is printing. Our staff will hand it to you.")
+    DONE_FILE = N_("Your file is ready. Our staff will give it to you.")
+    CORRECT_TITLE = N_("Correct your details")
+    CORRECT_QUESTION = N_("Save these details?")
+    HANDOVER = N_("Please hand the screen back to our staff when you are done.")
+    PROBLEM = N_("That did not work: {message}")
+    PRINTER_MISSING = N_("the printer is not available. Please ask our staff.")
+    NO_VENUE = N_("We cannot make your copy yet: our manager has not entered our name and "
+                  "address. Please ask our staff.")
+    # the guest's own fields, for the correction page
+    FIELD_FULL_NAME = N_("Full name")
+    FIELD_PREFERRED_NAME = N_("Name you like to be called")
+    FIELD_PRONUNCIATION = N_("How to pronounce your name")
+    FIELD_LANGUAGE = N_("Your language")
+    FIELD_EMAIL = N_("Email")
+    FIELD_PHONE = N_("Phone")
+
+
+def section_words(language: str, words: tuple[str, ...], **values: object
+                  ) -> tuple[str, str, str]:
+    """(title, intro, empty) of a section in ``language``; empty is "" when not given."""
+    title, intro = say(language, words[0]), say(language, words[1], **values)
+    return title, intro, say(language, words[2]) if len(words) > 2 else ""

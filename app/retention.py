@@ -4,10 +4,13 @@
   :func:`purge_expired` deletes the rows past it (also labels already removed,
   which were kept only as history) and writes one "label.expired" event per
   guest with the count. The desk runs it at start and once a day.
-* Guests not seen for :data:`DEFAULT_GUEST_MONTHS` months (a setting in the
-  ``setting`` table) are listed for a manager, who erases them or keeps them
-  with a reason code; keeping stores ``guest.retention_reviewed_at`` so the
-  guest leaves the list until another retention period has passed.
+* Labels staff took off stay as a record only for the venue's short record
+  time (``venue_settings.REMOVED_RECORD_DAYS``): removing one shortens its
+  ``expires_at`` (``app.labels``), so the same purge deletes it.
+* Guests not seen for ``venue_settings.GUEST_MONTHS`` months (24 by default) are
+  listed for a manager, who erases them or keeps them with a reason code;
+  keeping stores ``guest.retention_reviewed_at`` so the guest leaves the list
+  until another retention period has passed.
 """
 
 from __future__ import annotations
@@ -17,27 +20,28 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from app import venue_settings
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError
-from app.i18n import _
+from app.i18n import N_, _
 from app.permissions import Action, require
 from app.views import Actor, GuestInfo
 from storage import queries
-from storage.models import Guest, Setting
+from storage.models import Guest
 from storage.store import Store
 
-SETTING_GUEST_MONTHS = "retention.guest_months"
-DEFAULT_GUEST_MONTHS = 24
-MIN_MONTHS, MAX_MONTHS = 1, 120
+SETTING_GUEST_MONTHS = venue_settings.GUEST_MONTHS.key
+DEFAULT_GUEST_MONTHS = int(venue_settings.GUEST_MONTHS.default)
+MIN_MONTHS, MAX_MONTHS = venue_settings.GUEST_MONTHS.minimum, venue_settings.GUEST_MONTHS.maximum
 REVIEW_LIMIT = 500
 
 # Why a manager keeps a guest who has not visited for a long time (codes, no free text).
 KEEP_REASONS: dict[str, str] = {
-    "future_booking": "The guest has a booking or stay coming up",
-    "guest_asked": "The guest asked us to keep their details",
-    "legal_hold": "We must keep the record for a legal reason (invoice, claim)",
-    "regular_elsewhere": "The guest visits our other venue or was seen recently",
+    "future_booking": N_("The guest has a booking or stay coming up"),
+    "guest_asked": N_("The guest asked us to keep their details"),
+    "legal_hold": N_("We must keep the record for a legal reason (invoice, claim)"),
+    "regular_elsewhere": N_("The guest visits our other venue or was seen recently"),
 }
 
 
@@ -55,12 +59,7 @@ class RetentionCandidate:
 
 def guest_retention_months(s: Any) -> int:
     """The configured number of months (in an open session); the default if unset or bad."""
-    row = s.get(Setting, SETTING_GUEST_MONTHS)
-    try:
-        months = int(row.value) if row is not None else DEFAULT_GUEST_MONTHS
-    except ValueError:
-        return DEFAULT_GUEST_MONTHS
-    return months if MIN_MONTHS <= months <= MAX_MONTHS else DEFAULT_GUEST_MONTHS
+    return venue_settings.int_value_in(s, venue_settings.GUEST_MONTHS)
 
 
 def months_before(at: dt.datetime, months: int) -> dt.datetime:
@@ -109,12 +108,7 @@ def retention_months(store: Store) -> int:
 
 def set_retention_months(store: Store, actor: Actor, months: int) -> None:
     require(store, actor, Action.MANAGE_RETENTION)
-    if not MIN_MONTHS <= months <= MAX_MONTHS:
-        raise ValidationError(_("Months"), _(
-            "Choose between {low} and {high} months.", low=MIN_MONTHS, high=MAX_MONTHS))
-    with store.write() as s:
-        s.merge(Setting(key=SETTING_GUEST_MONTHS, value=str(months)))
-        record(s, actor, "setting.changed", setting=SETTING_GUEST_MONTHS, value=months)
+    venue_settings.set_value(store, actor, venue_settings.GUEST_MONTHS, months)
 
 
 def due_for_review(store: Store, actor: Actor, now: dt.datetime | None = None,

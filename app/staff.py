@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+from collections.abc import Callable
 
 from app import snapshots, validate
 from app.audit import record
@@ -127,6 +128,29 @@ def backup_service(store: Store) -> Actor:
                                  "a manager can switch the daily backup off and on again "
                                  "under Manager ▸ Backup."))
     return issue_service(store, "backup", "scheduled backup", stored)
+
+
+def restore_grant(store: Store, actor: Actor) -> Callable[[Store], Actor]:
+    """Restoring from the GUI: the manager signed in to the open ``store`` is carried over
+    to the backup being restored — as the active staff member of the same name there (whose
+    role ``restore_backup`` then checks) — without asking their PIN a second time.
+
+    Checked now, while ``store`` is open: only a manager gets a grant.
+    """
+    require(store, actor, Action.BACKUP)
+    name = actor.name
+
+    def sign_in_there(staged: Store) -> Actor:
+        with staged.write() as s:
+            st = queries.staff_by_name(s, name)
+            if st is None or not st.active:
+                raise PermissionDenied(_("{name} is not an active staff member in this "
+                                         "backup, so cannot restore it.", name=name))
+            there = issue(staged, st.id, st.name, st.role)
+            record(s, there, "staff.signed_in", carried_over=True)
+        return there
+
+    return sign_in_there
 
 
 def sign_out(actor: Actor) -> None:

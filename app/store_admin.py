@@ -27,7 +27,25 @@ from storage import postgres_errors as pe
 from storage.postgres_admin import InitResult
 from storage.store import Store
 
-__all__ = ["InitResult", "MoveResult", "desk_address", "init_shared", "move_store"]
+__all__ = ["InitResult", "MoveResult", "choose_desk_store", "desk_address", "init_shared",
+           "move_store"]
+
+
+def choose_desk_store(store: Store, actor: Actor, address: str | None) -> None:
+    """A manager chooses the shared store this desk opens from now on (``None``: local).
+
+    ``store`` is the shared store being chosen (or left) and ``actor`` a manager signed in
+    there; the choice is kept in this desk's ``settings.toml`` and audited in that store.
+    """
+    from app.shared_store import save_desk_store
+
+    require(store, actor, Action.BACKUP)  # a manager's decision, like backups
+    save_desk_store(address)
+    with store.write() as s:
+        if address:
+            record(s, actor, "desk.store_chosen")
+        else:
+            record(s, actor, "desk.store_left")
 
 
 def desk_address(owner_address: str, desk_role: str) -> str:

@@ -17,8 +17,15 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()./-]{4,40}$")
 
 
+# Control characters, surrogates, private-use and unassigned code points, and format
+# characters (Cf): bidi overrides such as U+202E turn "Anna" into a name that reads
+# differently on screen than in the store, and zero-width characters make two names
+# that look the same differ (or hide a word from the search and the wording check).
+_REFUSED = frozenset({"Cc", "Cs", "Co", "Cn", "Cf"})
+
+
 def _has_control(value: str) -> bool:
-    return any(unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") for ch in value)
+    return any(unicodedata.category(ch) in _REFUSED for ch in value)
 
 
 def text(field: str, value: str, *, max_len: int, required: bool = False) -> str:
@@ -37,7 +44,8 @@ def text(field: str, value: str, *, max_len: int, required: bool = False) -> str
                                        "{limit}).", field=field, length=len(cleaned),
                                        limit=max_len))
     if _has_control(cleaned):
-        raise ValidationError(field, _("{field} contains invisible control characters; "
+        raise ValidationError(field, _("{field} contains invisible control characters or "
+                                       "formatting marks (such as a text-direction mark); "
                                        "please retype it.", field=field))
     return cleaned
 

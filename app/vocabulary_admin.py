@@ -113,9 +113,16 @@ def retire_label(store: Store, actor: Actor, label_id: int, *, remove_now: bool,
         removed = 0
         if remove_now:
             for a in queries.active_assignments_of_label(s, lb.id):
-                _remove(a, actor, RemovalReason.LABEL_RETIRED, at)
-                record(s, actor, "label.removed", guest_ref=a.guest.ref, at=at, assignment=a.id,
-                       label=lb.id, reason=RemovalReason.LABEL_RETIRED.value)
+                # show-guest: the per-guest event names the assignment, not the label (the
+                # kept record names it until its short record time ends); a health label's
+                # row is deleted at once, like any staff removal of one.
+                ref, assignment_id = a.guest.ref, a.id
+                if lb.sensitivity == Sensitivity.SPECIAL:
+                    s.delete(a)
+                else:
+                    _remove(a, actor, RemovalReason.LABEL_RETIRED, at)
+                record(s, actor, "label.removed", guest_ref=ref, at=at,
+                       assignment=assignment_id, reason=RemovalReason.LABEL_RETIRED.value)
                 removed += 1
         record(s, actor, "label.retired", at=at, label=lb.id, remove_now=remove_now,
                removed=removed)

@@ -46,7 +46,9 @@ def user_rules_file() -> Path:
 
 
 def rules_in_use(store: Store) -> RulesInUse:
-    candidates = [user_rules_file()]
+    from app.own_words import own_words_file  # the desk's Own words dialog keeps this one
+
+    candidates = [own_words_file(), user_rules_file()]
     stored = venue_settings.wording_rules_path(store)
     if stored is not None and stored not in candidates:
         candidates.append(stored)

@@ -71,7 +71,8 @@ def report() -> int:
         with lang.app_catalogue.open("rb") as fh:
             cat = read_po(fh, locale=lang.code)
         for msg in cat:
-            if msg.id and (not msg.string or msg.fuzzy):
+            strings = msg.string if isinstance(msg.string, tuple) else (msg.string,)
+            if msg.id and (not all(strings) or msg.fuzzy):
                 missing += 1
                 print(f"{lang.code}: {msg.id!r}")
     return missing

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages Frontdesk needs, installed only when missing.
 #   Qt's offscreen and desktop platforms: libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1
-#     libfreetype6 libglib2.0-0 libxkbcommon0, a font (fonts-dejavu-core) and, for a real
+#     libfreetype6 libglib2.0-0 libxkbcommon0, fonts (fonts-dejavu-core; fonts-noto-color-emoji
+#     so emoji in guests' names show, not empty boxes) and, for a real
 #     X11 window, libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
 #     libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
 #   Python: python3 python3-venv (3.11 or newer)
@@ -23,7 +24,7 @@ done
 PACKAGES=(
   python3 python3-venv python3-pip
   libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
-  fonts-dejavu-core
+  fonts-dejavu-core fonts-noto-color-emoji
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
   gnome-keyring dbus libsecret-1-0

@@ -6,8 +6,9 @@ and restored there without this machine's keyring::
     b"FDBACKUP\\n"                      magic (9 bytes)
     4-byte big-endian length N
     N bytes of UTF-8 JSON header        plain: format, version, created_at, store_id,
-                                        schema_revision, scrypt salt and parameters,
-                                        key fingerprint + its salt, db_size, db_sha256
+                                        lineage, schema_revision, scrypt salt and
+                                        parameters, key fingerprint + its salt,
+                                        db_size, db_sha256
     db_size bytes                        an SQLCipher 4 database keyed with
                                         scrypt(backup passphrase, salt) as a raw key
 
@@ -25,6 +26,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import struct
@@ -32,21 +34,25 @@ import tempfile
 import threading
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import sqlcipher3
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from storage import engine as eng
+from storage import fscheck
+from storage.errors import DamagedStore
 from storage.header import Header
-from storage.keys import KeySource, derive_key, fingerprint
-from storage.store import Store, StorePaths, open_store
+from storage.keys import STRONG_SCRYPT, KeySource, derive, fingerprint, kdf_record
+from storage.store import FOLDER_MODE, Store, StorePaths, open_store, private_folder
 
 MAGIC = b"FDBACKUP\n"
 FORMAT = "frontdesk-backup"
-VERSION = 1
+VERSION = 2          # 2: scrypt parameters recorded as numbers, and the store's lineage
+READABLE_VERSIONS = (1, 2)
 SUFFIX = ".fdbackup"
 _CHUNK = 1 << 20
 
@@ -110,22 +116,41 @@ class BackupHeader:
     fingerprint_salt: str
     db_size: int
     db_sha256: str
-    kdf: str = "scrypt-n32768-r8-p1"
+    kdf: str = "scrypt-n32768-r8-p1"   # version 1's only derivation, kept as a label
+    kdf_params: dict[str, Any] = field(default_factory=dict)  # version 2: n, r, p, length
+    lineage: str = ""                  # version 2: the store line it belongs to (erasures)
     # The audit chain's head when the backup was made (storage.audit_anchor), readable
     # without the passphrase so `frontdesk verify --backup` can compare (trust-auth's hook).
     audit_anchor: dict[str, Any] | None = None
     format: str = FORMAT
     version: int = VERSION
 
+    def kdf_record(self) -> dict[str, Any]:
+        """The scrypt salt and parameters this backup's key was derived with."""
+        if self.kdf_params:
+            return {**self.kdf_params, "salt": self.kdf_salt}
+        m = re.fullmatch(r"scrypt-n(\d+)-r(\d+)-p(\d+)", self.kdf)
+        if m is None:
+            raise DamagedBackup(f"unknown key derivation {self.kdf!r}")
+        n, r, p = (int(g) for g in m.groups())
+        return {"name": "scrypt", "n": n, "r": r, "p": p, "length": 32, "salt": self.kdf_salt}
 
-def backup_key(passphrase: str, salt: bytes) -> bytes:
+    @property
+    def store_line(self) -> str:
+        return self.lineage or self.store_id
+
+
+def backup_key(passphrase: str, kdf: dict[str, Any]) -> bytes:
     """The raw SQLCipher key of a backup, stretched from its passphrase."""
-    return derive_key(passphrase, salt)
+    try:
+        return derive(passphrase.encode("utf-8"), kdf)
+    except ValueError as exc:
+        raise DamagedBackup(str(exc)) from exc
 
 
 def _atomic_target(target: Path) -> tuple[BinaryIO, Path]:
-    """A temp file in the target's own folder (never the system temp folder)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """A temp file (mode 0600) in the target's own folder (never the system temp folder)."""
+    private_folder(target.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     return os.fdopen(fd, "wb"), Path(tmp)
 
@@ -138,7 +163,8 @@ def _remove(path: Path) -> None:
 
 
 def export(engine: Engine, target: Path, passphrase: str, *, store_id: str,
-           schema_revision: str, cancel: Cancellation | None = None,
+           schema_revision: str, lineage: str = "", source: Path = Path("frontdesk.db"),
+           cancel: Cancellation | None = None,
            audit_anchor: dict[str, Any] | None = None) -> BackupHeader:
     """Write a consistent, passphrase-encrypted copy of the open store to ``target``.
 
@@ -147,8 +173,9 @@ def export(engine: Engine, target: Path, passphrase: str, *, store_id: str,
     never leaves half a backup under the final name.
     """
     salt = secrets.token_bytes(16)
-    key = backup_key(passphrase, salt)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    kdf = kdf_record(STRONG_SCRYPT, salt)
+    key = backup_key(passphrase, kdf)
+    private_folder(target.parent)
     fd, db_tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".db",
                                        dir=target.parent)
     os.close(fd)
@@ -157,9 +184,11 @@ def export(engine: Engine, target: Path, passphrase: str, *, store_id: str,
     try:
         try:
             _export_db(engine, db_tmp, key, cancel or Cancellation())
-        except sqlcipher3.Error as exc:
+        except (sqlcipher3.Error, DBAPIError) as exc:
             if cancel is not None and cancel.cancelled:
                 raise BackupCancelled("cancelled") from exc
+            if fscheck.sqlite_code(exc) in (fscheck.SQLITE_CORRUPT, fscheck.SQLITE_NOTADB):
+                raise DamagedStore(source, str(getattr(exc, "orig", exc))) from exc
             raise BackupWriteFailed(f"the copy could not be written: {exc}") from exc
         if cancel is not None and cancel.cancelled:
             raise BackupCancelled("cancelled")
@@ -174,7 +203,10 @@ def export(engine: Engine, target: Path, passphrase: str, *, store_id: str,
             created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             store_id=store_id, schema_revision=schema_revision, kdf_salt=salt.hex(),
             key_fingerprint=fingerprint(key, fp_salt), fingerprint_salt=fp_salt.hex(),
-            db_size=size, db_sha256=digest.hexdigest(), audit_anchor=audit_anchor,
+            db_size=size, db_sha256=digest.hexdigest(),
+            kdf=f"scrypt-n{kdf['n']}-r{kdf['r']}-p{kdf['p']}",
+            kdf_params={k: v for k, v in kdf.items() if k != "salt"}, lineage=lineage,
+            audit_anchor=audit_anchor,
         )
         blob = json.dumps(asdict(header), sort_keys=True).encode("utf-8")
         out, out_tmp = _atomic_target(target)
@@ -235,7 +267,7 @@ def read_header(path: Path) -> tuple[BackupHeader, int]:
         raise DamagedBackup(f"the header of {path.name} is damaged") from exc
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise NotABackup(f"{path.name} is not a Frontdesk backup file")
-    if raw.get("version") != VERSION:
+    if raw.get("version") not in READABLE_VERSIONS:
         raise NotABackup(f"{path.name} is a backup of a newer kind (version {raw.get('version')})")
     try:
         header = BackupHeader(**raw)
@@ -251,13 +283,14 @@ def unpack(path: Path, passphrase: str, db_target: Path) -> tuple[BackupHeader, 
     is written.
     """
     header, offset = read_header(path)
-    key = backup_key(passphrase, bytes.fromhex(header.kdf_salt))
+    key = backup_key(passphrase, header.kdf_record())
     if fingerprint(key, bytes.fromhex(header.fingerprint_salt)) != header.key_fingerprint:
         raise WrongBackupPassphrase("the backup passphrase is not the one this backup was made "
                                     "with")
     digest = hashlib.sha256()
     size = 0
-    with path.open("rb") as src, db_target.open("xb") as out:
+    fd = os.open(db_target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    with path.open("rb") as src, os.fdopen(fd, "wb") as out:
         src.seek(offset)
         for chunk in iter(lambda: src.read(_CHUNK), b""):
             digest.update(chunk)
@@ -279,11 +312,13 @@ def _raw(path: Path, key: bytes) -> Iterator[Any]:
         conn.close()
 
 
-def check_and_rekey(db: Path, old_key: bytes, new_key: bytes) -> list[str]:
-    """Integrity-check an unpacked backup DB, then re-key it to ``new_key`` (``PRAGMA rekey``).
+def check_and_rekey(db: Path, old_key: bytes, new_key: bytes, new_salt: bytes) -> list[str]:
+    """Integrity-check an unpacked backup DB, then re-key it (``PRAGMA rekey``).
 
-    Returns SQLite's integrity problems (empty when fine); the file is only
-    re-keyed when there are none.
+    The file gets ``new_key`` and starts with ``new_salt`` (so it describes its
+    own key, see ``storage.keys``). Returns SQLite's integrity problems (empty
+    when fine); the file is only re-keyed when there are none. Only ever run on
+    a staged copy: a rekey interrupted by a crash leaves a file neither key opens.
     """
     try:
         with _raw(db, old_key) as conn:
@@ -291,21 +326,21 @@ def check_and_rekey(db: Path, old_key: bytes, new_key: bytes) -> list[str]:
             rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
             if rows != ["ok"]:
                 return rows
-            conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+            conn.execute(f"PRAGMA rekey = {eng.key_pragma(new_key, new_salt)}")
     except sqlcipher3.DatabaseError as exc:
         raise DamagedBackup(f"the database inside the backup cannot be read: {exc}") from exc
     return []
 
 
 def _move_store_files(src: StorePaths, dst_dir: Path) -> None:
-    for p in (src.db, src.header, *src.sidecars):
+    for p in (src.db, src.header, src.kdf_copy, *src.sidecars):
         if p.exists():
             os.replace(p, dst_dir / p.name)
 
 
 def restore(
     backup: Path, passphrase: str, data_dir: Path, key_source: KeySource,
-    check: Callable[[Store], list[str]],
+    check: Callable[[Store], list[str]], prepare: Callable[[Store], None] | None = None,
 ) -> tuple[Store, Path | None]:
     """Replace the store in ``data_dir`` by the backup, keeping the old one until the new one works.
 
@@ -314,7 +349,8 @@ def restore(
     2. integrity check, then ``PRAGMA rekey`` to a fresh key from
        ``key_source`` (a new store id, so the old store's keyring entry stays
        valid until the swap is done) and a new header;
-    3. open it as a store (migrating an older schema) and run ``check``;
+    3. open it as a store (migrating an older schema), run ``prepare`` on it
+       (the app erases again the guests erased since the backup) and ``check``;
     4. move the current store into ``before-restore-<time>/`` and the staged one
        in, open and ``check`` it again; on any failure the old store is put back.
 
@@ -327,18 +363,21 @@ def restore(
         staged = StorePaths(staging_dir)
         info, old_key = unpack(backup, passphrase, staged.db)
         store_id = uuid.uuid4().hex
-        new_key, extra = key_source.create(store_id)
-        problems = check_and_rekey(staged.db, old_key, new_key)
+        new = key_source.create(store_id)
+        problems = check_and_rekey(staged.db, old_key, new.key, new.db_salt)
         if problems:
             raise DamagedBackup("the database inside the backup fails its integrity check: "
                                 + "; ".join(problems[:3]))
         fp_salt = secrets.token_bytes(16)
         Header(store_id=store_id, key_source=key_source.kind,
-               key_fingerprint=fingerprint(new_key, fp_salt), fingerprint_salt=fp_salt.hex(),
-               schema_revision=info.schema_revision,
-               extra={**extra, "restored_from": info.store_id}).write(staged.header)
+               key_fingerprint=fingerprint(new.key, fp_salt), fingerprint_salt=fp_salt.hex(),
+               schema_revision=info.schema_revision, db_salt=new.db_salt.hex(), kdf=new.kdf,
+               extra={"restored_from": info.store_id, "lineage": info.store_line}
+               ).write(staged.header)
         trial = open_store(staging_dir, key_source, create=False)
         try:
+            if prepare is not None:
+                prepare(trial)
             problems = check(trial)
             trial.checkpoint()
         finally:
@@ -353,7 +392,7 @@ def restore(
             while kept.exists():
                 n += 1
                 kept = data_dir / f"before-restore-{stamp}-{n}"
-            kept.mkdir()
+            kept.mkdir(mode=FOLDER_MODE)
             _move_store_files(paths, kept)
         _move_store_files(staged, data_dir)
         try:

@@ -18,16 +18,28 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from storage import notify
+
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 32 * 1024
 WRITE_OPTION = "frontdesk_write"
 
 
-def raw_connect(path: Path, key: bytes, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Any:
-    """Open and key one DB-API connection; reads nothing from the file yet."""
+def key_pragma(key: bytes, salt: bytes | None = None) -> str:
+    """A raw SQLCipher key; with ``salt``, a new file is written with that salt first."""
+    return f"\"x'{key.hex()}{salt.hex() if salt else ''}'\""
+
+
+def raw_connect(path: Path, key: bytes, *, salt: bytes | None = None,
+                busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Any:
+    """Open and key one DB-API connection; reads nothing from the file yet.
+
+    ``salt`` matters only for a file SQLCipher is about to create (or rekey):
+    an existing file's salt is read from its first 16 bytes.
+    """
     conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute(f"PRAGMA key = {key_pragma(key, salt)}")
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     return conn
 
@@ -35,6 +47,34 @@ def raw_connect(path: Path, key: bytes, *, busy_timeout_ms: int = BUSY_TIMEOUT_M
 def probe(conn: Any) -> None:
     """First read of the file: raises ``sqlcipher3.DatabaseError`` on a wrong key or damage."""
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def check_whole_pages(conn: Any, db: Path) -> None:
+    """A file cut short inside a page is damaged (a stat; reads nothing)."""
+    from storage.errors import DamagedStore
+
+    page_size = int(conn.execute("PRAGMA cipher_page_size").fetchone()[0])
+    size = db.stat().st_size
+    if size % page_size:
+        raise DamagedStore(db, f"the file is cut short ({size:,} bytes is not a whole number "
+                               f"of {page_size:,}-byte pages)")
+
+
+def check_page_count(conn: Any, db: Path, wal: Path) -> None:
+    """A file cut short at a page boundary is damaged: it must hold every page SQLite expects.
+
+    Only compared when the WAL holds nothing (after a clean close), since pages
+    may still live in the WAL. Costs a PRAGMA and a stat.
+    """
+    from storage.errors import DamagedStore
+
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    held = db.stat().st_size // page_size
+    wal_frames = wal.exists() and wal.stat().st_size > 32
+    if not wal_frames and pages > held:
+        raise DamagedStore(db, f"the file is cut short (it holds {held:,} of its {pages:,} "
+                               "pages)")
 
 
 def configure(conn: Any) -> None:
@@ -78,18 +118,49 @@ def engine_from(creator: Callable[[], Any]) -> Engine:
         write = conn.get_execution_options().get(WRITE_OPTION, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
+    notify.track(engine)  # which data tables each write touched (storage.notify)
     return engine
 
 
 def integrity_problems(engine: Engine) -> list[str]:
-    """SQLite's own integrity and foreign-key checks; empty when all is well."""
-    with engine.connect() as conn:
-        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
-        problems = [] if rows == ["ok"] else [str(r) for r in rows]
-        fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        problems += [f"foreign key: {tuple(r)}" for r in fk]
-        conn.rollback()
+    """Every page's HMAC, SQLite's integrity and foreign-key checks; empty when all is well.
+
+    A page that cannot be read at all is reported as damage, not raised.
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    problems: list[str] = []
+    try:
+        with engine.connect() as conn:
+            pages = [str(r[0]) for r in
+                     conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()]
+            problems += [f"damaged page: {p}" for p in pages[:10]]
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+            problems += [] if rows == ["ok"] else [f"damaged: {r}" for r in rows]
+            fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            problems += [f"foreign key: {tuple(r)}" for r in fk]
+            conn.rollback()
+    except DBAPIError as exc:
+        problems.append(f"damaged: the file cannot be read ({exc.orig})")
     return problems
+
+
+def truncate_wal(engine: Engine, wait_ms: int) -> bool:
+    """Fold the WAL into the main file and empty it; False when a reader kept it in use.
+
+    ``PRAGMA wal_checkpoint(TRUNCATE)`` waits (up to ``wait_ms``) for readers
+    that still use the WAL, then reports whether it could finish. On a
+    connection of its own transaction-free DB-API handle, so no read
+    transaction of ours holds the WAL.
+    """
+    with engine.connect() as conn:
+        dbapi: Any = conn.connection.dbapi_connection
+        dbapi.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+        try:
+            busy, _log, _done = dbapi.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            dbapi.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return int(busy) == 0
 
 
 def checkpoint(engine: Engine) -> None:

@@ -1,11 +1,13 @@
 """The PostgreSQL engine: connection settings and write serialisation for the shared store.
 
 The SQLCipher engine (``storage.engine``) serialises writers with ``BEGIN
-IMMEDIATE``; here every write transaction first takes one transaction-level
-advisory lock, so two desks writing at once queue instead of interleaving, and
-the audit hash chain (which reads the last event and appends the next) can never
-fork. Writes run at READ COMMITTED: each statement after the lock sees every
-commit made before it, including the chain's newest event.
+IMMEDIATE``; here a write transaction takes one transaction-level advisory lock
+just before its first statement that writes, or that reads the audit log, so two
+desks writing at once queue instead of interleaving, and the audit hash chain
+(which reads the last event and appends the next) can never fork. What a write
+transaction only reads before that (a card, before its "opened" event) does not
+hold other desks up. Writes run at READ COMMITTED: each statement after the lock
+sees every commit made before it, including the chain's newest event.
 
 Waiting is bounded (``lock_timeout``): a desk that cannot get the lock in time
 gets ``StoreBusy`` like the local store's busy timeout, never a hang.
@@ -13,18 +15,22 @@ gets ``StoreBusy`` like the local store's busy timeout, never a hang.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from storage import notify
 from storage.engine import WRITE_OPTION
 
 # One number for "the Frontdesk write lock" (pg_advisory_xact_lock takes a bigint):
 # the ASCII of "FRONTDSK". Only Frontdesk's own sessions take it.
 WRITE_LOCK_KEY = 0x46524F4E5444534B
 LOCK_TIMEOUT_MS = 10_000
+_LOCKED = "frontdesk_write_locked"
+_NEEDS_LOCK = re.compile(r"^\s*(?:INSERT|UPDATE|DELETE)\b|\baudit_event\b", re.I)
 CONNECT_TIMEOUT_S = 5
 # A desk that hangs inside a transaction (crash mid-write, a pulled cable) must not
 # hold the write lock for ever: the server ends such a session after this long.
@@ -51,9 +57,19 @@ def engine_from(creator: Callable[[], Any], *, pool_size: int = 4) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        if conn.get_execution_options().get(WRITE_OPTION, False):
-            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        conn.info.pop(_LOCKED, None)
 
+    @event.listens_for(engine, "before_cursor_execute")
+    def _serialise(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any,
+                   executemany: bool) -> None:
+        if conn.info.get(_LOCKED) or not conn.get_execution_options().get(WRITE_OPTION):
+            return
+        if _NEEDS_LOCK.search(statement):
+            conn.info[_LOCKED] = True
+            cursor.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+            cursor.fetchall()
+
+    notify.track(engine)  # which data tables each write touched (storage.notify)
     return engine
 
 

@@ -52,7 +52,7 @@ class WrongKeySource(StorageError):
 
 
 class NotAStore(StorageError):
-    """The file is not a Frontdesk store (no header, or a plain SQLite file)."""
+    """The file is not a Frontdesk store (a plain SQLite file, an empty file and no header)."""
 
     def __init__(self, path: Path, detail: str) -> None:
         super().__init__(f"{path}: {detail}")
@@ -67,6 +67,72 @@ class DamagedStore(StorageError):
         super().__init__(f"{path}: {detail}")
         self.path = path
         self.detail = detail
+
+
+class StoreFileMissing(StorageError):
+    """The header is there but the database file is gone or empty (0 bytes): never rebuilt."""
+
+    def __init__(self, path: Path, *, empty: bool) -> None:
+        super().__init__(f"{path}: {'empty' if empty else 'missing'}")
+        self.path = path
+        self.empty = empty
+
+
+class HeaderMissing(StorageError):
+    """The database is there but its header is lost, and this key source cannot rebuild it."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+        self.path = path
+        self.detail = detail
+
+
+class HeaderMismatch(StorageError):
+    """The header beside the database belongs to another store (its file salt differs)."""
+
+    def __init__(self, header: Path, store_id: str) -> None:
+        super().__init__(f"{header} belongs to store {store_id}")
+        self.header = header
+        self.store_id = store_id
+
+
+class StorePathIsFolder(StorageError):
+    """A folder sits where the database (or its header) file should be."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+class FolderReadOnly(StorageError):
+    """The store folder cannot be written: a read-only file system, or no write permission."""
+
+    def __init__(self, folder: Path, *, file_system: bool) -> None:
+        why = "read-only file system" if file_system else "no write permission"
+        super().__init__(f"{folder}: {why}")
+        self.folder = folder
+        self.file_system = file_system
+
+
+class AccessDenied(StorageError):
+    """This account may not read or write one of the store's files (owner or mode)."""
+
+    def __init__(self, path: Path, need: str, owner: str, mode: str, user: str) -> None:
+        super().__init__(f"{path}: may not {need} (owner {owner}, mode {mode}, user {user})")
+        self.path = path
+        self.need = need   # "read" or "write"
+        self.owner = owner
+        self.mode = mode
+        self.user = user
+
+
+class DiskFull(StorageError):
+    """The disk holding the store has no room left for SQLite to work."""
+
+    def __init__(self, folder: Path, free_bytes: int) -> None:
+        super().__init__(f"{folder}: {free_bytes} bytes free")
+        self.folder = folder
+        self.free_bytes = free_bytes
 
 
 class SchemaTooNew(StorageError):

@@ -29,6 +29,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -138,7 +139,7 @@ class Guest(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(32), unique=True, default=_new_ref)
-    full_name: Mapped[str] = mapped_column(String(200))
+    full_name: Mapped[str] = mapped_column(String(200), index=True)
     preferred_name: Mapped[str] = mapped_column(String(200), default="")
     pronunciation: Mapped[str] = mapped_column(String(200), default="")
     language: Mapped[str] = mapped_column(String(8), default="en")
@@ -172,8 +173,11 @@ class Visit(Base):
     __tablename__ = "visit"
     __table_args__ = (
         CheckConstraint("party_size >= 1", name="party_size_positive"),
-        # "Who is in room 12 / at table 12 today" from the search box (revision 0004).
+        # "Who is in room 12 / at table 12 today" from the search box (revision 0004):
+        # visits starting today, and guests staying (only "arrived" visits, revision 0007).
         Index("ix_visit_place_starts_at", "place", "starts_at"),
+        Index("ix_visit_arrived_place", "place", sqlite_where=text("status = 'arrived'"),
+              postgresql_where=text("status = 'arrived'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -187,6 +191,9 @@ class Visit(Base):
     status: Mapped[VisitStatus] = mapped_column(
         _enum(VisitStatus, "visit_status"), default=VisitStatus.EXPECTED
     )
+    # The booking or reservation number from an imported export (revision 0004): a
+    # re-imported row is recognised by it. The guest sees it as their booking number.
+    reference: Mapped[str | None] = mapped_column(String(40), index=True)
 
     guest: Mapped[Guest] = relationship(back_populates="visits")
 
@@ -345,3 +352,21 @@ class GuestMerge(Base):
     merged_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     undo_until: Mapped[dt.datetime] = mapped_column(DateTime)
     undo_data: Mapped[str | None] = mapped_column(Text)
+
+
+class ErasedGuest(Base):
+    """A guest erased on request, by their random token only (never a name or contact).
+
+    The ledger travels inside every later backup (it is part of the store) and
+    is also kept in the keyring (``storage.ledger``), so a restore of an older
+    backup erases the guest again. ``scrub_pending`` is set in the same
+    transaction as the delete and cleared once the WAL that still held the
+    guest's old pages is emptied: an interrupted erasure is finished at the next
+    open (``app.erasure.finish_pending``).
+    """
+
+    __tablename__ = "erased_guest"
+
+    ref: Mapped[str] = mapped_column(String(32), primary_key=True)
+    erased_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    scrub_pending: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import jellyfish
 
@@ -47,6 +48,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case without accents, as FTS5's ``remove_diacritics 2`` reads it.
 
@@ -57,14 +59,20 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
+    return list(_words(text))
+
+
+@lru_cache(maxsize=100_000)
+def _words(text: str) -> tuple[str, ...]:
     """The words of a name as the search index holds them, lower case, accents kept.
 
     Split on anything that is not a letter or digit ("O'Brien" → "o", "brien";
     "Jean-Pierre" → "jean", "pierre"), as FTS5's unicode61 tokenizer does.
     """
-    return _WORD.findall(unicodedata.normalize("NFC", text).casefold())
+    return tuple(_WORD.findall(unicodedata.normalize("NFC", text).casefold()))
 
 
+@lru_cache(maxsize=200_000)
 def sound_key(word: str) -> str:
     """Spellings said alike share this key: "Thomassen", "Tomasen" → "tomasen"."""
     key = fold(word)
@@ -73,6 +81,7 @@ def sound_key(word: str) -> str:
     return key
 
 
+@lru_cache(maxsize=200_000)
 def english_key(word: str) -> str:
     """Metaphone of the folded word ("Catherine" and "Kathryn" → "K0RN"); "" for digits."""
     folded = "".join(ch for ch in fold(word) if "a" <= ch <= "z")
@@ -81,3 +90,40 @@ def english_key(word: str) -> str:
 
 def is_particle(word: str) -> bool:
     return fold(word) in TUSSENVOEGSELS
+
+
+_SHORT_PARTICLES = ("van", "der", "den", "de", "ter", "ten", "het", "von", "vd")
+
+
+@lru_cache(maxsize=50_000)
+def is_particle_like(word: str) -> bool:
+    """A particle, or one letter away from a common one ("vann", "dr"), keeping its first
+    letter. Callers only treat words between a given name and a surname this way."""
+    f = fold(word)
+    if f in TUSSENVOEGSELS:
+        return True
+    if not 2 <= len(f) <= 4:
+        return False
+    return any(f[0] == p[0] and _one_apart(f, p) for p in _SHORT_PARTICLES)
+
+
+def _one_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def one_edit_variants(word: str) -> set[str]:
+    """Every string one edit from a folded short ``word`` (a-z), for exact index probes."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out = {word[:i] + word[i + 1:] for i in range(len(word))}
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+    out |= {word[:i] + c + word[i + 1:] for i in range(len(word)) for c in letters}
+    out |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}
+    out.discard(word)
+    return out

@@ -82,6 +82,9 @@ class ServerAddress:
             host=self.host, port=self.port, dbname=self.dbname, user=self.user,
             sslmode="verify-full", connect_timeout=pge.CONNECT_TIMEOUT_S,
             application_name="frontdesk", options=pge.session_options(),
+            # A pulled cable or a dead server is noticed in seconds, not at TCP's minutes.
+            keepalives=1, keepalives_idle=5, keepalives_interval=2, keepalives_count=3,
+            tcp_user_timeout=10_000,
         )
         if self.sslrootcert:
             info["sslrootcert"] = self.sslrootcert
@@ -228,9 +231,14 @@ class SharedStore(Store):
     kind = "postgresql"
 
     def __init__(self, address: ServerAddress, engine: Engine, header: Header,
-                 local_dir: Path) -> None:
+                 local_dir: Path, password: str) -> None:
         super().__init__(StorePaths(local_dir), engine, header)
         self.address = address
+        self._password = password
+
+    def connect_raw(self) -> Any:
+        """A new psycopg connection of its own (the change watcher's ``LISTEN``)."""
+        return connect(self.address, self._password, autocommit=True)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -268,6 +276,15 @@ class SharedStore(Store):
     def checkpoint(self) -> None:
         """The server manages its own write-ahead log."""
 
+    def scrub_deleted(self, wait_ms: int) -> bool:
+        """Erasure's scrub (trust-storage's hook): nothing a desk can fold on a server.
+
+        The deleted rows' old versions stay in PostgreSQL's pages until ``VACUUM`` reuses
+        them and in its WAL until recycled; only the owner may vacuum. docs/shared-store.md
+        says so. Returns True: there is no local WAL that could still hold the guest.
+        """
+        return True
+
 
 def local_dir_for(base: Path, address: ServerAddress) -> Path:
     """This desk's small folder for one shared store (named by a hash of the address)."""
@@ -301,7 +318,7 @@ def open_shared(address: ServerAddress, password: str, local_base: Path) -> Shar
                     fingerprint_salt="", schema_revision=revision)
     local = local_dir_for(local_base, address)
     local.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return SharedStore(address, engine, header, local)
+    return SharedStore(address, engine, header, local, password)
 
 
 def make_engine(address: ServerAddress, password: str, *, pool_size: int = 4) -> Engine:

@@ -13,14 +13,18 @@ both sides are cut and folded by the same code.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Row, text
 from sqlalchemy.orm import Session
 
 from storage.models import Guest
-from storage.postgres_schema import SEARCH_TEXT, SEARCHED
+from storage.postgres_schema import NAME_COLUMN, SEARCH_COLUMN, SEARCH_TEXT
 
+_GUEST_COLUMNS = (Guest.id, Guest.ref, Guest.full_name, Guest.preferred_name,
+                  Guest.pronunciation, Guest.language, Guest.email, Guest.phone,
+                  Guest.created_at)
 _COLUMNS = ("id, ref, full_name, preferred_name, pronunciation, language, email, phone, "
             "created_at")
 
@@ -43,16 +47,20 @@ def typed_words(session: Session, typed: str) -> list[str]:
     return [str(r).strip() for r in rows if str(r).strip()]
 
 
+def find_rows(session: Session, words: list[str], limit: int, *, whole: bool
+              ) -> list[Row[Any]]:
+    """Guests in whom every (folded) word is a whole word, or begins one, in id order."""
+    return _find(session, words, limit, whole=whole)
+
+
 def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> list[Row[Any]]:
-    cond = " AND ".join(f"public.{SEARCH_TEXT}({SEARCHED}) LIKE :w{i}"
-                        for i in range(len(words)))
+    cond = " AND ".join(f"{SEARCH_COLUMN} LIKE :w{i}" for i in range(len(words)))
     params: dict[str, Any] = {
         f"w{i}": "% " + _like_escape(w) + (" %" if whole else "%") for i, w in enumerate(words)
     }
     params["n"] = limit
     stmt = text(f"SELECT {_COLUMNS} FROM guest WHERE {cond} ORDER BY id LIMIT :n").columns(
-        Guest.id, Guest.ref, Guest.full_name, Guest.preferred_name, Guest.pronunciation,
-        Guest.language, Guest.email, Guest.phone, Guest.created_at)
+        *_GUEST_COLUMNS)
     return list(session.execute(stmt, params).all())
 
 
@@ -72,3 +80,53 @@ def search_guest_rows(session: Session, typed: str, limit: int) -> list[Row[Any]
         return (str(r.full_name).casefold(), int(r.id))
 
     return sorted(exact, key=by_name) + sorted(rest, key=by_name)
+
+
+def _fold_all(session: Session, words: Sequence[str]) -> dict[str, str]:
+    """Each word folded and cut by the server (``frontdesk_search_text``), in one round trip."""
+    unique = sorted({w for w in words if w})
+    if not unique:
+        return {}
+    rows = session.execute(
+        text(f"SELECT w, public.{SEARCH_TEXT}(w, NULL, NULL, NULL) "
+             "FROM unnest(CAST(:ws AS text[])) AS w"), {"ws": unique}).all()
+    return {str(w): str(f).strip() for w, f in rows}
+
+
+def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_last: str | None,
+              limit: int) -> list[Row[Any]]:
+    """Guests whose full or preferred name holds, for each group, one of its words.
+
+    The PostgreSQL side of ``storage.search.name_rows`` (FTS5's ``{full_name
+    preferred_name} : ((a OR b) AND (c OR d*))``): one statement, each group an OR of
+    whole-word matches (plus ``prefix_last`` as a prefix in the last group). The trigram
+    index over all four searched fields narrows the rows; the same test on the names
+    alone keeps a word found only in an email out, as FTS5's column filter does.
+    """
+    folded = _fold_all(session, [w for g in alternatives for w in g]
+                       + ([prefix_last] if prefix_last else []))
+    params: dict[str, Any] = {"n": limit}
+    conds: list[str] = []
+    names, every = NAME_COLUMN, SEARCH_COLUMN
+    for i, group in enumerate(alternatives):
+        patterns = ["% " + _like_escape(folded[w]) + " %" for w in group if folded.get(w)]
+        if prefix_last and i == len(alternatives) - 1 and folded.get(prefix_last):
+            patterns.append("% " + _like_escape(folded[prefix_last]) + "%")
+        if not patterns:
+            return []
+        keys = []
+        for j, pattern in enumerate(patterns):
+            params[f"p{i}_{j}"] = pattern
+            keys.append(f":p{i}_{j}")
+        conds.append("(" + " OR ".join(f"{every} LIKE {k}" for k in keys) + ")")
+        conds.append("(" + " OR ".join(f"{names} LIKE {k}" for k in keys) + ")")
+    if not conds:
+        return []
+    stmt = text(f"SELECT {_COLUMNS} FROM guest WHERE {' AND '.join(conds)} "
+                "ORDER BY id LIMIT :n").columns(*_GUEST_COLUMNS)
+    return list(session.execute(stmt, params).all())
+
+
+def has_name_word(session: Session, word: str) -> bool:
+    """Whether some guest's full or preferred name still holds ``word`` as a whole word."""
+    return bool(name_rows(session, [[word]], None, 1))

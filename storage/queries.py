@@ -188,6 +188,32 @@ def active_assignments_with_consent(s: Session, consent_id: int) -> Sequence[Ass
     ).all()
 
 
+def removed_assignments(s: Session) -> Sequence[Assignment]:
+    """Labels taken off guests whose record is still kept (until their ``expires_at``)."""
+    return s.scalars(select(Assignment).where(Assignment.removed_at.is_not(None))).all()
+
+
+def assignments_with_consent(s: Session, consent_id: int) -> Sequence[Assignment]:
+    """Every label row (active or a kept record) that relies on one consent."""
+    return s.scalars(select(Assignment).where(Assignment.consent_id == consent_id)
+                     .order_by(Assignment.id)).all()
+
+
+def assignment_label_ids(s: Session, ids: set[int]) -> dict[int, int]:
+    """{assignment id: label id} for the assignments that still exist (audit sentences)."""
+    if not ids:
+        return {}
+    rows = s.execute(select(Assignment.id, Assignment.label_id)
+                     .where(Assignment.id.in_(sorted(ids)))).all()
+    return {int(r[0]): int(r[1]) for r in rows}
+
+
+def guests_by_ref_prefix(s: Session, prefix: str, limit: int = 5) -> Sequence[Guest]:
+    """Guests whose reference starts with ``prefix`` (a short reference read back)."""
+    return s.scalars(select(Guest).where(Guest.ref.startswith(prefix, autoescape=True))
+                     .order_by(Guest.id).limit(limit)).all()
+
+
 def active_consent(s: Session, guest_id: int, purpose: ConsentPurpose) -> Consent | None:
     return s.scalar(
         select(Consent)

@@ -66,8 +66,7 @@ def match_rows(session: Session, query: str, limit: int) -> list[Row[Any]]:
 
 
 # --- the engine-specific steps of app.guest_search, one named function each ----------
-# SQLite: FTS5. PostgreSQL: storage.postgres_search (its folded-text LIKE search); the
-# forgiving name lookup there is a first port, to be replaced with pg_trgm.
+# SQLite: FTS5. PostgreSQL: storage.postgres_search (folded words, a pg_trgm index).
 
 def _is_pg(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
@@ -83,7 +82,7 @@ def whole_word_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
     if _is_pg(session):
         from storage import postgres_search as pg
 
-        return pg._find(session, pg.typed_words(session, typed), limit, whole=True)
+        return pg.find_rows(session, pg.typed_words(session, typed), limit, whole=True)
     return match_rows(session, fts_query(typed, prefix=False), limit)
 
 
@@ -92,7 +91,7 @@ def prefix_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
     if _is_pg(session):
         from storage import postgres_search as pg
 
-        return pg._find(session, pg.typed_words(session, typed), limit, whole=False)
+        return pg.find_rows(session, pg.typed_words(session, typed), limit, whole=False)
     return match_rows(session, fts_query(typed), limit)
 
 
@@ -100,16 +99,9 @@ def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_la
               limit: int) -> list[Row[Any]]:
     """Guests whose names hold, for each group, one of its words (see :func:`name_query`)."""
     if _is_pg(session):
-        import itertools
-
         from storage import postgres_search as pg
 
-        rows: dict[int, Row[Any]] = {}
-        for combo in itertools.islice(itertools.product(*[g[:3] for g in alternatives]), 9):
-            words = pg.typed_words(session, " ".join(combo))
-            for r in pg._find(session, words, limit, whole=True):
-                rows.setdefault(int(r.id), r)
-        return list(rows.values())[:limit]
+        return pg.name_rows(session, alternatives, prefix_last, limit)
     return match_rows(session, name_query(alternatives, prefix_last=prefix_last), limit)
 
 
@@ -173,12 +165,14 @@ def name_query(alternatives: Sequence[Sequence[str]], *, prefix_last: str | None
 
     ``[["anna"], ["jansen", "janssen"]]`` → ``{full_name preferred_name} : (("anna") AND
     ("jansen" OR "janssen"))``. ``prefix_last`` adds that word as a prefix to the last group
-    (the word still being typed). Words come from the name dictionary or the typed text,
-    quoted as in :func:`fts_query`.
+    (the word still being typed); a word ending in "*" is a prefix too ("j*", an initial).
+    Words come from the name dictionary or the typed text, quoted as in :func:`fts_query`.
     """
     groups = []
     for i, group in enumerate(alternatives):
-        terms = ['"' + w.replace('"', '""') + '"' for w in group if w]
+        terms = ['"' + w.removesuffix("*").replace('"', '""') + '"' + ("*" if w.endswith("*")
+                                                                       else "")
+                 for w in group if w.removesuffix("*")]
         if prefix_last and i == len(alternatives) - 1:
             terms.append('"' + prefix_last.replace('"', '""') + '"*')
         if not terms:
@@ -209,9 +203,20 @@ _REMEMBER = text("INSERT INTO name_term (term, fold, rev, sound, english) "
 
 def remember_names(session: Session, names: Iterable[str | None]) -> None:
     """Add the words of these names to the name dictionary (call with every name written)."""
+    insert_name_terms(session, name_term_rows(names))
+
+
+def name_term_rows(names: Iterable[str | None]) -> list[dict[str, str]]:
+    """The dictionary rows for these names' words, computed without the store (so a large
+    import can prepare them before it takes the write lock)."""
     seen = {w for name in names if name for w in name_keys.words(name) if len(w) <= 80}
-    if seen:
-        session.execute(_REMEMBER, [_term_row(w) for w in sorted(seen)])
+    return [_term_row(w) for w in sorted(seen)]
+
+
+def insert_name_terms(session: Session, rows: list[dict[str, str]]) -> None:
+    """Write rows from :func:`name_term_rows` (words already there are kept as they are)."""
+    if rows:
+        session.execute(_REMEMBER, rows)
 
 
 def forget_names(session: Session, names: Iterable[str | None]) -> int:
@@ -225,7 +230,7 @@ def forget_names(session: Session, names: Iterable[str | None]) -> int:
         if _is_pg(session):
             from storage import postgres_search as pg
 
-            still: object = pg._find(session, pg.typed_words(session, word), 1, whole=True)
+            still: object = pg.has_name_word(session, word)
         else:
             q = f'{NAME_COLUMNS} : "' + word.replace('"', '""') + '"'
             still = session.execute(text("SELECT rowid FROM guest_fts WHERE guest_fts MATCH "
@@ -288,9 +293,18 @@ def term_candidates(session: Session, word: str, *, sound_prefix: bool = False
               "e": name_keys.english_key(word)}
     if sound_prefix:
         params["su"] = _upper(sound)
-    rows = session.execute(_CANDIDATES_SOUND_PREFIX if sound_prefix else _CANDIDATES,
-                           params).all()
+    rows = list(session.execute(_CANDIDATES_SOUND_PREFIX if sound_prefix else _CANDIDATES,
+                                params).all())
+    if len(folded) <= 4 and folded.isascii():
+        # Short words: an edit in the middle breaks both halves ("bds" for "bas"), so
+        # probe the index for every string one edit away instead (about 200 lookups).
+        rows += session.execute(_BY_FOLD, {"f": sorted(name_keys.one_edit_variants(folded))
+                                           }).all()
     return [Term(str(t), str(f), str(s), str(e)) for t, f, s, e in rows]
+
+
+_BY_FOLD = text("SELECT term, fold, sound, english FROM name_term WHERE fold IN :f"
+                ).bindparams(bindparam("f", expanding=True))
 
 
 def term_exists(session: Session, word: str) -> bool:
@@ -324,32 +338,38 @@ def phone_rows(session: Session, e164: str, limit: int, *, prefix: bool = False
 _GUEST_COLS = ("g.id, g.ref, g.full_name, g.preferred_name, g.pronunciation, g.language, "
                "g.email, g.phone, g.created_at")
 
-_IN_PLACE = text(
+_PLACE_SQL = (
     f"SELECT {_GUEST_COLS}, v.place, v.kind, v.starts_at FROM visit v "
-    "JOIN guest g ON g.id = v.guest_id "
-    "WHERE v.place IN :places AND v.starts_at >= :back AND v.starts_at < :end "
-    "AND v.status != 'cancelled' AND (v.starts_at >= :start OR "
-    "(v.kind = 'stay' AND v.status = 'arrived' AND v.ends_on > :day)) "
+    "JOIN guest g ON g.id = v.guest_id WHERE v.place IN :places AND {cond} "
     "ORDER BY v.starts_at"
+)
+# Visits starting today in the place: one short range of ix_visit_place_starts_at.
+_STARTS_IN_PLACE = text(_PLACE_SQL.format(
+    cond="v.starts_at >= :start AND v.starts_at < :end AND v.status != 'cancelled'")
 ).bindparams(bindparam("places", expanding=True)).columns(
     *_GUEST_COLUMNS, Visit.place, Visit.kind, Visit.starts_at)
-
-# A stay longer than this is not looked for when asking who is in a room today.
-LONGEST_STAY_DAYS = 30
+# Guests staying in the room (arrived, not yet left): the partial index ix_visit_arrived_place
+# holds only visits whose status is "arrived", so this reads a few entries per room.
+_STAYING_IN_PLACE = text(_PLACE_SQL.format(
+    cond="v.status = 'arrived' AND v.kind = 'stay' AND v.starts_at < :start "
+         "AND v.ends_on > :day")
+).bindparams(bindparam("places", expanding=True)).columns(
+    *_GUEST_COLUMNS, Visit.place, Visit.kind, Visit.starts_at)
 
 
 def place_rows(session: Session, places: Sequence[str], day: dt.date) -> list[Row[Any]]:
     """Guests with a booking or arrival in one of ``places`` on ``day``, or staying in it.
 
-    Rows: the guest columns plus ``place, kind, starts_at``. Uses the (place, starts_at)
-    index: one short range per place.
+    Rows: the guest columns plus ``place, kind, starts_at``. Two index reads: today's
+    visits by (place, starts_at), and arrived stays by the partial index on place.
     """
     if not places:
         return []
     start = dt.datetime.combine(day, dt.time())
-    return list(session.execute(_IN_PLACE, {
-        "places": list(places), "start": start, "end": start + dt.timedelta(days=1),
-        "back": start - dt.timedelta(days=LONGEST_STAY_DAYS), "day": day}).all())
+    params = {"places": list(places), "start": start, "end": start + dt.timedelta(days=1),
+              "day": day}
+    return [*session.execute(_STAYING_IN_PLACE, params).all(),
+            *session.execute(_STARTS_IN_PLACE, params).all()]
 
 
 _STARTING = text(

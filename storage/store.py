@@ -1,48 +1,88 @@
 """Opening, creating and using one encrypted store (a folder with a DB and its header).
 
-The order of checks is what lets a failed open leave the file untouched and
+The order of checks is what lets a failed open leave every file untouched and
 name the right problem:
 
-1. no DB file: create one (header first, so a crash mid-create can resume);
-2. no header, or a plain SQLite header: not a Frontdesk store;
-3. ask the key source (keyring/passphrase/memory) for the key;
-4. compare the key's fingerprint with the header: wrong key;
-5. first read through SQLCipher fails: damaged file;
-6. schema revision unknown to this version: newer app wrote it, refuse.
+1. the folder and files: a folder in the file's place, a read-only folder or
+   file system, a file this account may not read or write (``storage.fscheck``);
+2. no DB file: create one (header first, so a crash mid-create can resume);
+   but a header whose store was finished, beside a missing or empty (0-byte)
+   DB, is refused: nothing is rebuilt in its place;
+3. a plain SQLite file, or an empty one without a header: not a Frontdesk store;
+4. the header's record of the DB file's salt differs: the header belongs to another store;
+5. ask the key source (keyring/passphrase/memory) for the key;
+6. compare the key's fingerprint with the header: wrong key;
+7. the file's size (whole pages, as many as SQLite expects) and the first read
+   through SQLCipher: damaged file; an I/O failure is checked against the disk
+   first (full disk, read-only mount). Damage in a page the open does not read
+   is named "damaged" when a use case meets it (``Store.read``/``write``), and
+   ``frontdesk verify`` checks every page (``integrity_problems``): reading
+   the whole file at each open would cost seconds on a large store
+   (``bench/open_check.py``, docs/performance.md);
+8. schema revision unknown to this version: newer app wrote it, refuse.
 
-Only after all six pass is anything written (WAL mode, migrations).
+Only after all pass is anything written (WAL mode, migrations, the header
+brought up to date). A lost header is rebuilt from the file itself when the
+key source can find the key without it (``storage.keys``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import secrets
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import audit_anchor, migrate
+from storage import audit_anchor, fscheck, migrate, notify
 from storage import engine as eng
 from storage.errors import (
     DamagedStore,
+    HeaderMismatch,
+    HeaderMissing,
+    KeyMissing,
     NotAStore,
-    SchemaTooNew,
-    StoreBusy,
+    StorageError,
+    StoreFileMissing,
+    StorePathIsFolder,
     WrongKey,
     WrongKeySource,
 )
-from storage.header import Header
-from storage.keys import KeySource, fingerprint, wrap_key
+from storage.header import LEGACY_RECOVERY_FIELDS, Header
+from storage.keys import (
+    STRONG_SCRYPT,
+    KeySource,
+    RecoveryKey,
+    fingerprint,
+    kdf_from_salt,
+    migrate_legacy_wrap,
+    weaker,
+    wrap_key,
+)
+from storage.models import Setting
 
 DB_NAME = "frontdesk.db"
 HEADER_NAME = "frontdesk.db.header.json"
+# A version-1 passphrase store's scrypt record, kept beside the header too (its file
+# salt cannot carry it), so losing one small file does not lose the store.
+KDF_COPY_NAME = "frontdesk.db.kdf.json"
 PLAIN_SQLITE_MAGIC = b"SQLite format 3\x00"
+SALT_LEN = 16
+ID_KEY = "store.id"            # setting rows: this store's id, and the id of the store
+LINEAGE_KEY = "store.lineage"  # it descends from through every restore (keyring entries)
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
 
 
 @dataclass(frozen=True)
@@ -58,6 +98,10 @@ class StorePaths:
         return self.data_dir / HEADER_NAME
 
     @property
+    def kdf_copy(self) -> Path:
+        return self.data_dir / KDF_COPY_NAME
+
+    @property
     def sidecars(self) -> tuple[Path, Path]:
         return (self.db.with_name(DB_NAME + "-wal"), self.db.with_name(DB_NAME + "-shm"))
 
@@ -67,7 +111,9 @@ class Store:
 
     ``read()`` gives a session in a deferred transaction; ``write()`` gives one
     in ``BEGIN IMMEDIATE`` that commits on success and rolls back on error, so
-    a use case and its audit event land together or not at all.
+    a use case and its audit event land together or not at all. SQLite
+    failures inside either (busy, damaged page, full disk) are raised as
+    ``storage.errors`` types, or as what ``on_error`` turns them into.
 
     ``kind`` names the engine: ``"sqlcipher"`` here (a local file), ``"postgresql"``
     for the shared store (``storage.postgres.SharedStore``, same interface).
@@ -79,9 +125,11 @@ class Store:
         self.paths = paths
         self.engine = engine
         self.header = header
-        # Set by app.opening: turns StoreBusy into the app's StoreBusyError, so the
-        # message reaches the UI from every use case without a try in each one.
-        self.busy_error: Callable[[StoreBusy], Exception] | None = None
+        # Set by app.opening: turns a StorageError (busy, damaged, disk full) into the
+        # app's error with its plain-words message, for every use case without a try.
+        self.on_error: Callable[[StorageError], Exception] | None = None
+        # What the open repaired or brought up to date ("header rebuilt", ...), to log.
+        self.notes: list[str] = []
         self._read = sessionmaker(engine, expire_on_commit=False)
         # Writes that log audit events re-anchor the chain head outside the file after
         # commit (storage.audit_anchor; trust-auth's hook).
@@ -91,6 +139,16 @@ class Store:
             info={audit_anchor.INFO_STORE: (header.store_id, where)} if where else {},
         )
         audit_anchor.install()
+        notify.watch_writes(self._write)  # other desks learn of changes (storage.notify)
+
+    @property
+    def busy_error(self) -> Callable[[StorageError], Exception] | None:
+        """The older name of ``on_error`` (it first only turned "busy" into words)."""
+        return self.on_error
+
+    @busy_error.setter
+    def busy_error(self, value: Callable[[StorageError], Exception] | None) -> None:
+        self.on_error = value
 
     @property
     def store_id(self) -> str:
@@ -98,31 +156,51 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._read() as session, session.begin():
+        with self._named_failures(), self._read() as session, session.begin():
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
+        with self._named_failures(), self._write() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _named_failures(self) -> Iterator[None]:
         try:
-            with self._write() as session, session.begin():
-                yield session
-        except OperationalError as exc:
-            if "locked" in str(exc.orig) or "busy" in str(exc.orig):
-                busy = StoreBusy(str(exc.orig))
-                if self.busy_error is not None:
-                    raise self.busy_error(busy) from exc
-                raise busy from exc
-            raise
+            yield
+        except DBAPIError as exc:
+            named = fscheck.from_sqlite_error(exc, self.paths.db)
+            if named is None:
+                raise
+            raise (self.on_error(named) if self.on_error else named) from exc
 
     def save_header(self) -> None:
-        """Write ``self.header`` back (after changing ``extra``, e.g. the recovery wrap)."""
+        """Write ``self.header`` back (after changing it, e.g. the recovery wrap)."""
         self.header.write(self.paths.header)
+
+    def setting(self, key: str) -> str | None:
+        with self.read() as s:
+            value = s.scalar(select(Setting.value).where(Setting.key == key))
+        return None if value is None else str(value)
+
+    @property
+    def lineage(self) -> str:
+        """The id shared by this store and every store restored from its backups."""
+        return self.setting(LINEAGE_KEY) or self.header.store_id
 
     def integrity_problems(self) -> list[str]:
         return eng.integrity_problems(self.engine)
 
     def checkpoint(self) -> None:
         eng.checkpoint(self.engine)
+
+    def scrub_deleted(self, wait_ms: int) -> bool:
+        """Push deleted rows' old page images out of the store's files (erasure).
+
+        SQLite: fold the WAL into the zeroed main file and empty it; False when
+        another reader kept the WAL in use for ``wait_ms``.
+        """
+        return eng.truncate_wal(self.engine, wait_ms)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -131,40 +209,96 @@ class Store:
 def open_store(data_dir: Path, key_source: KeySource, *, create: bool = True) -> Store:
     """Open (or create) the store in ``data_dir``. Raises ``storage.errors`` on failure."""
     paths = StorePaths(Path(data_dir))
-    if not paths.db.exists():
+    try:
+        fscheck.check_folder(paths.data_dir)
+        for path in (paths.db, paths.header):
+            if path.is_dir():
+                raise StorePathIsFolder(path)
+        size = paths.db.stat().st_size if paths.db.exists() else None
+        if size:
+            return _open_existing(paths, key_source)
+        if paths.header.exists():
+            fscheck.check_files([paths.header])
+            header = _read_header(paths)
+            if header.schema_revision:
+                # The store was finished once: its data is gone, not yet to be made.
+                raise StoreFileMissing(paths.db, empty=size == 0)
+            return _create(paths, key_source, resume=header)
+        if size == 0:
+            raise NotAStore(paths.db, "it is an empty file, and there is no header beside it")
         if not create:
             raise NotAStore(paths.db, "there is no store in this folder")
-        return _create(paths, key_source)
-    return _open_existing(paths, key_source)
+        return _create(paths, key_source, resume=None)
+    except OSError as exc:
+        named = fscheck.from_os_error(exc, paths.db)
+        if named is None:
+            raise
+        raise named from exc
 
 
-def _create(paths: StorePaths, key_source: KeySource) -> Store:
-    paths.data_dir.mkdir(parents=True, exist_ok=True)
-    if paths.header.exists():
+def make_private(path: Path, *, folder: bool = False) -> None:
+    """Mode 0700 for a folder, 0600 for a file, when it is looser and ours to change."""
+    want = FOLDER_MODE if folder else FILE_MODE
+    try:
+        mode = path.stat().st_mode & 0o777
+        if mode & ~want:
+            path.chmod(mode & want)
+    except OSError:
+        pass  # not ours (a shared folder): leave it, the files inside are still private
+
+
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` (and missing parents) readable by this account only."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+    for p in missing:
+        make_private(p, folder=True)
+
+
+def _private_files(paths: StorePaths) -> None:
+    make_private(paths.data_dir, folder=True)
+    for p in (paths.db, paths.header, paths.kdf_copy, *paths.sidecars):
+        if p.exists():
+            make_private(p)
+
+
+def _create(paths: StorePaths, key_source: KeySource, resume: Header | None) -> Store:
+    private_folder(paths.data_dir)
+    fscheck.check_folder(paths.data_dir)
+    if resume is not None:
         # A previous create stopped after writing the header: reuse its id and key.
-        header = _read_header(paths)
-        key = _key_for(header, key_source)
+        header = resume
+        salt = bytes.fromhex(header.db_salt) if header.db_salt else b""
+        key = _key_for(header, key_source, salt)
     else:
         store_id = uuid.uuid4().hex
-        key, extra = key_source.create(store_id)
-        salt = uuid.uuid4().hex
-        header = Header(
-            store_id=store_id,
-            key_source=key_source.kind,
-            key_fingerprint=fingerprint(key, bytes.fromhex(salt)),
-            fingerprint_salt=salt,
-            extra=extra,
-        )
+        new = key_source.create(store_id)
+        key, salt = new.key, new.db_salt
+        fp_salt = secrets.token_bytes(16)
+        header = Header(store_id=store_id, key_source=key_source.kind,
+                        key_fingerprint=fingerprint(key, fp_salt), fingerprint_salt=fp_salt.hex(),
+                        db_salt=salt.hex(), kdf=new.kdf)
         header.write(paths.header)
-    paths.db.touch(mode=0o600)  # created private, before SQLCipher writes a byte
-    conn = eng.raw_connect(paths.db, key)
+    paths.db.unlink(missing_ok=True)  # an empty file left by the interrupted create
+    fd = os.open(paths.db, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
+    os.close(fd)  # created private, before SQLCipher writes a byte (-wal/-shm inherit it)
     try:
-        eng.enable_wal(conn)
-    finally:
-        conn.close()
-    engine = eng.make_engine(paths.db, key)
-    with engine.begin() as c:
-        migrate.upgrade(c)
+        conn = eng.raw_connect(paths.db, key, salt=salt or None)
+        try:
+            eng.enable_wal(conn)
+        finally:
+            conn.close()
+        engine = eng.make_engine(paths.db, key)
+        with engine.begin() as c:
+            migrate.upgrade(c)
+            _write_identity(c, header)
+    except (sqlcipher3.Error, DBAPIError) as exc:
+        named = fscheck.from_sqlite_error(exc, paths.db)
+        if named is None:
+            raise
+        raise named from exc
+    if not header.db_salt:
+        header.db_salt = _file_salt(paths.db).hex()
     header.schema_revision = migrate.head()
     header.write(paths.header)
     return Store(paths, engine, header)
@@ -173,58 +307,177 @@ def _create(paths: StorePaths, key_source: KeySource) -> Store:
 def _read_header(paths: StorePaths) -> Header:
     try:
         return Header.read(paths.header)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError) as exc:
         raise NotAStore(paths.db, f"its header file {paths.header.name} is unreadable: {exc}"
                         ) from exc
 
 
-def _key_for(header: Header, key_source: KeySource) -> bytes:
+def _file_salt(db: Path) -> bytes:
+    with db.open("rb") as fh:
+        return fh.read(SALT_LEN)
+
+
+def _key_for(header: Header, key_source: KeySource, db_salt: bytes) -> bytes:
     # "memory" (tests, demo) and "recovery" (the recovery passphrase unwraps the
     # key recorded in the header) may open a store of any kind.
     if header.key_source != key_source.kind and not {"memory", "recovery"} & {
             header.key_source, key_source.kind}:
         raise WrongKeySource(header.key_source, key_source.kind)
-    key = key_source.load(header.store_id, header.extra)
+    key = key_source.load(header, db_salt)
     if fingerprint(key, bytes.fromhex(header.fingerprint_salt)) != header.key_fingerprint:
         raise WrongKey(key_source.kind)
     return key
 
 
+def _headerless_key(paths: StorePaths, key_source: KeySource, db_salt: bytes
+                    ) -> tuple[bytes, dict[str, Any]]:
+    """The key of a store whose header is lost, when the file (or the KDF copy) says how.
+
+    Returns the key and the scrypt record it came from ({} for a random key).
+    """
+    hint: Header | None = None
+    if paths.kdf_copy.exists():
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            copy = json.loads(paths.kdf_copy.read_text(encoding="utf-8"))
+            if copy.get("db_salt") == db_salt.hex():
+                hint = Header(store_id=str(copy.get("store_id", "")), key_source="passphrase",
+                              key_fingerprint="", fingerprint_salt="", kdf=dict(copy["kdf"]))
+    try:
+        key = key_source.load(hint, db_salt)
+    except KeyMissing as exc:
+        raise HeaderMissing(paths.header, "this store's key cannot be found without it"
+                            ) from exc
+    kdf = kdf_from_salt(db_salt) or (hint.kdf if hint is not None else {})
+    return key, (kdf if key_source.kind == "passphrase" else {})
+
+
 def _open_existing(paths: StorePaths, key_source: KeySource) -> Store:
-    with paths.db.open("rb") as fh:
-        magic = fh.read(16)
-    if magic == PLAIN_SQLITE_MAGIC:
+    fscheck.check_access(paths.data_dir, [paths.db, paths.header, *paths.sidecars])
+    db_salt = _file_salt(paths.db)
+    if db_salt == PLAIN_SQLITE_MAGIC:
         raise NotAStore(paths.db, "it is an unencrypted SQLite file, not a Frontdesk store")
-    if not paths.header.exists():
-        raise NotAStore(paths.db, f"the header file {paths.header.name} is missing")
-    header = _read_header(paths)
-    key = _key_for(header, key_source)
+    header: Header | None = None
+    kdf: dict[str, Any] = {}
+    if paths.header.exists():
+        header = _read_header(paths)
+        if header.db_salt and header.db_salt != db_salt.hex():
+            raise HeaderMismatch(paths.header, header.store_id)
+        key = _key_for(header, key_source, db_salt)
+    else:
+        key, kdf = _headerless_key(paths, key_source, db_salt)
     sidecars_before = {p: p.exists() for p in paths.sidecars}
     conn = eng.raw_connect(paths.db, key)
     try:
+        eng.check_whole_pages(conn, paths.db)
         eng.probe(conn)
+        eng.check_page_count(conn, paths.db, paths.sidecars[0])
         revision = _revision(conn)
         migrate.check_not_newer(revision)
-    except sqlcipher3.DatabaseError as exc:
+    except (sqlcipher3.Error, StorageError) as exc:
         conn.close()
         _remove_new_sidecars(sidecars_before)
-        raise DamagedStore(paths.db, str(exc)) from exc
-    except SchemaTooNew:
-        conn.close()
-        _remove_new_sidecars(sidecars_before)
-        raise
+        if isinstance(exc, StorageError):
+            raise
+        named = fscheck.from_sqlite_error(exc, paths.db)
+        if named is None:
+            named = DamagedStore(paths.db, str(exc))
+        if header is None and isinstance(named, DamagedStore):
+            named = HeaderMissing(paths.header, "and the key found without it does not open "
+                                                "the file (a wrong passphrase, or damage)")
+        elif isinstance(named, DamagedStore) and not header.db_salt:  # type: ignore[union-attr]
+            named = DamagedStore(paths.db, named.detail + "; or the header file beside it "
+                                                         "belongs to another store")
+        raise named from exc
     try:
         eng.enable_wal(conn)
     finally:
         conn.close()
     engine = eng.make_engine(paths.db, key)
-    if revision != migrate.head():
-        _backup_before_migrating(paths, revision)
-        with engine.begin() as c:
-            migrate.upgrade(c)
-        header.schema_revision = migrate.head()
+    try:
+        if revision != migrate.head():
+            _backup_before_migrating(paths, revision)
+            with engine.begin() as c:
+                migrate.upgrade(c)
+        store = Store(paths, engine,
+                      header or _rebuilt_header(engine, key_source, key, db_salt, kdf))
+        if header is None:
+            store.notes.append("header rebuilt")
+        _bring_up_to_date(store, key_source, key, db_salt, revision)
+    except DBAPIError as exc:
+        engine.dispose()
+        named = fscheck.from_sqlite_error(exc, paths.db)
+        if named is None:
+            raise
+        raise named from exc
+    _private_files(paths)
+    return store
+
+
+def _rebuilt_header(engine: Engine, key_source: KeySource, key: bytes, db_salt: bytes,
+                    kdf: dict[str, Any]) -> Header:
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = ?", (ID_KEY,)).first()
+        conn.rollback()
+    store_id = str(row[0]) if row else (db_salt.hex() if key_source.kind == "keyring"
+                                        else uuid.uuid4().hex)
+    fp_salt = secrets.token_bytes(16)
+    kind = "keyring" if key_source.kind == "recovery" else key_source.kind
+    return Header(store_id=store_id, key_source=kind, key_fingerprint=fingerprint(key, fp_salt),
+                  fingerprint_salt=fp_salt.hex(), db_salt=db_salt.hex(),
+                  kdf=kdf, version=0)
+
+
+def _bring_up_to_date(store: Store, key_source: KeySource, key: bytes, db_salt: bytes,
+                      revision: str) -> None:
+    """After a successful open: the header in today's format, the identity rows in the DB."""
+    header, paths = store.header, store.paths
+    changed = header.legacy or not header.db_salt or revision != migrate.head()
+    header.db_salt = db_salt.hex()
+    header.schema_revision = migrate.head()
+    wrap = migrate_legacy_wrap(header, key)
+    if wrap is not None:
+        header.recovery = wrap
+        store.notes.append("recovery wrap upgraded")
+    if isinstance(key_source, RecoveryKey) and (
+            not header.recovery or weaker(header.recovery.get("kdf", {}), STRONG_SCRYPT)):
+        header.recovery = wrap_key(key, key_source.passphrase, header.store_id)
+        changed = True
+    for legacy in ("passphrase_salt", *LEGACY_RECOVERY_FIELDS):
+        header.extra.pop(legacy, None)
+    if header.key_source == "passphrase" and kdf_from_salt(db_salt) is None and header.kdf \
+            and not paths.kdf_copy.exists():
+        _write_kdf_copy(paths, header)
+        store.notes.append("key-derivation copy written")
+    if changed:
         header.write(paths.header)
-    return Store(paths, engine, header)
+    with store.engine.connect() as c:
+        ids: dict[str, str] = dict(c.exec_driver_sql(
+            "SELECT key, value FROM setting WHERE key IN (?, ?)", (ID_KEY, LINEAGE_KEY)).all())
+        c.rollback()
+    if ids.get(ID_KEY) != header.store_id or LINEAGE_KEY not in ids:
+        with store.engine.begin() as c:
+            _write_identity(c, header)
+
+
+def _write_identity(conn: Any, header: Header) -> None:
+    """The store id (to rebuild a lost header) and the lineage (kept through restores)."""
+    lineage = header.extra.get("lineage") or header.extra.get("restored_from") or header.store_id
+    conn.exec_driver_sql("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) "
+                         "DO UPDATE SET value = excluded.value", (ID_KEY, header.store_id))
+    conn.exec_driver_sql("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) "
+                         "DO NOTHING", (LINEAGE_KEY, lineage))
+
+
+def _write_kdf_copy(paths: StorePaths, header: Header) -> None:
+    data = {"format": "frontdesk-kdf", "store_id": header.store_id, "db_salt": header.db_salt,
+            "kdf": header.kdf}
+    tmp = paths.kdf_copy.with_name("." + KDF_COPY_NAME + ".tmp")
+    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, FILE_MODE)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=2, sort_keys=True)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, paths.kdf_copy)
 
 
 def _revision(conn: object) -> str:
@@ -250,10 +503,12 @@ def _backup_before_migrating(paths: StorePaths, revision: str) -> None:
     if target.exists():
         return
     shutil.copy2(paths.db, target)
+    make_private(target)
     for side in paths.sidecars:
         if side.exists():
-            shutil.copy2(side, target.with_name(target.name + side.name[len(DB_NAME):]))
-
+            copy = target.with_name(target.name + side.name[len(DB_NAME):])
+            shutil.copy2(side, copy)
+            make_private(copy)
 
 
 def add_recovery(store: Store, key_source: KeySource, passphrase: str) -> None:
@@ -262,6 +517,8 @@ def add_recovery(store: Store, key_source: KeySource, passphrase: str) -> None:
     ``key_source`` must give the store's current key (checked against the
     fingerprint); the header is rewritten atomically. Replaces an older wrap.
     """
-    key = _key_for(store.header, key_source)
-    store.header.extra.update(wrap_key(key, passphrase, store.header.store_id))
+    key = _key_for(store.header, key_source, bytes.fromhex(store.header.db_salt))
+    store.header.recovery = wrap_key(key, passphrase, store.header.store_id)
+    for legacy in LEGACY_RECOVERY_FIELDS:
+        store.header.extra.pop(legacy, None)
     store.save_header()

@@ -2,12 +2,17 @@
 
 Installed with ``keyring.set_keyring(MemoryKeyring())``; the code under test
 goes through keyring's public API exactly as it does with Secret Service.
+Frontdesk accepts only backends known to encrypt (an allow-list in
+``storage.keys``), so this module adds this one class to it, explicitly:
+production code never imports tests.
 """
 
 from __future__ import annotations
 
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked, PasswordDeleteError
+
+from storage.keys import trust_backend_class
 
 
 class MemoryKeyring(KeyringBackend):
@@ -33,3 +38,6 @@ class MemoryKeyring(KeyringBackend):
             del self.secrets[(service, username)]
         except KeyError as exc:
             raise PasswordDeleteError(username) from exc
+
+
+trust_backend_class(MemoryKeyring)

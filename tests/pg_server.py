@@ -110,6 +110,7 @@ class PgServer:
     superuser_password: str
     bindir: Path
     _as_postgres: bool
+    keep: bool = False
 
     @property
     def data(self) -> Path:
@@ -122,61 +123,83 @@ class PgServer:
         return subprocess.run(cmd, check=check, capture_output=True, text=True, timeout=120)
 
     @classmethod
-    def start(cls) -> PgServer:
+    def start(cls, root: Path | None = None) -> PgServer:
+        """Start a server: a new throw-away cluster, or the one kept in ``root`` (benchmarks,
+        which build a million guests once and reuse them; ``stop`` then keeps the folder)."""
         bindir = server_bin_dir()
         if bindir is None:
             raise RuntimeError("no PostgreSQL server is installed (apt-get install postgresql)")
         as_postgres = os.geteuid() == 0
-        root = Path(tempfile.mkdtemp(prefix="frontdesk-pg-"))
-        password = secrets.token_urlsafe(18)
+        keep = root is not None
+        if root is None:
+            root = Path(tempfile.mkdtemp(prefix="frontdesk-pg-"))
+        root.mkdir(parents=True, exist_ok=True)
         certs = root / "certs"
-        certs.mkdir()
-        ca, cert, key = make_certificates(certs)
-        pwfile = root / "pw"
-        pwfile.write_text(password + "\n", encoding="utf-8")
-        pwfile.chmod(0o600)
-        if as_postgres:
-            pw = pwd.getpwnam(SUPERUSER)
-            for p in (root, certs, cert, key, pwfile):
-                os.chown(p, pw.pw_uid, pw.pw_gid)
-            root.chmod(0o700)
-            ca.chmod(0o644)
-        server = cls(root, _free_port(), ca, password, bindir, as_postgres)
+        fresh = not (root / "data" / "PG_VERSION").exists()
+        pw_keep = root / "superuser-password"
+        if fresh:
+            password = secrets.token_urlsafe(18)
+            certs.mkdir(exist_ok=True)
+            ca, cert, key = make_certificates(certs)
+        else:
+            password = pw_keep.read_text(encoding="utf-8").strip()
+            ca, cert, key = certs / "ca.crt", certs / "server.crt", certs / "server.key"
+        server = cls(root, _free_port(), ca, password, bindir, as_postgres, keep)
         atexit.register(server.stop)
-        server._run(str(bindir / "initdb"), "-D", str(server.data), "-U", SUPERUSER,
-                    "--pwfile", str(pwfile), "--auth=scram-sha-256", "--encoding=UTF8",
-                    "--locale=C.UTF-8", "--no-sync")
-        pwfile.unlink()
-        with (server.data / "postgresql.conf").open("a", encoding="utf-8") as fh:
-            fh.write(
-                # 127.0.0.2 is not in the certificate: the host-name mismatch test connects there.
-                f"\nlisten_addresses = '127.0.0.1, 127.0.0.2'\nport = {server.port}\n"
-                f"unix_socket_directories = '{root}'\n"
-                f"ssl = on\nssl_cert_file = '{cert}'\nssl_key_file = '{key}'\n"
-                "password_encryption = 'scram-sha-256'\n"
-                # A throw-away cluster: speed over durability.
-                "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
-                "max_connections = 200\nshared_buffers = 64MB\n"
-                "log_min_messages = warning\nlogging_collector = off\n"
+        if fresh:
+            pwfile = root / "pw"
+            pwfile.write_text(password + "\n", encoding="utf-8")
+            pwfile.chmod(0o600)
+            if keep:
+                pw_keep.write_text(password + "\n", encoding="utf-8")
+                pw_keep.chmod(0o600)
+            if as_postgres:
+                pw = pwd.getpwnam(SUPERUSER)
+                for p in (root, certs, cert, key, pwfile):
+                    os.chown(p, pw.pw_uid, pw.pw_gid)
+                root.chmod(0o700)
+                ca.chmod(0o644)
+            server._run(str(bindir / "initdb"), "-D", str(server.data), "-U", SUPERUSER,
+                        "--pwfile", str(pwfile), "--auth=scram-sha-256", "--encoding=UTF8",
+                        "--locale=C.UTF-8", "--no-sync")
+            pwfile.unlink()
+            with (server.data / "postgresql.conf").open("a", encoding="utf-8") as fh:
+                fh.write("\ninclude_if_exists = 'frontdesk.conf'\n")
+            (server.data / "pg_hba.conf").write_text(
+                "# Frontdesk tests: TLS with a password, nothing else.\n"
+                "hostssl all all 127.0.0.0/8 scram-sha-256\n"
+                "hostnossl all all 127.0.0.0/8 reject\n",
+                encoding="utf-8",
             )
-        (server.data / "pg_hba.conf").write_text(
-            "# Frontdesk tests: TLS with a password, nothing else.\n"
-            "hostssl all all 127.0.0.0/8 scram-sha-256\n"
-            "hostnossl all all 127.0.0.0/8 reject\n",
+        conf = server.data / "frontdesk.conf"
+        conf.write_text(
+            # 127.0.0.2 is not in the certificate: the host-name mismatch test connects there.
+            f"listen_addresses = '127.0.0.1, 127.0.0.2'\nport = {server.port}\n"
+            f"unix_socket_directories = '{root}'\n"
+            f"ssl = on\nssl_cert_file = '{cert}'\nssl_key_file = '{key}'\n"
+            "password_encryption = 'scram-sha-256'\n"
+            # A throw-away cluster: speed over durability.
+            "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+            "max_connections = 200\nshared_buffers = 256MB\n"
+            "log_min_messages = warning\nlogging_collector = off\n",
             encoding="utf-8",
         )
+        if as_postgres:
+            pw = pwd.getpwnam(SUPERUSER)
+            os.chown(conf, pw.pw_uid, pw.pw_gid)
         server._run(str(bindir / "pg_ctl"), "-D", str(server.data), "-l",
                     str(root / "server.log"), "-w", "-t", "60", "start")
         return server
 
     def stop(self) -> None:
-        """Stop the server (immediately: it is a throw-away) and delete its folder."""
+        """Stop the server and delete its folder (a kept cluster is stopped cleanly, kept)."""
         if not self.root.exists():
             return
         if (self.data / "postmaster.pid").exists():
-            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
-                      "-w", "stop", check=False)
-        shutil.rmtree(self.root, ignore_errors=True)
+            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m",
+                      "fast" if self.keep else "immediate", "-w", "stop", check=False)
+        if not self.keep:
+            shutil.rmtree(self.root, ignore_errors=True)
 
     def admin_conninfo(self, dbname: str = "postgres") -> str:
         return (f"host=localhost port={self.port} dbname={dbname} user={SUPERUSER} "

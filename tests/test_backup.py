@@ -11,7 +11,7 @@ import pytest
 
 from app import backup, guests, staff
 from app.cli import main
-from app.errors import BackupFileError, PermissionDenied, ValidationError
+from app.errors import BackupFileError, ErasuresUnknownError, PermissionDenied, ValidationError
 from app.guests import GuestFields
 from app.opening import KeyringKey, MemoryKey, open_store
 from app.verify import verify_store
@@ -51,16 +51,23 @@ def test_backup_restores_on_another_machine(filled: Store, manager: Actor,
     other_machine = MemoryKeyring()
     keyring.set_keyring(other_machine)
     target = tmp_path / "new-machine"
-    result = backup.restore_backup(out, PASS, target, KeyringKey(), as_manager)
+    # That machine cannot know whom this store erased since Monday: it asks first.
+    with pytest.raises(ErasuresUnknownError, match="no record of the guests erased"):
+        backup.restore_backup(out, PASS, target, KeyringKey(), as_manager)
+    assert other_machine.secrets == {}
+    result = backup.restore_backup(out, PASS, target, KeyringKey(), as_manager,
+                                   accept_unknown_erasures=True)
     try:
         assert result.previous is None
         assert verify_store(result.store).ok
         names = {g.full_name for g in guests.list_guests(result.store, result.restored_by)}
         assert names == {CANARY, "Grace Hopper"}
         assert result.store.store_id != filled.store_id  # fresh key, fresh keyring entry
-        # One key entry (the audit anchor has an entry of its own: "<id>.audit-anchor").
-        assert [u for _, u in other_machine.secrets if "." not in u] == [
-            result.store.store_id]
+        # Its key, and (empty so far) the record of erasures for its store line; the
+        # audit anchor has an entry of its own ("<id>.audit-anchor").
+        assert {e for e in other_machine.secrets if not e[1].endswith(".audit-anchor")} == {
+            ("frontdesk", result.store.store_id),
+            ("frontdesk", result.store.lineage + ".erased-guests")}
     finally:
         result.store.close()
     reopened = open_store(target, KeyringKey(), create=False)
@@ -147,7 +154,8 @@ def test_backup_while_another_process_writes(tmp_path: Path) -> None:
     commits.add(out)
     check_store(data_dir, key, commits)
     for i, f in enumerate(files):
-        r = backup.restore_backup(f, PASS, tmp_path / f"restored{i}", MemoryKey(), as_manager)
+        r = backup.restore_backup(f, PASS, tmp_path / f"restored{i}", MemoryKey(), as_manager,
+                                  accept_unknown_erasures=True)
         try:
             assert verify_store(r.store).ok
         finally:
@@ -207,7 +215,8 @@ def test_cli_backup_and_restore(filled: Store, tmp_path: Path, data_dir: Path,
     keyring.set_keyring(MemoryKeyring())
     target = tmp_path / "restored"
     assert main(["restore", "--data-dir", str(target), "--from", str(out),
-                 "--backup-passphrase-file", str(pf), *staff_args]) == 0
+                 "--backup-passphrase-file", str(pf), "--accept-unknown-erasures",
+                 *staff_args]) == 0
     assert "audit events verified" in capsys.readouterr().out
     assert main(["verify", "--data-dir", str(target)]) == 0
     bad = tmp_path / "bad-pass"
@@ -255,7 +264,8 @@ def test_cancelled_backup_leaves_nothing(manager: Actor, tmp_path: Path, when: s
     assert list(folder.iterdir()) == []
     # The store and its connection pool are fine: the next backup works and restores.
     out = backup.make_backup(filled, manager, folder / "b.fdbackup", PASS)
-    r = backup.restore_backup(out, PASS, tmp_path / "r", MemoryKey(), as_manager)
+    r = backup.restore_backup(out, PASS, tmp_path / "r", MemoryKey(), as_manager,
+                              accept_unknown_erasures=True)
     try:
         assert guests.guest_count(r.store) == guests.guest_count(filled) == 3000
     finally:

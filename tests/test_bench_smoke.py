@@ -43,6 +43,24 @@ def test_bench_runs_on_a_small_store(tmp_path: Path) -> None:
     assert not (tmp_path / "bench" / "g1000-plain").exists()  # plaintext copy removed
 
 
+@pytest.mark.slow
+def test_search_quality_bench_runs_on_a_small_store(tmp_path: Path) -> None:
+    out = tmp_path / "quality.json"
+    done = subprocess.run(
+        [sys.executable, "bench/search_quality.py", "--guests", "1000", "--per-kind", "20",
+         "--bench-dir", str(tmp_path / "bench"), "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures["guests"] == 1000 and figures["distinct_full_names"] > 500
+    for kind in ("typo_full.anyone", "sound_alike.anyone", "phone_spaced.anyone"):
+        row = figures[kind]
+        assert row["n"] > 0 and 0 <= row["top5_pct"] <= 100, kind
+    assert figures["merge_ms"] > 0 and figures["undo_ms"] > 0
+    assert "in top 5" in done.stdout
+
+
 # --- the start-up path the benchmark measures --------------------------------
 
 def test_revisions_read_from_files_agree_with_alembic() -> None:

@@ -65,6 +65,11 @@ def test_resolve_guest_by_ref_email_or_unique_name(store: Store, manager: Actor)
     gid = _fill(store, manager)
     ref = guests.get_guest(store, manager, gid).ref
     assert export.resolve_guest(store, manager, ref).id == gid
+    from app.report_text import short_ref
+
+    assert export.resolve_guest(store, manager, short_ref(ref)).id == gid  # as on the copy
+    assert export.resolve_guest(store, manager,
+                                short_ref(ref).lower().replace("-", " ")).id == gid
     assert export.resolve_guest(store, manager, "jp@EXAMPLE.com").id == gid
     assert export.resolve_guest(store, manager, "thomassen").id == gid
     with pytest.raises(ValidationError, match="2 guests match"):

@@ -122,6 +122,97 @@ def test_header_guesses_in_english_and_dutch(header: str, field: Field) -> None:
     assert guess_field(header) == field
 
 
+@pytest.mark.parametrize("header,field", [
+    # German
+    ("Vorname", Field.FIRST_NAME), ("Nachname", Field.LAST_NAME), ("E-Mail", Field.EMAIL),
+    ("Telefon", Field.PHONE), ("Handy", Field.PHONE), ("Anreise", Field.ARRIVAL),
+    ("Abreise", Field.DEPARTURE), ("Zimmer", Field.ROOM), ("Tisch", Field.TABLE),
+    ("Anzahl Personen", Field.PARTY), ("Sprache", Field.LANGUAGE), ("Uhrzeit", Field.TIME),
+    ("Buchungsnummer", Field.REFERENCE), ("Zimmerkategorie", Field.SKIP),
+    # French
+    ("Prénom", Field.FIRST_NAME), ("Nom de famille", Field.LAST_NAME),
+    ("Courriel", Field.EMAIL), ("Téléphone", Field.PHONE), ("Arrivée", Field.ARRIVAL),
+    ("Départ", Field.DEPARTURE), ("Chambre", Field.ROOM), ("Couverts", Field.PARTY),
+    ("Langue", Field.LANGUAGE), ("Heure", Field.TIME), ("Numéro de réservation",
+                                                        Field.REFERENCE),
+    # booking numbers in English and Dutch
+    ("Reservation no", Field.REFERENCE), ("Reserveringsnummer", Field.REFERENCE),
+])
+def test_header_guesses_in_german_and_french(header: str, field: Field) -> None:
+    assert guess_field(header) == field
+
+
+@pytest.mark.parametrize("header", [
+    "Gastwünsche", "Hinweise zum Gast", "Bemerkung", "Bemerkungen", "Anmerkungen", "Wünsche",
+    "Besonderheiten", "Kommentar", "remarques", "Remarques", "commentaires", "Observations",
+    "Demandes particulières", "Souhaits", "Régime", "Allergien", "Opmerkingen", "Remarks",
+    "Notes", "Special requests", "Wensen", "Dieetwensen",
+])
+def test_free_text_columns_in_four_languages_are_never_guessed(header: str) -> None:
+    from app.importing import is_free_text
+
+    assert is_free_text(header) and guess_field(header) == Field.SKIP
+
+
+def test_a_german_export_imports_names_and_never_its_remarks(store: Store, manager: Actor
+                                                             ) -> None:
+    data = ("Vorname;Name;Anreise;Abreise;Zimmer;Gastwünsche;Hinweise zum Gast;Bemerkung\n"
+            "Jürgen;Müller;14.03.2026;16.03.2026;118;ruhiges Zimmer;trinkt viel;VIP\n"
+            ).encode()
+    table = importing.read_table(data)
+    mapping, _ = importing.mapping_for(store, table.header)
+    assert [mapping.get(i) for i in range(len(table.header))] == [
+        Field.FIRST_NAME, Field.LAST_NAME, Field.ARRIVAL, Field.DEPARTURE, Field.ROOM,
+        None, None, None]
+    plan = importing.build_plan(table, mapping)
+    assert [r.guest.full_name for r in plan.rows] == ["Jürgen Müller"]
+    assert {s.column for s in plan.skipped if s.free_text} == {
+        "Gastwünsche", "Hinweise zum Gast", "Bemerkung"}
+    importing.apply(store, manager, plan)
+    with store.read() as s:
+        stored = json.dumps([[g.full_name, g.preferred_name, g.pronunciation]
+                             for g in s.scalars(select(Guest))])
+    assert "trinkt" not in stored and "ruhiges" not in stored and "VIP" not in stored
+
+
+@pytest.mark.parametrize("raw,code", [
+    ("NL", "nl"), ("nl-BE", "nl"), ("Nederlands", "nl"), ("Dutch", "nl"), ("Engels", "en"),
+    ("english", "en"), ("EN_gb", "en"), ("Klingon", ""), ("IT", ""),
+])
+def test_language_cells_are_read_through_the_registry(raw: str, code: str) -> None:
+    from app.importing.plan import language_of
+
+    assert language_of(raw) == code
+
+
+def test_mixed_encodings_are_named_not_guessed() -> None:
+    data = (b"Name,Arrival\n" + "Zoë Müller,14-03-2026\n".encode()
+            + "Chloé Lefèvre,14-03-2026\n".encode("cp1252"))
+    with pytest.raises(importing.CsvFormatError) as info:
+        importing.read_table(data)
+    assert str(info.value).startswith("The file mixes two encodings: lines 2 are UTF-8, "
+                                      "lines 3 are not")
+
+
+def test_a_column_named_twice_is_refused() -> None:
+    data = b"Name;Email;Phone;email\nAnna;a@b.nl;;anna@c.nl\n"
+    with pytest.raises(importing.CsvFormatError) as info:
+        importing.read_table(data)
+    assert "“email” twice (columns 2 and 4)" in str(info.value)
+
+
+@pytest.mark.parametrize("name", ["Anna\u202eknaJ", "An\u200bna Jansen", "Anna\u2066 Jansen",
+                                  "\ufeffAnna"])
+def test_names_with_format_characters_are_refused(store: Store, manager: Actor,
+                                                  name: str) -> None:
+    table = importing.read_table(f"Name,Arrival\n{name},14-03-2026\n".encode())
+    plan = importing.build_plan(table, importing.guess_mapping(table.header))
+    assert not plan.rows
+    assert "formatting marks" in str(plan.errors[0].text)
+    with pytest.raises(ValidationError):
+        guests.create_guest(store, manager, GuestFields(name))
+
+
 def test_free_text_columns_cannot_be_mapped_even_on_purpose(store: Store, manager: Actor
                                                             ) -> None:
     table = importing.read_file(ENGLISH)
@@ -132,7 +223,7 @@ def test_free_text_columns_cannot_be_mapped_even_on_purpose(store: Store, manage
     assert remarks not in plan.mapping
     assert all(r.guest.preferred_name == "" for r in plan.rows)
     texts = [s.text for s in plan.skipped]
-    assert "column 'Remarks' skipped: free text is never imported" in texts
+    assert "Column “Remarks” skipped: free text is never imported" in texts
 
 
 def test_mapping_is_remembered_per_header_layout(store: Store, manager: Actor) -> None:
@@ -161,14 +252,14 @@ def test_hotel_pms_export(store: Store, manager: Actor) -> None:
     pre = importing.preview(store, manager, plan)
     # Jan Thomassen appears twice (email in another case): one guest, two stays.
     assert (pre.new_guests, pre.matched_guests, pre.visits, pre.error_lines) == (5, 0, 6, 0)
-    assert {"column 'Reservation no' not imported", "column 'Rate' not imported"} <= {
-        s.text for s in plan.skipped}
+    assert "Column “Rate” not imported" in {s.text for s in plan.skipped}
+    assert "Reservation no" not in {s.column for s in plan.skipped}  # the booking number
     result = importing.apply(store, manager, plan)
     assert (result.guests_created, result.visits) == (5, 6)
     found = guests.find_guests(store, manager, "müller")
     assert [g.full_name for g in found] == ["Jürgen Müller"]
-    assert found[0].language == "en"  # DE is not offered: English, and the preview said so
-    assert any("language 'DE'" in n for n in plan.notes)
+    assert found[0].language == "en"  # IT is not offered: English, and the preview said so
+    assert any("language “IT”" in n for n in plan.notes)
     card = guests.open_card(store, manager, guests.find_guests(store, manager, "thomassen")[0].id)
     assert card.guest.language == "nl"
     assert sorted((v.starts_at, v.ends_on, v.place, v.party_size, v.kind) for v in card.visits) == [
@@ -179,7 +270,7 @@ def test_hotel_pms_export(store: Store, manager: Actor) -> None:
 def test_restaurant_export_in_dutch_with_tabs_and_times(store: Store, manager: Actor) -> None:
     plan = plan_for(store, RESTAURANT)
     assert [s.text for s in plan.skipped] == [
-        "column 'Opmerkingen' skipped: free text is never imported"]
+        "Column “Opmerkingen” skipped: free text is never imported"]
     result = importing.apply(store, manager, plan)
     assert (result.guests_created, result.visits) == (5, 5)
     with store.read() as s:
@@ -199,7 +290,7 @@ def test_restaurant_export_in_dutch_with_tabs_and_times(store: Store, manager: A
 def test_english_export_with_remarks(store: Store, manager: Actor) -> None:
     plan = plan_for(store, ENGLISH)
     pre = importing.preview(store, manager, plan)
-    assert "Column 'Remarks' skipped: free text is never imported" in pre.summary_lines()
+    assert "Column “Remarks” skipped: free text is never imported" in pre.summary_lines()
     importing.apply(store, manager, plan)
     with store.read() as s:
         every_value = json.dumps([[g.full_name, g.preferred_name, g.pronunciation, g.email,
@@ -212,18 +303,36 @@ def test_english_export_with_remarks(store: Store, manager: Actor) -> None:
 def test_bad_rows_are_named_by_line_and_column(store: Store, manager: Actor) -> None:
     plan = plan_for(store, BAD)
     texts = [e.text for e in plan.errors]
-    assert "line 14, column 'Arrival': '31-02-2026' is not a date" in texts
-    assert "line 7, column 'Party': 'two' is not a number" in texts
-    assert "line 8, column 'Departure': '02-03-2026' is before the arrival" in texts
-    assert "line 9, column 'Name': the guest's name is empty" in texts
-    assert "line 15, column 'Party': '700' is out of range" in texts
-    assert "line 6, column 'Email': 'not-an-email' is not an email address" in texts
-    assert ("line 11, column 'Phone': 'phone: call me' is not a phone number (digits, spaces "
+    assert "line 14, column “Arrival”: “31-02-2026” is not a date" in texts
+    assert "line 7, column “Party”: “two” is not a number" in texts
+    assert "line 8, column “Departure”: “02-03-2026” is before the arrival" in texts
+    assert "line 9, column “Name”: the guest's name is empty" in texts
+    assert "line 15, column “Party”: “700” is out of range" in texts
+    assert "line 6, column “Email”: “not-an-email” is not an email address" in texts
+    assert ("line 11, column “Phone”: “phone: call me” is not a phone number (digits, spaces "
             "and + ( ) . / - only)") in texts
     pre = importing.preview(store, manager, plan)
     assert (pre.new_guests, pre.visits, pre.error_lines) == (7, 7, 7)
-    result = importing.apply(store, manager, plan)
-    assert result.skipped_rows == 7
+    for text in texts:  # the preview lists every bad row, not a sample
+        assert any(text in line for line in pre.summary_lines())
+
+
+def test_one_bad_row_means_nothing_is_written(store: Store, manager: Actor) -> None:
+    plan = plan_for(store, BAD)
+    before = counts(store)
+    with pytest.raises(importing.ImportHasErrors) as info:
+        importing.apply(store, manager, plan)
+    assert counts(store) == before
+    message = str(info.value)
+    assert message.startswith("7 rows have errors, so nothing was imported: line 6, column "
+                              "“Email”: “not-an-email” is not an email address; line 7")
+    assert "choose to import only the good rows" in message
+    assert len(info.value.errors) == 7
+
+
+def test_only_good_rows_when_chosen_explicitly(store: Store, manager: Actor) -> None:
+    result = importing.apply(store, manager, plan_for(store, BAD), only_good_rows=True)
+    assert (result.guests_created, result.skipped_rows) == (7, 7)
     assert guests.guest_count(store) == 7
 
 

@@ -43,12 +43,10 @@ def store_counts(data: Path) -> tuple[int, int, int, int]:
     ("hotel_pms_utf8_bom_semicolon.csv", ["utf-8-sig, semicolon-separated, 6 rows",
                                           "New guests: 5", "Visits to add: 6"]),
     ("restaurant_cp1252_tabs_dutch.csv", ["cp1252, tab-separated, 5 rows", "New guests: 5",
-                                          "Column 'Opmerkingen' skipped: free text is never "
+                                          "Column “Opmerkingen” skipped: free text is never "
                                           "imported"]),
     ("english_iso_remarks.csv", ["utf-8, comma-separated, 4 rows", "Visits to add: 4",
-                                 "Column 'Remarks' skipped: free text is never imported"]),
-    ("bad_rows.csv", ["Rows with errors (not imported): 7",
-                      "line 14, column 'Arrival': '31-02-2026' is not a date"]),
+                                 "Column “Remarks” skipped: free text is never imported"]),
 ])
 def test_each_sample_previews_then_imports_with_yes(
         cli_store: tuple[Path, Path], capsys: pytest.CaptureFixture[str], name: str,
@@ -64,6 +62,22 @@ def test_each_sample_previews_then_imports_with_yes(
     out = capsys.readouterr().out
     assert "Imported:" in out
     assert store_counts(cli_store[0])[0] > before[0]
+
+
+def test_a_file_with_bad_rows_imports_nothing_unless_told(
+        cli_store: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    before = store_counts(cli_store[0])
+    assert run(cli_store, "--yes", str(DATA / "bad_rows.csv")) == 1
+    out = capsys.readouterr().out
+    assert "Rows with errors: 7" in out
+    for line in (6, 7, 8, 9, 11, 14, 15):  # every bad row is listed, by line and column
+        assert f"line {line}, column" in out
+    assert "line 14, column “Arrival”: “31-02-2026” is not a date" in out
+    assert "nothing was imported" in out and "--only-good-rows" in out
+    assert store_counts(cli_store[0])[:2] == before[:2]
+    assert run(cli_store, "--yes", "--only-good-rows", str(DATA / "bad_rows.csv")) == 0
+    assert "Imported: 7 new guests" in capsys.readouterr().out
+    assert store_counts(cli_store[0])[0] == before[0] + 7
 
 
 def test_without_yes_it_asks_and_no_means_nothing(

@@ -39,17 +39,14 @@ def test_access_log_labels_and_consents_in_plain_dutch(
         {"Wanneer": "2 maart 2026 om 08:00", "Wie": "Sam, receptionist"},
         {"Wanneer": "1 maart 2026 om 19:05", "Wie": "Luca, gastheer/gastvrouw restaurant"},
     ]
+    # Withdrawing deleted the nut allergy: no label, no removed record, only that it is gone.
     assert rep.section("labels").items == ()
-    (removed,) = rep.section("removed").items
-    fields = {r.field: r.value for r in removed.rows}
-    assert fields["Hoe we het weten"] == "u vertelde het ons"
-    assert fields["Waarom verwijderd"] == "u trok uw toestemming in"
-    assert fields["Steunt op uw toestemming"] == "ja"
-    assert fields["Verslag gewist op"] == date_words((AT + dt.timedelta(
-        days=nut.retention_days)).date(), "nl")
+    assert "removed" not in {s.key for s in rep.sections}
     (consent,) = rep.section("consents").items
     assert consent.heading == "Ingetrokken" and consent.action is None
     assert {r.field for r in consent.rows} >= {"Gegeven op", "Ingetrokken op"}
+    assert consent.note == ("Op donderdag 5 maart trok u deze toestemming in; 1 notitie die "
+                            "erop steunde, is weg.")
     history = [r["Wat er gebeurde"] for r in _rows(rep, "changes")]
     assert history[0] == "liet u deze pagina zien"
     assert "legde vast dat u uw toestemming introk" in history
@@ -65,8 +62,8 @@ def test_unknown_language_falls_back_to_english_with_a_note(
     store: Store, manager: Actor
 ) -> None:
     g = guests.create_guest(store, manager, GuestFields("Hans Muster"))
-    rep = report.guest_report(store, manager, g.id, language="de", now=AT)
-    assert rep.language == "en" and rep.requested_language == "de" and rep.fell_back
+    rep = report.guest_report(store, manager, g.id, language="fy", now=AT)  # Frisian: none
+    assert rep.language == "en" and rep.requested_language == "fy" and rep.fell_back
     assert rep.notes[0].startswith("We do not have this page in your language")
     assert rep.section("labels").empty == "We have noted nothing about you."
 
@@ -83,5 +80,8 @@ def test_forgetting_is_offered_for_every_current_label_only(
     rep = report.guest_report(store, manager, g.id)
     offered = {it.action.target_id for it in rep.section("labels").items if it.action}
     assert offered == {a.id for a in added[1:]}
-    assert all(it.action is None for it in rep.section("removed").items)
+    (kept,) = rep.section("removed").items
+    assert kept.action is None
+    assert "30 days" in rep.section("removed").intro
     assert datetime_words(AT, "en") == "5 March 2026 at 09:30"
+    assert date_words(AT.date(), "nl") == "5 maart 2026"

@@ -31,7 +31,7 @@ def test_purge_deletes_expired_labels_only_and_audits_per_guest(
     store: Store, manager: Actor
 ) -> None:
     approved = labels.approved_labels(store, manager)
-    short = next(lb for lb in approved if lb.retention_days <= 60)
+    short = next(lb for lb in approved if lb.retention_days == 60)
     long = max(approved, key=lambda lb: lb.retention_days)
     a = guests.create_guest(store, manager, GuestFields("Ann Early"))
     b = guests.create_guest(store, manager, GuestFields("Bob Later"))
@@ -40,17 +40,21 @@ def test_purge_deletes_expired_labels_only_and_audits_per_guest(
     labels.remove_label(store, manager, removed.id, RemovalReason.NO_LONGER_TRUE, now=T0)
     labels.assign_label(store, manager, b.id, long.id, Source.GUEST_TOLD, now=T0)
 
-    at = T0 + dt.timedelta(days=short.retention_days)
-    first = retention.purge_expired(store, at)
+    # A removed label's record goes after the short record time (30 days by default).
+    first = retention.purge_expired(store, T0 + dt.timedelta(days=30))
     assert (first.assignments, first.guests) == (1, 1)
-    assert retention.purge_expired(store, at) == retention.PurgeResult(0, 0)  # idempotent
+    assert retention.purge_expired(store, T0 + dt.timedelta(days=30)) == \
+        retention.PurgeResult(0, 0)  # idempotent
     assert _events(store, "label.expired") == [(a.ref, {"deleted": 1})]
     card_a = guests.open_card(store, manager, a.id)
-    assert card_a.assignments == () and len(card_a.removed) == 1  # history kept until its date
+    assert len(card_a.assignments) == 1 and card_a.removed == ()
 
+    # Labels go when their own retention ends.
+    at = T0 + dt.timedelta(days=short.retention_days)
+    assert retention.purge_expired(store, at) == retention.PurgeResult(1, 1)
+    assert guests.open_card(store, manager, a.id).assignments == ()
     later = T0 + dt.timedelta(days=long.retention_days)
-    assert retention.purge_expired(store, later, batch_guests=1) == retention.PurgeResult(2, 2)
-    assert guests.open_card(store, manager, a.id).removed == ()
+    assert retention.purge_expired(store, later, batch_guests=1) == retention.PurgeResult(1, 1)
     assert guests.open_card(store, manager, b.id).assignments == ()
 
 

@@ -1,9 +1,9 @@
 """Forgiving search, defined by what staff type: typos, sound-alikes, phones, rooms, today first.
 
 Written against ``app.guests.find_guests`` only, so the same tests define the
-behaviour on every engine: marking the module ``pytest.mark.both_engines`` runs them
-on the shared PostgreSQL store too, once its forgiving name lookup is ported
-(``storage.search.name_rows`` and friends, see their PostgreSQL branches).
+behaviour on every engine: the module is marked ``pytest.mark.both_engines``, so each
+runs on the local store and on the shared PostgreSQL store (``storage.search``'s named
+steps dispatch to ``storage.postgres_search`` there).
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ import datetime as dt
 import pytest
 
 from app import guests, phones, visits
-from app.domain import VisitKind
+from app.domain import VisitKind, VisitStatus
 from app.guests import GuestFields
 from app.views import Actor, GuestMatch
 from storage.store import Store
+
+pytestmark = pytest.mark.both_engines
 
 TODAY = dt.date.today()
 NAMES = ("Jean-Pierre Thomassen", "Anna Müller", "Henk Meijer", "Piet de Vries",
@@ -118,6 +120,12 @@ def test_a_room_or_table_number_finds_todays_guest_in_it(
     visits.record_visit(store, receptionist, book["Henk Meijer"], kind=VisitKind.STAY,
                         starts_at=at - dt.timedelta(days=3), ends_on=TODAY - dt.timedelta(days=1),
                         place="312")
+    # Arrived two days ago and staying until tomorrow: in room 214 today.
+    visits.record_visit(store, receptionist, book["Bram Bakker"], kind=VisitKind.STAY,
+                        starts_at=at - dt.timedelta(days=2), ends_on=TODAY + dt.timedelta(days=1),
+                        place="214", status=VisitStatus.ARRIVED)
+    hit = first(store, receptionist, "214")
+    assert (hit.full_name, hit.why) == ("Bram Bakker", "room 214")
     for typed in ("312", "room 312", "Kamer 312"):
         found = find(store, receptionist, typed)
         assert [(g.full_name, g.why) for g in found if g.why == "room 312"] == \

@@ -11,6 +11,7 @@ from app import guests, shared_store, staff
 from app.cli import main
 from app.opening import KeyringKey, open_store
 from storage import audit_chain, postgres_move, queries
+from storage.models import Role
 from tests.pg_fixtures import DESK, SharedCluster
 
 pytestmark = pytest.mark.postgres
@@ -127,3 +128,49 @@ def test_move_store_copies_everything_verifies_and_leaves_the_local_file(
     assert main(["move-store", "--data-dir", str(local), "--to", desk,
                  "--staff", "Eva Visser", "--pin-stdin"]) == 2
     assert "is not empty" in capsys.readouterr().err
+
+
+def test_backup_of_the_shared_store_is_refused_with_the_next_step(
+        shared_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app import backup
+    from app.errors import BackupFileError
+
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        actor = staff.create_first_manager(store, "Eva Visser", "4826")
+        with pytest.raises(BackupFileError, match="backed up on its server"):
+            backup.make_backup(store, actor, tmp_path / "out" / "b", "a long backup passphrase")
+        assert not (tmp_path / "out").exists()
+        assert backup.run_configured_backup(store) is None
+    finally:
+        store.close()
+
+
+def test_a_manager_chooses_the_shared_store_for_this_desk_and_back(
+        shared_url: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        manager = staff.create_first_manager(store, "Eva Visser", "4826")
+        staff.add_staff(store, manager, "Sam Bakker", Role.RECEPTIONIST, "5937")
+    finally:
+        store.close()
+    _stdin(monkeypatch, "5937\n")  # a receptionist may not
+    assert main(["use-store", "--store", shared_url, "--staff", "Sam Bakker",
+                 "--pin-stdin"]) == 2
+    assert shared_store.chosen_store() is None
+    _stdin(monkeypatch, "4826\n")
+    assert main(["use-store", "--store", shared_url, "--staff", "Eva Visser",
+                 "--pin-stdin"]) == 0
+    assert shared_store.resolve_store(None) is not None
+    assert main(["verify"]) == 0  # no --store: the desk's setting chooses the shared store
+    _stdin(monkeypatch, "4826\n")
+    assert main(["use-store", "--local", "--staff", "Eva Visser", "--pin-stdin"]) == 0
+    assert shared_store.resolve_store(None) is None
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        with store.read() as s:
+            actions = [e.action for e in queries.audit_events(s, limit=20)]
+        assert "desk.store_chosen" in actions and "desk.store_left" in actions
+    finally:
+        store.close()

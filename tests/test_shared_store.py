@@ -257,3 +257,25 @@ def test_init_refuses_a_role_that_is_not_the_owner(pg_cluster: SharedCluster,
     with pytest.raises(Exception, match="may not create tables"):
         postgres_admin.initialise(desk, pg_cluster.desk_password, DESK)
     assert OWNER != DESK
+
+
+def test_a_desk_that_cannot_get_the_write_lock_in_time_gets_busy_not_a_hang(
+        pg_cluster: SharedCluster, shared_url: str, shared_db: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from storage import engine_postgres as pge
+
+    monkeypatch.setattr(pge, "LOCK_TIMEOUT_MS", 500)
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        actor = staff.create_first_manager(store, "Eva Visser", "4826")
+        g = guests.create_guest(store, actor, GuestFields("Ingrid Holm"))
+        with psycopg.connect(pg_cluster.server.admin_conninfo(shared_db)) as holder:
+            holder.execute(f"SELECT pg_advisory_xact_lock({pge.WRITE_LOCK_KEY})")
+            with pytest.raises(ae.StoreBusyError):
+                guests.update_guest(store, actor, g.id, GuestFields("Ingrid Holm-Berg"))
+            # Reading is never held up by a writer.
+            assert guests.find_guests(store, actor, "ingrid")
+        # Once the other writer is done, the same change goes through.
+        guests.update_guest(store, actor, g.id, GuestFields("Ingrid Holm-Berg"))
+    finally:
+        store.close()

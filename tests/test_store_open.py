@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import ClassVar
 
 import keyring
 import pytest
+from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 
 from app import errors, guests, staff
@@ -47,7 +49,7 @@ def test_new_store_is_encrypted_and_reopens(closed_store: Path) -> None:
 
 def test_header_never_holds_the_key(closed_store: Path, isolated: MemoryKeyring) -> None:
     header = json.loads((closed_store / HEADER_NAME).read_text())
-    (key_hex,) = isolated.secrets.values()
+    key_hex = isolated.secrets[("frontdesk", header["store_id"])]
     assert len(bytes.fromhex(key_hex)) == 32
     assert key_hex not in json.dumps(header)
     assert header["schema_revision"] == migrate.head()
@@ -55,8 +57,8 @@ def test_header_never_holds_the_key(closed_store: Path, isolated: MemoryKeyring)
 
 def test_wrong_key_leaves_file_unchanged(closed_store: Path, isolated: MemoryKeyring) -> None:
     before = snapshot(closed_store)
-    (entry,) = isolated.secrets
-    isolated.secrets[entry] = "ab" * 32
+    store_id = json.loads((closed_store / HEADER_NAME).read_text())["store_id"]
+    isolated.secrets[("frontdesk", store_id)] = "ab" * 32
     with pytest.raises(errors.WrongKeyError, match="does not open the store"):
         open_store(closed_store, KeyringKey())
     assert snapshot(closed_store) == before
@@ -86,14 +88,61 @@ def test_no_keyring_backend_for_a_new_store(data_dir: Path) -> None:
     assert not (data_dir / DB_NAME).exists()
 
 
-def test_plaintext_backend_is_refused(data_dir: Path) -> None:
-    class PlaintextKeyring(MemoryKeyring):
-        """Stands in for keyrings.alt.file.PlaintextKeyring (we do not depend on keyrings.alt)."""
+class _PlainFileKeyring(KeyringBackend):
+    """A backend that keeps secrets in a plain dict, as a plain-text file backend would."""
 
-    PlaintextKeyring.__module__ = "keyrings.alt.file"
-    keyring.set_keyring(PlaintextKeyring())
-    with pytest.raises(errors.KeyringUnavailableError, match="unencrypted"):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.mark.parametrize("module", ["keyrings.alt.file", "acme_vendor.keyring_backends",
+                                    "keyring.backends.SecretService_plain"])
+def test_backends_not_known_to_encrypt_are_refused(data_dir: Path, module: str) -> None:
+    """An allow-list, not a deny-list: a plain-text backend under any module name is refused."""
+    cls = type("PlaintextKeyring", (_PlainFileKeyring,), {"__module__": module})
+    backend = cls()
+    keyring.set_keyring(backend)
+    with pytest.raises(errors.KeyringUnavailableError, match="not a keyring known to encrypt"):
         open_store(data_dir, KeyringKey())
+    assert backend.secrets == {} and not (data_dir / DB_NAME).exists()
+
+
+def test_a_chain_with_one_unknown_backend_is_refused(data_dir: Path) -> None:
+    from keyring.backends.chainer import ChainerBackend
+
+    class Chain(ChainerBackend):
+        backends: ClassVar[list[object]] = [  # type: ignore[misc]
+            MemoryKeyring(), _PlainFileKeyring()]
+
+    keyring.set_keyring(Chain())
+    with pytest.raises(errors.KeyringUnavailableError, match="known to encrypt"):
+        open_store(data_dir, KeyringKey())
+
+
+def test_the_allow_list_names_the_encrypting_backends() -> None:
+    from storage.keys import ENCRYPTING_BACKENDS
+
+    assert set(ENCRYPTING_BACKENDS) == {
+        "keyring.backends.SecretService.Keyring", "keyring.backends.libsecret.Keyring",
+        "keyring.backends.kwallet.DBusKeyring", "keyring.backends.kwallet.DBusKeyringKWallet4",
+        "keyring.backends.macOS.Keyring", "keyring.backends.Windows.WinVaultKeyring"}
+    import importlib
+
+    for name in ENCRYPTING_BACKENDS:   # each entry names a class that exists in keyring
+        module, _, cls = name.rpartition(".")
+        assert hasattr(importlib.import_module(module), cls), name
 
 
 def test_locked_keyring(closed_store: Path, isolated: MemoryKeyring) -> None:
@@ -143,7 +192,7 @@ def test_random_file_without_header_is_not_a_store(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / DB_NAME).write_bytes(b"\x00garbage" * 600)
     before = snapshot(data_dir)
-    with pytest.raises(errors.NotAStoreError, match="header file"):
+    with pytest.raises(errors.HeaderMissingError, match=r"header file .* is missing"):
         open_store(data_dir, KeyringKey())
     assert snapshot(data_dir) == before
 

@@ -304,14 +304,15 @@ def test_retention_change_applies_to_existing_assignments(
     g2 = _guest_with(store, receptionist, lid, "Grace Hopper", t1)
     g3 = _guest_with(store, receptionist, lid, "Alan Turing", T0)
     (gone,) = _active(store, receptionist, g3, lid)
-    labels.remove_label(store, receptionist, gone.id, RemovalReason.GUEST_REQUEST)
+    labels.remove_label(store, receptionist, gone.id, RemovalReason.NO_LONGER_TRUE, now=T0)
     assert vocabulary_admin.change_retention(store, manager, lid, 12) == 2
     (a1,) = _active(store, receptionist, g1, lid)
     (a2,) = _active(store, receptionist, g2, lid)
     assert a1.expires_at == T0 + dt.timedelta(days=12)
     assert a2.expires_at == t1 + dt.timedelta(days=12)
     removed = guests.open_card(store, receptionist, g3).removed[0]
-    assert removed.expires_at == gone.expires_at  # removed rows keep their own clock
+    # A removed label's record keeps its own (short) clock, whatever the label's retention.
+    assert removed.expires_at == T0 + dt.timedelta(days=30)
     assert _label(store, manager, lid).retention_days == 12
     changed = next(d for a, d in _events(store) if a == "label.retention_changed")
     assert '"new_days":12' in changed and '"assignments":2' in changed

@@ -3,8 +3,8 @@
 The copy runs off the GUI thread (the desk stays usable; other windows keep
 writing, the backup is still consistent). A backup passphrase is typed twice
 and never stored, except the daily backup's, which goes to the keyring.
-Restoring replaces the whole store, so it is done with the window closed:
-``frontdesk restore --from FILE`` (the dialog says so).
+Restoring replaces the whole store: Manager ▸ Restore from a backup… (ui/restore_dialog.py)
+or ``frontdesk restore --from FILE`` (the dialog says so).
 """
 
 from __future__ import annotations
@@ -169,9 +169,9 @@ class BackupDialog(QDialog):
         daily_lay.addLayout(daily_row)
 
         restore = QLabel(self.tr(
-            "To restore a backup, close Frontdesk and run: frontdesk restore --from FILE. "
-            "The backup is checked before anything is replaced, and the current store is "
-            "kept beside it."))
+            "To restore a backup: Manager ▸ Restore from a backup… (or, with Frontdesk "
+            "closed, frontdesk restore --from FILE). The backup is checked before anything "
+            "is replaced, and the current store is kept beside it."))
         restore.setObjectName("hint")
         restore.setWordWrap(True)
         self.message = QLabel()

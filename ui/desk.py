@@ -188,7 +188,8 @@ class DeskPage(QWidget):
             is self.results else ""
         dialog = GuestDialog(self.store, self.actor, None, self, initial_name=typed)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
-            self.status_message.emit(self.tr("Guest created."))
+            self.status_message.emit(self.tr("Opened the guest's existing profile.")
+                                     if dialog.used_existing else self.tr("Guest created."))
             self.open_guest(dialog.saved.id)
 
     def edit_guest(self) -> None:

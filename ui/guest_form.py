@@ -1,7 +1,16 @@
-"""Create or correct a guest: only facts the guest gives us, never an opinion."""
+"""Create or correct a guest: only facts the guest gives us, never an opinion.
+
+Before a new guest is saved, the profiles they probably already have are listed
+(``app.duplicates``: same email, same phone, same or similar name): staff open
+the existing one (Enter on the list) or press Save again to add a new profile
+anyway. A correction that gives the guest another profile's email or phone is
+warned about the same way; a manager can merge the two (Manager ▸ Merge guest
+profiles…).
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -9,16 +18,20 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app import guests
+from app import duplicates, guests
+from app.duplicates import LikelyDuplicate
 from app.errors import FrontdeskError, ValidationError
 from app.guests import GuestFields
 from app.opening import Store
 from app.views import Actor, GuestInfo
-from ui import texts
+from ui import field_errors, texts
 from ui.i18n import say
 
 
@@ -30,8 +43,10 @@ class GuestDialog(QDialog):
         super().__init__(parent)
         self.store, self.actor, self.guest = store, actor, guest
         self.saved: GuestInfo | None = None
+        self.used_existing = False  # True when staff chose an existing profile instead
+        self._warned_for: GuestFields | None = None
         self.setWindowTitle(self.tr("New guest") if guest is None else self.tr("Edit guest"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(620)
         intro = QLabel(self.tr("Only what the guest tells us about themselves. Preferences go "
                                "on the card as labels."))
         intro.setObjectName("hint")
@@ -54,10 +69,9 @@ class GuestDialog(QDialog):
         self.email.setObjectName("email")
         self.phone = QLineEdit((guest.phone or "") if guest else "")
         self.phone.setObjectName("phone")
-        for field, n in ((self.full_name, 200), (self.preferred, 200),
-                         (self.pronunciation, 200), (self.email, 254), (self.phone, 40)):
-            field.setMaxLength(n)
-        form = QFormLayout()
+        # No maxLength: a pasted 300-character name is refused with a message by app/, not
+        # cut to 200 without a word (issue #17; desk's hook, ui/field_errors.py).
+        form = self.form = QFormLayout()
         form.addRow(self.tr("&Full name:"), self.full_name)
         form.addRow(self.tr("&Preferred name:"), self.preferred)
         form.addRow(self.tr("Pro&nunciation:"), self.pronunciation)
@@ -67,15 +81,31 @@ class GuestDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self.similar_intro = QLabel()
+        self.similar_intro.setObjectName("warning")
+        self.similar_intro.setWordWrap(True)
+        self.similar = QListWidget()
+        self.similar.setObjectName("likelyExisting")
+        self.similar.setMaximumHeight(150)
+        self.similar.setWordWrap(True)
+        self.similar.itemActivated.connect(lambda _item: self.open_existing())
+        self.open_button = QPushButton(self.tr("&Open this guest"))
+        self.open_button.setObjectName("openExisting")
+        self.open_button.clicked.connect(self.open_existing)
+        for w in (self.similar_intro, self.similar, self.open_button):
+            w.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addLayout(form)
         lay.addWidget(self.error)
-        lay.addWidget(buttons)
+        lay.addWidget(self.similar_intro)
+        lay.addWidget(self.similar)
+        lay.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.buttons)
         self._fields = {"Full name": self.full_name, "Preferred name": self.preferred,
                         "Pronunciation": self.pronunciation, "Email": self.email,
                         "Phone": self.phone, "Language": self.language}
@@ -87,18 +117,70 @@ class GuestDialog(QDialog):
             language=str(self.language.currentData()),
             email=self.email.text() or None, phone=self.phone.text() or None)
 
+    def _check_duplicates(self, fields: GuestFields) -> bool:
+        """Show likely existing profiles once for these fields; True when there were some."""
+        if self._warned_for == fields:
+            return False  # Save pressed again on the same details: staff chose a new profile
+        found = duplicates.likely_existing(self.store, self.actor, fields,
+                                           exclude_id=self.guest.id if self.guest else None)
+        if not found:
+            return False
+        self._warned_for = fields
+        self._show_similar(found)
+        return True
+
+    def _show_similar(self, found: list[LikelyDuplicate]) -> None:
+        self.similar.clear()
+        for d in found:
+            g = d.guest
+            contact = " · ".join(x for x in (g.email, g.phone) if x)
+            why = ", ".join(say(r) for r in d.reasons)
+            item = QListWidgetItem(f"{g.full_name}" + (f" · {contact}" if contact else "")
+                                   + f"\n    {why}")
+            item.setData(Qt.ItemDataRole.UserRole, g)
+            self.similar.addItem(item)
+        self.similar.setCurrentRow(0)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        if self.guest is None:
+            self.similar_intro.setText(self.tr(
+                "This guest may already have a profile. Open it (Enter), or press Save again "
+                "to add a new profile anyway."))
+            save.setText(self.tr("&Save as new guest"))
+            self.open_button.show()
+        else:
+            self.similar_intro.setText(self.tr(
+                "Another profile has the same details. Press Save again to keep both; a "
+                "manager can merge them (Manager ▸ Merge guest profiles…)."))
+            save.setText(self.tr("&Save anyway"))
+        for w in (self.similar_intro, self.similar):
+            w.show()
+        self.similar.setFocus()
+
+    def open_existing(self) -> None:
+        item = self.similar.currentItem()
+        if self.guest is not None or item is None:
+            return
+        self.saved = item.data(Qt.ItemDataRole.UserRole)
+        self.used_existing = True
+        self.accept()
+
     def save(self) -> None:
+        field_errors.clear(self.form)
         try:
+            if self._check_duplicates(self.fields()):
+                return
             if self.guest is None:
                 self.saved = guests.create_guest(self.store, self.actor, self.fields())
             else:
                 self.saved = guests.update_guest(self.store, self.actor, self.guest.id,
                                                  self.fields())
         except ValidationError as exc:
-            self.error.setText(say(exc))
             widget = self._fields.get(exc.field)
             if widget is not None:
-                widget.setFocus()
+                field_errors.show(self.form, widget, say(exc))  # under the field it is about
+                self.error.clear()
+            else:
+                self.error.setText(say(exc))
             return
         except FrontdeskError as exc:
             self.error.setText(say(exc))

@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app import i18n as app_i18n
 from app import importing
 from app.errors import FrontdeskError
-from app.importing import Field, Problem, RowError
+from app.importing import FIELD_LABELS, Field, RowError
 from app.opening import Store
 from app.views import Actor
-from ui.i18n import say
+from ui.i18n import current_language, say
 
 
 def tr(text: str) -> str:
@@ -47,41 +48,13 @@ def tr(text: str) -> str:
 
 
 def field_label(f: Field) -> str:
-    return {
-        Field.SKIP: tr("(not imported)"), Field.FULL_NAME: tr("Name"),
-        Field.FIRST_NAME: tr("First name"), Field.INFIX: tr("Name prefix (van, de)"),
-        Field.LAST_NAME: tr("Last name"), Field.PREFERRED_NAME: tr("Preferred name"),
-        Field.EMAIL: tr("Email"), Field.PHONE: tr("Phone"), Field.LANGUAGE: tr("Language"),
-        Field.ARRIVAL: tr("Arrival"), Field.DEPARTURE: tr("Departure"), Field.DATE: tr("Date"),
-        Field.TIME: tr("Time"), Field.ROOM: tr("Room"), Field.TABLE: tr("Table"),
-        Field.PARTY: tr("Party size"), Field.KIND: tr("Stay or booking"),
-        Field.SERVICE: tr("Service"),
-    }[f]
+    """A field's name in the interface language (the app declares the words once)."""
+    return app_i18n.gettext(current_language(), FIELD_LABELS[f])
 
 
 def error_text(e: RowError) -> str:
-    """A row error in the interface language (the app's own text is English)."""
-    where = (tr("line {line}, column '{column}'") if e.column else tr("line {line}")).format(
-        line=e.line, column=e.column)
-    what = {
-        Problem.NOT_A_DATE: tr("'{value}' is not a date"),
-        Problem.NOT_A_TIME: tr("'{value}' is not a time of day"),
-        Problem.NOT_A_NUMBER: tr("'{value}' is not a number"),
-        Problem.OUT_OF_RANGE: tr("'{value}' is out of range"),
-        Problem.MISSING_NAME: tr("the guest's name is empty"),
-        Problem.MISSING_DATE: tr("the date is empty"),
-        Problem.MISSING_TIME: tr("a restaurant booking needs a time"),
-        Problem.DEPARTURE_BEFORE_ARRIVAL: tr("'{value}' is before the arrival"),
-        Problem.UNKNOWN_TYPE: tr("'{value}' is neither a stay nor a booking"),
-        Problem.UNKNOWN_SERVICE: tr("'{value}' is neither lunch nor dinner"),
-        Problem.TOO_LONG: tr("'{value}' is too long"),
-        Problem.EXTRA_FIELDS: tr("the line has more fields than the header"),
-        Problem.NOT_AN_EMAIL: tr("'{value}' is not an email address"),
-        Problem.NOT_A_PHONE: tr("'{value}' is not a phone number (digits, spaces and "
-                                "+ ( ) . / - only)"),
-        Problem.INVALID: tr("'{value}' is not valid: {detail}"),
-    }[e.problem]
-    return f"{where}: " + what.format(value=e.value[:60], detail=e.detail)
+    """A row error in the interface language."""
+    return say(e.text)
 
 
 class _Bridge(QObject):
@@ -191,7 +164,7 @@ class MappingPage(QWizardPage):
 
     def _loaded(self, result: object) -> None:
         if isinstance(result, FrontdeskError):
-            self.status.setText(str(result))
+            self.status.setText(say(result))
             return
         assert isinstance(result, tuple)
         table, (mapping, remembered) = result
@@ -233,7 +206,7 @@ class MappingPage(QWizardPage):
 
     def _changed(self) -> None:
         problems = importing.mapping_problems(self.mapping())
-        self.problems.setText("\n".join(problems))
+        self.problems.setText("\n".join(say(m) for m in problems))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -255,8 +228,8 @@ class PreviewPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(tr("Preview"))
-        self.setSubTitle(tr("Nothing has been written yet. Rows with errors are left out; "
-                            "correct them in the file and import it again."))
+        self.setSubTitle(tr("Nothing has been written yet. If any row has an error, nothing is "
+                            "imported: correct the file, or choose to leave those rows out."))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, tr("&Import"))
         self.summary = _status_label()
@@ -276,9 +249,15 @@ class PreviewPage(QWizardPage):
         self.tabs.addTab(self.errors, tr("Rows with errors"))
         self.tabs.addTab(self.rows, tr("Rows to import"))
         self.notes = _status_label()
+        self.only_good = QCheckBox(tr("Import &only the rows without errors; leave the "
+                                      "rows with errors out"))
+        self.only_good.setObjectName("importOnlyGoodRows")
+        self.only_good.toggled.connect(lambda _on: self.completeChanged.emit())
+        self.only_good.hide()
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
         lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.only_good)
         lay.addWidget(self.notes)
         self._ready = False
         self._bridge = _Bridge()  # no Qt parent: lives while its worker thread needs it
@@ -289,6 +268,8 @@ class PreviewPage(QWizardPage):
         self.errors.clear()
         self.rows.setRowCount(0)
         self.notes.clear()
+        self.only_good.setChecked(False)
+        self.only_good.hide()
         self.summary.setText(tr("Checking every row and looking for known guests…"))
         table, mapping = self.w.table, self.w.mapping_page.mapping()
         store, actor = self.w.store, self.w.actor
@@ -303,7 +284,7 @@ class PreviewPage(QWizardPage):
 
     def _previewed(self, result: object) -> None:
         if isinstance(result, FrontdeskError):
-            self.summary.setText(str(result))
+            self.summary.setText(say(result))
             return
         assert isinstance(result, importing.Preview)
         self.w.preview = result
@@ -313,18 +294,22 @@ class PreviewPage(QWizardPage):
             tr("Matched guests (same email, or same name and phone): {n}").format(
                 n=f"{result.matched_guests:,}"),
             tr("Visits to add: {n}").format(n=f"{result.visits:,}"),
-            tr("Rows with errors (not imported): {n}").format(n=f"{p.error_lines:,}"),
+            tr("Rows with errors: {n}").format(n=f"{p.error_lines:,}"),
         ]
+        if result.same_name:
+            lines.append(tr("Check for duplicate profiles — new guests with the name of a "
+                            "known guest or of another row: {names}").format(
+                names=", ".join(result.same_name[:10])
+                + (" …" if len(result.same_name) > 10 else "")))
         if result.duplicate_visits:
             lines.insert(3, tr("Visits already in the store (skipped): {n}").format(
                 n=f"{result.duplicate_visits:,}"))
         self.summary.setText("\n".join(lines))
-        for e in p.errors[:500]:
+        for e in p.errors:  # every one: nothing is imported while one is left
             self.errors.addItem(error_text(e))
-        if len(p.errors) > 500:
-            self.errors.addItem(tr("… and {n} more").format(n=f"{len(p.errors) - 500:,}"))
         if not p.errors:
             self.errors.addItem(tr("None"))
+        self.only_good.setVisible(bool(p.errors))
         shown = p.rows[:1000]
         self.rows.setRowCount(len(shown))
         for i, (row, status) in enumerate(zip(shown, result.row_status, strict=False)):
@@ -333,18 +318,15 @@ class PreviewPage(QWizardPage):
                                         tr("known guest") if known else tr("new guest"))):
                 self.rows.setItem(i, col, QTableWidgetItem(text))
         self.tabs.setCurrentWidget(self.errors if p.errors else self.rows)
-        skipped = [(tr("Column '{column}' skipped: free text is never imported") if s.free_text
-                    else tr("Column '{column}' not imported")).format(column=s.column)
-                   for s in p.skipped]
-        languages = [tr("{n} rows: language '{language}' is not offered, English is used")
-                     .format(n=n, language=lang) for lang, n in p.unknown_languages]
-        self.notes.setText("\n".join(skipped + languages))
+        self.notes.setText("\n".join(say(m) for m in (*(s.text for s in p.skipped),
+                                                        *p.notes)))
         self._ready = True
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         pre = self.w.preview
-        return self._ready and pre is not None and pre.new_guests + pre.visits > 0
+        return (self._ready and pre is not None and pre.new_guests + pre.visits > 0
+                and (not pre.plan.errors or self.only_good.isChecked()))
 
 
 class ApplyPage(QWizardPage):
@@ -374,10 +356,11 @@ class ApplyPage(QWizardPage):
         self.bar.setRange(0, 0)
         store, actor, plan = self.w.store, self.w.actor, pre.plan
         bridge, cancel = self._bridge, self.cancel_requested
+        only_good = self.w.preview_page.only_good.isChecked()
 
         def work() -> object:
-            return importing.apply(store, actor, plan, progress=bridge.progress.emit,
-                                   cancelled=cancel.is_set)
+            return importing.apply(store, actor, plan, only_good_rows=only_good,
+                                   progress=bridge.progress.emit, cancelled=cancel.is_set)
 
         run_in_thread(self._bridge, work)
 
@@ -393,7 +376,7 @@ class ApplyPage(QWizardPage):
             self.status.setText(tr("Cancelled: nothing was imported."))
         elif isinstance(result, FrontdeskError):
             self.bar.setValue(0)
-            self.status.setText(str(result))
+            self.status.setText(say(result))
         else:
             assert isinstance(result, importing.ImportResult)
             self.w.import_result = result

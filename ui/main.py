@@ -72,6 +72,10 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
                 window.close()
                 return
             opened.append(got)
+            if shared is None and data_dir is not None:  # a local store can be restored
+                from ui.restore_dialog import StoreLocation
+
+                window.store_location = StoreLocation(data_dir, key_source)
             window.set_store(got, label)
             daily.start(got)  # the daily backup, if switched on and due (off the GUI thread)
             if os.environ.get(BENCH_READY_ENV) == "1":
@@ -85,6 +89,8 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
             daily.worker.join()  # never close the store under a running backup
         for s in opened:
             s.close()
+        if window.store is not None and window.store not in opened:
+            window.store.close()  # the store a restore put in place
 
 
 def show_fitted(window: Any) -> None:

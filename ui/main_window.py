@@ -28,6 +28,7 @@ from app.domain import Role
 from app.opening import Store
 from app.views import Actor
 from ui import texts, vocabulary_menu
+from ui.change_watch import ChangeWatch
 from ui.idle import DEFAULT_IDLE_MS, IdleWatcher
 from ui.search_service import SearchService
 from ui.signin import FirstRunPage, SignInPage
@@ -45,12 +46,14 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.demo = demo  # a throw-away store: quitting deletes it, so say so first
+        self.store_location: object | None = None  # ui.restore_dialog.StoreLocation
         self._quit_confirmed = False
         self.store: Store | None = None
         self.actor: Actor | None = None
         self.desk: object | None = None  # DeskPage while signed in and unlocked
         self._locked_by: Actor | None = None
         self._resume_guest: int | None = None
+        self.change_watch: ChangeWatch | None = None  # set with the store (ui.change_watch)
         self.store_label = store_label
         self.setWindowTitle(self.tr("Frontdesk"))
         self.resize(1366, 768)
@@ -80,6 +83,9 @@ class MainWindow(QMainWindow):
         from ui.retention_view import install_retention  # Retention… + daily label expiry
 
         self.retention_timer = install_retention(self)
+        from ui.merge_dialog import install_merge  # Merge guest profiles… (search helper)
+
+        install_merge(self)
         self._update_chrome()
         if store is not None:
             self.set_store(store, store_label)
@@ -129,8 +135,11 @@ class MainWindow(QMainWindow):
             self.tr("&Review proposals…"), None, self._review_queue)
         self.add_manager_action(self.tr("&Vocabulary…"), None,
                                 lambda: vocabulary_menu.open_vocabulary(self))
+        self.add_manager_action(self.tr("&Own words…"), None, self._own_words)
         self.add_manager_action(self.tr("&Audit log…"), None, self._audit_log)
         self.add_manager_action(self.tr("&Backup…"), None, self._backup)
+        self.add_manager_action(self.tr("Res&tore from a backup…"), None, self._restore)
+        self.add_manager_action(self.tr("V&enue settings…"), None, self._venue_settings)
         self.manager_menu.aboutToShow.connect(self.update_waiting_count)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self._shortcuts,
@@ -196,6 +205,9 @@ class MainWindow(QMainWindow):
 
         self.store = store
         self.store_label = label or self.store_label
+        if self.change_watch is not None:
+            self.change_watch.stop()
+        self.change_watch = ChangeWatch(self, store)  # other desks' changes show here
         if staff.needs_first_manager(store):
             self.first_run.load(store)
             self.pages.setCurrentWidget(self.first_run)
@@ -345,6 +357,26 @@ class MainWindow(QMainWindow):
 
         open_backup(self)
 
+    def _own_words(self) -> None:
+        from ui.own_words_dialog import OwnWordsDialog  # the venue's own blocked words
+
+        if self.store is None or self.actor is None:
+            return
+        if OwnWordsDialog(self.store, self.actor, self).exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("Own words saved: new proposals are checked "
+                                                 "against them."), 8000)
+
+    def _restore(self) -> None:
+        from ui.restore_dialog import restore_from_gui  # the CLI's checks, from the GUI
+
+        restore_from_gui(self)
+
+    def _venue_settings(self) -> None:
+        from ui.venue_settings_dialog import open_venue_settings  # show-guest's dialog
+
+        if self.store is not None and self.actor is not None:
+            open_venue_settings(self, self.store, self.actor)
+
     def _import_arrivals(self) -> None:
         from ui.import_wizard import open_import  # CSV exports → preview → one transaction
 
@@ -354,13 +386,13 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(
             "Ctrl+F  search guests (↑↓ choose, Enter opens, Esc clears)\n"
             "Enter  open the highlighted guest\n"
-            "Space or A  mark the highlighted arrival as arrived\n"
-            "Esc  back from the guest card\n"
+            "Space or A  mark arrived (on Today's list and on the card); again to undo\n"
+            "Esc  back from the guest card, to the same place in the list\n"
             "Ins / Del  add / remove a label on the card\n"
             "F9  show the guest everything we keep about them\n"
             "Ctrl+N  new guest · Ctrl+E  edit details · Ctrl+B  new booking or stay\n"
             "Ctrl+I  import arrivals from a CSV export\n"
-            "Ctrl+L  lock the desk"))
+            "Ctrl+L  lock the desk · Ctrl+Q  quit (a locked desk asks for a PIN)"))
 
     # -- quitting ------------------------------------------------------------------------
     def request_quit(self) -> None:
@@ -394,6 +426,8 @@ class MainWindow(QMainWindow):
         if event.spontaneous() and not self._quit_confirmed and not self.may_quit():
             event.ignore()
             return
+        if self.change_watch is not None:
+            self.change_watch.stop()
         self._drop_desk()
         self.idle.detach()
         self.search.shutdown()

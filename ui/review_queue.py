@@ -37,7 +37,7 @@ from app.opening import Store
 from app.views import Actor, LabelInfo
 from app.wording import WordingResult
 from app.wording_rules import text_refs
-from ui import texts
+from ui import texts, theme
 from ui.i18n import say
 from ui.models.base import RowsModel
 from ui.proposal_form import APPROVE_EDIT, ProposalDialog
@@ -201,7 +201,7 @@ class ReviewQueueDialog(QDialog):
         super().__init__(parent)
         self.store, self.actor = store, actor
         self.setWindowTitle(self.tr("Review proposed labels"))
-        self.resize(1366, 768)
+        theme.fit(self, 1366, 768)  # frame included: fits a 1366×768 screen (desk's hook)
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         self.status = QLabel()

@@ -1,14 +1,18 @@
-"""The two inner pages of Show guest: the guest corrects their details; staff take the screen back.
+"""The inner pages of Show guest: the guest corrects their details; staff take the screen back.
 
-The correction page speaks the guest's language (texts from
-``app.report_text``). The staff page starts with a hand-over line for the
-guest, then speaks to staff (Qt translations): the PIN that ends Show guest,
-and a manager's erasure, which needs a manager's own PIN at that moment.
+The correction page speaks the guest's language (``app.report_text``). The
+hand-over page starts with a line for the guest, then a small panel for
+staff (Qt translations): the PIN that ends Show guest — the opener's or any
+manager's, checked by ``app.guest_view`` (wrong PINs slow down and lock no
+account) — and the names of files made for the guest in this session. There
+is no erasure here: that is a manager's action at the desk, after Show guest.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,30 +25,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import erasure, staff
-from app.domain import Role
+from app import languages
 from app.errors import FrontdeskError
+from app.guest_view import GuestViewSession
 from app.guests import GuestFields
-from app.opening import Store
-from app.report_text import text
-from app.views import Actor, GuestInfo
-
-LANGUAGE_NAMES = (("en", "English"), ("nl", "Nederlands"))
+from app.i18n import translate
+from app.report_text import Say, say
+from app.views import GuestInfo
 
 
-def _label(value: str, name: str) -> QLabel:
+def label(value: str, name: str) -> QLabel:
     lab = QLabel(value)
     lab.setObjectName(name)
     lab.setWordWrap(True)
-    lab.setIndent(0)
+    lab.setIndent(0)  # no automatic indent when the style sheet gives the label padding
+    lab.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return lab
 
 
-def _button(value: str, name: str = "") -> QPushButton:
+def button(value: str, name: str = "") -> QPushButton:
     b = QPushButton(value)
     if name:
         b.setObjectName(name)
-    b.setAutoDefault(True)
+    b.setAutoDefault(True)  # Enter presses the focused button, as Space does
+    b.setCursor(Qt.CursorShape.PointingHandCursor)
     return b
 
 
@@ -53,6 +57,7 @@ def _pin_field() -> QLineEdit:
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setMaxLength(12)
     field.setMaximumWidth(260)
+    field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
     return field
 
 
@@ -66,7 +71,7 @@ class CorrectPage(QWidget):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(160, 50, 160, 50)
-        self.title = _label("", "sgSection")
+        self.title = label("", "sgSection")
         outer.addWidget(self.title)
         self.form = QFormLayout()
         self.form.setVerticalSpacing(16)
@@ -74,25 +79,27 @@ class CorrectPage(QWidget):
         self.full_name, self.preferred, self.pronunciation = QLineEdit(), QLineEdit(), QLineEdit()
         self.email, self.phone = QLineEdit(), QLineEdit()
         self.language = QComboBox()
-        for code, name in LANGUAGE_NAMES:
-            self.language.addItem(name, code)
+        for lang in languages.all_languages():
+            self.language.addItem(lang.native_name, lang.code)
         self.rows: list[tuple[str, QWidget]] = [
-            ("field.full_name", self.full_name), ("field.preferred_name", self.preferred),
-            ("field.pronunciation", self.pronunciation), ("field.language", self.language),
-            ("field.email", self.email), ("field.phone", self.phone)]
+            (Say.FIELD_FULL_NAME, self.full_name), (Say.FIELD_PREFERRED_NAME, self.preferred),
+            (Say.FIELD_PRONUNCIATION, self.pronunciation), (Say.FIELD_LANGUAGE, self.language),
+            (Say.FIELD_EMAIL, self.email), (Say.FIELD_PHONE, self.phone)]
         self.field_labels: list[QLabel] = []
-        for _key, widget in self.rows:
-            lab = _label("", "sgField")
+        for _msgid, widget in self.rows:
+            if isinstance(widget, QLineEdit):
+                widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            lab = label("", "sgField")
             self.field_labels.append(lab)
             self.form.addRow(lab, widget)
         outer.addLayout(self.form)
-        self.error = _label("", "sgError")
+        self.error = label("", "sgError")
         outer.addWidget(self.error)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.cancel = _button("")
+        self.cancel = button("")
         self.cancel.clicked.connect(self.cancelled)
-        self.save = _button("", "sgPrimary")
+        self.save = button("", "sgPrimary")
         self.save.clicked.connect(self._save)
         row.addWidget(self.cancel)
         row.addSpacing(24)
@@ -101,17 +108,17 @@ class CorrectPage(QWidget):
         outer.addStretch(1)
 
     def load(self, guest: GuestInfo, language: str) -> None:
-        self.title.setText(text(language, "correct.title"))
-        for lab, (key, _w) in zip(self.field_labels, self.rows, strict=True):
-            lab.setText(text(language, key))
+        self.title.setText(say(language, Say.CORRECT_TITLE))
+        for lab, (msgid, _w) in zip(self.field_labels, self.rows, strict=True):
+            lab.setText(say(language, msgid))
         self.full_name.setText(guest.full_name)
         self.preferred.setText(guest.preferred_name)
         self.pronunciation.setText(guest.pronunciation)
         self.email.setText(guest.email or "")
         self.phone.setText(guest.phone or "")
         self.language.setCurrentIndex(max(0, self.language.findData(guest.language)))
-        self.cancel.setText(text(language, "button.cancel"))
-        self.save.setText(text(language, "button.save"))
+        self.cancel.setText(say(language, Say.CANCEL))
+        self.save.setText(say(language, Say.SAVE))
         self.error.setText("")
 
     def focus_first(self) -> None:
@@ -130,24 +137,26 @@ class CorrectPage(QWidget):
 
 
 class StaffPage(QWidget):
-    """Hand-over line for the guest; then the staff PIN (leave) and a manager's erasure."""
+    """Hand-over line for the guest; then the PIN that returns the screen to the desk."""
 
     back = Signal()
     leave = Signal()
-    erased = Signal()
 
-    def __init__(self, store: Store, actor: Actor, guest: GuestInfo,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: GuestViewSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.actor, self.guest = store, actor, guest
+        self.session = session
+        self.language = languages.source()
+        # While the PIN field waits, focus rests on the page itself, not on a button that
+        # Enter (typed with the next PIN) would press.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(160, 70, 160, 50)
-        self.handover = _label("", "sgBig")
+        self.handover = label("", "sgBig")
         self.handover.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.handover)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.back_button = _button("")
+        self.back_button = button("")
         self.back_button.clicked.connect(self.back)
         row.addWidget(self.back_button)
         row.addStretch(1)
@@ -159,89 +168,61 @@ class StaffPage(QWidget):
         panel.setObjectName("sgCard")
         lay = QVBoxLayout(panel)
         lay.setContentsMargins(26, 18, 26, 18)
-        lay.addWidget(_label(self.tr("For staff: type your PIN ({name}) to return to the desk.")
-                             .format(name=actor.first_name), "sgStaff"))
+        lay.addWidget(label(self.tr(
+            "For staff: type your PIN ({name}), or a manager's, to return to the desk.")
+            .format(name=session.opener.first_name), "sgStaff"))
         pin_row = QHBoxLayout()
         self.pin = _pin_field()
         self.pin.returnPressed.connect(self.try_leave)
-        self.leave_button = _button(self.tr("Return to desk"), "sgStaffButton")
+        self.leave_button = button(self.tr("Return to desk"), "sgStaffButton")
         self.leave_button.clicked.connect(self.try_leave)
-        self.erase_button = _button(self.tr("Erase this guest on request…"), "sgStaffButton")
-        self.erase_button.clicked.connect(self.show_erase)
         pin_row.addWidget(self.pin)
         pin_row.addWidget(self.leave_button)
         pin_row.addStretch(1)
-        pin_row.addWidget(self.erase_button)
         lay.addLayout(pin_row)
-        self.error = _label("", "sgError")
+        self.error = label("", "sgError")
         lay.addWidget(self.error)
-        self.erase_panel = self._erase_panel()
-        self.erase_panel.hide()
-        lay.addWidget(self.erase_panel)
+        self.files = label("", "sgStaff")
+        self.files.hide()
+        lay.addWidget(self.files)
         outer.addWidget(panel)
+        self.wait_timer = QTimer(self)
+        self.wait_timer.setInterval(500)
+        self.wait_timer.timeout.connect(self._tick)
 
-    def _erase_panel(self) -> QWidget:
-        box = QWidget()
-        lay = QVBoxLayout(box)
-        lay.setContentsMargins(0, 12, 0, 0)
-        lay.addWidget(_label(self.tr(
-            "Erase {name} completely? Their details, labels, visits and consents are deleted "
-            "at once and cannot be restored; copies kept from upgrades are deleted too. The "
-            "audit log keeps only an anonymous token. A manager confirms with their own PIN.")
-            .format(name=self.guest.full_name), "sgStaff"))
-        row = QHBoxLayout()
-        self.manager = QComboBox()
-        for st in staff.list_staff(self.store):
-            if st.role == Role.MANAGER and st.active:
-                self.manager.addItem(st.name, st.id)
-        found = self.manager.findData(self.actor.id)
-        if found >= 0:
-            self.manager.setCurrentIndex(found)
-        self.manager_pin = _pin_field()
-        self.manager_pin.returnPressed.connect(self.try_erase)
-        self.erase_confirm = _button(self.tr("Erase everything"), "sgStaffButton")
-        self.erase_confirm.clicked.connect(self.try_erase)
-        row.addWidget(self.manager)
-        row.addWidget(self.manager_pin)
-        row.addWidget(self.erase_confirm)
-        row.addStretch(1)
-        lay.addLayout(row)
-        return box
-
-    def load(self, language: str) -> None:
-        self.handover.setText(text(language, "handover"))
-        self.back_button.setText(text(language, "button.cancel"))
+    def load(self, language: str, saved: list[Path] | None = None) -> None:
+        self.language = language
+        self.handover.setText(say(language, Say.HANDOVER))
+        self.back_button.setText(say(language, Say.CANCEL))
         self.pin.clear()
         self.error.setText("")
-        self.erase_panel.hide()
+        names = [p.name for p in saved or []]
+        self.files.setText(self.tr("Files made for the guest (folder for guest files): {names}")
+                           .format(names=", ".join(names)) if names else "")
+        self.files.setVisible(bool(names))
+        self._tick()
 
     def try_leave(self) -> None:
         pin = self.pin.text()
         self.pin.clear()
         try:
-            staff.sign_in(self.store, self.actor.id, pin)
+            self.session.end(pin)
         except FrontdeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(translate(exc, self.language))
+            self._tick()
             self.pin.setFocus()
             return
         self.leave.emit()
 
-    def show_erase(self) -> None:
-        self.erase_panel.show()
-        self.manager_pin.setFocus()
-
-    def try_erase(self) -> None:
-        pin = self.manager_pin.text()
-        self.manager_pin.clear()
-        manager_id = self.manager.currentData()
-        if manager_id is None:
-            self.error.setText(self.tr("Only a manager can erase a guest; no manager found."))
-            return
-        try:
-            manager = staff.sign_in(self.store, int(manager_id), pin)
-            erasure.erase_guest(self.store, manager, self.guest.id)
-        except FrontdeskError as exc:
-            self.error.setText(str(exc))
-            self.manager_pin.setFocus()
-            return
-        self.erased.emit()
+    def _tick(self) -> None:
+        """While wrong PINs make the next try wait, the PIN field waits too."""
+        waiting = self.session.wait_seconds() > 0
+        if waiting and self.pin.hasFocus():
+            self.setFocus()
+        self.pin.setEnabled(not waiting)
+        self.leave_button.setEnabled(not waiting)
+        if waiting and not self.wait_timer.isActive():
+            self.wait_timer.start()
+        elif not waiting and self.wait_timer.isActive():
+            self.wait_timer.stop()
+            self.pin.setFocus()

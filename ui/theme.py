@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 STYLE_SHEET = Path(__file__).resolve().parent.parent / "resources" / "style" / "desk.qss"
 BASE_POINT_SIZE = 12
@@ -42,3 +42,20 @@ def apply(app: QApplication) -> None:
     # A missing sheet leaves the palette look, which is still usable.
     with contextlib.suppress(OSError):
         app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+
+
+# Room left around a window for the window manager's title bar and borders (the frame is
+# unknown until the window is shown; 48 × 16 px covers the common desktops).
+FRAME_ALLOWANCE = (16, 48)
+
+
+def fit(window: QWidget, width: int, height: int) -> None:
+    """Resize a top-level window to ``width``×``height``, or less so that it fits, frame
+    and all, in the available area of its screen (a 1366×768 laptop minus its panel)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    avail = screen.availableGeometry()
+    window.resize(min(width, avail.width() - FRAME_ALLOWANCE[0]),
+                  min(height, avail.height() - FRAME_ALLOWANCE[1]))

@@ -35,7 +35,7 @@ from app.domain import LabelStatus, Sensitivity
 from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, LabelUsage
-from ui import texts
+from ui import texts, theme
 from ui.i18n import say
 from ui.models.base import RowsModel
 from ui.proposal_form import REWORD, ProposalDialog
@@ -174,7 +174,7 @@ class VocabularyDialog(QDialog):
         super().__init__(parent)
         self.store, self.actor = store, actor
         self.setWindowTitle(self.tr("Vocabulary"))
-        self.resize(1366, 768)
+        theme.fit(self, 1366, 768)  # frame included: fits a 1366×768 screen (desk's hook)
         title = QLabel(self.tr("Vocabulary"))
         title.setObjectName("pageTitle")
         self.filter = QLineEdit()

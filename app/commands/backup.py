@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli_common import (
     add_staff_args,
@@ -18,6 +18,10 @@ from app.cli_common import (
 )
 from app.i18n import _, num
 from app.opening import key_source_for, resolve_data_dir
+
+if TYPE_CHECKING:
+    from app.opening import Store
+    from app.views import Actor
 
 
 def register(sub: Any) -> None:
@@ -42,6 +46,9 @@ def register(sub: Any) -> None:
     p.add_argument("--backup-passphrase-file", metavar="FILE",
                    help="read the backup passphrase from FILE (default: ask)")
     add_staff_args(p)
+    p.add_argument("--accept-unknown-erasures", action="store_true",
+                   help="restore even when this computer has no record of the guests erased "
+                        "since the backup was made (they would come back)")
     p.set_defaults(func=restore)
 
 
@@ -97,7 +104,7 @@ def scheduled_backup(args: argparse.Namespace) -> int:
 def restore(args: argparse.Namespace) -> int:
     from app import staff
     from app.backup import inspect_backup, restore_backup
-    from app.errors import StoreOpenError
+    from app.errors import ErasuresUnknownError, StoreOpenError
     from app.permissions import Action, require
 
     source = Path(args.source)
@@ -114,12 +121,33 @@ def restore(args: argparse.Namespace) -> int:
         finally:
             current.close()
     passphrase = read_passphrase(args.backup_passphrase_file, say(_("Backup passphrase: ")))
-    result = restore_backup(source, passphrase, data_dir, key_source_for(args.passphrase_file),
-                            lambda staged: staff.sign_in_by_name(staged, args.staff, pin))
+    key_source = key_source_for(args.passphrase_file)
+
+    def as_staff(staged: Store) -> Actor:   # a manager of the backup's own staff
+        return staff.sign_in_by_name(staged, args.staff, pin)
+
+    try:
+        result = restore_backup(source, passphrase, data_dir, key_source, as_staff,
+                                accept_unknown_erasures=args.accept_unknown_erasures)
+    except ErasuresUnknownError as exc:
+        if not sys.stdin.isatty():
+            raise   # exit 2 with the message; --accept-unknown-erasures restores anyway
+        print(f"frontdesk: {say(exc)}", file=sys.stderr)
+        if input(say(_("Restore anyway? [y/N] "))).strip().lower() not in ("y", "yes", "j", "ja"):
+            print(say(_("Nothing was restored.")), file=sys.stderr)
+            return 1
+        result = restore_backup(source, passphrase, data_dir, key_source, as_staff,
+                                accept_unknown_erasures=True)
     result.store.close()
     print(say(_("Restored the backup of {when} into {folder}: integrity check passed, {n} "
                 "audit events verified.", when=str(info.created_at), folder=str(data_dir),
                 n=num(result.audit_events))))
+    if result.erased_again:
+        print(say(_("Erased again {n} guest(s) who asked to be erased after this backup was "
+                    "made.", n=num(result.erased_again))))
+    if not result.erasures_known:
+        print(say(_("This computer had no record of erasures since the backup: any guest "
+                    "erased since then is back, and must be erased again.")))
     if result.recovery_passphrase:
         print(say(_("New recovery passphrase for this store (write it down; shown only once):"))
               + f"\n\n    {result.recovery_passphrase}\n")

@@ -21,7 +21,8 @@ from app.i18n import _
 def register(sub: Any) -> None:
     p = sub.add_parser("export-guest", help="write a guest's copy of their data (PDF or JSON)")
     add_store_args(p)
-    p.add_argument("guest", metavar="GUEST", help="guest reference, exact email, or unique name")
+    p.add_argument("guest", metavar="GUEST",
+                   help="guest reference (long or short), exact email, or unique name")
     p.add_argument("--format", choices=("pdf", "json"), required=True)
     p.add_argument("--out", required=True, metavar="FILE", type=Path)
     p.add_argument("--language", choices=languages.codes(),
@@ -63,6 +64,10 @@ def export_guest(args: argparse.Namespace) -> int:
         render_guest_pdf(report, out)
     print(say(_("Wrote {file} ({format}, {language}) for guest {ref}.", file=str(out),
                 format=args.format.upper(), language=report.language, ref=info.ref)))
+    if not report.venue_name:  # show-guest: a copy names who keeps the data
+        print("frontdesk: " + say(_("the copy names no venue: a manager enters the venue's "
+                                    "name and contact under Manager ▸ Venue settings.")),
+              file=sys.stderr)
     return 0
 
 

@@ -28,6 +28,9 @@ def register(sub: Any) -> None:
                    help=f"set a column's field; FIELD is one of {FIELD_HELP}")
     p.add_argument("--save-mapping", action="store_true",
                    help="remember this mapping for files with the same header")
+    p.add_argument("--only-good-rows", action="store_true",
+                   help="import the rows without errors and leave the bad ones out (without "
+                        "it, one bad row means nothing is imported)")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--yes", action="store_true", help="apply without asking")
     group.add_argument("--dry-run", action="store_true", help="show the preview, write nothing")
@@ -97,7 +100,12 @@ def run_import(args: argparse.Namespace) -> int:
             print("Mapping saved for files with this header.")
         if args.dry_run:
             print("Dry run: nothing was imported.")
-            return 0
+            return 0 if not plan.errors else 1
+        if plan.errors and not args.only_good_rows:
+            print(f"\n{plan.error_lines:,} row{'s' if plan.error_lines != 1 else ''} with "
+                  "errors (listed above): nothing was imported. Correct the file, or run again "
+                  "with --only-good-rows to leave the bad rows out.")
+            return 1
         if pre.new_guests + pre.visits == 0:
             print("Nothing to import.")
             return 0 if not plan.errors else 1
@@ -115,7 +123,8 @@ def run_import(args: argparse.Namespace) -> int:
                 last[0] = pct
                 print(f"\rImporting… {pct}%", end="", file=sys.stderr, flush=True)
 
-        result = importing.apply(store, actor, plan, progress=progress)
+        result = importing.apply(store, actor, plan, only_good_rows=args.only_good_rows,
+                                 progress=progress)
         if sys.stderr.isatty():
             print(file=sys.stderr)
     finally:

@@ -8,6 +8,8 @@
   line of standard input with ``--password-stdin``), then checks it by connecting.
 * ``frontdesk move-store --to ADDRESS --staff NAME``: copies the local store (``--data-dir``)
   into the empty shared store, verifies the copy, leaves the local file as it was.
+* ``frontdesk use-store --store ADDRESS --staff NAME`` (a manager): this desk opens that
+  shared store from now on; ``--local`` goes back to the local store.
 """
 
 from __future__ import annotations
@@ -40,6 +42,17 @@ def register(sub: Any) -> None:
     p.add_argument("--pin-stdin", action="store_true",
                    help="read the PIN from the first line of standard input")
     p.set_defaults(func=move_store)
+
+    p = sub.add_parser("use-store", help="a manager chooses the shared store for this desk "
+                                         "(or, with --local, the local store again)")
+    add_store_args(p)
+    p.add_argument("--local", action="store_true",
+                   help="open the local store again on this desk")
+    p.add_argument("--staff", required=True, metavar="NAME",
+                   help="the manager doing this (full name, as in the staff list)")
+    p.add_argument("--pin-stdin", action="store_true",
+                   help="read the PIN from the first line of standard input")
+    p.set_defaults(func=use_store)
 
 
 def read_secret(prompt: str, from_stdin: bool) -> str:
@@ -135,4 +148,29 @@ def move_store(args: argparse.Namespace) -> int:
     print(f"Copied to {result.address} and verified: {result.rows.get('guest', 0):,} guests, "
           f"{result.rows.get('staff', 0):,} staff, {result.audit_events:,} audit events. "
           "The local store was left as it was.")
+    return 0
+
+
+def use_store(args: argparse.Namespace) -> int:
+    """`frontdesk use-store --store ADDRESS --staff NAME` (or `--local`): the desk setting."""
+    from app import shared_store, staff, store_admin
+
+    address = shared_store.resolve_store(getattr(args, "store", None))
+    if address is None:
+        raise FrontdeskError(_("Name the shared store with --store postgresql://ROLE@SERVER/DB."))
+    pin = read_secret(f"PIN for {args.staff}: ", args.pin_stdin)
+    store = shared_store.open_shared_store(address)
+    try:
+        match = [s for s in staff.list_staff(store) if s.name == args.staff]
+        if not match:
+            raise SignInError(_("There is no staff member called {name}.", name=args.staff))
+        actor = staff.sign_in(store, match[0].id, pin)
+        store_admin.choose_desk_store(store, actor, None if args.local else address)
+    finally:
+        store.close()
+    if args.local:
+        print("This desk opens its local store again.")
+    else:
+        print(f"This desk opens {shared_store.parse(address)} from now on "
+              "(--store and FRONTDESK_STORE still choose for one run).")
     return 0

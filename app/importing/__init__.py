@@ -16,8 +16,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.errors import ValidationError
+from app.i18n import _
 from app.importing.apply import (
     ImportCancelled,
+    ImportHasErrors,
     ImportResult,
     Preview,
     apply,
@@ -35,7 +37,8 @@ from app.importing.plan import ImportPlan, Problem, RowError, build_plan, mappin
 from app.importing.reading import CsvFormatError, Table, read_table
 
 __all__ = [
-    "FIELD_LABELS", "CsvFormatError", "Field", "ImportCancelled", "ImportPlan", "ImportResult",
+    "FIELD_LABELS", "CsvFormatError", "Field", "ImportCancelled", "ImportHasErrors",
+    "ImportPlan", "ImportResult",
     "Preview", "Problem", "RowError", "Table", "apply", "build_plan", "guess_mapping",
     "is_free_text", "mapping_for", "mapping_problems", "preview", "read_file", "read_table",
     "save_mapping",
@@ -47,5 +50,6 @@ def read_file(path: Path) -> Table:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise ValidationError("File", f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise ValidationError(_("File"), _("Cannot read {path}: {reason}.", path=str(path),
+                                           reason=exc.strerror or str(exc))) from exc
     return read_table(data)

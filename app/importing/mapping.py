@@ -1,4 +1,5 @@
-"""Which column holds what: guesses from English and Dutch headers, remembered per layout.
+"""Which column holds what: guesses from English, Dutch, German and French headers,
+remembered per layout.
 
 A venue imports the same export every day, so a mapping the user corrected
 once is stored (in the ``setting`` table, keyed by the header row's
@@ -17,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
 from app.audit import record
+from app.i18n import N_
 from app.permissions import Action, require
 from app.views import Actor
 from storage.models import Setting
@@ -46,23 +48,38 @@ class Field(StrEnum):
     PARTY = "party"
     KIND = "type"                # stay / booking
     SERVICE = "service"          # lunch / dinner
+    REFERENCE = "reference"      # booking / reservation number: recognises a re-import
 
 
+# What each field is called on screen (English msgids: show with app.i18n.gettext).
 FIELD_LABELS: dict[Field, str] = {
-    Field.SKIP: "(not imported)", Field.FULL_NAME: "Name", Field.FIRST_NAME: "First name",
-    Field.INFIX: "Name prefix (van, de)", Field.LAST_NAME: "Last name",
-    Field.PREFERRED_NAME: "Preferred name", Field.EMAIL: "Email", Field.PHONE: "Phone",
-    Field.LANGUAGE: "Language", Field.ARRIVAL: "Arrival", Field.DEPARTURE: "Departure",
-    Field.DATE: "Date", Field.TIME: "Time", Field.ROOM: "Room", Field.TABLE: "Table",
-    Field.PARTY: "Party size", Field.KIND: "Stay or booking", Field.SERVICE: "Service",
+    Field.SKIP: N_("(not imported)"), Field.FULL_NAME: N_("Name"),
+    Field.FIRST_NAME: N_("First name"), Field.INFIX: N_("Name prefix (van, de)"),
+    Field.LAST_NAME: N_("Last name"), Field.PREFERRED_NAME: N_("Preferred name"),
+    Field.EMAIL: N_("Email"), Field.PHONE: N_("Phone"), Field.LANGUAGE: N_("Language"),
+    Field.ARRIVAL: N_("Arrival"), Field.DEPARTURE: N_("Departure"), Field.DATE: N_("Date"),
+    Field.TIME: N_("Time"), Field.ROOM: N_("Room"), Field.TABLE: N_("Table"),
+    Field.PARTY: N_("Party size"), Field.KIND: N_("Stay or booking"),
+    Field.SERVICE: N_("Service"), Field.REFERENCE: N_("Booking number"),
 }
 
-# Words that mark a column of free text about the guest. Matched inside the header.
+# Words that mark a column of free text about the guest, matched inside the normalised
+# header (lower case, accents and punctuation removed: "Gastwünsche" -> "gastwunsche").
+# English, Dutch, German and French exports; a column that matches is never imported.
 FREE_TEXT_WORDS = (
-    "remark", "opmerking", "note", "notitie", "comment", "commentaar", "bijzonderhe",
-    "memo", "wens", "request", "verzoek", "observation", "observatie", "description",
-    "omschrijving", "toelichting", "feedback", "allerg", "dieet", "diet", "preference",
-    "voorkeur", "info", "extra", "message", "bericht", "instruct", "detail",
+    # English
+    "remark", "note", "comment", "memo", "request", "observation", "description", "feedback",
+    "allerg", "diet", "preference", "info", "extra", "message", "instruct", "detail",
+    "wish", "special", "annotation",
+    # Dutch
+    "opmerking", "notitie", "commentaar", "bijzonderhe", "wens", "verzoek", "observatie",
+    "omschrijving", "toelichting", "dieet", "voorkeur", "bericht",
+    # German
+    "bemerkung", "anmerkung", "hinweis", "notiz", "kommentar", "wunsch", "wunsche",
+    "besonderheit", "anliegen", "beschreibung", "nachricht", "vorliebe", "diat",
+    # French
+    "remarque", "commentaire", "observ", "souhait", "demande", "particularit", "regime",
+    "precision", "consigne",
 )
 
 # (words inside the normalised header, field) in priority order: the first hit wins.
@@ -70,27 +87,46 @@ _GUESSES: tuple[tuple[tuple[str, ...], Field], ...] = (
     # Never guessed: money and room categories are not about recognising the guest.
     (("roomtype", "kamertype", "price", "prijs", "amount", "bedrag", "total", "totaal",
       "revenue", "omzet", "spend", "tarief", "ratecode", "deposit", "aanbetaling", "payment",
-      "betaling", "bookingnumber", "reservationnumber", "reserveringsnummer"), Field.SKIP),
-    (("email", "mail"), Field.EMAIL),
-    (("phone", "telefoon", "mobiel", "mobile", "gsm", "tel"), Field.PHONE),
-    (("firstname", "voornaam", "givenname", "forename"), Field.FIRST_NAME),
-    (("tussenvoegsel", "infix", "prefix", "voorvoegsel"), Field.INFIX),
-    (("lastname", "achternaam", "surname", "familyname", "familienaam"), Field.LAST_NAME),
-    (("preferredname", "roepnaam", "nickname", "aanspreeknaam"), Field.PREFERRED_NAME),
-    (("language", "taal", "lang"), Field.LANGUAGE),
-    (("arrivaltime", "aankomsttijd", "checkintime", "incheckti"), Field.TIME),
-    (("arrival", "aankomst", "checkin", "incheck", "from", "van"), Field.ARRIVAL),
-    (("departure", "vertrek", "checkout", "uitcheck", "until", "tot"), Field.DEPARTURE),
-    (("time", "tijd", "hour", "uur"), Field.TIME),
-    (("date", "datum", "day", "dag"), Field.DATE),
-    (("room", "kamer"), Field.ROOM),
-    (("table", "tafel"), Field.TABLE),
+      "betaling"), Field.SKIP),
+    (("zimmerkategorie", "zimmertyp", "preis", "betrag", "summe", "umsatz", "anzahlung",
+      "zahlung", "typedechambre", "prix", "montant", "tarif", "acompte", "paiement"),
+     Field.SKIP),
+    (("bookingnumber", "bookingno", "bookingref", "bookingid", "reservationnumber",
+      "reservationno", "reservationid", "confirmationnumber", "reserveringsnummer",
+      "boekingsnummer", "bevestigingsnummer", "buchungsnummer", "reservierungsnummer",
+      "bestatigungsnummer", "numerodereservation", "resnr", "reference", "referentie",
+      "referenz"), Field.REFERENCE),
+    (("email", "mail", "courriel"), Field.EMAIL),
+    (("phone", "telefoon", "mobiel", "mobile", "gsm", "tel", "telefon", "handy", "mobil",
+      "portable"), Field.PHONE),
+    (("firstname", "voornaam", "givenname", "forename", "vorname", "prenom"), Field.FIRST_NAME),
+    (("tussenvoegsel", "infix", "prefix", "voorvoegsel", "namenszusatz", "particule"),
+     Field.INFIX),
+    (("lastname", "achternaam", "surname", "familyname", "familienaam", "nachname",
+      "familienname", "nomdefamille", "nom"), Field.LAST_NAME),
+    (("preferredname", "roepnaam", "nickname", "aanspreeknaam", "rufname", "spitzname",
+      "surnom"), Field.PREFERRED_NAME),
+    (("language", "taal", "lang", "sprache", "langue"), Field.LANGUAGE),
+    (("arrivaltime", "aankomsttijd", "checkintime", "incheckti", "ankunftszeit",
+      "anreisezeit", "heuredarrivee"), Field.TIME),
+    (("mahlzeit", "repas"), Field.SERVICE),
+    (("arrival", "aankomst", "checkin", "incheck", "from", "van", "anreise", "ankunft",
+      "arrivee"), Field.ARRIVAL),
+    (("departure", "vertrek", "checkout", "uitcheck", "until", "tot", "abreise", "depart"),
+     Field.DEPARTURE),
+    (("time", "tijd", "hour", "uur", "uhrzeit", "zeit", "heure"), Field.TIME),
+    (("date", "datum", "day", "dag", "tag", "jour"), Field.DATE),
+    (("room", "kamer", "zimmer", "chambre"), Field.ROOM),
+    (("table", "tafel", "tisch"), Field.TABLE),
     (("party", "guests", "gasten", "personen", "persons", "people", "aantal", "pax", "covers",
-      "size"), Field.PARTY),
-    (("type", "soort", "kind", "categor"), Field.KIND),
+      "size", "anzahl", "personnes", "couverts", "nombre"), Field.PARTY),
+    (("type", "soort", "kind", "categor", "typ", "art", "kategorie"), Field.KIND),
     (("service", "dienst", "shift", "meal", "maaltijd"), Field.SERVICE),
-    (("name", "naam", "guest", "gast", "klant", "customer", "contact"), Field.FULL_NAME),
+    (("name", "naam", "guest", "gast", "klant", "customer", "contact", "kunde", "client",
+      "invite"), Field.FULL_NAME),
 )
+# A plain "Name" column beside a first-name column holds the surname.
+_PLAIN_NAMES = ("name", "naam", "guestname", "gastname", "nom")
 _NOT_A_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -118,11 +154,18 @@ def guess_field(header: str) -> Field:
 
 
 def guess_mapping(header: Sequence[str]) -> dict[int, Field]:
-    """Column index -> field; each field is used for the first column that looks like it."""
+    """Column index -> field; each field is used for the first column that looks like it.
+
+    "Name" beside "First name" (English, "Naam"/"Voornaam", "Name"/"Vorname",
+    "Nom"/"Prénom") is the surname: mapped as the full name it would hide the first name.
+    """
+    guesses = [guess_field(h) for h in header]
+    if Field.FIRST_NAME in guesses and Field.LAST_NAME not in guesses:
+        guesses = [Field.LAST_NAME if g == Field.FULL_NAME and normalise(h) in _PLAIN_NAMES
+                   else g for g, h in zip(guesses, header, strict=True)]
     used: set[Field] = set()
     out: dict[int, Field] = {}
-    for i, h in enumerate(header):
-        f = guess_field(h)
+    for i, f in enumerate(guesses):
         if f != Field.SKIP and f not in used:
             out[i] = f
             used.add(f)

@@ -9,14 +9,18 @@ previewed, matched and applied, and a property test can throw anything at it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from app import languages
 from app.errors import ValidationError
 from app.guests import GuestFields
+from app.i18n import N_, Msg, _, ngettext_
 from app.importing.dates import NotADate, parse_datetime, parse_time
 from app.importing.mapping import FIELD_LABELS, Field, clean_mapping, is_free_text
 from app.importing.reading import DELIMITER_NAMES, Table
@@ -26,6 +30,7 @@ EARLIEST = dt.datetime(1900, 1, 1)
 LATEST = dt.datetime(2200, 1, 1)
 MAX_PARTY = 500
 MAX_PLACE = 20
+MAX_REFERENCE = 40
 
 
 class Problem(StrEnum):
@@ -46,25 +51,25 @@ class Problem(StrEnum):
     INVALID = "invalid"
 
 
+# One sentence per problem, said in the reader's language; ``{value}`` is the cell.
 _SENTENCES: dict[Problem, str] = {
-    Problem.NOT_A_DATE: "is not a date",
-    Problem.NOT_A_TIME: "is not a time of day",
-    Problem.NOT_A_NUMBER: "is not a number",
-    Problem.OUT_OF_RANGE: "is out of range",
-    Problem.MISSING_NAME: "the guest's name is empty",
-    Problem.MISSING_DATE: "the date is empty",
-    Problem.MISSING_TIME: "a restaurant booking needs a time",
-    Problem.DEPARTURE_BEFORE_ARRIVAL: "is before the arrival",
-    Problem.UNKNOWN_TYPE: "is neither a stay nor a booking",
-    Problem.UNKNOWN_SERVICE: "is neither lunch nor dinner",
-    Problem.TOO_LONG: "is too long",
-    Problem.EXTRA_FIELDS: "the line has more fields than the header",
-    Problem.NOT_AN_EMAIL: "is not an email address",
-    Problem.NOT_A_PHONE: "is not a phone number (digits, spaces and + ( ) . / - only)",
-    Problem.INVALID: "is not valid",
+    Problem.NOT_A_DATE: N_("“{value}” is not a date"),
+    Problem.NOT_A_TIME: N_("“{value}” is not a time of day"),
+    Problem.NOT_A_NUMBER: N_("“{value}” is not a number"),
+    Problem.OUT_OF_RANGE: N_("“{value}” is out of range"),
+    Problem.MISSING_NAME: N_("the guest's name is empty"),
+    Problem.MISSING_DATE: N_("the date is empty"),
+    Problem.MISSING_TIME: N_("a restaurant booking needs a time"),
+    Problem.DEPARTURE_BEFORE_ARRIVAL: N_("“{value}” is before the arrival"),
+    Problem.UNKNOWN_TYPE: N_("“{value}” is neither a stay nor a booking"),
+    Problem.UNKNOWN_SERVICE: N_("“{value}” is neither lunch nor dinner"),
+    Problem.TOO_LONG: N_("“{value}” is too long"),
+    Problem.EXTRA_FIELDS: N_("the line has more fields than the header"),
+    Problem.NOT_AN_EMAIL: N_("“{value}” is not an email address"),
+    Problem.NOT_A_PHONE: N_("“{value}” is not a phone number (digits, spaces and "
+                            "+ ( ) . / - only)"),
+    Problem.INVALID: N_("“{value}” is not valid"),
 }
-_NO_VALUE = {Problem.MISSING_NAME, Problem.MISSING_DATE, Problem.MISSING_TIME,
-             Problem.EXTRA_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -73,16 +78,17 @@ class RowError:
     column: str        # the header of the column at fault ("" for the whole line)
     value: str
     problem: Problem
-    detail: str = ""   # for INVALID: the validation message
+    detail: str = ""   # for INVALID: the validation message (an app.i18n.Msg)
 
     @property
-    def text(self) -> str:
-        where = f"line {self.line}" + (f", column '{self.column}'" if self.column else "")
+    def text(self) -> Msg:
+        """"line 14, column “Arrival”: “31-02-2026” is not a date", in any language."""
+        where = (_("line {line}, column “{column}”", line=self.line, column=self.column)
+                 if self.column else _("line {line}", line=self.line))
         if self.problem == Problem.INVALID and self.detail:
-            return f"{where}: {self.detail}"
-        if self.problem in _NO_VALUE:
-            return f"{where}: {_SENTENCES[self.problem]}"
-        return f"{where}: '{self.value}' {_SENTENCES[self.problem]}"
+            return _("{where}: {problem}", where=where, problem=self.detail)
+        return _("{where}: {problem}", where=where,
+                 problem=Msg(_SENTENCES[self.problem], {"value": self.value}))
 
 
 @dataclass(frozen=True)
@@ -91,10 +97,11 @@ class SkippedColumn:
     free_text: bool
 
     @property
-    def text(self) -> str:
+    def text(self) -> Msg:
         if self.free_text:
-            return f"column '{self.column}' skipped: free text is never imported"
-        return f"column '{self.column}' not imported"
+            return _("Column “{column}” skipped: free text is never imported",
+                     column=self.column)
+        return _("Column “{column}” not imported", column=self.column)
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,7 @@ class PlannedVisit:
     service: Service | None
     party_size: int
     place: str
+    reference: str = ""   # the export's booking number, "" when the file has none
 
 
 @dataclass(frozen=True)
@@ -140,20 +148,21 @@ class ImportPlan:
         return DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))
 
 
-def mapping_problems(mapping: Mapping[int, Field]) -> list[str]:
+def mapping_problems(mapping: Mapping[int, Field]) -> list[Msg]:
     """What makes a mapping unusable; empty when the plan can be built."""
     fields = list(mapping.values())
-    problems = []
+    problems: list[Msg] = []
     if Field.FULL_NAME not in fields and not ({Field.FIRST_NAME, Field.LAST_NAME} & set(fields)):
-        problems.append("Choose the column with the guest's name (or first and last name).")
+        problems.append(_("Choose the column with the guest's name (or first and last name)."))
     if Field.ARRIVAL in fields and Field.DATE in fields:
-        problems.append("Choose either an Arrival or a Date column, not both.")
+        problems.append(_("Choose either an Arrival or a Date column, not both."))
     if ({Field.TIME, Field.DEPARTURE} & set(fields)) and not ({Field.ARRIVAL, Field.DATE}
                                                               & set(fields)):
-        problems.append("A time or departure column needs an Arrival or Date column too.")
+        problems.append(_("A time or departure column needs an Arrival or Date column too."))
     for f, n in Counter(fields).items():
         if n > 1:
-            problems.append(f"'{FIELD_LABELS[f]}' is chosen for {n} columns; choose one.")
+            problems.append(_("“{field}” is chosen for {count} columns; choose one.",
+                              field=Msg(FIELD_LABELS[f]), count=n))
     return problems
 
 
@@ -161,10 +170,11 @@ _STAY_WORDS = ("stay", "hotel", "room", "overnacht", "verblijf", "logies", "kame
                "accommodat", "lodging", "night", "nacht")
 _BOOKING_WORDS = ("booking", "reserv", "restaurant", "table", "tafel", "lunch", "dinner",
                   "diner", "breakfast", "ontbijt", "brunch", "eten", "meal", "dining")
-_LANGS = {"en": "en", "eng": "en", "english": "en", "engels": "en", "enus": "en",
-          "engb": "en", "gb": "en", "uk": "en", "us": "en", "nl": "nl", "nld": "nl",
-          "dutch": "nl", "nederlands": "nl", "nlnl": "nl", "nlbe": "nl", "vlaams": "nl",
-          "flemish": "nl", "ned": "nl"}
+# Ways exports write a language that the registry's entries do not already cover (codes,
+# region variants and each language's name in every registry language are derived).
+_LANGUAGE_ALIASES = {"eng": "en", "gb": "en", "uk": "en", "us": "en", "nld": "nl",
+                     "ned": "nl", "vlaams": "nl", "flemish": "nl", "deu": "de", "ger": "de",
+                     "fra": "fr", "fre": "fr"}
 _PARTY = re.compile(r"^\s*(\d{1,6})(?:\s*(?:p|pax|pers\.?|persons?|personen|guests?|gasten|"
                     r"people|couverts?|covers?))?\s*$", re.IGNORECASE)
 
@@ -192,7 +202,9 @@ def build_plan(table: Table, mapping: Mapping[int, Field], file_name: str = "") 
     m = clean_mapping(table.header, mapping)
     problems = mapping_problems(m)
     if problems:
-        raise ValidationError("Mapping", " ".join(problems))
+        raise ValidationError(_("Mapping"), problems[0] if len(problems) == 1 else
+                              _("{first} {rest}", first=problems[0],
+                                rest=_join(problems[1:])))
     col = {f: i for i, f in m.items()}
     skipped = tuple(SkippedColumn(h or f"#{i + 1}", is_free_text(h))
                     for i, h in enumerate(table.header) if i not in m)
@@ -212,11 +224,50 @@ def build_plan(table: Table, mapping: Mapping[int, Field], file_name: str = "") 
             errors.extend(r.errors)
         elif guest is not None:
             rows.append(PlannedRow(rec.line, guest, visit))
-    note_texts = tuple(f"{n} row{'s' if n != 1 else ''}: language '{lang}' is not offered, "
-                       "English is used" for lang, n in notes.items())
+    note_texts = tuple(ngettext_("{n} row: language “{language}” is not offered, English is "
+                                 "used", "{n} rows: language “{language}” is not offered, "
+                                 "English is used", n, n=n, language=lang)
+                       for lang, n in notes.items())
     return ImportPlan(file_name, table.encoding, table.delimiter, table.header,
                       table.fingerprint, table.sha256, m, tuple(rows), tuple(errors), skipped,
                       len(table.records), note_texts, tuple(notes.items()))
+
+
+def _join(msgs: list[Msg]) -> Msg:
+    if len(msgs) == 1:
+        return msgs[0]
+    return _("{first} {rest}", first=msgs[0], rest=_join(msgs[1:]))
+
+
+@functools.cache
+def _language_names() -> dict[str, str]:
+    """Normalised ways of writing each registry language -> its code."""
+    from babel import Locale
+
+    out: dict[str, str] = {}
+    codes = languages.codes()
+    for code in codes:
+        out[code] = code
+        for reader in codes:
+            name = Locale.parse(code).get_language_name(reader) or ""
+            out[re.sub(r"[^a-z]", "", _fold(name))] = code
+    out.update({k: v for k, v in _LANGUAGE_ALIASES.items() if v in codes})
+    return out
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def language_of(raw: str) -> str:
+    """The registry code for how an export wrote a language ("NL", "nl-BE", "Deutsch"), or ""."""
+    key = re.sub(r"[^a-z]", "", _fold(raw))
+    names = _language_names()
+    if key in names:
+        return names[key]
+    head = re.split(r"[^a-z]", _fold(raw).strip(), maxsplit=1)[0]  # "nl-BE", "de_AT"
+    return names.get(head, "") if len(head) == 2 else ""
 
 
 class _Row:
@@ -238,7 +289,7 @@ class _Row:
             detail: str = "") -> None:
         """Record a problem in the first of ``fields`` that the file has."""
         name = next((self.header[self.col[f]] or f"#{self.col[f] + 1}" for f in fields
-                     if f in self.col), FIELD_LABELS[fields[0]])
+                     if f in self.col), Msg(FIELD_LABELS[fields[0]]))
         self.errors.append(RowError(self.line, name, value, problem, detail))
 
 
@@ -252,10 +303,10 @@ def _guest(r: _Row, notes: Counter[str]) -> GuestFields | None:
         r.err(_NAME_FIELDS, "", Problem.MISSING_NAME)
         return None
     lang_raw = r.get(Field.LANGUAGE)
-    lang = _LANGS.get(re.sub(r"[^a-z]", "", lang_raw.casefold()), "") if lang_raw else "en"
+    lang = language_of(lang_raw) if lang_raw else languages.source()
     if not lang:
         notes[lang_raw[:20]] += 1
-        lang = "en"
+        lang = languages.source()
     fields = GuestFields(full_name=full, preferred_name=r.get(Field.PREFERRED_NAME),
                          language=lang, email=r.get(Field.EMAIL) or None,
                          phone=r.get(Field.PHONE) or None)
@@ -273,7 +324,7 @@ def _guest(r: _Row, notes: Counter[str]) -> GuestFields | None:
         elif shape and exc.field == "Phone":
             r.err(where, value, Problem.NOT_A_PHONE)
         else:  # too long, or invisible control characters: the validator's own sentence
-            r.err(where, value, Problem.INVALID, str(exc))
+            r.err(where, value, Problem.INVALID, exc.args[0])
         return None
 
 
@@ -350,6 +401,10 @@ def _visit(r: _Row, default_kind: VisitKind | None) -> PlannedVisit | None:
             service = Service.LUNCH if starts_at.hour < 16 else Service.DINNER
     else:
         service = None
+    reference = get(Field.REFERENCE)
+    if len(reference) > MAX_REFERENCE:
+        r.err((Field.REFERENCE,), reference, Problem.TOO_LONG)
+        ok = False
     if not ok:
         return None
-    return PlannedVisit(kind, starts_at, ends_on, service, party, place)
+    return PlannedVisit(kind, starts_at, ends_on, service, party, place, reference)

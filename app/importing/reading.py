@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from app.errors import ValidationError
+from app.i18n import Msg, _
 
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -28,8 +29,8 @@ MAX_FIELD = 10_000
 class CsvFormatError(ValidationError):
     """The file as a whole cannot be read as a table (not a row-level problem)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__("File", message)
+    def __init__(self, message: Msg | str) -> None:
+        super().__init__(_("File"), message)
 
 
 @dataclass(frozen=True)
@@ -59,29 +60,69 @@ def header_fingerprint(header: tuple[str, ...] | list[str]) -> str:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, codec). BOMs win; then strict UTF-8; then Windows-1252."""
+    """Return (text, codec). BOMs win; then strict UTF-8; then Windows-1252.
+
+    A file that is neither is refused when some of its lines are valid UTF-8 with
+    accented letters and others are not: such a file was pasted together from two
+    exports, and decoding it all as Windows-1252 would garble every accent of the
+    UTF-8 lines ("ZoÃ«"), so it is named instead of guessed.
+    """
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise CsvFormatError(_mixed_message(data[len(codecs.BOM_UTF8):]) or _(
+                "The file starts like UTF-8 text but is not valid UTF-8; export it again "
+                "as CSV (UTF-8).")) from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise CsvFormatError("The file starts like UTF-16 text but is not valid "
-                                 "UTF-16; export it again as CSV (UTF-8).") from exc
+            raise CsvFormatError(_("The file starts like UTF-16 text but is not valid "
+                                   "UTF-16; export it again as CSV (UTF-8).")) from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_message(data)
+    if mixed is not None:
+        raise CsvFormatError(mixed)
     # Windows-1252 leaves five bytes undefined; they cannot be meaningful text, so they
     # become U+FFFD rather than refusing a file that is otherwise readable.
     return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _mixed_message(data: bytes) -> Msg | None:
+    """A message naming the lines of each encoding when UTF-8 and 8-bit lines are mixed."""
+    utf8: list[int] = []
+    other: list[int] = []
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(number)
+        else:
+            utf8.append(number)
+    if not (utf8 and other):
+        return None
+    return _("The file mixes two encodings: lines {utf8} are UTF-8, lines {other} are not "
+             "(Windows-1252 or another 8-bit encoding), so accented letters cannot be read "
+             "reliably. Export it again in one encoding (CSV UTF-8).",
+             utf8=_line_list(utf8), other=_line_list(other))
+
+
+def _line_list(numbers: list[int], most: int = 8) -> str:
+    shown = ", ".join(str(n) for n in numbers[:most])
+    return shown + (f" … (+{len(numbers) - most})" if len(numbers) > most else "")
 
 
 def sniff_delimiter(text: str) -> str:
     """Pick the delimiter that splits the first lines into the most, and most even, columns."""
     lines = [ln for ln in text.splitlines()[:50] if ln.strip()][:20]
     if not lines:
-        raise CsvFormatError("The file is empty: there is no header row.")
+        raise CsvFormatError(_("The file is empty: there is no header row."))
     best, best_score = ",", (-1, -1)
     sample = "\n".join(lines)
     for d in DELIMITERS:
@@ -102,11 +143,11 @@ def sniff_delimiter(text: str) -> str:
 def read_table(data: bytes) -> Table:
     """Decode, find the delimiter, and split into a header and records (blank lines dropped)."""
     if len(data) > MAX_BYTES:
-        raise CsvFormatError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; "
-                             "split it into smaller exports.")
+        raise CsvFormatError(_("The file is larger than {size} MB; split it into smaller "
+                               "exports.", size=MAX_BYTES // (1024 * 1024)))
     if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise CsvFormatError("This is not a text file (it contains NUL bytes). Export the "
-                             "arrivals as CSV and try again.")
+        raise CsvFormatError(_("This is not a text file (it contains NUL bytes). Export the "
+                               "arrivals as CSV and try again."))
     text, codec = decode(data)
     text = text.replace("\x00", "")
     delimiter = sniff_delimiter(text)
@@ -122,18 +163,21 @@ def read_table(data: bytes) -> Table:
             if not any(v.strip() for v in row):
                 continue
             if any(len(v) > MAX_FIELD for v in row):
-                raise CsvFormatError(f"Line {start} holds a field longer than {MAX_FIELD:,} "
-                                     "characters; a quote is probably not closed.")
+                raise CsvFormatError(_("Line {line} holds a field longer than {limit} "
+                                       "characters; a quote is probably not closed.",
+                                       line=start, limit=format(MAX_FIELD, ",")))
             if header is None:
                 header = tuple(v.strip() for v in row)
                 header_line = start
             else:
                 records.append(Record(start, tuple(row)))
     except csv.Error as exc:
-        raise CsvFormatError(f"Line {reader.line_num} cannot be read: {exc}.") from exc
+        raise CsvFormatError(_("Line {line} cannot be read: {problem}.", line=reader.line_num,
+                               problem=str(exc))) from exc
     if header is None:
-        raise CsvFormatError("The file is empty: there is no header row.")
+        raise CsvFormatError(_("The file is empty: there is no header row."))
     header, header_line, records = _skip_title_lines(header, header_line, records)
+    _refuse_duplicate_columns(header, header_line)
     return Table(codec, delimiter, header, header_line, tuple(records),
                  hashlib.sha256(data).hexdigest())
 
@@ -151,3 +195,22 @@ def _skip_title_lines(header: tuple[str, ...], line: int, records: list[Record]
         if filled(rec.values) >= 2:
             return tuple(v.strip() for v in rec.values), rec.line, records[i + 1:]
     return header, line, records
+
+
+def _refuse_duplicate_columns(header: tuple[str, ...], line: int) -> None:
+    """Two columns with the same name: which one is meant cannot be known, so refuse.
+
+    (Keeping either would silently drop the other column's values.) Unnamed columns
+    are not compared: exports often end rows with empty cells.
+    """
+    seen: dict[str, int] = {}
+    for i, name in enumerate(header, 1):
+        key = " ".join(name.casefold().split())
+        if not key:
+            continue
+        if key in seen:
+            raise CsvFormatError(_(
+                "Line {line}: the header names the column “{name}” twice (columns {first} "
+                "and {second}). Rename one of them in the export and try again.",
+                line=line, name=name, first=seen[key], second=i))
+        seen[key] = i

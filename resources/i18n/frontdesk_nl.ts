@@ -152,6 +152,10 @@
   <context>
     <name>BackupDialog</name>
     <message>
+      <source>The backup failed: {reason}.</source>
+      <translation>De back-up is mislukt: {reason}.</translation>
+    </message>
+    <message>
       <source>Backup</source>
       <translation>Back-up</translation>
     </message>
@@ -224,8 +228,8 @@
       <translation>Dagelijkse back-up</translation>
     </message>
     <message>
-      <source>To restore a backup, close Frontdesk and run: frontdesk restore --from FILE. The backup is checked before anything is replaced, and the current store is kept beside it.</source>
-      <translation>Een back-up terugzetten: sluit Frontdesk en voer uit: frontdesk restore --from BESTAND. De back-up wordt gecontroleerd voordat er iets wordt vervangen, en de huidige gegevens blijven ernaast bewaard.</translation>
+      <source>To restore a backup: Manager ▸ Restore from a backup… (or, with Frontdesk closed, frontdesk restore --from FILE). The backup is checked before anything is replaced, and the current store is kept beside it.</source>
+      <translation>Een back-up terugzetten: Manager ▸ Terugzetten uit een back-up… (of, met Frontdesk gesloten, frontdesk restore --from BESTAND). De back-up wordt gecontroleerd voordat er iets wordt vervangen, en de huidige gegevens blijven ernaast bewaard.</translation>
     </message>
     <message>
       <source>Save the backup as</source>
@@ -261,6 +265,21 @@
     </message>
   </context>
   <context>
+    <name>ChangeWatch</name>
+    <message>
+      <source>That guest was erased at another desk.</source>
+      <translation>Die gast is aan een andere balie gewist.</translation>
+    </message>
+    <message>
+      <source>Connected to the shared store again; the desk is up to date.</source>
+      <translation>Weer verbonden met de gedeelde opslag; de balie is bijgewerkt.</translation>
+    </message>
+    <message>
+      <source>Not connected since {time}. {message}</source>
+      <translation>Niet verbonden sinds {time}. {message}</translation>
+    </message>
+  </context>
+  <context>
     <name>DailyBackupRunner</name>
     <message>
       <source>Daily backup written to {path}.</source>
@@ -273,6 +292,30 @@
   </context>
   <context>
     <name>Desk</name>
+    <message>
+      <source>Full name</source>
+      <translation>Volledige naam</translation>
+    </message>
+    <message>
+      <source>Preferred name</source>
+      <translation>Roepnaam</translation>
+    </message>
+    <message>
+      <source>Pronunciation</source>
+      <translation>Uitspraak</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telefoon</translation>
+    </message>
+    <message>
+      <source>Type a name, email, phone or room</source>
+      <translation>Typ een naam, e-mail, telefoon of kamer</translation>
+    </message>
+    <message>
+      <source>&amp;Merge guest profiles…</source>
+      <translation>Gastprofielen &amp;samenvoegen…</translation>
+    </message>
     <message>
       <source>It judges a person rather than describing a wish</source>
       <translation>Het oordeelt over een persoon in plaats van een wens te beschrijven</translation>
@@ -645,6 +688,10 @@ Gaat de gast akkoord?</translation>
       <translation>{name} wordt weer verwacht</translation>
     </message>
     <message>
+      <source>Opened the guest's existing profile.</source>
+      <translation>Het bestaande profiel van de gast is geopend.</translation>
+    </message>
+    <message>
       <source>Guest created.</source>
       <translation>Gast aangemaakt.</translation>
     </message>
@@ -897,6 +944,26 @@ Gaat de gast akkoord?</translation>
       <source>P&amp;hone:</source>
       <translation>Tele&amp;foon:</translation>
     </message>
+    <message>
+      <source>&amp;Open this guest</source>
+      <translation>Deze gast &amp;openen</translation>
+    </message>
+    <message>
+      <source>This guest may already have a profile. Open it (Enter), or press Save again to add a new profile anyway.</source>
+      <translation>Deze gast heeft misschien al een profiel. Open het (Enter), of druk nogmaals op Opslaan om toch een nieuw profiel toe te voegen.</translation>
+    </message>
+    <message>
+      <source>&amp;Save as new guest</source>
+      <translation>Als nieuwe gast op&amp;slaan</translation>
+    </message>
+    <message>
+      <source>Another profile has the same details. Press Save again to keep both; a manager can merge them (Manager ▸ Merge guest profiles…).</source>
+      <translation>Een ander profiel heeft dezelfde gegevens. Druk nogmaals op Opslaan om beide te houden; een manager kan ze samenvoegen (Manager ▸ Gastprofielen samenvoegen…).</translation>
+    </message>
+    <message>
+      <source>&amp;Save anyway</source>
+      <translation>Toch op&amp;slaan</translation>
+    </message>
   </context>
   <context>
     <name>GuestPickDialog</name>
@@ -926,146 +993,6 @@ Gaat de gast akkoord?</translation>
   </context>
   <context>
     <name>ImportWizard</name>
-    <message>
-      <source>Language</source>
-      <translation>Taal</translation>
-    </message>
-    <message>
-      <source>(not imported)</source>
-      <translation>(niet importeren)</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>Naam</translation>
-    </message>
-    <message>
-      <source>First name</source>
-      <translation>Voornaam</translation>
-    </message>
-    <message>
-      <source>Name prefix (van, de)</source>
-      <translation>Tussenvoegsel (van, de)</translation>
-    </message>
-    <message>
-      <source>Last name</source>
-      <translation>Achternaam</translation>
-    </message>
-    <message>
-      <source>Preferred name</source>
-      <translation>Roepnaam</translation>
-    </message>
-    <message>
-      <source>Email</source>
-      <translation>E-mail</translation>
-    </message>
-    <message>
-      <source>Phone</source>
-      <translation>Telefoon</translation>
-    </message>
-    <message>
-      <source>Arrival</source>
-      <translation>Aankomst</translation>
-    </message>
-    <message>
-      <source>Departure</source>
-      <translation>Vertrek</translation>
-    </message>
-    <message>
-      <source>Date</source>
-      <translation>Datum</translation>
-    </message>
-    <message>
-      <source>Time</source>
-      <translation>Tijd</translation>
-    </message>
-    <message>
-      <source>Room</source>
-      <translation>Kamer</translation>
-    </message>
-    <message>
-      <source>Table</source>
-      <translation>Tafel</translation>
-    </message>
-    <message>
-      <source>Party size</source>
-      <translation>Aantal personen</translation>
-    </message>
-    <message>
-      <source>Stay or booking</source>
-      <translation>Verblijf of reservering</translation>
-    </message>
-    <message>
-      <source>Service</source>
-      <translation>Dienst</translation>
-    </message>
-    <message>
-      <source>line {line}, column '{column}'</source>
-      <translation>regel {line}, kolom '{column}'</translation>
-    </message>
-    <message>
-      <source>line {line}</source>
-      <translation>regel {line}</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a date</source>
-      <translation>'{value}' is geen datum</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a time of day</source>
-      <translation>'{value}' is geen tijdstip</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a number</source>
-      <translation>'{value}' is geen getal</translation>
-    </message>
-    <message>
-      <source>'{value}' is out of range</source>
-      <translation>'{value}' valt buiten het toegestane bereik</translation>
-    </message>
-    <message>
-      <source>the guest's name is empty</source>
-      <translation>de naam van de gast ontbreekt</translation>
-    </message>
-    <message>
-      <source>the date is empty</source>
-      <translation>de datum ontbreekt</translation>
-    </message>
-    <message>
-      <source>a restaurant booking needs a time</source>
-      <translation>een restaurantreservering heeft een tijd nodig</translation>
-    </message>
-    <message>
-      <source>'{value}' is before the arrival</source>
-      <translation>'{value}' ligt vóór de aankomst</translation>
-    </message>
-    <message>
-      <source>'{value}' is neither a stay nor a booking</source>
-      <translation>'{value}' is geen verblijf en geen reservering</translation>
-    </message>
-    <message>
-      <source>'{value}' is neither lunch nor dinner</source>
-      <translation>'{value}' is geen lunch en geen diner</translation>
-    </message>
-    <message>
-      <source>'{value}' is too long</source>
-      <translation>'{value}' is te lang</translation>
-    </message>
-    <message>
-      <source>the line has more fields than the header</source>
-      <translation>de regel heeft meer velden dan de kopregel</translation>
-    </message>
-    <message>
-      <source>'{value}' is not an email address</source>
-      <translation>'{value}' is geen e-mailadres</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a phone number (digits, spaces and + ( ) . / - only)</source>
-      <translation>'{value}' is geen telefoonnummer (alleen cijfers, spaties en + ( ) . / -)</translation>
-    </message>
-    <message>
-      <source>'{value}' is not valid: {detail}</source>
-      <translation>'{value}' is niet geldig: {detail}</translation>
-    </message>
     <message>
       <source>The import failed: {reason}. Nothing was imported.</source>
       <translation>Het importeren is mislukt: {reason}. Er is niets geïmporteerd.</translation>
@@ -1143,8 +1070,8 @@ Gaat de gast akkoord?</translation>
       <translation>Voorbeeld</translation>
     </message>
     <message>
-      <source>Nothing has been written yet. Rows with errors are left out; correct them in the file and import it again.</source>
-      <translation>Er is nog niets opgeslagen. Rijen met fouten worden overgeslagen; verbeter ze in het bestand en importeer het opnieuw.</translation>
+      <source>Nothing has been written yet. If any row has an error, nothing is imported: correct the file, or choose to leave those rows out.</source>
+      <translation>Er is nog niets opgeslagen. Als een rij een fout heeft, wordt er niets geïmporteerd: verbeter het bestand, of kies ervoor die rijen weg te laten.</translation>
     </message>
     <message>
       <source>&amp;Import</source>
@@ -1171,6 +1098,10 @@ Gaat de gast akkoord?</translation>
       <translation>Te importeren rijen</translation>
     </message>
     <message>
+      <source>Import &amp;only the rows without errors; leave the rows with errors out</source>
+      <translation>Alleen de rijen &amp;zonder fouten importeren; de rijen met fouten weglaten</translation>
+    </message>
+    <message>
       <source>Checking every row and looking for known guests…</source>
       <translation>Elke rij wordt gecontroleerd en vergeleken met bekende gasten…</translation>
     </message>
@@ -1187,16 +1118,16 @@ Gaat de gast akkoord?</translation>
       <translation>Toe te voegen bezoeken: {n}</translation>
     </message>
     <message>
-      <source>Rows with errors (not imported): {n}</source>
-      <translation>Rijen met fouten (niet geïmporteerd): {n}</translation>
+      <source>Rows with errors: {n}</source>
+      <translation>Rijen met fouten: {n}</translation>
+    </message>
+    <message>
+      <source>Check for duplicate profiles — new guests with the name of a known guest or of another row: {names}</source>
+      <translation>Controleer op dubbele profielen — nieuwe gasten met de naam van een bekende gast of van een andere rij: {names}</translation>
     </message>
     <message>
       <source>Visits already in the store (skipped): {n}</source>
       <translation>Bezoeken die er al zijn (overgeslagen): {n}</translation>
-    </message>
-    <message>
-      <source>… and {n} more</source>
-      <translation>… en nog {n}</translation>
     </message>
     <message>
       <source>None</source>
@@ -1209,18 +1140,6 @@ Gaat de gast akkoord?</translation>
     <message>
       <source>new guest</source>
       <translation>nieuwe gast</translation>
-    </message>
-    <message>
-      <source>Column '{column}' skipped: free text is never imported</source>
-      <translation>Kolom '{column}' overgeslagen: vrije tekst wordt nooit geïmporteerd</translation>
-    </message>
-    <message>
-      <source>Column '{column}' not imported</source>
-      <translation>Kolom '{column}' niet geïmporteerd</translation>
-    </message>
-    <message>
-      <source>{n} rows: language '{language}' is not offered, English is used</source>
-      <translation>{n} rijen: taal '{language}' wordt niet aangeboden, Engels wordt gebruikt</translation>
     </message>
     <message>
       <source>Importing</source>
@@ -1532,12 +1451,24 @@ Stel een nieuw label voor als er niets past.</translation>
       <translation>&amp;Woordenlijst…</translation>
     </message>
     <message>
+      <source>&amp;Own words…</source>
+      <translation>&amp;Eigen woorden…</translation>
+    </message>
+    <message>
       <source>&amp;Audit log…</source>
       <translation>&amp;Logboek…</translation>
     </message>
     <message>
       <source>&amp;Backup…</source>
       <translation>Back-&amp;up…</translation>
+    </message>
+    <message>
+      <source>Res&amp;tore from a backup…</source>
+      <translation>&amp;Terugzetten uit een back-up…</translation>
+    </message>
+    <message>
+      <source>V&amp;enue settings…</source>
+      <translation>I&amp;nstellingen van de vestiging…</translation>
     </message>
     <message>
       <source>&amp;Help</source>
@@ -1580,28 +1511,32 @@ Stel een nieuw label voor als er niets past.</translation>
       <translation>Open eerst een gastenkaart (Ctrl+F).</translation>
     </message>
     <message>
+      <source>Own words saved: new proposals are checked against them.</source>
+      <translation>Eigen woorden opgeslagen: nieuwe voorstellen worden ertegen gecontroleerd.</translation>
+    </message>
+    <message>
       <source>Keyboard shortcuts</source>
       <translation>Sneltoetsen</translation>
     </message>
     <message>
       <source>Ctrl+F  search guests (↑↓ choose, Enter opens, Esc clears)
 Enter  open the highlighted guest
-Space or A  mark the highlighted arrival as arrived
-Esc  back from the guest card
+Space or A  mark arrived (on Today's list and on the card); again to undo
+Esc  back from the guest card, to the same place in the list
 Ins / Del  add / remove a label on the card
 F9  show the guest everything we keep about them
 Ctrl+N  new guest · Ctrl+E  edit details · Ctrl+B  new booking or stay
 Ctrl+I  import arrivals from a CSV export
-Ctrl+L  lock the desk</source>
+Ctrl+L  lock the desk · Ctrl+Q  quit (a locked desk asks for a PIN)</source>
       <translation>Ctrl+F  gasten zoeken (↑↓ kiezen, Enter opent, Esc wist)
 Enter  de gemarkeerde gast openen
-Spatie of A  de gemarkeerde aankomst als aangekomen markeren
-Esc  terug van de gastenkaart
+Spatie of A  als aangekomen markeren (op de lijst van vandaag en op de kaart); nogmaals om ongedaan te maken
+Esc  terug van de gastenkaart, naar dezelfde plek in de lijst
 Ins / Del  een label toevoegen / verwijderen op de kaart
 F9  de gast alles tonen wat we over hem of haar bewaren
 Ctrl+N  nieuwe gast · Ctrl+E  gegevens wijzigen · Ctrl+B  nieuwe reservering of verblijf
 Ctrl+I  aankomsten importeren uit een CSV-export
-Ctrl+L  de balie vergrendelen</translation>
+Ctrl+L  de balie vergrendelen · Ctrl+Q  afsluiten (een vergrendelde balie vraagt om een pincode)</translation>
     </message>
     <message>
       <source>Quit the demo</source>
@@ -1612,8 +1547,87 @@ Ctrl+L  de balie vergrendelen</translation>
       <translation>Dit is een wegwerp-demoarchief: afsluiten verwijdert het, met alles wat erin is vastgelegd. Afsluiten?</translation>
     </message>
     <message>
-      <source>The guest was erased.</source>
-      <translation>De gast is gewist.</translation>
+      <source>Guest files saved in {folder}: {names}</source>
+      <translation>Bestanden voor de gast bewaard in {folder}: {names}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MergeDialog</name>
+    <message>
+      <source>Merge guest profiles</source>
+      <translation>Gastprofielen samenvoegen</translation>
+    </message>
+    <message>
+      <source>Two profiles of one person? Choose the profile to keep and the one to merge into it. Every visit, label and consent moves to the kept profile; the guest sees the merge in Show guest. You can undo a merge for {days} days.</source>
+      <translation>Twee profielen van één persoon? Kies het profiel dat blijft en het profiel dat erin opgaat. Elk bezoek, label en elke toestemming gaat naar het bewaarde profiel; de gast ziet het samenvoegen in Toon gast. U kunt samenvoegen {days} dagen lang ongedaan maken.</translation>
+    </message>
+    <message>
+      <source>&amp;Keep this profile:</source>
+      <translation>Dit profiel &amp;bewaren:</translation>
+    </message>
+    <message>
+      <source>Merge &amp;this profile into it:</source>
+      <translation>Di&amp;t profiel erin samenvoegen:</translation>
+    </message>
+    <message>
+      <source>Kept profile</source>
+      <translation>Bewaard profiel</translation>
+    </message>
+    <message>
+      <source>Other profile</source>
+      <translation>Ander profiel</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>Bezoeken</translation>
+    </message>
+    <message>
+      <source>Labels</source>
+      <translation>Labels</translation>
+    </message>
+    <message>
+      <source>Consents</source>
+      <translation>Toestemmingen</translation>
+    </message>
+    <message>
+      <source>&amp;Merge…</source>
+      <translation>&amp;Samenvoegen…</translation>
+    </message>
+    <message>
+      <source>&amp;Undo merge…</source>
+      <translation>Samenvoegen &amp;ongedaan maken…</translation>
+    </message>
+    <message>
+      <source>Recent merges:</source>
+      <translation>Recent samengevoegd:</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(geen)</translation>
+    </message>
+    <message>
+      <source>{n} (will move)</source>
+      <translation>{n} (gaat mee)</translation>
+    </message>
+    <message>
+      <source>No conflicts.</source>
+      <translation>Geen conflicten.</translation>
+    </message>
+    <message>
+      <source>Merge “{other}” into “{keep}”? The other profile disappears; its visits, labels and consents move to the kept one. You can undo this for {days} days.</source>
+      <translation>“{other}” samenvoegen in “{keep}”? Het andere profiel verdwijnt; de bezoeken, labels en toestemmingen gaan naar het bewaarde profiel. U kunt dit {days} dagen lang ongedaan maken.</translation>
+    </message>
+    <message>
+      <source>{kept} ← {other} · {when} · undo until {until}</source>
+      <translation>{kept} ← {other} · {when} · ongedaan te maken tot {until}</translation>
+    </message>
+    <message>
+      <source>{kept} ← (another profile) · {when} · can no longer be undone</source>
+      <translation>{kept} ← (ander profiel) · {when} · niet meer ongedaan te maken</translation>
+    </message>
+    <message>
+      <source>Undo this merge? “{other}” becomes a profile of its own again, with the visits, labels and consents it had.</source>
+      <translation>Dit samenvoegen ongedaan maken? “{other}” wordt weer een eigen profiel, met de bezoeken, labels en toestemmingen die het had.</translation>
     </message>
   </context>
   <context>
@@ -1674,6 +1688,53 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     <message>
       <source>Manager's reason</source>
       <translation>Reden van de manager</translation>
+    </message>
+  </context>
+  <context>
+    <name>OwnWordsDialog</name>
+    <message>
+      <source>Own words</source>
+      <translation>Eigen woorden</translation>
+    </message>
+    <message>
+      <source>Words and phrases your venue never wants on a label (Block), or wants a reviewer to look at twice (Warn). They are checked with the built-in lists: case and accents do not matter, only whole words match, and a * at the end matches any ending ("allergi*").</source>
+      <translation>Woorden en zinsdelen die uw zaak nooit op een label wil (Blokkeren), of waar een beoordelaar twee keer naar moet kijken (Waarschuwen). Ze worden gecontroleerd samen met de ingebouwde lijsten: hoofdletters en accenten tellen niet, alleen hele woorden tellen, en een * aan het eind past op elk einde ("allergi*").</translation>
+    </message>
+    <message>
+      <source>Word or phrase</source>
+      <translation>Woord of zinsdeel</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>Controle</translation>
+    </message>
+    <message>
+      <source>e.g. platinum guest</source>
+      <translation>bijv. platina gast</translation>
+    </message>
+    <message>
+      <source>Block</source>
+      <translation>Blokkeren</translation>
+    </message>
+    <message>
+      <source>Warn</source>
+      <translation>Waarschuwen</translation>
+    </message>
+    <message>
+      <source>&amp;Add (Enter)</source>
+      <translation>&amp;Toevoegen (Enter)</translation>
+    </message>
+    <message>
+      <source>&amp;Remove (Del)</source>
+      <translation>&amp;Verwijderen (Del)</translation>
+    </message>
+    <message>
+      <source>Kept in {path}</source>
+      <translation>Bewaard in {path}</translation>
+    </message>
+    <message>
+      <source>“{phrase}” is on the list already.</source>
+      <translation>“{phrase}” staat al op de lijst.</translation>
     </message>
   </context>
   <context>
@@ -1982,11 +2043,106 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     </message>
   </context>
   <context>
-    <name>Retention</name>
+    <name>RestoreDialog</name>
     <message>
-      <source>Email</source>
-      <translation>E-mail</translation>
+      <source>The store did not open</source>
+      <translation>De gegevens zijn niet geopend</translation>
     </message>
+    <message>
+      <source>Checking and restoring the backup…</source>
+      <translation>De back-up wordt gecontroleerd en teruggezet…</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>Terugzetten</translation>
+    </message>
+    <message>
+      <source>This store cannot be restored from here (a demo or shared store). On the computer that keeps the store, use: frontdesk restore --from FILE</source>
+      <translation>Deze gegevens kunnen hier niet worden teruggezet (demo- of gedeelde opslag). Gebruik op de computer die de gegevens bewaart: frontdesk restore --from BESTAND</translation>
+    </message>
+    <message>
+      <source>Restore anyway?</source>
+      <translation>Toch terugzetten?</translation>
+    </message>
+    <message>
+      <source>The backup was restored: integrity check passed, {n} audit events verified. Sign in again.</source>
+      <translation>De back-up is teruggezet: integriteitscontrole geslaagd, {n} auditgebeurtenissen gecontroleerd. Meld u opnieuw aan.</translation>
+    </message>
+    <message>
+      <source>{n} guest(s) who asked to be erased after this backup was made were erased again.</source>
+      <translation>{n} gast(en) die na het maken van deze back-up om wissen vroegen, zijn opnieuw gewist.</translation>
+    </message>
+    <message>
+      <source>This computer had no record of erasures since the backup: any guest erased since then is back, and must be erased again.</source>
+      <translation>Deze computer had geen overzicht van wissingen sinds de back-up: een gast die sindsdien is gewist, is terug en moet opnieuw worden gewist.</translation>
+    </message>
+    <message>
+      <source>The store it replaced is kept in {folder}.</source>
+      <translation>De vervangen gegevens zijn bewaard in {folder}.</translation>
+    </message>
+    <message>
+      <source>Restored</source>
+      <translation>Teruggezet</translation>
+    </message>
+    <message>
+      <source>Nothing was restored.</source>
+      <translation>Er is niets teruggezet.</translation>
+    </message>
+    <message>
+      <source>Not restored</source>
+      <translation>Niet teruggezet</translation>
+    </message>
+    <message>
+      <source>Restore from a backup</source>
+      <translation>Terugzetten uit een back-up</translation>
+    </message>
+    <message>
+      <source>Restoring replaces everything in this store with the backup. The backup is checked first (passphrase, integrity, audit log); if a check fails nothing is replaced. The current store is kept beside it. Everyone is signed out.</source>
+      <translation>Terugzetten vervangt alle gegevens door de back-up. De back-up wordt eerst gecontroleerd (wachtzin, integriteit, auditlogboek); mislukt een controle, dan wordt niets vervangen. De huidige gegevens blijven ernaast bewaard. Iedereen wordt afgemeld.</translation>
+    </message>
+    <message>
+      <source>a .fdbackup file</source>
+      <translation>een .fdbackup-bestand</translation>
+    </message>
+    <message>
+      <source>&amp;Choose…</source>
+      <translation>&amp;Kiezen…</translation>
+    </message>
+    <message>
+      <source>&amp;Backup:</source>
+      <translation>&amp;Back-up:</translation>
+    </message>
+    <message>
+      <source>&amp;Passphrase:</source>
+      <translation>&amp;Wachtzin:</translation>
+    </message>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Terugzetten</translation>
+    </message>
+    <message>
+      <source>Choose the backup</source>
+      <translation>Kies de back-up</translation>
+    </message>
+    <message>
+      <source>Frontdesk backups (*.fdbackup);;All files (*)</source>
+      <translation>Frontdesk-back-ups (*.fdbackup);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+      <source>Backup made {when}</source>
+      <translation>Back-up gemaakt op {when}</translation>
+    </message>
+    <message>
+      <source>Choose the backup file first.</source>
+      <translation>Kies eerst het back-upbestand.</translation>
+    </message>
+    <message>
+      <source>Type the backup's passphrase.</source>
+      <translation>Typ de wachtzin van de back-up.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Retention</name>
     <message>
       <source>Guest</source>
       <translation>Gast</translation>
@@ -1994,6 +2150,10 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     <message>
       <source>Cancel</source>
       <translation>Annuleren</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>E-mail</translation>
     </message>
     <message>
       <source>The guest has a booking or stay coming up</source>
@@ -2261,6 +2421,10 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
       <translation>Volledige naam</translation>
     </message>
     <message>
+      <source>Matched</source>
+      <translation>Gevonden op</translation>
+    </message>
+    <message>
       <source>Email</source>
       <translation>E-mail</translation>
     </message>
@@ -2271,6 +2435,18 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
     <message>
       <source>Language</source>
       <translation>Taal</translation>
+    </message>
+    <message>
+      <source>today</source>
+      <translation>vandaag</translation>
+    </message>
+    <message>
+      <source>this week</source>
+      <translation>deze week</translation>
+    </message>
+    <message>
+      <source>Not an exact match of what you typed: check with the guest before greeting them by this name.</source>
+      <translation>Niet precies wat u typte: vraag het de gast voordat u hem of haar met deze naam begroet.</translation>
     </message>
   </context>
   <context>
@@ -2408,28 +2584,16 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
   <context>
     <name>StaffPage</name>
     <message>
-      <source>For staff: type your PIN ({name}) to return to the desk.</source>
-      <translation>Voor medewerkers: typ uw pincode ({name}) om terug te gaan naar de balie.</translation>
+      <source>For staff: type your PIN ({name}), or a manager's, to return to the desk.</source>
+      <translation>Voor medewerkers: typ uw pincode ({name}), of die van een manager, om terug te gaan naar de balie.</translation>
     </message>
     <message>
       <source>Return to desk</source>
       <translation>Terug naar de balie</translation>
     </message>
     <message>
-      <source>Erase this guest on request…</source>
-      <translation>Deze gast op verzoek wissen…</translation>
-    </message>
-    <message>
-      <source>Erase {name} completely? Their details, labels, visits and consents are deleted at once and cannot be restored; copies kept from upgrades are deleted too. The audit log keeps only an anonymous token. A manager confirms with their own PIN.</source>
-      <translation>{name} volledig wissen? Gegevens, labels, bezoeken en toestemmingen worden direct verwijderd en kunnen niet worden hersteld; kopieën van eerdere upgrades worden ook verwijderd. Het logboek bewaart alleen een anonieme code. Een manager bevestigt met de eigen pincode.</translation>
-    </message>
-    <message>
-      <source>Erase everything</source>
-      <translation>Alles wissen</translation>
-    </message>
-    <message>
-      <source>Only a manager can erase a guest; no manager found.</source>
-      <translation>Alleen een manager kan een gast wissen; er is geen manager gevonden.</translation>
+      <source>Files made for the guest (folder for guest files): {names}</source>
+      <translation>Bestanden gemaakt voor de gast (map voor bestanden voor gasten): {names}</translation>
     </message>
   </context>
   <context>
@@ -2504,6 +2668,29 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
     <message>
       <source>{name} is expected again</source>
       <translation>{name} wordt weer verwacht</translation>
+    </message>
+  </context>
+  <context>
+    <name>VenueSettingsDialog</name>
+    <message>
+      <source>Venue settings</source>
+      <translation>Instellingen van de vestiging</translation>
+    </message>
+    <message>
+      <source>No printer found on this computer</source>
+      <translation>Geen printer gevonden op deze computer</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>K&amp;iezen…</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> dagen</translation>
+    </message>
+    <message>
+      <source>Folder for guest files</source>
+      <translation>Map voor bestanden voor gasten</translation>
     </message>
   </context>
   <context>

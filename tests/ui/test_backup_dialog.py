@@ -57,7 +57,8 @@ def test_back_up_now_by_keyboard_then_restore(qtbot: QtBot, store: Store, manage
     assert dialog.last_result == target and target.exists()
     assert "Backup written to" in dialog.message.text()
     assert dialog.passphrase.text() == ""   # not kept in the widget afterwards
-    result = backup.restore_backup(target, PASS, tmp_path / "restored", MemoryKey(), as_manager)
+    result = backup.restore_backup(target, PASS, tmp_path / "restored", MemoryKey(), as_manager,
+                                   accept_unknown_erasures=True)  # no keyring: asked first
     try:
         assert [g.full_name for g in guests.list_guests(result.store, result.restored_by)] == [
             "Ada Lovelace"]
@@ -98,6 +99,7 @@ def test_daily_backup_settings_and_start_run(qtbot: QtBot, store: Store, manager
     import keyring
 
     keyring.set_keyring(keyring_restore)
-    r = backup.restore_backup(made, PASS, tmp_path / "elsewhere", KeyringKey(), as_manager)
+    r = backup.restore_backup(made, PASS, tmp_path / "elsewhere", KeyringKey(), as_manager,
+                              accept_unknown_erasures=True)  # another keyring: asked first
     r.store.close()
     assert r.recovery_passphrase

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import clock, consents, guests, labels, visits
@@ -325,3 +325,66 @@ def test_the_manager_menu_counts_waiting_proposals(
     sign_in(qtbot, window, "Eva Visser", "4826")
     assert window.manager_menu.title() == "&Manager (1)"
     assert window.review_action.text() == "&Review proposals… (1 waiting)"
+
+
+def test_the_card_looks_the_same_after_lock_and_unlock(
+        qtbot: QtBot, store: Store, receptionist: Actor) -> None:
+    from ui.models.visits_model import VisitsModel
+
+    g = add_guest(store, receptionist, "Jean-Pierre Thomassen", "Jean-Pierre")
+    for i in range(6):  # history with the widest dates: stays across months
+        visits.record_visit(store, receptionist, g.id, kind=VisitKind.STAY,
+                            starts_at=dt.datetime(2025, 1 + 2 * i, 28, 15),
+                            ends_on=dt.date(2025, 2 + 2 * i, 2), party_size=2, place="204")
+    add_booking_today(store, receptionist, g.id, hour=15, place="204")
+    window = make_window(qtbot, store)
+    sign_in(qtbot, window, "Sam Bakker", RECEPTIONIST_PIN)
+    desk_of(window).open_guest(g.id)
+
+    def layout() -> tuple[list[int], list[int], bool, bool]:
+        card = desk_of(window).card
+        table = card.visit_table
+        qtbot.waitUntil(lambda: table.isVisible())
+        QApplication.processEvents()
+        status_right = table.columnViewportPosition(VisitsModel.STATUS) + \
+            table.columnWidth(VisitsModel.STATUS)
+        return (card.split.sizes(), [table.columnWidth(c) for c in range(5)],
+                table.horizontalScrollBar().isVisible(),
+                status_right <= table.viewport().width())
+
+    before = layout()
+    assert before[2] is False and before[3] is True  # no scrollbar; Status in sight
+    key(qtbot, window, Qt.Key.Key_L, CTRL)
+    sign_in(qtbot, window, "Sam Bakker", RECEPTIONIST_PIN)
+    assert window.current_guest_id() == g.id
+    assert layout() == before
+
+
+def test_a_300_character_name_is_refused_under_the_field_not_cut(
+        qtbot: QtBot, store: Store, receptionist: Actor, modals: Modals) -> None:
+    window = make_window(qtbot, store)
+    sign_in(qtbot, window, "Sam Bakker", RECEPTIONIST_PIN)
+    long_name = "Anna " + "Maria " * 49  # 299 characters
+    seen: dict[str, object] = {}
+
+    def fill(dialog: QWidget) -> None:
+        name = dialog.findChild(QLineEdit, "fullName")
+        assert name is not None
+        name.setFocus()
+        name.insert(long_name)  # as pasted
+        seen["kept"] = len(name.text())
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+        seen["open"] = dialog.isVisible()
+        seen["errors"] = [e.text() for e in dialog.findChildren(QLabel, "fieldError")
+                          if e.isVisible()]
+        seen["focus"] = name.hasFocus()
+        dialog.reject()  # type: ignore[attr-defined]
+
+    modals.then(fill)
+    key(qtbot, window, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(modals.done)
+    assert seen["kept"] == len(long_name)  # nothing cut on the way in
+    assert seen["open"] is True and seen["focus"] is True
+    assert seen["errors"] == [f"Full name is too long ({len(long_name.strip())} characters, at "
+                              "most 200)."]
+    assert guests.find_guests(store, receptionist, "Anna") == []

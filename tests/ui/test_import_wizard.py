@@ -62,7 +62,7 @@ def test_restaurant_export_through_the_wizard(qtbot: QtBot, store: Store, recept
     preview = wizard.preview_page
     qtbot.waitUntil(preview.isComplete, timeout=10_000)
     assert "New guests: 5" in preview.summary.text()
-    assert "Column 'Opmerkingen' skipped: free text is never imported" in preview.notes.text()
+    assert "Column “Opmerkingen” skipped: free text is never imported" in preview.notes.text()
     assert guests.guest_count(store) == 0  # the preview wrote nothing
     next_page(qtbot, wizard)  # the commit button: "Import"
     qtbot.waitUntil(wizard.apply_page.isComplete, timeout=20_000)
@@ -79,11 +79,19 @@ def test_bad_rows_are_listed_by_line_and_column(qtbot: QtBot, store: Store, mana
     next_page(qtbot, wizard)
     qtbot.waitUntil(wizard.mapping_page.isComplete, timeout=10_000)
     next_page(qtbot, wizard)
-    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=10_000)
-    errors = [wizard.preview_page.errors.item(i).text()
-              for i in range(wizard.preview_page.errors.count())]
-    assert "line 14, column 'Arrival': '31-02-2026' is not a date" in errors
+    page = wizard.preview_page
+    qtbot.waitUntil(lambda: page._ready, timeout=10_000)
+    errors = [page.errors.item(i).text() for i in range(page.errors.count())]
+    assert "line 14, column “Arrival”: “31-02-2026” is not a date" in errors
     assert len(errors) == 7
+    # One bad row means nothing is imported, unless the person says otherwise.
+    assert not page.isComplete() and page.only_good.isVisible()
+    qtbot.keyClick(page.only_good, Qt.Key.Key_Space)
+    assert page.only_good.isChecked() and page.isComplete()
+    before = counts(store)
+    next_page(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.import_result is not None, timeout=10_000)
+    assert counts(store)[0] == before[0] + 7
 
 
 def test_cancel_during_a_long_import_leaves_nothing(qtbot: QtBot, store: Store, manager: Actor,

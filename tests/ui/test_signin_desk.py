@@ -102,7 +102,7 @@ def test_first_run_creates_the_manager_and_loads_the_vocabulary(
     from storage.keys import unwrap_key
 
     assert has_recovery(store)
-    key_from_phrase = unwrap_key(store.header.extra, phrase, store.store_id)
+    key_from_phrase = unwrap_key(store.header, phrase)
     assert len(key_from_phrase) == 32
     assert audit_actions(store, "recovery.set_up")
     box.close()

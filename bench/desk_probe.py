@@ -1,0 +1,55 @@
+"""Another desk at work while something else runs: open a card, again and again.
+
+Run by bench/import_bench.py as ``python -m bench.desk_probe DIR PASSPHRASE STOPFILE``.
+Each card open writes its audit event, so it needs the store's write lock: the
+time it takes is how long a receptionist would wait. Stops when STOPFILE exists
+and prints ``{"opens": n, "max_s": …, "p95_s": …, "median_s": …, "errors": n}``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app import guests
+from app.errors import FrontdeskError
+from bench.common import percentile
+from bench.measure import open_bench_store, sign_in
+from storage import bench_support
+
+
+def main() -> int:
+    folder, passphrase, stop = (Path(a) for a in sys.argv[1:4])
+    store = open_bench_store(folder, passphrase)
+    waits: list[float] = []
+    errors = 0
+    try:
+        actor = sign_in(store)
+        ids = bench_support.guests_with_most_visits(store, 200)
+        rng = random.Random(5)
+        print("ready", flush=True)
+        while not stop.exists():
+            t = time.perf_counter()
+            try:
+                guests.open_card(store, actor, rng.choice(ids))
+            except FrontdeskError:
+                errors += 1
+            waits.append(time.perf_counter() - t)
+            time.sleep(0.05)  # a person reads the card before opening the next
+    finally:
+        store.close()
+    print(json.dumps({"opens": len(waits), "errors": errors,
+                      "max_s": max(waits, default=0.0), "p95_s": percentile(waits, 95),
+                      "median_s": statistics.median(waits) if waits else 0.0}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

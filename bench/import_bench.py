@@ -1,0 +1,134 @@
+"""Import cost on a large store: a daily 200-row file and a 100,000-row backlog.
+
+    .venv/bin/python bench/import_bench.py --guests 1000000 [--bench-dir DIR] [--json OUT]
+
+Works on a scratch copy of the demo store ``bench/build.py`` made (never the original),
+and prints, each beside its baseline measured in the same run:
+
+* 200 rows: time from file to committed import, and the importing process's peak memory;
+  baseline: the same number of guest and visit rows inserted by one bare executemany.
+* 100,000 rows: the same, while a second process opens cards like a desk (each open
+  writes its audit event, so it waits for the import's write lock): the longest wait.
+
+Nothing is asserted: the figures go to docs/performance.md with the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.build import ensure_store
+from bench.common import ROOT, bench_dir, passphrase_file, store_dir
+from bench.measure import open_bench_store
+from storage import bench_support
+
+
+def write_export(path: Path, rows: int, known: list[tuple[str, str | None, str | None]],
+                 seed: int) -> None:
+    """A PMS export: 30% of rows are guests the store knows (by email), the rest new."""
+    rng = random.Random(seed)
+    lines = ["Reservation no;Last name;First name;E-mail;Phone;Arrival;Departure;Room;Guests;"
+             "Remarks"]
+    for i in range(rows):
+        day, month = 1 + i % 27, 1 + (i // 27) % 12
+        if known and rng.random() < 0.3:
+            full, email, phone = rng.choice(known)
+            first, _, last = full.partition(" ")
+        else:
+            first, last = f"Nieuw{seed}x{i}", rng.choice(["Jansen", "de Vries", "Bakker"])
+            email, phone = f"nieuw{seed}x{i}@example.org", None
+        lines.append(f"B{seed}-{i};{last};{first};{email or ''};{phone or ''};"
+                     f"{day:02d}-{month:02d}-2027;{day + 1:02d}-{month:02d}-2027;"
+                     f"{100 + i % 300};2;wil een rustige kamer")
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+
+
+def _python(*args: str, **kw: object) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", *args], cwd=ROOT, text=True,
+                            stdout=subprocess.PIPE, **kw)  # type: ignore[call-overload]
+
+
+def run_import(scratch: Path, passphrase: Path, export: Path, *, with_desk: bool
+               ) -> dict[str, object]:
+    stop = scratch / "stop-desk"
+    stop.unlink(missing_ok=True)
+    desk = None
+    if with_desk:
+        desk = _python("bench.desk_probe", str(scratch), str(passphrase), str(stop))
+        assert desk.stdout is not None
+        desk.stdout.readline()  # "ready"
+        time.sleep(1.0)
+    probe = _python("bench.import_probe", str(scratch), str(passphrase), str(export))
+    out, _ = probe.communicate()
+    result: dict[str, object] = json.loads(out.strip().splitlines()[-1])
+    if desk is not None:
+        stop.touch()
+        desk_out, _ = desk.communicate()
+        result["desk"] = json.loads(desk_out.strip().splitlines()[-1])
+    return result
+
+
+def baseline(scratch: Path, passphrase: Path, rows: int) -> float:
+    """Seconds to insert ``rows`` guest rows and ``rows`` visit rows with one executemany each
+    (and roll back): the raw engine cost of the same writes, without matching or audit."""
+    store = open_bench_store(scratch, passphrase)
+    try:
+        return bench_support.time_raw_inserts(store, rows)
+    finally:
+        store.close()
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--guests", type=int, default=1_000_000)
+    p.add_argument("--bench-dir")
+    p.add_argument("--sizes", default="200,100000")
+    p.add_argument("--json")
+    args = p.parse_args()
+    folder = bench_dir(args.bench_dir)
+    passphrase = passphrase_file(folder)
+    source = store_dir(folder, args.guests)
+    ensure_store(source, args.guests, passphrase)
+    results: dict[str, object] = {"guests": args.guests, "load_before": os.getloadavg()}
+    for size in (int(x) for x in args.sizes.split(",")):
+        scratch = folder / f"import-scratch-g{args.guests}"
+        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.copytree(source, scratch)
+        store = open_bench_store(scratch, passphrase)
+        known = bench_support.sample_contacts(store, 2000, seed=size)
+        store.close()
+        export = folder / f"import-{size}.csv"
+        write_export(export, size, known, seed=size)
+        base = baseline(scratch, passphrase, size)
+        measured = run_import(scratch, passphrase, export, with_desk=size >= 10_000)
+        measured["baseline_raw_insert_s"] = base
+        measured["load"] = os.getloadavg()
+        results[f"rows_{size}"] = measured
+        shutil.rmtree(scratch, ignore_errors=True)
+        print(f"{size:>7,} rows into {args.guests:,} guests: total {measured['total_s']:.2f} s "
+              f"(read+plan {measured['read_plan_s']:.2f}, preview {measured['preview_s']:.2f}, "
+              f"apply {measured['apply_s']:.2f}); peak {measured['maxrss_mb']:.0f} MB; "
+              f"raw insert baseline {base:.2f} s; load {measured['load'][0]:.2f}")  # type: ignore[index]
+        if "desk" in measured:
+            d = measured["desk"]
+            assert isinstance(d, dict)
+            print(f"        another desk meanwhile: {d['opens']} card opens, longest wait "
+                  f"{d['max_s']:.2f} s, p95 {d['p95_s'] * 1000:.0f} ms, errors {d['errors']}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""One import in its own process, timed step by step, with its peak memory.
+
+Run by bench/import_bench.py as ``python -m bench.import_probe DIR PASSPHRASE FILE``;
+prints ``{"read_plan_s", "preview_s", "apply_s", "total_s", "maxrss_mb", …}``. The
+peak memory is the whole process's (Python, SQLCipher's page cache, the file and the
+plan), which is what a desk running the import would hold.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app import importing
+from bench.measure import open_bench_store, sign_in
+
+
+def main() -> int:
+    folder, passphrase, export = (Path(a) for a in sys.argv[1:4])
+    store = open_bench_store(folder, passphrase)
+    try:
+        actor = sign_in(store)
+        t0 = time.perf_counter()
+        table = importing.read_file(export)
+        mapping, _ = importing.mapping_for(store, table.header)
+        plan = importing.build_plan(table, mapping, file_name=export.name)
+        t1 = time.perf_counter()
+        pre = importing.preview(store, actor, plan)
+        t2 = time.perf_counter()
+        result = importing.apply(store, actor, plan)
+        t3 = time.perf_counter()
+    finally:
+        store.close()
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    print(json.dumps({
+        "rows": plan.records, "new_guests_previewed": pre.new_guests,
+        "read_plan_s": t1 - t0, "preview_s": t2 - t1, "apply_s": t3 - t2, "total_s": t3 - t0,
+        "maxrss_mb": kb / 1024, "guests_created": result.guests_created,
+        "visits": result.visits,
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,309 @@
+"""Search quality and speed on a demo store: does the wanted guest come up in the first five?
+
+    python bench/search_quality.py --guests 100000 [--per-kind 200] [--bench-dir DIR]
+
+Builds (or reuses) the demo store of N guests (bench/build.py), then generates
+seeded queries the way a receptionist types after hearing a name, each with the
+guest it is meant to find, and runs them through ``app.guests.find_guests`` (the
+desk's call) as a receptionist:
+
+* ``typo_surname``  — the full name with one edit (a letter changed, dropped, added
+  or two swapped) in the surname; ``typo_full`` — one edit anywhere in the full name;
+* ``sound_alike``   — one spelling said alike (th/t, ij/y/ei, ks/x, dt/t, a doubled or
+  undoubled letter, ü/ue, c/k, ph/f, sch/s, "van der"→"vd", a dropped "de");
+* ``surname_only``  — the surname alone, correctly spelt;
+* ``phone_*``       — the guest's number as "06 1234 5678", "0612345678",
+  "06-12345678", "+31612345678" and "0031 6 12345678" (demo numbers are stored as
+  "+31 6 12345678");
+* ``room``          — the room or table number of a guest arriving or booked today
+  ("312", "T12" typed as "table 12");
+* ``exact_today``   — the exact full name of a guest arriving or booked today;
+* ``prefix``        — the first four letters of a full name (latency only).
+
+The wanted guests of the name queries are guests arriving or booked today ("today"),
+or today or in the coming six days ("upcoming": whom the desk looks up), and
+guests picked anywhere in the table ("anyone"), for whom namesakes set a ceiling:
+with k guests of the same name and nothing else to go on, the wanted one is in
+the first five only by luck. The ceiling column is the share of queries whose
+wanted guest has at most 5 namesakes; "name 1st" counts a query as right when the
+wanted guest is in the first five or the first result has the wanted full name
+(the typo was understood; only namesakes stand in the way).
+
+Latency: p50/p95 of each kind through ``find_guests``; the baseline is the same FTS5
+query without ranking or forgiveness (``storage.search.search_guest_rows``, the search
+as it was), timed interleaved with it. Merge and undo of two profiles with 50 visits
+each are timed 10 times. Printed, not asserted; docs/performance.md holds the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app import guests, merge, staff
+from app.views import Actor
+from bench.build import ensure_store
+from bench.common import bench_dir, passphrase_file, percentile, store_dir
+from bench.measure import open_bench_store, sign_in
+from storage import bench_support, name_keys
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+PHONE_FORMATS: dict[str, Callable[[str], str]] = {
+    "phone_spaced": lambda d: f"06 {d[:4]} {d[4:]}",
+    "phone_plain": lambda d: f"06{d}",
+    "phone_dash": lambda d: f"06-{d}",
+    "phone_e164": lambda d: f"+316{d}",
+    "phone_0031": lambda d: f"0031 6 {d}",
+}
+SOUND_RULES: tuple[tuple[str, str], ...] = (
+    ("th", "t"), ("Th", "T"), ("ij", "y"), ("ei", "ij"), ("ey", "ij"), ("ay", "ai"),
+    ("y", "ij"), ("x", "ks"), ("ks", "x"), ("dt", "t"), ("ss", "s"), ("nn", "n"),
+    ("kk", "k"), ("ll", "l"), ("tt", "t"), ("mm", "m"), ("ee", "e"), ("aa", "a"), ("oo", "o"),
+    ("ü", "ue"), ("ö", "oe"), ("ä", "ae"), ("C", "K"), ("K", "C"), ("ph", "f"), ("Sch", "S"),
+    ("ie", "i"), ("z", "s"), ("van der ", "vd "), ("van den ", "vd "), ("de ", ""),
+    ("s", "ss"), ("n", "nn"), ("tz", "ts"), ("ck", "k"),
+)
+NAME_KINDS = ("typo_surname", "typo_full", "sound_alike", "surname_only")
+FUZZY = {"typo_surname", "typo_full", "sound_alike"}
+
+
+@dataclass(frozen=True)
+class Q:
+    kind: str
+    pool: str  # "upcoming", "anyone" or "today"
+    typed: str
+    wanted: int
+    name: str  # the wanted guest's full name (for the namesake ceiling)
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def one_edit(word: str, rng: random.Random) -> str:
+    """The word with one letter changed, dropped, added or two neighbours swapped."""
+    for _ in range(20):
+        i = rng.randrange(len(word))
+        op = rng.choice(("sub", "del", "ins", "swap"))
+        if op == "sub":
+            out = word[:i] + rng.choice(LETTERS) + word[i + 1:]
+        elif op == "del" and len(word) > 3:
+            out = word[:i] + word[i + 1:]
+        elif op == "ins":
+            out = word[:i] + rng.choice(LETTERS) + word[i:]
+        elif op == "swap" and i < len(word) - 1:
+            out = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        else:
+            continue
+        if name_keys.fold(out) != name_keys.fold(word) and out.strip() == out:
+            return out
+    return word
+
+
+def split_name(full: str) -> tuple[str, str]:
+    """(given names, surname with its particles): "Kees van den Berg" → ("Kees", "van den Berg")."""
+    parts = full.split(" ")
+    for i, p in enumerate(parts[1:], 1):
+        if name_keys.is_particle(p) or i == len(parts) - 1:
+            return " ".join(parts[:i]), " ".join(parts[i:])
+    return full, full
+
+
+def main_word(surname: str) -> tuple[str, str]:
+    """(particles + " ", the surname's own last word) of a surname."""
+    words = surname.split(" ")
+    return " ".join(words[:-1]) + (" " if len(words) > 1 else ""), words[-1]
+
+
+def sound_alike(full: str, rng: random.Random) -> str | None:
+    rules = [(a, b) for a, b in SOUND_RULES if a in full]
+    rng.shuffle(rules)
+    for a, b in rules:
+        starts = [i for i in range(len(full)) if full.startswith(a, i)]
+        i = rng.choice(starts)
+        out = full[:i] + b + full[i + len(a):]
+        if name_keys.fold(out) != name_keys.fold(full) and len(out.split()) >= 2:
+            return out
+    return None
+
+
+def name_queries(pool: str, people: Sequence[tuple[int, str]], rng: random.Random
+                 ) -> list[Q]:
+    out: list[Q] = []
+    for gid, full in people:
+        given, surname = split_name(full)
+        particles, last = main_word(surname)
+        if len(last) >= 3:
+            out.append(Q("typo_surname", pool, f"{given} {particles}{one_edit(last, rng)}",
+                         gid, full))
+        words = full.split(" ")
+        k = rng.choice([i for i, w in enumerate(words) if len(w) >= 3 and
+                        not name_keys.is_particle(w)] or [0])
+        words[k] = one_edit(words[k], rng)
+        out.append(Q("typo_full", pool, " ".join(words), gid, full))
+        alike = sound_alike(full, rng)
+        if alike:
+            out.append(Q("sound_alike", pool, alike, gid, full))
+        out.append(Q("surname_only", pool, surname, gid, full))
+    return out
+
+
+def build_queries(store: object, per_kind: int, seed: int, day: dt.date) -> list[Q]:
+    rng = random.Random(seed)
+    start = dt.datetime.combine(day, dt.time())
+    week = bench_support.guests_visiting(store, start, start + dt.timedelta(days=7))  # type: ignore[arg-type]
+    upcoming = list({gid: (gid, name) for gid, name, _p, _k in week}.values())
+    rng.shuffle(upcoming)
+    anyone = [(gid, name) for gid, name, _ in
+              bench_support.sample_guests(store, per_kind, seed)]  # type: ignore[arg-type]
+    qs = name_queries("upcoming", upcoming[:per_kind], rng)
+    qs += name_queries("anyone", anyone, rng)
+    today = bench_support.guests_visiting(store, start, start + dt.timedelta(days=1))  # type: ignore[arg-type]
+    qs += name_queries("today", list({gid: (gid, name) for gid, name, _p, _k in today}
+                                     .values())[:per_kind], rng)
+    for gid, name, place, kind in today[:per_kind]:
+        typed = place if kind == "stay" else f"table {place.removeprefix('T')}"
+        qs.append(Q("room", "today", typed, gid, name))
+        qs.append(Q("exact_today", "today", name, gid, name))
+    phones = bench_support.sample_guests(store, per_kind, seed + 1, with_phone=True)  # type: ignore[arg-type]
+    for gid, name, phone in phones:
+        digits = "".join(ch for ch in phone or "" if ch.isdigit())
+        if not digits.startswith("316") or len(digits) != 11:
+            continue
+        for kind, fmt in PHONE_FORMATS.items():
+            qs.append(Q(kind, "anyone", fmt(digits[3:]), gid, name))
+    for gid, name in anyone:
+        qs.append(Q("prefix", "anyone", name[:4], gid, name))
+    rng.shuffle(qs)
+    return qs
+
+
+@dataclass
+class Result:
+    q: Q
+    hit: bool  # the wanted guest is among the first five
+    right_name: bool  # ... or the first result carries the wanted guest's full name
+    ms: float
+    base_ms: float
+
+
+def run(store: object, actor: Actor, qs: Sequence[Q]) -> list[Result]:
+    out = []
+    for q in qs:
+        t = time.perf_counter()
+        found = guests.find_guests(store, actor, q.typed)  # type: ignore[arg-type]
+        ms = (time.perf_counter() - t) * 1000
+        t = time.perf_counter()
+        bench_support.unranked_search(store, q.typed)  # type: ignore[arg-type]
+        base = (time.perf_counter() - t) * 1000
+        hit = q.wanted in [g.id for g in found[:5]]
+        out.append(Result(q, hit, hit or bool(found and found[0].full_name == q.name), ms,
+                          base))
+    return out
+
+
+def time_merges(store: object, manager: Actor, rounds: int = 10) -> tuple[list[float], list[float]]:
+    start = dt.datetime(2025, 1, 6, 15)
+    a = bench_support.add_guest_with_visits(store, "Bench Mergetest", 50, start)  # type: ignore[arg-type]
+    b = bench_support.add_guest_with_visits(store, "Bench Mergetest", 50,  # type: ignore[arg-type]
+                                            start + dt.timedelta(days=3))
+    merges, undos = [], []
+    try:
+        for _ in range(rounds):
+            t = time.perf_counter()
+            mid = merge.merge_guests(store, manager, a, b)  # type: ignore[arg-type]
+            merges.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            merge.undo_merge(store, manager, mid)  # type: ignore[arg-type]
+            undos.append((time.perf_counter() - t) * 1000)
+    finally:
+        bench_support.delete_guests(store, [a, b])  # type: ignore[arg-type]
+    return merges, undos
+
+
+def report(guests_n: int, results: list[Result], counts: dict[str, int],
+           merges: tuple[list[float], list[float]]) -> dict[str, object]:
+    kinds = sorted({(r.q.kind, r.q.pool) for r in results})
+    print(f"\nSearch quality, {guests_n:,} guests ({len(counts):,} distinct full names)")
+    print(f"{'kind':<16}{'wanted guests':<14}{'n':>5}{'in top 5':>10}{'name 1st':>10}"
+          f"{'ceiling':>9}{'p50 ms':>9}{'p95 ms':>9}{'base p95':>10}")
+    figures: dict[str, object] = {"guests": guests_n, "distinct_full_names": len(counts)}
+    for kind, pool in kinds:
+        rs = [r for r in results if (r.q.kind, r.q.pool) == (kind, pool)]
+        share = 100 * sum(r.hit for r in rs) / len(rs)
+        named = 100 * sum(r.right_name for r in rs) / len(rs)
+        ceiling = 100 * sum(counts.get(r.q.name, 1) <= 5 for r in rs) / len(rs)
+        p50, p95 = percentile([r.ms for r in rs], 50), percentile([r.ms for r in rs], 95)
+        base = percentile([r.base_ms for r in rs], 95)
+        print(f"{kind:<16}{pool:<14}{len(rs):>5}{share:>9.1f}%{named:>9.1f}%{ceiling:>8.0f}%"
+              f"{p50:>9.3f}{p95:>9.3f}{base:>10.3f}")
+        figures[f"{kind}.{pool}"] = {"n": len(rs), "top5_pct": round(share, 1),
+                                     "right_name_pct": round(named, 1),
+                                     "ceiling_pct": round(ceiling), "p50_ms": round(p50, 3),
+                                     "p95_ms": round(p95, 3), "baseline_p95_ms": round(base, 3)}
+    for label, pick in (("exact/prefix", lambda r: r.q.kind not in FUZZY),
+                        ("fuzzy", lambda r: r.q.kind in FUZZY)):
+        rs = [r for r in results if pick(r)]
+        p95, base = percentile([r.ms for r in rs], 95), percentile([r.base_ms for r in rs], 95)
+        print(f"latency {label:<13} p50 {percentile([r.ms for r in rs], 50):.3f} ms, "
+              f"p95 {p95:.3f} ms (baseline p95 {base:.3f} ms, n={len(rs)})")
+        figures[f"latency_{label}"] = {"p95_ms": round(p95, 3), "baseline_p95_ms": round(base, 3)}
+    m, u = merges
+    print(f"merge of two profiles with 50 visits each: median {statistics.median(m):.1f} ms, "
+          f"max {max(m):.1f} ms; undo: median {statistics.median(u):.1f} ms, "
+          f"max {max(u):.1f} ms ({len(m)} rounds)")
+    figures["merge_ms"] = round(statistics.median(m), 1)
+    figures["undo_ms"] = round(statistics.median(u), 1)
+    print(f"load average (1 min) at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    return figures
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="bench/search_quality.py",
+                                description=__doc__.splitlines()[0])
+    p.add_argument("--guests", type=int, default=100_000)
+    p.add_argument("--per-kind", type=int, default=200, help="wanted guests per pool")
+    p.add_argument("--bench-dir", metavar="DIR")
+    p.add_argument("--seed", type=int, default=5)
+    p.add_argument("--json", metavar="FILE")
+    args = p.parse_args(argv)
+    folder = bench_dir(args.bench_dir)
+    pp = passphrase_file(folder)
+    sdir = store_dir(folder, args.guests)
+    ensure_store(sdir, args.guests, pp)
+    store = open_bench_store(sdir, pp)
+    try:
+        actor = sign_in(store)
+        manager = staff.sign_in(store, next(s.id for s in staff.list_staff(store)
+                                            if s.name == "Eva Visser"), "1111")
+        day = dt.date.today()
+        log("Counting namesakes …")
+        counts = bench_support.full_name_counts(store)
+        qs = build_queries(store, args.per_kind, args.seed, day)
+        log(f"{len(qs)} queries; warming up …")
+        run(store, actor, qs[:50])
+        results = run(store, actor, qs)
+        log("Merging and undoing …")
+        merges = time_merges(store, manager)
+    finally:
+        store.close()
+    figures = report(args.guests, results, counts, merges)
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,248 @@
+"""Forgetting means gone: after "Please forget this" and after a consent is withdrawn.
+
+A guest gets three labels: one they ask us to forget, a health label that goes
+when they withdraw their consent, and one that stays (the positive control).
+Then the decrypted store is searched, two ways:
+
+* **logically**, every row of every table through a keyed connection (the search
+  index's shadow tables and the audit log included): no row that belongs to
+  the guest (their id, their reference) may name the label's id or hold its
+  wording, and no row may still have the assignment's number as its own;
+* **physically**, the decrypted pages of the file and the WAL (free pages
+  included): the deleted assignment row's unique expiry timestamp must be gone.
+
+Each check finds the label before it is forgotten and still finds the label
+that stays, so a scan that sees nothing cannot pass. Finally Show guest's
+report, the JSON and the PDF are compared with what is stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from PySide6.QtWidgets import QApplication
+
+from app import consents, export, guests, labels, report, venue_settings
+from app.domain import Source
+from app.guests import GuestFields
+from app.views import Actor, LabelInfo
+from storage import queries
+from storage.store import Store
+from tests.test_erasure import _key, decrypted_db, decrypted_wal
+
+T0 = dt.datetime(2026, 11, 27, 10, 11, 12)
+
+
+def _label(store: Store, key: str) -> LabelInfo:
+    from app import snapshots
+
+    with store.read() as s:
+        lb = queries.label_by_key(s, key)
+        assert lb is not None
+        return snapshots.label(lb)
+
+
+def _rows(store: Store, tmp: Path) -> dict[str, list[dict[str, Any]]]:
+    """Every row of every table (FTS shadow tables too), read through a keyed connection."""
+    work = tmp / "scan"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    db = store.paths.db
+    shutil.copy2(db, work / "copy.db")
+    wal = db.with_name(db.name + "-wal")
+    if wal.exists():
+        shutil.copy2(wal, work / "copy.db-wal")
+    conn = sqlcipher3.connect(str(work / "copy.db"))
+    try:
+        conn.execute(f"PRAGMA key = \"x'{_key(store).hex()}'\"")
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        out: dict[str, list[dict[str, Any]]] = {}
+        for name in names:
+            if name == "guest_fts":
+                continue  # the virtual table itself: its shadow tables hold the data
+            cur = conn.execute(f'SELECT * FROM "{name}"')
+            cols = [d[0] for d in cur.description]
+            out[name] = [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+        return out
+    finally:
+        conn.close()
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bytes):
+        return value.decode("latin-1").casefold()
+    return str(value).casefold()
+
+
+def linked_traces(store: Store, tmp: Path, guest_id: int, ref: str, label: LabelInfo,
+                  assignment_id: int) -> list[str]:
+    """Where the store still ties the guest to ``label`` (or keeps the assignment's row)."""
+    words = {label.staff_wording.casefold()} | {
+        w.guest_wording.casefold() for w in label.wordings}
+    hits = []
+    for table, rows in _rows(store, tmp).items():
+        for row in rows:
+            if table in {"label", "label_wording"}:
+                continue  # the vocabulary itself: the words exist, tied to no one
+            if table == "assignment" and row["id"] == assignment_id:
+                hits.append(f"assignment {assignment_id} still exists")
+            mine = (row.get("guest_id") == guest_id or ref in {_text(v) for v in row.values()}
+                    or (table == "guest" and row.get("id") == guest_id))
+            blob = " ".join(_text(v) for v in row.values())
+            if table.startswith("guest_fts"):
+                hits += [f"{table}: {w!r}" for w in words if w in blob]
+                continue
+            if not mine:
+                continue
+            hits += [f"{table}: {w!r}" for w in words if w in blob]
+            if row.get("label_id") == label.id:
+                hits.append(f"{table}: label_id {label.id}")
+            if table == "audit_event":
+                detail = json.loads(row["detail"])
+                hits += [f"audit {row['action']}: {k}={v}" for k, v in detail.items()
+                         if "label" in k and v == label.id]
+    return hits
+
+
+def raw_pages(store: Store) -> bytes:
+    key = _key(store)
+    return decrypted_db(store.paths.db, key) + decrypted_wal(store.paths.sidecars[0], key)
+
+
+def _stamp(at: dt.datetime) -> bytes:
+    return at.isoformat(sep=" ").encode()  # how SQLite stores a DateTime
+
+
+def test_forget_and_withdraw_leave_nothing_that_links_the_label_to_the_guest(
+    store: Store, manager: Actor, receptionist: Actor, tmp_path: Path, qapp: QApplication
+) -> None:
+    g = guests.create_guest(store, receptionist, GuestFields("Wilma Forget", language="en"))
+    consents.record_consent(store, receptionist, g.id, now=T0)
+    forgotten, health, stays = (_label(store, k) for k in ("quiet-room", "nut-allergy",
+                                                           "high-floor"))
+    at = {lb.key: T0 + dt.timedelta(microseconds=n) for n, lb in
+          enumerate((forgotten, health, stays), start=101)}
+    added = {lb.key: labels.assign_label(store, receptionist, g.id, lb.id, Source.GUEST_TOLD,
+                                         now=at[lb.key]) for lb in (forgotten, health, stays)}
+    expiry = {k: _stamp(a.expires_at) for k, a in added.items()}
+    guests.open_card(store, receptionist, g.id)
+    report.show_guest(store, receptionist, g.id)
+
+    # Positive controls: every check sees each label before anything is forgotten.
+    for lb in (forgotten, health, stays):
+        assert linked_traces(store, tmp_path, g.id, g.ref, lb, added[lb.key].id)
+    pages = raw_pages(store)
+    assert all(stamp in pages for stamp in expiry.values())
+
+    # "Please forget this" (the guest, in Show guest), then the consent is withdrawn.
+    rep = report.guest_report(store, receptionist, g.id)
+    (withdraw,) = [it.action for it in rep.section("consents").items if it.action]
+    assert withdraw.consequences == tuple(
+        w.guest_wording for w in health.wordings if w.language == "en")
+    labels.forget_label(store, receptionist, added["quiet-room"].id)
+    assert consents.withdraw_consent(store, receptionist, withdraw.target_id, by_guest=True,
+                                     expected=withdraw.expected) == 1
+
+    for lb in (forgotten, health):
+        assert linked_traces(store, tmp_path, g.id, g.ref, lb, added[lb.key].id) == [], lb.key
+    assert linked_traces(store, tmp_path, g.id, g.ref, stays, added["high-floor"].id)
+    pages = raw_pages(store)
+    assert expiry["quiet-room"] not in pages and expiry["nut-allergy"] not in pages
+    assert expiry["high-floor"] in pages  # the scan still sees what is there
+
+    # Show guest's report, the JSON and the PDF say the same as the store.
+    venue_settings.set_value(store, manager, venue_settings.VENUE_NAME, "Hotel De Linde")
+    copy = export.export_report(store, receptionist, g.id, "json")
+    stored = {a.label.key for a in guests.open_card(store, manager, g.id).assignments}
+    assert stored == {"high-floor"}
+    on_screen = [it.heading for it in copy.section("labels").items]
+    assert on_screen == [w.guest_wording for w in stays.wordings if w.language == "en"]
+    assert "removed" not in {s.key for s in copy.sections}
+    gone = copy.section("labels").notes
+    assert len(gone) == 1 and "you asked us to forget one note; it is gone." in gone[0]
+    (consent,) = copy.section("consents").items
+    assert "the note that relied on it is gone" in consent.note
+
+    data = export.to_json(copy)
+    (labels_json,) = [s for s in data["report"]["sections"] if s["key"] == "labels"]
+    assert [it["heading"] for it in labels_json["items"]] == on_screen
+    assert labels_json["notes"] == list(gone)
+    assert [a["label_id"] for a in data["data"]["assignment"]] == [stays.id]
+    assert {lb["id"] for lb in data["data"]["label"]} == {stays.id}
+
+    from ui.report_pdf import write_pdf
+
+    pdf = tmp_path / "copy.pdf"
+    write_pdf(copy, pdf)
+    words = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], check=True,
+                                    capture_output=True, text=True).stdout.split())
+    assert " ".join(on_screen[0].split()) in words
+    assert " ".join(gone[0].split()) in words and " ".join(consent.note.split()) in words
+    for lb in (forgotten, health):
+        for w in lb.wordings:
+            assert w.guest_wording not in words and w.guest_wording not in json.dumps(data)
+
+
+def test_staff_removals_keep_a_short_record_and_nothing_of_health_labels(
+    store: Store, manager: Actor, receptionist: Actor
+) -> None:
+    from app.domain import RemovalReason
+
+    g = guests.create_guest(store, receptionist, GuestFields("Rita Removed"))
+    consents.record_consent(store, receptionist, g.id, now=T0)
+    normal, health = _label(store, "high-floor"), _label(store, "nut-allergy")
+    a = labels.assign_label(store, receptionist, g.id, normal.id, Source.GUEST_TOLD, now=T0)
+    h = labels.assign_label(store, receptionist, g.id, health.id, Source.GUEST_TOLD, now=T0)
+    labels.remove_label(store, receptionist, a.id, RemovalReason.NO_LONGER_TRUE, now=T0)
+    labels.remove_label(store, receptionist, h.id, RemovalReason.ADDED_BY_MISTAKE, now=T0)
+    card = guests.open_card(store, manager, g.id)
+    (kept,) = card.removed
+    assert kept.label.key == "high-floor"
+    assert kept.expires_at == T0 + dt.timedelta(days=30)  # the stated, short record time
+    rep = report.guest_report(store, manager, g.id)
+    assert "30 days" in rep.section("removed").intro
+    # A shorter setting applies to records already kept.
+    venue_settings.set_value(store, manager, venue_settings.REMOVED_RECORD_DAYS, 7)
+    (kept,) = guests.open_card(store, manager, g.id).removed
+    assert kept.expires_at == T0 + dt.timedelta(days=7)
+    with store.read() as s:
+        removed = [json.loads(e.detail) for e in queries.audit_events(s, action="label.removed")]
+    assert {"reason": "added_by_mistake"} in removed  # the health label: no ids at all
+    assert all("label" not in d for d in removed)
+
+
+def test_records_kept_by_earlier_versions_are_forgotten_on_upgrade(
+    store: Store, manager: Actor, receptionist: Actor
+) -> None:
+    """Migration 0008 applies today's rules to removed labels an earlier version kept."""
+    import importlib
+
+    from storage.models import Assignment, RemovalReason
+
+    migration = importlib.import_module("storage.migrations.versions.0008_forget_removed_labels")
+    g = guests.create_guest(store, receptionist, GuestFields("Olaf Older"))
+    consents.record_consent(store, receptionist, g.id, now=T0)
+    rows = {  # label key: the reason an earlier version recorded when it kept the row
+        "quiet-room": RemovalReason.GUEST_REQUEST, "nut-allergy": RemovalReason.NO_LONGER_TRUE,
+        "high-floor": RemovalReason.NO_LONGER_TRUE, "vegetarian": RemovalReason.CONSENT_WITHDRAWN,
+        "early-breakfast": None}
+    with store.write() as s:
+        for key, why in rows.items():
+            s.add(Assignment(guest_id=g.id, label_id=_label(store, key).id, added_by=manager.id,
+                             added_at=T0, source=Source.GUEST_TOLD,
+                             expires_at=T0 + dt.timedelta(days=700),
+                             removed_at=T0 if why else None, removed_by=manager.id if why else None,
+                             removal_reason=why))
+    with store.engine.begin() as conn:
+        assert migration.forget_old_removals(conn) == (3, 1)
+    card = guests.open_card(store, manager, g.id)
+    assert [a.label.key for a in card.assignments] == ["early-breakfast"]
+    (kept,) = card.removed
+    assert kept.label.key == "high-floor" and kept.expires_at == T0 + dt.timedelta(days=30)

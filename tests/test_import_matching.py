@@ -1,0 +1,96 @@
+"""Re-importing an export changes nothing, and a likely duplicate profile is pointed out.
+
+Rows are recognised by booking number, email, name + phone, or (rows with neither
+email nor phone) by name, day and room or table; all by indexed look-ups of the
+file's own keys.
+"""
+
+from __future__ import annotations
+
+from app import guests, importing
+from app.guests import GuestFields
+from app.views import Actor
+from storage.store import Store
+from tests.import_helpers import counts
+
+NO_CONTACT = (b"Name;Arrival;Departure;Room\n"
+              b"Anna de Vries;14-03-2026;16-03-2026;101\n"
+              b"Piet Jansen;14-03-2026;15-03-2026;102\n"
+              b"Piet Jansen;20-03-2026;21-03-2026;102\n")
+WITH_REFERENCES = (b"Booking no;Name;Date;Time;Table;Covers\n"
+                   b"R-1;Anna de Vries;14-03-2026;19:30;T4;2\n"
+                   b"R-2;Bram Smit;14-03-2026;12:15;T2;4\n")
+
+
+def plan_of(store: Store, data: bytes) -> importing.ImportPlan:
+    table = importing.read_table(data)
+    mapping, _ = importing.mapping_for(store, table.header)
+    return importing.build_plan(table, mapping, file_name="export.csv")
+
+
+def test_rows_without_email_or_phone_are_not_added_twice(store: Store, manager: Actor) -> None:
+    first = importing.apply(store, manager, plan_of(store, NO_CONTACT))
+    assert (first.guests_created, first.visits) == (3, 3)
+    before = counts(store)
+    pre = importing.preview(store, manager, plan_of(store, NO_CONTACT))
+    assert (pre.new_guests, pre.visits, pre.duplicate_visits) == (0, 0, 3)
+    importing.apply(store, manager, plan_of(store, NO_CONTACT))
+    after = counts(store)
+    assert after[:2] == before[:2] and after[2] == before[2] + 1  # only import.applied
+
+
+def test_booking_numbers_recognise_a_reimport_even_after_a_name_correction(
+        store: Store, manager: Actor) -> None:
+    importing.apply(store, manager, plan_of(store, WITH_REFERENCES))
+    before = counts(store)
+    corrected = WITH_REFERENCES.replace(b"Bram Smit", b"Bram Smits")  # the PMS fixed a typo
+    pre = importing.preview(store, manager, plan_of(store, corrected))
+    assert (pre.new_guests, pre.matched_guests, pre.visits, pre.duplicate_visits) == (
+        0, 2, 0, 2)
+    importing.apply(store, manager, plan_of(store, corrected))
+    assert counts(store)[:2] == before[:2]
+
+
+def test_the_booking_number_is_kept_on_the_visit(store: Store, manager: Actor) -> None:
+    importing.apply(store, manager, plan_of(store, WITH_REFERENCES))
+    (anna,) = guests.find_guests(store, manager, "anna de vries")
+    card = guests.open_card(store, manager, anna.id)
+    assert [v.place for v in card.visits] == ["T4"]
+    from app import report
+
+    rendered = report.guest_report(store, manager, anna.id)
+    texts = [(r.field, r.value) for sec in rendered.sections for item in sec.items
+             for r in item.rows]
+    assert ("Booking number", "R-1") in texts
+
+
+def test_a_new_guest_with_a_known_name_is_pointed_out(store: Store, manager: Actor) -> None:
+    guests.create_guest(store, manager, GuestFields("Anna de Vries", email="anna@example.nl"))
+    data = (b"Name;Email;Arrival;Room\n"
+            b"Anna de Vries;a.devries@work.example;14-03-2026;101\n"
+            b"Bram Smit;;14-03-2026;102\n"
+            b"Bram Smit;;15-03-2026;103\n"
+            b"Carla Bos;carla@example.nl;14-03-2026;104\n")
+    pre = importing.preview(store, manager, plan_of(store, data))
+    assert pre.same_name == ("Anna de Vries", "Bram Smit")
+    assert any(line.startswith("2 new guests have the name of a guest already known")
+               for line in pre.summary_lines())
+
+
+def test_a_guest_added_by_another_desk_while_importing_is_matched(store: Store,
+                                                                  manager: Actor) -> None:
+    """The import matches before taking the write lock; a write in between makes it match
+    again under the lock, so the other desk's new guest is not duplicated."""
+    data = b"Name;Email;Arrival;Room\nAnna de Vries;anna@example.nl;14-03-2026;101\n"
+    plan = plan_of(store, data)
+    made: list[int] = []
+
+    def other_desk(done: int, total: int) -> None:
+        if not made:  # between the import's read and its write
+            made.append(guests.create_guest(store, manager, GuestFields(
+                "Anna de Vries", email="ANNA@example.nl")).id)
+
+    result = importing.apply(store, manager, plan, progress=other_desk)
+    assert (result.guests_created, result.guests_matched, result.visits) == (0, 1, 1)
+    assert guests.guest_count(store) == 1
+    assert len(guests.open_card(store, manager, made[0]).visits) == 1
