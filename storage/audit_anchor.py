@@ -148,8 +148,11 @@ def load(store_id: str, where: str) -> Anchor | None:
         return None
 
 
-def save(store_id: str, where: str, anchor: Anchor) -> bool:
-    """Write the anchor; False (logged) when the keyring or folder refuses."""
+def save(store_id: str, where: str, anchor: Anchor, backend: Any = None) -> bool:
+    """Write the anchor; False (logged) when the keyring or folder refuses.
+
+    ``backend``: the keyring backend to write to (default: the active one).
+    """
     if where == "memory":
         _memory[store_id] = anchor
         return True
@@ -158,7 +161,8 @@ def save(store_id: str, where: str, anchor: Anchor) -> bool:
         from keyring.errors import KeyringError
 
         try:
-            keyring.set_password(SERVICE, _entry(store_id), anchor.to_json())
+            (backend or keyring.get_keyring()).set_password(SERVICE, _entry(store_id),
+                                                            anchor.to_json())
             return True
         except KeyringError as exc:
             log.warning("audit anchor not written to the keyring: %s", type(exc).__name__)
@@ -273,13 +277,17 @@ class _Writer:
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
-        self._pending: dict[str, tuple[str, Anchor]] = {}
+        self._pending: dict[str, tuple[str, Anchor, Any]] = {}
         self._busy = False
         self._thread: threading.Thread | None = None
 
     def submit(self, store_id: str, where: str, anchor: Anchor) -> None:
+        import keyring
+
+        # The keyring of the moment of the commit, even if the process switches later.
+        backend = keyring.get_keyring() if where == "keyring" else None
         with self._cond:
-            self._pending[store_id] = (where, anchor)
+            self._pending[store_id] = (where, anchor, backend)
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="frontdesk-anchor",
                                                 daemon=True)
@@ -294,8 +302,8 @@ class _Writer:
                 batch, self._pending = self._pending, {}
                 self._busy = True
             try:
-                for store_id, (where, anchor) in batch.items():
-                    save(store_id, where, anchor)
+                for store_id, (where, anchor, backend) in batch.items():
+                    save(store_id, where, anchor, backend)
             finally:
                 with self._cond:
                     self._busy = False

@@ -114,7 +114,7 @@ def _legacy_wrap(key: bytes, passphrase: str, store_id: str) -> dict[str, str]:
 
 def _make_version_1_keyring_store(data_dir: Path, isolated: MemoryKeyring) -> str:
     s = open_store(data_dir, KeyringKey())
-    guests.create_guest(s, staff.create_first_manager(s, "Eva Visser", "1111"),
+    guests.create_guest(s, staff.create_first_manager(s, "Eva Visser", "4826"),
                         GuestFields("Ada Lovelace"))
     s.close()
     raw = json.loads((data_dir / HEADER_NAME).read_text())
