@@ -56,6 +56,7 @@ ACTION_NAMES: dict[str, str] = {
     "label.retention_changed": N_("Label retention changed"),
     "label.retired": N_("Label retired"),
     "label.reworded": N_("Label reworded"),
+    "label.special_answer": N_("Special-category question answered"),
     "recovery.set_up": N_("Recovery passphrase set up"),
     "recovery.used": N_("Recovery passphrase used"),
     "setting.changed": N_("Setting changed"),
@@ -297,6 +298,20 @@ def _simple(template: str, **keys: str) -> Builder:
     return build
 
 
+_ANSWERS = {"none": N_("no special category"), "health": N_("health (consent needed)"),
+            "other": N_("another special category (refused)")}
+
+
+def _special_answer(who: str, d: Mapping[str, object], n: Names) -> Msg:
+    """The manager's answer on a label, with what the automatic check found beside it."""
+    answer = str(d.get("answer", ""))
+    found = str(d.get("check", "")) or "nothing"
+    return Msg(N_("{who} answered for “{label}”: {answer}; the automatic check found: {found}"),
+               {"who": who or "Frontdesk", "label": n.label(d.get("label")),
+                "answer": Msg(_ANSWERS[answer]) if answer in _ANSWERS else answer,
+                "found": found})
+
+
 SENTENCES: dict[str, Builder] = {
     "label.assigned": _label_assigned,
     "label.removed": _label_removed,
@@ -343,6 +358,7 @@ SENTENCES: dict[str, Builder] = {
                             label="label"),
     "label.rejected": _simple(N_("{who} rejected the label “{label}”"), label="label"),
     "label.reworded": _simple(N_("{who} reworded the label “{label}”"), label="label"),
+    "label.special_answer": _special_answer,
     "label.retention_changed": _simple(
         N_("{who} changed how long “{label}” is kept: {old} → {new} days"), label="label",
         old="old_days", new="new_days"),

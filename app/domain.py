@@ -9,6 +9,7 @@ from storage.models import (
     Sensitivity,
     Service,
     Source,
+    SpecialAnswer,
     VisitKind,
     VisitStatus,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "Sensitivity",
     "Service",
     "Source",
+    "SpecialAnswer",
     "VisitKind",
     "VisitStatus",
 ]

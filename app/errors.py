@@ -127,6 +127,14 @@ class WordingBlocked(ValidationError):
         self.reasons = reasons
 
 
+class SpecialCategoryRefused(ValidationError):
+    """The manager said (or the label's history shows) that the words reveal a special
+    category that may not be recorded, or would change a label's kind; nothing changed."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(_("Special category"), message)
+
+
 class WarningsNotAcknowledged(ValidationError):
     """A label's wording has soft warnings that the manager has not confirmed reading."""
 

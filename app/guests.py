@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from app import guest_search, phones, snapshots, validate
+from app import guest_search, languages, phones, snapshots, validate
 from app.audit import bulk_read, look, note_search, record
 from app.clock import now as _now
 from app.clock import today as _today
@@ -31,7 +31,7 @@ class GuestFields:
     full_name: str
     preferred_name: str = ""
     pronunciation: str = ""
-    language: str = "en"
+    language: str = field(default_factory=languages.source)
     email: str | None = None
     phone: str | None = None
 

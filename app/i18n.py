@@ -115,7 +115,8 @@ class Number:
     def render(self, language: str) -> str:
         from babel.numbers import format_decimal
 
-        return str(format_decimal(self.value, locale=language))
+        lang = languages.get(language) or languages.get(languages.source())
+        return str(format_decimal(self.value, locale=lang.locale if lang else "en"))
 
     def __str__(self) -> str:
         return self.render(languages.source())

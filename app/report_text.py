@@ -64,7 +64,7 @@ def date_words(value: dt.date, language: str) -> str:
     lang = supported(language)
     entry = languages.get(lang)
     pattern = entry.full_date if entry else _FULL_DATE
-    return format_date(value, pattern, locale=lang)
+    return format_date(value, pattern, locale=entry.locale if entry else lang)
 
 
 def day_words(value: dt.date, language: str, *, today: dt.date | None = None) -> str:
@@ -73,7 +73,8 @@ def day_words(value: dt.date, language: str, *, today: dt.date | None = None) ->
     if today is not None and value.year != today.year:
         return date_words(value, lang)
     entry = languages.get(lang)
-    return format_date(value, entry.long_date if entry else "EEEE d MMMM", locale=lang)
+    return format_date(value, entry.long_date if entry else "EEEE d MMMM",
+                       locale=entry.locale if entry else lang)
 
 
 def datetime_words(value: dt.datetime, language: str) -> str:
@@ -258,6 +259,7 @@ class Say:
     CORRECT_QUESTION = N_("Save these details?")
     HANDOVER = N_("Please hand the screen back to our staff when you are done.")
     PROBLEM = N_("That did not work: {message}")
+    COPY_FAILED = N_("we could not make your copy just now. Please ask our staff.")
     PRINTER_MISSING = N_("the printer is not available. Please ask our staff.")
     NO_VENUE = N_("We cannot make your copy yet: our manager has not entered our name and "
                   "address. Please ask our staff.")

@@ -8,6 +8,7 @@ from app.views import (
     GuestInfo,
     LabelInfo,
     StaffInfo,
+    StaffName,
     VisitInfo,
     Wording,
 )
@@ -41,6 +42,8 @@ def label(lb: Label, names: dict[int, Staff] | None = None) -> LabelInfo:
         proposed_at=lb.proposed_at,
         reviewed_by=reviewer.name if reviewer else None,
         review_note=lb.review_note,
+        names=tuple(StaffName(n.language, n.staff_wording)
+                    for n in sorted(lb.names, key=lambda n: n.language)),
     )
 
 

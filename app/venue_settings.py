@@ -80,7 +80,7 @@ GUEST_MONTHS = SettingSpec(
     N_("Guests not seen for this long are listed under Manager ▸ Retention."),
     minimum=1, maximum=120, permission=Action.MANAGE_RETENTION)
 DEFAULT_LANGUAGE = SettingSpec(
-    "venue.default_language", str, "en", N_("Default language"),
+    "venue.default_language", str, languages.source(), N_("Default language"),
     N_("Every proposed label needs wording at least in this language."), max_len=8,
     permission=Action.EDIT_VOCABULARY)
 WORDING_RULES = SettingSpec(
@@ -256,7 +256,8 @@ def _write(s: Any, actor: Actor, sp: SettingSpec, stored: Value, at: dt.datetime
 # --- settings with their own functions (used by the vocabulary screens and app.phones) ---
 
 def default_language(store: Store) -> str:
-    """The language every proposal must at least be worded in (a setting, default "en")."""
+    """The language every proposal must at least be worded in (a setting; default: the
+    registry's source language)."""
     return str(value(store, DEFAULT_LANGUAGE))
 
 

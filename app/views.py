@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, SupportsIndex
 
+from app import languages
 from app.greeting import Greeting
 from storage.models import (
     Category,
@@ -160,6 +161,19 @@ class Wording:
 
 
 @dataclass(frozen=True)
+class StaffName:
+    """What staff call a label in one language."""
+
+    language: str
+    staff_wording: str
+
+
+def _marked(text: str, language: str) -> str:
+    """A text shown in another language than the reader's, visibly: "Quiet room [EN]"."""
+    return f"{text} [{language.upper()}]"
+
+
+@dataclass(frozen=True)
 class LabelInfo:
     id: int
     key: str | None
@@ -174,9 +188,37 @@ class LabelInfo:
     reviewed_by: str | None = None
     review_note: str = ""
 
+    names: tuple[StaffName, ...] = ()
+
     def wording(self, language: str, fallback: str = "en") -> Wording | None:
         by_lang = {w.language: w for w in self.wordings}
         return by_lang.get(language) or by_lang.get(fallback) or next(iter(by_lang.values()), None)
+
+    def staff_name(self, language: str) -> str:
+        """The label's name for staff reading ``language``; when it has none in that
+        language, another language's name with a visible marker ("Quiet room [EN]")."""
+        by_lang = {n.language: n.staff_wording for n in self.names}
+        if language in by_lang:
+            return by_lang[language]
+        for other in (languages.source(), *sorted(by_lang)):
+            if other in by_lang:
+                return _marked(by_lang[other], other)
+        return self.staff_wording
+
+    def staff_names(self) -> dict[str, str]:
+        """Every name by language (for editing, and for the wording checks)."""
+        return {n.language: n.staff_wording for n in self.names} or {"en": self.staff_wording}
+
+    def has_name(self, language: str) -> bool:
+        return any(n.language == language for n in self.names)
+
+    def guest_wording_in(self, language: str) -> str:
+        """The guest's wording in ``language``, or another language's with the marker."""
+        chosen = self.wording(language, languages.source())
+        if chosen is None:
+            return self.staff_name(language)
+        return chosen.guest_wording if chosen.language == language else \
+            _marked(chosen.guest_wording, chosen.language)
 
 
 @dataclass(frozen=True)

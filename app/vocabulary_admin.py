@@ -11,8 +11,9 @@ taken off every guest now or left to run out at each assignment's expiry.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
-from app import snapshots
+from app import label_answer, snapshots
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError
@@ -20,11 +21,25 @@ from app.i18n import _
 from app.labels import _remove
 from app.permissions import Action, require
 from app.views import Actor, LabelInfo, LabelUsage, Wording
-from app.vocabulary import LabelDraft, _require_default_language, enforce_checks, set_wordings
+from app.vocabulary import (
+    LabelDraft,
+    _require_default_language,
+    enforce_checks,
+    set_names,
+    set_wordings,
+)
 from app.wording import check_wording
 from app.wording_rules import label_texts, rules_in_use, text_languages
 from storage import queries
-from storage.models import Category, Label, LabelStatus, RemovalReason, Sensitivity
+from storage.models import (
+    Category,
+    Label,
+    LabelStatus,
+    RemovalReason,
+    ReviewAction,
+    Sensitivity,
+    SpecialAnswer,
+)
 from storage.store import Store
 
 
@@ -38,18 +53,22 @@ def label_overview(store: Store, actor: Actor, *, include_retired: bool = True
         return [LabelUsage(snapshots.label(lb), n) for lb, n in rows]
 
 
-def reword_label(store: Store, actor: Actor, label_id: int, staff_wording: str,
+def reword_label(store: Store, actor: Actor, label_id: int,
+                 staff_wording: str | Mapping[str, str],
                  wordings: tuple[Wording, ...], *, category: Category | None = None,
+                 answer: SpecialAnswer | str | None = None,
                  acknowledge_warnings: bool = False,
                  now: dt.datetime | None = None) -> LabelInfo:
     """Rename (staff wording) or reword (guest wording, purpose) an approved label.
 
-    The wording checks run exactly as on approval. Sensitivity and retention
-    are not changed here: retention has its own use case, and a label that
-    becomes (or stops being) health data should be retired and proposed anew,
-    because consent was asked for the old meaning.
+    Like approval, it needs the manager's ``answer`` to the special-category
+    question, stored and audited, and the wording checks run as on approval.
+    The answer must fit the label's kind: a label in use as ordinary data
+    cannot be reworded into health (its guests gave no consent) and a health
+    label cannot become ordinary — retire it and propose anew.
     """
     require(store, actor, Action.EDIT_VOCABULARY)
+    chosen = label_answer.require_answer(answer)
     # Clean and check the words before taking the write lock (the retention is a stand-in).
     draft = LabelDraft(category or Category.PREFERENCE, staff_wording, Sensitivity.NORMAL, 1,
                        wordings).cleaned()
@@ -58,17 +77,19 @@ def reword_label(store: Store, actor: Actor, label_id: int, staff_wording: str,
     at = now or _now()
     with store.write() as s:
         lb = _approved(s.get(Label, label_id))
-        result = check_wording(label_texts(draft.staff_wording, draft.wordings),
-                         languages=text_languages(draft.wordings),
+        label_answer.refuse_change_of_meaning(lb.sensitivity, chosen)
+        result = check_wording(label_texts(draft.names, draft.wordings),
+                               languages=text_languages(draft.wordings, draft.names),
                                special_category=lb.sensitivity == Sensitivity.SPECIAL,
                                rules=rules)
         enforce_checks(result, acknowledge_warnings)
-        renamed = draft.staff_wording != lb.staff_wording
+        renamed = draft.names != {n.language: n.staff_wording for n in lb.names}
         lb.category = category or lb.category
-        lb.staff_wording = draft.staff_wording
+        set_names(lb, draft.names)
         set_wordings(lb, draft.wordings)
+        label_answer.store_answer(s, actor, lb, ReviewAction.REWORDED, chosen, result, at)
         record(s, actor, "label.reworded", at=at, label=lb.id, renamed=renamed,
-               warnings_acknowledged=len(result.warnings))
+               warnings_acknowledged=len(result.warnings), answer=chosen.value)
         return snapshots.label(lb)
 
 

@@ -125,6 +125,14 @@ class Finding:
             return ""
         return wording_categories.suggestion(self.group, lang)
 
+    def message(self) -> str:
+        """The reason as a message the reader's side says in its language (``app.i18n``)."""
+        if self.reason and canonical(self.group) not in CATEGORIES:
+            return _pick_language(self.reason, FALLBACK_LANGUAGE)
+        from app.i18n import Msg
+
+        return Msg(CATEGORIES[canonical(self.group)].reason)
+
     def explanation_in(self, lang: str) -> str:
         """Reason and suggestion together, as one short paragraph."""
         return " ".join(p for p in (self.reason_in(lang), self.suggestion_in(lang)) if p)

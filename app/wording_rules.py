@@ -10,7 +10,7 @@ say it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -81,22 +81,32 @@ def _load(stamps: tuple[tuple[str, int], ...]) -> RulesInUse:
     return RulesInUse(load_rules(*loaded), tuple(loaded), tuple(problems))
 
 
-def label_texts(staff_wording: str, wordings: Sequence[Wording]) -> list[str]:
+Staff = str | Mapping[str, str]
+
+
+def _staff_items(staff: Staff) -> list[tuple[str, str]]:
+    """A label's staff names as (language, text); a plain string is the English name."""
+    if isinstance(staff, str):
+        return [("en", staff)]
+    return sorted(staff.items())
+
+
+def label_texts(staff: Staff, wordings: Sequence[Wording]) -> list[str]:
     """The texts checked for a label, in the order :func:`text_refs` names them."""
-    out = [staff_wording]
+    out = [text for _lang, text in _staff_items(staff)]
     for w in wordings:
         out += [w.guest_wording, w.purpose]
     return out
 
 
-def text_languages(wordings: Sequence[Wording]) -> list[str | None]:
-    """The language of each text of :func:`label_texts` (the staff wording is English)."""
-    return [ref.language or "en" for ref in text_refs(wordings)]
-
-
-def text_refs(wordings: Sequence[Wording]) -> list[TextRef]:
+def text_refs(wordings: Sequence[Wording], staff: Staff = "") -> list[TextRef]:
     """What each index of :func:`label_texts` refers to (for highlighting a finding)."""
-    out = [TextRef("staff")]
+    out = [TextRef("staff", lang) for lang, _text in _staff_items(staff)]
     for w in wordings:
         out += [TextRef("guest", w.language), TextRef("purpose", w.language)]
     return out
+
+
+def text_languages(wordings: Sequence[Wording], staff: Staff = "") -> list[str | None]:
+    """The language of each text of :func:`label_texts`."""
+    return [ref.language for ref in text_refs(wordings, staff)]

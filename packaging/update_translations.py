@@ -1,6 +1,12 @@
-"""Refresh resources/i18n/frontdesk_nl.ts from the code, keeping every existing translation.
+"""Refresh every language's resources/i18n/frontdesk_<code>.ts from the code, keeping translations.
 
-    .venv/bin/python packaging/update_translations.py [--apply FILE.json] [--report]
+    .venv/bin/python packaging/update_translations.py                 # every registry language
+    .venv/bin/python packaging/update_translations.py --report        # ... and list what is left
+    .venv/bin/python packaging/update_translations.py --todo de       # untranslated, as JSON
+    .venv/bin/python packaging/update_translations.py --apply de FILE.json
+
+The languages are the registry's (resources/languages.toml): adding one there and
+running this script creates its .ts with every string marked unfinished.
 
 1. ``pyside6-lupdate`` reads every ``tr()`` / ``QCoreApplication.translate()`` in ``ui/``.
 2. Contexts are put right: lupdate files a module-level ``tr("…")`` helper under an
@@ -10,8 +16,9 @@
    to MainWindow).
 3. Translations already in the old file are carried over (same context and text, else
    same text), so moving a string between classes does not lose its Dutch.
-4. ``--apply FILE.json`` fills translations from {"English": "Nederlands"};
-   ``--report`` lists what is still untranslated.
+4. ``--apply LANG FILE.json`` fills translations from {"English": "translation"}
+   (a key "Context|English" fills only that context); ``--report`` lists what is
+   still untranslated.
 """
 
 from __future__ import annotations
@@ -26,7 +33,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TS = ROOT / "resources" / "i18n" / "frontdesk_nl.ts"
+sys.path.insert(0, str(ROOT))
+
+from app import languages  # noqa: E402
+
 HELPER = re.compile(r"def tr\([^)]*\)[^:]*:\s*\n\s*return QCoreApplication\.translate\(\s*"
                     r"\"([^\"]+)\"", re.M)
 OBJECT_CONTEXTS = {"box": "QMessageBox", "main": "MainWindow"}
@@ -50,7 +60,7 @@ def helper_contexts() -> dict[str, str]:
 def run_lupdate(target: Path) -> None:
     tool = Path(sys.executable).parent / "pyside6-lupdate"
     subprocess.run([str(tool), *map(str, sources()), "-ts", str(target), "-source-language",
-                    "en", "-target-language", "nl", "-no-obsolete", "-locations", "absolute"],
+                    languages.source(), "-no-obsolete", "-locations", "absolute"],
                    check=True, capture_output=True)
 
 
@@ -104,10 +114,17 @@ def _context_by_search(source: str, helpers: dict[str, str]) -> str:
     return "Desk"
 
 
-def write(out: Path, contexts: dict[str, list[str]], old: dict[tuple[str, str], str],
-          extra: dict[str, str]) -> tuple[int, list[str]]:
+def _plain(text: str) -> str:
+    return re.sub(r"&(?!&)", "", text)
+
+
+def write(out: Path, code: str, contexts: dict[str, list[str]],
+          old: dict[tuple[str, str], str], extra: dict[str, str]) -> tuple[int, list[str]]:
     by_source = {src: t for (_, src), t in old.items() if t}
-    root = ET.Element("TS", version="2.1", language="nl_NL", sourcelanguage="en")
+    # A source whose only change is its mnemonic (&) keeps its translation: the
+    # translation's own mnemonic was chosen for that language's menus and dialogs.
+    by_plain = {(ctx, _plain(src)): t for (ctx, src), t in old.items() if t}
+    root = ET.Element("TS", version="2.1", language=code, sourcelanguage=languages.source())
     missing = []
     total = 0
     for name in sorted(contexts):
@@ -117,7 +134,8 @@ def write(out: Path, contexts: dict[str, list[str]], old: dict[tuple[str, str], 
             total += 1
             msg = ET.SubElement(ctx, "message")
             ET.SubElement(msg, "source").text = source
-            text = extra.get(source) or old.get((name, source)) or by_source.get(source, "")
+            text = (extra.get(f"{name}|{source}") or extra.get(source) or old.get((name, source))
+                    or by_source.get(source) or by_plain.get((name, _plain(source)), ""))
             tr = ET.SubElement(msg, "translation")
             if text:
                 tr.text = text
@@ -133,22 +151,36 @@ def write(out: Path, contexts: dict[str, list[str]], old: dict[tuple[str, str], 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--apply", type=Path, help="JSON {English: Dutch} to fill in")
+    parser.add_argument("--apply", nargs=2, metavar=("LANG", "FILE"),
+                        help="JSON {English: translation} to fill in for LANG")
+    parser.add_argument("--todo", metavar="LANG", help="print LANG's untranslated strings as "
+                        "JSON {\"Context|English\": \"\"}, ready to fill in and --apply")
     parser.add_argument("--report", action="store_true", help="list untranslated strings")
     args = parser.parse_args(argv)
-    old = messages(TS)
-    extra = json.loads(args.apply.read_text(encoding="utf-8")) if args.apply else {}
+    extra: dict[str, dict[str, str]] = {}
+    if args.apply:
+        extra[args.apply[0]] = json.loads(Path(args.apply[1]).read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "fresh.ts"
         run_lupdate(fresh)
         contexts = fix_contexts(ET.parse(fresh), helper_contexts())
-    TS.parent.mkdir(parents=True, exist_ok=True)
-    total, missing = write(TS, contexts, old, extra)
-    print(f"{TS.relative_to(ROOT)}: {total} strings, {total - len(missing)} translated, "
-          f"{len(missing)} to do")
-    if args.report:
-        for line in missing:
-            print("  " + line)
+    todo: dict[str, str] = {}
+    for lang in languages.all_languages():
+        if lang.code == languages.source():
+            continue
+        ts = lang.qt_catalogue
+        ts.parent.mkdir(parents=True, exist_ok=True)
+        total, missing = write(ts, lang.code, contexts, messages(ts), extra.get(lang.code, {}))
+        if args.todo == lang.code:
+            todo = {line.replace(": ", "|", 1): "" for line in missing}
+            continue
+        print(f"{ts.relative_to(ROOT)}: {total} strings, {total - len(missing)} translated, "
+              f"{len(missing)} to do")
+        if args.report:
+            for line in missing:
+                print("  " + line)
+    if args.todo:
+        print(json.dumps(todo, ensure_ascii=False, indent=1))
     return 0
 
 

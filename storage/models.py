@@ -54,6 +54,21 @@ class Sensitivity(StrEnum):
     SPECIAL = "special"  # special-category data (health): needs explicit consent
 
 
+class SpecialAnswer(StrEnum):
+    """The manager's explicit answer, on every approval, edit and rewording of a label:
+    does it reveal a special category of personal data?"""
+
+    NONE = "none"  # no: ordinary service data
+    HEALTH = "health"  # yes, health: a special-category label, used only with consent
+    OTHER = "other"  # yes, origin, religion, sexual life, politics, union, genetic/biometric
+
+
+class ReviewAction(StrEnum):
+    APPROVED = "approved"
+    EDITED = "edited"  # edited and approved in one step
+    REWORDED = "reworded"  # an approved label's words changed
+
+
 class LabelStatus(StrEnum):
     PROPOSED = "proposed"
     APPROVED = "approved"
@@ -174,10 +189,11 @@ class Visit(Base):
     __table_args__ = (
         CheckConstraint("party_size >= 1", name="party_size_positive"),
         # "Who is in room 12 / at table 12 today" from the search box (revision 0004):
-        # visits starting today, and guests staying (only "arrived" visits, revision 0007).
+        # visits starting today, and guests staying (arrived stays only, revision 0009).
         Index("ix_visit_place_starts_at", "place", "starts_at"),
-        Index("ix_visit_arrived_place", "place", sqlite_where=text("status = 'arrived'"),
-              postgresql_where=text("status = 'arrived'")),
+        Index("ix_visit_staying_place", "place",
+              sqlite_where=text("status = 'arrived' AND kind = 'stay'"),
+              postgresql_where=text("status = 'arrived' AND kind = 'stay'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -206,7 +222,6 @@ class Label(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str | None] = mapped_column(String(80), unique=True)
     category: Mapped[Category] = mapped_column(_enum(Category, "category"))
-    staff_wording: Mapped[str] = mapped_column(String(200))
     sensitivity: Mapped[Sensitivity] = mapped_column(_enum(Sensitivity, "sensitivity"))
     retention_days: Mapped[int] = mapped_column(Integer)
     status: Mapped[LabelStatus] = mapped_column(_enum(LabelStatus, "label_status"), index=True)
@@ -219,6 +234,23 @@ class Label(Base):
     wordings: Mapped[list[LabelWording]] = relationship(
         back_populates="label", cascade="all, delete-orphan", lazy="selectin"
     )
+    names: Mapped[list[LabelName]] = relationship(
+        back_populates="label", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    def name(self, language: str) -> LabelName | None:
+        """The staff's name for the label in ``language``, or ``None`` if not translated."""
+        for n in self.names:
+            if n.language == language:
+                return n
+        return None
+
+    @property
+    def staff_wording(self) -> str:
+        """The name in English (the source language), else the first one: for logs and the
+        audit trail; screens ask ``app.views.LabelInfo.staff_name`` for the reader's."""
+        found = self.name("en") or min(self.names, key=lambda n: n.language, default=None)
+        return found.staff_wording if found is not None else ""
 
     def wording(self, language: str) -> LabelWording | None:
         """The guest-facing wording in ``language``, or ``None`` if not translated."""
@@ -241,6 +273,36 @@ class LabelWording(Base):
     purpose: Mapped[str] = mapped_column(String(300))
 
     label: Mapped[Label] = relationship(back_populates="wordings")
+
+
+class LabelName(Base):
+    """What staff call a label, in one language (the picker, the card, the vocabulary)."""
+
+    __tablename__ = "label_name"
+    __table_args__ = (UniqueConstraint("label_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label_id: Mapped[int] = mapped_column(ForeignKey("label.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(String(8))
+    staff_wording: Mapped[str] = mapped_column(String(200))
+
+    label: Mapped[Label] = relationship(back_populates="names")
+
+
+class LabelReview(Base):
+    """A manager's decision on a label's words, with their answer to the special-category
+    question and what the automatic check found beside it (audited as well)."""
+
+    __tablename__ = "label_review"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label_id: Mapped[int] = mapped_column(ForeignKey("label.id", ondelete="CASCADE"),
+                                          index=True)
+    action: Mapped[ReviewAction] = mapped_column(_enum(ReviewAction, "review_action"))
+    answer: Mapped[SpecialAnswer] = mapped_column(_enum(SpecialAnswer, "special_answer"))
+    check_found: Mapped[str] = mapped_column(String(300), default="")  # categories, "," joined
+    reviewed_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    reviewed_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 class Consent(Base):

@@ -140,8 +140,7 @@ def visits_between(
 
 def labels_with_status(s: Session, *statuses: LabelStatus) -> Sequence[Label]:
     return s.scalars(
-        select(Label).where(Label.status.in_(statuses)).order_by(Label.category,
-                                                                 Label.staff_wording)
+        select(Label).where(Label.status.in_(statuses)).order_by(Label.category, Label.id)
     ).all()
 
 
@@ -398,16 +397,15 @@ def health_labels_of_guests(s: Session, guest_ids: set[int]) -> dict[int, list[s
     from storage.models import Sensitivity
 
     rows = s.execute(
-        select(Assignment.guest_id, Label.staff_wording)
+        select(Assignment.guest_id, Label)
         .join(Label, Label.id == Assignment.label_id)
         .where(Assignment.guest_id.in_(guest_ids), Assignment.removed_at.is_(None),
                Label.sensitivity == Sensitivity.SPECIAL)
-        .order_by(Assignment.guest_id, Label.staff_wording)
     )
     out: dict[int, list[str]] = {}
-    for guest_id, wording in rows:
-        out.setdefault(int(guest_id), []).append(str(wording))
-    return out
+    for guest_id, label in rows:
+        out.setdefault(int(guest_id), []).append(label.staff_wording)
+    return {g: sorted(names) for g, names in out.items()}
 
 
 def labels_by_ids(s: Session, ids: set[int]) -> dict[int, Label]:

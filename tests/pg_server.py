@@ -22,6 +22,7 @@ import os
 import pwd
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -29,6 +30,42 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SUPERUSER = "postgres"
+OWNER_FILE = "owner.pid"  # the test process that started a cluster (for the orphan sweep)
+
+
+_RUNNING: list[PgServer] = []
+
+
+def _stop_all_then_die(signum: int, frame: object) -> None:
+    for server in list(_RUNNING):
+        server.stop()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """A run stopped with SIGTERM (``timeout``, CI) stops its servers first, then ends."""
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _stop_all_then_die)
+
+
+def _stop_orphans(bindir: Path, as_postgres: bool) -> None:
+    """Stop and delete throw-away clusters whose test process died without stopping them."""
+    for owner in glob.glob(os.path.join(tempfile.gettempdir(), "frontdesk-pg-*", OWNER_FILE)):
+        root = Path(owner).parent
+        try:
+            pid = int(Path(owner).read_text(encoding="utf-8").strip())
+            os.kill(pid, 0)
+            continue  # its test run is still going
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError):
+            continue
+        cmd = [str(bindir / "pg_ctl"), "-D", str(root / "data"), "-m", "immediate", "-w", "stop"]
+        if as_postgres:
+            cmd = ["runuser", "-u", SUPERUSER, "--", *cmd]
+        subprocess.run(cmd, capture_output=True, timeout=60, check=False)
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def server_bin_dir() -> Path | None:
@@ -145,7 +182,11 @@ class PgServer:
             password = pw_keep.read_text(encoding="utf-8").strip()
             ca, cert, key = certs / "ca.crt", certs / "server.crt", certs / "server.key"
         server = cls(root, _free_port(), ca, password, bindir, as_postgres, keep)
+        _stop_orphans(bindir, as_postgres)
+        (root / OWNER_FILE).write_text(str(os.getpid()), encoding="utf-8")
         atexit.register(server.stop)
+        _RUNNING.append(server)
+        _exit_cleanly_on_sigterm()
         if fresh:
             pwfile = root / "pw"
             pwfile.write_text(password + "\n", encoding="utf-8")
@@ -193,6 +234,8 @@ class PgServer:
 
     def stop(self) -> None:
         """Stop the server and delete its folder (a kept cluster is stopped cleanly, kept)."""
+        if self in _RUNNING:
+            _RUNNING.remove(self)
         if not self.root.exists():
             return
         if (self.data / "postmaster.pid").exists():

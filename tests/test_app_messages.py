@@ -81,8 +81,8 @@ def _is_english_text(node: ast.expr) -> bool:
     if isinstance(node, ast.Constant):  # "frontdesk: " + say(…) names the program: fine
         return isinstance(node.value, str) and any(
             ch.isalpha() for ch in node.value.removeprefix("frontdesk: "))
-    if isinstance(node, ast.JoinedStr):
-        return True
+    if isinstance(node, ast.JoinedStr):  # f"…": English if its fixed parts have words
+        return any(_is_english_text(v) for v in node.values if isinstance(v, ast.Constant))
     if isinstance(node, ast.BinOp):
         return _is_english_text(node.left) or _is_english_text(node.right)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -112,6 +112,26 @@ def bare_english_raises(root: Path) -> list[str]:
             if any(_is_english_text(a) for a in args):
                 out.append(f"app/{rel}:{node.lineno}")
     return out
+
+
+def bare_english_prints(root: Path) -> list[str]:
+    """``print("…")`` in the command line's modules: what a person reads in the terminal."""
+    out = []
+    for path in sorted([*root.glob("commands/*.py"), *root.glob("cli*.py")]):
+        rel = path.relative_to(root).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                    node.func.id in ("print", "input") and \
+                    any(_is_english_text(a) for a in node.args):
+                out.append(f"app/{rel}:{node.lineno}")
+    return out
+
+
+def test_the_command_line_prints_no_untranslatable_english() -> None:
+    root = Path(__file__).resolve().parent.parent / "app"
+    offenders = bare_english_prints(root)
+    # The self-test's check list is for IT, in English on purpose (it names code paths).
+    assert [o for o in offenders if "selftest" not in o] == []
 
 
 def test_the_ratchet_catches_what_it_should(tmp_path: Path) -> None:
@@ -190,3 +210,12 @@ def test_the_command_line_speaks_the_chosen_language(
     assert i18n.cli_language() == "nl"  # the system's language when Frontdesk speaks it
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert i18n.cli_language() == "en"
+
+
+def test_lookup_reads_every_way_a_file_names_a_language() -> None:
+    assert [languages.lookup(n) for n in ("nl", "NL-be", "nld", "Dutch", "Nederlands", "Vlaams",
+                                          "en_US", "English", "Engels", "de", "Deutsch",
+                                          "German", "DEU")] == \
+        ["nl"] * 6 + ["en"] * 3 + ["de"] * 4
+    assert languages.lookup("Klingon") is None
+    assert languages.lookup("  ") is None

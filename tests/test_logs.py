@@ -69,7 +69,7 @@ def test_main_flows_leave_no_guest_data_in_logs(store: Store, manager: Actor, tm
     draft = vocabulary.LabelDraft(Category.PREFERENCE, WORDING, Sensitivity.NORMAL, 365,
                                   (Wording("en", WORDING, PURPOSE),))
     proposed = vocabulary.propose_label(store, manager, draft)
-    vocabulary.review_label(store, manager, proposed.id, True, "")
+    vocabulary.review_label(store, manager, proposed.id, True, "", answer="none")
     a = labels.assign_label(store, manager, g.id, proposed.id, Source.GUEST_TOLD)
     labels.remove_label(store, manager, a.id, RemovalReason.GUEST_REQUEST)
     c = consents.record_consent(store, manager, g.id, ConsentPurpose.HEALTH)

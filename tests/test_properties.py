@@ -237,7 +237,7 @@ def test_review_note(store: Store, manager: Actor, note: str, approve: bool) -> 
                                                 "So we can give you a quiet room"),))
     proposed = vocabulary.propose_label(store, manager, draft)
     done = stored_or_refused(store, lambda: vocabulary.review_label(
-        store, manager, proposed.id, approve, note))
+        store, manager, proposed.id, approve, note, answer="none"))
     if done is None:
         assert proposed.id in {p.id for p in vocabulary.pending_proposals(store, manager)}
         return

@@ -132,7 +132,7 @@ def test_approved_proposal_can_then_be_assigned(store: Store, manager: Actor,
         Category.PREFERENCE, "Likes green tea", Sensitivity.NORMAL, 365,
         (Wording("en", "You like green tea.", "So we can offer it."),))
     proposed = vocabulary.propose_label(store, host, draft)
-    vocabulary.review_label(store, manager, proposed.id, approve=True)
+    vocabulary.review_label(store, manager, proposed.id, approve=True, answer="none")
     a = labels.assign_label(store, host, g.id, proposed.id, Source.STAFF_OBSERVED)
     assert a.label.staff_wording == "Likes green tea"
     assert a.added_by == "Luca" and a.added_by_role == Role.HOST

@@ -25,6 +25,7 @@ from storage.models import (
     Role,
     Sensitivity,
     Source,
+    SpecialAnswer,
 )
 from storage.store import Store
 
@@ -71,7 +72,7 @@ def test_propose_then_approve_shows_in_my_proposals_and_picker(
     mine = vocabulary.my_proposals(store, receptionist)
     assert [(m.id, m.status) for m in mine] == [(p.id, LabelStatus.PROPOSED)]
     assert p.id not in _picker_ids(store, receptionist)
-    approved = vocabulary.approve_label(store, manager, p.id)
+    approved = vocabulary.approve_label(store, manager, p.id, answer="none")
     assert approved.status == LabelStatus.APPROVED
     assert vocabulary.my_proposals(store, receptionist)[0].status == LabelStatus.APPROVED
     assert p.id in _picker_ids(store, receptionist)
@@ -109,15 +110,22 @@ def test_blocked_proposal_is_refused_at_submission_when_asked(
 
 def test_guest_wording_in_the_default_language_is_required(
         store: Store, manager: Actor, receptionist: Actor) -> None:
-    only_nl = LabelDraft(Category.PREFERENCE, "Likes green tea", Sensitivity.NORMAL, 365,
+    only_nl = LabelDraft(Category.PREFERENCE, {"nl": "Drinkt graag groene thee"},
+                         Sensitivity.NORMAL, 365,
                          (Wording("nl", "U drinkt graag groene thee.", "Zodat we die hebben."),))
     with pytest.raises(errors.ValidationError, match="default language"):
         vocabulary.propose_label(store, receptionist, only_nl)
     venue_settings.set_default_language(store, manager, "nl")
     assert venue_settings.default_language(store) == "nl"
-    assert vocabulary.propose_label(store, receptionist, only_nl).status == LabelStatus.PROPOSED
+    proposed = vocabulary.propose_label(store, receptionist, only_nl)
+    assert proposed.status == LabelStatus.PROPOSED
+    # a Dutch desk reads the Dutch name; an English one the Dutch name, marked
+    assert proposed.staff_name("nl") == "Drinkt graag groene thee"
+    assert proposed.staff_name("en") == "Drinkt graag groene thee [NL]"
     with pytest.raises(errors.ValidationError, match="Nederlands"):
         vocabulary.propose_label(store, receptionist, _draft(nl=False))
+    with pytest.raises(errors.ValidationError, match="staff wording in the venue's default"):
+        vocabulary.propose_label(store, receptionist, _draft())  # English name only
 
 
 # --------------------------------------------------------------------------- review
@@ -128,9 +136,10 @@ def test_approving_blocked_wording_is_impossible(store: Store, manager: Actor,
     before = _events(store)
     for ack in (False, True):
         with pytest.raises(errors.WordingBlocked, match="money or spending"):
-            vocabulary.approve_label(store, manager, p.id, acknowledge_warnings=ack)
+            vocabulary.approve_label(store, manager, p.id, acknowledge_warnings=ack,
+                                      answer="none")
         with pytest.raises(errors.WordingBlocked):
-            vocabulary.review_label(store, manager, p.id, True)
+            vocabulary.review_label(store, manager, p.id, True, answer="none")
     assert _events(store) == before
     assert _label(store, manager, p.id).status == LabelStatus.PROPOSED
     assert p.id not in _picker_ids(store, receptionist)
@@ -142,10 +151,10 @@ def test_health_wording_needs_the_special_category_flag(store: Store, manager: A
                   nl=False)
     p = vocabulary.propose_label(store, host, nuts)
     with pytest.raises(errors.WordingBlocked, match="health data"):
-        vocabulary.approve_label(store, manager, p.id)
+        vocabulary.approve_label(store, manager, p.id, answer="none")
     special = LabelDraft(nuts.category, nuts.staff_wording, Sensitivity.SPECIAL, 365,
                          nuts.wordings)
-    ok = vocabulary.edit_and_approve(store, manager, p.id, special)
+    ok = vocabulary.edit_and_approve(store, manager, p.id, special, answer="health")
     assert ok.status == LabelStatus.APPROVED and ok.sensitivity == Sensitivity.SPECIAL
 
 
@@ -153,12 +162,13 @@ def test_warnings_must_be_acknowledged(store: Store, manager: Actor, host: Actor
     p = vocabulary.propose_label(store, host, _draft(
         "Special tea order", "You have a special tea order.", "So we get it right.", nl=False))
     with pytest.raises(errors.WarningsNotAcknowledged, match="Vague"):
-        vocabulary.approve_label(store, manager, p.id)
+        vocabulary.approve_label(store, manager, p.id, answer="none")
     assert _label(store, manager, p.id).status == LabelStatus.PROPOSED
-    ok = vocabulary.approve_label(store, manager, p.id, acknowledge_warnings=True)
+    ok = vocabulary.approve_label(store, manager, p.id, acknowledge_warnings=True,
+                                  answer="none")
     assert ok.status == LabelStatus.APPROVED
     assert _events(store)[0] == ("label.approved",
-                                 f'{{"label":{p.id},"warnings_acknowledged":2}}')
+                                 f'{{"answer":"none","label":{p.id},"warnings_acknowledged":2}}')
 
 
 def test_edit_and_approve_reruns_the_checks(store: Store, manager: Actor,
@@ -166,17 +176,17 @@ def test_edit_and_approve_reruns_the_checks(store: Store, manager: Actor,
     p = vocabulary.propose_label(store, receptionist, BIG_SPENDER)
     still_bad = _draft("Wealthy regular", nl=False)
     with pytest.raises(errors.WordingBlocked):
-        vocabulary.edit_and_approve(store, manager, p.id, still_bad)
+        vocabulary.edit_and_approve(store, manager, p.id, still_bad, answer="none")
     assert _label(store, manager, p.id).staff_wording == BIG_SPENDER.staff_wording
     fixed = _draft("Likes to be welcomed by the manager",
                    "You like to be welcomed by the manager.",
                    "So the manager can welcome you personally.")
-    done = vocabulary.edit_and_approve(store, manager, p.id, fixed)
+    done = vocabulary.edit_and_approve(store, manager, p.id, fixed, answer="none")
     assert done.status == LabelStatus.APPROVED
     assert done.staff_wording == fixed.staff_wording
     assert {w.language for w in done.wordings} == {"en", "nl"}
-    actions = [a for a, _ in _events(store)[:2]]
-    assert actions == ["label.approved", "label.edited"]
+    actions = [a for a, _ in _events(store)[:3]]
+    assert actions == ["label.approved", "label.special_answer", "label.edited"]
     assert render_label(done, "nl").wording == "U drinkt graag groene thee."
 
 
@@ -194,16 +204,17 @@ def _some_approved(store: Store, manager: Actor) -> int:
 
 MANAGER_USE_CASES: list[tuple[str, Callable[[Store, Actor, int, int], Any]]] = [
     ("pending_proposals", lambda st, a, p, lab: vocabulary.pending_proposals(st, a)),
-    ("review_label", lambda st, a, p, lab: vocabulary.review_label(st, a, p, True)),
-    ("approve_label", lambda st, a, p, lab: vocabulary.approve_label(st, a, p,
-                                                                   acknowledge_warnings=True)),
+    ("review_label", lambda st, a, p, lab: vocabulary.review_label(st, a, p, True,
+                                                                 answer="none")),
+    ("approve_label", lambda st, a, p, lab: vocabulary.approve_label(
+        st, a, p, acknowledge_warnings=True, answer="none")),
     ("edit_and_approve", lambda st, a, p, lab: vocabulary.edit_and_approve(
-        st, a, p, _draft("Likes white tea"))),
+        st, a, p, _draft("Likes white tea"), answer="none")),
     ("reject_label", lambda st, a, p, lab: vocabulary.reject_label(
         st, a, p, RejectReason.ALREADY_EXISTS)),
     ("label_overview", lambda st, a, p, lab: vocabulary_admin.label_overview(st, a)),
     ("reword_label", lambda st, a, p, lab: vocabulary_admin.reword_label(
-        st, a, lab, "Renamed", (Wording("en", "Renamed.", "So."),))),
+        st, a, lab, "Renamed", (Wording("en", "Renamed.", "So."),), answer="none")),
     ("change_retention", lambda st, a, p, lab: vocabulary_admin.change_retention(st, a, lab, 7)),
     ("retire_label_now", lambda st, a, p, lab: vocabulary_admin.retire_label(
         st, a, lab, remove_now=True)),
@@ -327,8 +338,9 @@ def test_reword_shows_in_the_guest_view_and_is_checked(
     new = (Wording("en", "You like a window seat.", "So we keep one for you."),
            Wording("nl", "U zit graag aan het raam.", "Zodat we er een voor u vrijhouden."))
     with pytest.raises(errors.WordingBlocked):
-        vocabulary_admin.reword_label(store, manager, lid, "Rich regular", new)
-    vocabulary_admin.reword_label(store, manager, lid, "Likes a window seat", new)
+        vocabulary_admin.reword_label(store, manager, lid, "Rich regular", new, answer="none")
+    vocabulary_admin.reword_label(store, manager, lid, "Likes a window seat", new,
+                                  answer="none")
     (a,) = _active(store, receptionist, g, lid)
     assert a.label.staff_wording == "Likes a window seat"
     assert render_label(a.label, "nl").wording == "U zit graag aan het raam."
@@ -343,8 +355,151 @@ def test_special_label_keeps_consent_rules_after_reword(
     record_consent(store, receptionist, g.id, ConsentPurpose.HEALTH)
     labels.assign_label(store, receptionist, g.id, lid, Source.GUEST_TOLD)
     text = (Wording("en", "You have a nut allergy.", "So the kitchen keeps nuts away."),)
-    vocabulary_admin.reword_label(store, manager, lid, "Nut allergy", text)
+    vocabulary_admin.reword_label(store, manager, lid, "Nut allergy", text, answer="health")
     assert _label(store, manager, lid).sensitivity == Sensitivity.SPECIAL
+
+
+# --------------------------------------------------------------------------- names per language
+
+def test_starter_names_in_every_language_and_a_visible_fallback(store: Store,
+                                                               manager: Actor) -> None:
+    from app import languages
+
+    overview = vocabulary_admin.label_overview(store, manager)
+    quiet = next(u.label for u in overview if u.label.key == "quiet-room")
+    for code in languages.codes():
+        assert quiet.has_name(code), code
+    assert quiet.staff_name("nl") == "Liefst een rustige kamer, niet bij de lift"
+    assert quiet.staff_name("en") == "Prefers a quiet room away from the lift"
+    assert quiet.staff_wording == quiet.staff_name("en")  # logs and audit: English
+    # a label named only in English shows its name marked, never silently
+    p = vocabulary.propose_label(store, manager, _draft("Likes mint tea"))
+    assert p.staff_name("nl") == "Likes mint tea [EN]"
+
+
+def test_names_are_reworded_per_language_and_checked_in_their_language(
+        store: Store, manager: Actor) -> None:
+    lid = _some_approved(store, manager)
+    text = (Wording("en", "You like a window seat.", "So we keep one."),
+            Wording("nl", "U zit graag aan het raam.", "Zodat we er een vrijhouden."))
+    with pytest.raises(errors.WordingBlocked, match="money"):
+        vocabulary_admin.reword_label(store, manager, lid,
+                                      {"en": "Likes a window seat", "nl": "Rijke stamgast"},
+                                      text, answer="none")
+    done = vocabulary_admin.reword_label(
+        store, manager, lid, {"en": "Likes a window seat", "nl": "Zit graag aan het raam"},
+        text, answer="none")
+    assert done.staff_name("nl") == "Zit graag aan het raam"
+    assert done.staff_name("en") == "Likes a window seat"
+
+
+# --------------------------------------------------------------------------- the manager's answer
+
+def _reviews(store: Store) -> list[tuple[int, str, str, str]]:
+    from sqlalchemy import select
+
+    from storage.models import LabelReview
+
+    with store.read() as s:
+        return [(r.label_id, r.action.value, r.answer.value, r.check_found)
+                for r in s.scalars(select(LabelReview).order_by(LabelReview.id))]
+
+
+HEALTH_WORDS = [  # health meanings, some the automatic check knows and some it does not
+    ("Has MS", "You told us you have MS.", "So we can help where you need it."),
+    ("Follows a low-FODMAP plan", "You follow a low-FODMAP plan.",
+     "So the kitchen cooks low-FODMAP for you."),
+]
+
+
+@pytest.mark.parametrize(("staff", "guest", "purpose"), HEALTH_WORDS, ids=lambda v: v[:12])
+def test_health_meaning_needs_the_managers_explicit_answer(
+        store: Store, manager: Actor, host: Actor, staff: str, guest: str,
+        purpose: str) -> None:
+    p = vocabulary.propose_label(store, host, _draft(staff, guest, purpose, nl=False))
+    before = _events(store)
+    # No answer: refused, whatever the check says; nothing changes.
+    with pytest.raises(errors.ValidationError, match="Answer the question"):
+        vocabulary.approve_label(store, manager, p.id, acknowledge_warnings=True)
+    with pytest.raises(errors.ValidationError, match="Answer the question"):
+        vocabulary.review_label(store, manager, p.id, True)
+    assert _events(store) == before and _reviews(store) == []
+    # Answered "health": approved as special category, answer stored and audited.
+    ok = vocabulary.approve_label(store, manager, p.id, answer=SpecialAnswer.HEALTH,
+                                  acknowledge_warnings=True)
+    assert ok.sensitivity == Sensitivity.SPECIAL
+    ((label_id, action, answer, found),) = _reviews(store)
+    assert (label_id, action, answer) == (p.id, "approved", "health")
+    assert found == ("health" if staff == "Has MS" else "")  # the check's finding, kept beside
+    audit = dict(_events(store))
+    assert '"answer":"health"' in audit["label.special_answer"]
+    # ... so it can only be assigned with the guest's consent
+    g = guests.create_guest(store, host, GuestFields("Ada Lovelace"))
+    with pytest.raises(errors.ConsentRequired):
+        labels.assign_label(store, host, g.id, p.id, Source.GUEST_TOLD)
+
+
+def test_health_the_check_knows_cannot_be_approved_as_normal_even_with_an_answer(
+        store: Store, manager: Actor, host: Actor) -> None:
+    p = vocabulary.propose_label(store, host, _draft(
+        "Gets anxious in crowds", "You feel anxious in crowds.", "So we seat you quietly.",
+        nl=False))
+    with pytest.raises(errors.WordingBlocked, match="health data"):
+        vocabulary.approve_label(store, manager, p.id, answer=SpecialAnswer.NONE)
+    assert _label(store, manager, p.id).status == LabelStatus.PROPOSED
+
+
+@pytest.mark.parametrize("words", [
+    ("Prefers a quiet room", "You prefer a quiet room.", "So you sleep well."),  # check: clean
+    ("Wears a turban", "You wear a turban.", "So we know you."),  # check: religion
+])
+def test_another_special_category_cannot_be_approved_at_all(
+        store: Store, manager: Actor, host: Actor, words: tuple[str, str, str]) -> None:
+    p = vocabulary.propose_label(store, host, _draft(*words, nl=False))
+    before = _events(store)
+    for call in (
+        lambda: vocabulary.approve_label(store, manager, p.id, answer=SpecialAnswer.OTHER,
+                                         acknowledge_warnings=True),
+        lambda: vocabulary.edit_and_approve(store, manager, p.id, _draft(*words, nl=False),
+                                            answer="other", acknowledge_warnings=True),
+    ):
+        with pytest.raises(errors.SpecialCategoryRefused, match="cannot be approved"):
+            call()
+    assert _events(store) == before
+    assert _label(store, manager, p.id).status == LabelStatus.PROPOSED
+    if words[0] == "Wears a turban":  # and no answer lets the check's finding through
+        with pytest.raises(errors.WordingBlocked, match="religion"):
+            vocabulary.approve_label(store, manager, p.id, answer=SpecialAnswer.NONE)
+
+
+def test_a_normal_label_cannot_be_reworded_into_health(
+        store: Store, manager: Actor, receptionist: Actor) -> None:
+    lid = next(u.label.id for u in vocabulary_admin.label_overview(store, manager)
+               if u.label.sensitivity == Sensitivity.NORMAL)
+    g = _guest_with(store, receptionist, lid, "Ada Lovelace")
+    before = _label(store, manager, lid)
+    known = (Wording("en", "You have diabetes.", "So the kitchen plans your meals."),)
+    unknown = (Wording("en", "You follow a low-FODMAP plan.", "So the kitchen knows."),)
+    with pytest.raises(errors.ValidationError, match="Answer the question"):
+        vocabulary_admin.reword_label(store, manager, lid, "Diabetic", known)
+    with pytest.raises(errors.WordingBlocked, match="health data"):
+        vocabulary_admin.reword_label(store, manager, lid, "Diabetic", known, answer="none")
+    for answer in ("health", SpecialAnswer.HEALTH):
+        with pytest.raises(errors.SpecialCategoryRefused, match="no consent"):
+            vocabulary_admin.reword_label(store, manager, lid, "Low-FODMAP plan",
+                                          unknown, answer=answer)
+    with pytest.raises(errors.SpecialCategoryRefused, match="cannot be approved"):
+        vocabulary_admin.reword_label(store, manager, lid, "Low-FODMAP plan", unknown,
+                                      answer="other")
+    assert _label(store, manager, lid) == before
+    (a,) = _active(store, receptionist, g, lid)
+    assert a.label.staff_wording == before.staff_wording
+    # answered honestly as ordinary data, a rewording is stored with its answer
+    vocabulary_admin.reword_label(store, manager, lid, "Likes a window seat",
+                                  (Wording("en", "You like a window seat.", "So we keep one."),
+                                   Wording("nl", "U zit graag aan het raam.", "Zodat.")),
+                                  answer="none")
+    assert _reviews(store)[-1][:3] == (lid, "reworded", "none")
 
 
 # --------------------------------------------------------------------------- manager rules

@@ -159,7 +159,7 @@ class BackupDialog(QDialog):
         daily_form.addRow(self.tr("F&older:"), _browse_row(self.folder, self._choose_folder,
                                                            self.tr("Choose…")))
         daily_form.addRow(self.tr("&Keep the newest:"), self.keep)
-        daily_form.addRow(self.tr("Pass&phrase:"), self.daily_passphrase)
+        daily_form.addRow(self.tr("Passp&hrase:"), self.daily_passphrase)
         daily_box = QGroupBox(self.tr("Daily backup"))
         daily_lay = QVBoxLayout(daily_box)
         daily_lay.addLayout(daily_form)

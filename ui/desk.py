@@ -31,6 +31,7 @@ from ui.i18n import say
 from ui.search_service import SearchService
 from ui.search_view import SearchResults
 from ui.today import TodayView
+from ui.wording_widgets import label_name
 
 
 class DeskPage(QWidget):
@@ -233,7 +234,7 @@ class DeskPage(QWidget):
         needs_consent = (label.sensitivity == Sensitivity.SPECIAL
                          and not card.has_consent(ConsentPurpose.HEALTH))
         if needs_consent and not self._ask_and_record_consent(
-                card.guest.id, card.guest.display_name, label.staff_wording,
+                card.guest.id, card.guest.display_name, label_name(label),
                 card.guest.language):
             self.status_message.emit(self.tr("Label left off: no consent."))
             return
@@ -247,13 +248,13 @@ class DeskPage(QWidget):
             QMessageBox.warning(self, self.tr("Label not added"), say(exc))
             return
         self.status_message.emit(self.tr("Label added: {label}").format(
-            label=label.staff_wording))
+            label=label_name(label)))
         self.reload_card(select_label=label.id)
 
     def remove_label(self, assignment: AssignmentInfo) -> None:
         from ui.label_dialogs import RemovalDialog
 
-        dialog = RemovalDialog(assignment.label.staff_wording, self)
+        dialog = RemovalDialog(label_name(assignment.label), self)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.reason is None:
             return
         try:
@@ -262,7 +263,7 @@ class DeskPage(QWidget):
             QMessageBox.warning(self, self.tr("Label not removed"), say(exc))
             return
         self.status_message.emit(self.tr("Label removed: {label}").format(
-            label=assignment.label.staff_wording))
+            label=label_name(assignment.label)))
         self.reload_card()
 
     def record_consent(self) -> None:

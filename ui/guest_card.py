@@ -32,6 +32,7 @@ from app.views import AssignmentInfo, ConsentInfo, GuestCard, VisitInfo
 from ui import texts
 from ui.models.visits_model import VisitsModel
 from ui.tables import DeskTable, EmptyOr
+from ui.wording_widgets import label_name
 
 ASSIGNMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 SPECIAL_BG = QColor("#fdecea")
@@ -81,7 +82,7 @@ class GuestCardView(QWidget):
         self.health_chip.setVisible(False)
         self.arrived_button = QPushButton(self.tr("Mark &arrived (Space)"))
         self.arrived_button.setObjectName("markArrived")
-        self.show_button = QPushButton(self.tr("Show &guest (F9)"))
+        self.show_button = QPushButton(self.tr("Sh&ow guest (F9)"))
         self.show_button.setObjectName("showGuest")
         self.edit_button = QPushButton(self.tr("&Edit details…"))
         self.visit_button = QPushButton(self.tr("New booking or &stay…"))
@@ -121,7 +122,7 @@ class GuestCardView(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setMinimumHeight(64)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.add_button = QPushButton(self.tr("&Add label… (Ins)"))
+        self.add_button = QPushButton(self.tr("Add &label… (Ins)"))
         self.add_button.setObjectName("addLabel")
         self.remove_button = QPushButton(self.tr("&Remove label… (Del)"))
         self.remove_button.setObjectName("removeLabel")
@@ -207,7 +208,7 @@ class GuestCardView(QWidget):
             language=texts.language(g.language))]
         facts += [x for x in (g.email, g.phone) if x]
         self.facts.setText("  ·  ".join(texts.isolate(f) for f in facts))
-        health = [a.label.staff_wording for a in card.assignments
+        health = [label_name(a.label) for a in card.assignments
                   if a.label.sensitivity == Sensitivity.SPECIAL]
         self.health_chip.setText("⚕  " + "  ·  ".join(health))
         self.health_chip.setVisible(bool(health))
@@ -324,7 +325,7 @@ class GuestCardView(QWidget):
         special = a.label.sensitivity == Sensitivity.SPECIAL
         basis = (f"{texts.source(a.source)} · {consent_text(consent)}" if special
                  else texts.source(a.source))
-        item = QTreeWidgetItem([("⚕ " if special else "") + a.label.staff_wording,
+        item = QTreeWidgetItem([("⚕ " if special else "") + label_name(a.label),
                                 f"{a.added_by.split()[0]}, {texts.short_date(a.added_at)}",
                                 basis])
         item.setData(0, ASSIGNMENT_ROLE, a)

@@ -61,7 +61,7 @@ class GuestDialog(QDialog):
         self.pronunciation.setPlaceholderText(self.tr("e.g. TOH-mah-sen"))
         self.language = QComboBox()
         self.language.setObjectName("language")
-        for code, name in texts.LANGUAGES:
+        for code, name in texts.languages_offered():
             self.language.addItem(name, code)
         if guest is not None:
             self.language.setCurrentIndex(max(0, self.language.findData(guest.language)))

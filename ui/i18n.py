@@ -1,10 +1,11 @@
-"""The interface language: English (the source) or Dutch, chosen per desk.
+"""The interface language, chosen per desk from the language registry (app/languages.py).
 
 Order of choice: ``$FRONTDESK_LANG`` (handy for one run: ``FRONTDESK_LANG=nl
 frontdesk``), then the desk's saved choice (QSettings, set from Help →
-Language), then the system locale. Translations live in
+Language), then the system locale; the languages offered are the registry's
+``staff_complete`` ones. Translations live in
 ``resources/i18n/frontdesk_<lang>.ts`` (Qt Linguist files, made with
-``pyside6-lupdate``); the compiled ``.qm`` is built from the ``.ts`` at start
+``packaging/update_translations.py``); the compiled ``.qm`` is built from the ``.ts`` at start
 when it is missing or older (with ``pyside6-lrelease`` from PySide6), or
 shipped ready-made by the package build. Qt's own strings (standard buttons,
 file dialogs) come from Qt's ``qtbase_<lang>.qm``.
@@ -25,10 +26,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 from app import i18n as app_i18n
 from app import languages
 
-LANGUAGES = {lang.code: lang.native_name for lang in languages.staff_languages()}
 ENV = "FRONTDESK_LANG"
 SETTING = "ui/language"
-I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
 _installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
 _system_locale: list[QLocale] = []  # the default before any language was installed
@@ -54,18 +53,24 @@ def settings() -> QSettings:
     return QSettings("Frontdesk", "Frontdesk")
 
 
+def offered() -> dict[str, str]:
+    """{code: name in its own words} of the languages the staff interface speaks."""
+    return {lang.code: lang.native_name for lang in languages.staff_languages()}
+
+
 def chosen_language() -> str:
-    """'en' or 'nl': the environment, then this desk's setting, then the system locale."""
+    """A registry code: the environment, then this desk's setting, then the system locale."""
+    codes = offered()
     for value in (os.environ.get(ENV, ""), str(settings().value(SETTING, "") or ""),
                   QLocale.system().name()):
         code = value.strip().lower()[:2]
-        if code in LANGUAGES:
+        if code in codes:
             return code
-    return "en"
+    return languages.source()
 
 
 def save_language(code: str) -> None:
-    if code not in LANGUAGES:
+    if code not in offered():
         raise ValueError(code)
     s = settings()
     s.setValue(SETTING, code)
@@ -90,14 +95,15 @@ def lrelease_tool() -> list[str] | None:
     return None
 
 
-def compiled(code: str, folder: Path = I18N_DIR) -> Path | None:
+def compiled(code: str, folder: Path | None = None) -> Path | None:
     """The .qm for ``code``, rebuilt from the .ts when missing or stale; None if unavailable.
 
     Written next to the .ts when that folder is writable, else in the user cache folder
     (an installed app's resources may be read-only).
     """
-    ts = folder / f"frontdesk_{code}.ts"
-    qm = folder / f"frontdesk_{code}.qm"
+    folder = folder or languages.QT_CATALOGUES
+    ts = folder / f"{languages.DOMAIN}_{code}.ts"
+    qm = ts.with_suffix(".qm")
     if not ts.is_file():
         return qm if qm.is_file() else None
     if qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime:
@@ -135,14 +141,14 @@ def install_translator(app: QCoreApplication, code: str | None = None) -> str:
     if not _system_locale:
         _system_locale.append(QLocale())
     code = code or chosen_language()
-    _current[0] = "en"
-    if code == "en":
+    _current[0] = languages.source()
+    if code == languages.source():
         QLocale.setDefault(_system_locale[0])
-        return "en"
+        return code
     qm = compiled(code)
     ours = QTranslator(app)
     if qm is None or not ours.load(str(qm)):
-        return "en"
+        return languages.source()
     app.installTranslator(ours)
     _installed.append(ours)
     QLocale.setDefault(QLocale(code))  # dates and numbers in Qt's own widgets follow suit
@@ -156,13 +162,13 @@ def install_translator(app: QCoreApplication, code: str | None = None) -> str:
 
 
 def add_language_menu(window: QMainWindow) -> None:
-    """Help → Language: choose English or Nederlands for this desk (applies at next start)."""
+    """Help → Language: every staff language, each in its own words (applies at next start)."""
     menus = [m for m in (a.menu() for a in window.menuBar().actions()) if isinstance(m, QMenu)]
     host = menus[-1] if menus else window.menuBar().addMenu(tr("&Help"))
     menu = host.addMenu(tr("&Language"))
     group = QActionGroup(menu)
     current = chosen_language()
-    for code, name in LANGUAGES.items():
+    for code, name in offered().items():
         act = QAction(name, menu)  # each language in its own words: no translation
         act.setCheckable(True)
         act.setChecked(code == current)
@@ -176,4 +182,4 @@ def _choose(window: QMainWindow, code: str) -> None:
     save_language(code)
     QMessageBox.information(window, tr("Language"), tr(
         "Frontdesk will use {language} the next time it starts.").format(
-        language=LANGUAGES[code]))
+        language=offered()[code]))

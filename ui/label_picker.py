@@ -34,6 +34,7 @@ from ui import texts
 from ui.i18n import say
 from ui.models.labels_model import LabelsModel
 from ui.tables import DeskTable, EmptyOr
+from ui.wording_widgets import label_name
 
 
 class LabelPicker(QDialog):
@@ -59,7 +60,7 @@ class LabelPicker(QDialog):
             self.category.addItem(texts.category(c), c)
         find_label = QLabel(self.tr("&Find:"))
         find_label.setBuddy(self.filter)
-        cat_label = QLabel(self.tr("Ca&tegory:"))
+        cat_label = QLabel(self.tr("&Category:"))
         cat_label.setBuddy(self.category)
         top = QHBoxLayout()
         top.addWidget(find_label)
@@ -182,7 +183,7 @@ class LabelPicker(QDialog):
             self.special.hide()
             return
         w = lb.wording(self.language)
-        self.staff_wording.setText(lb.staff_wording)
+        self.staff_wording.setText(label_name(lb))
         self.guest_wording.setText(f"“{w.guest_wording}”" if w else "—")
         self.purpose.setText(w.purpose if w else "—")
         self.facts.setText(self.tr("{category} · kept for {days} days").format(

@@ -31,6 +31,7 @@ from ui.models.base import RowsModel
 from ui.proposal_form import ProposalDialog
 from ui.reject_dialog import reject_reason_text
 from ui.tables import DeskTable, EmptyOr
+from ui.wording_widgets import label_name
 
 
 def status_text(status: LabelStatus) -> str:
@@ -60,7 +61,7 @@ class MyProposalsModel(RowsModel[LabelInfo]):
 
     def cell(self, row: LabelInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (status_text(row.status), row.staff_wording,
+            return (status_text(row.status), label_name(row),
                     texts.short_date(row.proposed_at) if row.proposed_at else "",
                     outcome_text(row))[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,19 +27,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import venue_settings, vocabulary, vocabulary_admin
-from app.domain import Category, Sensitivity
+from app import languages, venue_settings, vocabulary, vocabulary_admin
+from app.domain import Category, Sensitivity, SpecialAnswer
 from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, LabelInfo, Wording
 from app.wording import WordingResult, check_wording
 from app.wording_rules import label_texts, rules_in_use, text_languages
 from ui import texts
+from ui.i18n import current_language as ui_language
 from ui.i18n import say
-from ui.wording_widgets import CheckedLine, ElidedLabel, reasons_text, short_reasons
+from ui.wording_widgets import (
+    CheckedLine,
+    ElidedLabel,
+    SpecialQuestion,
+    language_name,
+    reasons_text,
+    short_reasons,
+)
 
 PROPOSE, APPROVE_EDIT, REWORD = "propose", "approve_edit", "reword"
-LANGS = ("en", "nl")
+LANGS = languages.codes()
 
 
 class ProposalDialog(QDialog):
@@ -65,7 +72,7 @@ class ProposalDialog(QDialog):
                              APPROVE_EDIT: self.tr("Edit and approve a proposal"),
                              REWORD: self.tr("Reword a label")}[mode])
         self.setMinimumWidth(980)
-        self.resize(980, 700)
+        self.resize(1220, 700)
 
         intro = QLabel({
             PROPOSE: self.tr("Write it as you would say it to the guest: what they told us or "
@@ -82,40 +89,51 @@ class ProposalDialog(QDialog):
         self.category.setObjectName("proposalCategory")
         for c in Category:
             self.category.addItem(f"{texts.category(c)} — {texts.category_hint(c)}", c)
-        self.staff_wording = self._line("proposalStaff", 200)
-        self.staff_note = self._note()
         self.fields: dict[tuple[str, str], CheckedLine] = {}
         self.notes: dict[tuple[str, str], ElidedLabel] = {}
         groups = []
+        placeholders = {
+            "en": (self.tr("Prefers a quiet table"), self.tr("You prefer a quiet table."),
+                   self.tr("So we can seat you where you like.")),
+            "nl": (self.tr("Zit liever aan een rustige tafel"),
+                   self.tr("U zit liever aan een rustige tafel."),
+                   self.tr("Zodat we u plaatsen waar u graag zit.")),
+        }
         for lang in LANGS:
             required = lang == self.default_language
             box = QGroupBox(self.tr("{language} — required").format(
-                language=texts.language(lang)) if required else self.tr(
-                "{language} — optional").format(language=texts.language(lang)))
+                language=language_name(lang)) if required else self.tr(
+                "{language} — optional").format(language=language_name(lang)))
+            box.setObjectName(f"languageBox_{lang}")
             col = QVBoxLayout(box)
-            col.setSpacing(4)
+            col.setSpacing(3)
             suffix = lang.capitalize()
-            for part, caption in (("guest", self.tr("The guest reads:")),
-                                  ("purpose", self.tr("Why we keep it:"))):
-                line = self._line(f"proposal{'Guest' if part == 'guest' else 'Purpose'}{suffix}",
-                                  300)
-                line.setPlaceholderText(
-                    self.tr("You prefer a quiet table.") if part == "guest" and lang == "en"
-                    else self.tr("U zit liever aan een rustige tafel.") if part == "guest"
-                    else self.tr("So we can seat you where you like.") if lang == "en"
-                    else self.tr("Zodat we u plaatsen waar u graag zit."))
+            for part, caption, length in (("staff", self.tr("Staff wording:"), 200),
+                                          ("guest", self.tr("The guest reads:"), 300),
+                                          ("purpose", self.tr("Why we keep it:"), 300)):
+                name = {"staff": "proposalStaff", "guest": "proposalGuest",
+                        "purpose": "proposalPurpose"}[part] + ("" if part == "staff" and required
+                                                               else suffix)
+                line = self._line(name, length)
+                hints = placeholders.get(lang)
+                if hints:
+                    line.setPlaceholderText(hints[("staff", "guest", "purpose").index(part)])
                 self.fields[(part, lang)] = line
                 self.notes[(part, lang)] = self._note()
-                col.addWidget(QLabel(caption))
+                caption_label = QLabel(caption)
+                caption_label.setBuddy(line)
+                col.addWidget(caption_label)
                 col.addWidget(line)
                 col.addWidget(self.notes[(part, lang)])
             col.addStretch(1)
             groups.append(box)
-        # Old attribute names (the label picker's minimal form had them).
-        self.guest_en = self.fields[("guest", "en")]
-        self.purpose_en = self.fields[("purpose", "en")]
-        self.guest_nl = self.fields[("guest", "nl")]
-        self.purpose_nl = self.fields[("purpose", "nl")]
+        # The default language's staff wording, and the old attribute names (tests, picker).
+        self.staff_wording = self.fields[("staff", self.default_language)]
+        self.staff_note = self.notes[("staff", self.default_language)]
+        self.guest_en = self.fields.get(("guest", "en"))
+        self.purpose_en = self.fields.get(("purpose", "en"))
+        self.guest_nl = self.fields.get(("guest", "nl"))
+        self.purpose_nl = self.fields.get(("purpose", "nl"))
 
         self.special = QCheckBox(self.tr("&Health information (special category)"))
         self.special.setObjectName("proposalSpecial")
@@ -129,21 +147,20 @@ class ProposalDialog(QDialog):
         self.retention.setValue(365)
         self.retention.setSuffix(self.tr(" days"))
 
-        form = QFormLayout()
-        form.addRow(self.tr("&Category:"), self.category)
-        staff_label = QLabel(self.tr("&Staff wording:"))
-        staff_label.setBuddy(self.staff_wording)
-        form.addRow(staff_label, self.staff_wording)
-        form.addRow("", self.staff_note)
         lang_row = QHBoxLayout()
         for g in groups:
             lang_row.addWidget(g, 1)
         keep_label = QLabel(self.tr("&Keep for:"))
         keep_label.setBuddy(self.retention)
         keep_row = QHBoxLayout()
+        category_label = QLabel(self.tr("&Category:"))
+        category_label.setBuddy(self.category)
+        keep_row.addWidget(category_label)
+        keep_row.addWidget(self.category, 1)
+        keep_row.addSpacing(16)
+        keep_row.addWidget(keep_label)
         keep_row.addWidget(self.retention)
         keep_row.addWidget(QLabel(self.tr("after it is added to a guest")))
-        keep_row.addStretch(1)
 
         self.rules_problem = QLabel("\n".join(self.rules.problems))
         self.rules_problem.setObjectName("error")
@@ -178,15 +195,20 @@ class ProposalDialog(QDialog):
         lay.setSpacing(8)
         lay.addWidget(intro)
         lay.addWidget(self.rules_problem)
-        lay.addLayout(form)
+        lay.addLayout(keep_row)
         lay.addLayout(lang_row)
         special_row = QHBoxLayout()
         special_row.addWidget(self.special)
         special_row.addWidget(self.special_hint, 1)
         lay.addLayout(special_row)
-        keep = QFormLayout()
-        keep.addRow(keep_label, keep_row)
-        lay.addLayout(keep)
+        # A manager approving, editing or rewording answers the question instead of the box.
+        self.question = SpecialQuestion()
+        self.question.setVisible(mode != PROPOSE)
+        lay.addWidget(self.question)
+        if mode != PROPOSE:
+            self.special.hide()
+            self.special_hint.hide()
+
         lay.addWidget(self.status)
         lay.addWidget(self.details)
         lay.addWidget(self.acknowledge)
@@ -202,9 +224,10 @@ class ProposalDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.run_checks)
-        for line in (self.staff_wording, *self.fields.values()):
+        for line in self.fields.values():
             line.edited.connect(self._timer.start)
         self.special.toggled.connect(self.run_checks)
+        self.question.answered.connect(self.run_checks)
         self.acknowledge.toggled.connect(self._update_button)
         self.run_checks()
         self.staff_wording.setFocus()
@@ -225,7 +248,9 @@ class ProposalDialog(QDialog):
 
     def _fill(self, lb: LabelInfo) -> None:
         self.category.setCurrentIndex(self.category.findData(lb.category))
-        self.staff_wording.setText(lb.staff_wording)
+        for lang, name in lb.staff_names().items():
+            if ("staff", lang) in self.fields:
+                self.fields[("staff", lang)].setText(name)
         for w in lb.wordings:
             if ("guest", w.language) in self.fields:
                 self.fields[("guest", w.language)].setText(w.guest_wording)
@@ -243,28 +268,42 @@ class ProposalDialog(QDialog):
                 out.append(Wording(lang, guest, purpose))
         return tuple(out)
 
+    def is_special(self) -> bool:
+        """Health: the proposer's box, or (approving, rewording) the manager's answer."""
+        if self.mode == PROPOSE:
+            return self.special.isChecked()
+        if self.mode == REWORD and self.label is not None and self.question.answer() is None:
+            return self.label.sensitivity == Sensitivity.SPECIAL
+        return self.question.answer() == SpecialAnswer.HEALTH
+
+    def names(self) -> dict[str, str]:
+        """The staff wording per language that has one (the default language always)."""
+        return {lang: self.fields[("staff", lang)].text() for lang in LANGS
+                if lang == self.default_language or self.fields[("staff", lang)].text().strip()}
+
     def draft(self) -> vocabulary.LabelDraft:
         return vocabulary.LabelDraft(
-            Category(self.category.currentData()), self.staff_wording.text(),
-            Sensitivity.SPECIAL if self.special.isChecked() else Sensitivity.NORMAL,
+            Category(self.category.currentData()), self.names(),
+            Sensitivity.SPECIAL if self.is_special() else Sensitivity.NORMAL,
             self.retention.value(), self.wordings())
 
     def run_checks(self) -> None:
         """Check every text as the review will, and mark the words where they are."""
         wordings = self.wordings()
-        special = self.special.isChecked()
-        result = check_wording(label_texts(self.staff_wording.text(), wordings),
+        special = self.is_special()
+        names = self.names()
+        result = check_wording(label_texts(names, wordings),
                                special_category=special, rules=self.rules.rules,
-                               languages=text_languages(wordings))
+                               languages=text_languages(wordings, names))
         self.check = result
-        lines = [self.staff_wording]
-        notes = [self.staff_note]
+        lines = [self.fields[("staff", lang)] for lang in sorted(names)]
+        notes = [self.notes[("staff", lang)] for lang in sorted(names)]
         for w in wordings:
             lines += [self.fields[("guest", w.language)], self.fields[("purpose", w.language)]]
             notes += [self.notes[("guest", w.language)], self.notes[("purpose", w.language)]]
-        for line in (self.staff_wording, *self.fields.values()):
+        for line in self.fields.values():
             line.highlight([], special)
-        for note in (self.staff_note, *self.notes.values()):
+        for note in self.notes.values():
             note.clear()
         for i, (line, note) in enumerate(zip(lines, notes, strict=True)):
             found = [f for f in result.findings if f.text_index == i]
@@ -289,9 +328,11 @@ class ProposalDialog(QDialog):
                                              for f in result.blocking)
         if health_only:
             words = ", ".join(dict.fromkeys(f"“{f.matched}”" for f in result.blocking))
-            self.status.setText(self.tr("{words}: this is health information. Tick “Health "
-                                        "information” above to send it as a special-category "
-                                        "label, or reword it.").format(words=words))
+            self.status.setText((self.tr("{words}: this is health information. Tick “Health "
+                                         "information” above to send it as a special-category "
+                                         "label, or reword it.") if self.mode == PROPOSE else
+                                 self.tr("{words}: this is health information. Answer “Health” "
+                                         "below, or reword it.")).format(words=words))
         elif result.blocked:
             self.status.setText(self.tr("This wording cannot be sent: it judges a person. "
                                         "Change the marked words; the reason is under each "
@@ -306,8 +347,35 @@ class ProposalDialog(QDialog):
                                   else "color: #2e6b3a;")
         needs_ack = self.mode != PROPOSE and bool(result.warnings)
         self.acknowledge.setVisible(needs_ack)
-        self.send_button.setEnabled(not result.blocked
+        self.question.show_check(result, ui_language())
+        problem = self._answer_problem()
+        if problem:
+            self.status.setText(problem)
+            self.status.setStyleSheet("color: #a32020; font-weight: 600;")
+        self.send_button.setEnabled(not result.blocked and not problem
                                     and (not needs_ack or self.acknowledge.isChecked()))
+
+    def _answer_problem(self) -> str:
+        """Why the manager's answer stops saving ("" when it does not, or when proposing)."""
+        if self.mode == PROPOSE:
+            return ""
+        answer = self.question.answer()
+        if answer is None:
+            return self.tr("Answer the question above: does this label reveal health, or "
+                           "another special category?")
+        if answer == SpecialAnswer.OTHER:
+            return self.tr("A label that reveals another special category cannot be approved "
+                           "or kept: change the words, or cancel.")
+        if self.mode == REWORD and self.label is not None:
+            special = self.label.sensitivity == Sensitivity.SPECIAL
+            if answer == SpecialAnswer.HEALTH and not special:
+                return self.tr("This label is in use as ordinary data, without consent: it "
+                               "cannot become health information. Retire it and propose a "
+                               "new health label.")
+            if answer == SpecialAnswer.NONE and special:
+                return self.tr("This is a health label, used with consent: retire it and "
+                               "propose new words instead.")
+        return ""
 
     # -- saving -------------------------------------------------------------------
     def send(self) -> None:
@@ -324,12 +392,14 @@ class ProposalDialog(QDialog):
                 assert self.label is not None
                 saved = vocabulary.edit_and_approve(
                     self.store, self.actor, self.label.id, self.draft(),
+                    answer=self.question.answer(),
                     acknowledge_warnings=self.acknowledge.isChecked())
             else:
                 assert self.label is not None
                 saved = vocabulary_admin.reword_label(
-                    self.store, self.actor, self.label.id, self.staff_wording.text(),
+                    self.store, self.actor, self.label.id, self.names(),
                     self.wordings(), category=Category(self.category.currentData()),
+                    answer=self.question.answer(),
                     acknowledge_warnings=self.acknowledge.isChecked())
         except FrontdeskError as exc:
             self.error.setText(say(exc))

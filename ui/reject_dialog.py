@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.views import LabelInfo
 from app.vocabulary import RejectReason
 from ui import texts
+from ui.wording_widgets import label_name
 
 
 def reject_reason_text(reason: RejectReason) -> str:
@@ -41,7 +42,7 @@ class RejectDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reject a proposal"))
         self.setMinimumWidth(620)
-        title = QLabel(self.tr("Reject “{wording}”?").format(wording=label.staff_wording))
+        title = QLabel(self.tr("Reject “{wording}”?").format(wording=label_name(label)))
         title.setObjectName("pageTitle")
         title.setWordWrap(True)
         self.group = QButtonGroup(self)

@@ -177,14 +177,17 @@ def _block_bottom(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> flo
     return layout.blockBoundingRect(block).bottom()
 
 
-def heading_to_move(doc: QTextDocument, page_height: float) -> int | None:
-    """The ordinal of the first heading that must start a new page, or None if none must.
+def heading_to_move(doc: QTextDocument, page_height: float
+                    ) -> tuple[int, frozenset[int]] | None:
+    """The first heading that must start a new page, or None if none must.
 
-    A heading's group is its text up to the next heading; a section heading whose
-    text is only an introduction takes the first item with it. A group that starts
-    on one page and continues on the next, and fits on one page, moves whole; a
-    longer one (over a third of a page) keeps its first lines with the heading and
-    breaks after them.
+    Returns its ordinal and the ordinals of the headings inside its group (a break
+    added before one of those earlier is no longer needed once the group starts a
+    page, and would leave the heading alone on it). A heading's group is its text up
+    to the next heading; a section heading whose text is only an introduction takes
+    the first item with it. A group that starts on one page and continues on the
+    next, and fits on one page, moves whole; a longer one (over a third of a page)
+    keeps its first lines with the heading and breaks after them.
     """
     layout = doc.documentLayout()
     blocks = _all_blocks(doc)
@@ -207,7 +210,8 @@ def heading_to_move(doc: QTextDocument, page_height: float) -> int | None:
             bottom = max(layout.blockBoundingRect(b).bottom()
                          for b in blocks[i:min(end, i + FIRST_LINES)])
         if int((bottom - 1) // page_height) > page:
-            return ordinal
+            inside = sum(1 for b in blocks[i + 1:end] if b.blockFormat().headingLevel())
+            return ordinal, frozenset(range(ordinal + 1, ordinal + 1 + inside))
     return None
 
 
@@ -296,7 +300,8 @@ def _document(report: GuestReport, device: QPagedPaintDevice, dpi: float, width:
         move = heading_to_move(doc, height)
         if move is None:
             return doc
-        breaks |= {move}
+        ordinal, inside = move
+        breaks = (breaks - inside) | {ordinal}
     return doc
 
 

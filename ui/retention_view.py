@@ -242,7 +242,7 @@ def install_retention(main: MainWindow) -> QTimer:
         if main.store is not None and main.actor is not None:
             RetentionDialog(main.store, main.actor, main).exec()
 
-    main.add_manager_action(tr("Re&tention…"), None, open_dialog)
+    main.add_manager_action(tr("Rete&ntion…"), None, open_dialog)
     timer = QTimer(main)
     timer.setInterval(DAY_MS)
     state: dict[str, dt.date | None] = {"last": None}

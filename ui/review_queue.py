@@ -30,20 +30,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import vocabulary
-from app.domain import Sensitivity
+from app import languages, vocabulary
+from app.domain import Sensitivity, SpecialAnswer
 from app.errors import FrontdeskError
 from app.opening import Store
 from app.views import Actor, LabelInfo
 from app.wording import WordingResult
 from app.wording_rules import text_refs
 from ui import texts, theme
+from ui.i18n import current_language as ui_language
 from ui.i18n import say
 from ui.models.base import RowsModel
 from ui.proposal_form import APPROVE_EDIT, ProposalDialog
 from ui.reject_dialog import RejectDialog
 from ui.tables import DeskTable, EmptyOr
-from ui.wording_widgets import GuestPreview
+from ui.wording_widgets import GuestPreview, SpecialQuestion, label_name
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,10 @@ class ReviewModel(RowsModel[ReviewRow]):
     def cell(self, row: ReviewRow, column: int, role: int) -> Any:
         lb = row.label
         if role == Qt.ItemDataRole.DisplayRole:
-            return (check_summary(row.check), lb.staff_wording,
+            return (check_summary(row.check), label_name(lb),
                     (lb.proposed_by or "—").split()[0])[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return lb.staff_wording
+            return label_name(lb)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.CHECK:
             return QBrush(QColor("#a32020" if row.check.blocked else
                                  "#8a5a00" if row.check.warnings else "#2e6b3a"))
@@ -108,13 +109,13 @@ class ProposalDetail(QWidget):
         see = QLabel(self.tr("What the guest will see"))
         see.setObjectName("sectionTitle")
         see.setStyleSheet("font-weight: 600; color: #1f3b4d;")
-        self.previews = {lang: GuestPreview() for lang in ("en", "nl")}
+        self.previews = {lang.code: GuestPreview() for lang in languages.guest_languages()}
         for lang, p in self.previews.items():
             p.setObjectName(f"guestPreview_{lang}")
             p.setStyleSheet(p.styleSheet().replace("#guestPreview", f"#guestPreview_{lang}"))
-        row = QHBoxLayout()
-        for p in self.previews.values():
-            row.addWidget(p, 1)
+        row = QGridLayout()  # two previews a row, so the panel never needs to scroll sideways
+        for i, p in enumerate(self.previews.values()):
+            row.addWidget(p, i // 2, i % 2)
         self.check_box = QFrame()
         self.check_box.setObjectName("checkBox")
         self.check_title = QLabel()
@@ -130,6 +131,9 @@ class ProposalDetail(QWidget):
         cl.addWidget(self.check_title)
         cl.addWidget(self.check_text)
         cl.addWidget(self.acknowledge)
+        self.question = SpecialQuestion(vertical=True)
+        self.row: ReviewRow | None = None
+        self.question.answered.connect(self._refresh_check)
         lay = QVBoxLayout(self)
         lay.setSpacing(10)
         lay.addWidget(self.title)
@@ -138,12 +142,34 @@ class ProposalDetail(QWidget):
         lay.addSpacing(6)
         lay.addWidget(see)
         lay.addLayout(row)
+        lay.addWidget(self.question)
         lay.addWidget(self.check_box)
         lay.addStretch(1)
 
+    def answered_check(self) -> WordingResult | None:
+        """The check as approving would run it: with the sensitivity the answer gives."""
+        if self.row is None:
+            return None
+        answer = self.question.answer()
+        if answer is None:
+            return self.row.check
+        return WordingResult(self.row.check.findings,
+                             special_category=answer == SpecialAnswer.HEALTH)
+
     def show_row(self, row: ReviewRow) -> None:
-        lb, check = row.label, row.check
-        self.title.setText(f"“{lb.staff_wording}”")
+        self.row = row
+        self.acknowledge.setChecked(False)
+        self.question.clear()
+        self.question.show_check(row.check, ui_language())
+        self._refresh_check()
+
+    def _refresh_check(self) -> None:
+        row = self.row
+        check = self.answered_check()
+        if row is None or check is None:
+            return
+        lb = row.label
+        self.title.setText(f"“{label_name(lb)}”")
         when = texts.date_time(lb.proposed_at) if lb.proposed_at else "—"
         self.fact_values["category"].setText(texts.category(lb.category))
         self.fact_values["sensitivity"].setText(texts.sensitivity(lb.sensitivity))
@@ -154,9 +180,8 @@ class ProposalDetail(QWidget):
         self.special.setVisible(lb.sensitivity == Sensitivity.SPECIAL)
         for lang, p in self.previews.items():
             p.show_label(lb, lang)
-        self.acknowledge.setChecked(False)
         self.acknowledge.setVisible(bool(check.warnings) and not check.blocked)
-        refs = text_refs(lb.wordings)
+        refs = text_refs(lb.wordings, lb.staff_names())
         if check.blocked:
             title, color, bg = self.tr("✖ Cannot be approved"), "#a32020", "#fbeceb"
         elif check.warnings:
@@ -184,7 +209,7 @@ class ProposalDetail(QWidget):
                 groups[f.group].append(word)
             warn = f not in check.blocking
             reasons[f.group] = (self.tr("Warning: ") if warn and check.blocked else "") + \
-                _esc(f.reason_in("en"))
+                _esc(f.explanation_in(ui_language()))
         items = [f"{', '.join(words)}<br>{reasons[g]}" for g, words in groups.items()]
         self.check_text.setText("<br><br>".join(items) if items else self.tr(
             "No judgement, health or vague words were found."))
@@ -215,6 +240,7 @@ class ReviewQueueDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(self.detail)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.detail_area = EmptyOr(scroll)
         split = QSplitter()
@@ -260,6 +286,7 @@ class ReviewQueueDialog(QDialog):
         self.model.modelReset.connect(self._describe)
         self.table.activated_row.connect(lambda _r: self.approve_button.setFocus())
         self.detail.acknowledge.toggled.connect(lambda *_: self._update_buttons())
+        self.detail.question.answered.connect(self._update_buttons)
         self.approve_button.clicked.connect(self.approve)
         self.edit_button.clicked.connect(self.edit)
         self.reject_button.clicked.connect(self.reject_current)
@@ -297,7 +324,7 @@ class ReviewQueueDialog(QDialog):
 
     def select_wording(self, staff_wording: str) -> bool:
         for i, row in enumerate(self.model.rows()):
-            if row.label.staff_wording == staff_wording:
+            if staff_wording in (row.label.staff_wording, *row.label.staff_names().values()):
                 self.table.selectRow(i)
                 return True
         return False
@@ -313,14 +340,26 @@ class ReviewQueueDialog(QDialog):
         has = row is not None
         self.edit_button.setEnabled(has)
         self.reject_button.setEnabled(has)
-        ok = has and row is not None and not row.check.blocked and (
-            not row.check.warnings or self.detail.acknowledge.isChecked())
-        self.approve_button.setEnabled(ok)
+        answer = self.detail.question.answer()
+        check = self.detail.answered_check()
+        ok = (has and check is not None and answer in (SpecialAnswer.NONE, SpecialAnswer.HEALTH)
+              and not check.blocked
+              and (not check.warnings or self.detail.acknowledge.isChecked()))
+        self.approve_button.setEnabled(bool(ok))
         why = ""
-        if row is not None and row.check.blocked:
+        if row is not None and row.check.refused:  # blocked whatever the answer
             why = self.tr("Approve is off: the wording checks block this proposal. Edit the "
                           "wording, or reject it with a reason.")
-        elif row is not None and row.check.warnings and not ok:
+        elif row is not None and answer is None:
+            why = self.tr("Answer the question first: does this label reveal health, or "
+                          "another special category?")
+        elif row is not None and answer == SpecialAnswer.OTHER:
+            why = self.tr("A label that reveals another special category cannot be approved: "
+                          "reject it, or edit it so it says only what the guest needs.")
+        elif row is not None and check is not None and check.blocked:
+            why = self.tr("Approve is off: the wording checks block this proposal. Edit the "
+                          "wording, or reject it with a reason.")
+        elif row is not None and check is not None and check.warnings and not ok:
             why = self.tr("Tick “I have read this warning” to approve.")
         self.approve_button.setToolTip(why)
         self.why.setText(why)
@@ -332,13 +371,14 @@ class ReviewQueueDialog(QDialog):
             return
         try:
             done = vocabulary.approve_label(self.store, self.actor, row.label.id,
+                                            answer=self.detail.question.answer(),
                                             acknowledge_warnings=self.detail.acknowledge
                                             .isChecked())
         except FrontdeskError as exc:
             QMessageBox.warning(self, self.tr("Not approved"), say(exc))
             return
         self.status.setText(self.tr("Approved “{w}”: staff can add it from the label picker "
-                                    "now.").format(w=done.staff_wording))
+                                    "now.").format(w=label_name(done)))
         self.reload()
 
     def edit(self) -> None:
@@ -348,7 +388,7 @@ class ReviewQueueDialog(QDialog):
         dialog = ProposalDialog(self.store, self.actor, self, label=row.label, mode=APPROVE_EDIT)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_label is not None:
             self.status.setText(self.tr("Edited and approved “{w}”.").format(
-                w=dialog.result_label.staff_wording))
+                w=label_name(dialog.result_label)))
         self.reload()
 
     def reject_current(self) -> None:
@@ -367,5 +407,5 @@ class ReviewQueueDialog(QDialog):
             QMessageBox.warning(self, self.tr("Not rejected"), say(exc))
             return
         self.status.setText(self.tr("Rejected “{w}”. The proposer sees your reason.").format(
-            w=row.label.staff_wording))
+            w=label_name(row.label)))
         self.reload()

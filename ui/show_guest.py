@@ -478,8 +478,11 @@ class ShowGuestWindow(QWidget):
         try:
             render(copy.report, printer)
             export.record_copy(self.store, self.actor, copy)
-        except (FrontdeskError, OSError) as exc:
+        except FrontdeskError as exc:
             self.show_message(self.problem(exc), error=True)
+            return
+        except OSError:  # the printer, the disk: said to the guest in their words
+            self.show_message(self.t(Say.PROBLEM, message=self.t(Say.COPY_FAILED)), error=True)
             return
         finally:
             QApplication.restoreOverrideCursor()
@@ -499,8 +502,11 @@ class ShowGuestWindow(QWidget):
             write_pdf(copy.report, copy.pdf)
             export.write_json(copy.report, copy.json)
             export.record_copy(self.store, self.actor, copy)
-        except (FrontdeskError, OSError) as exc:
+        except FrontdeskError as exc:
             self.show_message(self.problem(exc), error=True)
+            return
+        except OSError:  # the printer, the disk: said to the guest in their words
+            self.show_message(self.t(Say.PROBLEM, message=self.t(Say.COPY_FAILED)), error=True)
             return
         finally:
             QApplication.restoreOverrideCursor()

@@ -59,6 +59,7 @@ class SignInPage(QWidget):
         self.store: Store | None = None
         self.title = QLabel(self.tr("Sign in"))
         self.title.setObjectName("lockTitle")
+        self.title.setWordWrap(True)  # "Desk locked" is longer in other languages
         self.subtitle = QLabel(self.tr("Choose your name and type your PIN."))
         self.subtitle.setObjectName("subtitle")
         self.subtitle.setWordWrap(True)
@@ -171,6 +172,7 @@ class FirstRunPage(QWidget):
         self.store: Store | None = None
         title = QLabel(self.tr("Welcome to Frontdesk"))
         title.setObjectName("lockTitle")
+        title.setWordWrap(True)  # longer in other languages: wrap, never cut
         intro = QLabel(self.tr("This store has no staff yet. Create the first manager account: "
                                "the manager adds the other staff and approves labels."))
         intro.setWordWrap(True)

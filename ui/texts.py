@@ -8,11 +8,10 @@ every such word in one context ("Desk").
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
-from app import languages
+from app import languages, localdates
 from app.domain import (
     Category,
     RemovalReason,
@@ -90,62 +89,47 @@ def sensitivity(s: Sensitivity) -> str:
             Sensitivity.SPECIAL: tr("health information (special category)")}[s]
 
 
-LANGUAGES = tuple((lang.code, lang.native_name) for lang in languages.all_languages())
+def languages_offered() -> tuple[tuple[str, str], ...]:
+    """(code, name in its own words) for every registered language: the guest's language
+    field, the venue's default language (read each time: the registry is the one list)."""
+    return tuple((lang.code, lang.native_name) for lang in languages.all_languages())
 
 
 def language(code: str) -> str:
-    return dict(LANGUAGES).get(code, code)
+    return languages.native_name(code)
 
 
-# Dates are written out in words so nobody has to guess day/month order.
-# QT_TRANSLATE_NOOP marks them for pyside6-lupdate; tr() translates them when shown.
-_DAYS = cast(tuple[str, ...], (
-    QT_TRANSLATE_NOOP("Desk", "Monday"), QT_TRANSLATE_NOOP("Desk", "Tuesday"),
-    QT_TRANSLATE_NOOP("Desk", "Wednesday"), QT_TRANSLATE_NOOP("Desk", "Thursday"),
-    QT_TRANSLATE_NOOP("Desk", "Friday"), QT_TRANSLATE_NOOP("Desk", "Saturday"),
-    QT_TRANSLATE_NOOP("Desk", "Sunday")))
-_MONTHS = cast(tuple[str, ...], (
-    QT_TRANSLATE_NOOP("Desk", "January"), QT_TRANSLATE_NOOP("Desk", "February"),
-    QT_TRANSLATE_NOOP("Desk", "March"), QT_TRANSLATE_NOOP("Desk", "April"),
-    QT_TRANSLATE_NOOP("Desk", "May"), QT_TRANSLATE_NOOP("Desk", "June"),
-    QT_TRANSLATE_NOOP("Desk", "July"), QT_TRANSLATE_NOOP("Desk", "August"),
-    QT_TRANSLATE_NOOP("Desk", "September"), QT_TRANSLATE_NOOP("Desk", "October"),
-    QT_TRANSLATE_NOOP("Desk", "November"), QT_TRANSLATE_NOOP("Desk", "December")))
+# Dates are written out in words so nobody has to guess day/month order, in the
+# interface language's CLDR patterns (app.localdates, from the language registry).
+
+def _ui() -> str:
+    from ui.i18n import current_language
+
+    return current_language()
 
 
 def long_date(d: dt.date) -> str:
     """'Tuesday 24 November' (with the year when it is not this year)."""
-    text = f"{tr(_DAYS[d.weekday()])} {d.day} {tr(_MONTHS[d.month - 1])}"
-    if d.year != dt.date.today().year:
-        text += f" {d.year}"
-    return text
+    return localdates.long_date(d, _ui())
 
 
 def short_month(month: int) -> str:
     """'Nov', 'mrt': the interface language's own abbreviation, whatever the system locale."""
-    from ui.i18n import current_language
-
-    return QLocale(current_language()).monthName(month, QLocale.FormatType.ShortFormat
-                                                 ).rstrip(".")
+    return localdates.month_name(month, _ui(), short=True)
 
 
 def short_date(d: dt.date | dt.datetime) -> str:
     """'24 Nov 2026'."""
-    return f"{d.day} {short_month(d.month)} {d.year}"
+    return localdates.short_date(d, _ui())
 
 
 def date_time(d: dt.datetime) -> str:
-    return f"{short_date(d)} {d:%H:%M}"
+    return localdates.date_time(d, _ui())
 
 
 def date_range(start: dt.date, end: dt.date) -> str:
     """'26–28 Nov 2026', '30 Nov – 2 Dec 2026', '30 Dec 2026 – 2 Jan 2027'."""
-    if start.year != end.year:
-        return f"{short_date(start)} – {short_date(end)}"
-    month = short_month(start.month)
-    if start.month == end.month:
-        return f"{start.day}–{end.day} {month} {end.year}"
-    return f"{start.day} {month} – {short_date(end)}"
+    return localdates.date_range(start, end, _ui())
 
 
 def greeting(cue: Greeting) -> str:
@@ -156,7 +140,7 @@ def greeting(cue: Greeting) -> str:
         if cue.pronunciation else isolate(cue.name)
     if cue.last_month is None:
         return tr("{name} — first visit").format(name=name)
-    when = tr(_MONTHS[cue.last_month - 1]) + (f" {cue.last_year}" if cue.last_year else "")
+    when = localdates.month_year(cue.last_month, cue.last_year, _ui())
     nth = ordinal(cue.visit_number) if tr("{n}th") == "{n}th" else tr("{n}th").format(
         n=cue.visit_number)
     return tr("{name} — welcome back: {nth} {noun}, last in {when}").format(

@@ -185,7 +185,7 @@ class TodayView(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setDate(QDate(clock.today()))
-        date_label = QLabel(self.tr("&Date:"))
+        date_label = QLabel(self.tr("Da&te:"))
         date_label.setBuddy(self.date_edit)
         self.today_button = QPushButton(self.tr("T&oday"))
         self.service = QComboBox()
@@ -212,7 +212,7 @@ class TodayView(QWidget):
         self.bookings = VisitList(VisitKind.BOOKING)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("todayTabs")
-        self.tabs.addTab(self.stays, self.tr("&Hotel arrivals"))
+        self.tabs.addTab(self.stays, self.tr("Hotel &arrivals"))
         self.tabs.addTab(self.bookings, self.tr("Restaurant &bookings"))
         self.tabs.setCurrentIndex(1 if start.kind == VisitKind.BOOKING else 0)
 

@@ -18,19 +18,21 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from app import vocabulary_admin
+from app import languages, vocabulary_admin
 from app.domain import LabelStatus, Sensitivity
 from app.errors import FrontdeskError
 from app.opening import Store
@@ -40,7 +42,7 @@ from ui.i18n import say
 from ui.models.base import RowsModel
 from ui.proposal_form import REWORD, ProposalDialog
 from ui.tables import DeskTable, EmptyOr
-from ui.wording_widgets import GuestPreview
+from ui.wording_widgets import GuestPreview, label_name
 
 
 def _fold(text: str) -> str:
@@ -64,20 +66,20 @@ class VocabularyModel(RowsModel[LabelUsage]):
         order = {c: i for i, c in enumerate(type(rows[0].label.category))} if rows else {}
         self._all = sorted(rows, key=lambda u: (u.label.status != LabelStatus.APPROVED,
                                                 order.get(u.label.category, 0),
-                                                _fold(u.label.staff_wording)))
+                                                _fold(label_name(u.label))))
         self.set_filter(self._text)
 
     def set_filter(self, text: str) -> None:
         self._text = text
         words = _fold(text).split()
         self.set_rows([u for u in self._all
-                       if all(w in _fold(u.label.staff_wording) for w in words)])
+                       if all(w in _fold(" ".join(u.label.staff_names().values())) for w in words)])
 
     def cell(self, row: LabelUsage, column: int, role: int) -> Any:
         lb = row.label
         if role == Qt.ItemDataRole.DisplayRole:
             health = " ⚕" if lb.sensitivity == Sensitivity.SPECIAL else ""
-            return (lb.staff_wording + health, texts.category(lb.category),
+            return (label_name(lb) + health, texts.category(lb.category),
                     self.tr("in use") if lb.status == LabelStatus.APPROVED
                     else self.tr("retired"),
                     str(row.guests), self.tr("{n} days").format(n=lb.retention_days))[column]
@@ -94,7 +96,7 @@ class RetentionDialog(QDialog):
         self.setWindowTitle(self.tr("Change retention"))
         self.setMinimumWidth(560)
         lb = usage.label
-        title = QLabel(f"“{lb.staff_wording}”")
+        title = QLabel(f"“{label_name(lb)}”")
         title.setObjectName("pageTitle")
         title.setWordWrap(True)
         self.days = QSpinBox()
@@ -138,7 +140,7 @@ class RetireDialog(QDialog):
         self.setWindowTitle(self.tr("Retire a label"))
         self.setMinimumWidth(640)
         n = usage.guests
-        title = QLabel(self.tr("Retire “{w}”?").format(w=usage.label.staff_wording))
+        title = QLabel(self.tr("Retire “{w}”?").format(w=label_name(usage.label)))
         title.setObjectName("pageTitle")
         title.setWordWrap(True)
         info = QLabel(self.tr("Nobody can add it to a guest any more. {n} guest(s) carry it "
@@ -191,7 +193,7 @@ class VocabularyDialog(QDialog):
         self.table = DeskTable(self.model, stretch=VocabularyModel.WORDING)
         self.table.setObjectName("vocabulary")
         self.body = EmptyOr(self.table)
-        self.previews = {lang: GuestPreview() for lang in ("en", "nl")}
+        self.previews = {lang.code: GuestPreview() for lang in languages.guest_languages()}
         side = QWidget()
         sl = QVBoxLayout(side)
         sl.setContentsMargins(0, 0, 0, 0)
@@ -200,7 +202,12 @@ class VocabularyDialog(QDialog):
         sl.addStretch(1)
         split = QSplitter()
         split.addWidget(self.body)
-        split.addWidget(side)
+        # One preview per guest language (the registry's): they scroll rather than squeeze.
+        previews = QScrollArea()
+        previews.setWidgetResizable(True)
+        previews.setFrameShape(QFrame.Shape.NoFrame)
+        previews.setWidget(side)
+        split.addWidget(previews)
         split.setSizes([860, 480])
         split.setChildrenCollapsible(False)
         self.status = QLabel()
@@ -262,7 +269,7 @@ class VocabularyDialog(QDialog):
 
     def select_wording(self, staff_wording: str) -> bool:
         for i, u in enumerate(self.model.rows()):
-            if u.label.staff_wording == staff_wording:
+            if staff_wording in (u.label.staff_wording, *u.label.staff_names().values()):
                 self.table.selectRow(i)
                 return True
         return False

@@ -41,7 +41,7 @@ class WordingSettingsDialog(QDialog):
         self.setMinimumWidth(720)
         self.language = QComboBox()
         self.language.setObjectName("defaultLanguage")
-        for code, name in texts.LANGUAGES:
+        for code, name in texts.languages_offered():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(self.language.findData(
             venue_settings.default_language(store)))

@@ -25,18 +25,24 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QFrame,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QRadioButton,
     QSizePolicy,
     QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain import SpecialAnswer
 from app.guest_wording import render_label
 from app.views import LabelInfo
-from app.wording import Finding, Severity, WordingResult
+from app.wording import Finding, Kind, Severity, WordingResult
+from app.wording_categories import title as category_title
 from ui import texts
 
 BLOCK_COLOR = QColor("#f6d3cf")
@@ -140,8 +146,10 @@ class CheckedLine(QPlainTextEdit):
 
 
 def _ui_language() -> str:
-    """The language of the reasons shown to staff (the screens are in English for now)."""
-    return "en"
+    """The language of the reasons shown to staff: the interface language."""
+    from ui.i18n import current_language
+
+    return current_language()
 
 
 def reasons_text(findings: Sequence[Finding], result: WordingResult, lang: str = "") -> str:
@@ -224,3 +232,116 @@ class GuestPreview(QFrame):
         self.note.setText(self.tr("No {language} wording yet: this guest would read the "
                                   "{used} text above.").format(
             language=texts.language(language), used=texts.language(shown.language)))
+
+
+class SpecialQuestion(QGroupBox):
+    """The manager's explicit answer, asked on every approval, edit and rewording.
+
+    Nothing is chosen at first: the manager must pick one. Beside the question
+    stands what the automatic check found (:meth:`show_check`), as a help —
+    the answer is the manager's. ``answered`` fires with each choice.
+    """
+
+    answered = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, vertical: bool = False) -> None:
+        super().__init__(self.tr("Does this label reveal health, or another special category "
+                                 "of personal data?"), parent)
+        self.setObjectName("specialQuestion")
+        self.none = QRadioButton(self.tr("&No — ordinary service data"))
+        self.none.setObjectName("answerNone")
+        self.health = QRadioButton(self.tr("&Health — used only with the guest's explicit "
+                                           "consent"))
+        self.health.setObjectName("answerHealth")
+        self.other = QRadioButton(self.tr("Ano&ther special category — cannot be approved"))
+        self.other.setObjectName("answerOther")
+        self.other.setToolTip(self.tr("Origin or nationality, religion, sexual life or "
+                                      "orientation, political opinions, union membership, "
+                                      "genetic or biometric data."))
+        self.hint = QLabel(self.tr("Other special categories: origin or nationality, religion, "
+                                   "sexual life or orientation, political opinions, union "
+                                   "membership, genetic or biometric data."))
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.finding = QLabel()
+        self.finding.setObjectName("specialFinding")
+        self.finding.setWordWrap(True)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        for b in (self.none, self.health, self.other):
+            self.group.addButton(b)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 8, 12, 8)
+        lay.setSpacing(3)
+        row = QVBoxLayout() if vertical else QHBoxLayout()
+        row.setSpacing(3 if vertical else 18)
+        for b in (self.none, self.health, self.other):
+            row.addWidget(b)
+        if not vertical:
+            row.addStretch(1)
+        lay.addLayout(row)
+        lay.addWidget(self.hint)
+        lay.addWidget(self.finding)
+        self.group.buttonToggled.connect(lambda *_: self.answered.emit())
+
+    def answer(self) -> SpecialAnswer | None:
+        if self.none.isChecked():
+            return SpecialAnswer.NONE
+        if self.health.isChecked():
+            return SpecialAnswer.HEALTH
+        if self.other.isChecked():
+            return SpecialAnswer.OTHER
+        return None
+
+    def clear(self) -> None:
+        """No answer (a new label, or the words changed)."""
+        self.group.setExclusive(False)
+        for b in (self.none, self.health, self.other):
+            b.setChecked(False)
+        self.group.setExclusive(True)
+        self.answered.emit()
+
+    def show_check(self, result: WordingResult, lang: str) -> None:
+        """The automatic check's finding, beside the question."""
+        health = [f for f in result.findings if f.kind is Kind.HEALTH]
+        special = [f for f in result.findings if f.kind is Kind.SPECIAL]
+        parts = []
+        if health:
+            parts.append(self.tr("health ({words})").format(words=_quoted(health)))
+        for f in _first_per_group(special):
+            parts.append(self.tr("{category} ({words})").format(
+                category=category_title(f.group, lang),
+                words=_quoted([g for g in special if g.group == f.group])))
+        self.finding.setText(
+            self.tr("The automatic check found: {found}.").format(found="; ".join(parts))
+            if parts else self.tr("The automatic check found no health or other special "
+                                  "category — it can miss words it does not know."))
+        self.finding.setStyleSheet("color: #a32020;" if special else
+                                   "color: #5a3d8a;" if health else "color: #5b6b73;")
+
+
+def _quoted(findings: Sequence[Finding]) -> str:
+    return ", ".join(dict.fromkeys(f"“{f.matched}”" for f in findings))
+
+
+def _first_per_group(findings: Sequence[Finding]) -> list[Finding]:
+    seen: dict[str, Finding] = {}
+    for f in findings:
+        seen.setdefault(f.group, f)
+    return list(seen.values())
+
+
+def label_name(label: LabelInfo) -> str:
+    """The label's name in the interface language, or another's with a marker ("… [EN]")."""
+    return label.staff_name(_ui_language())
+
+
+def language_name(code: str) -> str:
+    """A language named in the reader's language ("Engels" on a Dutch desk), from CLDR."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(_ui_language()).languages.get(code)
+    except (UnknownLocaleError, ValueError):
+        name = None
+    return (name[:1].upper() + name[1:]) if name else texts.language(code)

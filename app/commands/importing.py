@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_common import add_staff_args, add_store_args, open_from_args, sign_in_from_args
-from app.i18n import _
+from app.cli_common import add_staff_args, add_store_args, open_from_args, say, sign_in_from_args
+from app.i18n import _, ngettext_, num
 
 FIELD_HELP = ("name first_name infix last_name preferred_name email phone language arrival "
               "departure date time room table party type service, or 'skip'")
@@ -83,37 +83,41 @@ def run_import(args: argparse.Namespace) -> int:
         actor = sign_in_from_args(store, args)
         mapping, remembered = importing.mapping_for(store, table.header)
         mapping = _apply_overrides(table.header, mapping, args.map)
-        print("Columns (remembered mapping):" if remembered and not args.map
-               else "Columns (guessed from the header; correct with --map COLUMN=FIELD):")
+        print(say(_("Columns (remembered mapping):") if remembered and not args.map
+                  else _("Columns (guessed from the header; correct with --map COLUMN=FIELD):")))
         for i, h in enumerate(table.header):
             f = mapping.get(i)
-            target = ("skipped: free text is never imported" if importing.is_free_text(h) else
-                      importing.FIELD_LABELS[f] if f else "not imported")
-            print(f"  {h or '#' + str(i + 1)} → {target}")
+            target = (_("skipped: free text is never imported") if importing.is_free_text(h) else
+                      importing.FIELD_LABELS[f] if f else _("not imported"))
+            print(f"  {h or '#' + str(i + 1)} → {say(target)}")
         plan = importing.build_plan(table, mapping, file_name=args.file.name)
         pre = importing.preview(store, actor, plan)
         print()
         for line in pre.summary_lines():
-            print(line)
+            print(say(line))
         if args.save_mapping:
             importing.save_mapping(store, actor, table.header, mapping)
-            print("Mapping saved for files with this header.")
+            print(say(_("Mapping saved for files with this header.")))
         if args.dry_run:
-            print("Dry run: nothing was imported.")
+            print(say(_("Dry run: nothing was imported.")))
             return 0 if not plan.errors else 1
         if plan.errors and not args.only_good_rows:
-            print(f"\n{plan.error_lines:,} row{'s' if plan.error_lines != 1 else ''} with "
-                  "errors (listed above): nothing was imported. Correct the file, or run again "
-                  "with --only-good-rows to leave the bad rows out.")
+            print("\n" + say(ngettext_(
+                "{n} row with errors (listed above): nothing was imported. Correct the file, "
+                "or run again with --only-good-rows to leave the bad rows out.",
+                "{n} rows with errors (listed above): nothing was imported. Correct the file, "
+                "or run again with --only-good-rows to leave the bad rows out.",
+                plan.error_lines, n=num(plan.error_lines))))
             return 1
         if pre.new_guests + pre.visits == 0:
-            print("Nothing to import.")
+            print(say(_("Nothing to import.")))
             return 0 if not plan.errors else 1
         if not args.yes:
-            answer = _ask(f"Import {pre.new_guests:,} new guests and {pre.visits:,} visits? "
-                          "[y/N] ").strip().casefold()
+            answer = _ask(say(_("Import {guests} new guests and {visits} visits? [y/N] ",
+                                guests=num(pre.new_guests), visits=num(pre.visits)))
+                          ).strip().casefold()
             if answer not in ("y", "yes", "j", "ja"):
-                print("Nothing was imported.")
+                print(say(_("Nothing was imported.")))
                 return 1
         last = [-1]
 
@@ -121,7 +125,8 @@ def run_import(args: argparse.Namespace) -> int:
             pct = 100 * done // max(1, total)
             if sys.stderr.isatty() and pct != last[0]:
                 last[0] = pct
-                print(f"\rImporting… {pct}%", end="", file=sys.stderr, flush=True)
+                print("\r" + say(_("Importing… {pct}%", pct=pct)), end="", file=sys.stderr,
+                      flush=True)
 
         result = importing.apply(store, actor, plan, only_good_rows=args.only_good_rows,
                                  progress=progress)
@@ -129,8 +134,10 @@ def run_import(args: argparse.Namespace) -> int:
             print(file=sys.stderr)
     finally:
         store.close()
-    print(f"Imported: {result.guests_created:,} new guests, {result.guests_matched:,} matched "
-          f"guests, {result.visits:,} visits"
-          + (f"; {result.skipped_rows:,} rows with errors were left out" if result.skipped_rows
-             else "") + ".")
+    counts = dict(new=num(result.guests_created), matched=num(result.guests_matched),
+                  visits=num(result.visits), skipped=num(result.skipped_rows))
+    print(say(_("Imported: {new} new guests, {matched} matched guests, {visits} visits; "
+                "{skipped} rows with errors were left out.", **counts) if result.skipped_rows
+              else _("Imported: {new} new guests, {matched} matched guests, {visits} visits.",
+                     **counts)))
     return 0

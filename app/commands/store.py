@@ -124,7 +124,8 @@ def init(args: argparse.Namespace) -> int:
 
         return init_shared(args, shared)
     if not args.manager:
-        print("frontdesk: init needs --manager NAME (the first manager).", file=sys.stderr)
+        print("frontdesk: " + say(_("init needs --manager NAME (the first manager).")),
+              file=sys.stderr)
         return 2
     if args.pin_file:
         pin = Path(args.pin_file).read_text(encoding="utf-8").strip()

@@ -19,9 +19,9 @@ import getpass
 import sys
 from typing import Any
 
-from app.cli_common import add_store_args, open_from_args
+from app.cli_common import add_store_args, open_from_args, say
 from app.errors import FrontdeskError, SignInError
-from app.i18n import _
+from app.i18n import _, num
 
 
 def register(sub: Any) -> None:
@@ -73,11 +73,14 @@ def store_password(args: argparse.Namespace) -> int:
     if address is None:
         raise FrontdeskError(_("Name the shared store with --store postgresql://ROLE@SERVER/DB."))
     shared_store.parse(address)  # refuse a bad address before asking for anything
-    password = read_secret(f"Password for {shared_store.parse(address)}: ", args.password_stdin)
+    password = read_secret(say(_("Password for {address}: ",
+                                 address=str(shared_store.parse(address)))),
+                           args.password_stdin)
     shared_store.save_password(address, password)
     store = shared_store.open_shared_store(address)
     store.close()
-    print(f"Saved in this desk's keyring; {shared_store.parse(address)} opens with it.")
+    print(say(_("Saved in this desk's keyring; {address} opens with it.",
+                address=str(shared_store.parse(address)))))
     return 0
 
 
@@ -94,17 +97,22 @@ def init_shared(args: argparse.Namespace, address: str) -> int:
     desk_role = getattr(args, "desk_role", None) or "frontdesk_desk"
     owner = shared_store.parse(address)
     from_stdin = bool(getattr(args, "password_stdin", False))
-    password = read_secret(f"Password of the owner role {owner.user}: ", from_stdin)
+    password = read_secret(say(_("Password of the owner role {role}: ", role=owner.user)),
+                           from_stdin)
     if getattr(args, "pin_file", None):
         pin: str | None = Path(args.pin_file).read_text(encoding="utf-8").strip()
     else:
-        pin = read_secret("PIN for the first manager (4-12 digits): ", from_stdin).strip()
+        pin = read_secret(say(_("PIN for the first manager (4-12 digits): ")),
+                          from_stdin).strip()
     result = store_admin.init_shared(address, password, desk_role)
     desk = store_admin.desk_address(address, desk_role)
-    what = "Created" if result.created else "Upgraded and re-checked"
-    print(f"{what} the shared store {owner} (schema {result.revision}, store id "
-          f"{result.store_id[:8]}…). Desks connect as role {desk_role}, which may append to "
-          "the audit log but never change or delete it.")
+    done = (_("Created the shared store {address} (schema {revision}, store id {id}…).",
+              address=str(owner), revision=result.revision, id=result.store_id[:8])
+            if result.created else
+            _("Upgraded and re-checked the shared store {address} (schema {revision}, store id "
+              "{id}…).", address=str(owner), revision=result.revision, id=result.store_id[:8]))
+    print(say(done) + " " + say(_("Desks connect as role {role}, which may append to the audit "
+                                  "log but never change or delete it.", role=desk_role)))
     if args.manager and pin:
         from storage import postgres as pg
 
@@ -113,23 +121,24 @@ def init_shared(args: argparse.Namespace, address: str) -> int:
             if staff.needs_first_manager(store):
                 actor = staff.create_first_manager(store, args.manager, pin)
                 vocabulary.load_starter(store, actor)
-                print(f"First manager: {args.manager}; starter vocabulary loaded.")
+                print(say(_("First manager: {name}; starter vocabulary loaded.",
+                            name=args.manager)))
             else:
-                print("The shared store already has staff; no manager was added.")
+                print(say(_("The shared store already has staff; no manager was added.")))
         finally:
             store.close()
-    print(f"\nOn each desk:\n    frontdesk store-password --store '{desk}'\n"
-          f"    frontdesk --store '{desk}'")
+    commands = f"    frontdesk store-password --store '{desk}'\n    frontdesk --store '{desk}'"
+    print("\n" + say(_("On each desk:")) + "\n" + commands)
     if result.desk_password is not None:
-        print("\nThe desk password (shown only this once; give it to each desk, then forget "
-              f"it):\n\n    {result.desk_password}\n")
+        print("\n" + say(_("The desk password (shown only this once; give it to each desk, "
+                           "then forget it):")) + f"\n\n    {result.desk_password}\n")
     return 0
 
 
 def move_store(args: argparse.Namespace) -> int:
     from app import staff, store_admin
 
-    pin = read_secret(f"PIN for {args.staff}: ", args.pin_stdin)
+    pin = read_secret(say(_("PIN for {name}: ", name=args.staff)), args.pin_stdin)
     local = open_from_args(args, create=False, local_only=True)
     try:
         match = [s for s in staff.list_staff(local) if s.name == args.staff]
@@ -145,9 +154,10 @@ def move_store(args: argparse.Namespace) -> int:
         result = store_admin.move_store(local, actor, args.to, progress=progress)
     finally:
         local.close()
-    print(f"Copied to {result.address} and verified: {result.rows.get('guest', 0):,} guests, "
-          f"{result.rows.get('staff', 0):,} staff, {result.audit_events:,} audit events. "
-          "The local store was left as it was.")
+    print(say(_("Copied to {address} and verified: {guests} guests, {staff} staff, {events} "
+                "audit events. The local store was left as it was.",
+                address=str(result.address), guests=num(result.rows.get("guest", 0)),
+                staff=num(result.rows.get("staff", 0)), events=num(result.audit_events))))
     return 0
 
 
@@ -158,7 +168,7 @@ def use_store(args: argparse.Namespace) -> int:
     address = shared_store.resolve_store(getattr(args, "store", None))
     if address is None:
         raise FrontdeskError(_("Name the shared store with --store postgresql://ROLE@SERVER/DB."))
-    pin = read_secret(f"PIN for {args.staff}: ", args.pin_stdin)
+    pin = read_secret(say(_("PIN for {name}: ", name=args.staff)), args.pin_stdin)
     store = shared_store.open_shared_store(address)
     try:
         match = [s for s in staff.list_staff(store) if s.name == args.staff]
@@ -169,8 +179,8 @@ def use_store(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.local:
-        print("This desk opens its local store again.")
+        print(say(_("This desk opens its local store again.")))
     else:
-        print(f"This desk opens {shared_store.parse(address)} from now on "
-              "(--store and FRONTDESK_STORE still choose for one run).")
+        print(say(_("This desk opens {address} from now on (--store and FRONTDESK_STORE still "
+                    "choose for one run).", address=str(shared_store.parse(address)))))
     return 0

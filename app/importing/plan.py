@@ -9,9 +9,7 @@ previewed, matched and applied, and a property test can throw anything at it.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -170,11 +168,6 @@ _STAY_WORDS = ("stay", "hotel", "room", "overnacht", "verblijf", "logies", "kame
                "accommodat", "lodging", "night", "nacht")
 _BOOKING_WORDS = ("booking", "reserv", "restaurant", "table", "tafel", "lunch", "dinner",
                   "diner", "breakfast", "ontbijt", "brunch", "eten", "meal", "dining")
-# Ways exports write a language that the registry's entries do not already cover (codes,
-# region variants and each language's name in every registry language are derived).
-_LANGUAGE_ALIASES = {"eng": "en", "gb": "en", "uk": "en", "us": "en", "nld": "nl",
-                     "ned": "nl", "vlaams": "nl", "flemish": "nl", "deu": "de", "ger": "de",
-                     "fra": "fr", "fre": "fr"}
 _PARTY = re.compile(r"^\s*(\d{1,6})(?:\s*(?:p|pax|pers\.?|persons?|personen|guests?|gasten|"
                     r"people|couverts?|covers?))?\s*$", re.IGNORECASE)
 
@@ -239,35 +232,10 @@ def _join(msgs: list[Msg]) -> Msg:
     return _("{first} {rest}", first=msgs[0], rest=_join(msgs[1:]))
 
 
-@functools.cache
-def _language_names() -> dict[str, str]:
-    """Normalised ways of writing each registry language -> its code."""
-    from babel import Locale
-
-    out: dict[str, str] = {}
-    codes = languages.codes()
-    for code in codes:
-        out[code] = code
-        for reader in codes:
-            name = Locale.parse(code).get_language_name(reader) or ""
-            out[re.sub(r"[^a-z]", "", _fold(name))] = code
-    out.update({k: v for k, v in _LANGUAGE_ALIASES.items() if v in codes})
-    return out
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def language_of(raw: str) -> str:
-    """The registry code for how an export wrote a language ("NL", "nl-BE", "Deutsch"), or ""."""
-    key = re.sub(r"[^a-z]", "", _fold(raw))
-    names = _language_names()
-    if key in names:
-        return names[key]
-    head = re.split(r"[^a-z]", _fold(raw).strip(), maxsplit=1)[0]  # "nl-BE", "de_AT"
-    return names.get(head, "") if len(head) == 2 else ""
+    """The registry code for how an export wrote a language ("NL", "nl-BE", "Deutsch"), or ""
+    (the language registry knows every entry's codes, names and aliases)."""
+    return languages.lookup(raw) or ""
 
 
 class _Row:

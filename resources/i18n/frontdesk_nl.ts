@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="nl_NL" sourcelanguage="en">
+<TS version="2.1" language="nl" sourcelanguage="en">
   <context>
     <name>AddStaffDialog</name>
     <message>
@@ -21,7 +21,7 @@
     </message>
     <message>
       <source>PIN &amp;again:</source>
-      <translation>Pincode &amp;nogmaals:</translation>
+      <translation>Pincode &amp;herhalen:</translation>
     </message>
     <message>
       <source>The two PINs differ. Type the same PIN twice.</source>
@@ -169,7 +169,7 @@
     </message>
     <message>
       <source>&amp;File:</source>
-      <translation>&amp;Bestand:</translation>
+      <translation>Bes&amp;tand:</translation>
     </message>
     <message>
       <source>Choose…</source>
@@ -217,11 +217,11 @@
     </message>
     <message>
       <source>&amp;Keep the newest:</source>
-      <translation>&amp;Bewaar de nieuwste:</translation>
+      <translation>Bewaar de ni&amp;euwste:</translation>
     </message>
     <message>
-      <source>Pass&amp;phrase:</source>
-      <translation>&amp;Wachtzin:</translation>
+      <source>Passp&amp;hrase:</source>
+      <translation>Wacht&amp;zin:</translation>
     </message>
     <message>
       <source>Daily backup</source>
@@ -272,11 +272,11 @@
     </message>
     <message>
       <source>Connected to the shared store again; the desk is up to date.</source>
-      <translation>Weer verbonden met de gedeelde opslag; de balie is bijgewerkt.</translation>
+      <translation>Weer verbonden met de gedeelde gegevens; de balie is bijgewerkt.</translation>
     </message>
     <message>
       <source>Not connected since {time}. {message}</source>
-      <translation>Niet verbonden sinds {time}. {message}</translation>
+      <translation>Geen verbinding sinds {time}. {message}</translation>
     </message>
   </context>
   <context>
@@ -475,82 +475,6 @@
     <message>
       <source>visit</source>
       <translation>bezoek</translation>
-    </message>
-    <message>
-      <source>Monday</source>
-      <translation>maandag</translation>
-    </message>
-    <message>
-      <source>Tuesday</source>
-      <translation>dinsdag</translation>
-    </message>
-    <message>
-      <source>Wednesday</source>
-      <translation>woensdag</translation>
-    </message>
-    <message>
-      <source>Thursday</source>
-      <translation>donderdag</translation>
-    </message>
-    <message>
-      <source>Friday</source>
-      <translation>vrijdag</translation>
-    </message>
-    <message>
-      <source>Saturday</source>
-      <translation>zaterdag</translation>
-    </message>
-    <message>
-      <source>Sunday</source>
-      <translation>zondag</translation>
-    </message>
-    <message>
-      <source>January</source>
-      <translation>januari</translation>
-    </message>
-    <message>
-      <source>February</source>
-      <translation>februari</translation>
-    </message>
-    <message>
-      <source>March</source>
-      <translation>maart</translation>
-    </message>
-    <message>
-      <source>April</source>
-      <translation>april</translation>
-    </message>
-    <message>
-      <source>May</source>
-      <translation>mei</translation>
-    </message>
-    <message>
-      <source>June</source>
-      <translation>juni</translation>
-    </message>
-    <message>
-      <source>July</source>
-      <translation>juli</translation>
-    </message>
-    <message>
-      <source>August</source>
-      <translation>augustus</translation>
-    </message>
-    <message>
-      <source>September</source>
-      <translation>september</translation>
-    </message>
-    <message>
-      <source>October</source>
-      <translation>oktober</translation>
-    </message>
-    <message>
-      <source>November</source>
-      <translation>november</translation>
-    </message>
-    <message>
-      <source>December</source>
-      <translation>december</translation>
     </message>
     <message>
       <source>no consent on record</source>
@@ -768,7 +692,7 @@ Gaat de gast akkoord?</translation>
     </message>
     <message>
       <source>PIN &amp;again:</source>
-      <translation>Pincode &amp;nogmaals:</translation>
+      <translation>Pincode n&amp;ogmaals:</translation>
     </message>
     <message>
       <source>The two PINs differ. Type the same PIN twice.</source>
@@ -782,8 +706,8 @@ Gaat de gast akkoord?</translation>
       <translation>&amp;Aangekomen (Spatie)</translation>
     </message>
     <message>
-      <source>Show &amp;guest (F9)</source>
-      <translation>Tonen aan &amp;gast (F9)</translation>
+      <source>Sh&amp;ow guest (F9)</source>
+      <translation>T&amp;onen aan gast (F9)</translation>
     </message>
     <message>
       <source>&amp;Edit details…</source>
@@ -810,12 +734,12 @@ Gaat de gast akkoord?</translation>
       <translation>Grondslag</translation>
     </message>
     <message>
-      <source>&amp;Add label… (Ins)</source>
-      <translation>Label &amp;toevoegen… (Ins)</translation>
+      <source>Add &amp;label… (Ins)</source>
+      <translation>&amp;Label toevoegen… (Ins)</translation>
     </message>
     <message>
       <source>&amp;Remove label… (Del)</source>
-      <translation>Label &amp;verwijderen… (Del)</translation>
+      <translation>Label ve&amp;rwijderen… (Del)</translation>
     </message>
     <message>
       <source>Labels</source>
@@ -827,7 +751,7 @@ Gaat de gast akkoord?</translation>
     </message>
     <message>
       <source>Record &amp;consent…</source>
-      <translation>Toestemming &amp;vastleggen…</translation>
+      <translation>Toe&amp;stemming vastleggen…</translation>
     </message>
     <message>
       <source>&amp;Withdraw consent…</source>
@@ -1268,7 +1192,7 @@ Gaat de gast akkoord?</translation>
       <translation>&amp;Zoeken:</translation>
     </message>
     <message>
-      <source>Ca&amp;tegory:</source>
+      <source>&amp;Category:</source>
       <translation>&amp;Categorie:</translation>
     </message>
     <message>
@@ -1301,7 +1225,7 @@ Gaat de gast akkoord?</translation>
     </message>
     <message>
       <source>&amp;Propose a new label…</source>
-      <translation>Nieuw label &amp;voorstellen…</translation>
+      <translation>Nieuw label voor&amp;stellen…</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -1396,7 +1320,7 @@ Stel een nieuw label voor als er niets past.</translation>
     </message>
     <message>
       <source>My &amp;proposals…</source>
-      <translation>Mijn &amp;voorstellen…</translation>
+      <translation>&amp;Mijn voorstellen…</translation>
     </message>
     <message>
       <source>&amp;Import arrivals…</source>
@@ -1404,7 +1328,7 @@ Stel een nieuw label voor als er niets past.</translation>
     </message>
     <message>
       <source>&amp;Lock</source>
-      <translation>&amp;Vergrendelen</translation>
+      <translation>Ver&amp;grendelen</translation>
     </message>
     <message>
       <source>Sign &amp;out</source>
@@ -1412,7 +1336,7 @@ Stel een nieuw label voor als er niets past.</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
-      <translation>&amp;Afsluiten</translation>
+      <translation>Af&amp;sluiten</translation>
     </message>
     <message>
       <source>&amp;Guest</source>
@@ -1424,7 +1348,7 @@ Stel een nieuw label voor als er niets past.</translation>
     </message>
     <message>
       <source>&amp;Add label…</source>
-      <translation>Label &amp;toevoegen…</translation>
+      <translation>&amp;Label toevoegen…</translation>
     </message>
     <message>
       <source>&amp;Edit details…</source>
@@ -1839,6 +1763,30 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
       <translation>Gasten met dit label zien de nieuwe formulering meteen.</translation>
     </message>
     <message>
+      <source>Prefers a quiet table</source>
+      <translation>Prefers a quiet table</translation>
+    </message>
+    <message>
+      <source>You prefer a quiet table.</source>
+      <translation>You prefer a quiet table.</translation>
+    </message>
+    <message>
+      <source>So we can seat you where you like.</source>
+      <translation>So we can seat you where you like.</translation>
+    </message>
+    <message>
+      <source>Zit liever aan een rustige tafel</source>
+      <translation>Zit liever aan een rustige tafel</translation>
+    </message>
+    <message>
+      <source>U zit liever aan een rustige tafel.</source>
+      <translation>U zit liever aan een rustige tafel.</translation>
+    </message>
+    <message>
+      <source>Zodat we u plaatsen waar u graag zit.</source>
+      <translation>Zodat we u plaatsen waar u graag zit.</translation>
+    </message>
+    <message>
       <source>{language} — required</source>
       <translation>{language} — verplicht</translation>
     </message>
@@ -1847,28 +1795,16 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
       <translation>{language} — optioneel</translation>
     </message>
     <message>
+      <source>Staff wording:</source>
+      <translation>Formulering voor medewerkers:</translation>
+    </message>
+    <message>
       <source>The guest reads:</source>
       <translation>De gast leest:</translation>
     </message>
     <message>
       <source>Why we keep it:</source>
       <translation>Waarom we dit bewaren:</translation>
-    </message>
-    <message>
-      <source>You prefer a quiet table.</source>
-      <translation>You prefer a quiet table.</translation>
-    </message>
-    <message>
-      <source>U zit liever aan een rustige tafel.</source>
-      <translation>U zit liever aan een rustige tafel.</translation>
-    </message>
-    <message>
-      <source>So we can seat you where you like.</source>
-      <translation>So we can seat you where you like.</translation>
-    </message>
-    <message>
-      <source>Zodat we u plaatsen waar u graag zit.</source>
-      <translation>Zodat we u plaatsen waar u graag zit.</translation>
     </message>
     <message>
       <source>&amp;Health information (special category)</source>
@@ -1883,16 +1819,12 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
       <translation> dagen</translation>
     </message>
     <message>
-      <source>&amp;Category:</source>
-      <translation>&amp;Categorie:</translation>
-    </message>
-    <message>
-      <source>&amp;Staff wording:</source>
-      <translation>&amp;Formulering voor medewerkers:</translation>
-    </message>
-    <message>
       <source>&amp;Keep for:</source>
       <translation>&amp;Bewaren:</translation>
+    </message>
+    <message>
+      <source>&amp;Category:</source>
+      <translation>&amp;Categorie:</translation>
     </message>
     <message>
       <source>after it is added to a guest</source>
@@ -1900,7 +1832,7 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     </message>
     <message>
       <source>I have &amp;read the warnings and the wording is right for the guest</source>
-      <translation>Ik heb de waarschuwingen &amp;gelezen en de formulering is juist voor de gast</translation>
+      <translation>Ik heb de waarschuwingen gelezen en de formulering is &amp;juist voor de gast</translation>
     </message>
     <message>
       <source>Send &amp;proposal</source>
@@ -1908,7 +1840,7 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     </message>
     <message>
       <source>&amp;Approve edited label</source>
-      <translation>Bewerkt label &amp;goedkeuren</translation>
+      <translation>Bewerkt label goed&amp;keuren</translation>
     </message>
     <message>
       <source>Save &amp;wording</source>
@@ -1917,6 +1849,10 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     <message>
       <source>{words}: this is health information. Tick “Health information” above to send it as a special-category label, or reword it.</source>
       <translation>{words}: dit is gezondheidsinformatie. Vink hierboven “Gezondheidsinformatie” aan om het als label in een bijzondere categorie te versturen, of herformuleer het.</translation>
+    </message>
+    <message>
+      <source>{words}: this is health information. Answer “Health” below, or reword it.</source>
+      <translation>{words}: dit is gezondheidsinformatie. Antwoord hieronder „Gezondheid”, of formuleer het anders.</translation>
     </message>
     <message>
       <source>This wording cannot be sent: it judges a person. Change the marked words; the reason is under each field.</source>
@@ -1929,6 +1865,22 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
     <message>
       <source>✓ The wording checks found nothing.</source>
       <translation>✓ De formuleringscontrole vond niets.</translation>
+    </message>
+    <message>
+      <source>Answer the question above: does this label reveal health, or another special category?</source>
+      <translation>Beantwoord eerst de vraag hierboven: onthult dit label gezondheid, of een andere bijzondere categorie?</translation>
+    </message>
+    <message>
+      <source>A label that reveals another special category cannot be approved or kept: change the words, or cancel.</source>
+      <translation>Een label dat een andere bijzondere categorie onthult, kan niet worden goedgekeurd of bewaard: pas de woorden aan, of annuleer.</translation>
+    </message>
+    <message>
+      <source>This label is in use as ordinary data, without consent: it cannot become health information. Retire it and propose a new health label.</source>
+      <translation>Dit label is in gebruik als gewone gegevens, zonder toestemming: het kan geen gezondheidsinformatie worden. Neem het uit gebruik en stel een nieuw gezondheidslabel voor.</translation>
+    </message>
+    <message>
+      <source>This is a health label, used with consent: retire it and propose new words instead.</source>
+      <translation>Dit is een gezondheidslabel, gebruikt met toestemming: neem het uit gebruik en stel in plaats daarvan nieuwe woorden voor.</translation>
     </message>
   </context>
   <context>
@@ -2236,8 +2188,8 @@ Typ uw pincode om te bevestigen.</translation>
       <translation>{name} gewist.</translation>
     </message>
     <message>
-      <source>Re&amp;tention…</source>
-      <translation>&amp;Bewaartermijnen…</translation>
+      <source>Rete&amp;ntion…</source>
+      <translation>Bew&amp;aartermijnen…</translation>
     </message>
   </context>
   <context>
@@ -2344,6 +2296,14 @@ Medewerkers stellen nieuwe labels voor via de labelkiezer.</translation>
     <message>
       <source>Approve is off: the wording checks block this proposal. Edit the wording, or reject it with a reason.</source>
       <translation>Goedkeuren kan niet: de formuleringscontrole blokkeert dit voorstel. Bewerk de formulering, of wijs het af met een reden.</translation>
+    </message>
+    <message>
+      <source>Answer the question first: does this label reveal health, or another special category?</source>
+      <translation>Beantwoord eerst de vraag: onthult dit label gezondheid, of een andere bijzondere categorie?</translation>
+    </message>
+    <message>
+      <source>A label that reveals another special category cannot be approved: reject it, or edit it so it says only what the guest needs.</source>
+      <translation>Een label dat een andere bijzondere categorie onthult, kan niet worden goedgekeurd: wijs het af, of bewerk het zodat het alleen zegt wat de gast nodig heeft.</translation>
     </message>
     <message>
       <source>Tick “I have read this warning” to approve.</source>
@@ -2496,6 +2456,49 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
     </message>
   </context>
   <context>
+    <name>SpecialQuestion</name>
+    <message>
+      <source>Does this label reveal health, or another special category of personal data?</source>
+      <translation>Onthult dit label gezondheid, of een andere bijzondere categorie persoonsgegevens?</translation>
+    </message>
+    <message>
+      <source>&amp;No — ordinary service data</source>
+      <translation>&amp;Nee — gewone servicegegevens</translation>
+    </message>
+    <message>
+      <source>&amp;Health — used only with the guest's explicit consent</source>
+      <translation>Gezond&amp;heid — alleen met uitdrukkelijke toestemming van de gast</translation>
+    </message>
+    <message>
+      <source>Ano&amp;ther special category — cannot be approved</source>
+      <translation>Andere bijzondere ca&amp;tegorie — kan niet worden goedgekeurd</translation>
+    </message>
+    <message>
+      <source>Origin or nationality, religion, sexual life or orientation, political opinions, union membership, genetic or biometric data.</source>
+      <translation>Afkomst of nationaliteit, religie, seksleven of geaardheid, politieke opvattingen, vakbondslidmaatschap, genetische of biometrische gegevens.</translation>
+    </message>
+    <message>
+      <source>Other special categories: origin or nationality, religion, sexual life or orientation, political opinions, union membership, genetic or biometric data.</source>
+      <translation>Andere bijzondere categorieën: afkomst of nationaliteit, religie, seksleven of geaardheid, politieke opvattingen, vakbondslidmaatschap, genetische of biometrische gegevens.</translation>
+    </message>
+    <message>
+      <source>health ({words})</source>
+      <translation>gezondheid ({words})</translation>
+    </message>
+    <message>
+      <source>{category} ({words})</source>
+      <translation>{category} ({words})</translation>
+    </message>
+    <message>
+      <source>The automatic check found: {found}.</source>
+      <translation>De automatische controle vond: {found}.</translation>
+    </message>
+    <message>
+      <source>The automatic check found no health or other special category — it can miss words it does not know.</source>
+      <translation>De automatische controle vond geen gezondheid of andere bijzondere categorie — woorden die ze niet kent, kan ze missen.</translation>
+    </message>
+  </context>
+  <context>
     <name>StaffDialog</name>
     <message>
       <source>Staff</source>
@@ -2622,7 +2625,7 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
   <context>
     <name>TodayView</name>
     <message>
-      <source>&amp;Date:</source>
+      <source>Da&amp;te:</source>
       <translation>&amp;Datum:</translation>
     </message>
     <message>
@@ -2638,8 +2641,8 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
       <translation>Enter opent de gastenkaart · Spatie of A markeert als aangekomen</translation>
     </message>
     <message>
-      <source>&amp;Hotel arrivals</source>
-      <translation>&amp;Hotelaankomsten</translation>
+      <source>Hotel &amp;arrivals</source>
+      <translation>Hotel&amp;aankomsten</translation>
     </message>
     <message>
       <source>Restaurant &amp;bookings</source>

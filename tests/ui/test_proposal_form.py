@@ -80,7 +80,7 @@ def test_clean_proposal_is_sent_and_listed_in_my_proposals(
     qtbot.addWidget(mine)
     assert mine.model.rowCount() == 1
     assert mine.model.index(0, 0).data() == "Waiting for review"
-    vocabulary.approve_label(store, manager, mine.model.rows()[0].id)
+    vocabulary.approve_label(store, manager, mine.model.rows()[0].id, answer="none")
     mine.reload()
     assert mine.model.index(0, 0).data() == "Approved"
 

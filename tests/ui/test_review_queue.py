@@ -9,12 +9,13 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from app import demo, errors, staff, vocabulary
+from app import demo, errors, staff, vocabulary, vocabulary_admin
 from app.domain import Category, LabelStatus, Role, Sensitivity
 from app.guest_wording import render_label
 from app.opening import Store
 from app.views import Actor, Wording
 from tests.ui.desk_helpers import Modals, audit_actions, modals  # noqa: F401
+from tests.ui.vocabulary_helpers import answer
 from ui import theme
 from ui.label_picker import LabelPicker
 from ui.my_proposals import MyProposalsDialog
@@ -99,7 +100,8 @@ def test_blocked_demo_proposal_cannot_be_approved(qtbot: QtBot, queue: ReviewQue
     qtbot.keyClick(queue, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     queue.approve()
     with pytest.raises(errors.WordingBlocked, match="money or spending"):
-        vocabulary.approve_label(demo_store, eva, label.id, acknowledge_warnings=True)
+        vocabulary.approve_label(demo_store, eva, label.id, acknowledge_warnings=True,
+                                 answer="none")
     assert status_of(demo_store, eva, BLOCKED) == LabelStatus.PROPOSED
     assert audit_actions(demo_store, "label.approved") == []
 
@@ -108,6 +110,14 @@ def test_clean_proposal_approved_appears_in_the_picker(qtbot: QtBot, queue: Revi
                                                        demo_store: Store, eva: Actor) -> None:
     click_row(qtbot, queue, CLEAN)
     assert "found nothing" in queue.detail.check_title.text()
+    # nothing is pre-selected: the manager must answer before Approve works
+    assert queue.detail.question.answer() is None
+    assert not queue.approve_button.isEnabled()
+    assert "Answer the question" in queue.why.text()
+    assert "no health or other special category" in queue.detail.question.finding.text()
+    answer(qtbot, queue.detail.question, "other")
+    assert not queue.approve_button.isEnabled() and "cannot be approved" in queue.why.text()
+    answer(qtbot, queue.detail.question, "none")
     click(qtbot, queue.approve_button)
     assert queue.model.rowCount() == 2
     assert CLEAN not in [r.label.staff_wording for r in queue.model.rows()]
@@ -119,6 +129,28 @@ def test_clean_proposal_approved_appears_in_the_picker(qtbot: QtBot, queue: Revi
     assert [picker.model.row_at(i).staff_wording  # type: ignore[union-attr]
             for i in range(picker.model.rowCount())] == [CLEAN]
     assert audit_actions(demo_store, "label.approved") == ["label.approved"]
+    assert audit_actions(demo_store, "label.special_answer") == ["label.special_answer"]
+
+
+def test_health_proposal_needs_the_health_answer(qtbot: QtBot, demo_store: Store,
+                                                 eva: Actor) -> None:
+    sam = _actor(demo_store, "Sam Bakker")
+    vocabulary.propose_label(demo_store, sam, vocabulary.LabelDraft(
+        Category.PREFERENCE, "Has MS", Sensitivity.NORMAL, 365,
+        (Wording("en", "You told us you have MS.", "So we can help where you need it."),)))
+    dialog = ReviewQueueDialog(demo_store, eva)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    click_row(qtbot, dialog, "Has MS")
+    assert "health (“Has MS”" in dialog.detail.question.finding.text()
+    answer(qtbot, dialog.detail.question, "none")
+    assert not dialog.approve_button.isEnabled()  # health words as ordinary data: blocked
+    answer(qtbot, dialog.detail.question, "health")
+    assert dialog.approve_button.isEnabled()
+    click(qtbot, dialog.approve_button)
+    approved = next(u.label for u in vocabulary_admin.label_overview(demo_store, eva)
+                    if u.label.staff_wording == "Has MS")
+    assert approved.sensitivity == Sensitivity.SPECIAL
 
 
 def test_reject_with_reason(qtbot: QtBot, queue: ReviewQueueDialog, demo_store: Store,
@@ -167,12 +199,15 @@ def test_edit_and_approve_reruns_checks(qtbot: QtBot, queue: ReviewQueueDialog,
             line.selectAll()
             qtbot.keyClick(line, Qt.Key.Key_Delete)
             qtbot.keyClicks(line, text)
+        dialog.run_checks()
+        seen["needs_answer"] = not dialog.send_button.isEnabled()
+        answer(qtbot, dialog.question, "none")
         qtbot.waitUntil(dialog.send_button.isEnabled)
         click(qtbot, dialog.send_button)
 
     modals.then(edit)
     click(qtbot, queue.edit_button)
-    assert modals.done() and seen["blocked_at_first"]
+    assert modals.done() and seen["blocked_at_first"] and seen["needs_answer"]
     assert BLOCKED not in [r.label.staff_wording for r in queue.model.rows()]
     assert status_of(demo_store, eva, "Likes a word of welcome from the manager") \
         == LabelStatus.APPROVED
@@ -193,6 +228,7 @@ def test_warnings_need_the_acknowledgement(qtbot: QtBot, demo_store: Store, eva:
     box = dialog.detail.acknowledge
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(10, box.height() // 2))
     assert dialog.detail.acknowledge.isChecked()
+    answer(qtbot, dialog.detail.question, "none")
     click(qtbot, dialog.approve_button)
     assert status_of(demo_store, eva, "Special pillow order") == LabelStatus.APPROVED
 

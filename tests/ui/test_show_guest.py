@@ -303,14 +303,32 @@ def test_print_and_file_copies_without_any_dialog(
     assert sorted(json.loads(saved_ev.detail)["files"]) == files
 
 
+@pytest.mark.qt_log_ignore("QPainter::begin", "propagateSizeHints")  # the broken printer
 def test_copies_refused_in_the_guests_language_until_the_venue_is_set(
-    qtbot: QtBot, store: Store, guest: GuestInfo, receptionist: Actor
+    qtbot: QtBot, store: Store, guest: GuestInfo, receptionist: Actor, manager: Actor,
+    tmp_path: Path,
 ) -> None:
     _speaks_dutch(store, receptionist, guest)
     _window, sg = _open_by_f9(qtbot, store, guest)
     _press(qtbot, sg.file_button)
     assert sg.banner.objectName() == "sgBannerError"
     assert "onze manager heeft onze naam en ons adres nog niet ingevuld" in sg.banner.text()
+    # Once it is set, a printer that fails is explained in Dutch too (no English OS error).
+    venue_settings.set_values(store, manager, {"venue.name": "Hotel De Linde",
+                                               "desk.printer": "Reception printer"})
+
+    def broken_printer(name: str) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "no such folder" / "x.pdf"))
+        return printer
+
+    sg.printer_for = broken_printer
+    _press(qtbot, sg.print_button)
+    assert sg.banner.text() == ("Dat lukte niet: we konden uw kopie nu niet maken. Vraag het "
+                                "onze medewerker.")
+    with store.read() as s:
+        assert not queries.audit_events(s, action="guest.printed")  # nothing printed
 
 
 def test_dutch_guest_sees_dutch_and_corrects_their_name(

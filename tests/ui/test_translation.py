@@ -282,7 +282,7 @@ def test_language_choice_env_then_setting_then_locale(monkeypatch: pytest.Monkey
         monkeypatch.setenv(i18n.ENV, "en")
         assert i18n.chosen_language() == "en"
         with pytest.raises(ValueError):
-            i18n.save_language("de")
+            i18n.save_language("xx")
     finally:  # QSettings may cache its file per process: leave no choice behind
         i18n.settings().remove(i18n.SETTING)
         i18n.settings().sync()

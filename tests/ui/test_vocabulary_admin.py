@@ -17,6 +17,7 @@ from app.guests import GuestFields
 from app.opening import Store
 from app.views import Actor
 from tests.ui.desk_helpers import Modals, audit_actions, modals  # noqa: F401
+from tests.ui.vocabulary_helpers import answer
 from ui import theme
 from ui.proposal_form import ProposalDialog
 from ui.vocabulary_admin import RetentionDialog, RetireDialog, VocabularyDialog
@@ -140,7 +141,7 @@ def test_reword_is_checked_and_shown_to_the_guest(qtbot: QtBot, store: Store, ma
 
     def reword(d: QWidget) -> None:
         assert isinstance(d, ProposalDialog)
-        assert not d.special.isEnabled() and not d.retention.isEnabled()
+        assert not d.special.isVisible() and not d.retention.isEnabled()
         d.guest_en.setFocus()
         d.guest_en.selectAll()
         qtbot.keyClicks(d.guest_en, "You like us to use your first name, a VIP touch.")
@@ -148,17 +149,24 @@ def test_reword_is_checked_and_shown_to_the_guest(qtbot: QtBot, store: Store, ma
         seen["blocked"] = not d.send_button.isEnabled()
         d.guest_en.selectAll()
         qtbot.keyClicks(d.guest_en, "You like us to use your first name.")
+        d.run_checks()
+        seen["needs_answer"] = not d.send_button.isEnabled()
+        answer(qtbot, d.question, "health")  # a normal label cannot become health
+        seen["health_refused"] = not d.send_button.isEnabled()
+        answer(qtbot, d.question, "none")
         qtbot.waitUntil(d.send_button.isEnabled)
         qtbot.mouseClick(d.send_button, Qt.MouseButton.LeftButton)
 
     modals.then(reword)
     qtbot.mouseClick(dialog.reword_button, Qt.MouseButton.LeftButton)
-    assert modals.done() and seen["blocked"]
+    assert modals.done() and seen["blocked"] and seen["needs_answer"]
+    assert seen["health_refused"]
     (a,) = guests.open_card(store, receptionist, gids[0]).assignments
     assert render_label(a.label, "en").wording == "You like us to use your first name."
     assert a.label.sensitivity == Sensitivity.NORMAL
     assert dialog.previews["en"].wording.text() == "You like us to use your first name."
     assert audit_actions(store, "label.reworded") == ["label.reworded"]
+    assert audit_actions(store, "label.special_answer") == ["label.special_answer"]
 
 
 def test_desk_roles_get_nothing(qtbot: QtBot, store: Store, manager: Actor,
@@ -192,7 +200,8 @@ def test_wording_settings_extend_the_checks(qtbot: QtBot, store: Store, manager:
     qtbot.keyClicks(form.staff_wording, "Platinum guest")
     form.run_checks()
     assert not form.send_button.isEnabled()
-    assert "Nederlands — required" in [g.title() for g in form.findChildren(QGroupBox)]
+    # the default language is required, named in the reader's language (English here)
+    assert "Dutch — required" in [g.title() for g in form.findChildren(QGroupBox)]
 
 
 def test_my_proposals_from_the_desk_menu(qtbot: QtBot, store: Store, manager: Actor,

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 Visit = Callable[[QWidget, str], None]
-SKIP_ACTIONS = ("quit", "lock", "sign out", "sign &out", "afsluiten", "vergrendel", "afmelden")
+SKIP_ACTIONS = ("&Quit", "&Lock", "Sign &out")  # MainWindow's, in the interface language
+
+
+def _ends_session(act: QAction) -> bool:
+    """Quit, Lock or Sign out, in whatever language the interface speaks."""
+    return _plain(act.text()) in {_plain(QCoreApplication.translate("MainWindow", s))
+                                  for s in SKIP_ACTIONS}
 
 
 def _plain(text: str) -> str:
@@ -54,7 +60,7 @@ def menu_actions(window: QWidget) -> list[tuple[str, QAction]]:
             if isinstance(sub, QMenu):
                 walk(sub, name)
             elif act.isEnabled() and not act.isCheckable() \
-                    and not _plain(act.text()).lower().startswith(SKIP_ACTIONS):
+                    and not _ends_session(act):
                 out.append((name, act))
 
     bar = window.menuBar() if hasattr(window, "menuBar") else None

@@ -12,6 +12,7 @@ from app.domain import Category, Sensitivity
 from app.views import LabelInfo
 from ui import texts
 from ui.models.base import RowsModel
+from ui.wording_widgets import label_name
 
 
 def fold(text: str) -> str:
@@ -37,7 +38,7 @@ class LabelsModel(RowsModel[LabelInfo]):
     def set_labels(self, labels: Sequence[LabelInfo]) -> None:
         order = {c: i for i, c in enumerate(Category)}
         self._all = sorted(labels, key=lambda lb: (order[lb.category],
-                                                    fold(lb.staff_wording)))
+                                                    fold(label_name(lb))))
         self._apply()
 
     def set_filter(self, text: str, category: Category | None) -> None:
@@ -50,7 +51,8 @@ class LabelsModel(RowsModel[LabelInfo]):
         def matches(lb: LabelInfo) -> bool:
             if self._category is not None and lb.category != self._category:
                 return False
-            hay = fold(" ".join([lb.staff_wording, *(w.guest_wording for w in lb.wordings)]))
+            hay = fold(" ".join([*(n.staff_wording for n in lb.names), lb.staff_wording,
+                                 *(w.guest_wording for w in lb.wordings)]))
             return all(w in hay for w in words)
 
         self.set_rows([lb for lb in self._all if matches(lb)])
@@ -59,7 +61,7 @@ class LabelsModel(RowsModel[LabelInfo]):
         special = row.sensitivity == Sensitivity.SPECIAL
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.WORDING:
-                return ("⚕ " if special else "") + row.staff_wording
+                return ("⚕ " if special else "") + label_name(row)
             if column == self.CATEGORY:
                 return texts.category(row.category)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.WORDING and special:
