@@ -55,8 +55,9 @@ def demo_data(args: argparse.Namespace) -> int:
     folder = resolve_data_dir(args.data_dir)
     paths = StorePaths(folder)
     if paths.db.exists() or paths.header.exists():
-        print(f"frontdesk: {folder} already holds a store; demo-data writes fake guests only "
-              "into a new one. Choose an empty folder with --data-dir.", file=sys.stderr)
+        print("frontdesk: " + say(_("{folder} already holds a store; demo-data writes fake "
+                                    "guests only into a new one. Choose an empty folder with "
+                                    "--data-dir.", folder=str(folder))), file=sys.stderr)
         return 2
     started = time.perf_counter()
     store = open_from_args(args)
