@@ -167,6 +167,6 @@ def today_list(
     # A list of guests is a bulk read: audited, once per person and list per 10 minutes
     # (the desk refreshes it often); app.audit.bulk_read. trust-auth's hook.
     bulk_read(store, actor, "arrivals.listed", rows=len(out), window=LIST_WINDOW_S,
-              key=(day, kind, service), day=day.isoformat(), kind=kind.value,
-              service=service.value if service else None)
+              key=(day, str(kind), str(service)), day=day.isoformat(),
+              kind=VisitKind(kind).value, service=Service(service).value if service else None)
     return out
