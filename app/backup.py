@@ -210,13 +210,21 @@ def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: Ke
     known = known_erasures(backup, Path(data_dir), key_source)
     if known is None and not accept_unknown_erasures:
         made = inspect_backup(backup).created_at[:10]
+        if key_source.kind == KeyringKey.kind:
+            raise ErasuresUnknownError(_(
+                "This computer has no record of the guests erased from this store since the "
+                "backup was made ({date}). If a guest asked to be erased after that, restoring "
+                "this backup brings their data back, and Frontdesk could not erase them again. "
+                "Restore it on the computer that kept the store (its keyring remembers the "
+                "erasures), or restore anyway only if you are sure no guest was erased since "
+                "{date}. Nothing was changed.", date=made))
         raise ErasuresUnknownError(_(
-            "This computer has no record of the guests erased from this store since the "
-            "backup was made ({date}). If a guest asked to be erased after that, restoring "
-            "this backup brings their data back, and Frontdesk could not erase them again. "
-            "Restore it on the computer that kept the store (its keyring remembers the "
-            "erasures), or restore anyway only if you are sure no guest was erased since "
-            "{date}. Nothing was changed.", date=made))
+            "Nothing here records the guests erased from this store since the backup was "
+            "made ({date}): a store opened with a passphrase keeps that record only in "
+            "itself. If a guest asked to be erased after that, restoring this backup brings "
+            "their data back. Restore it into the folder of the store it came from (the "
+            "record is there), or restore anyway only if you are sure no guest was erased "
+            "since {date}. Nothing was changed.", date=made))
     log.info("restore started")
     signed: list[Actor] = []
     erased_again = 0

@@ -9,35 +9,32 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import os
 import pkgutil
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import app.commands
-from app import __version__, languages
-from app.cli_common import add_store_args
-from app.errors import FrontdeskError
-from app.i18n import cli_language, translate
-from app.opening import MemoryKey, key_source_for, open_store, resolve_data_dir
+from app import __version__
+
+VERSION_LINE = f"frontdesk {__version__}"  # a name and a number: the same in every language
 
 if TYPE_CHECKING:
-    from app.report import GuestReport
+    from pathlib import Path
 
-log = logging.getLogger("frontdesk.cli")
+    from app.report import GuestReport
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import app.commands
+    from app import languages
+    from app.cli_common import add_store_args
+
     parser = argparse.ArgumentParser(
         prog="frontdesk",
         description="Recognise returning guests from an encrypted local store.",
     )
-    parser.add_argument("--version", action="version", version=f"frontdesk {__version__}")
+    parser.add_argument("--version", action="version", version=VERSION_LINE)
     add_store_args(parser, top=True)
     parser.add_argument("--demo", action="store_true",
                         help="open a throw-away store filled with a sample hotel and restaurant")
@@ -51,7 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # `frontdesk --version` answers before anything else loads (bench/startup.py); the
+    # storage layer, logging and Qt load only for the command that needs them.
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(VERSION_LINE)
+        return 0
     args = build_parser().parse_args(argv)
+    from app.errors import FrontdeskError
+    from app.i18n import cli_language, translate
+
     if args.lang:
         os.environ["FRONTDESK_LANG"] = args.lang  # the GUI (ui.i18n) and commands read it
     from app.logs import setup_logging
@@ -66,12 +71,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         return code
     except FrontdeskError as exc:
-        log.warning("command %s failed: %s", args.command, type(exc).__name__)
+        import logging
+
+        logging.getLogger("frontdesk.cli").warning("command %s failed: %s", args.command,
+                                                   type(exc).__name__)
         print(f"frontdesk: {translate(exc, cli_language())}", file=sys.stderr)
         return 2
 
 
 def _gui(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: `frontdesk --version`/`--help` never load the storage
+    # layer (bench/startup.py measures them against a bare interpreter).
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from app.opening import MemoryKey, key_source_for, open_store, resolve_data_dir
     from ui.main import run_gui  # the launcher is the one place app/ may start Qt
 
     if args.demo:

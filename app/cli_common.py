@@ -6,11 +6,13 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.errors import SignInError
 from app.i18n import _, cli_language, translate
-from app.opening import Store, key_source_for, open_store, resolve_data_dir
-from app.views import Actor
+
+if TYPE_CHECKING:  # the storage layer loads only when a command runs (fast --help)
+    from app.opening import Store
+    from app.views import Actor
 
 
 def add_store_args(p: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -38,6 +40,7 @@ def say(message: object) -> str:
 
 def open_from_args(args: argparse.Namespace, *, create: bool = True,
                    local_only: bool = False) -> Store:
+    from app.opening import key_source_for, open_store, resolve_data_dir
     """The shared store when one is chosen (``--store``…), else the local one (``--data-dir``)."""
     from app.shared_store import open_shared_store, resolve_store
 
@@ -66,6 +69,8 @@ def read_pin(args: argparse.Namespace) -> str:
     if getattr(args, "pin_stdin", False):
         return sys.stdin.readline().strip()
     if not sys.stdin.isatty():
+        from app.errors import SignInError
+
         raise SignInError(_("There is no terminal to ask the PIN on; pass --pin-stdin and "
                             "give the PIN on standard input."))
     return getpass.getpass(f"PIN for {args.staff}: ")

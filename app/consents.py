@@ -18,7 +18,7 @@ from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError
 from app.i18n import _
-from app.labels import scrub
+from app.labels import forget_in_merge_undo, scrub
 from app.permissions import Action, require
 from app.views import Actor, ConsentInfo
 from storage import queries
@@ -71,6 +71,7 @@ def withdraw_consent(
         c.withdrawn_at = at
         c.withdrawn_by = actor.id
         for a in relying:
+            forget_in_merge_undo(a)
             s.delete(a)
         record(s, actor, "consent.withdrawn", guest_ref=c.guest.ref, at=at, consent=c.id,
                deleted=len(relying), by_guest=by_guest)

@@ -22,6 +22,7 @@ Taking a label off keeps as little as the reason allows:
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from app import snapshots, venue_settings
@@ -126,6 +127,8 @@ def remove_label(
             raise NotFound(_("That label is no longer on the guest."))
         ref = a.guest.ref
         deleted = why in FORGETTING_REASONS or a.label.sensitivity == Sensitivity.SPECIAL
+        if deleted:
+            forget_in_merge_undo(a)
         if why in FORGETTING_REASONS:
             s.delete(a)
             record(s, actor, "label.forgotten", guest_ref=ref, at=at)
@@ -145,6 +148,25 @@ def forget_label(store: Store, actor: Actor, assignment_id: int, *,
     """The guest's "Please forget this": the label is deleted, and nothing tells which it was."""
     require(store, actor, Action.REMOVE_LABEL)
     remove_label(store, actor, assignment_id, RemovalReason.GUEST_REQUEST, now=now)
+
+
+def forget_in_merge_undo(a: Assignment) -> None:
+    """Take a deleted label out of what a merge keeps for its undo (``guest_merge``).
+
+    A merge of two profiles keeps, for its undo period, the rows it moved (ids) and the
+    duplicate labels it set aside (whole rows, label ids included). When the guest has
+    a label forgotten, or a health label goes, neither may tell it any more: the
+    assignment leaves the moved ids, and set-aside copies of the same label go too.
+    """
+    for m in a.guest.merges:
+        if not m.undo_data:
+            continue
+        undo = json.loads(m.undo_data)
+        undo["assignments"] = [i for i in undo.get("assignments", []) if i != a.id]
+        undo["repointed"] = [p for p in undo.get("repointed", []) if p[0] != a.id]
+        undo["dropped_assignments"] = [r for r in undo.get("dropped_assignments", [])
+                                       if r.get("label_id") != a.label_id]
+        m.undo_data = json.dumps(undo, default=str)
 
 
 def _remove(a: Assignment, actor: Actor | None, reason: RemovalReason, at: dt.datetime) -> None:

@@ -259,6 +259,7 @@ class Say:
     CORRECT_QUESTION = N_("Save these details?")
     HANDOVER = N_("Please hand the screen back to our staff when you are done.")
     PROBLEM = N_("That did not work: {message}")
+    MAKING_COPY = N_("Making your copy…")
     COPY_FAILED = N_("we could not make your copy just now. Please ask our staff.")
     PRINTER_MISSING = N_("the printer is not available. Please ask our staff.")
     NO_VENUE = N_("We cannot make your copy yet: our manager has not entered our name and "

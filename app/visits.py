@@ -152,16 +152,15 @@ def today_list(
     start = dt.datetime.combine(day, dt.time())
     with store.read() as s:
         rows = queries.visits_between(s, kind, start, start + dt.timedelta(days=1), service)
-        health = queries.health_labels_of_guests(s, {v.guest_id for v in rows})
+        ids = {v.guest_id for v in rows}
+        health = queries.health_labels_of_guests(s, ids)
+        past = queries.past_visits_of_guests(s, ids, start)  # one query, not one per guest
+        noun = "stay" if kind == VisitKind.STAY else "visit"
         out = []
         for v in rows:
-            g = v.guest
-            past = [p for p in g.visits
-                    if p.starts_at < start and p.status != VisitStatus.CANCELLED]
-            last = max((p.starts_at for p in past), default=None)
-            noun = "stay" if kind == VisitKind.STAY else "visit"
-            info = snapshots.guest(g)
-            cue = greeting_cue(info.display_name, info.pronunciation, len(past), last, day, noun)
+            info = snapshots.guest(v.guest)
+            count, last = past.get(v.guest_id, (0, None))
+            cue = greeting_cue(info.display_name, info.pronunciation, count, last, day, noun)
             out.append(ArrivalRow(snapshots.visit(v), info, cue,
                                   tuple(health.get(v.guest_id, ()))))
     # A list of guests is a bulk read: audited, once per person and list per 10 minutes

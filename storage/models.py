@@ -332,7 +332,10 @@ class Assignment(Base):
     added_at: Mapped[dt.datetime] = mapped_column(DateTime)
     source: Mapped[Source] = mapped_column(_enum(Source, "source"))
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
-    consent_id: Mapped[int | None] = mapped_column(ForeignKey("consent.id", ondelete="SET NULL"))
+    # Indexed: deleting a consent (erasing its guest) sets this to NULL in matching rows,
+    # which without an index is a scan of every assignment (seconds on a million guests).
+    consent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("consent.id", ondelete="SET NULL"), index=True)
     removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     removed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     removal_reason: Mapped[RemovalReason | None] = mapped_column(

@@ -413,3 +413,24 @@ def labels_by_ids(s: Session, ids: set[int]) -> dict[int, Label]:
     if not ids:
         return {}
     return {lb.id: lb for lb in s.scalars(select(Label).where(Label.id.in_(ids)))}
+
+
+def past_visits_of_guests(s: Session, guest_ids: set[int], before: dt.datetime
+                          ) -> dict[int, tuple[int, dt.datetime]]:
+    """Per guest: how many visits (not cancelled) started before ``before``, and the last
+    one's start — the greeting cue for a whole Today list in one query."""
+    if not guest_ids:
+        return {}
+    rows = s.execute(
+        select(Visit.guest_id, func.count(), func.max(Visit.starts_at))
+        .where(Visit.guest_id.in_(guest_ids), Visit.starts_at < before,
+               Visit.status != VisitStatus.CANCELLED)
+        .group_by(Visit.guest_id)
+    )
+    return {int(g): (int(n), last) for g, n, last in rows}
+
+
+def count_labels_with_status(s: Session, status: LabelStatus) -> int:
+    """How many labels have ``status`` (the Manager menu's count of waiting proposals)."""
+    return int(s.scalar(select(func.count()).select_from(Label)
+                        .where(Label.status == status)) or 0)

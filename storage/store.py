@@ -17,7 +17,7 @@ name the right problem:
    first (full disk, read-only mount). Damage in a page the open does not read
    is named "damaged" when a use case meets it (``Store.read``/``write``), and
    ``frontdesk verify`` checks every page (``integrity_problems``): reading
-   the whole file at each open would cost seconds on a large store
+   the whole file at each open would cost about a minute on a million guests
    (``bench/open_check.py``, docs/performance.md);
 8. schema revision unknown to this version: newer app wrote it, refuse.
 

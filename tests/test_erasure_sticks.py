@@ -279,3 +279,27 @@ def test_an_older_file_copied_in_by_hand_is_erased_again_at_open(
     finally:
         reopened.close()
     assert snapshot(store.paths.data_dir) != before
+
+
+def test_passphrase_store_knows_its_erasures_only_in_its_own_folder(tmp_path: Path) -> None:
+    """No keyring: the store being replaced is the record; a new folder cannot know, and asks."""
+    from app import staff
+    from app.guests import GuestFields
+    from app.opening import PassphraseKey
+
+    key = PassphraseKey("passphrase store erasure")
+    data_dir = tmp_path / "store"
+    s = open_store(data_dir, key)
+    m = staff.create_first_manager(s, "Eva Visser", "1111")
+    g = guests.create_guest(s, m, GuestFields("Zqxcanary Fullnamé"))
+    before = make_backup(s, m, tmp_path / "before.fdbackup", BACKUP_PASSPHRASE)
+    erasure.erase_guest(s, m, g.id)
+    s.close()
+    with pytest.raises(ErasuresUnknownError, match="into the folder of the store it came from"):
+        restore_backup(before, BACKUP_PASSPHRASE, tmp_path / "elsewhere", key)
+    result = restore_backup(before, BACKUP_PASSPHRASE, data_dir, key)   # over its own store
+    try:
+        assert result.erasures_known and result.erased_again == 1
+        assert guests.find_guests(result.store, m, "zqxcanary") == []
+    finally:
+        result.store.close()

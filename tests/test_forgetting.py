@@ -104,11 +104,34 @@ def linked_traces(store: Store, tmp: Path, guest_id: int, ref: str, label: Label
             hits += [f"{table}: {w!r}" for w in words if w in blob]
             if row.get("label_id") == label.id:
                 hits.append(f"{table}: label_id {label.id}")
-            if table == "audit_event":
-                detail = json.loads(row["detail"])
-                hits += [f"audit {row['action']}: {k}={v}" for k, v in detail.items()
-                         if "label" in k and v == label.id]
+            for column, value in row.items():  # JSON kept in a column (audit detail, undo)
+                hits += [f"{table}.{column}: {key}={label.id}"
+                         for key in _label_keys_in_json(value, label.id)]
     return hits
+
+
+def _label_keys_in_json(value: object, label_id: int) -> list[str]:
+    """Keys naming a label (``label``, ``label_id``) with this id, anywhere in a JSON text."""
+    if not isinstance(value, str) or not value.startswith(("{", "[")):
+        return []
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return []
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if "label" in str(k) and v == label_id:
+                    found.append(str(k))
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(data)
+    return found
 
 
 def raw_pages(store: Store) -> bytes:
@@ -246,3 +269,21 @@ def test_records_kept_by_earlier_versions_are_forgotten_on_upgrade(
     assert [a.label.key for a in card.assignments] == ["early-breakfast"]
     (kept,) = card.removed
     assert kept.label.key == "high-floor" and kept.expires_at == T0 + dt.timedelta(days=30)
+
+
+def test_forgetting_reaches_what_a_merge_keeps_for_its_undo(
+    store: Store, manager: Actor, receptionist: Actor, tmp_path: Path
+) -> None:
+    """Two profiles with the same label merged: the set-aside copy goes when it is forgotten."""
+    from app import merge
+
+    keep = guests.create_guest(store, receptionist, GuestFields("Mia Merge", email="m@x.nl"))
+    other = guests.create_guest(store, receptionist, GuestFields("Mia Merge", phone="0612345678"))
+    quiet = _label(store, "quiet-room")
+    kept = labels.assign_label(store, receptionist, keep.id, quiet.id, Source.GUEST_TOLD)
+    labels.assign_label(store, receptionist, other.id, quiet.id, Source.GUEST_TOLD)
+    merge.merge_guests(store, manager, keep.id, other.id)
+    before = linked_traces(store, tmp_path, keep.id, keep.ref, quiet, kept.id)
+    assert any(h.startswith("guest_merge.undo_data") for h in before), before  # control
+    labels.forget_label(store, receptionist, kept.id)
+    assert linked_traces(store, tmp_path, keep.id, keep.ref, quiet, kept.id) == []

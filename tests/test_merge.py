@@ -149,4 +149,4 @@ def test_erasing_the_kept_guest_erases_the_undo_data_and_both_tokens(
     erasure.erase_guest(store, manager, keep)
     snap = snapshot(store)
     assert snap["guest_merge"] == [] and snap["visit"] == []
-    assert other_ref in erasure.erased_refs(store.paths.data_dir)
+    assert other_ref in erasure.erased_refs(store)

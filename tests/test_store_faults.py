@@ -18,6 +18,7 @@ from app.guests import GuestFields
 from app.opening import KeyringKey, PassphraseKey, open_store
 from storage.store import DB_NAME, HEADER_NAME
 from tests.faults import (
+    Run,
     frontdesk,
     full_disk,
     read_only_mount,
@@ -109,19 +110,26 @@ def test_a_folder_in_the_files_place(data_dir: Path) -> None:
 
 # --- the folder, the permissions, the disk --------------------------------------------
 
-def test_read_only_folder(passphrase_store: Path, pass_file: Path) -> None:
-    passphrase_store.chmod(0o500)
+def _verify_with_mode(folder: Path, pass_file: Path, path: Path, mode: int) -> Run:
+    """`frontdesk verify` as an account the modes apply to, while ``path`` has ``mode``."""
+    old = path.stat().st_mode & 0o777
+    path.chmod(mode)
     try:
-        before = snapshot(passphrase_store)
-        run = without_file_permissions("verify", "--data-dir", str(passphrase_store),
+        before = snapshot(folder)
+        run = without_file_permissions("verify", "--data-dir", str(folder),
                                        "--passphrase-file", str(pass_file))
-        after = snapshot(passphrase_store)
+        after = snapshot(folder)
     finally:
-        passphrase_store.chmod(0o700)
+        path.chmod(old)
+    assert after == before
+    return run
+
+
+def test_read_only_folder(passphrase_store: Path, pass_file: Path) -> None:
+    run = _verify_with_mode(passphrase_store, pass_file, passphrase_store, 0o500)
     assert run.code == 2, run.stderr
     assert "is read-only for this account" in run.stderr and "chmod u+w" in run.stderr
     assert "damaged" not in run.stderr and "internal error" not in run.stderr
-    assert after == before
 
 
 def test_a_new_store_under_a_read_only_folder(tmp_path: Path, pass_file: Path) -> None:
@@ -151,19 +159,11 @@ def test_read_only_file_system(passphrase_store: Path, pass_file: Path) -> None:
 @pytest.mark.parametrize("mode", [0o000, 0o400], ids=["unreadable", "read-only-file"])
 def test_permission_denied(passphrase_store: Path, pass_file: Path, mode: int) -> None:
     db = passphrase_store / DB_NAME
-    db.chmod(mode)
-    try:
-        before = snapshot(passphrase_store)
-        run = without_file_permissions("verify", "--data-dir", str(passphrase_store),
-                                       "--passphrase-file", str(pass_file))
-        after = snapshot(passphrase_store)
-    finally:
-        db.chmod(0o600)
+    run = _verify_with_mode(passphrase_store, pass_file, db, mode)
     assert run.code == 2, run.stderr
     need = "read" if mode == 0o000 else "write"
     assert f"may not {need} {db}" in run.stderr and "chown" in run.stderr, run.stderr
     assert "damaged" not in run.stderr and "internal error" not in run.stderr
-    assert after == before
 
 
 def test_full_disk(passphrase_store: Path, pass_file: Path, tmp_path: Path) -> None:

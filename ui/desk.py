@@ -73,9 +73,9 @@ class DeskPage(QWidget):
 
         self.today = TodayView(store, actor)
         self.results = SearchResults(self.search_field, service)
-        self.card = GuestCardView()
+        self._card: GuestCardView | None = None  # built when first needed (start-up time)
         self.stack = QStackedWidget()
-        for page in (self.today, self.results, self.card):
+        for page in (self.today, self.results):
             self.stack.addWidget(page)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -91,21 +91,30 @@ class DeskPage(QWidget):
         self.today_button.clicked.connect(lambda: self.show_today())
         self.new_button.clicked.connect(self.new_guest)
         self.lock_button.clicked.connect(self.lock_requested)
-        self.card.back.connect(self.go_back)
-        self.card.show_guest.connect(self.show_guest_requested)
-        self.card.edit_guest.connect(self.edit_guest)
-        self.card.new_visit.connect(self.new_visit)
-        self.card.add_label.connect(self.add_label)
-        self.card.remove_label.connect(self.remove_label)
-        self.card.record_consent.connect(self.record_consent)
-        self.card.withdraw_consent.connect(self.withdraw_consent)
-        self.card.mark_arrived.connect(self.mark_arrived)
         self.show_today()
+
+    @property
+    def card(self) -> GuestCardView:
+        """The guest card page, made on first use (the desk is ready to search sooner)."""
+        if self._card is None:
+            card = self._card = GuestCardView()
+            self.stack.addWidget(card)
+            card.back.connect(self.go_back)
+            card.show_guest.connect(self.show_guest_requested)
+            card.edit_guest.connect(self.edit_guest)
+            card.new_visit.connect(self.new_visit)
+            card.add_label.connect(self.add_label)
+            card.remove_label.connect(self.remove_label)
+            card.record_consent.connect(self.record_consent)
+            card.withdraw_consent.connect(self.withdraw_consent)
+            card.mark_arrived.connect(self.mark_arrived)
+        return self._card
 
     # -- navigation --------------------------------------------------------------------
     def current_guest_id(self) -> int | None:
-        if self.stack.currentWidget() is self.card and self.card.card is not None:
-            return self.card.card.guest.id
+        card = self._card
+        if card is not None and self.stack.currentWidget() is card and card.card is not None:
+            return card.card.guest.id
         return None
 
     def focus_search(self) -> None:
@@ -129,7 +138,8 @@ class DeskPage(QWidget):
 
     def go_back(self) -> None:
         """Esc on the card: back to the results if a search is open, else to Today."""
-        self.card.clear()
+        if self._card is not None:
+            self._card.clear()
         if self.search_field.text().strip():
             self.stack.setCurrentWidget(self.results)
             self.search_field.setFocus()

@@ -14,7 +14,6 @@ unchanged — is opened again and the reason is shown.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,19 +37,11 @@ from app import backup, staff
 from app.errors import BackupFileError, ErasuresUnknownError, FrontdeskError
 from app.opening import open_store
 from ui.i18n import say
+from ui.main import StoreLocation
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("RestoreDialog", text)
-
-
-@dataclass(frozen=True)
-class StoreLocation:
-    """Where the window's store lives and how it is keyed (set by ui.main for a local
-    store; a demo or shared store has none, and cannot be restored from the GUI)."""
-
-    data_dir: Path
-    key_source: Any
 
 
 class RestoreDialog(QDialog):

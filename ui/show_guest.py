@@ -27,15 +27,15 @@ it too (``app.i18n.translate``).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -103,6 +103,15 @@ QLineEdit, QComboBox { font-size: 17pt; padding: 6px 8px; min-height: 32px; }
 """
 
 
+log = logging.getLogger(__name__)
+
+
+class _CopySignals(QObject):
+    """Carries a finished copy from the worker thread back to the GUI thread."""
+
+    finished = Signal(object)  # the exception, or None
+
+
 def desk_printer(name: str) -> QPrinter | None:
     """The printer a manager chose, or None when this computer does not have it."""
     info = QPrinterInfo.printerInfo(name)
@@ -136,6 +145,7 @@ class ShowGuestWindow(QWidget):
         self.saved_files: list[Path] = []  # data copies made in this session (for staff)
         self._may_close = False
         self._pending: Callable[[], str] | None = None
+        self._copy_signals: _CopySignals | None = None  # while a copy is being made
         self.action_buttons: list[tuple[QPushButton, rp.ItemAction]] = []
         # The desk's printer, found by the name a manager chose (tests give a PDF printer).
         self.printer_for: Callable[[str], QPrinter | None] = desk_printer
@@ -474,45 +484,72 @@ class ShowGuestWindow(QWidget):
                               error=True)
             return
         printer.setDocName(copy.report.title)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            render(copy.report, printer)
-            export.record_copy(self.store, self.actor, copy)
-        except FrontdeskError as exc:
-            self.show_message(self.problem(exc), error=True)
-            return
-        except OSError:  # the printer, the disk: said to the guest in their words
-            self.show_message(self.t(Say.PROBLEM, message=self.t(Say.COPY_FAILED)), error=True)
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.refresh()
-        self.show_message(self.t(Say.DONE_PRINTED))
+        self._in_background(copy, lambda: render(copy.report, printer), Say.DONE_PRINTED)
 
     def save_files(self) -> None:
         """The guest's data as PDF and JSON in the venue's folder for guest files; no dialog."""
         self.banner.hide()
         from ui.report_pdf import write_pdf
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             copy = export.prepare_copy(self.store, self.actor, self.guest_id, "files",
                                        language=self.language)
-            assert copy.pdf is not None and copy.json is not None
-            write_pdf(copy.report, copy.pdf)
-            export.write_json(copy.report, copy.json)
+        except FrontdeskError as exc:
+            self.show_message(self.problem(exc), error=True)
+            return
+        pdf, data = copy.pdf, copy.json
+        assert pdf is not None and data is not None
+
+        def work() -> None:
+            write_pdf(copy.report, pdf)
+            export.write_json(copy.report, data)
+
+        self._in_background(copy, work, Say.DONE_FILE)
+
+    def busy(self) -> bool:
+        """A copy is being made (printing or writing files, off the GUI thread)."""
+        return self._copy_signals is not None
+
+    def _in_background(self, copy: export.Copy, work: Callable[[], object], done: str) -> None:
+        """Lay out and print or write the copy on a worker thread; the page stays usable.
+
+        Only the laying out and writing run there (Qt text layout and QPdfWriter/QPrinter
+        work off the GUI thread); the audit record and the page refresh run back here.
+        """
+        for b in (self.print_button, self.file_button, self.correct_button):
+            b.setEnabled(False)
+        self.show_message(self.t(Say.MAKING_COPY))
+        signals = _CopySignals(self)
+        signals.finished.connect(lambda error: self._copy_finished(copy, error, done))
+        self._copy_signals = signals
+
+        def run() -> None:
+            error: BaseException | None = None
+            try:
+                work()
+            except Exception as exc:  # said to the guest; the details go to the log
+                log.warning("guest copy failed: %s", type(exc).__name__)
+                error = exc
+            signals.finished.emit(error)
+
+        QThreadPool.globalInstance().start(run)
+
+    def _copy_finished(self, copy: export.Copy, error: BaseException | None, done: str) -> None:
+        self._copy_signals = None
+        for b in (self.print_button, self.file_button, self.correct_button):
+            b.setEnabled(True)
+        if error is not None:
+            self.show_message(self.t(Say.PROBLEM, message=self.t(Say.COPY_FAILED)), error=True)
+            return
+        try:
             export.record_copy(self.store, self.actor, copy)
         except FrontdeskError as exc:
             self.show_message(self.problem(exc), error=True)
             return
-        except OSError:  # the printer, the disk: said to the guest in their words
-            self.show_message(self.t(Say.PROBLEM, message=self.t(Say.COPY_FAILED)), error=True)
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.saved_files += [copy.pdf, copy.json]
+        if copy.kind == "files" and copy.pdf is not None and copy.json is not None:
+            self.saved_files += [copy.pdf, copy.json]
         self.refresh()
-        self.show_message(self.t(Say.DONE_FILE))
+        self.show_message(self.t(done))
 
     # -- leaving -----------------------------------------------------------------------
     def request_leave(self) -> None:

@@ -228,7 +228,7 @@ class TodayView(QWidget):
         for lst in (self.stays, self.bookings):
             lst.open_guest.connect(self.open_guest)
             lst.table.mark_arrived.connect(lambda row, lst=lst: self.toggle_arrived(lst, row))
-        self._tab_changed()
+        self._show_service()  # the list itself is filled by refresh() (the desk calls it)
 
     def day(self) -> dt.date:
         d: dt.date = self.date_edit.date().toPython()  # type: ignore[assignment]
@@ -237,10 +237,13 @@ class TodayView(QWidget):
     def current_list(self) -> VisitList:
         return self.stays if self.tabs.currentIndex() == 0 else self.bookings
 
-    def _tab_changed(self) -> None:
+    def _show_service(self) -> None:
         bookings = self.tabs.currentIndex() == 1
         self.service.setVisible(bookings)
         self.service_label.setVisible(bookings)
+
+    def _tab_changed(self) -> None:
+        self._show_service()
         self.refresh()
 
     def refresh(self) -> None:

@@ -43,7 +43,9 @@ def open_my_proposals(window: _Window) -> None:
 def warm_up_checks() -> None:
     """Read the wording checks' dictionaries and lexicons off the GUI thread (a few seconds),
     so the first proposal or review screen opens at once."""
-    from app import lexicon_sources
+    def work() -> None:  # the import itself takes a second: in the thread too (desk's hook)
+        from app import lexicon_sources
 
-    threading.Thread(target=lexicon_sources.warm_up, name="wording-warm-up",
-                     daemon=True).start()
+        lexicon_sources.warm_up()
+
+    threading.Thread(target=work, name="wording-warm-up", daemon=True).start()

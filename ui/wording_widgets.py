@@ -243,6 +243,7 @@ class SpecialQuestion(QGroupBox):
     """
 
     answered = Signal()
+    FIT_WIDTH = 1100  # widest row of answers that still fits a dialog on a 1366 px screen
 
     def __init__(self, parent: QWidget | None = None, *, vertical: bool = False) -> None:
         super().__init__(self.tr("Does this label reveal health, or another special category "
@@ -273,13 +274,25 @@ class SpecialQuestion(QGroupBox):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 8)
         lay.setSpacing(3)
-        row = QVBoxLayout() if vertical else QHBoxLayout()
-        row.setSpacing(3 if vertical else 18)
-        for b in (self.none, self.health, self.other):
-            row.addWidget(b)
-        if not vertical:
-            row.addStretch(1)
-        lay.addLayout(row)
+        buttons = (self.none, self.health, self.other)
+        # Side by side when they fit a 1366-pixel screen's dialog; in a longer language the
+        # third answer goes to a second line (the desk's window-fit test; desk's hook).
+        wide = sum(b.sizeHint().width() for b in buttons) + 2 * 18 > self.FIT_WIDTH
+        if vertical:
+            row: QVBoxLayout | QHBoxLayout = QVBoxLayout()
+            row.setSpacing(3)
+            for b in buttons:
+                row.addWidget(b)
+            lay.addLayout(row)
+        else:
+            lines = ((self.none, self.health), (self.other,)) if wide else (buttons,)
+            for line in lines:
+                row = QHBoxLayout()
+                row.setSpacing(18)
+                for b in line:
+                    row.addWidget(b)
+                row.addStretch(1)
+                lay.addLayout(row)
         lay.addWidget(self.hint)
         lay.addWidget(self.finding)
         self.group.buttonToggled.connect(lambda *_: self.answered.emit())

@@ -17,7 +17,6 @@ from app.cli_common import (
     sign_in_from_args,
 )
 from app.i18n import _, num
-from app.opening import key_source_for, resolve_data_dir
 
 if TYPE_CHECKING:
     from app.opening import Store
@@ -110,6 +109,8 @@ def restore(args: argparse.Namespace) -> int:
     source = Path(args.source)
     info = inspect_backup(source)
     pin = read_pin(args)
+    from app.opening import key_source_for, resolve_data_dir
+
     data_dir = resolve_data_dir(args.data_dir)
     try:
         current = open_from_args(args, create=False, local_only=True)

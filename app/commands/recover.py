@@ -9,7 +9,6 @@ from typing import Any
 from app.cli_common import add_staff_args, add_store_args, open_from_args, say, sign_in_from_args
 from app.commands.backup import read_passphrase
 from app.i18n import _
-from app.opening import resolve_data_dir
 
 
 def register(sub: Any) -> None:
@@ -30,6 +29,8 @@ def recover(args: argparse.Namespace) -> int:
     from app.recovery import open_with_recovery
 
     passphrase = read_passphrase(args.recovery_passphrase_file, say(_("Recovery passphrase: ")))
+    from app.opening import resolve_data_dir
+
     result = open_with_recovery(resolve_data_dir(args.data_dir), passphrase)
     result.store.close()
     if not result.saved_to_keyring:

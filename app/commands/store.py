@@ -11,7 +11,6 @@ from typing import Any
 
 from app.cli_common import add_store_args, open_from_args, say
 from app.i18n import _, num
-from app.opening import resolve_data_dir
 
 
 def register(sub: Any) -> None:
@@ -50,6 +49,7 @@ def demo_data(args: argparse.Namespace) -> int:
     if args.guests < 1:
         print("frontdesk: " + say(_("--guests must be at least 1.")), file=sys.stderr)
         return 2
+    from app.opening import resolve_data_dir
     from storage.store import StorePaths
 
     folder = resolve_data_dir(args.data_dir)
@@ -72,6 +72,8 @@ def demo_data(args: argparse.Namespace) -> int:
     finally:
         store.close()
     took = time.perf_counter() - started
+    from app.opening import resolve_data_dir  # loaded with the command, not for --help
+
     print(say(_("Wrote {guests} guests, {visits} visits, {labels} labels, {consents} consents to "
                 "{folder} in {seconds} s.", guests=num(summary.guests),
                 visits=num(summary.visits), labels=num(summary.assignments),
@@ -149,6 +151,8 @@ def init(args: argparse.Namespace) -> int:
             recovery = set_up_recovery(store, actor)
     finally:
         store.close()
+    from app.opening import resolve_data_dir
+
     print(say(_("Created the store in {folder} with manager {name}.",
                 folder=str(resolve_data_dir(args.data_dir)), name=args.manager)))
     if recovery:

@@ -51,7 +51,7 @@ def main(lang: str, out: Path) -> int:
     store = open_store(tmp / "store", MemoryKey())
     build_demo(store, guests=40, seed=3)
     window = MainWindow(store, idle_ms=3_600_000, store_label="fit")
-    from ui.restore_dialog import StoreLocation
+    from ui.main import StoreLocation
 
     window.store_location = StoreLocation(tmp / "store", MemoryKey())
     show_fitted(window)

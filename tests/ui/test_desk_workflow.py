@@ -323,7 +323,7 @@ def test_the_manager_menu_counts_waiting_proposals(
         (Wording("en", "You like sparkling water.", "So your table is set as you like."),)))
     window = make_window(qtbot, store)
     sign_in(qtbot, window, "Eva Visser", "4826")
-    assert window.manager_menu.title() == "&Manager (1)"
+    qtbot.waitUntil(lambda: window.manager_menu.title() == "&Manager (1)")
     assert window.review_action.text() == "&Review proposals… (1 waiting)"
 
 

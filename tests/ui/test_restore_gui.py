@@ -15,7 +15,8 @@ from app.opening import KeyringKey, Store
 from app.views import Actor
 from tests.conftest import MANAGER_PIN
 from tests.ui.desk_helpers import make_window, sign_in
-from ui.restore_dialog import RestoreDialog, StoreLocation
+from ui.main import StoreLocation
+from ui.restore_dialog import RestoreDialog
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 PASSPHRASE = "correct horse battery staple"

@@ -272,6 +272,9 @@ def test_print_and_file_copies_without_any_dialog(
     sg.printer_for = pdf_printer
     _press(qtbot, sg.print_button)
     assert asked == ["Reception printer"]  # the printer a manager chose
+    assert sg.busy() and sg.banner.text().endswith("Making your copy…")  # off the GUI thread
+    assert not sg.print_button.isEnabled()  # one copy at a time
+    qtbot.waitUntil(lambda: not sg.busy(), timeout=60_000)
     assert "printing" in sg.banner.text()
     words = " ".join(subprocess.run(["pdftotext", str(printed), "-"], check=True,
                                     capture_output=True, text=True).stdout.split())
@@ -283,6 +286,7 @@ def test_print_and_file_copies_without_any_dialog(
         assert " ".join(wording.split()) in words, wording
 
     _press(qtbot, sg.file_button)
+    qtbot.waitUntil(lambda: not sg.busy(), timeout=60_000)
     assert "Your file is ready" in sg.banner.text()
     files = sorted(p.name for p in venue.iterdir())
     stem = f"guest-{sg.report.reference}-"
@@ -325,6 +329,7 @@ def test_copies_refused_in_the_guests_language_until_the_venue_is_set(
 
     sg.printer_for = broken_printer
     _press(qtbot, sg.print_button)
+    qtbot.waitUntil(lambda: not sg.busy(), timeout=60_000)
     assert sg.banner.text() == ("Dat lukte niet: we konden uw kopie nu niet maken. Vraag het "
                                 "onze medewerker.")
     with store.read() as s:

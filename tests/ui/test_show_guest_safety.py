@@ -163,6 +163,7 @@ def test_every_window_show_guest_can_open_shows_no_files(
     def press(b: QAbstractButton, step: str) -> None:
         pressed.append(step)
         b.click()
+        qtbot.waitUntil(lambda: not sg.busy(), timeout=60_000)  # a copy in the making
         poke_everything()
         _check_no_file_widgets(sg)
 
