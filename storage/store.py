@@ -43,8 +43,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage import audit_anchor, fscheck, migrate, notify
 from storage import engine as eng
-from storage import fscheck, migrate, notify
 from storage.errors import (
     DamagedStore,
     HeaderMismatch,
@@ -123,9 +123,14 @@ class Store:
         # What the open repaired or brought up to date ("header rebuilt", ...), to log.
         self.notes: list[str] = []
         self._read = sessionmaker(engine, expire_on_commit=False)
+        # Writes that log audit events re-anchor the chain head outside the file after
+        # commit (storage.audit_anchor; trust-auth's hook).
+        where = audit_anchor.where_for(header.key_source)
         self._write = sessionmaker(
-            engine.execution_options(**{eng.WRITE_OPTION: True}), expire_on_commit=False
+            engine.execution_options(**{eng.WRITE_OPTION: True}), expire_on_commit=False,
+            info={audit_anchor.INFO_STORE: (header.store_id, where)} if where else {},
         )
+        audit_anchor.install()
         notify.watch_writes(self._write)  # other desks learn of changes (storage.notify)
 
     @property
