@@ -1,13 +1,35 @@
-"""Writing audit events: every use case calls :func:`record` inside its write transaction."""
+"""Writing audit events: every use case calls :func:`record` inside its write transaction.
+
+Reads are audited too, shaped so the log stays readable and type-ahead stays cheap:
+
+* **one guest's profile** (card, report, export, details): :func:`look` records
+  "guest.opened" — except when the same person already did or saw something about
+  that guest in the last 10 minutes (their own change, or their own opening), so a
+  card re-read after one's own edit does not bury real looks in the guest's "who
+  opened your profile" list. An explicit ``open_card`` is always recorded.
+* **bulk reads** (paging through guests, the Today lists, an import preview):
+  :func:`bulk_read` records what was listed and how many rows, never names; the
+  Today lists, refreshed often, once per person, list and 10 minutes.
+* **search**: :func:`note_search` records that searches happened and how many —
+  never the typed text — at most once per person per minute (the count of the
+  searches in between rides on the next event).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 
 from sqlalchemy.orm import Session
 
 from app.views import Actor
-from storage import audit_chain
+from storage import audit_chain, queries
+from storage.store import Store
+
+TOUCH_WINDOW = dt.timedelta(minutes=10)
+SEARCH_WINDOW_S = 60.0
+LIST_WINDOW_S = 600.0
 
 
 def record(
@@ -20,8 +42,78 @@ def record(
     audit_chain.append(
         session,
         at=at or now(),
-        staff_id=actor.id if actor else None,
+        staff_id=actor.id if actor and not actor.service else None,
         action=action,
         guest_ref=guest_ref,
-        detail=dict(detail),
+        # A credential that is not a person is named in the event (no staff row).
+        detail={**detail, "credential": actor.service} if actor and actor.service else
+        dict(detail),
     )
+
+
+def look(session: Session, actor: Actor, guest_ref: str, at: dt.datetime, *, via: str) -> bool:
+    """Audit a read of one guest's profile, unless this person touched it within 10 minutes.
+
+    Returns whether an event was written. Call inside the read's write transaction.
+    """
+    last = queries.last_touch(session, guest_ref, actor.id)
+    if last is not None and dt.timedelta(0) <= at - last < TOUCH_WINDOW:
+        return False
+    record(session, actor, "guest.opened", guest_ref=guest_ref, at=at, via=via)
+    return True
+
+
+# (store id, staff id, what…) -> (monotonic time of the last event, reads since, rows since)
+_pending: dict[tuple[object, ...], tuple[float, int, int]] = {}
+_lock = threading.Lock()
+
+
+def _due(key: tuple[object, ...], window: float, rows: int) -> tuple[int, int] | None:
+    """Count this read; (reads, rows) to record now, or None while the window is open."""
+    clock = time.monotonic()
+    with _lock:
+        last, reads, total = _pending.get(key, (-window - 1.0, 0, 0))
+        reads, total = reads + 1, total + rows
+        if clock - last < window:
+            _pending[key] = (last, reads, total)
+            return None
+        _pending[key] = (clock, 0, 0)
+    return reads, total
+
+
+def bulk_read(store: Store, actor: Actor, action: str, *, rows: int, window: float = 0.0,
+              key: tuple[object, ...] = (), **detail: object) -> bool:
+    """Record a read of many guests (what was listed, how many rows; never names).
+
+    With ``window`` (seconds), the same person listing the same ``key`` again within it
+    is only counted, and the count rides on the next event. Returns whether one was written.
+    """
+    due = _due((store.store_id, actor.id, action, *key), window, rows)
+    if due is None:
+        return False
+    from app.clock import now
+
+    reads, _rows = due
+    fields: dict[str, object] = {"rows": rows, **({"reads": reads} if window else {}), **detail}
+    with store.write() as s:
+        audit_chain.append(s, at=now(), staff_id=actor.id, action=action, guest_ref=None,
+                           detail=fields)
+    return True
+
+
+def note_search(store: Store, actor: Actor, results: int) -> bool:
+    """A search happened: recorded at most once per person per minute, with the count of
+    searches (and results) since the last such event. The typed text is never kept."""
+    due = _due((store.store_id, actor.id, "guests.searched"), SEARCH_WINDOW_S, results)
+    if due is None:
+        return False
+    searches, total = due
+    with store.write() as s:
+        record(s, actor, "guests.searched", searches=searches, results=total)
+    return True
+
+
+def forget_pending() -> None:
+    """Start every window afresh (tests)."""
+    with _lock:
+        _pending.clear()

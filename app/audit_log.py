@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from app.i18n import N_, Msg, _, ngettext_, num
 from app.permissions import Action, require
 from app.views import Actor, AuditInfo
-from storage import audit_chain, queries
+from storage import audit_anchor, audit_chain, queries
 from storage.store import Store
 
 DEFAULT_LIMIT = 1000
@@ -27,9 +27,23 @@ class ChainStatus:
     events: int
     broken_at: int | None
     problem: str
+    fingerprint: str = ""    # the head, "1234:3F9A-C2D1", for the manager to note down
+    anchor_problem: str = ""  # the chain differs from its anchor outside the store
+
+    @property
+    def fingerprint_line(self) -> str:
+        """The line under the verdict: what to write down, and how to check it later."""
+        if not self.fingerprint:
+            return ""
+        return _("Fingerprint of the log: {fp} — note it down with the date; "
+                 "“frontdesk verify --noted {fp}” checks the log still ends the same way.",
+                 fp=self.fingerprint)
 
     @property
     def message(self) -> str:
+        if self.anchor_problem and not self.broken_at:
+            return _("{problem}. Restore from a backup and tell the venue's IT.",
+                     problem=self.anchor_problem)
         if self.ok:
             return ngettext_("Audit log verified: {n} event", "Audit log verified: {n} events",
                              self.events, n=num(self.events))
@@ -74,7 +88,7 @@ class AuditFilter:
 def list_events(store: Store, actor: Actor, flt: AuditFilter | None = None, *,
                 limit: int = DEFAULT_LIMIT) -> list[AuditInfo]:
     """Newest first, filtered by staff member, guest token, action (or prefix) and days."""
-    require(actor.role, Action.VIEW_AUDIT)
+    require(store, actor, Action.VIEW_AUDIT)
     f = flt or AuditFilter()
     since = dt.datetime.combine(f.since, dt.time()) if f.since else None
     until = None
@@ -100,14 +114,21 @@ def list_events(store: Store, actor: Actor, flt: AuditFilter | None = None, *,
 
 def actions(store: Store, actor: Actor) -> list[str]:
     """Every action name in the log, for the filter's drop-down."""
-    require(actor.role, Action.VIEW_AUDIT)
+    require(store, actor, Action.VIEW_AUDIT)
     with store.read() as s:
         return queries.audit_actions(s)
 
 
 def verify_chain(store: Store, actor: Actor) -> ChainStatus:
     """Recompute the whole chain and report the first broken link."""
-    require(actor.role, Action.VIEW_AUDIT)
+    require(store, actor, Action.VIEW_AUDIT)
+    from app.verify import compare_with_anchor
+
     with store.read() as s:
         report = audit_chain.verify(s)
-    return ChainStatus(report.ok, report.events, report.first_broken_id, report.problem)
+        head = audit_chain.head(s)
+        anchored = compare_with_anchor(store, s)
+    fp = audit_anchor.fingerprint(head[0], head[1]) if head else ""
+    problem = anchored[1] if anchored else ""
+    return ChainStatus(report.ok and not problem, report.events, report.first_broken_id,
+                       report.problem, fp, problem)

@@ -38,6 +38,10 @@ ACTION_NAMES: dict[str, str] = {
     "guest.merged": N_("Two guest profiles merged"),
     "guest.merge_undone": N_("Guest merge undone"),
     "guest.opened": N_("Guest card opened"),
+    "guests.listed": N_("Guest list read"),          # read auditing (trust-auth)
+    "guests.searched": N_("Guests searched"),
+    "arrivals.listed": N_("Arrivals or bookings list read"),
+    "import.previewed": N_("Import previewed"),
     "guest.printed": N_("Guest's copy printed"),
     "guest.shown": N_("Shown to the guest"),
     "guest.updated": N_("Guest details corrected"),
@@ -124,7 +128,7 @@ def sentences(store: Store, actor: Actor, events: Sequence[AuditInfo],
               language: str | None = None) -> list[Msg]:
     """One sentence per event, reading the names it needs in one transaction; labels are
     named in ``language`` (the reader's) when given, else by their source-language name."""
-    require(actor.role, Action.VIEW_AUDIT)
+    require(store, actor, Action.VIEW_AUDIT)
     details = [_detail(e.detail) for e in events]
     staff_ids = {v for d in details if isinstance(v := d.get("staff"), int)}
     staff_ids |= {v for d in details if isinstance(v := d.get("by"), int)}
@@ -387,5 +391,16 @@ SENTENCES: dict[str, Builder] = {
     "vocabulary.starter_loaded": _simple(
         N_("{who} loaded the starter vocabulary ({labels} labels)"), labels="labels"),
     "import.mapping_saved": _simple(N_("{who} saved how an import file's columns are read")),
+    # Bulk reads and searches (app.audit: counts only, never names or typed text).
+    "guests.listed": _simple(N_("{who} read a page of the guest list ({rows} guests from "
+                                "number {offset})"), rows="rows", offset="offset"),
+    "guests.searched": _simple(N_("{who} searched for guests ({searches} searches since the "
+                                  "last entry)"), searches="searches"),
+    "arrivals.listed": _simple(N_("{who} read the list for {day} ({rows} guests; read "
+                                  "{reads} times since the last entry)"), day="day",
+                               rows="rows", reads="reads"),
+    "import.previewed": _simple(N_("{who} previewed an import of {rows} rows, matched against "
+                                   "every guest ({matched} found)"), rows="rows",
+                                matched="matched"),
 }
 

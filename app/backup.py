@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,12 +20,12 @@ from app.erasure import legacy_refs, reapply_erasures
 from app.errors import BackupFileError, ErasuresUnknownError, FrontdeskError, ValidationError
 from app.i18n import _
 from app.opening import adopt, store_exists, translate
-from app.permissions import Action, require
+from app.permissions import CREDENTIAL_KEY, Action, require
 from app.verify import verify_store
 from app.views import Actor
+from storage import audit_anchor, credentials, keys, ledger, queries
 from storage import backup as sb
 from storage import errors as se
-from storage import keys, ledger, queries
 from storage.keys import KeyringKey, KeySource
 from storage.models import Setting
 from storage.store import Store, StorePaths
@@ -53,6 +54,7 @@ class RestoreResult:
     store: Store
     previous: Path | None   # folder where the replaced store was kept
     audit_events: int
+    restored_by: Actor   # the manager who restored, signed in to the restored store
     recovery_passphrase: str | None = None   # new one for a keyring store: show it once
     erased_again: int = 0          # guests in the backup who were erased since: erased again
     erasures_known: bool = True    # False: restored without any record of later erasures
@@ -80,10 +82,12 @@ def _export(store: Store, target: Path, passphrase: str,
             "The shared store is backed up on its server (pg_dump or the server's own "
             "backups, kept encrypted by the venue); Frontdesk's backups are of a local store. "
             "Nothing was written."))
+    with store.read() as s:   # the chain head goes into the backup's plain header
+        anchor = audit_anchor.for_backup(s, store.store_id, store.header.key_source)
     try:
         sb.export(store.engine, target, passphrase, store_id=store.store_id,
                   schema_revision=store.header.schema_revision, lineage=store.lineage,
-                  source=store.paths.db, cancel=cancel)
+                  source=store.paths.db, cancel=cancel, audit_anchor=anchor)
     except se.StorageError as exc:
         raise translate(exc, store.paths) from exc
     except sb.BackupCancelled as exc:
@@ -98,15 +102,13 @@ def _export(store: Store, target: Path, passphrase: str,
                                 folder=str(target.parent))) from exc
 
 
-def make_backup(store: Store, actor: Actor | None, target: Path, passphrase: str, *,
+def make_backup(store: Store, actor: Actor, target: Path, passphrase: str, *,
                 cancel: sb.Cancellation | None = None) -> Path:
     """Write an encrypted, consistent copy of the store to ``target`` (safe while others write).
 
-    ``actor`` is the signed-in manager in the GUI; ``None`` is the maintenance
-    command line, run by someone who already holds the store's key.
+    ``actor`` is a signed-in manager (GUI, or `frontdesk backup --staff`).
     """
-    if actor is not None:
-        require(actor.role, Action.BACKUP)
+    require(store, actor, Action.BACKUP)
     check_passphrase(passphrase)
     target = Path(target)
     if target.suffix != SUFFIX:
@@ -114,7 +116,7 @@ def make_backup(store: Store, actor: Actor | None, target: Path, passphrase: str
     log.info("backup started")
     _export(store, target, passphrase, cancel)
     with store.write() as s:
-        record(s, actor, "backup.made", automatic=False, via="gui" if actor else "cli")
+        record(s, actor, "backup.made", automatic=False)
     log.info("backup finished")
     return target
 
@@ -184,7 +186,7 @@ def _current_store_refs(data_dir: Path, key_source: KeySource, line: str) -> set
 
 
 def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: KeySource,
-                   actor: Actor | None = None, *,
+                   sign_in: Callable[[Store], Actor], *,
                    accept_unknown_erasures: bool = False) -> RestoreResult:
     """Verify the backup, then replace the store in ``data_dir`` with it.
 
@@ -194,30 +196,45 @@ def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: Ke
     restored one has opened and verified. The restored store gets a fresh key
     from ``key_source`` (this machine's keyring by default).
 
+    ``sign_in`` signs the person in against the backup's own staff (called with
+    the staged store, before anything in it changes or moves); they must be a
+    manager there, or nothing is restored. The restore is audited under them.
+
     Guests erased since the backup was made are erased again in the restored
     copy before it is put in place (:func:`known_erasures`). When this computer
     has no record of them (an old backup on a new computer), nothing happens
     and ``ErasuresUnknownError`` says so: ask the person, then call again with
     ``accept_unknown_erasures=True``.
     """
-    if actor is not None:
-        require(actor.role, Action.BACKUP)
     backup = Path(backup)
     known = known_erasures(backup, Path(data_dir), key_source)
     if known is None and not accept_unknown_erasures:
         made = inspect_backup(backup).created_at[:10]
+        if key_source.kind == KeyringKey.kind:
+            raise ErasuresUnknownError(_(
+                "This computer has no record of the guests erased from this store since the "
+                "backup was made ({date}). If a guest asked to be erased after that, restoring "
+                "this backup brings their data back, and Frontdesk could not erase them again. "
+                "Restore it on the computer that kept the store (its keyring remembers the "
+                "erasures), or restore anyway only if you are sure no guest was erased since "
+                "{date}. Nothing was changed.", date=made))
         raise ErasuresUnknownError(_(
-            "This computer has no record of the guests erased from this store since the "
-            "backup was made ({date}). If a guest asked to be erased after that, restoring "
-            "this backup brings their data back, and Frontdesk could not erase them again. "
-            "Restore it on the computer that kept the store (its keyring remembers the "
-            "erasures), or restore anyway only if you are sure no guest was erased since "
-            "{date}. Nothing was changed.", date=made))
+            "Nothing here records the guests erased from this store since the backup was "
+            "made ({date}): a store opened with a passphrase keeps that record only in "
+            "itself. If a guest asked to be erased after that, restoring this backup brings "
+            "their data back. Restore it into the folder of the store it came from (the "
+            "record is there), or restore anyway only if you are sure no guest was erased "
+            "since {date}. Nothing was changed.", date=made))
     log.info("restore started")
+    signed: list[Actor] = []
     erased_again = 0
 
     def prepare(trial: Store) -> None:
         nonlocal erased_again
+        if not signed:   # a manager of the backup's own staff, before anything changes
+            actor = sign_in(trial)
+            require(trial, actor, Action.BACKUP)
+            signed.append(actor)
         # A backup older than an erasure brings the guest back: erase them again before
         # the restored store is put in place.
         erased_again = reapply_erasures(trial, known or ())
@@ -237,6 +254,7 @@ def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: Ke
     except OSError as exc:
         raise BackupFileError(_("Cannot restore {file}: {reason}. Nothing was changed.",
                                 file=backup.name, reason=exc.strerror or str(exc))) from exc
+    actor = signed[0]
     with store.write() as s:
         record(s, actor, "store.restored", automatic=False, erased_again=erased_again,
                erasures_known=known is not None)
@@ -244,11 +262,12 @@ def restore_backup(backup: Path, passphrase: str, data_dir: Path, key_source: Ke
     if store.header.key_source == KeyringKey.kind:
         from app.recovery import set_up_recovery
 
-        recovery = set_up_recovery(store, None)  # the old one wrapped the old key
+        recovery = set_up_recovery(store, actor)  # the old one wrapped the old key
     with store.read() as s:
         events = queries.audit_event_count(s)
     log.info("restore finished")
-    return RestoreResult(store, previous, events, recovery, erased_again, known is not None)
+    return RestoreResult(store, previous, events, actor, recovery, erased_again,
+                         known is not None)
 
 
 # --- automatic daily backup ------------------------------------------------------------
@@ -278,7 +297,7 @@ def backup_settings(store: Store) -> BackupSettings:
 def set_backup_settings(store: Store, actor: Actor, *, enabled: bool, folder: Path | None,
                         keep: int, passphrase: str | None = None) -> BackupSettings:
     """Switch the daily backup on or off. A new passphrase goes to the keyring, not the DB."""
-    require(actor.role, Action.BACKUP)
+    require(store, actor, Action.BACKUP)
     if enabled:
         if folder is None or not str(folder).strip():
             raise ValidationError(_("Backup folder"), _("Choose a folder for the daily backup."))
@@ -295,7 +314,22 @@ def set_backup_settings(store: Store, actor: Actor, *, enabled: bool, folder: Pa
     elif enabled and not backup_settings(store).has_passphrase:
         raise ValidationError(_("Backup passphrase"),
                               _("Set a backup passphrase: automatic backups need one."))
+    # The scheduled backup runs without a person, on a credential that may do nothing but
+    # that backup (app.staff.backup_service): made here, revoked when switched off.
+    secret = credentials.new_secret() if enabled else None
+    try:
+        if secret is not None:
+            credentials.save(store.store_id, secret)
+        else:
+            credentials.delete(store.store_id)
+    except se.StorageError as exc:
+        raise translate(exc, store.paths) from exc
     with store.write() as s:
+        cred = s.get(Setting, CREDENTIAL_KEY)
+        if secret is not None:
+            s.merge(Setting(key=CREDENTIAL_KEY, value=credentials.digest(secret)))
+        elif cred is not None:
+            s.delete(cred)
         row = s.get(Setting, AUTO_KEY)
         if enabled:
             value = f"{Path(folder or '').expanduser()}|{keep}"
@@ -316,13 +350,15 @@ def _prune(folder: Path, keep: int) -> None:
         path.unlink(missing_ok=True)
 
 
-def run_due_backup(store: Store, folder: Path, passphrase: str, keep: int, *,
+def run_due_backup(store: Store, actor: Actor, folder: Path, passphrase: str, keep: int, *,
                    now: dt.datetime | None = None) -> Path | None:
     """Make the automatic backup when the last one is a day old (or none was made).
 
-    Returns the new file, or None when no backup was due. Keeps the ``keep``
+    ``actor`` is the scheduled backup's credential (``app.staff.backup_service``) or a
+    manager. Returns the new file, or None when no backup was due. Keeps the ``keep``
     newest automatic backups in ``folder`` and deletes older ones.
     """
+    require(store, actor, Action.SCHEDULED_BACKUP)
     check_passphrase(passphrase)
     at = now or _now()
     with store.read() as s:
@@ -339,14 +375,16 @@ def run_due_backup(store: Store, folder: Path, passphrase: str, keep: int, *,
             s.add(Setting(key=LAST_KEY, value=at.isoformat()))
         else:
             row.value = at.isoformat()
-        record(s, None, "backup.made", at=at, automatic=True)
+        record(s, actor, "backup.made", at=at, automatic=True)
     _prune(folder, keep)
     log.info("automatic backup finished")
     return target
 
 
 def run_configured_backup(store: Store, *, now: dt.datetime | None = None) -> Path | None:
-    """What the GUI calls at start: the daily backup, if switched on and due."""
+    """What the GUI calls at start (and `frontdesk scheduled-backup` from a timer): the daily
+    backup, if switched on and due, made on the backup credential from the keyring — no
+    person signs in, and that credential can do nothing else."""
     if store.kind != "sqlcipher":
         return None   # the shared store is backed up on its server, not by each desk
     enabled, folder, keep, last = _stored_settings(store)
@@ -361,4 +399,6 @@ def run_configured_backup(store: Store, *, now: dt.datetime | None = None) -> Pa
     if passphrase is None:
         raise BackupFileError(_("The daily backup is on but its passphrase is not in the keyring. "
                               "Set it again under Manager ▸ Backup."))
-    return run_due_backup(store, folder, passphrase, keep, now=now)
+    from app.staff import backup_service
+
+    return run_due_backup(store, backup_service(store), folder, passphrase, keep, now=now)

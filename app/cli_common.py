@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.i18n import cli_language, translate
+from app.i18n import _, cli_language, translate
 
 if TYPE_CHECKING:  # the storage layer loads only when a command runs (fast --help)
     from app.opening import Store
+    from app.views import Actor
 
 
 def add_store_args(p: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -46,3 +50,34 @@ def open_from_args(args: argparse.Namespace, *, create: bool = True,
         return open_shared_store(shared)
     return open_store(resolve_data_dir(args.data_dir), key_source_for(args.passphrase_file),
                       create=create)
+
+
+def add_staff_args(p: argparse.ArgumentParser) -> None:
+    """``--staff NAME`` (required) and where the PIN comes from: the terminal by default."""
+    p.add_argument("--staff", required=True, metavar="NAME",
+                   help="the staff member doing this (full name, as in the staff list)")
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--pin-stdin", action="store_true",
+                     help="read the PIN from the first line of standard input")
+    src.add_argument("--pin-file", metavar="FILE", help="read the PIN from FILE")
+
+
+def read_pin(args: argparse.Namespace) -> str:
+    """The PIN from ``--pin-file``, ``--pin-stdin`` or (default) asked on the terminal."""
+    if getattr(args, "pin_file", None):
+        return Path(args.pin_file).read_text(encoding="utf-8").strip()
+    if getattr(args, "pin_stdin", False):
+        return sys.stdin.readline().strip()
+    if not sys.stdin.isatty():
+        from app.errors import SignInError
+
+        raise SignInError(_("There is no terminal to ask the PIN on; pass --pin-stdin and "
+                            "give the PIN on standard input."))
+    return getpass.getpass(f"PIN for {args.staff}: ")
+
+
+def sign_in_from_args(store: Store, args: argparse.Namespace, pin: str | None = None) -> Actor:
+    """Sign ``--staff`` in with their PIN; every use case then checks their current role."""
+    from app import staff
+
+    return staff.sign_in_by_name(store, args.staff, read_pin(args) if pin is None else pin)

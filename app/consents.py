@@ -30,7 +30,7 @@ def record_consent(
     store: Store, actor: Actor, guest_id: int, purpose: ConsentPurpose = ConsentPurpose.HEALTH,
     *, now: dt.datetime | None = None,
 ) -> ConsentInfo:
-    require(actor.role, Action.RECORD_CONSENT)
+    require(store, actor, Action.RECORD_CONSENT)
     at = now or _now()
     with store.write() as s:
         g = s.get(Guest, guest_id)
@@ -57,7 +57,7 @@ def withdraw_consent(
     relying on the consent are no longer exactly those, nothing changes and a
     ValidationError asks them to look again.
     """
-    require(actor.role, Action.WITHDRAW_CONSENT)
+    require(store, actor, Action.WITHDRAW_CONSENT)
     at = now or _now()
     with store.write() as s:
         c = s.get(Consent, consent_id)

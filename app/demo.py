@@ -38,10 +38,10 @@ from storage.models import (
 from storage.store import Store
 
 DEMO_STAFF: tuple[tuple[str, Role, str], ...] = (
-    ("Eva Visser", Role.MANAGER, "1111"),
-    ("Sam Bakker", Role.RECEPTIONIST, "2222"),
-    ("Luca Rossi", Role.HOST, "3333"),
-    ("Noor El Amrani", Role.RECEPTIONIST, "4444"),
+    ("Eva Visser", Role.MANAGER, "4826"),
+    ("Sam Bakker", Role.RECEPTIONIST, "3917"),
+    ("Luca Rossi", Role.HOST, "5273"),
+    ("Noor El Amrani", Role.RECEPTIONIST, "6148"),
 )
 
 PRONOUNCE = {
@@ -81,17 +81,14 @@ class DemoSummary:
 
 
 def ensure_staff(store: Store) -> Actor:
-    """Create the demo staff (if missing) and return the manager."""
+    """Create the demo staff (if missing) and return the manager, signed in with its PIN."""
+    name, _, pin = DEMO_STAFF[0]
     if staff_uc.needs_first_manager(store):
-        name, _, pin = DEMO_STAFF[0]
         manager = staff_uc.create_first_manager(store, name, pin)
-        for name, role, pin in DEMO_STAFF[1:]:
-            staff_uc.add_staff(store, manager, name, role, pin)
+        for other, role, other_pin in DEMO_STAFF[1:]:
+            staff_uc.add_staff(store, manager, other, role, other_pin)
         return manager
-    with store.read() as s:
-        m = queries.first_manager(s)
-        assert m is not None
-        return Actor(m.id, m.name, m.role)
+    return staff_uc.sign_in_by_name(store, name, pin)
 
 
 def build_demo(
@@ -103,10 +100,8 @@ def build_demo(
     manager = ensure_staff(store)
     vocabulary.load_starter(store, manager)
     _demo_venue(store, manager)  # show-guest: who keeps the data, where guest files go
-    receptionist = next(
-        a for a in (staff_uc.list_staff(store)) if a.role == Role.RECEPTIONIST
-    )
-    desk = Actor(receptionist.id, receptionist.name, receptionist.role)
+    name, _, pin = min(d for d in DEMO_STAFF if d[1] == Role.RECEPTIONIST)  # first by name
+    desk = staff_uc.sign_in_by_name(store, name, pin)
     for cat, staff_w, sens, days, g_en, g_nl, p_en, p_nl in DEMO_PROPOSALS:
         vocabulary.propose_label(store, desk, vocabulary.LabelDraft(
             cat, staff_w, sens, days, (Wording("en", g_en, p_en), Wording("nl", g_nl, p_nl))))

@@ -42,7 +42,7 @@ class LikelyDuplicate:
 def likely_existing(store: Store, actor: Actor, fields: GuestFields, *,
                     exclude_id: int | None = None) -> list[LikelyDuplicate]:
     """Profiles that are probably this guest already, strongest first (may be empty)."""
-    require(actor.role, Action.CREATE_GUEST)
+    require(store, actor, Action.CREATE_GUEST)
     f = fields.cleaned()
     with store.read() as s:
         return likely_existing_in(s, f, exclude_id=exclude_id, region=region_in(s))

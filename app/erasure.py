@@ -73,18 +73,16 @@ class ErasureResult:
     in_keyring: bool      # the token also went to this computer's keyring
 
 
-def erase_guest(store: Store, actor: Actor | None, guest_id: int, *,
+def erase_guest(store: Store, actor: Actor, guest_id: int, *,
                 now: dt.datetime | None = None) -> ErasureResult:
     """Erase one guest completely. Irreversible: the UI confirms with a manager's PIN.
 
-    ``actor`` is the signed-in manager in the GUI; ``None`` is the maintenance
-    command line (`frontdesk erase-guest`), run by someone who holds the store's key.
+    ``actor`` is a signed-in manager (the GUI, or `frontdesk erase-guest --staff`).
     Raises ``ErasureIncomplete`` when the file could not be scrubbed yet.
     """
-    if actor is not None:
-        require(actor.role, Action.ERASE_GUEST)
+    require(store, actor, Action.ERASE_GUEST)
     at = now or _now()
-    refs, counts = _delete(store, actor, guest_id, at, via="gui" if actor else "cli")
+    refs, counts = _delete(store, actor, guest_id, at, via="staff")
     ref = refs[0]
     in_keyring = _keep_in_keyring(store, refs)
     copies = remove_copies_of_earlier_states(store.paths.data_dir)

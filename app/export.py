@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from app import report as rp
 from app import snapshots, venue_settings
-from app.audit import record
+from app.audit import note_search, record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError
 from app.i18n import _
@@ -41,31 +41,41 @@ Format = Literal["pdf", "json"]
 CopyKind = Literal["print", "files"]
 
 
-def export_report(store: Store, actor: Actor | None, guest_id: int, fmt: Format, *,
+def export_report(store: Store, actor: Actor, guest_id: int, fmt: Format, *,
                   language: str | None = None, now: dt.datetime | None = None
                   ) -> rp.GuestReport:
     """The report for a copy to take home, audited as "guest.exported" with the format.
 
-    ``actor`` is the staff member in Show guest; ``None`` is `frontdesk export-guest`,
-    run by someone who holds the store's key.
+    ``actor`` is the staff member in Show guest or at `frontdesk export-guest --staff`.
     """
-    if actor is not None:
-        require(actor.role, Action.EXPORT_GUEST)
+    require(store, actor, Action.EXPORT_GUEST)
     at = now or _now()
     with store.write() as s:
         g = rp.load_guest(s, guest_id)
         record(s, actor, "guest.exported", guest_ref=g.ref, at=at, format=fmt,
-               via="gui" if actor else "cli")
+               )
         s.flush()
         return rp.build(s, g, at, language)
 
 
-def resolve_guest(store: Store, spec: str) -> GuestInfo:
+def resolve_guest(store: Store, actor: Actor, spec: str) -> GuestInfo:
     """The one guest meant by ``spec``: a guest reference, an exact email, or a unique name.
 
     Refuses (with the count) when a name matches several guests, so a command
-    line can never export or erase the wrong person.
+    line can never export or erase the wrong person. Audited as a search (the count,
+    never the spec).
     """
+    require(store, actor, Action.SEARCH_GUESTS)
+    try:
+        info = _resolve(store, spec)
+    except (NotFound, ValidationError):
+        note_search(store, actor, 0)
+        raise
+    note_search(store, actor, 1)
+    return info
+
+
+def _resolve(store: Store, spec: str) -> GuestInfo:
     spec = spec.strip()
     with store.read() as s:
         if len(spec) == 32 and all(ch in "0123456789abcdef" for ch in spec):
@@ -117,7 +127,7 @@ def prepare_copy(store: Store, actor: Actor, guest_id: int, kind: CopyKind, *,
     name is not set, when no printer is chosen for printing, or when the export
     folder is missing or not writable for files.
     """
-    require(actor.role, Action.EXPORT_GUEST)
+    require(store, actor, Action.EXPORT_GUEST)
     at = now or _now()
     with store.read() as s:
         if not str(venue_settings.value_in(s, venue_settings.VENUE_NAME)):
@@ -155,7 +165,7 @@ def copy_paths(folder: str, report: rp.GuestReport, at: dt.datetime) -> tuple[Pa
 def record_copy(store: Store, actor: Actor, copy: Copy, *,
                 now: dt.datetime | None = None) -> None:
     """Audit a copy once it is made: printed (and where) or saved (file names)."""
-    require(actor.role, Action.EXPORT_GUEST)
+    require(store, actor, Action.EXPORT_GUEST)
     at = now or _now()
     with store.write() as s:
         g = rp.load_guest(s, copy.report.guest.id)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from app import guest_search, languages, phones, snapshots, validate
-from app.audit import record
+from app.audit import bulk_read, look, note_search, record
 from app.clock import now as _now
 from app.clock import today as _today
 from app.errors import NotFound
@@ -53,7 +53,7 @@ def region_in(s: Session) -> str:
 
 def create_guest(store: Store, actor: Actor, fields: GuestFields) -> GuestInfo:
     """Add a guest. The desk first asks ``app.duplicates.likely_existing`` and warns."""
-    require(actor.role, Action.CREATE_GUEST)
+    require(store, actor, Action.CREATE_GUEST)
     f = fields.cleaned()
     with store.write() as s:
         g = Guest(full_name=f.full_name, preferred_name=f.preferred_name,
@@ -71,7 +71,7 @@ def update_guest(
     store: Store, actor: Actor, guest_id: int, fields: GuestFields, *, by_guest: bool = False
 ) -> GuestInfo:
     """Correct a guest's details; ``by_guest`` marks a correction made in Show guest."""
-    require(actor.role, Action.EDIT_GUEST)
+    require(store, actor, Action.EDIT_GUEST)
     f = fields.cleaned()
     with store.write() as s:
         g = s.get(Guest, guest_id)
@@ -97,11 +97,12 @@ def update_guest(
 
 
 def get_guest(store: Store, actor: Actor, guest_id: int) -> GuestInfo:
-    require(actor.role, Action.SEARCH_GUESTS)
-    with store.read() as s:
+    require(store, actor, Action.SEARCH_GUESTS)
+    with store.write() as s:   # a look at one guest's details: audited (app.audit.look)
         g = s.get(Guest, guest_id)
         if g is None:
             raise NotFound(_("That guest no longer exists."))
+        look(s, actor, g.ref, _now(), via="details")
         return snapshots.guest(g)
 
 
@@ -109,16 +110,20 @@ def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMI
                 day: dt.date | None = None) -> list[GuestMatch]:
     """Type-ahead search, forgiving and today first (``app.guest_search``): each result
     says why it matched when that is not simply its name."""
-    require(actor.role, Action.SEARCH_GUESTS)
+    require(store, actor, Action.SEARCH_GUESTS)
     with store.read() as s:
-        return guest_search.find(s, typed, limit, day or _today(), region_in(s))
+        found = guest_search.find(s, typed, limit, day or _today(), region_in(s))
+    note_search(store, actor, len(found))   # that a search happened; never what was typed
+    return found
 
 
 def list_guests(store: Store, actor: Actor, limit: int = 200, offset: int = 0
                 ) -> list[GuestInfo]:
-    require(actor.role, Action.SEARCH_GUESTS)
+    require(store, actor, Action.SEARCH_GUESTS)
     with store.read() as s:
-        return [snapshots.guest(g) for g in queries.list_guests(s, limit, offset)]
+        page = [snapshots.guest(g) for g in queries.list_guests(s, limit, offset)]
+    bulk_read(store, actor, "guests.listed", rows=len(page), offset=offset)  # every page
+    return page
 
 
 def guest_count(store: Store) -> int:
@@ -129,7 +134,7 @@ def guest_count(store: Store) -> int:
 def open_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime | None = None
               ) -> GuestCard:
     """Everything the card shows, read and audited ("guest.opened") in one transaction."""
-    require(actor.role, Action.VIEW_GUEST)
+    require(store, actor, Action.VIEW_GUEST)
     at = now or _now()
     with store.write() as s:
         g = queries.guest_for_card(s, guest_id)
@@ -143,16 +148,18 @@ def refresh_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime 
                  ) -> GuestCard:
     """Re-read a card the same person already has open, right after they changed it.
 
-    Not audited as a new look: the opening was audited by ``open_card`` and the
-    change itself by its own use case; logging "guest.opened" after every label
-    would bury real looks at the profile in the guest's "who looked" list.
+    Audited as a look (``app.audit.look``) unless this person opened or changed this
+    guest in the last 10 minutes: a re-read after one's own change would otherwise
+    bury real looks in the guest's "who opened your profile" list, while a refresh
+    of any other guest is a look like any other.
     """
-    require(actor.role, Action.VIEW_GUEST)
+    require(store, actor, Action.VIEW_GUEST)
     at = now or _now()
-    with store.read() as s:
+    with store.write() as s:
         g = queries.guest_for_card(s, guest_id)
         if g is None:
             raise NotFound(_("That guest no longer exists."))
+        look(s, actor, g.ref, at, via="card")
         return build_card(g, at)
 
 

@@ -58,7 +58,7 @@ FORGETTING_REASONS = frozenset({RemovalReason.GUEST_REQUEST, RemovalReason.CONSE
 
 def approved_labels(store: Store, actor: Actor) -> list[LabelInfo]:
     """The picker's list: approved labels only."""
-    require(actor.role, Action.ASSIGN_LABEL)
+    require(store, actor, Action.ASSIGN_LABEL)
     with store.read() as s:
         return [snapshots.label(lb) for lb in queries.labels_with_status(s, LabelStatus.APPROVED)]
 
@@ -76,7 +76,7 @@ def assign_label(
     store: Store, actor: Actor, guest_id: int, label_id: int, source: Source, *,
     now: dt.datetime | None = None,
 ) -> AssignmentInfo:
-    require(actor.role, Action.ASSIGN_LABEL)
+    require(store, actor, Action.ASSIGN_LABEL)
     at = now or _now()
     with store.write() as s:
         g = s.get(Guest, guest_id)
@@ -118,7 +118,7 @@ def remove_label(
     now: dt.datetime | None = None,
 ) -> None:
     """Take a label off a guest, keeping only what the reason allows (see the module doc)."""
-    require(actor.role, Action.REMOVE_LABEL)
+    require(store, actor, Action.REMOVE_LABEL)
     at = now or _now()
     why = RemovalReason(reason)
     with store.write() as s:
@@ -146,7 +146,7 @@ def remove_label(
 def forget_label(store: Store, actor: Actor, assignment_id: int, *,
                  now: dt.datetime | None = None) -> None:
     """The guest's "Please forget this": the label is deleted, and nothing tells which it was."""
-    require(actor.role, Action.REMOVE_LABEL)
+    require(store, actor, Action.REMOVE_LABEL)
     remove_label(store, actor, assignment_id, RemovalReason.GUEST_REQUEST, now=now)
 
 

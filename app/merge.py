@@ -106,7 +106,7 @@ def _plan(keep: Guest, other: Guest) -> tuple[list[Assignment], list[tuple[Conse
 
 
 def preview(store: Store, actor: Actor, keep_id: int, other_id: int) -> MergePreview:
-    require(actor.role, Action.MERGE_GUESTS)
+    require(store, actor, Action.MERGE_GUESTS)
     if keep_id == other_id:
         raise ValidationError(_("Merge"), _("Choose two different profiles to merge."))
     with store.read() as s:
@@ -120,7 +120,7 @@ def merge_guests(store: Store, actor: Actor, keep_id: int, other_id: int, *,
                  take_from_other: frozenset[str] = frozenset(),
                  now: dt.datetime | None = None) -> int:
     """Merge ``other_id`` into ``keep_id``; returns the merge's id (for :func:`undo_merge`)."""
-    require(actor.role, Action.MERGE_GUESTS)
+    require(store, actor, Action.MERGE_GUESTS)
     if keep_id == other_id:
         raise ValidationError(_("Merge"), _("Choose two different profiles to merge."))
     unknown = set(take_from_other) - set(FIELDS)
@@ -181,7 +181,7 @@ def merge_guests(store: Store, actor: Actor, keep_id: int, other_id: int, *,
 def undo_merge(store: Store, actor: Actor, merge_id: int, *, now: dt.datetime | None = None
                ) -> GuestInfo:
     """Put both profiles back as they were before :func:`merge_guests`; returns the other."""
-    require(actor.role, Action.MERGE_GUESTS)
+    require(store, actor, Action.MERGE_GUESTS)
     at = now or _now()
     with store.write() as s:
         profiles.clear_expired_undo(s, at)
@@ -227,7 +227,7 @@ def undo_merge(store: Store, actor: Actor, merge_id: int, *, now: dt.datetime | 
 def recent_merges(store: Store, actor: Actor, *, guest_id: int | None = None,
                   now: dt.datetime | None = None) -> list[MergeInfo]:
     """Merges, newest first, with whether each can still be undone (manager's list)."""
-    require(actor.role, Action.MERGE_GUESTS)
+    require(store, actor, Action.MERGE_GUESTS)
     at = now or _now()
     with store.read() as s:
         out = []

@@ -85,7 +85,7 @@ def check_phrase(phrase: str) -> str:
 def save_own_words(store: Store, actor: Actor, words: Sequence[OwnWord],
                    path: Path | None = None) -> Path:
     """Write the list (checked first: nothing is written if one phrase is refused)."""
-    require(actor.role, Action.EDIT_VOCABULARY)
+    require(store, actor, Action.EDIT_VOCABULARY)
     if len(words) > MAX_WORDS:
         raise ValidationError(_("Phrase"), _("At most {n} phrases.", n=MAX_WORDS))
     seen: dict[str, OwnWord] = {}

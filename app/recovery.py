@@ -38,14 +38,14 @@ class Recovered:
     saved_to_keyring: bool   # False: the keyring is still unusable; ask again next start
 
 
-def set_up_recovery(store: Store, actor: Actor | None) -> str:
+def set_up_recovery(store: Store, actor: Actor) -> str:
     """Make a new recovery passphrase for a keyring store and return it (show it once).
 
-    ``actor`` is the first manager (GUI first run) or ``None`` for the command
-    line run by whoever holds the key. A new passphrase replaces the old one.
+    ``actor`` is a signed-in manager (the first manager on the GUI's first run,
+    `init`, `recovery-setup --staff`, or the manager who restored a backup).
+    A new passphrase replaces the old one.
     """
-    if actor is not None:
-        require(actor.role, Action.BACKUP)
+    require(store, actor, Action.BACKUP)
     if store.header.key_source != KeyringKey.kind:
         raise ae.FrontdeskError(_("This store's key comes from its passphrase file, which is "
                                 "already the way back in; no recovery passphrase is needed."))

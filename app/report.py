@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from app import snapshots, venue_settings
-from app.audit import record
+from app.audit import look, record
 from app.clock import now as _now
 from app.errors import NotFound
 from app.guest_wording import render_label, source_words
@@ -509,7 +509,7 @@ def load_guest(s: Any, guest_id: int) -> Guest:
 def show_guest(store: Store, actor: Actor, guest_id: int, *, language: str | None = None,
                now: dt.datetime | None = None) -> GuestReport:
     """Open Show guest: the report, audited as "guest.shown" in the same transaction."""
-    require(actor.role, Action.SHOW_GUEST)
+    require(store, actor, Action.SHOW_GUEST)
     at = now or _now()
     with store.write() as s:
         g = load_guest(s, guest_id)
@@ -520,8 +520,12 @@ def show_guest(store: Store, actor: Actor, guest_id: int, *, language: str | Non
 
 def guest_report(store: Store, actor: Actor, guest_id: int, *, language: str | None = None,
                  now: dt.datetime | None = None) -> GuestReport:
-    """The report again (after the guest changed something), read only, not audited again."""
-    require(actor.role, Action.SHOW_GUEST)
+    """The report again (after the guest changed something): audited as a look unless this
+    person showed or changed this guest in the last 10 minutes (``app.audit.look``)."""
+    require(store, actor, Action.SHOW_GUEST)
     at = now or _now()
-    with store.read() as s:
-        return build(s, load_guest(s, guest_id), at, language)
+    with store.write() as s:
+        g = load_guest(s, guest_id)
+        look(s, actor, g.ref, at, via="report")
+        s.flush()
+        return build(s, g, at, language)

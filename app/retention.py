@@ -107,14 +107,14 @@ def retention_months(store: Store) -> int:
 
 
 def set_retention_months(store: Store, actor: Actor, months: int) -> None:
-    require(actor.role, Action.MANAGE_RETENTION)
+    require(store, actor, Action.MANAGE_RETENTION)
     venue_settings.set_value(store, actor, venue_settings.GUEST_MONTHS, months)
 
 
 def due_for_review(store: Store, actor: Actor, now: dt.datetime | None = None,
                    limit: int = REVIEW_LIMIT) -> list[RetentionCandidate]:
     """Guests not seen (and not kept) for the retention period, longest absent first."""
-    require(actor.role, Action.MANAGE_RETENTION)
+    require(store, actor, Action.MANAGE_RETENTION)
     from app import snapshots
 
     at = now or _now()
@@ -127,7 +127,7 @@ def due_for_review(store: Store, actor: Actor, now: dt.datetime | None = None,
 def keep_guest(store: Store, actor: Actor, guest_id: int, reason: str,
                now: dt.datetime | None = None) -> None:
     """Keep a long-absent guest for another period, with a reason code (audited)."""
-    require(actor.role, Action.MANAGE_RETENTION)
+    require(store, actor, Action.MANAGE_RETENTION)
     if reason not in KEEP_REASONS:
         raise ValidationError(_("Reason"), _("Choose one of the listed reasons."))
     at = now or _now()

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import hmac
+from collections.abc import Callable
 
 from app import snapshots, validate
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, PermissionDenied, SignInError, ValidationError
 from app.i18n import _, ngettext_
-from app.permissions import Action, require
-from app.pins import check_pin, hash_pin
+from app.permissions import CREDENTIAL_KEY, Action, end_session, issue, issue_service, require
+from app.pins import check_pin, hash_pin, trivial_reason
 from app.views import Actor, StaffInfo
 from storage import queries
 from storage.models import Role, Staff
@@ -18,6 +20,16 @@ from storage.store import Store
 
 MAX_FAILED_PINS = 5
 LOCKOUT = dt.timedelta(minutes=5)
+
+
+def new_pin(pin: str) -> str:
+    """A PIN being set: 4-12 digits, and not one a colleague would guess first."""
+    pin = validate.pin(pin)
+    if trivial_reason(pin):
+        raise ValidationError(_("PIN"), _("That PIN is too easy to guess (all one digit, a run "
+                                          "like 1234 or 4321, a repeat like 1212, or a very "
+                                          "common one). Choose digits with no pattern."))
+    return pin
 
 
 def needs_first_manager(store: Store) -> bool:
@@ -28,7 +40,7 @@ def needs_first_manager(store: Store) -> bool:
 def create_first_manager(store: Store, name: str, pin: str) -> Actor:
     """The very first account of a store; refused once any staff member exists."""
     name = validate.text(_("Name"), name, max_len=80, required=True)
-    pin = validate.pin(pin)
+    pin = new_pin(pin)
     with store.write() as s:
         if queries.staff_count(s) > 0:
             raise PermissionDenied(_("This store already has staff; sign in as a manager."))
@@ -36,7 +48,7 @@ def create_first_manager(store: Store, name: str, pin: str) -> Actor:
                    active=True, created_at=_now())
         s.add(st)
         s.flush()
-        actor = Actor(st.id, st.name, st.role)
+        actor = issue(store, st.id, st.name, st.role)
         record(s, actor, "staff.created", staff=st.id, role=st.role.value, first=True)
     return actor
 
@@ -77,16 +89,79 @@ def sign_in(store: Store, staff_id: int, pin: str, *, now: dt.datetime | None = 
         else:
             st.failed_attempts = 0
             st.locked_until = None
-            actor = Actor(st.id, st.name, st.role)
+            actor = issue(store, st.id, st.name, st.role)
             record(s, actor, "staff.signed_in", at=at)
             return actor
     raise failed
 
 
+def sign_in_by_name(store: Store, name: str, pin: str) -> Actor:
+    """Sign in by full name (the command line's ``--staff NAME``); case does not matter."""
+    wanted = " ".join(name.split()).casefold()
+    match = [s for s in list_staff(store) if s.name.casefold() == wanted]
+    if not match:
+        raise SignInError(_("No active staff member is called “{name}”; check the name or "
+                            "ask a manager.", name=name.strip()))
+    return sign_in(store, match[0].id, pin)
+
+
+def backup_service(store: Store) -> Actor:
+    """The scheduled backup's credential, from the keyring: an Actor that may only make the
+    daily backup (``Action.SCHEDULED_BACKUP``), audited as "backup" with no staff member.
+
+    Valid while the store holds its digest (a manager switching the daily backup on
+    creates it, off revokes it) and the keyring holds the matching secret.
+    """
+    from app.opening import translate
+    from storage import credentials
+    from storage import errors as se
+
+    try:
+        secret = credentials.load(store.store_id)
+    except se.StorageError as exc:
+        raise translate(exc, store.paths) from exc
+    with store.read() as s:
+        stored = queries.setting_value(s, CREDENTIAL_KEY)
+    if secret is None or stored is None or \
+            not hmac.compare_digest(credentials.digest(secret), stored):
+        raise PermissionDenied(_("The scheduled backup has no valid credential in the keyring; "
+                                 "a manager can switch the daily backup off and on again "
+                                 "under Manager ▸ Backup."))
+    return issue_service(store, "backup", "scheduled backup", stored)
+
+
+def restore_grant(store: Store, actor: Actor) -> Callable[[Store], Actor]:
+    """Restoring from the GUI: the manager signed in to the open ``store`` is carried over
+    to the backup being restored — as the active staff member of the same name there (whose
+    role ``restore_backup`` then checks) — without asking their PIN a second time.
+
+    Checked now, while ``store`` is open: only a manager gets a grant.
+    """
+    require(store, actor, Action.BACKUP)
+    name = actor.name
+
+    def sign_in_there(staged: Store) -> Actor:
+        with staged.write() as s:
+            st = queries.staff_by_name(s, name)
+            if st is None or not st.active:
+                raise PermissionDenied(_("{name} is not an active staff member in this "
+                                         "backup, so cannot restore it.", name=name))
+            there = issue(staged, st.id, st.name, st.role)
+            record(s, there, "staff.signed_in", carried_over=True)
+        return there
+
+    return sign_in_there
+
+
+def sign_out(actor: Actor) -> None:
+    """End this sign-in: the Actor stops passing permission checks at once."""
+    end_session(actor)
+
+
 def add_staff(store: Store, actor: Actor, name: str, role: Role, pin: str) -> StaffInfo:
-    require(actor.role, Action.MANAGE_STAFF)
+    require(store, actor, Action.MANAGE_STAFF)
     name = validate.text(_("Name"), name, max_len=80, required=True)
-    pin = validate.pin(pin)
+    pin = new_pin(pin)
     with store.write() as s:
         if queries.staff_by_name(s, name) is not None:
             raise ValidationError(_("Name"), _("There is already a staff member called {name}.",
@@ -101,7 +176,7 @@ def add_staff(store: Store, actor: Actor, name: str, role: Role, pin: str) -> St
 
 def set_active(store: Store, actor: Actor, staff_id: int, active: bool) -> None:
     """Deactivate (or reactivate) an account; a manager cannot deactivate themself."""
-    require(actor.role, Action.MANAGE_STAFF)
+    require(store, actor, Action.MANAGE_STAFF)
     if staff_id == actor.id and not active:
         raise ValidationError(_("Staff"), _("You cannot deactivate your own account."))
     with store.write() as s:
@@ -113,8 +188,8 @@ def set_active(store: Store, actor: Actor, staff_id: int, active: bool) -> None:
 
 
 def reset_pin(store: Store, actor: Actor, staff_id: int, pin: str) -> None:
-    require(actor.role, Action.MANAGE_STAFF)
-    pin = validate.pin(pin)
+    require(store, actor, Action.MANAGE_STAFF)
+    pin = new_pin(pin)
     with store.write() as s:
         st = s.get(Staff, staff_id)
         if st is None:

@@ -19,7 +19,7 @@ from storage.store import Store
 
 def unlock(store: Store, actor: Actor, staff_id: int) -> StaffInfo:
     """Lift a lock-out after five wrong PINs (the person may try again at once)."""
-    require(actor.role, Action.MANAGE_STAFF)
+    require(store, actor, Action.MANAGE_STAFF)
     with store.write() as s:
         st = s.get(Staff, staff_id)
         if st is None:
@@ -33,7 +33,7 @@ def unlock(store: Store, actor: Actor, staff_id: int) -> StaffInfo:
 def change_role(store: Store, actor: Actor, staff_id: int, role: Role) -> StaffInfo:
     """Give someone another role. A manager cannot change their own role, and the last
     active manager stays one: otherwise nobody could approve labels or manage staff."""
-    require(actor.role, Action.MANAGE_STAFF)
+    require(store, actor, Action.MANAGE_STAFF)
     new = Role(role)
     if staff_id == actor.id:
         raise ValidationError(_("Role"), _(

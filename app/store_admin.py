@@ -39,7 +39,7 @@ def choose_desk_store(store: Store, actor: Actor, address: str | None) -> None:
     """
     from app.shared_store import save_desk_store
 
-    require(actor.role, Action.BACKUP)  # a manager's decision, like backups
+    require(store, actor, Action.BACKUP)  # a manager's decision, like backups
     save_desk_store(address)
     with store.write() as s:
         if address:
@@ -93,7 +93,7 @@ def move_store(local: Store, actor: Actor, target_address: str, *,
     history, vocabulary, staff, consents and audit chain (same ids and hashes), plus one
     audit event saying the store was moved in.
     """
-    require(actor.role, Action.BACKUP)
+    require(local, actor, Action.BACKUP)
     target = open_shared_store(target_address)
     try:
         with local.read() as src:

@@ -209,7 +209,7 @@ def check(sp: SettingSpec, new: object) -> Value:
 def set_value(store: Store, actor: Actor, sp: SettingSpec, new: object, *,
               now: dt.datetime | None = None) -> Value:
     """Check and store one setting (audited); returns the value stored."""
-    require(actor.role, sp.permission)
+    require(store, actor, sp.permission)
     stored = check(sp, new)
     with store.write() as s:
         _write(s, actor, sp, stored, now or _now())
@@ -226,7 +226,7 @@ def set_values(store: Store, actor: Actor, changes: dict[str, object], *,
     checked: dict[str, Value] = {}
     for key, new in changes.items():
         sp = spec(key)
-        require(actor.role, sp.permission)
+        require(store, actor, sp.permission)
         checked[key] = check(sp, new)
     at = now or _now()
     with store.write() as s:
@@ -263,7 +263,7 @@ def default_language(store: Store) -> str:
 
 def set_default_language(store: Store, actor: Actor, language: str, *,
                          now: dt.datetime | None = None) -> None:
-    require(actor.role, DEFAULT_LANGUAGE.permission)
+    require(store, actor, DEFAULT_LANGUAGE.permission)
     set_value(store, actor, DEFAULT_LANGUAGE, language, now=now)
 
 
@@ -276,7 +276,7 @@ def wording_rules_path(store: Store) -> Path | None:
 def set_wording_rules_path(store: Store, actor: Actor, path: Path | None, *,
                            now: dt.datetime | None = None) -> None:
     """Point the wording checks at an extra rules file (``None`` clears it)."""
-    require(actor.role, WORDING_RULES.permission)
+    require(store, actor, WORDING_RULES.permission)
     stored = ""
     if path is not None:
         stored = str(check(WORDING_RULES, str(path)))
@@ -303,7 +303,7 @@ def phone_region_in(stored: str | None) -> str:
 def set_phone_region(store: Store, actor: Actor, region: str, *,
                      now: dt.datetime | None = None) -> None:
     """A manager sets the venue's country (numbers already stored keep their E.164 form)."""
-    require(actor.role, PHONE_REGION.permission)
+    require(store, actor, PHONE_REGION.permission)
     set_value(store, actor, PHONE_REGION, region, now=now)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any, SupportsIndex
 
 from app import languages
 from app.greeting import Greeting
@@ -24,19 +25,92 @@ from storage.models import (
     VisitStatus,
 )
 
+# Programmer errors (never shown to a person), so plain English.
+_NOT_BY_HAND = "Actor values come only from app.staff (sign-in); they cannot be built, " \
+    "subclassed, pickled or copied into a new one."
+_READ_ONLY = "An Actor is read-only."
 
-@dataclass(frozen=True)
+
 class Actor:
-    """The signed-in staff member. Obtained from ``app.staff.sign_in``."""
+    """The signed-in staff member: a capability, obtained only from ``app.staff``.
 
-    id: int
-    name: str
-    role: Role
+    ``sign_in``, ``create_first_manager`` (and the backup service credential)
+    issue one; ``app.permissions.require`` accepts it only while its session
+    token is in that process's registry *and* the store still lists the person
+    as active, in a role allowed to act. So a hand-built ``Actor(...)``, a
+    subclass, a pickled or altered copy, or ``None`` never passes ``require``.
+    Its fields are read-only; ``role`` is the role at sign-in, for the UI to
+    mirror menus — ``require`` always reads the current role from the store.
+    """
+
+    __slots__ = ("_id", "_name", "_role", "_service", "_token")
+    _id: int
+    _name: str
+    _role: Role
+    _service: str
+    _token: str
+
+    def __new__(cls, *args: object, **kwargs: object) -> Actor:
+        raise TypeError(_NOT_BY_HAND)
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        raise TypeError(_NOT_BY_HAND)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(_READ_ONLY)
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(_READ_ONLY)
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        raise TypeError(_NOT_BY_HAND)
+
+    def __copy__(self) -> Actor:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Actor:
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        return other is self or (type(other) is Actor and other._token == self._token)
+
+    def __hash__(self) -> int:
+        return hash(self._token)
+
+    def __repr__(self) -> str:
+        return f"Actor(id={self._id}, name={self._name!r}, role={self._role.value})"
+
+    @property
+    def id(self) -> int:
+        return self._id
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def role(self) -> Role:
+        return self._role
 
     @property
     def first_name(self) -> str:
-        parts = self.name.split()
-        return parts[0] if parts else self.name
+        parts = self._name.split()
+        return parts[0] if parts else self._name
+
+    @property
+    def service(self) -> str:
+        """"" for a person; "backup" for the scheduled backup's credential (no staff row,
+        id 0, and only the scheduled backup is allowed: ``app.permissions``)."""
+        return self._service
+
+
+def _actor(staff_id: int, name: str, role: Role, token: str, service: str = "") -> Actor:
+    """Build the value ``app.permissions`` issues (private: a bare Actor has no session)."""
+    a = object.__new__(Actor)
+    for slot, value in (("_id", staff_id), ("_name", name), ("_role", Role(role)),
+                        ("_service", service), ("_token", token)):
+        object.__setattr__(a, slot, value)
+    return a
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from app import desk_rules, snapshots, validate
-from app.audit import record
+from app.audit import LIST_WINDOW_S, bulk_read, record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError
 from app.greeting import greeting_cue
@@ -85,7 +85,7 @@ def record_visit(
 ) -> VisitInfo:
     """Record a stay or booking. Without ``status`` it is what the date makes it
     (:func:`status_for`); an "expected" visit before today is refused."""
-    require(actor.role, Action.RECORD_VISIT)
+    require(store, actor, Action.RECORD_VISIT)
     at = now or _now()
     check_date(starts_at, at)
     if kind == VisitKind.STAY and ends_on is not None:
@@ -119,7 +119,7 @@ def record_visit(
 
 def set_status(store: Store, actor: Actor, visit_id: int, status: VisitStatus) -> VisitInfo:
     """Mark arrived / departed / cancelled (marking arrived is one keystroke at the desk)."""
-    require(actor.role, Action.MARK_ARRIVED)
+    require(store, actor, Action.MARK_ARRIVED)
     with store.write() as s:
         v = s.get(Visit, visit_id)
         if v is None:
@@ -146,7 +146,7 @@ def today_list(
 ) -> list[ArrivalRow]:
     """Hotel arrivals for ``day`` or restaurant bookings for one service of ``day``, each
     with the guest's health labels (allergies, diets) so the list shows them at a glance."""
-    require(actor.role, Action.SEARCH_GUESTS)
+    require(store, actor, Action.SEARCH_GUESTS)
     if not (EARLIEST.date() <= day < LATEST.date()):
         raise ValidationError(FIELD_DATE, _("The date must be between 1900 and 2200."))
     start = dt.datetime.combine(day, dt.time())
@@ -164,4 +164,9 @@ def today_list(
             out.append(ArrivalRow(snapshots.visit(v), info, cue,
                                   tuple(snapshots.label(lb)
                                         for lb in health.get(v.guest_id, ()))))
-        return out
+    # A list of guests is a bulk read: audited, once per person and list per 10 minutes
+    # (the desk refreshes it often); app.audit.bulk_read. trust-auth's hook.
+    bulk_read(store, actor, "arrivals.listed", rows=len(out), window=LIST_WINDOW_S,
+              key=(day, str(kind), str(service)), day=day.isoformat(),
+              kind=VisitKind(kind).value, service=Service(service).value if service else None)
+    return out

@@ -132,9 +132,10 @@ def read_starter(path: Path = STARTER) -> list[tuple[str, LabelDraft]]:
     return out
 
 
-def load_starter(store: Store, actor: Actor | None = None, path: Path = STARTER,
+def load_starter(store: Store, actor: Actor, path: Path = STARTER,
                  *, now: dt.datetime | None = None) -> int:
     """Load the starter vocabulary as approved labels (first run and demo). Idempotent."""
+    require(store, actor, Action.EDIT_VOCABULARY)
     at = now or _now()
     added = 0
     with store.write() as s:
@@ -145,7 +146,7 @@ def load_starter(store: Store, actor: Actor | None = None, path: Path = STARTER,
             lb = Label(key=key, category=d.category,
                        sensitivity=d.sensitivity, retention_days=d.retention_days,
                        status=LabelStatus.APPROVED, proposed_by=None, proposed_at=at,
-                       reviewed_by=actor.id if actor else None, reviewed_at=at,
+                       reviewed_by=actor.id, reviewed_at=at,
                        review_note="starter vocabulary")
             lb.wordings = [LabelWording(language=w.language, guest_wording=w.guest_wording,
                                         purpose=w.purpose) for w in d.wordings]
@@ -218,7 +219,7 @@ def propose_label(store: Store, actor: Actor, draft: LabelDraft, *,
                   now: dt.datetime | None = None, refuse_blocked: bool = False) -> LabelInfo:
     """Anyone may propose; the proposal form passes ``refuse_blocked`` so staff are told why
     at once instead of waiting for a refusal (review refuses blocked wording in any case)."""
-    require(actor.role, Action.PROPOSE_LABEL)
+    require(store, actor, Action.PROPOSE_LABEL)
     d = draft.cleaned()
     _require_default_language(store, d)
     result = check_draft(store, d)
@@ -241,7 +242,7 @@ def propose_label(store: Store, actor: Actor, draft: LabelDraft, *,
 
 def my_proposals(store: Store, actor: Actor) -> list[LabelInfo]:
     """What the signed-in staff member proposed, newest first, with the review outcome."""
-    require(actor.role, Action.PROPOSE_LABEL)
+    require(store, actor, Action.PROPOSE_LABEL)
     with store.read() as s:
         rows = queries.labels_proposed_by(s, actor.id)
         names = queries.staff_names(s, {r.reviewed_by for r in rows if r.reviewed_by}
@@ -261,7 +262,7 @@ def rejection(label: LabelInfo) -> tuple[RejectReason | None, str]:
 # --------------------------------------------------------------------------- review
 
 def pending_proposals(store: Store, actor: Actor) -> list[LabelInfo]:
-    require(actor.role, Action.REVIEW_LABEL)
+    require(store, actor, Action.REVIEW_LABEL)
     with store.read() as s:
         rows = queries.labels_with_status(s, LabelStatus.PROPOSED)
         names = queries.staff_names(s, {r.proposed_by for r in rows if r.proposed_by})
@@ -281,7 +282,7 @@ def review_label(store: Store, actor: Actor, label_id: int, approve: bool, note:
     blocking finding raises :class:`WordingBlocked`, unread warnings
     :class:`WarningsNotAcknowledged`, and nothing is changed.
     """
-    require(actor.role, Action.REVIEW_LABEL)
+    require(store, actor, Action.REVIEW_LABEL)
     note = validate.text(_("Note"), note, max_len=400,
                          required=not approve and reason in (None, RejectReason.OTHER))
     chosen = label_answer.require_answer(answer) if approve else None
@@ -331,7 +332,7 @@ def approve_label(store: Store, actor: Actor, label_id: int, *,
                   now: dt.datetime | None = None) -> LabelInfo:
     """Approve as proposed; ``answer`` is the manager's answer to the special-category
     question (required: there is no default)."""
-    require(actor.role, Action.REVIEW_LABEL)
+    require(store, actor, Action.REVIEW_LABEL)
     return review_label(store, actor, label_id, True, now=now, answer=answer,
                         acknowledge_warnings=acknowledge_warnings)
 
@@ -342,7 +343,7 @@ def edit_and_approve(store: Store, actor: Actor, label_id: int, draft: LabelDraf
                      now: dt.datetime | None = None) -> LabelInfo:
     """The manager's edit replaces the proposal's wording; the checks run on the edit and
     the answer decides its sensitivity."""
-    require(actor.role, Action.REVIEW_LABEL)
+    require(store, actor, Action.REVIEW_LABEL)
     return review_label(store, actor, label_id, True, now=now, draft=draft, answer=answer,
                         acknowledge_warnings=acknowledge_warnings)
 
@@ -350,7 +351,7 @@ def edit_and_approve(store: Store, actor: Actor, label_id: int, draft: LabelDraf
 def reject_label(store: Store, actor: Actor, label_id: int, reason: RejectReason,
                  note: str = "", *, now: dt.datetime | None = None) -> LabelInfo:
     """Refuse a proposal; the reason (and optional note) is about the word, not a guest."""
-    require(actor.role, Action.REVIEW_LABEL)
+    require(store, actor, Action.REVIEW_LABEL)
     return review_label(store, actor, label_id, False, note, now=now,
                         reason=RejectReason(reason))
 

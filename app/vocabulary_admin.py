@@ -46,7 +46,7 @@ from storage.store import Store
 def label_overview(store: Store, actor: Actor, *, include_retired: bool = True
                    ) -> list[LabelUsage]:
     """Approved (and retired) labels with how many guests carry each one now."""
-    require(actor.role, Action.EDIT_VOCABULARY)
+    require(store, actor, Action.EDIT_VOCABULARY)
     statuses = [LabelStatus.APPROVED] + ([LabelStatus.RETIRED] if include_retired else [])
     with store.read() as s:
         rows = queries.labels_with_usage(s, *statuses)
@@ -67,7 +67,7 @@ def reword_label(store: Store, actor: Actor, label_id: int,
     cannot be reworded into health (its guests gave no consent) and a health
     label cannot become ordinary — retire it and propose anew.
     """
-    require(actor.role, Action.EDIT_VOCABULARY)
+    require(store, actor, Action.EDIT_VOCABULARY)
     chosen = label_answer.require_answer(answer)
     # Clean and check the words before taking the write lock (the retention is a stand-in).
     draft = LabelDraft(category or Category.PREFERENCE, staff_wording, Sensitivity.NORMAL, 1,
@@ -97,7 +97,7 @@ def change_retention(store: Store, actor: Actor, label_id: int, days: int, *,
                      now: dt.datetime | None = None) -> int:
     """Set a label's retention; every active assignment's expiry is recomputed from the day
     it was added. Returns how many assignments changed."""
-    require(actor.role, Action.EDIT_VOCABULARY)
+    require(store, actor, Action.EDIT_VOCABULARY)
     if not (1 <= int(days) <= 3650):
         raise ValidationError(_("Retention"), _("Retention must be between 1 and 3650 days."))
     at = now or _now()
@@ -126,7 +126,7 @@ def retire_label(store: Store, actor: Actor, label_id: int, *, remove_now: bool,
     retired", audited per guest); otherwise existing assignments stay until
     their own expiry. Returns how many assignments were removed.
     """
-    require(actor.role, Action.EDIT_VOCABULARY)
+    require(store, actor, Action.EDIT_VOCABULARY)
     at = now or _now()
     with store.write() as s:
         lb = _approved(s.get(Label, label_id))

@@ -14,6 +14,6 @@ from storage.store import Store
 
 
 def waiting_proposals(store: Store, actor: Actor) -> int:
-    require(actor.role, Action.REVIEW_LABEL)
+    require(store, actor, Action.REVIEW_LABEL)
     with store.read() as s:
         return queries.count_labels_with_status(s, LabelStatus.PROPOSED)

@@ -14,7 +14,7 @@ if str(ROOT) not in sys.path:  # `python bench/run.py` puts bench/, not the repo
 
 ENV_BENCH_DIR = "FRONTDESK_BENCH_DIR"
 PASSPHRASE = "frontdesk-bench-passphrase"
-BENCH_STAFF = ("Sam Bakker", "2222")  # a receptionist from app.demo.DEMO_STAFF
+BENCH_STAFF = ("Sam Bakker", "3917")  # a receptionist from app.demo.DEMO_STAFF
 
 
 def bench_dir(arg: str | None) -> Path:

@@ -70,7 +70,7 @@ def main() -> int:
         pass_file = folder / "passphrase"
         pass_file.write_text(PASSPHRASE + "\n")
         s = open_store(data_dir, PassphraseKey(PASSPHRASE))
-        actor = staff.create_first_manager(s, "Eva Visser", "1111")
+        actor = staff.create_first_manager(s, "Eva Visser", "4826")
         vocabulary.load_starter(s, actor)
         s.close()
         env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")

@@ -287,7 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         actor = sign_in(store)
         manager = staff.sign_in(store, next(s.id for s in staff.list_staff(store)
-                                            if s.name == "Eva Visser"), "1111")
+                                            if s.name == "Eva Visser"), "4826")
         day = dt.date.today()
         log("Counting namesakes …")
         counts = bench_support.full_name_counts(store)

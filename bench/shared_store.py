@@ -37,8 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import bench_dir, percentile
 
-DESK_STAFF = ("Sam Bakker", "2222")
-WRITER_STAFF = ("Noor El Amrani", "4444")
+DESK_STAFF = ("Sam Bakker", "3917")
+WRITER_STAFF = ("Noor El Amrani", "6148")
 
 
 def _desk_open(url: str, password: str) -> Any:

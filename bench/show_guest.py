@@ -72,7 +72,7 @@ def main(argv: list[str]) -> int:
     try:
         build_demo(store, 400)
         people = {st.name.split()[0]: st.id for st in staff.list_staff(store)}
-        sam = staff.sign_in(store, people["Sam"], "2222")
+        sam = staff.sign_in(store, people["Sam"], "3917")
         approved = labels.approved_labels(store, sam)
         normal = [lb for lb in approved if lb.sensitivity.value == "normal"]
         busy = guests.create_guest(store, sam, GuestFields("Bea Busy", language="en"))
@@ -119,9 +119,9 @@ def main(argv: list[str]) -> int:
         rows.append(("Please forget this (delete + scrub)", forget,
                      "staff removal kept as a record", removal))
         session = GuestViewSession(store, sam)
-        opener = _median_ms(lambda: session.end("2222"), r)
-        manager = _median_ms(lambda: session.end("1111"), r)
-        sign_in = _median_ms(lambda: staff.sign_in(store, people["Sam"], "2222"), r)
+        opener = _median_ms(lambda: session.end("3917"), r)
+        manager = _median_ms(lambda: session.end("4826"), r)
+        sign_in = _median_ms(lambda: staff.sign_in(store, people["Sam"], "3917"), r)
         rows.append(("end Show guest, opener's PIN", opener, "staff.sign_in", sign_in))
         rows.append(("end Show guest, a manager's PIN", manager, "staff.sign_in", sign_in))
         for name, gid in (("busy", busy.id), ("ordinary", plain.id)):

@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
         page = window.sign_in_page
         page.names.setCurrentRow(next(i for i in range(page.names.count())
                                       if page.names.item(i).text().startswith("Sam")))
-        QTest.keyClicks(page.pin, "2222")
+        QTest.keyClicks(page.pin, "3917")
         QTest.keyClick(page.pin, Qt.Key.Key_Return)
         desk = window.desk
         assert isinstance(desk, DeskPage)

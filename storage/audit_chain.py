@@ -14,9 +14,10 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
+from storage.audit_anchor import mark_appended
 from storage.models import AuditEvent, Setting
 
 GENESIS = "0" * 64
@@ -54,6 +55,7 @@ def append(
     )
     session.add(event)
     session.merge(Setting(key=HEAD_KEY, value=f"{new_id}:{h}"))
+    mark_appended(session)
     return event
 
 
@@ -128,3 +130,24 @@ def append_many(session: Session, events: Sequence[Event]) -> None:
     for i in range(0, len(rows), 5000):
         session.execute(insert(table), rows[i:i + 5000])  # Core insert: no ORM bookkeeping
     session.merge(Setting(key=HEAD_KEY, value=f"{next_id - 1}:{prev}"))
+    mark_appended(session)
+
+
+def head(session: Session) -> tuple[int, str, dt.datetime] | None:
+    """The newest event's id, hash and time (a primary-key read)."""
+    row = session.execute(select(AuditEvent.id, AuditEvent.hash, AuditEvent.at)
+                          .order_by(AuditEvent.id.desc()).limit(1)).first()
+    return (int(row[0]), str(row[1]), row[2]) if row else None
+
+
+def hash_at(session: Session, event_id: int) -> str | None:
+    return session.scalar(select(AuditEvent.hash).where(AuditEvent.id == event_id))
+
+
+def staff_counts(session: Session, *, after: int, upto: int) -> dict[str, int]:
+    """Events per staff id (``"-"`` for none) with ``after < id <= upto``."""
+    rows = session.execute(
+        select(AuditEvent.staff_id, func.count()).where(AuditEvent.id > after,
+                                                        AuditEvent.id <= upto)
+        .group_by(AuditEvent.staff_id))
+    return {("-" if sid is None else str(sid)): int(n) for sid, n in rows}

@@ -47,7 +47,8 @@ from storage import fscheck
 from storage.errors import DamagedStore
 from storage.header import Header
 from storage.keys import STRONG_SCRYPT, KeySource, derive, fingerprint, kdf_record
-from storage.store import FOLDER_MODE, Store, StorePaths, open_store, private_folder
+from storage.store import Store, StorePaths, open_store
+from storage.store_upkeep import FOLDER_MODE, private_folder
 
 MAGIC = b"FDBACKUP\n"
 FORMAT = "frontdesk-backup"
@@ -119,6 +120,9 @@ class BackupHeader:
     kdf: str = "scrypt-n32768-r8-p1"   # version 1's only derivation, kept as a label
     kdf_params: dict[str, Any] = field(default_factory=dict)  # version 2: n, r, p, length
     lineage: str = ""                  # version 2: the store line it belongs to (erasures)
+    # The audit chain's head when the backup was made (storage.audit_anchor), readable
+    # without the passphrase so `frontdesk verify --backup` can compare (trust-auth's hook).
+    audit_anchor: dict[str, Any] | None = None
     format: str = FORMAT
     version: int = VERSION
 
@@ -161,7 +165,8 @@ def _remove(path: Path) -> None:
 
 def export(engine: Engine, target: Path, passphrase: str, *, store_id: str,
            schema_revision: str, lineage: str = "", source: Path = Path("frontdesk.db"),
-           cancel: Cancellation | None = None) -> BackupHeader:
+           cancel: Cancellation | None = None,
+           audit_anchor: dict[str, Any] | None = None) -> BackupHeader:
     """Write a consistent, passphrase-encrypted copy of the open store to ``target``.
 
     The plain DB copy is exported next to the target (same folder), wrapped
@@ -202,6 +207,7 @@ def export(engine: Engine, target: Path, passphrase: str, *, store_id: str,
             db_size=size, db_sha256=digest.hexdigest(),
             kdf=f"scrypt-n{kdf['n']}-r{kdf['r']}-p{kdf['p']}",
             kdf_params={k: v for k, v in kdf.items() if k != "salt"}, lineage=lineage,
+            audit_anchor=audit_anchor,
         )
         blob = json.dumps(asdict(header), sort_keys=True).encode("utf-8")
         out, out_tmp = _atomic_target(target)

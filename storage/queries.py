@@ -47,6 +47,25 @@ def staff_by_name(s: Session, name: str) -> Staff | None:
     return s.scalar(select(Staff).where(Staff.name == name))
 
 
+def newest_change_time(s: Session) -> dt.datetime | None:
+    """The newest time any guest, staff member, label, consent or label use was made.
+
+    ``verify`` compares it with the newest audit event: changes newer than the
+    log's end mean events were cut off the end (not an older copy of the file).
+    """
+    times = [s.scalar(select(func.max(col))) for col in (
+        Guest.created_at, Staff.created_at, Label.proposed_at, Consent.given_at,
+        Assignment.added_at)]
+    found = [t for t in times if t is not None]
+    return max(found) if found else None
+
+
+def staff_standing(s: Session, staff_id: int) -> tuple[Role, bool] | None:
+    """Current role and active flag of one staff member (primary-key read, per use case)."""
+    row = s.execute(select(Staff.role, Staff.active).where(Staff.id == staff_id)).first()
+    return (row[0], bool(row[1])) if row else None
+
+
 def first_manager(s: Session) -> Staff | None:
     return s.scalar(select(Staff).where(Staff.role == Role.MANAGER).order_by(Staff.id).limit(1))
 
@@ -264,6 +283,12 @@ def labels_with_usage(s: Session, *statuses: LabelStatus) -> list[tuple[Label, i
 
 
 # --- guest report, erasure, retention (Show guest) --------------------------
+
+def last_touch(s: Session, guest_ref: str, staff_id: int) -> dt.datetime | None:
+    """When this staff member last did or saw anything about this guest (guest_ref index)."""
+    return s.scalar(select(func.max(AuditEvent.at)).where(
+        AuditEvent.guest_ref == guest_ref, AuditEvent.staff_id == staff_id))
+
 
 def guest_audit_events(s: Session, guest_ref: str) -> Sequence[AuditEvent]:
     """Every audit event about one guest, newest first (their access log and history)."""

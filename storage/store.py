@@ -28,8 +28,6 @@ key source can find the key without it (``storage.keys``).
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 import secrets
 import shutil
@@ -45,13 +43,12 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage import audit_anchor, fscheck, migrate, notify
 from storage import engine as eng
-from storage import fscheck, migrate, notify
 from storage.errors import (
     DamagedStore,
     HeaderMismatch,
     HeaderMissing,
-    KeyMissing,
     NotAStore,
     StorageError,
     StoreFileMissing,
@@ -60,29 +57,24 @@ from storage.errors import (
     WrongKeySource,
 )
 from storage.header import LEGACY_RECOVERY_FIELDS, Header
-from storage.keys import (
-    STRONG_SCRYPT,
-    KeySource,
-    RecoveryKey,
-    fingerprint,
-    kdf_from_salt,
-    migrate_legacy_wrap,
-    weaker,
-    wrap_key,
-)
+from storage.keys import KeySource, fingerprint, wrap_key
 from storage.models import Setting
+from storage.store_upkeep import (
+    FILE_MODE,
+    KDF_COPY_NAME,
+    LINEAGE_KEY,
+    bring_up_to_date,
+    headerless_key,
+    make_private,
+    private_folder,
+    rebuilt_header,
+    write_identity,
+)
 
 DB_NAME = "frontdesk.db"
 HEADER_NAME = "frontdesk.db.header.json"
-# A version-1 passphrase store's scrypt record, kept beside the header too (its file
-# salt cannot carry it), so losing one small file does not lose the store.
-KDF_COPY_NAME = "frontdesk.db.kdf.json"
 PLAIN_SQLITE_MAGIC = b"SQLite format 3\x00"
 SALT_LEN = 16
-ID_KEY = "store.id"            # setting rows: this store's id, and the id of the store
-LINEAGE_KEY = "store.lineage"  # it descends from through every restore (keyring entries)
-FILE_MODE = 0o600
-FOLDER_MODE = 0o700
 
 
 @dataclass(frozen=True)
@@ -131,9 +123,14 @@ class Store:
         # What the open repaired or brought up to date ("header rebuilt", ...), to log.
         self.notes: list[str] = []
         self._read = sessionmaker(engine, expire_on_commit=False)
+        # Writes that log audit events re-anchor the chain head outside the file after
+        # commit (storage.audit_anchor; trust-auth's hook).
+        where = audit_anchor.where_for(header.key_source)
         self._write = sessionmaker(
-            engine.execution_options(**{eng.WRITE_OPTION: True}), expire_on_commit=False
+            engine.execution_options(**{eng.WRITE_OPTION: True}), expire_on_commit=False,
+            info={audit_anchor.INFO_STORE: (header.store_id, where)} if where else {},
         )
+        audit_anchor.install()
         notify.watch_writes(self._write)  # other desks learn of changes (storage.notify)
 
     @property
@@ -231,25 +228,6 @@ def open_store(data_dir: Path, key_source: KeySource, *, create: bool = True) ->
         raise named from exc
 
 
-def make_private(path: Path, *, folder: bool = False) -> None:
-    """Mode 0700 for a folder, 0600 for a file, when it is looser and ours to change."""
-    want = FOLDER_MODE if folder else FILE_MODE
-    try:
-        mode = path.stat().st_mode & 0o777
-        if mode & ~want:
-            path.chmod(mode & want)
-    except OSError:
-        pass  # not ours (a shared folder): leave it, the files inside are still private
-
-
-def private_folder(folder: Path) -> None:
-    """Create ``folder`` (and missing parents) readable by this account only."""
-    missing = [p for p in (folder, *folder.parents) if not p.exists()]
-    folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
-    for p in missing:
-        make_private(p, folder=True)
-
-
 def _private_files(paths: StorePaths) -> None:
     make_private(paths.data_dir, folder=True)
     for p in (paths.db, paths.header, paths.kdf_copy, *paths.sidecars):
@@ -286,7 +264,7 @@ def _create(paths: StorePaths, key_source: KeySource, resume: Header | None) -> 
         engine = eng.make_engine(paths.db, key)
         with engine.begin() as c:
             migrate.upgrade(c)
-            _write_identity(c, header)
+            write_identity(c, header)
     except (sqlcipher3.Error, DBAPIError) as exc:
         named = fscheck.from_sqlite_error(exc, paths.db)
         if named is None:
@@ -324,28 +302,6 @@ def _key_for(header: Header, key_source: KeySource, db_salt: bytes) -> bytes:
     return key
 
 
-def _headerless_key(paths: StorePaths, key_source: KeySource, db_salt: bytes
-                    ) -> tuple[bytes, dict[str, Any]]:
-    """The key of a store whose header is lost, when the file (or the KDF copy) says how.
-
-    Returns the key and the scrypt record it came from ({} for a random key).
-    """
-    hint: Header | None = None
-    if paths.kdf_copy.exists():
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-            copy = json.loads(paths.kdf_copy.read_text(encoding="utf-8"))
-            if copy.get("db_salt") == db_salt.hex():
-                hint = Header(store_id=str(copy.get("store_id", "")), key_source="passphrase",
-                              key_fingerprint="", fingerprint_salt="", kdf=dict(copy["kdf"]))
-    try:
-        key = key_source.load(hint, db_salt)
-    except KeyMissing as exc:
-        raise HeaderMissing(paths.header, "this store's key cannot be found without it"
-                            ) from exc
-    kdf = kdf_from_salt(db_salt) or (hint.kdf if hint is not None else {})
-    return key, (kdf if key_source.kind == "passphrase" else {})
-
-
 def _open_existing(paths: StorePaths, key_source: KeySource) -> Store:
     fscheck.check_access(paths.data_dir, [paths.db, paths.header, *paths.sidecars])
     db_salt = _file_salt(paths.db)
@@ -359,7 +315,7 @@ def _open_existing(paths: StorePaths, key_source: KeySource) -> Store:
             raise HeaderMismatch(paths.header, header.store_id)
         key = _key_for(header, key_source, db_salt)
     else:
-        key, kdf = _headerless_key(paths, key_source, db_salt)
+        key, kdf = headerless_key(paths, key_source, db_salt)
     sidecars_before = {p: p.exists() for p in paths.sidecars}
     conn = eng.raw_connect(paths.db, key)
     try:
@@ -394,10 +350,10 @@ def _open_existing(paths: StorePaths, key_source: KeySource) -> Store:
             with engine.begin() as c:
                 migrate.upgrade(c)
         store = Store(paths, engine,
-                      header or _rebuilt_header(engine, key_source, key, db_salt, kdf))
+                      header or rebuilt_header(engine, key_source, key, db_salt, kdf))
         if header is None:
             store.notes.append("header rebuilt")
-        _bring_up_to_date(store, key_source, key, db_salt, revision)
+        bring_up_to_date(store, key_source, key, db_salt, revision)
     except DBAPIError as exc:
         engine.dispose()
         named = fscheck.from_sqlite_error(exc, paths.db)
@@ -406,73 +362,6 @@ def _open_existing(paths: StorePaths, key_source: KeySource) -> Store:
         raise named from exc
     _private_files(paths)
     return store
-
-
-def _rebuilt_header(engine: Engine, key_source: KeySource, key: bytes, db_salt: bytes,
-                    kdf: dict[str, Any]) -> Header:
-    with engine.connect() as conn:
-        row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = ?", (ID_KEY,)).first()
-        conn.rollback()
-    store_id = str(row[0]) if row else (db_salt.hex() if key_source.kind == "keyring"
-                                        else uuid.uuid4().hex)
-    fp_salt = secrets.token_bytes(16)
-    kind = "keyring" if key_source.kind == "recovery" else key_source.kind
-    return Header(store_id=store_id, key_source=kind, key_fingerprint=fingerprint(key, fp_salt),
-                  fingerprint_salt=fp_salt.hex(), db_salt=db_salt.hex(),
-                  kdf=kdf, version=0)
-
-
-def _bring_up_to_date(store: Store, key_source: KeySource, key: bytes, db_salt: bytes,
-                      revision: str) -> None:
-    """After a successful open: the header in today's format, the identity rows in the DB."""
-    header, paths = store.header, store.paths
-    changed = header.legacy or not header.db_salt or revision != migrate.head()
-    header.db_salt = db_salt.hex()
-    header.schema_revision = migrate.head()
-    wrap = migrate_legacy_wrap(header, key)
-    if wrap is not None:
-        header.recovery = wrap
-        store.notes.append("recovery wrap upgraded")
-    if isinstance(key_source, RecoveryKey) and (
-            not header.recovery or weaker(header.recovery.get("kdf", {}), STRONG_SCRYPT)):
-        header.recovery = wrap_key(key, key_source.passphrase, header.store_id)
-        changed = True
-    for legacy in ("passphrase_salt", *LEGACY_RECOVERY_FIELDS):
-        header.extra.pop(legacy, None)
-    if header.key_source == "passphrase" and kdf_from_salt(db_salt) is None and header.kdf \
-            and not paths.kdf_copy.exists():
-        _write_kdf_copy(paths, header)
-        store.notes.append("key-derivation copy written")
-    if changed:
-        header.write(paths.header)
-    with store.engine.connect() as c:
-        ids: dict[str, str] = dict(c.exec_driver_sql(
-            "SELECT key, value FROM setting WHERE key IN (?, ?)", (ID_KEY, LINEAGE_KEY)).all())
-        c.rollback()
-    if ids.get(ID_KEY) != header.store_id or LINEAGE_KEY not in ids:
-        with store.engine.begin() as c:
-            _write_identity(c, header)
-
-
-def _write_identity(conn: Any, header: Header) -> None:
-    """The store id (to rebuild a lost header) and the lineage (kept through restores)."""
-    lineage = header.extra.get("lineage") or header.extra.get("restored_from") or header.store_id
-    conn.exec_driver_sql("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) "
-                         "DO UPDATE SET value = excluded.value", (ID_KEY, header.store_id))
-    conn.exec_driver_sql("INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) "
-                         "DO NOTHING", (LINEAGE_KEY, lineage))
-
-
-def _write_kdf_copy(paths: StorePaths, header: Header) -> None:
-    data = {"format": "frontdesk-kdf", "store_id": header.store_id, "db_salt": header.db_salt,
-            "kdf": header.kdf}
-    tmp = paths.kdf_copy.with_name("." + KDF_COPY_NAME + ".tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, FILE_MODE)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, indent=2, sort_keys=True)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, paths.kdf_copy)
 
 
 def _revision(conn: object) -> str:

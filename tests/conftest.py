@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
@@ -21,9 +21,17 @@ from tests.keyrings import MemoryKeyring
 
 pytest_plugins = ["tests.pg_fixtures"]  # the PostgreSQL server, `both_engines` (postgres helper)
 
-MANAGER_PIN = "1111"
-RECEPTIONIST_PIN = "2222"
-HOST_PIN = "3333"
+MANAGER_PIN = "4826"
+RECEPTIONIST_PIN = "3917"
+HOST_PIN = "5273"
+
+
+def as_staff(name: str = "Eva Visser", pin: str = MANAGER_PIN) -> Callable[[Store], Actor]:
+    """Signs ``name`` in to a given store: what ``restore_backup`` asks of the person restoring."""
+    return lambda s: staff.sign_in_by_name(s, name, pin)
+
+
+as_manager = as_staff()
 
 
 @pytest.fixture(autouse=True)
@@ -37,6 +45,9 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Memory
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
     yield backend
+    from storage import audit_anchor
+
+    audit_anchor.flush()   # anchors still on their way land in this test's keyring
     keyring.set_keyring(previous)
 
 
@@ -61,6 +72,7 @@ def store(data_dir: Path, engine_name: str, request: pytest.FixtureRequest) -> I
 
 @pytest.fixture
 def manager(store: Store) -> Actor:
+    """The first manager, as ``create_first_manager`` signs them in."""
     actor = staff.create_first_manager(store, "Eva Visser", MANAGER_PIN)
     vocabulary.load_starter(store, actor)
     return actor
@@ -68,14 +80,15 @@ def manager(store: Store) -> Actor:
 
 @pytest.fixture
 def receptionist(store: Store, manager: Actor) -> Actor:
+    """A real sign-in (``staff.sign_in`` with the PIN): Actors cannot be built by hand."""
     info = staff.add_staff(store, manager, "Sam Bakker", Role.RECEPTIONIST, RECEPTIONIST_PIN)
-    return Actor(info.id, info.name, info.role)
+    return staff.sign_in(store, info.id, RECEPTIONIST_PIN)
 
 
 @pytest.fixture
 def host(store: Store, manager: Actor) -> Actor:
     info = staff.add_staff(store, manager, "Luca Rossi", Role.HOST, HOST_PIN)
-    return Actor(info.id, info.name, info.role)
+    return staff.sign_in(store, info.id, HOST_PIN)
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,8 @@ from app import i18n, languages
 from app.errors import ValidationError
 from app.guests import GuestFields
 from app.i18n import _, translate
+from app.views import Actor
+from storage.store import Store
 
 OTHER = [lang for lang in languages.all_languages() if lang.code != languages.source()]
 
@@ -150,13 +152,13 @@ def test_app_raises_no_untranslatable_english() -> None:
     assert bare_english_raises(root) == []
 
 
-def test_permission_and_sign_in_messages_say_themselves_in_dutch() -> None:
+def test_permission_and_sign_in_messages_say_themselves_in_dutch(store: Store,
+                                                                 host: Actor) -> None:
     from app.errors import PermissionDenied
     from app.permissions import Action, require
-    from storage.models import Role
 
     with pytest.raises(PermissionDenied) as info:
-        require(Role.HOST, Action.MANAGE_STAFF)
+        require(store, host, Action.MANAGE_STAFF)
     assert str(info.value) == "A host may not manage staff; ask a manager."
     assert translate(info.value, "nl") == \
         "Een gastheer/gastvrouw mag dit niet: medewerkers beheren. Vraag het een manager."

@@ -18,6 +18,7 @@ from app.verify import verify_store
 from app.views import Actor
 from storage import backup as sb
 from storage.store import DB_NAME, HEADER_NAME, Store
+from tests.conftest import MANAGER_PIN, as_manager
 from tests.keyrings import MemoryKeyring
 from tests.writers import Commits, check_store, make_store, spawn
 
@@ -52,18 +53,19 @@ def test_backup_restores_on_another_machine(filled: Store, manager: Actor,
     target = tmp_path / "new-machine"
     # That machine cannot know whom this store erased since Monday: it asks first.
     with pytest.raises(ErasuresUnknownError, match="no record of the guests erased"):
-        backup.restore_backup(out, PASS, target, KeyringKey())
+        backup.restore_backup(out, PASS, target, KeyringKey(), as_manager)
     assert other_machine.secrets == {}
-    result = backup.restore_backup(out, PASS, target, KeyringKey(),
+    result = backup.restore_backup(out, PASS, target, KeyringKey(), as_manager,
                                    accept_unknown_erasures=True)
     try:
         assert result.previous is None
         assert verify_store(result.store).ok
-        names = {g.full_name for g in guests.list_guests(result.store, manager)}
+        names = {g.full_name for g in guests.list_guests(result.store, result.restored_by)}
         assert names == {CANARY, "Grace Hopper"}
         assert result.store.store_id != filled.store_id  # fresh key, fresh keyring entry
-        # Its key, and (empty so far) the record of erasures for its store line.
-        assert set(other_machine.secrets) == {
+        # Its key, and (empty so far) the record of erasures for its store line; the
+        # audit anchor has an entry of its own ("<id>.audit-anchor").
+        assert {e for e in other_machine.secrets if not e[1].endswith(".audit-anchor")} == {
             ("frontdesk", result.store.store_id),
             ("frontdesk", result.store.lineage + ".erased-guests")}
     finally:
@@ -74,7 +76,8 @@ def test_backup_restores_on_another_machine(filled: Store, manager: Actor,
         with reopened.engine.connect() as conn:
             actions = list(conn.exec_driver_sql(
                 "SELECT action FROM audit_event ORDER BY id").scalars())
-        assert actions[-2:] == ["store.restored", "recovery.set_up"]
+        # The restore, its new recovery passphrase, then the test's own look at the guests.
+        assert actions[-3:] == ["store.restored", "recovery.set_up", "guests.listed"]
     finally:
         reopened.close()
 
@@ -85,7 +88,7 @@ def test_wrong_passphrase_changes_nothing(filled: Store, manager: Actor, tmp_pat
     filled.close()
     before = snapshot(data_dir)
     with pytest.raises(BackupFileError, match="passphrase does not open"):
-        backup.restore_backup(out, "not the passphrase", data_dir, KeyringKey())
+        backup.restore_backup(out, "not the passphrase", data_dir, KeyringKey(), as_manager)
     assert snapshot(data_dir) == before
 
 
@@ -105,7 +108,7 @@ def test_damaged_backup_is_refused_and_store_kept(filled: Store, manager: Actor,
     out.write_bytes(bytes(data))
     before = snapshot(data_dir)
     with pytest.raises(BackupFileError, match="nothing was changed"):
-        backup.restore_backup(out, PASS, data_dir, KeyringKey())
+        backup.restore_backup(out, PASS, data_dir, KeyringKey(), as_manager)
     assert snapshot(data_dir) == before
     s = open_store(data_dir, KeyringKey())
     assert guests.guest_count(s) == 2
@@ -119,7 +122,7 @@ def test_backup_with_broken_audit_chain_is_refused(filled: Store, manager: Actor
     out = backup.make_backup(filled, manager, tmp_path / "b.fdbackup", PASS)
     target = tmp_path / "elsewhere"
     with pytest.raises(BackupFileError, match="audit log broken at event 2"):
-        backup.restore_backup(out, PASS, target, KeyringKey())
+        backup.restore_backup(out, PASS, target, KeyringKey(), as_manager)
     assert not (target / DB_NAME).exists() and not (target / HEADER_NAME).exists()
 
 
@@ -128,7 +131,7 @@ def test_restore_over_a_store_keeps_the_old_one(filled: Store, manager: Actor, t
     out = backup.make_backup(filled, manager, tmp_path / "b.fdbackup", PASS)
     guests.create_guest(filled, manager, GuestFields("Lost In The Fire"))
     filled.close()
-    result = backup.restore_backup(out, PASS, data_dir, KeyringKey(), manager)
+    result = backup.restore_backup(out, PASS, data_dir, KeyringKey(), as_manager)
     try:
         assert guests.guest_count(result.store) == 2
     finally:
@@ -142,7 +145,8 @@ def test_backup_while_another_process_writes(tmp_path: Path) -> None:
     data_dir, key, key_file = make_store(tmp_path)
     writer = spawn(data_dir, key_file, seed=5, ops=400)
     s = open_store(data_dir, MemoryKey(key))
-    files = [backup.make_backup(s, None, tmp_path / f"b{i}.fdbackup", PASS) for i in range(3)]
+    eva = staff.sign_in_by_name(s, "Eva Visser", MANAGER_PIN)
+    files = [backup.make_backup(s, eva, tmp_path / f"b{i}.fdbackup", PASS) for i in range(3)]
     s.close()
     out, err = writer.communicate()
     assert writer.returncode == 0, err.decode()[-2000:]
@@ -150,7 +154,7 @@ def test_backup_while_another_process_writes(tmp_path: Path) -> None:
     commits.add(out)
     check_store(data_dir, key, commits)
     for i, f in enumerate(files):
-        r = backup.restore_backup(f, PASS, tmp_path / f"restored{i}", MemoryKey(),
+        r = backup.restore_backup(f, PASS, tmp_path / f"restored{i}", MemoryKey(), as_manager,
                                   accept_unknown_erasures=True)
         try:
             assert verify_store(r.store).ok
@@ -158,11 +162,14 @@ def test_backup_while_another_process_writes(tmp_path: Path) -> None:
             r.store.close()
 
 
-def test_desk_staff_may_not_back_up(store: Store, receptionist: Actor, tmp_path: Path) -> None:
+def test_desk_staff_may_not_back_up(store: Store, manager: Actor, receptionist: Actor,
+                                    tmp_path: Path) -> None:
     with pytest.raises(PermissionDenied):
         backup.make_backup(store, receptionist, tmp_path / "b.fdbackup", PASS)
+    with pytest.raises(PermissionDenied):
+        backup.make_backup(store, None, tmp_path / "b.fdbackup", PASS)  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="at least 8"):
-        backup.make_backup(store, None, tmp_path / "b.fdbackup", "short")
+        backup.make_backup(store, manager, tmp_path / "b.fdbackup", "short")
     assert not list(tmp_path.glob("*.fdbackup"))
 
 
@@ -199,19 +206,23 @@ def test_cli_backup_and_restore(filled: Store, tmp_path: Path, data_dir: Path,
     pf = tmp_path / "backup-pass"
     pf.write_text(PASS + "\n")
     out = tmp_path / "b.fdbackup"
+    pin = tmp_path / "pin"
+    pin.write_text(MANAGER_PIN + "\n")
+    staff_args = ["--staff", "Eva Visser", "--pin-file", str(pin)]
     assert main(["backup", "--data-dir", str(data_dir), "--out", str(out),
-                 "--backup-passphrase-file", str(pf)]) == 0
+                 "--backup-passphrase-file", str(pf), *staff_args]) == 0
     assert "Wrote the encrypted backup" in capsys.readouterr().out
     keyring.set_keyring(MemoryKeyring())
     target = tmp_path / "restored"
     assert main(["restore", "--data-dir", str(target), "--from", str(out),
-                 "--backup-passphrase-file", str(pf), "--accept-unknown-erasures"]) == 0
+                 "--backup-passphrase-file", str(pf), "--accept-unknown-erasures",
+                 *staff_args]) == 0
     assert "audit events verified" in capsys.readouterr().out
     assert main(["verify", "--data-dir", str(target)]) == 0
     bad = tmp_path / "bad-pass"
     bad.write_text("wrong wrong wrong\n")
     assert main(["restore", "--data-dir", str(target), "--from", str(out),
-                 "--backup-passphrase-file", str(bad)]) == 2
+                 "--backup-passphrase-file", str(bad), *staff_args]) == 2
     assert "passphrase does not open" in capsys.readouterr().err
     s = open_store(target, KeyringKey())
     assert {st.name for st in staff.list_staff(s)} == {"Eva Visser"}
@@ -235,6 +246,7 @@ def test_cancelled_backup_leaves_nothing(manager: Actor, tmp_path: Path, when: s
 
     filled = open_store(tmp_path / "big", MemoryKey())
     build_demo(filled, guests=3000)
+    manager = staff.sign_in_by_name(filled, "Eva Visser", MANAGER_PIN)  # its own store's
     folder = tmp_path / "usb"
     folder.mkdir()
     cancel = backup.Cancellation()
@@ -252,7 +264,7 @@ def test_cancelled_backup_leaves_nothing(manager: Actor, tmp_path: Path, when: s
     assert list(folder.iterdir()) == []
     # The store and its connection pool are fine: the next backup works and restores.
     out = backup.make_backup(filled, manager, folder / "b.fdbackup", PASS)
-    r = backup.restore_backup(out, PASS, tmp_path / "r", MemoryKey(),
+    r = backup.restore_backup(out, PASS, tmp_path / "r", MemoryKey(), as_manager,
                               accept_unknown_erasures=True)
     try:
         assert guests.guest_count(r.store) == guests.guest_count(filled) == 3000

@@ -45,7 +45,7 @@ def test_data_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPat
                                    capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("FRONTDESK_DATA_DIR", str(tmp_path / "env-store"))
     pin = tmp_path / "pin"
-    pin.write_text("4321\n")
+    pin.write_text("4826\n")
     assert main(["init", "--manager", "Eva Visser", "--pin-file", str(pin)]) == 0
     assert (tmp_path / "env-store" / "frontdesk.db").exists()
     assert main(["init", "--manager", "Someone Else", "--pin-file", str(pin)]) == 2

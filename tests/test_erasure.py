@@ -30,6 +30,7 @@ from app.views import Actor
 from storage import queries
 from storage.keys import KeyringKey
 from storage.store import Store, _backup_before_migrating
+from tests.conftest import as_manager
 
 PAGE = 4096
 BACKUP_PASSPHRASE = "erasure test backup passphrase"
@@ -206,10 +207,11 @@ def test_restoring_an_older_backup_erases_the_guest_again(
     backup = make_backup(store, manager, tmp_path / "b.fdbackup", BACKUP_PASSPHRASE)
     ref = erasure.erase_guest(store, manager, guest_id).guest_ref
     store.close()
-    restored = restore_backup(backup, BACKUP_PASSPHRASE, data_dir, KeyringKey()).store
+    result = restore_backup(backup, BACKUP_PASSPHRASE, data_dir, KeyringKey(), as_manager)
+    restored = result.store
     try:
         # The backup held the guest; restoring erased them again from the ledger.
-        assert guests.find_guests(restored, manager, "zqxcanary") == []
+        assert guests.find_guests(restored, result.restored_by, "zqxcanary") == []
         assert erasure.reapply_erasures(restored) == 0   # nothing left to erase again
         key = _key(restored)
         assert _found(decrypted_db(restored.paths.db, key)) == []

@@ -23,6 +23,7 @@ from app.verify import verify_store
 from app.views import Actor
 from storage import ledger, queries
 from storage.store import Store
+from tests.conftest import MANAGER_PIN, as_manager
 from tests.faults import frontdesk, snapshot
 from tests.keyrings import MemoryKeyring
 from tests.test_erasure import (
@@ -63,11 +64,12 @@ def test_backup_from_before_an_erasure_restored_into_a_new_folder(
     guest_id = _canary_guest(store, manager, receptionist)
     before = make_backup(store, manager, tmp_path / "before.fdbackup", BACKUP_PASSPHRASE)
     ref = erasure.erase_guest(store, manager, guest_id).guest_ref
-    result = restore_backup(before, BACKUP_PASSPHRASE, tmp_path / "elsewhere", KeyringKey())
+    result = restore_backup(before, BACKUP_PASSPHRASE, tmp_path / "elsewhere", KeyringKey(),
+                            as_manager)
     restored = result.store
     try:
         assert result.erased_again == 1 and result.erasures_known
-        assert guests.find_guests(restored, manager, "zqxcanary") == []
+        assert guests.find_guests(restored, result.restored_by, "zqxcanary") == []
         assert _scan(restored) == []
         with restored.read() as s:
             actions = [e.action for e in queries.guest_audit_events(s, ref)]
@@ -85,14 +87,15 @@ def test_old_backup_on_a_new_computer_asks_first(
     keyring.set_keyring(MemoryKeyring())   # another computer: its keyring knows nothing
     target = tmp_path / "new-computer"
     with pytest.raises(ErasuresUnknownError, match="no record of the guests erased"):
-        restore_backup(before, BACKUP_PASSPHRASE, target, KeyringKey())
+        restore_backup(before, BACKUP_PASSPHRASE, target, KeyringKey(), as_manager)
     assert not target.exists() or not any(target.iterdir())   # nothing was written
-    result = restore_backup(before, BACKUP_PASSPHRASE, target, KeyringKey(),
+    result = restore_backup(before, BACKUP_PASSPHRASE, target, KeyringKey(), as_manager,
                             accept_unknown_erasures=True)
     try:
         assert not result.erasures_known
         # As the person was told: the guest is back, since nothing here could know.
-        assert [g.full_name for g in guests.find_guests(result.store, manager, "zqxcanary")]
+        back = guests.find_guests(result.store, result.restored_by, "zqxcanary")
+        assert [g.full_name for g in back]
     finally:
         result.store.close()
 
@@ -106,13 +109,13 @@ def test_a_later_backup_carries_the_ledger_to_a_new_computer(
     keyring.set_keyring(MemoryKeyring())
     target = tmp_path / "new-computer"
     # The newest backup: still asked (erasures after it cannot be known), then restored.
-    restore_backup(after, BACKUP_PASSPHRASE, target, KeyringKey(),
+    restore_backup(after, BACKUP_PASSPHRASE, target, KeyringKey(), as_manager,
                    accept_unknown_erasures=True).store.close()
     # Now this computer knows the ledger: the older backup no longer brings the guest back.
-    result = restore_backup(before, BACKUP_PASSPHRASE, target, KeyringKey())
+    result = restore_backup(before, BACKUP_PASSPHRASE, target, KeyringKey(), as_manager)
     try:
         assert result.erased_again == 1
-        assert guests.find_guests(result.store, manager, "zqxcanary") == []
+        assert guests.find_guests(result.store, result.restored_by, "zqxcanary") == []
         assert _scan(result.store) == []
     finally:
         result.store.close()
@@ -127,9 +130,11 @@ def test_cli_restore_asks_and_accepts_the_flag(
     keyring.set_keyring(MemoryKeyring())
     pass_file = tmp_path / "backup-pass"
     pass_file.write_text(BACKUP_PASSPHRASE)
+    pin = tmp_path / "pin"
+    pin.write_text(MANAGER_PIN)
     target = tmp_path / "new-computer"
     args = ["restore", "--from", str(before), "--backup-passphrase-file", str(pass_file),
-            "--data-dir", str(target)]
+            "--data-dir", str(target), "--staff", "Eva Visser", "--pin-file", str(pin)]
     assert main(args) == 2
     assert "no record of the guests erased" in capsys.readouterr().err
     assert not (target / "frontdesk.db").exists()
@@ -177,7 +182,7 @@ def test_cli_erasure_exits_non_zero_while_a_reader_holds_the_wal(tmp_path: Path)
     pass_file.write_text("cli erasure passphrase")
     data_dir = tmp_path / "cli-store"
     s = open_store(data_dir, PassphraseKey("cli erasure passphrase"))
-    m = staff.create_first_manager(s, "Eva Visser", "1111")
+    m = staff.create_first_manager(s, "Eva Visser", MANAGER_PIN)
     ref = guests.create_guest(s, m, GuestFields("Zqxcanary Fullnamé")).ref
     key = PassphraseKey("cli erasure passphrase").load(s.header, b"")
     reader = sqlcipher3.connect(str(s.paths.db), isolation_level=None)
@@ -186,7 +191,8 @@ def test_cli_erasure_exits_non_zero_while_a_reader_holds_the_wal(tmp_path: Path)
     reader.execute("SELECT count(*) FROM guest").fetchone()
     try:
         run = frontdesk("erase-guest", ref, "--yes", "--data-dir", str(data_dir),
-                        "--passphrase-file", str(pass_file))
+                        "--passphrase-file", str(pass_file), "--staff", "Eva Visser",
+                        "--pin-stdin", stdin=MANAGER_PIN + "\n")
     finally:
         reader.close()
         s.close()
@@ -214,7 +220,7 @@ def test_a_crash_between_delete_and_scrub_is_finished_at_the_next_open(
         from app.guests import GuestFields
         from app.opening import PassphraseKey, open_store
         store = open_store({str(data_dir)!r}, PassphraseKey("crash test passphrase"))
-        m = staff.create_first_manager(store, "Eva Visser", "1111")
+        m = staff.create_first_manager(store, "Eva Visser", "4826")
         for i in range(40):
             guests.create_guest(store, m, GuestFields(f"Other Guest {{i}}"))
         g = guests.create_guest(store, m, GuestFields("Zqxcanary Fullnamé",
@@ -273,3 +279,27 @@ def test_an_older_file_copied_in_by_hand_is_erased_again_at_open(
     finally:
         reopened.close()
     assert snapshot(store.paths.data_dir) != before
+
+
+def test_passphrase_store_knows_its_erasures_only_in_its_own_folder(tmp_path: Path) -> None:
+    """No keyring: the store being replaced is the record; a new folder cannot know, and asks."""
+    from app import staff
+    from app.guests import GuestFields
+    from app.opening import PassphraseKey
+
+    key = PassphraseKey("passphrase store erasure")
+    data_dir = tmp_path / "store"
+    s = open_store(data_dir, key)
+    m = staff.create_first_manager(s, "Eva Visser", "1111")
+    g = guests.create_guest(s, m, GuestFields("Zqxcanary Fullnamé"))
+    before = make_backup(s, m, tmp_path / "before.fdbackup", BACKUP_PASSPHRASE)
+    erasure.erase_guest(s, m, g.id)
+    s.close()
+    with pytest.raises(ErasuresUnknownError, match="into the folder of the store it came from"):
+        restore_backup(before, BACKUP_PASSPHRASE, tmp_path / "elsewhere", key)
+    result = restore_backup(before, BACKUP_PASSPHRASE, data_dir, key)   # over its own store
+    try:
+        assert result.erasures_known and result.erased_again == 1
+        assert guests.find_guests(result.store, m, "zqxcanary") == []
+    finally:
+        result.store.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import subprocess
 import sys
@@ -63,17 +64,21 @@ def test_json_export_has_the_report_raw_values_and_a_schema_version(
 def test_resolve_guest_by_ref_email_or_unique_name(store: Store, manager: Actor) -> None:
     gid = _fill(store, manager)
     ref = guests.get_guest(store, manager, gid).ref
-    assert export.resolve_guest(store, ref).id == gid
+    assert export.resolve_guest(store, manager, ref).id == gid
     from app.report_text import short_ref
 
-    assert export.resolve_guest(store, short_ref(ref)).id == gid  # as printed on the copy
-    assert export.resolve_guest(store, short_ref(ref).lower().replace("-", " ")).id == gid
-    assert export.resolve_guest(store, "jp@EXAMPLE.com").id == gid
-    assert export.resolve_guest(store, "thomassen").id == gid
+    assert export.resolve_guest(store, manager, short_ref(ref)).id == gid  # as on the copy
+    assert export.resolve_guest(store, manager,
+                                short_ref(ref).lower().replace("-", " ")).id == gid
+    assert export.resolve_guest(store, manager, "jp@EXAMPLE.com").id == gid
+    assert export.resolve_guest(store, manager, "thomassen").id == gid
     with pytest.raises(ValidationError, match="2 guests match"):
-        export.resolve_guest(store, "jean")
+        export.resolve_guest(store, manager, "jean")
     with pytest.raises(NotFound):
-        export.resolve_guest(store, "nobody@example.com")
+        export.resolve_guest(store, manager, "nobody@example.com")
+
+
+STAFF = ["--staff", "Eva Visser", "--pin-stdin"]   # and the PIN on standard input
 
 
 def _cli_store(tmp_path: Path) -> tuple[Path, Path, str]:
@@ -82,7 +87,7 @@ def _cli_store(tmp_path: Path) -> tuple[Path, Path, str]:
     pp.write_text(PASSPHRASE, encoding="utf-8")
     store = open_store(data_dir, PassphraseKey(PASSPHRASE))
     try:
-        actor = staff.create_first_manager(store, "Eva Visser", "1111")
+        actor = staff.create_first_manager(store, "Eva Visser", "4826")
         vocabulary.load_starter(store, actor)
         gid = _fill(store, actor)
         rep = report.guest_report(store, actor, gid, language="en")
@@ -92,14 +97,15 @@ def _cli_store(tmp_path: Path) -> tuple[Path, Path, str]:
     return data_dir, pp, wordings
 
 
-def test_export_guest_command_writes_pdf_and_json(tmp_path: Path) -> None:
+def test_export_guest_command_writes_pdf_and_json(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     data_dir, pp, wordings = _cli_store(tmp_path)
     pdf = tmp_path / "copy.pdf"
     # A separate process, as a manager would run it: Qt starts offscreen for the PDF only.
     done = subprocess.run(
         [sys.executable, "-m", "app", "--data-dir", str(data_dir), "--passphrase-file", str(pp),
          "export-guest", "jp@example.com", "--format", "pdf", "--out", str(pdf),
-         "--language", "en"],
+         "--language", "en", *STAFF], input="4826\n",
         cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
@@ -115,18 +121,20 @@ def test_export_guest_command_writes_pdf_and_json(tmp_path: Path) -> None:
     assert "(A4)" in pages
 
     out = tmp_path / "copy.json"
+    monkeypatch.setattr("sys.stdin", io.StringIO("4826\n4826\n"))
     assert main(["--data-dir", str(data_dir), "--passphrase-file", str(pp), "export-guest",
-                 "Thomassen", "--format", "json", "--out", str(out)]) == 0
+                 "Thomassen", "--format", "json", "--out", str(out), *STAFF]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["language"] == "nl"
     assert main(["--data-dir", str(data_dir), "--passphrase-file", str(pp), "export-guest",
-                 "jean", "--format", "json", "--out", str(out)]) == 2  # ambiguous
+                 "jean", "--format", "json", "--out", str(out), *STAFF]) == 2  # ambiguous
 
 
-def test_erase_guest_command_needs_yes(tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                       ) -> None:
+def test_erase_guest_command_needs_yes(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
     data_dir, pp, _ = _cli_store(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO("4826\n" * 3))
     args = ["--data-dir", str(data_dir), "--passphrase-file", str(pp), "erase-guest",
-            "jp@example.com"]
+            "jp@example.com", *STAFF]
     assert main(args) == 1
     assert "--yes" in capsys.readouterr().err
     assert main([*args, "--yes"]) == 0

@@ -18,7 +18,7 @@ DATA = Path(__file__).parent / "data"
 def cli_store(tmp_path: Path) -> tuple[Path, Path]:
     """A store made with `frontdesk init`; returns (data dir, PIN file)."""
     pin = tmp_path / "pin"
-    pin.write_text("1111\n")
+    pin.write_text("4826\n")
     data = tmp_path / "store"
     assert main(["init", "--data-dir", str(data), "--manager", "Eva Visser",
                  "--pin-file", str(pin)]) == 0

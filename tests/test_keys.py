@@ -21,6 +21,7 @@ from app.opening import KeyringKey, PassphraseKey, open_store
 from storage import keys
 from storage.header import Header
 from storage.store import DB_NAME, HEADER_NAME, KDF_COPY_NAME, Store
+from tests.conftest import as_manager
 from tests.keyrings import MemoryKeyring
 
 FIXTURE = Path(__file__).parent / "fixtures" / "stores" / "rev-0001"
@@ -113,7 +114,7 @@ def _legacy_wrap(key: bytes, passphrase: str, store_id: str) -> dict[str, str]:
 
 def _make_version_1_keyring_store(data_dir: Path, isolated: MemoryKeyring) -> str:
     s = open_store(data_dir, KeyringKey())
-    guests.create_guest(s, staff.create_first_manager(s, "Eva Visser", "1111"),
+    guests.create_guest(s, staff.create_first_manager(s, "Eva Visser", "4826"),
                         GuestFields("Ada Lovelace"))
     s.close()
     raw = json.loads((data_dir / HEADER_NAME).read_text())
@@ -191,12 +192,12 @@ def test_store_folder_files_backups_and_restores_are_private(
                                  "horse staple battery")
         assert _mode(out) == 0o600 and _mode(out.parent) == 0o700
         restored = backup.restore_backup(out, "horse staple battery", tmp_path / "restored",
-                                         KeyringKey())
+                                         KeyringKey(), as_manager)
         restored.store.close()
         assert not _all_private(tmp_path / "restored")
         # Restoring over a store keeps the old one aside: private too.
         again = backup.restore_backup(out, "horse staple battery", tmp_path / "restored",
-                                      KeyringKey())
+                                      KeyringKey(), as_manager)
         again.store.close()
         assert again.previous is not None and not _all_private(tmp_path / "restored")
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -10,12 +11,13 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from app import errors, guests, recovery
+from app import errors, guests, recovery, staff
 from app.cli import main
 from app.guests import GuestFields
 from app.opening import KeyringKey, PassphraseKey, open_store
 from app.views import Actor
 from storage.store import HEADER_NAME, Store
+from tests.conftest import MANAGER_PIN, as_manager
 from tests.keyrings import MemoryKeyring
 
 
@@ -99,16 +101,20 @@ def test_no_recovery_set_up(store: Store, data_dir: Path) -> None:
 def test_passphrase_stores_need_no_recovery(tmp_path: Path) -> None:
     s = open_store(tmp_path / "p", PassphraseKey("correct horse battery"))
     try:
+        eva = staff.create_first_manager(s, "Eva Visser", MANAGER_PIN)
         with pytest.raises(errors.FrontdeskError, match="no recovery passphrase is needed"):
-            recovery.set_up_recovery(s, None)
+            recovery.set_up_recovery(s, eva)
     finally:
         s.close()
 
 
-def test_cli_recovery_setup_and_recover(store: Store, data_dir: Path, tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_recovery_setup_and_recover(store: Store, manager: Actor, data_dir: Path,
+                                        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     store.close()
-    assert main(["recovery-setup", "--data-dir", str(data_dir)]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(MANAGER_PIN + "\n"))
+    assert main(["recovery-setup", "--data-dir", str(data_dir), "--staff", "Eva Visser",
+                 "--pin-stdin"]) == 0
     out = capsys.readouterr().out
     phrase = next(line.strip() for line in out.splitlines() if line.count("-") == 5)
     f = tmp_path / "recovery.txt"
@@ -133,7 +139,7 @@ def test_restore_gives_a_new_recovery_passphrase(phrase: str, data_dir: Path,
     keyring.set_keyring(MemoryKeyring())
     # Another computer's keyring: no record of erasures there, so the person was asked.
     result = backup.restore_backup(out, "backup passphrase", tmp_path / "new", KeyringKey(),
-                                   accept_unknown_erasures=True)
+                                   as_manager, accept_unknown_erasures=True)
     result.store.close()
     assert result.recovery_passphrase and result.recovery_passphrase != phrase
     keyring.set_keyring(MemoryKeyring())
@@ -145,7 +151,7 @@ def test_restore_gives_a_new_recovery_passphrase(phrase: str, data_dir: Path,
 def test_cli_init_shows_the_recovery_passphrase_once(tmp_path: Path, data_dir: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     pin = tmp_path / "pin"
-    pin.write_text("4321\n")
+    pin.write_text("4826\n")
     assert main(["init", "--data-dir", str(data_dir), "--manager", "Eva Visser",
                  "--pin-file", str(pin)]) == 0
     out = capsys.readouterr().out

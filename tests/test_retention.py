@@ -134,7 +134,7 @@ def test_the_desk_purges_expired_labels_at_sign_in_off_the_gui_thread(
     labels.assign_label(store, manager, g.id, lb.id, Source.GUEST_TOLD,
                         now=dt.datetime(2000, 1, 1))
     window = make_window(qtbot, store)
-    assert any(a.text() == "Re&tention…" for a in window.manager_menu.actions())
+    assert any(a.text() == "Rete&ntion…" for a in window.manager_menu.actions())
     sign_in(qtbot, window, "Eva Visser", MANAGER_PIN)
     window.retention_timer.last_worker.join(10)
     assert guests.open_card(store, manager, g.id).assignments == ()

@@ -39,7 +39,7 @@ def test_key_round_trips_through_gnome_keyring(data_dir: Path) -> None:
     keyring.set_keyring(backend)
     s = open_store(data_dir, KeyringKey())
     store_id = s.store_id
-    actor = staff.create_first_manager(s, "Eva Visser", "1111")
+    actor = staff.create_first_manager(s, "Eva Visser", "4826")
     guests.create_guest(s, actor, GuestFields("Ada Lovelace"))
     s.close()
 

@@ -94,7 +94,7 @@ def test_move_store_copies_everything_verifies_and_leaves_the_local_file(
     desk = pg_cluster.desk_url(empty_db)
     shared_store.save_password(desk, pg_cluster.desk_password)
     capsys.readouterr()
-    _stdin(monkeypatch, "1111\n")
+    _stdin(monkeypatch, "4826\n")
     assert main(["move-store", "--data-dir", str(local), "--to", desk,
                  "--staff", "Eva Visser", "--pin-stdin"]) == 0
     assert "verified: 120 guests" in capsys.readouterr().out
@@ -117,14 +117,14 @@ def test_move_store_copies_everything_verifies_and_leaves_the_local_file(
             assert chain.ok, chain.problem
             assert queries.audit_events(s, limit=1)[0].action == "store.moved_in"
         eva = next(m for m in staff.list_staff(store) if m.name == "Eva Visser")
-        actor = staff.sign_in(store, eva.id, "1111")
+        actor = staff.sign_in(store, eva.id, "4826")
         assert guests.find_guests(store, actor, "a")  # the search works on the copy
         new = guests.create_guest(store, actor, guests.GuestFields("After Themove"))
         assert new.id > 120  # the id sequences were moved past the copied rows
     finally:
         store.close()
     # A second move into the now non-empty store is refused and changes nothing.
-    _stdin(monkeypatch, "1111\n")
+    _stdin(monkeypatch, "4826\n")
     assert main(["move-store", "--data-dir", str(local), "--to", desk,
                  "--staff", "Eva Visser", "--pin-stdin"]) == 2
     assert "is not empty" in capsys.readouterr().err

@@ -163,7 +163,7 @@ def test_desk_role_cannot_update_or_delete_audit_rows(pg_cluster: SharedCluster,
                                                       shared_url: str, shared_db: str) -> None:
     store = shared_store.open_shared_store(shared_url)
     try:
-        actor = staff.create_first_manager(store, "Eva Visser", "1111")
+        actor = staff.create_first_manager(store, "Eva Visser", "4826")
         guests.create_guest(store, actor, GuestFields("Ingrid Holm"))
     finally:
         store.close()
@@ -200,7 +200,7 @@ def test_two_desks_writing_at_once_never_fork_the_audit_chain(shared_url: str) -
     first = shared_store.open_shared_store(shared_url)
     second = shared_store.open_shared_store(shared_url)
     try:
-        manager = staff.create_first_manager(first, "Eva Visser", "1111")
+        manager = staff.create_first_manager(first, "Eva Visser", "4826")
         errors: list[BaseException] = []
 
         def work(store: pg.SharedStore, prefix: str) -> None:
@@ -241,7 +241,7 @@ def test_init_sets_up_an_empty_database_and_a_desk_can_use_it(pg_cluster: Shared
     store = shared_store.open_shared_store(url)
     try:
         assert store.store_id == result.store_id
-        actor = staff.create_first_manager(store, "Eva Visser", "1111")
+        actor = staff.create_first_manager(store, "Eva Visser", "4826")
         vocabulary.load_starter(store, actor)
         guests.create_guest(store, actor, GuestFields("José Müller"))
         assert [g.full_name for g in guests.find_guests(store, actor, "jose mul")] \

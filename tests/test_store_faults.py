@@ -41,7 +41,7 @@ def pass_file(tmp_path: Path) -> Path:
 def passphrase_store(data_dir: Path) -> Path:
     """A closed passphrase store with a manager and enough guests for a few dozen pages."""
     s = open_store(data_dir, PassphraseKey(PASSPHRASE))
-    actor = staff.create_first_manager(s, "Eva Visser", "1111")
+    actor = staff.create_first_manager(s, "Eva Visser", "4826")
     for i in range(300):
         guests.create_guest(s, actor, GuestFields(f"Guest Number {i}", email=f"g{i}@x.nl"))
     s.close()
@@ -277,7 +277,7 @@ def test_wrong_passphrase_without_header_changes_nothing(passphrase_store: Path)
 
 def test_keyring_store_survives_losing_its_header(data_dir: Path) -> None:
     s = open_store(data_dir, KeyringKey())
-    staff.create_first_manager(s, "Eva Visser", "1111")
+    staff.create_first_manager(s, "Eva Visser", "4826")
     store_id = s.store_id
     s.close()
     (data_dir / HEADER_NAME).unlink()

@@ -31,7 +31,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 def closed_store(data_dir: Path) -> Path:
     """A store with one manager and one guest, closed again."""
     s = open_store(data_dir, KeyringKey())
-    actor = staff.create_first_manager(s, "Eva Visser", "1111")
+    actor = staff.create_first_manager(s, "Eva Visser", "4826")
     guests.create_guest(s, actor, GuestFields("Ada Lovelace"))
     s.close()
     return data_dir
@@ -210,7 +210,7 @@ def test_newer_schema_is_refused_not_downgraded(closed_store: Path) -> None:
 
 def test_passphrase_store_opens_without_keyring(data_dir: Path) -> None:
     s = open_store(data_dir, PassphraseKey("correct horse battery"))
-    actor = staff.create_first_manager(s, "Eva Visser", "1111")
+    actor = staff.create_first_manager(s, "Eva Visser", "4826")
     guests.create_guest(s, actor, GuestFields("Grace Hopper"))
     s.close()
     keyring.set_keyring(fail.Keyring())
@@ -240,7 +240,7 @@ def test_canary_appears_nowhere_on_disk(data_dir: Path, tmp_path: Path) -> None:
     setup_logging(logging.DEBUG)  # the most talkative the app ever is
     canary = "Zyxwvut Canary-7f3a9c"
     s = open_store(data_dir, KeyringKey())
-    actor: Actor = staff.create_first_manager(s, "Eva Visser", "1111")
+    actor: Actor = staff.create_first_manager(s, "Eva Visser", "4826")
     g = guests.create_guest(s, actor, GuestFields(canary, preferred_name=canary,
                                                   email="canary7f3a9c@example.com"))
     card = guests.open_card(s, actor, g.id)

@@ -54,7 +54,7 @@ def make_store(folder: Path) -> tuple[Path, bytes, Path]:
     key = new_key()
     data_dir = folder / "store"
     s = open_store(data_dir, MemoryKey(key))
-    actor = staff.create_first_manager(s, "Eva Visser", "1111")
+    actor = staff.create_first_manager(s, "Eva Visser", "4826")
     vocabulary.load_starter(s, actor)
     s.close()
     key_file = folder / "store.key"

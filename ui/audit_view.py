@@ -195,6 +195,11 @@ class AuditView(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.banner, 1)
         top.addWidget(self.verify_button)
+        # trust-auth: the chain head's fingerprint, for the manager to note down on paper.
+        self.fingerprint = QLabel()
+        self.fingerprint.setObjectName("auditFingerprint")
+        self.fingerprint.setWordWrap(True)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.staff_filter = QComboBox()
         self.staff_filter.setObjectName("staffFilter")
@@ -266,6 +271,7 @@ class AuditView(QDialog):
 
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        lay.addWidget(self.fingerprint)
         lay.addLayout(filters)
         lay.addWidget(self.body, 1)
         lay.addWidget(self.count)
@@ -340,6 +346,7 @@ class AuditView(QDialog):
             self.status = result
             ok = result.ok
             self.banner.setText(say(result.message))
+            self.fingerprint.setText(say(result.fingerprint_line))
             self.verified.emit(result)
         else:
             ok = False

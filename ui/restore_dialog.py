@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import backup
+from app import backup, staff
 from app.errors import BackupFileError, ErasuresUnknownError, FrontdeskError
 from app.opening import open_store
 from ui.i18n import say
@@ -176,14 +176,18 @@ def restore_from_gui(window: Any) -> None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     source, passphrase = dialog.chosen()
-    actor = window.actor
+    try:   # trust-auth: the manager is checked now and carried over to the backup's staff
+        grant = staff.restore_grant(window.store, window.actor)
+    except FrontdeskError as exc:
+        QMessageBox.warning(window, tr("Restore"), say(exc))
+        return
     window.sign_out()
     window.store.close()
     window.store = None
 
     def attempt(accept_unknown: bool) -> object:
         return _run(lambda: backup.restore_backup(
-            source, passphrase, location.data_dir, location.key_source, actor,
+            source, passphrase, location.data_dir, location.key_source, grant,
             accept_unknown_erasures=accept_unknown))
 
     result = attempt(False)

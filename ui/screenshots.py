@@ -56,7 +56,7 @@ def main(argv: list[str]) -> int:
             page.names.setCurrentRow(next(i for i in range(page.names.count())
                                           if page.names.item(i).text().startswith("Sam")))
             save("signin")
-            QTest.keyClicks(page.pin, "2222")
+            QTest.keyClicks(page.pin, "3917")
             QTest.keyClick(page.pin, Qt.Key.Key_Return)
             desk = window.desk
             assert isinstance(desk, DeskPage) and window.actor is not None

@@ -52,8 +52,8 @@ def main(argv: list[str]) -> int:
     try:
         build_demo(store, 40)
         people = {st.name.split()[0]: st.id for st in staff.list_staff(store)}
-        actor = staff.sign_in(store, people["Sam"], "2222")
-        manager = staff.sign_in(store, people["Eva"], "1111")
+        actor = staff.sign_in(store, people["Sam"], "3917")
+        manager = staff.sign_in(store, people["Eva"], "4826")
         keys = {lb.key: lb.id for lb in labels.approved_labels(store, actor)}
 
         def label_id(key: str) -> int:

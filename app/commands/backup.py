@@ -6,10 +6,21 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.cli_common import add_store_args, open_from_args, say
+from app.cli_common import (
+    add_staff_args,
+    add_store_args,
+    open_from_args,
+    read_pin,
+    say,
+    sign_in_from_args,
+)
 from app.i18n import _, num
+
+if TYPE_CHECKING:
+    from app.opening import Store
+    from app.views import Actor
 
 
 def register(sub: Any) -> None:
@@ -18,7 +29,14 @@ def register(sub: Any) -> None:
     p.add_argument("--out", required=True, metavar="FILE", help="the backup file (.fdbackup)")
     p.add_argument("--backup-passphrase-file", metavar="FILE",
                    help="read the backup passphrase from FILE (default: ask)")
+    add_staff_args(p)
     p.set_defaults(func=backup)
+
+    p = sub.add_parser("scheduled-backup",
+                       help="make the daily backup if it is due (for a timer; no sign-in: it "
+                            "uses the backup-only credential a manager set up)")
+    add_store_args(p)
+    p.set_defaults(func=scheduled_backup)
 
     p = sub.add_parser("restore", help="check a backup, then put it in place of the store")
     add_store_args(p)
@@ -26,6 +44,7 @@ def register(sub: Any) -> None:
                    help="the backup file to restore")
     p.add_argument("--backup-passphrase-file", metavar="FILE",
                    help="read the backup passphrase from FILE (default: ask)")
+    add_staff_args(p)
     p.add_argument("--accept-unknown-erasures", action="store_true",
                    help="restore even when this computer has no record of the guests erased "
                         "since the backup was made (they would come back)")
@@ -47,14 +66,16 @@ def read_passphrase(path: str | None, prompt: str, *, confirm: bool = False) -> 
 
 def backup(args: argparse.Namespace) -> int:
     from app.backup import check_passphrase, make_backup
+    from app.permissions import Action, require
 
-    passphrase = check_passphrase(read_passphrase(
-        args.backup_passphrase_file,
-        say(_("Backup passphrase (keep it safe, it is not stored): ")),
-        confirm=True))
     store = open_from_args(args, create=False)
     try:
-        out = make_backup(store, None, Path(args.out), passphrase)
+        actor = sign_in_from_args(store, args)   # the PIN is the first line of stdin
+        require(store, actor, Action.BACKUP)     # refuse before asking for a passphrase
+        passphrase = check_passphrase(read_passphrase(
+            args.backup_passphrase_file,
+            say(_("Backup passphrase (keep it safe, it is not stored): ")), confirm=True))
+        out = make_backup(store, actor, Path(args.out), passphrase)
     finally:
         store.close()
     print(say(_("Wrote the encrypted backup {file}. Restore it with: frontdesk restore --from "
@@ -62,19 +83,52 @@ def backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def scheduled_backup(args: argparse.Namespace) -> int:
+    """The daily backup on its own credential (switched on under Manager ▸ Backup)."""
+    from app.backup import run_configured_backup
+
+    store = open_from_args(args, create=False)
+    try:
+        out = run_configured_backup(store)
+    finally:
+        store.close()
+    if out is None:
+        print(say(_("No backup was due (the daily backup is off, or the last one is less "
+                    "than a day old).")))
+    else:
+        print(say(_("Daily backup written to {file}.", file=str(out))))
+    return 0
+
+
 def restore(args: argparse.Namespace) -> int:
+    from app import staff
     from app.backup import inspect_backup, restore_backup
-    from app.errors import ErasuresUnknownError
+    from app.errors import ErasuresUnknownError, StoreOpenError
+    from app.permissions import Action, require
 
     source = Path(args.source)
     info = inspect_backup(source)
-    passphrase = read_passphrase(args.backup_passphrase_file, say(_("Backup passphrase: ")))
+    pin = read_pin(args)
     from app.opening import key_source_for, resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir)
-    key_source = key_source_for(args.passphrase_file)
     try:
-        result = restore_backup(source, passphrase, data_dir, key_source,
+        current = open_from_args(args, create=False, local_only=True)
+    except StoreOpenError:
+        current = None   # nothing (or nothing usable) to replace: the backup's staff decide
+    if current is not None:
+        try:   # replacing a working store takes one of its managers
+            require(current, sign_in_from_args(current, args, pin), Action.BACKUP)
+        finally:
+            current.close()
+    passphrase = read_passphrase(args.backup_passphrase_file, say(_("Backup passphrase: ")))
+    key_source = key_source_for(args.passphrase_file)
+
+    def as_staff(staged: Store) -> Actor:   # a manager of the backup's own staff
+        return staff.sign_in_by_name(staged, args.staff, pin)
+
+    try:
+        result = restore_backup(source, passphrase, data_dir, key_source, as_staff,
                                 accept_unknown_erasures=args.accept_unknown_erasures)
     except ErasuresUnknownError as exc:
         if not sys.stdin.isatty():
@@ -83,7 +137,7 @@ def restore(args: argparse.Namespace) -> int:
         if input(say(_("Restore anyway? [y/N] "))).strip().lower() not in ("y", "yes", "j", "ja"):
             print(say(_("Nothing was restored.")), file=sys.stderr)
             return 1
-        result = restore_backup(source, passphrase, data_dir, key_source,
+        result = restore_backup(source, passphrase, data_dir, key_source, as_staff,
                                 accept_unknown_erasures=True)
     result.store.close()
     print(say(_("Restored the backup of {when} into {folder}: integrity check passed, {n} "

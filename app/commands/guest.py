@@ -1,8 +1,9 @@
 """`frontdesk export-guest` and `frontdesk erase-guest`: a guest's rights from the command line.
 
 GUEST is the guest's reference (shown in Show guest), their exact email, or a
-name that matches exactly one guest. Both commands are for someone who holds
-the store's key (the same trust as `backup`); they are audited like the GUI.
+name that matches exactly one guest. Both take ``--staff NAME`` and the PIN, are
+checked against the same permission table as the GUI (erasing takes a manager)
+and audited under that person.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app import languages
-from app.cli_common import add_store_args, open_from_args, say
+from app.cli_common import add_staff_args, add_store_args, open_from_args, say, sign_in_from_args
 from app.i18n import _
 
 
@@ -26,12 +27,14 @@ def register(sub: Any) -> None:
     p.add_argument("--out", required=True, metavar="FILE", type=Path)
     p.add_argument("--language", choices=languages.codes(),
                    help="language of the report (default: the guest's own)")
+    add_staff_args(p)
     p.set_defaults(func=export_guest)
 
     p = sub.add_parser("erase-guest", help="erase everything stored about a guest (on request)")
     add_store_args(p)
     p.add_argument("guest", metavar="GUEST", help="guest reference, exact email, or unique name")
     p.add_argument("--yes", action="store_true", help="really erase (there is no undo)")
+    add_staff_args(p)
     p.set_defaults(func=erase_guest)
 
 
@@ -43,10 +46,14 @@ def export_guest(args: argparse.Namespace) -> int:
         print("frontdesk: " + say(_("the folder {folder} does not exist.",
                                     folder=str(out.parent))), file=sys.stderr)
         return 2
+    from app.permissions import Action, require
+
     store = open_from_args(args, create=False)
     try:
-        info = export.resolve_guest(store, args.guest)
-        report = export.export_report(store, None, info.id, args.format, language=args.language)
+        actor = sign_in_from_args(store, args)
+        require(store, actor, Action.EXPORT_GUEST)   # before looking anyone up
+        info = export.resolve_guest(store, actor, args.guest)
+        report = export.export_report(store, actor, info.id, args.format, language=args.language)
     finally:
         store.close()
     if args.format == "json":
@@ -66,16 +73,19 @@ def export_guest(args: argparse.Namespace) -> int:
 
 def erase_guest(args: argparse.Namespace) -> int:
     from app import erasure, export
+    from app.permissions import Action, require
 
     store = open_from_args(args, create=False)
     try:
-        info = export.resolve_guest(store, args.guest)
+        actor = sign_in_from_args(store, args)
+        require(store, actor, Action.ERASE_GUEST)   # before looking anyone up
+        info = export.resolve_guest(store, actor, args.guest)
         if not args.yes:
             print(say(_("This would erase guest {ref} ({name}) and everything about them, "
                         "with no undo. Run again with --yes to erase.", ref=info.ref,
                         name=info.full_name)), file=sys.stderr)
             return 1
-        result = erasure.erase_guest(store, None, info.id)
+        result = erasure.erase_guest(store, actor, info.id)
     finally:
         store.close()
     print(say(_("Erased guest {ref} (visits: {visits}, labels: {labels}, consents: "

@@ -8,12 +8,11 @@ corrects a guess from the command line and ``--save-mapping`` remembers it.
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_common import add_store_args, open_from_args, say
+from app.cli_common import add_staff_args, add_store_args, open_from_args, say, sign_in_from_args
 from app.i18n import _, ngettext_, num
 
 FIELD_HELP = ("name first_name infix last_name preferred_name email phone language arrival "
@@ -24,8 +23,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("import", help="import arrivals and bookings from a CSV export")
     add_store_args(p)
     p.add_argument("file", metavar="FILE", type=Path)
-    p.add_argument("--staff", metavar="NAME", help="who imports (default: ask)")
-    p.add_argument("--pin-file", metavar="FILE", help="read the PIN from FILE (default: ask)")
+    add_staff_args(p)
     p.add_argument("--map", metavar="COLUMN=FIELD", action="append", default=[],
                    help=f"set a column's field; FIELD is one of {FIELD_HELP}")
     p.add_argument("--save-mapping", action="store_true",
@@ -44,25 +42,6 @@ def _ask(prompt: str) -> str:
         return input(prompt)
     print(prompt, end="", flush=True)
     return sys.stdin.readline().strip()
-
-
-def _sign_in(store: Any, args: argparse.Namespace) -> Any:
-    from app import staff
-    from app.errors import SignInError
-
-    name = args.staff or _ask(say(_("Your name: "))).strip()
-    match = [s for s in staff.list_staff(store) if s.active and s.name.casefold() ==
-             name.casefold()]
-    if not match:
-        raise SignInError(_("No active staff member is called “{name}”; check the name "
-                            "(frontdesk staff list) or ask a manager.", name=name))
-    if args.pin_file:
-        pin = Path(args.pin_file).read_text(encoding="utf-8").strip()
-    elif sys.stdin.isatty():
-        pin = getpass.getpass(say(_("PIN for {name}: ", name=match[0].name)))
-    else:
-        pin = sys.stdin.readline().strip()
-    return staff.sign_in(store, match[0].id, pin)
 
 
 def _apply_overrides(header: tuple[str, ...], mapping: dict[int, Any], overrides: list[str]
@@ -101,7 +80,7 @@ def run_import(args: argparse.Namespace) -> int:
     table = importing.read_file(args.file)  # read before asking anything: a bad file fails fast
     store = open_from_args(args, create=False)
     try:
-        actor = _sign_in(store, args)
+        actor = sign_in_from_args(store, args)
         mapping, remembered = importing.mapping_for(store, table.header)
         mapping = _apply_overrides(table.header, mapping, args.map)
         print(say(_("Columns (remembered mapping):") if remembered and not args.map

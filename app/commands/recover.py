@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from app.cli_common import add_store_args, open_from_args, say
+from app.cli_common import add_staff_args, add_store_args, open_from_args, say, sign_in_from_args
 from app.commands.backup import read_passphrase
 from app.i18n import _
 
@@ -21,6 +21,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("recovery-setup", help="make a new recovery passphrase (shown once)")
     add_store_args(p)
+    add_staff_args(p)
     p.set_defaults(func=setup)
 
 
@@ -47,7 +48,7 @@ def setup(args: argparse.Namespace) -> int:
 
     store = open_from_args(args, create=False)
     try:
-        passphrase = set_up_recovery(store, None)
+        passphrase = set_up_recovery(store, sign_in_from_args(store, args))
     finally:
         store.close()
     print(say(_("Recovery passphrase (write it down and keep it locked away; it is shown only "

@@ -46,7 +46,7 @@ def run_checks(folder: Path, say: Callable[[str], None]) -> None:
     store = open_store(folder / "store", key)
     try:
         say("created an encrypted store (schema migrations ran)")
-        manager = staff.create_first_manager(store, "Self Test", "13579")
+        manager = staff.create_first_manager(store, "Self Test", "52814")
         loaded = vocabulary.load_starter(store, manager)
         approved = labels.approved_labels(store, manager)
         _check(loaded > 0 and len(approved) > 0, "the starter vocabulary did not load")

@@ -20,8 +20,14 @@ def register(sub: Any) -> None:
     p.add_argument("--seed", type=int, default=7)
     p.set_defaults(func=demo_data)
 
-    p = sub.add_parser("verify", help="check the store's integrity and audit chain")
+    p = sub.add_parser("verify", help="check the store's integrity, its audit chain and the "
+                                      "chain's anchors (keyring, backups, noted fingerprints)")
     add_store_args(p)
+    p.add_argument("--backup", metavar="FILE", action="append", default=[],
+                   help="also compare with the chain head inside this backup (repeatable; "
+                        "the newest daily backup is compared anyway)")
+    p.add_argument("--noted", metavar="EVENT:XXXX-XXXX", action="append", default=[],
+                   help="a fingerprint noted from the audit screen, e.g. 1234:3F9A-C2D1")
     p.set_defaults(func=verify)
 
     p = sub.add_parser("init", help="create a store and its first manager account")
@@ -42,6 +48,16 @@ def demo_data(args: argparse.Namespace) -> int:
 
     if args.guests < 1:
         print("frontdesk: " + say(_("--guests must be at least 1.")), file=sys.stderr)
+        return 2
+    from app.opening import resolve_data_dir
+    from storage.store import StorePaths
+
+    folder = resolve_data_dir(args.data_dir)
+    paths = StorePaths(folder)
+    if paths.db.exists() or paths.header.exists():
+        print("frontdesk: " + say(_("{folder} already holds a store; demo-data writes fake "
+                                    "guests only into a new one. Choose an empty folder with "
+                                    "--data-dir.", folder=str(folder))), file=sys.stderr)
         return 2
     started = time.perf_counter()
     store = open_from_args(args)
@@ -73,16 +89,32 @@ def verify(args: argparse.Namespace) -> int:
 
     store = open_from_args(args, create=False)
     try:
-        report = verify_store(store)
+        backups = [Path(b) for b in args.backup] + _newest_daily_backup(store)
+        report = verify_store(store, backups=backups, noted=args.noted)
     finally:
         store.close()
+    for note in report.notes:
+        print(say(note), file=sys.stderr)
     if report.ok:
         print(say(_("OK: integrity check passed, {n} audit events verified.",
                     n=num(report.audit_events))))
+        if report.fingerprint:
+            print(say(_("Fingerprint of the log: {fp}", fp=report.fingerprint)))
         return 0
     for problem in report.problems:
         print(say(_("PROBLEM: {problem}", problem=problem)), file=sys.stderr)
     return 1
+
+
+def _newest_daily_backup(store: Any) -> list[Path]:
+    """The newest automatic backup of this store, if the daily backup is on."""
+    from app.backup import SUFFIX, backup_settings
+
+    folder = backup_settings(store).folder
+    if folder is None or not folder.is_dir():
+        return []
+    found = sorted(folder.glob(f"frontdesk-*{SUFFIX}"))
+    return found[-1:]
 
 
 def init(args: argparse.Namespace) -> int:
@@ -104,6 +136,7 @@ def init(args: argparse.Namespace) -> int:
         pin = getpass.getpass(say(_("PIN for the first manager (4-12 digits): ")))
     else:
         pin = sys.stdin.readline().strip()
+    staff.new_pin(pin)   # a refused PIN must not leave a store without staff behind
     store = open_from_args(args)
     try:
         if not staff.needs_first_manager(store):

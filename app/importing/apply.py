@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from app import phones
+from app.audit import bulk_read
 from app.clock import now as _now
 from app.errors import FrontdeskError, ValidationError
 from app.guests import region_in
@@ -236,17 +237,21 @@ def _same_names(s: Session, new_rows: list[PlannedRow]) -> tuple[str, ...]:
 
 def preview(store: Store, actor: Actor, plan: ImportPlan) -> Preview:
     """What applying would do, read-only."""
-    require(actor.role, Action.IMPORT)
+    require(store, actor, Action.IMPORT)
     with store.read() as s:
         m = match(s, plan, look_for_same_names=True)
         names = iq.guest_names(s, list(m.matched_refs)[:20])
-    return Preview(
+    result = Preview(
         plan, len(m.new_rows), len(m.matched_refs), len(m.visit_rows), m.duplicate_visits,
         tuple(r.guest.full_name for r in m.new_rows[:20]),
         tuple(names[i] for i in list(m.matched_refs)[:20] if i in names),
         tuple("matched" if gid is not None else "new" for gid in m.existing),
         m.same_name,
     )
+    # The preview read every guest to match against: a bulk read (trust-auth's hook).
+    bulk_read(store, actor, "import.previewed", rows=len(plan.rows),
+              matched=len(m.matched_refs))
+    return result
 
 
 @dataclass(frozen=True)
@@ -276,7 +281,7 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
     A plan with bad rows writes nothing (:class:`ImportHasErrors`) unless
     ``only_good_rows`` says the person chose to leave the bad rows out.
     """
-    require(actor.role, Action.IMPORT)
+    require(store, actor, Action.IMPORT)
     if plan.errors and not only_good_rows:
         raise ImportHasErrors(plan.errors)
     at = _now()

@@ -197,7 +197,7 @@ def save_mapping(store: Store, actor: Actor, header: Sequence[str],
     """Remember the mapping for this header layout (audited as ``import.mapping_saved``)."""
     from app.importing.reading import header_fingerprint
 
-    require(actor.role, Action.IMPORT)
+    require(store, actor, Action.IMPORT)
     cleaned = clean_mapping(header, mapping)
     codes = [cleaned.get(i, Field.SKIP).value for i in range(len(header))]
     while codes and not codes[-1]:

@@ -62,7 +62,7 @@ def test_verified_status_and_filters(qtbot: QtBot, busy_store: Store, manager: A
     target = names.index(receptionist.id)
     for _ in range(target):
         qtbot.keyClick(view.staff_filter, Qt.Key.Key_Down)
-    assert set(shown_actions(view)) == {"guest.created", "guest.opened"}
+    assert set(shown_actions(view)) == {"staff.signed_in", "guest.created", "guest.opened"}
     qtbot.keyClick(view.staff_filter, Qt.Key.Key_Home)
     assert view.model.rowCount() == view.status.events
 

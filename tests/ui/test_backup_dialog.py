@@ -15,6 +15,7 @@ from app.guests import GuestFields
 from app.opening import KeyringKey, MemoryKey
 from app.views import Actor
 from storage.store import Store
+from tests.conftest import as_manager
 from tests.keyrings import MemoryKeyring
 from tests.ui.desk_helpers import key, type_text
 from ui import theme
@@ -56,10 +57,10 @@ def test_back_up_now_by_keyboard_then_restore(qtbot: QtBot, store: Store, manage
     assert dialog.last_result == target and target.exists()
     assert "Backup written to" in dialog.message.text()
     assert dialog.passphrase.text() == ""   # not kept in the widget afterwards
-    result = backup.restore_backup(target, PASS, tmp_path / "restored", MemoryKey(),
+    result = backup.restore_backup(target, PASS, tmp_path / "restored", MemoryKey(), as_manager,
                                    accept_unknown_erasures=True)  # no keyring: asked first
     try:
-        assert [g.full_name for g in guests.list_guests(result.store, manager)] == [
+        assert [g.full_name for g in guests.list_guests(result.store, result.restored_by)] == [
             "Ada Lovelace"]
     finally:
         result.store.close()
@@ -98,7 +99,7 @@ def test_daily_backup_settings_and_start_run(qtbot: QtBot, store: Store, manager
     import keyring
 
     keyring.set_keyring(keyring_restore)
-    r = backup.restore_backup(made, PASS, tmp_path / "elsewhere", KeyringKey(),
+    r = backup.restore_backup(made, PASS, tmp_path / "elsewhere", KeyringKey(), as_manager,
                               accept_unknown_erasures=True)  # another keyring: asked first
     r.store.close()
     assert r.recovery_passphrase

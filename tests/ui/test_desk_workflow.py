@@ -323,7 +323,7 @@ def test_the_manager_menu_counts_waiting_proposals(
         Category.PREFERENCE, "Prefers sparkling water", Sensitivity.NORMAL, 365,
         (Wording("en", "You like sparkling water.", "So your table is set as you like."),)))
     window = make_window(qtbot, store)
-    sign_in(qtbot, window, "Eva Visser", "1111")
+    sign_in(qtbot, window, "Eva Visser", "4826")
     qtbot.waitUntil(lambda: window.manager_menu.title() == "&Manager (1)")
     assert window.review_action.text() == "&Review proposals… (1 waiting)"
 

@@ -166,7 +166,7 @@ def test_every_window_speaks_the_language_fits_and_has_unique_mnemonics(
     window.resize(*lw.SCREEN)
     qtbot.wait(50)
     walker.window(window, "sign-in page")
-    sign_in(qtbot, window, "Eva", "1111")
+    sign_in(qtbot, window, "Eva", "4826")
     qtbot.wait(150)
     walker.window(window, "today")
     desk = window.desk
@@ -227,7 +227,7 @@ def test_start_up_lock_and_quit_windows(qtbot: QtBot, store: Store, manager: Act
     window = make_window(qtbot, store)
     window.resize(*lw.SCREEN)
     qtbot.waitUntil(lambda: window.sign_in_page.names.count() > 0)
-    sign_in(qtbot, window, "Eva", "1111")
+    sign_in(qtbot, window, "Eva", "4826")
     window.lock()
     qtbot.wait(100)
     walker.window(window, "locked desk")

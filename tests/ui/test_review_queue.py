@@ -37,8 +37,8 @@ def demo_store(store: Store) -> Store:
 
 
 def _actor(store: Store, name: str) -> Actor:
-    info = next(s for s in staff.list_staff(store) if s.name == name)
-    return Actor(info.id, info.name, info.role)
+    pin = next(p for n, _, p in demo.DEMO_STAFF if n == name)
+    return staff.sign_in_by_name(store, name, pin)
 
 
 @pytest.fixture
@@ -249,7 +249,7 @@ def test_menu_opens_the_queue_for_managers_only(qtbot: QtBot, demo_store: Store,
     from tests.ui.desk_helpers import make_window, sign_in
 
     window = make_window(qtbot, demo_store)
-    sign_in(qtbot, window, "Eva Visser", "1111")
+    sign_in(qtbot, window, "Eva Visser", "4826")
     # The menu item counts what waits ("… (3 waiting)", the desk's count): match its start.
     actions = {a.text().split(" (")[0]: a for a in window.manager_menu.actions()}
     assert actions["&Review proposals…"].isEnabled()

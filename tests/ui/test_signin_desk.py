@@ -81,12 +81,12 @@ def test_first_run_creates_the_manager_and_loads_the_vocabulary(
     page = window.first_run
     assert window.pages.currentWidget() is page
     qtbot.keyClicks(page.name, "Eva Visser")
-    qtbot.keyClicks(page.pin, "1234")
-    qtbot.keyClicks(page.pin2, "1243")
+    qtbot.keyClicks(page.pin, "4826")
+    qtbot.keyClicks(page.pin2, "4862")
     key(qtbot, page.pin2, Qt.Key.Key_Return)
     assert "differ" in page.error.text()
     assert staff.needs_first_manager(store)
-    qtbot.keyClicks(page.pin2, "1234")
+    qtbot.keyClicks(page.pin2, "4826")
     with qtbot.waitSignal(window.signed_in):
         key(qtbot, page.pin2, Qt.Key.Key_Return)
     assert window.actor is not None and window.actor.name == "Eva Visser"

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app import staff
 from app.demo import build_demo
 from app.opening import Store
 from app.views import Actor
@@ -188,10 +189,7 @@ def demo_store(store: Store) -> Store:
 
 
 def manager_of(store: Store) -> Actor:
-    with store.read() as s:
-        m = queries.first_manager(s)
-        assert m is not None
-        return Actor(m.id, m.name, m.role)
+    return staff.sign_in_by_name(store, "Eva Visser", "4826")
 
 
 def test_the_main_screens_in_dutch_show_no_english(qtbot: QtBot, demo_store: Store,
@@ -201,7 +199,7 @@ def test_the_main_screens_in_dutch_show_no_english(qtbot: QtBot, demo_store: Sto
     window = make_window(qtbot, demo_store)
     assert window.menuBar().actions()[0].text() == "&Balie"  # the translator is really on
     checker.check(texts_of(window))                          # sign-in page
-    sign_in(qtbot, window, "Eva", "1111")
+    sign_in(qtbot, window, "Eva", "4826")
     qtbot.wait(100)
     checker.check(texts_of(window))                          # today's lists
     for act in window.menuBar().actions():

@@ -211,7 +211,7 @@ def test_my_proposals_from_the_desk_menu(qtbot: QtBot, store: Store, manager: Ac
     from ui.my_proposals import MyProposalsDialog
 
     window = make_window(qtbot, store)
-    sign_in(qtbot, window, "Sam Bakker", "2222")
+    sign_in(qtbot, window, "Sam Bakker", "3917")
     assert not window.manager_menu.menuAction().isVisible()
     action = next(a for m in window.menuBar().actions() if m.menu() is not None
                   for a in m.menu().actions() if a.text() == "My &proposals…")  # type: ignore[union-attr]

@@ -1,0 +1,353 @@
+"""The audit chain's head, anchored outside the database after every write that logged events.
+
+The chain in ``storage.audit_chain`` makes an edit *inside* the log visible, but
+whoever can write the file can also delete its newest events and move the head
+back, recompute every hash, or put back an older copy of the file. So after
+each committed transaction that appended events, the new head — event id,
+hash, time and how many events each staff member has up to it — is written
+*outside* the file:
+
+* a keyring store: the OS keyring, entry ``<store id>.audit-anchor`` (service
+  ``frontdesk``), next to the store key but in its own entry;
+* a passphrase store (no keyring): a 0600 file in the user's state folder,
+  outside the data folder, so copying an old data folder back does not bring
+  an old anchor with it;
+* a memory store (demo, tests): this process's memory.
+
+Every backup carries the anchor of the moment it was made in its plain header
+(``storage.backup``), and the manager's audit screen shows a short fingerprint
+to note down. ``app.verify`` compares the chain with all of them.
+
+Anchoring must never break or slow the use case that logged the event. A
+write to a real Secret Service keyring takes tens to hundreds of milliseconds
+(bench/trust_costs.py), so the new anchor is handed to one background writer
+per process, which always writes the newest pending anchor of each store
+(commits in between are folded into it) and is flushed at exit and before
+``verify`` reads. A keyring that refuses the write is logged and the next
+commit tries again (``verify`` then sees an older, still valid, anchor). A
+crash in the moment between a commit and its anchor write leaves the anchor
+one step behind, which is still a valid checkpoint.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import logging
+import os
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from storage.models import Setting
+
+log = logging.getLogger("frontdesk.anchor")
+
+SERVICE = "frontdesk"          # the keyring service of storage.keys
+INFO_STORE = "anchor_store"    # session.info key: (store id, where) set by storage.store
+INFO_APPENDED = "audit_appended"
+SYSTEM = "-"                   # by_staff key for events without a staff member
+ANCHORED_KEY = "audit.anchored"  # in the store once anchored: a missing anchor is then news
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A checkpoint of the chain: event ``id`` had ``hash``; counts of events per staff id."""
+
+    id: int
+    hash: str
+    at: str
+    by_staff: Mapping[str, int] = field(default_factory=dict)
+    # Highest row id per table at that moment: an older copy of the file lacks rows the
+    # anchor's moment had; a cut log still holds them (``app.verify`` tells them apart).
+    rows: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def fingerprint(self) -> str:
+        """What a manager notes down: ``1234:3F9A-C2D1`` (event id, 32 bits of its hash)."""
+        return fingerprint(self.id, self.hash)
+
+    def to_json(self) -> str:
+        return json.dumps({"id": self.id, "hash": self.hash, "at": self.at,
+                           "by_staff": dict(self.by_staff), "rows": dict(self.rows)},
+                          sort_keys=True)
+
+    @classmethod
+    def from_value(cls, raw: object) -> Anchor | None:
+        """From JSON text or a dict; None for anything that is not a well-formed anchor."""
+        try:
+            data = json.loads(raw) if isinstance(raw, str) else raw
+            if not isinstance(data, dict):
+                return None
+            by_staff = {str(k): int(v) for k, v in dict(data.get("by_staff") or {}).items()}
+            rows = {str(k): int(v) for k, v in dict(data.get("rows") or {}).items()}
+            return cls(int(data["id"]), str(data["hash"]), str(data.get("at", "")), by_staff,
+                       rows)
+        except (ValueError, TypeError, KeyError):
+            return None
+
+
+def fingerprint(event_id: int, event_hash: str) -> str:
+    h = event_hash[:8].upper()
+    return f"{event_id}:{h[:4]}-{h[4:]}"
+
+
+def parse_fingerprint(text: str) -> tuple[int, str] | None:
+    """``1234:3F9A-C2D1`` (spaces, dashes, case and a thousands comma forgiven)."""
+    number, sep, rest = text.replace(",", "").replace(" ", "").partition(":")
+    digest = rest.replace("-", "").lower()
+    if not sep or not number.isdigit() or len(digest) != 8 or \
+            any(c not in "0123456789abcdef" for c in digest):
+        return None
+    return int(number), digest
+
+
+# --- where an anchor lives ------------------------------------------------------------
+
+_memory: dict[str, Anchor] = {}     # memory stores, and the last anchor written per store
+_lock = threading.Lock()
+
+
+def _state_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("frontdesk", appauthor=False)) / "anchors"
+
+
+def _entry(store_id: str) -> str:
+    return f"{store_id}.audit-anchor"
+
+
+def load(store_id: str, where: str) -> Anchor | None:
+    """The anchor kept outside the store, or None (never anchored, or unreadable)."""
+    flush()
+    if where == "memory":
+        return _memory.get(store_id)
+    if where == "keyring":
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            return Anchor.from_value(keyring.get_password(SERVICE, _entry(store_id)))
+        except KeyringError as exc:
+            log.warning("audit anchor not readable from the keyring: %s", type(exc).__name__)
+            return None
+    path = _state_dir() / f"{store_id}.json"
+    try:
+        return Anchor.from_value(path.read_text(encoding="utf-8"))
+    except OSError:
+        return None
+
+
+def save(store_id: str, where: str, anchor: Anchor, backend: Any = None) -> bool:
+    """Write the anchor; False (logged) when the keyring or folder refuses.
+
+    ``backend``: the keyring backend to write to (default: the active one).
+    """
+    if where == "memory":
+        _memory[store_id] = anchor
+        return True
+    if where == "keyring":
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            (backend or keyring.get_keyring()).set_password(SERVICE, _entry(store_id),
+                                                            anchor.to_json())
+            return True
+        except KeyringError as exc:
+            log.warning("audit anchor not written to the keyring: %s", type(exc).__name__)
+            return False
+    folder = _state_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=".anchor-", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(anchor.to_json())
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, folder / f"{store_id}.json")
+        return True
+    except OSError as exc:
+        log.warning("audit anchor not written to %s: %s", folder, exc.strerror or exc)
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
+        return False
+
+
+def where_for(key_source: str) -> str | None:
+    """Where a store whose header says ``key_source`` keeps its anchor (None: nowhere)."""
+    return {"keyring": "keyring", "passphrase": "file", "memory": "memory"}.get(key_source)
+
+
+# --- after every commit that logged events ----------------------------------------------
+
+def mark_appended(session: Session) -> None:
+    """Called by ``storage.audit_chain`` when it appends: this commit moves the head."""
+    session.info[INFO_APPENDED] = True
+
+
+def compute(session: Session, store_id: str, where: str) -> Anchor | None:
+    """The anchor for the chain as this session sees it (inside its transaction).
+
+    None when there is no event yet, or when the chain no longer holds the last
+    anchor (then the old anchor stays, as the evidence ``verify`` reports).
+    """
+    from storage import audit_chain
+
+    head = audit_chain.head(session)
+    if head is None:
+        return None
+    event_id, event_hash, at = head
+    with _lock:
+        base = _memory.get(store_id)
+    if base is None and where != "memory":
+        base = load(store_id, where)
+    if base is None:   # the first anchor of this store: count it all
+        counts = Counter(audit_chain.staff_counts(session, after=0, upto=event_id))
+    elif base.id <= event_id and audit_chain.hash_at(session, base.id) == base.hash:
+        counts = Counter(base.by_staff)
+        counts.update(audit_chain.staff_counts(session, after=base.id, upto=event_id))
+    else:
+        # The chain no longer holds the last anchor: it was cut, recomputed or rolled
+        # back. Keep the old anchor as the evidence `verify` reports; never follow.
+        log.error("audit chain does not contain its anchor (event %d); not re-anchoring",
+                  base.id)
+        return None
+    return Anchor(event_id, event_hash, at.isoformat(),
+                  {k: v for k, v in sorted(counts.items()) if v}, row_marks(session))
+
+
+def row_marks(session: Session) -> dict[str, int]:
+    """The highest id in each table that grows with the desk's work (primary-key reads)."""
+    from storage.bulk import max_id
+    from storage.models import Assignment, Consent, Guest, Visit
+
+    return {m.__tablename__: max_id(session, m) for m in (Guest, Visit, Assignment, Consent)}
+
+
+def for_backup(session: Session, store_id: str, key_source: str) -> dict[str, Any] | None:
+    """The anchor a backup carries: the head now, or the last good anchor if the chain
+    no longer holds it (a backup must not bless a tampered log)."""
+    where = where_for(key_source) or "memory"
+    anchor = compute(session, store_id, where) or load(store_id, where)
+    return json.loads(anchor.to_json()) if anchor else None
+
+
+def _before_commit(session: Session) -> None:
+    target = session.info.get(INFO_STORE)
+    if not session.info.pop(INFO_APPENDED, False) or target is None:
+        return
+    store_id, where = target
+    try:
+        new = compute(session, store_id, where)
+        if new is not None and session.get(Setting, ANCHORED_KEY) is None:
+            session.merge(Setting(key=ANCHORED_KEY, value=where))  # a missing anchor is news
+        session.info["anchor_new"] = new
+    except Exception:   # never fail the use case for its anchor
+        log.exception("audit anchor not computed")
+
+
+def _after_commit(session: Session) -> None:
+    new: Anchor | None = session.info.pop("anchor_new", None)
+    target = session.info.get(INFO_STORE)
+    if new is None or target is None:
+        return
+    store_id, where = target
+    with _lock:
+        last = _memory.get(store_id)
+        if last is not None and last.id >= new.id and where != "memory":
+            return   # another thread of this process already anchored further
+        _memory[store_id] = new
+    if where != "memory":
+        _writer.submit(store_id, where, new)
+
+
+class _Writer:
+    """One daemon thread writing the newest pending anchor per store, off the caller."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._pending: dict[str, tuple[str, Anchor, Any]] = {}
+        self._busy = False
+        self._thread: threading.Thread | None = None
+
+    def submit(self, store_id: str, where: str, anchor: Anchor) -> None:
+        import keyring
+
+        # The keyring of the moment of the commit, even if the process switches later.
+        backend = keyring.get_keyring() if where == "keyring" else None
+        with self._cond:
+            self._pending[store_id] = (where, anchor, backend)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="frontdesk-anchor",
+                                                daemon=True)
+                self._thread.start()
+            self._cond.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._pending:
+                    self._cond.wait()
+                batch, self._pending = self._pending, {}
+                self._busy = True
+            try:
+                for store_id, (where, anchor, backend) in batch.items():
+                    save(store_id, where, anchor, backend)
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until every submitted anchor is written; False on timeout."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while self._pending or self._busy:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._cond.wait(left)
+        return True
+
+
+_writer = _Writer()
+atexit.register(_writer.flush, 5.0)
+
+
+def flush(timeout: float = 10.0) -> bool:
+    """Let anchors handed to the background writer reach the keyring (before reading it)."""
+    return _writer.flush(timeout)
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop(INFO_APPENDED, None)
+    session.info.pop("anchor_new", None)
+
+
+def install() -> None:
+    """Listen on every Session (idempotent); only sessions a Store marked are anchored."""
+    if not event.contains(Session, "before_commit", _before_commit):
+        event.listen(Session, "before_commit", _before_commit)
+        event.listen(Session, "after_commit", _after_commit)
+        event.listen(Session, "after_soft_rollback", _after_rollback_soft)
+
+
+def _after_rollback_soft(session: Session, previous_transaction: Any) -> None:
+    _after_rollback(session)
+
+
+def forget(store_id: str) -> None:
+    """Drop this process's memory of a store's anchor (tests; a store replaced on disk)."""
+    with _lock:
+        _memory.pop(store_id, None)

@@ -1,0 +1,286 @@
+"""Every `frontdesk` command that reads or changes guest data or the store signs a person in.
+
+`--staff NAME` plus the PIN (terminal, `--pin-stdin` or `--pin-file`), checked
+against the same permission table as the GUI and audited under that person.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import keyring
+import pytest
+
+from app import audit_log, export, guests, staff
+from app.cli import main
+from app.opening import KeyringKey, PassphraseKey, open_store
+from app.views import Actor
+from storage.store import Store
+from tests.keyrings import MemoryKeyring
+
+ROOT = Path(__file__).resolve().parent.parent
+EVA, SAM = ("Eva Visser", "4826"), ("Sam Bakker", "3917")   # README's demo staff table
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def with_store(folder: Path, fn: Callable[[Store, Actor], object], key: object = None) -> object:
+    s = open_store(folder, key or KeyringKey(), create=False)   # type: ignore[arg-type]
+    try:
+        return fn(s, staff.sign_in_by_name(s, *EVA))
+    finally:
+        s.close()
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory
+                  ) -> tuple[Path, dict[tuple[str, str], str], str]:
+    """One `demo-data` store per module (it takes seconds), with its keyring entries."""
+    base = tmp_path_factory.mktemp("demo-template")
+    backend, previous = MemoryKeyring(), keyring.get_keyring()
+    with pytest.MonkeyPatch.context() as mp:
+        for var in ("FRONTDESK_LOG_DIR", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+            mp.setenv(var, str(base / var.lower()))
+        keyring.set_keyring(backend)
+        try:
+            assert main(["demo-data", "--data-dir", str(base / "demo"), "--guests", "30"]) == 0
+            ref = with_store(base / "demo", lambda s, a: guests.list_guests(s, a)[0].ref)
+        finally:
+            keyring.set_keyring(previous)
+    assert isinstance(ref, str)
+    return base / "demo", dict(backend.secrets), ref
+
+
+@pytest.fixture
+def demo(demo_template: tuple[Path, dict[tuple[str, str], str], str], tmp_path: Path,
+         isolated: MemoryKeyring) -> tuple[Path, str]:
+    """A copy of the `demo-data` store (its key in this test's keyring) and a guest's ref."""
+    template, secrets, ref = demo_template
+    shutil.copytree(template, tmp_path / "demo")
+    isolated.secrets.update(secrets)
+    return tmp_path / "demo", ref
+
+
+def run(argv: list[str], stdin: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    try:
+        return main(argv)
+    except SystemExit as exc:   # argparse: a missing required option
+        return int(exc.code or 0)
+
+
+def test_readme_erase_guest_with_staff_and_pin_on_stdin(tmp_path: Path) -> None:
+    """The README's done-when, in a real process: without --staff nothing changes."""
+    folder = tmp_path / "demo"
+    secret = tmp_path / "passphrase"
+    secret.write_text("correct horse battery staple\n")
+    base = [sys.executable, "-m", "app", "--data-dir", str(folder), "--passphrase-file",
+            str(secret)]
+    made = subprocess.run([*base, "demo-data", "--guests", "30"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=180)
+    assert made.returncode == 0, made.stderr
+    assert "Eva Visser 4826" in made.stdout
+    key = PassphraseKey("correct horse battery staple")
+    ref = with_store(folder, lambda s, a: guests.list_guests(s, a)[0].ref, key)
+    before = snapshot(folder)
+    refused = subprocess.run([*base, "erase-guest", str(ref), "--yes"], cwd=ROOT, input="4826\n",
+                             capture_output=True, text=True, timeout=120)
+    assert refused.returncode != 0 and "--staff" in refused.stderr
+    assert snapshot(folder) == before
+    done = subprocess.run([*base, "erase-guest", str(ref), "--yes", "--staff", "Eva Visser",
+                           "--pin-stdin"], cwd=ROOT, input="4826\n", capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert f"Erased guest {ref}" in done.stdout
+
+    def check(s: Store, a: Actor) -> None:
+        events = audit_log.list_events(s, a, audit_log.AuditFilter(guest_ref=str(ref)))
+        erased = next(e for e in events if e.action == "guest.erased")
+        assert erased.staff_name == "Eva Visser"
+        with pytest.raises(Exception, match="No guest matches"):
+            export.resolve_guest(s, a, str(ref))
+    with_store(folder, check, key)
+
+
+@pytest.mark.parametrize("command", [
+    ["erase-guest", "{ref}", "--yes"],
+    ["export-guest", "{ref}", "--format", "json", "--out", "{tmp}/g.json"],
+    ["backup", "--out", "{tmp}/b.fdbackup", "--backup-passphrase-file", "{tmp}/bp"],
+    ["restore", "--from", "{tmp}/ok.fdbackup", "--backup-passphrase-file", "{tmp}/bp"],
+    ["recovery-setup"],
+    ["import", "{tmp}/arrivals.csv", "--yes"],
+], ids=["erase-guest", "export-guest", "backup", "restore", "recovery-setup", "import"])
+def test_each_command_refuses_without_a_valid_sign_in(
+    command: list[str], demo: tuple[Path, str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder, ref = demo
+    (tmp_path / "bp").write_text("horse staple battery\n")
+    shutil.copy(ROOT / "tests" / "data" / "english_iso_remarks.csv", tmp_path / "arrivals.csv")
+    from app import backup
+
+    with_store(folder, lambda s, a: backup.make_backup(s, a, tmp_path / "ok.fdbackup",
+                                                       "horse staple battery"))
+    argv = ["--data-dir", str(folder)] + [
+        part.format(ref=ref, tmp=tmp_path) for part in command]
+    before = snapshot(folder)
+    # No --staff at all: refused before the store is even opened.
+    assert run(argv, "4826\n", monkeypatch) != 0
+    assert "--staff" in capsys.readouterr().err
+    assert snapshot(folder) == before
+    # A wrong PIN: refused (the failed attempt is audited, nothing else is written).
+    assert run([*argv, "--staff", "Eva Visser", "--pin-stdin"], "9999\n", monkeypatch) == 2
+    assert "Wrong PIN" in capsys.readouterr().err
+    # Nobody of that name.
+    assert run([*argv, "--staff", "Mallory", "--pin-stdin"], "4826\n", monkeypatch) == 2
+    assert "No active staff member" in capsys.readouterr().err
+    # Deactivated: a former colleague's PIN no longer works.
+    sam = with_store(folder, lambda s, a: next(x for x in staff.list_staff(s)
+                                               if x.name == "Sam Bakker"))
+    with_store(folder, lambda s, a: staff.set_active(s, a, sam.id, False))  # type: ignore
+    assert run([*argv, "--staff", "Sam Bakker", "--pin-stdin"], "3917\n", monkeypatch) == 2
+    assert "No active staff member is called “Sam Bakker”" in capsys.readouterr().err
+    assert not (tmp_path / "g.json").exists() and not (tmp_path / "b.fdbackup").exists()
+    assert with_store(folder, lambda s, a: guests.guest_count(s)) == 30
+    assert not [p for p in folder.iterdir() if p.name.startswith("before-restore")]
+
+
+@pytest.mark.parametrize("command", [
+    ["erase-guest", "{ref}", "--yes"],
+    ["backup", "--out", "{tmp}/b.fdbackup", "--backup-passphrase-file", "{tmp}/bp"],
+    ["restore", "--from", "{tmp}/ok.fdbackup", "--backup-passphrase-file", "{tmp}/bp"],
+    ["recovery-setup"],
+], ids=["erase-guest", "backup", "restore", "recovery-setup"])
+def test_manager_commands_refuse_desk_staff(
+    command: list[str], demo: tuple[Path, str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder, ref = demo
+    (tmp_path / "bp").write_text("horse staple battery\n")
+    from app import backup
+
+    with_store(folder, lambda s, a: backup.make_backup(s, a, tmp_path / "ok.fdbackup",
+                                                       "horse staple battery"))
+    argv = ["--data-dir", str(folder)] + [
+        part.format(ref=ref, tmp=tmp_path) for part in command]
+    assert run([*argv, "--staff", "Sam Bakker", "--pin-stdin"], "3917\n", monkeypatch) == 2
+    assert "receptionist may not" in capsys.readouterr().err
+    assert with_store(folder, lambda s, a: guests.guest_count(s)) == 30
+    assert not (tmp_path / "b.fdbackup").exists()
+    assert not [p for p in folder.iterdir() if p.name.startswith("before-restore")]
+    # The same command as the manager works, and is audited under her.
+    assert run([*argv, "--staff", "Eva Visser", "--pin-stdin"], "4826\n", monkeypatch) == 0
+
+    def last_by_eva(s: Store, a: Actor) -> None:
+        mine = audit_log.list_events(s, a, audit_log.AuditFilter(staff_id=a.id))
+        assert {"guest.erased", "backup.made", "store.restored", "recovery.set_up"} & {
+            e.action for e in mine}
+    with_store(folder, last_by_eva)
+
+
+def test_export_is_desk_work(demo: tuple[Path, str], tmp_path: Path,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, ref = demo
+    out = tmp_path / "g.json"
+    assert run(["--data-dir", str(folder), "export-guest", ref, "--format", "json", "--out",
+                str(out), "--staff", "Sam Bakker", "--pin-stdin"], "3917\n", monkeypatch) == 0
+    assert out.exists()
+
+
+def test_demo_data_refuses_a_folder_with_a_store(demo: tuple[Path, str],
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    folder, _ = demo
+    before = snapshot(folder)
+    assert main(["demo-data", "--data-dir", str(folder), "--guests", "5"]) == 2
+    assert "already holds a store" in capsys.readouterr().err
+    assert snapshot(folder) == before
+
+
+def test_no_terminal_and_no_pin_stdin_is_refused(demo: tuple[Path, str], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    folder, ref = demo
+    assert run(["--data-dir", str(folder), "erase-guest", ref, "--yes", "--staff",
+                "Eva Visser"], "4826\n", monkeypatch) == 2
+    assert "--pin-stdin" in capsys.readouterr().err
+    assert with_store(folder, lambda s, a: guests.guest_count(s)) == 30
+
+
+@pytest.mark.parametrize("pin", ["0000", "1234", "4321", "0123", "7890", "2468", "1212",
+                                 "2580"])
+def test_trivial_pins_are_refused(store: Store, manager: Actor, pin: str) -> None:
+    from app.domain import Role
+    from app.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="too easy to guess"):
+        staff.add_staff(store, manager, "Ann Example", Role.HOST, pin)
+    with pytest.raises(ValidationError, match="too easy to guess"):
+        staff.reset_pin(store, manager, manager.id, pin)
+    assert staff.add_staff(store, manager, f"Ann {pin}", Role.HOST, "6148").name == f"Ann {pin}"
+
+
+def test_init_refuses_a_trivial_pin_and_writes_nothing(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    pin = tmp_path / "pin"
+    pin.write_text("1111\n")
+    folder = tmp_path / "new"
+    assert main(["init", "--data-dir", str(folder), "--manager", "Eva Visser",
+                 "--pin-file", str(pin)]) == 2
+    assert "too easy to guess" in capsys.readouterr().err
+    assert not folder.exists()
+
+
+def test_the_scheduled_backup_runs_on_its_own_credential_and_nothing_else(
+        store: Store, manager: Actor, data_dir: Path, tmp_path: Path,
+        isolated: MemoryKeyring, capsys: pytest.CaptureFixture[str]) -> None:
+    from app import backup, erasure
+    from app.errors import PermissionDenied
+
+    g = guests.create_guest(store, manager, guests.GuestFields("Ada Lovelace"))
+    folder = tmp_path / "daily"
+    backup.set_backup_settings(store, manager, enabled=True, folder=folder, keep=3,
+                               passphrase="horse staple battery")
+    service = staff.backup_service(store)
+    for forbidden in (lambda: erasure.erase_guest(store, service, g.id),
+                      lambda: backup.make_backup(store, service, tmp_path / "x",
+                                                 "horse staple battery"),
+                      lambda: guests.open_card(store, service, g.id),
+                      lambda: audit_log.list_events(store, service)):
+        with pytest.raises(PermissionDenied, match="credential may not"):
+            forbidden()
+    store.close()
+    assert main(["scheduled-backup", "--data-dir", str(data_dir)]) == 0
+    assert "Daily backup written to" in capsys.readouterr().out
+    assert main(["scheduled-backup", "--data-dir", str(data_dir)]) == 0   # not due again
+    assert "No backup was due" in capsys.readouterr().out
+    assert len(list(folder.iterdir())) == 1
+    s = open_store(data_dir, KeyringKey(), create=False)
+    try:
+        eva = staff.sign_in_by_name(s, *EVA)
+        made = audit_log.list_events(s, eva, audit_log.AuditFilter(action="backup.made"))
+        assert made[0].staff_id is None and '"credential":"backup"' in made[0].detail
+        # Switched off: the credential is revoked at once, even for an Actor already issued.
+        backup.set_backup_settings(s, eva, enabled=False, folder=None, keep=3)
+        from app.permissions import Action, require
+
+        with pytest.raises(PermissionDenied, match="revoked"):
+            require(s, service, Action.SCHEDULED_BACKUP)
+        with pytest.raises(PermissionDenied, match="no valid credential"):
+            staff.backup_service(s)
+        # A secret someone typed into the keyring is not the credential either.
+        backup.set_backup_settings(s, eva, enabled=True, folder=folder, keep=3)
+        isolated.secrets[("frontdesk", f"{s.store_id}.backup-credential")] = "guessed"
+        with pytest.raises(PermissionDenied, match="no valid credential"):
+            staff.backup_service(s)
+    finally:
+        s.close()
