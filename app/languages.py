@@ -109,6 +109,21 @@ def native_name(code: str) -> str:
     return lang.native_name if lang else code
 
 
+def name_in(code: str, reader: str) -> str:
+    """A language's name as a ``reader`` writes it ("Engels" for a Dutch reader), from CLDR
+    through Babel; its own name when CLDR does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    lang, read_by = get(code), get(reader)
+    if lang is None or read_by is None:
+        return native_name(code)
+    with contextlib.suppress(UnknownLocaleError, ValueError):
+        name = Locale.parse(lang.locale).get_language_name(read_by.locale)
+        if name:
+            return name
+    return lang.native_name
+
+
 def guest_language(code: str) -> str:
     """The language a guest's pages are shown in: theirs when complete, else the source."""
     lang = get(code)

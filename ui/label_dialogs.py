@@ -88,7 +88,7 @@ def ask_health_consent(parent: QWidget, staff_wording: str, guest_name: str,
             "“{question}”\n\n(In your words: “May we note this so we can take care of it on "
             "every visit? You can see it and have it removed at any time.”)\n\n"
             "Did the guest agree?").format(name=texts.isolate(guest_name),
-                                           language=texts.language(lang), question=question)
+                                           language=texts.language_in_ui(lang), question=question)
     box.setInformativeText(ask)
     yes = box.addButton(texts.tr("&Guest agrees — record consent"),
                         QMessageBox.ButtonRole.AcceptRole)

@@ -99,6 +99,12 @@ def language(code: str) -> str:
     return languages.native_name(code)
 
 
+def language_in_ui(code: str) -> str:
+    """A language named in the interface's language ("Engels" on a Dutch desk), for
+    sentences such as "Ask in English"."""
+    return languages.name_in(code, _ui())
+
+
 # Dates are written out in words so nobody has to guess day/month order, in the
 # interface language's CLDR patterns (app.localdates, from the language registry).
 

@@ -1796,7 +1796,7 @@ Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswah
     </message>
     <message>
       <source>Staff wording:</source>
-      <translation>&amp;Formulierung für Mitarbeiter:</translation>
+      <translation>Formulierung für Mitarbeiter:</translation>
     </message>
     <message>
       <source>The guest reads:</source>

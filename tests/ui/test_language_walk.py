@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import i18n, languages
+from app.health import CONSENT_QUESTION
+from app.i18n import translate
 from app.demo import build_demo
 from app.opening import Store
 from app.views import Actor
@@ -71,6 +73,9 @@ class Walker:
                 data.append(lb.staff_wording)
                 data += [w.guest_wording for w in lb.wordings] + [w.purpose for w in lb.wordings]
             data += [g.full_name for g in queries.list_guests(s, 100_000)]
+        # The consent question is asked in the guest's language on purpose (an English
+        # guest at a Dutch desk): guest-language text, not chrome.
+        data += [translate(CONSENT_QUESTION, code) for code in languages.codes()]
         self.data = [d for d in data if len(d) > 3]
 
     # -- checks ------------------------------------------------------------------------

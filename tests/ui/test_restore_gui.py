@@ -138,7 +138,7 @@ def test_an_old_backup_on_another_computer_asks_before_erased_guests_come_back(
     restore_by_menu(qtbot, window)
     answers.timer.stop()
     assert answers.seen == ["Restore from a backup", "Restore anyway?", "Not restored"]
-    assert "no record of the guests erased" in answers.texts[0]
+    assert "Nothing here records the guests erased" in answers.texts[0]
     assert window.store is not None and names(window.store, eva) == []  # nothing replaced
 
     sign_in(qtbot, window, "Eva Visser", MANAGER_PIN)
