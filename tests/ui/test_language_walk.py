@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import i18n, languages
+from app.demo import build_demo
 from app.health import CONSENT_QUESTION
 from app.i18n import translate
-from app.demo import build_demo
 from app.opening import Store
 from app.views import Actor
 from storage import queries
