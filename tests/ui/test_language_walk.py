@@ -23,7 +23,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from app import i18n, languages
+from app import i18n, languages, vocabulary_admin
 from app.demo import build_demo
 from app.health import CONSENT_QUESTION
 from app.i18n import translate
@@ -76,6 +76,10 @@ class Walker:
         # The consent question is asked in the guest's language on purpose (an English
         # guest at a Dutch desk): guest-language text, not chrome.
         data += [translate(CONSENT_QUESTION, code) for code in languages.codes()]
+        # So is the proposal form's example in each language's fields (English in the
+        # English field): each field shows it in the language it asks for.
+        data += [vocabulary_admin.example_wording(code, part) for code in languages.codes()
+                 for part in vocabulary_admin.EXAMPLE_WORDING]
         self.data = [d for d in data if len(d) > 3]
 
     # -- checks ------------------------------------------------------------------------
