@@ -25,7 +25,31 @@ from storage.store import Store
 from tests.keyrings import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parent.parent
-EVA, SAM = ("Eva Visser", "4826"), ("Sam Bakker", "3917")   # README's demo staff table
+
+
+def readme_demo_staff() -> dict[str, tuple[str, str]]:
+    """The README's "Demo staff" table: name -> (role, PIN), as a reader would type them."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text.split("**Demo staff**", 1)[1].split("\n\n", 2)[1]
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in table.splitlines()]
+    return {name: (role, pin) for name, role, pin in rows[2:]}
+
+
+EVA, SAM = (("Eva Visser", readme_demo_staff()["Eva Visser"][1]),
+            ("Sam Bakker", readme_demo_staff()["Sam Bakker"][1]))
+
+
+def test_the_readme_demo_table_is_the_demo_staff_and_no_pin_is_trivial() -> None:
+    from app.demo import DEMO_STAFF
+    from app.pins import trivial_reason
+
+    table = readme_demo_staff()
+    assert table == {name: (role.value, pin) for name, role, pin in DEMO_STAFF}
+    assert [pin for _role, pin in table.values() if trivial_reason(pin)] == []
+    assert "manager" in {role for role, _pin in table.values()}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")   # its example uses the table
+    assert f'echo {table["Eva Visser"][1]} | frontdesk erase-guest GUEST --yes --staff ' \
+           '"Eva Visser" --pin-stdin' in readme.replace("\n  ", " ")
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -88,16 +112,17 @@ def test_readme_erase_guest_with_staff_and_pin_on_stdin(tmp_path: Path) -> None:
     made = subprocess.run([*base, "demo-data", "--guests", "30"], cwd=ROOT, capture_output=True,
                           text=True, timeout=180)
     assert made.returncode == 0, made.stderr
-    assert "Eva Visser 4826" in made.stdout
+    name, pin = EVA
+    assert f"{name} {pin}" in made.stdout
     key = PassphraseKey("correct horse battery staple")
     ref = with_store(folder, lambda s, a: guests.list_guests(s, a)[0].ref, key)
     before = snapshot(folder)
-    refused = subprocess.run([*base, "erase-guest", str(ref), "--yes"], cwd=ROOT, input="4826\n",
-                             capture_output=True, text=True, timeout=120)
+    refused = subprocess.run([*base, "erase-guest", str(ref), "--yes"], cwd=ROOT,
+                             input=pin + "\n", capture_output=True, text=True, timeout=120)
     assert refused.returncode != 0 and "--staff" in refused.stderr
     assert snapshot(folder) == before
-    done = subprocess.run([*base, "erase-guest", str(ref), "--yes", "--staff", "Eva Visser",
-                           "--pin-stdin"], cwd=ROOT, input="4826\n", capture_output=True,
+    done = subprocess.run([*base, "erase-guest", str(ref), "--yes", "--staff", name,
+                           "--pin-stdin"], cwd=ROOT, input=pin + "\n", capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert f"Erased guest {ref}" in done.stdout
