@@ -309,3 +309,47 @@ def test_the_scheduled_backup_runs_on_its_own_credential_and_nothing_else(
             staff.backup_service(s)
     finally:
         s.close()
+
+
+# Commands that sign no person in, each for the reason docs/threat-model.md gives. A new
+# command that touches the store either takes --staff or is added here after review.
+NO_SIGN_IN = {
+    "verify": "reads integrity, the chain and its anchors; prints counts and problems only",
+    "recover": "the recovery passphrase is as good as the key; audited as recovery.used",
+    "scheduled-backup": "the backup-only credential (kept in the keyring)",
+    "self-test": "a throw-away store of its own",
+    "init": "a new store and its first manager; refuses a store that has staff",
+    "demo-data": "writes only into a folder without a store",
+    "store-password": "the desk password into this desk's keyring; nothing in the store",
+}
+
+
+def test_every_command_signs_a_person_in_or_is_a_reviewed_exception() -> None:
+    import argparse
+
+    from app.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    without = {name for name, p in sub.choices.items()
+               if not any(a.dest == "staff" and a.required for a in p._actions)}
+    assert without == set(NO_SIGN_IN)
+    assert {"erase-guest", "export-guest", "backup", "restore", "recovery-setup", "import",
+            "move-store", "use-store"} <= set(sub.choices) - without
+
+
+def test_recover_is_audited_as_the_recovery_passphrase(store: Store, manager: Actor,
+                                                       data_dir: Path) -> None:
+    from app import recovery
+
+    phrase = recovery.set_up_recovery(store, manager)
+    store.close()
+    keyring.set_keyring(MemoryKeyring())   # the keyring lost the key
+    got = recovery.open_with_recovery(data_dir, phrase)
+    try:
+        eva = staff.sign_in_by_name(got.store, *EVA)
+        used = audit_log.list_events(got.store, eva,
+                                     audit_log.AuditFilter(action="recovery.used"))
+        assert len(used) == 1 and used[0].staff_id is None
+    finally:
+        got.store.close()
