@@ -92,11 +92,8 @@ def _anchors(store: Store, s: Session, backups: Sequence[Path], notes: list[str]
     if where is not None:
         anchor = audit_anchor.load(store.store_id, where)
         if anchor is not None:
-            out.append((_("the anchor in the keyring")
-                        if where in audit_anchor.KEYRING_PLACES else
+            out.append((_("the anchor in the keyring") if where == "keyring" else
                         _("the anchor outside the store"), anchor))
-        elif where == audit_anchor.DESK:
-            pass   # shared store: a desk that has written nothing yet holds no anchor
         elif queries.setting_value(s, audit_anchor.ANCHORED_KEY) is not None:
             out.append((_("the store's own record"), Anchor(-1, "", "")))   # missing: reported
         elif audit_chain.head(s) is not None:

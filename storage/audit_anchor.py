@@ -12,12 +12,7 @@ hash, time and how many events each staff member has up to it — is written
 * a passphrase store (no keyring): a 0600 file in the user's state folder,
   outside the data folder, so copying an old data folder back does not bring
   an old anchor with it;
-* a memory store (demo, tests): this process's memory;
-* the shared (PostgreSQL) store: each desk's own OS keyring, under the same entry
-  (``where = "desk"``). The server keeps desks from rewriting the log; these anchors
-  are what catch a rewrite by whoever runs the server (its owner, its administrator).
-  Each desk anchors the heads of its own commits (with every desk's events up to
-  them), so a desk that has written nothing yet has no anchor, and that is no alarm.
+* a memory store (demo, tests): this process's memory.
 
 Every backup carries the anchor of the moment it was made in its plain header
 (``storage.backup``), and the manager's audit screen shows a short fingerprint
@@ -62,8 +57,6 @@ INFO_STORE = "anchor_store"    # session.info key: (store id, where) set by stor
 INFO_APPENDED = "audit_appended"
 SYSTEM = "-"                   # by_staff key for events without a staff member
 ANCHORED_KEY = "audit.anchored"  # in the store once anchored: a missing anchor is then news
-DESK = "desk"                  # the shared store's anchors: in each desk's own keyring
-KEYRING_PLACES = ("keyring", DESK)
 
 
 @dataclass(frozen=True)
@@ -139,7 +132,7 @@ def load(store_id: str, where: str) -> Anchor | None:
     flush()
     if where == "memory":
         return _memory.get(store_id)
-    if where in KEYRING_PLACES:
+    if where == "keyring":
         import keyring
         from keyring.errors import KeyringError
 
@@ -163,7 +156,7 @@ def save(store_id: str, where: str, anchor: Anchor, backend: Any = None) -> bool
     if where == "memory":
         _memory[store_id] = anchor
         return True
-    if where in KEYRING_PLACES:
+    if where == "keyring":
         import keyring
         from keyring.errors import KeyringError
 
@@ -192,12 +185,8 @@ def save(store_id: str, where: str, anchor: Anchor, backend: Any = None) -> bool
 
 
 def where_for(key_source: str) -> str | None:
-    """Where a store whose header says ``key_source`` keeps its anchor (None: nowhere).
-
-    ``"server"`` is the shared store's (storage.postgres.KEY_SOURCE): this desk's keyring.
-    """
-    return {"keyring": "keyring", "passphrase": "file", "memory": "memory",
-            "server": DESK}.get(key_source)
+    """Where a store whose header says ``key_source`` keeps its anchor (None: nowhere)."""
+    return {"keyring": "keyring", "passphrase": "file", "memory": "memory"}.get(key_source)
 
 
 # --- after every commit that logged events ----------------------------------------------
@@ -261,9 +250,7 @@ def _before_commit(session: Session) -> None:
     store_id, where = target
     try:
         new = compute(session, store_id, where)
-        # One desk's anchor says nothing of another's: "anchored" is kept for stores with
-        # one place for their anchor.
-        if new is not None and where != DESK and session.get(Setting, ANCHORED_KEY) is None:
+        if new is not None and session.get(Setting, ANCHORED_KEY) is None:
             session.merge(Setting(key=ANCHORED_KEY, value=where))  # a missing anchor is news
         session.info["anchor_new"] = new
     except Exception:   # never fail the use case for its anchor
@@ -298,7 +285,7 @@ class _Writer:
         import keyring
 
         # The keyring of the moment of the commit, even if the process switches later.
-        backend = keyring.get_keyring() if where in KEYRING_PLACES else None
+        backend = keyring.get_keyring() if where == "keyring" else None
         with self._cond:
             self._pending[store_id] = (where, anchor, backend)
             if self._thread is None or not self._thread.is_alive():
