@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app import consents, guests, labels, staff, venue_settings, visits
+from app import audit_log, audit_sentences, consents, guests, labels, staff, venue_settings, visits
 from app.domain import RemovalReason, Service, Source, VisitKind
 from app.opening import Store
 from app.views import Actor, GuestInfo
@@ -231,6 +231,16 @@ def test_ten_wrong_pins_lock_nobody_and_a_managers_pin_ends_it(
         assert all(e.staff_id is None and e.guest_ref is None and "staff" not in e.detail
                    for e in wrong)
         assert not queries.audit_events(s, action="staff.sign_in_failed")
+    # The manager reading the log sees "wrong PIN at Show guest", against nobody.
+    events = audit_log.list_events(store, manager, audit_log.AuditFilter(
+        action="show_guest.wrong_pin"))
+    assert {(e.staff_id, e.staff_name) for e in events} == {(None, "system")}
+    assert str(audit_sentences.action_name("show_guest.wrong_pin")) == "Wrong PIN at Show guest"
+    said = [str(m) for m in audit_sentences.sentences(store, manager, events)]
+    assert len(said) == 10 and all(m.startswith("A wrong PIN was typed at Show guest")
+                                   for m in said), said
+    names = {w for st in staff.list_staff(store) for w in st.name.split()}
+    assert not [m for m in said if any(n in m for n in names)], said
     # The manager's PIN ends it (the receptionist walked away); the desk is as it was.
     _type_pin(qtbot, sg, MANAGER_PIN)
     assert not sg.isVisible()
