@@ -22,7 +22,7 @@ from storage import queries
 from tests.conftest import HOST_PIN, MANAGER_PIN, RECEPTIONIST_PIN
 from tests.ui.desk_helpers import add_guest, key, make_window, sign_in, type_text
 from ui.main_window import MainWindow
-from ui.show_guest import ShowGuestWindow
+from ui.show_guest import ShowGuestWindow, desk_printer
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -330,6 +330,12 @@ def test_copies_refused_in_the_guests_language_until_the_venue_is_set(
     # Once it is set, a printer that fails is explained in Dutch too (no English OS error).
     venue_settings.set_values(store, manager, {"venue.name": "Hotel De Linde",
                                                "desk.printer": "Reception printer"})
+    # This computer has no printer by that name: said in Dutch, and no dialog to pick another.
+    assert sg.printer_for is desk_printer and desk_printer("Reception printer") is None
+    _press(qtbot, sg.print_button)
+    assert not sg.busy() and sg.banner.objectName() == "sgBannerError"
+    assert sg.banner.text() == ("Dat lukte niet: de printer is niet beschikbaar. Vraag het "
+                                "onze medewerker.")
 
     def broken_printer(name: str) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
