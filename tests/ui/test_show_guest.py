@@ -380,6 +380,16 @@ def test_dutch_guest_sees_dutch_and_corrects_their_name(
     assert guests.get_guest(store, receptionist, guest.id).preferred_name == "Jean-Pièrre"
     assert "Jean-Pièrre" in _texts(sg)
     assert sg.banner.text().endswith("Gedaan: uw gegevens zijn bijgewerkt.")
+    # Withdrawing consent names the note that would go, in Dutch, before they agree.
+    withdraw = next(b for b, a in sg.action_buttons if a.kind == "withdraw_consent")
+    _press(qtbot, withdraw)
+    assert sg.confirm_text.text().startswith("Uw toestemming intrekken?")
+    assert "notitie steunt erop en wordt meteen gewist" in sg.confirm_text.text()
+    assert sg.confirm_list.text() == "„U heeft een notenallergie.”"
+    assert sg.confirm_no.text() == "Terug"
+    _press(qtbot, sg.confirm_no)  # they keep it: nothing is deleted
+    assert any(a.label.key == "nut-allergy"
+               for a in guests.open_card(store, receptionist, guest.id).assignments)
     # The hand-over page and its PIN errors speak Dutch too.
     _press(qtbot, sg.done_button)
     _type_pin(qtbot, sg, "0000")
