@@ -123,7 +123,7 @@ def peoples(language: str) -> list[str]:
     except (UnknownLocaleError, ValueError):
         return []
     codes: set[str] = set()
-    for territory in Locale.parse("en").territories:
+    for territory in map(str, Locale.parse("en").territories):
         if len(territory) == 2 and territory not in _NOT_ORIGIN_REGIONS:
             codes.update(get_official_languages(territory, regional=True, de_facto=True))
     out = [v for code in codes - _NOT_PEOPLES if "_" not in code and code in names
