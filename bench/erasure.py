@@ -69,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     store = open_store(work, key_source_for(str(pass_file)))
     first_open = time.perf_counter() - started
     try:
+        from app.pins import hash_pin
+        from storage.bench_support import set_pin_on_copy
+
+        set_pin_on_copy(store, BENCH_MANAGER[0], hash_pin(BENCH_MANAGER[1]))   # this copy
         manager = staff.sign_in_by_name(store, *BENCH_MANAGER)   # erasure is a manager's
         with store.read() as s:
             ids = [int(r[0]) for r in s.execute(text(
