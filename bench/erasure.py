@@ -26,10 +26,11 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from app.demo import DEMO_STAFF
+from app.views import Role
 from bench.build import ensure_store
 from bench.common import bench_dir, passphrase_file, store_dir
-
-BENCH_MANAGER = ("Eva Visser", "4826")   # the demo manager (app.demo.DEMO_STAFF)
+from bench.measure import sign_in
 
 
 def _erase_old_way(store: object, guest_id: int) -> None:
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from sqlalchemy import text
 
-    from app import erasure, staff
+    from app import erasure
     from app.opening import key_source_for, open_store
 
     folder = bench_dir(args.bench_dir)
@@ -72,8 +73,10 @@ def main(argv: list[str] | None = None) -> int:
         from app.pins import hash_pin
         from storage.bench_support import set_pin_on_copy
 
-        set_pin_on_copy(store, BENCH_MANAGER[0], hash_pin(BENCH_MANAGER[1]))   # this copy
-        manager = staff.sign_in_by_name(store, *BENCH_MANAGER)   # erasure is a manager's
+        name, pin = next((n, p) for n, r, p in DEMO_STAFF if r == Role.MANAGER)
+        # The shared bench stores' PINs may differ from the demo defaults: set it on this copy.
+        set_pin_on_copy(store, name, hash_pin(pin))
+        manager = sign_in(store, (name, pin))
         with store.read() as s:
             ids = [int(r[0]) for r in s.execute(text(
                 "SELECT id FROM guest ORDER BY id"))][:: max(1, args.guests // 50)]
