@@ -70,7 +70,13 @@ def main(argv: list[str] | None = None) -> int:
     store = open_store(work, key_source_for(str(pass_file)))
     first_open = time.perf_counter() - started
     try:
-        manager = sign_in(store, next((n, p) for n, r, p in DEMO_STAFF if r == Role.MANAGER))
+        from app.pins import hash_pin
+        from storage.bench_support import set_pin_on_copy
+
+        name, pin = next((n, p) for n, r, p in DEMO_STAFF if r == Role.MANAGER)
+        # The shared bench stores' PINs may differ from the demo defaults: set it on this copy.
+        set_pin_on_copy(store, name, hash_pin(pin))
+        manager = sign_in(store, (name, pin))
         with store.read() as s:
             ids = [int(r[0]) for r in s.execute(text(
                 "SELECT id FROM guest ORDER BY id"))][:: max(1, args.guests // 50)]
