@@ -5,6 +5,10 @@
 * country and region names per language from Babel's CLDR data (a maintained
   source, updated with Babel), minus names that are ordinary words in that
   language (listed as allowed phrases in ``origin.txt``, e.g. "!turkey");
+* names of the peoples of every country: the CLDR names of its official and
+  regional languages ("Tamil", "Basque", Dutch "Fries", German "Kurdisch"), which
+  name the people as well as the language; the contexts where they are a
+  language ("speaks Tamil", "in het Fries") are allowed in ``origin.txt``;
 * names of former countries ("Netherlands Antilles", "Yugoslavia") per language
   from ISO 3166-3 through pycountry and its translations (also maintained);
 * ``resources/lexicons/demonyms.tsv`` — for every CLDR country and world region
@@ -55,6 +59,8 @@ def _lexicon(language: str) -> Lexicon:
     lx = Lexicon(language)
     load_terms(lx, countries(language), category="origin", class_names=("countries",),
                where=f"CLDR territory names ({language})")
+    load_terms(lx, peoples(language), category="origin", class_names=("nationality",),
+               where=f"CLDR official and regional language names ({language})")
     load_terms(lx, former_countries(language), category="origin", class_names=("countries",),
                where=f"ISO 3166-3 former country names ({language})")
     adjectives, nouns = demonyms(language)
@@ -94,6 +100,34 @@ def countries(language: str) -> list[str]:
             continue
         for variant in _variants(name):
             out.append(variant)
+    return sorted(set(out))
+
+
+#: Official or regional languages whose name is not the name of a people: liturgical
+#: Sanskrit; Slave (Slavey), which is also an ordinary word.
+_NOT_PEOPLES = {"sa", "den"}
+
+
+def peoples(language: str) -> list[str]:
+    """CLDR names, in ``language``, of every language official or regional somewhere.
+
+    Such a name is also the name of a people or community ("a Tamil couple",
+    "Baskische familie", "Friese boer"), which no list of countries covers.
+    Names of one or two letters ("Ga") are left out: too easily a word.
+    """
+    from babel import Locale, UnknownLocaleError
+    from babel.languages import get_official_languages
+
+    try:
+        names = Locale.parse(language).languages
+    except (UnknownLocaleError, ValueError):
+        return []
+    codes: set[str] = set()
+    for territory in map(str, Locale.parse("en").territories):
+        if len(territory) == 2 and territory not in _NOT_ORIGIN_REGIONS:
+            codes.update(get_official_languages(territory, regional=True, de_facto=True))
+    out = [v for code in codes - _NOT_PEOPLES if "_" not in code and code in names
+           for v in _variants(names[code]) if len(v) > 2]
     return sorted(set(out))
 
 

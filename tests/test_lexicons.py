@@ -125,6 +125,25 @@ def test_former_countries_and_regions() -> None:
     assert groups("Jordan will call back", "en") == set()
 
 
+def test_peoples_named_by_their_language_and_the_service_contexts() -> None:
+    def groups(text: str, lang: str) -> set[str]:
+        return set(check_wording([text], special_category=False, languages=[lang]).categories())
+
+    assert "Tamil" in lexicon_sources.peoples("en")
+    assert "Fries" in lexicon_sources.peoples("nl")
+    assert "Sanskrit" not in lexicon_sources.peoples("en")
+    assert groups("Tamil couple", "en") == {"origin"}
+    assert groups("Friese boer", "nl") == {"origin"}
+    assert groups("Baskische Familie", "de") == {"origin"}
+    assert groups("Speaks Tamil", "en") == set()
+    assert groups("Speaks Hungarian and German", "en") == set()  # a list of languages
+    assert groups("Spreekt Hongaars en Duits", "nl") == set()
+    assert groups("Likes Japanese green tea", "en") == set()  # one word between
+    # ... but a person between the nationality and the thing is a person
+    assert groups("Hungarian lady with a dog", "en") == {"origin"}
+    assert groups("Brazilian football fans", "en") == {"origin"}
+
+
 def test_country_names_come_from_cldr_in_each_language() -> None:
     assert "Portugal" in lexicon_sources.countries("en")
     assert "Brazilië" in lexicon_sources.countries("nl")

@@ -22,7 +22,7 @@ from storage import queries
 from tests.conftest import HOST_PIN, MANAGER_PIN, RECEPTIONIST_PIN
 from tests.ui.desk_helpers import add_guest, key, make_window, sign_in, type_text
 from ui.main_window import MainWindow
-from ui.show_guest import ShowGuestWindow
+from ui.show_guest import ShowGuestWindow, desk_printer
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -330,6 +330,12 @@ def test_copies_refused_in_the_guests_language_until_the_venue_is_set(
     # Once it is set, a printer that fails is explained in Dutch too (no English OS error).
     venue_settings.set_values(store, manager, {"venue.name": "Hotel De Linde",
                                                "desk.printer": "Reception printer"})
+    # This computer has no printer by that name: said in Dutch, and no dialog to pick another.
+    assert sg.printer_for is desk_printer and desk_printer("Reception printer") is None
+    _press(qtbot, sg.print_button)
+    assert not sg.busy() and sg.banner.objectName() == "sgBannerError"
+    assert sg.banner.text() == ("Dat lukte niet: de printer is niet beschikbaar. Vraag het "
+                                "onze medewerker.")
 
     def broken_printer(name: str) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -374,6 +380,16 @@ def test_dutch_guest_sees_dutch_and_corrects_their_name(
     assert guests.get_guest(store, receptionist, guest.id).preferred_name == "Jean-Pièrre"
     assert "Jean-Pièrre" in _texts(sg)
     assert sg.banner.text().endswith("Gedaan: uw gegevens zijn bijgewerkt.")
+    # Withdrawing consent names the note that would go, in Dutch, before they agree.
+    withdraw = next(b for b, a in sg.action_buttons if a.kind == "withdraw_consent")
+    _press(qtbot, withdraw)
+    assert sg.confirm_text.text().startswith("Uw toestemming intrekken?")
+    assert "notitie steunt erop en wordt meteen gewist" in sg.confirm_text.text()
+    assert sg.confirm_list.text() == "„U heeft een notenallergie.”"
+    assert sg.confirm_no.text() == "Terug"
+    _press(qtbot, sg.confirm_no)  # they keep it: nothing is deleted
+    assert any(a.label.key == "nut-allergy"
+               for a in guests.open_card(store, receptionist, guest.id).assignments)
     # The hand-over page and its PIN errors speak Dutch too.
     _press(qtbot, sg.done_button)
     _type_pin(qtbot, sg, "0000")

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app import consents, guests, labels, venue_settings, visits
+from app import consents, guests, labels, languages, venue_settings, visits
 from app.domain import RemovalReason, Source, VisitKind
 from app.guests import GuestFields
 from app.opening import Store
@@ -59,7 +59,8 @@ KEYS = [(Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier),
         (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
         (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)]
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore(
+    "propagateSizeHints", "does not support raise", "grabbing the keyboard")  # popups offscreen
 
 
 class WindowSpy(QObject):
@@ -68,13 +69,17 @@ class WindowSpy(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.shown: list[str] = []
+        self.combo_popups: list[QComboBox] = []  # a drop-down list's own popup
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
                 and watched.isWindow() and not isinstance(watched, ShowGuestWindow)):
             parent = watched.parentWidget()
-            self.shown.append(type(watched).__name__ + (
-                f" of {type(parent).__name__}" if parent is not None else ""))
+            if isinstance(parent, QComboBox) and isinstance(parent.window(), ShowGuestWindow):
+                self.combo_popups.append(parent)  # its items are checked by the test
+            else:
+                self.shown.append(type(watched).__name__ + (
+                    f" of {type(parent).__name__}" if parent is not None else ""))
             watched.close()  # never leave it open for the next step
         return False
 
@@ -171,6 +176,11 @@ def test_every_window_show_guest_can_open_shows_no_files(
             if w.isVisibleTo(sg):
                 QApplication.sendEvent(w, QContextMenuEvent(
                     QContextMenuEvent.Reason.Mouse, QPoint(2, 2), w.mapToGlobal(QPoint(2, 2))))
+        for combo in page.findChildren(QComboBox):  # open every drop-down list
+            if combo.isVisibleTo(sg):
+                combo.setFocus()
+                qtbot.keyClick(combo, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+                combo.hidePopup()
         for k, mods in KEYS:
             target = QApplication.focusWidget() or sg
             if target.window() is sg and sg.isVisible():
@@ -216,6 +226,11 @@ def test_every_window_show_guest_can_open_shows_no_files(
                 "done > back"}
     assert steps >= expected, steps
     assert steps <= expected | {"withdraw_consent > no"}, steps - expected
+    # The one drop-down (the guest's language) was opened, and lists languages, nothing else.
+    assert spy.combo_popups and set(spy.combo_popups) == {sg.correct_page.language}
+    combo = sg.correct_page.language
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        lang.native_name for lang in languages.all_languages()]
     # The copies went where a manager said: the printer by its name, the files to the folder.
     assert set(asked) == {"Reception printer"}
     words = " ".join(subprocess.run(["pdftotext", str(printed), "-"], check=True,
