@@ -28,7 +28,7 @@ import datetime as dt
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -84,8 +84,13 @@ def _place_why(place: str) -> Msg:
     return _("room {place}", place=place)
 
 
-def find(s: Session, typed: str, limit: int, day: dt.date, region: str) -> list[GuestMatch]:
-    """The guests ``typed`` may mean, best first (see the module docstring)."""
+def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callable[[], str]
+         ) -> list[GuestMatch]:
+    """The guests ``typed`` may mean, best first (see the module docstring).
+
+    ``region``: the venue's phone country, or how to read it (only when the text looks
+    like a phone number: a settings read less on every other key press).
+    """
     text = typed.strip()
     if not search.has_words(text):
         return []
@@ -98,6 +103,8 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str) -> list[
                 found[r.id] = _Found(r, tier, why, edits)
 
     if looks_like_phone(text):
+        if callable(region):
+            region = region()
         exact = to_e164(text, region)
         if exact:
             add(search.phone_rows(s, exact, limit), T_EXACT, _("phone"))
