@@ -268,6 +268,10 @@ class AuditView(QDialog):
         self.count.setObjectName("hint")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # Enter in the guest-token field filters; it must not also press Close (Esc closes).
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)
+        close.setDefault(False)
 
         lay = QVBoxLayout(self)
         lay.addLayout(top)
