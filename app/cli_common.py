@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.i18n import _, cli_language, translate
+from app import languages
+from app.i18n import _, cli_language, is_yes, translate
 
 if TYPE_CHECKING:  # the storage layer loads only when a command runs (fast --help)
     from app.opening import Store
@@ -36,6 +37,12 @@ def say(message: object) -> str:
     """A message for the terminal, in the command line's language (``--lang``,
     ``$FRONTDESK_LANG``, then the system's; English when Frontdesk does not speak it)."""
     return translate(message, cli_language())
+
+
+def yes(answer: str) -> bool:
+    """Whether an answer to a "[y/N]" question means yes in any language Frontdesk speaks:
+    a terminal may speak English to a Dutch manager who answers "ja"."""
+    return any(is_yes(answer, code) for code in languages.codes())
 
 
 def open_from_args(args: argparse.Namespace, *, create: bool = True,

@@ -29,9 +29,9 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 from sqlalchemy.orm import Session
 
 from app.i18n import Msg, _, ngettext_
@@ -126,11 +126,15 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str) -> list[
         _forgiving(s, typed_words, limit, add)
 
     facts = search.visit_facts(s, list(found), day)
+    heard = _spelling(optional_particles_dropped(typed_words))
 
     def key(f: _Found) -> tuple[Any, ...]:
         is_today, this_week, last = facts.get(f.row.id, (False, False, None))
         ago = (start_of_day - last).total_seconds() if last else float("inf")
-        return (f.tier, not is_today, not this_week, f.edits, ago,
+        # Among forgiving matches equally far word by word, the name closest to what was
+        # typed as a whole ("Dan de Jong": Daan de Jong before Daan Eva de Jong).
+        apart = _name_apart(heard, f.row) if f.tier >= T_CLOSE else 0
+        return (f.tier, not is_today, not this_week, f.edits, apart, ago,
                 str(f.row.full_name).casefold(), f.row.id)
 
     ranked = sorted(found.values(), key=key)[:limit]
@@ -154,6 +158,25 @@ def _match(f: _Found, when: str) -> GuestMatch:
 
 def _name_words(r: Any) -> list[str]:
     return [name_keys.fold(w) for w in name_keys.words(f"{r.full_name} {r.preferred_name}")]
+
+
+def _spelling(words: list[str]) -> tuple[str, str]:
+    """A name as heard: its words folded, and their sound keys, particles left out."""
+    kept = [w for w in words if not name_keys.is_particle(w)] or words
+    return (" ".join(name_keys.fold(w) for w in kept),
+            " ".join(name_keys.sound_key(w) for w in kept))
+
+
+def _name_apart(heard: tuple[str, str], r: Any) -> int:
+    """How far a guest's name is from what was typed, as a whole: letters apart plus
+    sounds apart (rapidfuzz), the closer of full and preferred name."""
+    best = 1 << 30
+    for name in (r.full_name, r.preferred_name):
+        if name:
+            spelt, said = _spelling(name_keys.words(name))
+            best = min(best, Levenshtein.distance(heard[0], spelt)
+                       + Levenshtein.distance(heard[1], said))
+    return best
 
 
 def _whole_tier(r: Any, text: str) -> int:
@@ -258,35 +281,66 @@ def _match_in_memory(r: Any, text: str, typed_words: list[str]
     return _closeness(typed_words, names)
 
 
-def _alternatives(s: Session, word: str, last: bool) -> list[tuple[int, int, str]]:
-    """(quality, letters different, dictionary word) for one typed word, best first.
+class _Alt(NamedTuple):
+    """One reading of a typed word: how good, letters different, whether it only begins a
+    longer word (the word still being typed), and the dictionary word(s) it stands for:
+    two when the typed word is two words of a name run together ("ContiRizzo")."""
+
+    quality: int
+    edits: int
+    longer: int
+    terms: tuple[str, ...]
+
+
+def _alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
+    """The readings of one typed word, best first.
 
     Quality 0 is the word itself, 1 one letter away or said alike (Dutch-aware key),
     2 two letters away or said alike only by the English key. A word of one or two
-    letters (an initial) stays itself, as a prefix ("j*").
+    letters (an initial) stays itself, as a prefix ("j*"). A word the dictionary does not
+    hold may be two words of a double name run together (:func:`_run_together`).
     """
     folded = name_keys.fold(word)
     if len(folded) < 3:
-        return [(0, 0, word + "*")]
+        return [_Alt(0, 0, 0, (word + "*",))]
     sound, english = name_keys.sound_key(word), name_keys.english_key(word)
     allowed = 1 if len(folded) <= 4 else 2
-    scored: dict[str, tuple[int, int, str]] = {}
+    scored: dict[str, _Alt] = {}
     for t in search.term_candidates(s, word, sound_prefix=last and len(sound) >= 4):
         d = OSA.distance(folded, t.fold, score_cutoff=allowed + 1)
+        longer = 0
         if last and len(folded) >= 4:
-            d = min(d, OSA.distance(folded, t.fold[:len(folded)], score_cutoff=allowed + 1))
+            d_begin = OSA.distance(folded, t.fold[:len(folded)], score_cutoff=allowed + 1)
+            longer = int(d_begin < d)
+            d = min(d, d_begin)
         alike = t.sound == sound or (last and len(sound) >= 4 and t.sound.startswith(sound))
         if d == 0:
-            cand = (0, 0, t.term)
+            cand = _Alt(0, 0, longer, (t.term,))
         elif d <= 1 or alike:
-            cand = (1, d, t.term)
+            cand = _Alt(1, d, longer, (t.term,))
         elif d <= allowed or (english and t.english == english):
-            cand = (2, d, t.term)
+            cand = _Alt(2, d, longer, (t.term,))
         else:
             continue
         if t.term not in scored or cand < scored[t.term]:
             scored[t.term] = cand
-    return sorted(scored.values())[:MAX_ALTERNATIVES]
+    alts = sorted(scored.values())
+    if not any(a.quality == 0 for a in alts):
+        alts = sorted(alts + _run_together(s, folded))
+    return alts[:MAX_ALTERNATIVES]
+
+
+def _run_together(s: Session, folded: str) -> list[_Alt]:
+    """Two dictionary words a typed word may be, typed without the hyphen or space between
+    them ("contirizzo"), or with a letter in its place ("tayloredavies"): one lookup."""
+    if len(folded) < 6 or not folded.isalpha():
+        return []
+    pairs = [(folded[:i], folded[i + skip:]) for i in range(3, len(folded) - 2)
+             for skip in (0, 1) if len(folded) - i - skip >= 3]
+    known: dict[str, str] = {}
+    for t in search.terms_by_fold(s, {w for pair in pairs for w in pair}):
+        known.setdefault(t.fold, t.term)
+    return [_Alt(1, 1, 0, (known[a], known[b])) for a, b in pairs if a in known and b in known]
 
 
 def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None:
@@ -301,13 +355,23 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None
     if any(not alts for alts in per_word):
         return
     combos = sorted(itertools.product(*per_word),
-                    key=lambda c: (sum(q for q, _d, _t in c), sum(d for _q, d, _t in c)))
+                    key=lambda c: (sum(a.quality for a in c), sum(a.edits for a in c),
+                                   sum(a.longer for a in c)))
     fetched = 0
     for i, combo in enumerate(combos[:MAX_QUERIES]):
-        groups = [[t] for _q, _d, t in combo]
+        groups = [[t] for a in combo for t in a.terms]
         rows = search.name_rows(s, groups, words[-1] if i == 0 else None, limit)
+        # A word read as two run together is compared as those two words, one letter off.
+        heard = [t for w, a in zip(words, combo, strict=True)
+                 for t in (a.terms if len(a.terms) > 1 else (w,))]
+        joined = sum(len(a.terms) > 1 for a in combo)
         for r in rows:
-            hit = _closeness(typed_words, _name_words(r))
+            hit = _closeness(heard, _name_words(r))
+            if hit is not None and joined:
+                edits = hit[2] + joined
+                hit = (max(hit[0], T_CLOSE if edits == 1 else T_FAR),
+                       hit[1] or ngettext_("{n} letter different", "{n} letters different",
+                                           edits, n=edits), edits)
             if hit is not None:
                 add([r], *hit)
         fetched += len(rows)

@@ -161,6 +161,18 @@ def cli_language(choice: str | None = None) -> str:
     return languages.source()
 
 
+# TRANSLATORS: the answers that mean "yes" at a "[y/N]" question on the command line,
+# separated by "|", lower case (English's "y" and "yes" are always accepted too).
+YES_ANSWERS = N_("y|yes")
+
+
+def is_yes(answer: str, language: str) -> bool:
+    """Whether ``answer`` to a "[y/N]" question means yes in ``language`` (or English): the
+    words come from the catalogue, so a new language brings its own ("o|oui")."""
+    words = f"{YES_ANSWERS}|{gettext(language, YES_ANSWERS)}".split("|")
+    return answer.strip().casefold() in {w.strip().casefold() for w in words} - {""}
+
+
 def gettext(language: str, msgid: str) -> str:
     return catalogue(language).gettext(msgid)
 

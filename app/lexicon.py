@@ -143,21 +143,34 @@ class Pattern:
         return len(self.elements) == 1 and isinstance(self.elements[0], Word)
 
 
-def _word(text: str, language: str) -> Word:
+def _word(text: str, language: str, *, allow: bool = False) -> Word:
+    """A literal word and the keys it matches by.
+
+    In an allowed phrase ("!"), a word written in an inflected form matches
+    that form only: "!polished" must not also allow its lemma "polish" and with
+    it the nationality "Polish". Written in its dictionary form it still
+    allows every inflection ("!persian rug" allows "Persian rugs"). Findings
+    err towards blocking; allowed phrases must not err towards letting through.
+    """
     if text.startswith("="):  # this form only: "=bidt" must not match "bad" (also "bidden")
         core = text[1:]
         return Word(core, frozenset({morphology.EXACT + morphology.fold(core)}))
     head, tail = text.endswith("~"), text.startswith("~")
     core = text.strip("~")
+    if allow:
+        found = {morphology.fold(f) for f in morphology.lemmas(core, language)}
+        if found and morphology.fold(core) not in found:
+            return Word(core, frozenset({morphology.EXACT + morphology.fold(core)}),
+                        head=head, tail=tail)
     return Word(core, morphology.keys(core, language, with_stem=True), head=head, tail=tail)
 
 
-def _words(text: str, language: str, where: str) -> list[Word]:
+def _words(text: str, language: str, where: str, *, allow: bool = False) -> list[Word]:
     """"big-spender" and "don't" are several words, as the tokeniser sees them."""
     pieces = [p for p in re.split(r"[^\w~=]+|_", text) if p]
     if len(pieces) > 1 and "~" in text:
         raise LexiconError.at(where, text, "'~' (compound part) only on a single word.")
-    return [_word(p, language) for p in pieces]
+    return [_word(p, language, allow=allow) for p in pieces]
 
 
 def parse_pattern(line: str, *, category: str, language: str, where: str = "pattern"
@@ -178,12 +191,13 @@ def parse_pattern(line: str, *, category: str, language: str, where: str = "patt
         elif raw.startswith("{"):
             elements.append(ClassRef(raw.strip("{} ")))
         elif raw.startswith("["):
-            options = [tuple(_words(o, language, where)) for o in raw.strip("[]").split("|")]
+            options = [tuple(_words(o, language, where, allow=allow))
+                       for o in raw.strip("[]").split("|")]
             if not options or not all(options):
                 raise LexiconError.at(where, line, "[] needs words, e.g. [steal|take]")
             elements.append(Choice(tuple(options)))
         else:
-            elements.extend(_words(raw, language, where))
+            elements.extend(_words(raw, language, where, allow=allow))
     if not any(isinstance(e, Word | Choice | ClassRef) for e in elements):
         raise LexiconError.at(where, line, "has no word to match.")
     return Pattern(category, language, line.strip(), tuple(elements), allow)
@@ -346,7 +360,7 @@ class Lexicon:
         if not name.startswith("_"):
             return False
         word = token.text.casefold()
-        return any(morphology.keys(word[cut:], self.language) & members
+        return any(morphology.keys(word[cut:], self.language, with_stem=False) & members
                    for cut in range(_MIN_PART, len(word) - _MIN_PART + 1))
 
 

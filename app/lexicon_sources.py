@@ -5,9 +5,15 @@
 * country and region names per language from Babel's CLDR data (a maintained
   source, updated with Babel), minus names that are ordinary words in that
   language (listed as allowed phrases in ``origin.txt``, e.g. "!turkey");
-* ``resources/lexicons/demonyms.tsv`` — for every CLDR territory code, the
-  nationality adjective and the nouns for its people in each language
-  (``tests/test_lexicons.py`` checks that no country is missing).
+* names of the peoples of every country: the CLDR names of its official and
+  regional languages ("Tamil", "Basque", Dutch "Fries", German "Kurdisch"), which
+  name the people as well as the language; the contexts where they are a
+  language ("speaks Tamil", "in het Fries") are allowed in ``origin.txt``;
+* names of former countries ("Netherlands Antilles", "Yugoslavia") per language
+  from ISO 3166-3 through pycountry and its translations (also maintained);
+* ``resources/lexicons/demonyms.tsv`` — for every CLDR country and world region
+  and every former country people lived in, the adjective and the nouns for its
+  people in each language (``tests/test_lexicons.py`` checks that none is missing).
 
 A language without a folder still gets its CLDR country names.
 """
@@ -16,6 +22,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -52,6 +59,10 @@ def _lexicon(language: str) -> Lexicon:
     lx = Lexicon(language)
     load_terms(lx, countries(language), category="origin", class_names=("countries",),
                where=f"CLDR territory names ({language})")
+    load_terms(lx, peoples(language), category="origin", class_names=("nationality",),
+               where=f"CLDR official and regional language names ({language})")
+    load_terms(lx, former_countries(language), category="origin", class_names=("countries",),
+               where=f"ISO 3166-3 former country names ({language})")
     adjectives, nouns = demonyms(language)
     load_terms(lx, adjectives, category="origin", class_names=("nationality",),
                where=f"{DEMONYMS} ({language} adjectives)")
@@ -92,8 +103,71 @@ def countries(language: str) -> list[str]:
     return sorted(set(out))
 
 
+#: Official or regional languages whose name is not the name of a people: liturgical
+#: Sanskrit; Slave (Slavey), which is also an ordinary word.
+_NOT_PEOPLES = {"sa", "den"}
+
+
+def peoples(language: str) -> list[str]:
+    """CLDR names, in ``language``, of every language official or regional somewhere.
+
+    Such a name is also the name of a people or community ("a Tamil couple",
+    "Baskische familie", "Friese boer"), which no list of countries covers.
+    Names of one or two letters ("Ga") are left out: too easily a word.
+    """
+    from babel import Locale, UnknownLocaleError
+    from babel.languages import get_official_languages
+
+    try:
+        names = Locale.parse(language).languages
+    except (UnknownLocaleError, ValueError):
+        return []
+    codes: set[str] = set()
+    for territory in map(str, Locale.parse("en").territories):
+        if len(territory) == 2 and territory not in _NOT_ORIGIN_REGIONS:
+            codes.update(get_official_languages(territory, regional=True, de_facto=True))
+    out = [v for code in codes - _NOT_PEOPLES if "_" not in code and code in names
+           for v in _variants(names[code]) if len(v) > 2]
+    return sorted(set(out))
+
+
+#: ISO 3166-3 codes of former territories nobody came from as a people (uninhabited
+#: islands, Antarctic claims, a neutral zone, "Metropolitan France").
+NOT_ORIGIN_FORMER = {"AIDJ", "BQAQ", "CTKI", "FQHH", "FXFR", "GEHH", "JTUM", "MIUM", "NQAQ",
+                     "NTHH", "PCHH", "PUUM", "PZPA", "WKUM"}
+
+
+def former_countries(language: str) -> list[str]:
+    """Names of former countries in ``language`` (ISO 3166-3 through pycountry's translations).
+
+    pycountry's names are formal ("Yugoslavia, (Socialist) Federal Republic of",
+    Dutch "USSR; Unie van Socialistische Sovjetrepublieken"): every name
+    between ";" counts, cut at its first comma.
+    """
+    import gettext
+
+    import pycountry
+
+    translate: Callable[[str], str] = str  # pycountry's own names are English
+    if language != "en":
+        try:
+            translate = gettext.translation("iso3166-3", pycountry.LOCALES_DIR,
+                                            languages=[language]).gettext
+        except OSError:
+            return []
+    out: list[str] = []
+    for country in pycountry.historic_countries:
+        if country.alpha_4 in NOT_ORIGIN_FORMER:
+            continue
+        for name in translate(country.name).split(";"):
+            first = name.split(",")[0].strip()
+            out.extend(_variants(first))
+    return sorted(set(out))
+
+
 def _variants(name: str) -> list[str]:
     """"Congo (DRC)" -> ["Congo", "Congo DRC"]; "St. Lucia" -> ["St Lucia"]; "&" dropped."""
+    name = re.sub(r"\b(\w)\.(\w)\.", r"\1\2", name)  # "U.S." is one word, as the tokeniser sees it
     plain = re.sub(r"\s*\([^)]*\)", "", name).strip()
     full = re.sub(r"[()&,.]", " ", name)
     return [v for v in dict.fromkeys((" ".join(plain.replace("&", " ").split()),

@@ -18,6 +18,7 @@ Pure Python: no Qt, no database.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Iterable
@@ -142,7 +143,45 @@ def keys(word: str, language: str, *, with_stem: bool | None = None) -> frozense
         s = stem(word, language)
         if s:
             out.add(STEM + s)
+    if with_stem is None:
+        for base in uninflected(word, language):
+            out.add(base)
+            if not found and (s := stem(base, language)):
+                out.add(STEM + s)
     return frozenset(out)
+
+
+#: German adjective endings after "-isch" ("estnische", "färöischen").
+_DE_ISCH = re.compile(r"^(?P<base>.{2,}isch)(?:e|en|er|es|em)$")
+#: A Dutch adjective in "-s" with its inflection "-e" ("Poolse", "Costa Ricaanse"); a long
+#: vowel before one consonant is spelled single before the "e" ("Chinese" <- "Chinees").
+_NL_SE = re.compile(r"^(?P<base>.{2,}s)e$")
+_NL_OPEN = re.compile(r"^(?P<head>.*[^aeiou])(?P<vowel>[aeou])(?P<cons>s)$")
+
+
+@lru_cache(maxsize=65536)
+def uninflected(word: str, language: str) -> tuple[str, ...]:
+    """Folded base forms of an inflected adjective of origin that dictionaries often lack.
+
+    simplemma knows "Braziliaanse" but not "Trinidadiaanse", and gives the noun
+    "Estnische" (the language) for "estnische"; Snowball stems the base and the
+    inflected form differently. The endings are regular, so they are taken
+    off by rule: Dutch "-se" (with the long vowel restored: "Chinese" ->
+    "chinees"), German "-isch" + "e/en/er/es/em". Only these endings: a
+    general "-e" rule would reach too far ("Rome", "Arme").
+    """
+    folded = fold(word)
+    if language == "de":
+        m = _DE_ISCH.match(folded)
+        return (m["base"],) if m else ()
+    if language == "nl":
+        m = _NL_SE.match(folded)
+        if not m:
+            return ()
+        base = m["base"]
+        o = _NL_OPEN.match(base)
+        return (base, o["head"] + o["vowel"] * 2 + o["cons"]) if o else (base,)
+    return ()
 
 
 def warm_up(languages: Iterable[str]) -> None:

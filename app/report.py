@@ -346,6 +346,10 @@ def _without(rows: tuple[ReportRow, ...], *columns: str) -> tuple[ReportRow, ...
     return tuple(r for r in rows if r.column not in columns)
 
 
+def _last(rows: tuple[ReportRow, ...], column: str) -> tuple[ReportRow, ...]:
+    return (*(r for r in rows if r.column != column), *(r for r in rows if r.column == column))
+
+
 def _raw(table: str, row: Any) -> RawRecord:
     values: list[tuple[str, RawValue]] = []
     for column in [c.key for c in row.__table__.columns]:
@@ -395,8 +399,9 @@ def build(s: Any, g: Guest, at: dt.datetime, language: str | None = None) -> Gue
         for r in [_without(_rows("assignment", a, ctx), "assignment.removed_at",
                            "assignment.removed_by", "assignment.removal_reason")]
     )
-    removed_items = tuple(
-        ReportItem(r[0].value, r[1:]) for a in removed for r in [_rows("assignment", a, ctx)]
+    removed_items = tuple(  # when the record goes comes after when and why it was removed
+        ReportItem(r[0].value, _last(r[1:], "assignment.expires_at"))
+        for a in removed for r in [_rows("assignment", a, ctx)]
     )
     visits = sorted(g.visits, key=lambda v: v.starts_at, reverse=True)
     visit_items = tuple(ReportItem(_visit_heading(v, lang), _rows("visit", v, ctx))

@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from app import label_answer, snapshots
+from app import label_answer, languages, snapshots
 from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError
-from app.i18n import _
+from app.i18n import N_, _, gettext
 from app.labels import _remove
 from app.permissions import Action, require
 from app.views import Actor, LabelInfo, LabelUsage, Wording
@@ -154,3 +154,21 @@ def _approved(lb: Label | None) -> Label:
     if lb is None or lb.status != LabelStatus.APPROVED:
         raise NotFound(_("That label is not an approved label (it may have been retired)."))
     return lb
+
+
+# The example the proposal form shows in each language's empty fields, written in that
+# field's language (not the reader's): the catalogues carry it, so a new language gets
+# its example with its .po file, and a language whose .po lacks it shows none rather
+# than an English example in a French field.
+EXAMPLE_WORDING: dict[str, str] = {
+    "staff": N_("Prefers a quiet table"),
+    "guest": N_("You prefer a quiet table."),
+    "purpose": N_("So we can seat you where you like."),
+}
+
+
+def example_wording(language: str, part: str) -> str:
+    """The example for ``part`` ("staff", "guest", "purpose") in ``language``, or ""."""
+    text = EXAMPLE_WORDING[part]
+    said = gettext(language, text)
+    return said if said != text or language == languages.source() else ""

@@ -131,7 +131,8 @@ def table(stats: dict[str, Counter[str]]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--half", choices=("test", "tuning", "both"), default="test")
+    p.add_argument("--half", choices=("test", "tuning", "both", "probe"), default="test",
+                   help="probe: a later set never tuned on (see its README)")
     p.add_argument("--misses", action="store_true", help="list every phrase handled wrongly")
     p.add_argument("--lang", help="only this language")
     p.add_argument("--confusions", action="store_true",

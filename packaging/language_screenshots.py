@@ -6,7 +6,9 @@ Runs on Qt's offscreen platform with one 1366×768 screen (a laptop), in the
 interface language given, on a small demo store: signs in as the demo manager and
 grabs today's arrivals, a guest card and Show guest for a guest who speaks that
 language (docs/screenshots/desk-<lang>.png, desk-<lang>-card.png, show-guest-<lang>.png
-and show-guest-<lang>-notes.png).
+and show-guest-<lang>-notes.png). The demo guest with the most notes is given that
+language first (a correction any desk may make), so the card, its label wording and
+Show guest all show a guest who reads the language.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ def main(lang: str, folder: Path) -> int:
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME",
                 "FRONTDESK_DATA_DIR", "FRONTDESK_LOG_DIR"):
         os.environ[var] = str(tmp / var.lower())
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QLabel
 
     from app import guests
     from app.demo import DEMO_STAFF, build_demo
@@ -69,6 +71,10 @@ def main(lang: str, folder: Path) -> int:
     candidates = guests.find_guests(store, actor, "a", limit=60)
     busiest = max(candidates, key=lambda g: len(
         guests.refresh_card(store, actor, g.id).assignments))
+    guests.update_guest(store, actor, busiest.id, guests.GuestFields(
+        full_name=busiest.full_name, preferred_name=busiest.preferred_name,
+        pronunciation=busiest.pronunciation, language=lang, email=busiest.email,
+        phone=busiest.phone))
     window.desk.open_guest(busiest.id)  # type: ignore[union-attr]
     for _ in range(20):
         app.processEvents()
@@ -81,8 +87,12 @@ def main(lang: str, folder: Path) -> int:
         for _ in range(20):
             app.processEvents()
         view.grab().save(str(folder / f"show-guest-{lang}.png"))
-        bar = view.scroll_area.verticalScrollBar()
-        bar.setValue(int(bar.maximum() * 0.35))  # the notes we keep, with their choices
+        body = view.scroll_area.widget()  # the notes we keep, with their choices
+        assert body is not None
+        title = view.report.section("labels").title
+        heading = next(lab for lab in body.findChildren(QLabel) if lab.text() == title)
+        view.scroll_area.verticalScrollBar().setValue(
+            heading.mapTo(body, heading.rect().topLeft()).y() - 20)
         for _ in range(10):
             app.processEvents()
         view.grab().save(str(folder / f"show-guest-{lang}-notes.png"))

@@ -67,9 +67,11 @@ def _words(text: str) -> tuple[str, ...]:
     """The words of a name as the search index holds them, lower case, accents kept.
 
     Split on anything that is not a letter or digit ("O'Brien" → "o", "brien";
-    "Jean-Pierre" → "jean", "pierre"), as FTS5's unicode61 tokenizer does.
+    "Jean-Pierre" → "jean", "pierre"), as FTS5's unicode61 tokenizer does. Lower
+    case, not ``casefold``: unicode61 keeps "ß" ("Großmann" → "großmann"), and a
+    dictionary word "grossmann" would find nobody (:func:`fold` compares them alike).
     """
-    return tuple(_WORD.findall(unicodedata.normalize("NFC", text).casefold()))
+    return tuple(_WORD.findall(unicodedata.normalize("NFC", text).lower()))
 
 
 @lru_cache(maxsize=200_000)

@@ -307,6 +307,15 @@ _BY_FOLD = text("SELECT term, fold, sound, english FROM name_term WHERE fold IN 
                 ).bindparams(bindparam("f", expanding=True))
 
 
+def terms_by_fold(session: Session, folds: Iterable[str]) -> list[Term]:
+    """The dictionary words whose folded form is one of ``folds`` (one index lookup each)."""
+    wanted = sorted(set(folds))
+    if not wanted:
+        return []
+    return [Term(str(t), str(f), str(s), str(e))
+            for t, f, s, e in session.execute(_BY_FOLD, {"f": wanted}).all()]
+
+
 def term_exists(session: Session, word: str) -> bool:
     return session.execute(text("SELECT 1 FROM name_term WHERE term = :t"),
                            {"t": word}).first() is not None

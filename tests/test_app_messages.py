@@ -219,3 +219,10 @@ def test_lookup_reads_every_way_a_file_names_a_language() -> None:
         ["nl"] * 6 + ["en"] * 3 + ["de"] * 4
     assert languages.lookup("Klingon") is None
     assert languages.lookup("  ") is None
+
+
+def test_yes_at_a_command_line_question_is_said_in_the_language() -> None:
+    """"[j/N]" in German and Dutch: the yes-words come from the catalogue, not from code."""
+    assert i18n.is_yes("ja", "de") and i18n.is_yes(" J ", "nl") and i18n.is_yes("Yes", "de")
+    assert i18n.is_yes("y", "en") and not i18n.is_yes("ja", "en")
+    assert not i18n.is_yes("", "de") and not i18n.is_yes("n", "nl") and not i18n.is_yes("nee", "nl")

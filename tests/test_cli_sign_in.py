@@ -23,9 +23,34 @@ from app.opening import KeyringKey, PassphraseKey, open_store
 from app.views import Actor
 from storage.store import Store
 from tests.keyrings import MemoryKeyring
+from tests.pg_fixtures import SharedCluster
 
 ROOT = Path(__file__).resolve().parent.parent
-EVA, SAM = ("Eva Visser", "4826"), ("Sam Bakker", "3917")   # README's demo staff table
+
+
+def readme_demo_staff() -> dict[str, tuple[str, str]]:
+    """The README's "Demo staff" table: name -> (role, PIN), as a reader would type them."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text.split("**Demo staff**", 1)[1].split("\n\n", 2)[1]
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in table.splitlines()]
+    return {name: (role, pin) for name, role, pin in rows[2:]}
+
+
+EVA, SAM = (("Eva Visser", readme_demo_staff()["Eva Visser"][1]),
+            ("Sam Bakker", readme_demo_staff()["Sam Bakker"][1]))
+
+
+def test_the_readme_demo_table_is_the_demo_staff_and_no_pin_is_trivial() -> None:
+    from app.demo import DEMO_STAFF
+    from app.pins import trivial_reason
+
+    table = readme_demo_staff()
+    assert table == {name: (role.value, pin) for name, role, pin in DEMO_STAFF}
+    assert [pin for _role, pin in table.values() if trivial_reason(pin)] == []
+    assert "manager" in {role for role, _pin in table.values()}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")   # its example uses the table
+    assert f'echo {table["Eva Visser"][1]} | frontdesk erase-guest GUEST --yes --staff ' \
+           '"Eva Visser" --pin-stdin' in readme.replace("\n  ", " ")
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -88,16 +113,17 @@ def test_readme_erase_guest_with_staff_and_pin_on_stdin(tmp_path: Path) -> None:
     made = subprocess.run([*base, "demo-data", "--guests", "30"], cwd=ROOT, capture_output=True,
                           text=True, timeout=180)
     assert made.returncode == 0, made.stderr
-    assert "Eva Visser 4826" in made.stdout
+    name, pin = EVA
+    assert f"{name} {pin}" in made.stdout
     key = PassphraseKey("correct horse battery staple")
     ref = with_store(folder, lambda s, a: guests.list_guests(s, a)[0].ref, key)
     before = snapshot(folder)
-    refused = subprocess.run([*base, "erase-guest", str(ref), "--yes"], cwd=ROOT, input="4826\n",
-                             capture_output=True, text=True, timeout=120)
+    refused = subprocess.run([*base, "erase-guest", str(ref), "--yes"], cwd=ROOT,
+                             input=pin + "\n", capture_output=True, text=True, timeout=120)
     assert refused.returncode != 0 and "--staff" in refused.stderr
     assert snapshot(folder) == before
-    done = subprocess.run([*base, "erase-guest", str(ref), "--yes", "--staff", "Eva Visser",
-                           "--pin-stdin"], cwd=ROOT, input="4826\n", capture_output=True,
+    done = subprocess.run([*base, "erase-guest", str(ref), "--yes", "--staff", name,
+                           "--pin-stdin"], cwd=ROOT, input=pin + "\n", capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert f"Erased guest {ref}" in done.stdout
@@ -284,3 +310,79 @@ def test_the_scheduled_backup_runs_on_its_own_credential_and_nothing_else(
             staff.backup_service(s)
     finally:
         s.close()
+
+
+# Commands that sign no person in, each for the reason docs/threat-model.md gives. A new
+# command that touches the store either takes --staff or is added here after review.
+NO_SIGN_IN = {
+    "verify": "reads integrity, the chain and its anchors; prints counts and problems only",
+    "recover": "the recovery passphrase is as good as the key; audited as recovery.used",
+    "scheduled-backup": "the backup-only credential (kept in the keyring)",
+    "self-test": "a throw-away store of its own",
+    "init": "a new store and its first manager; refuses a store that has staff",
+    "demo-data": "writes only into a folder without a store",
+    "store-password": "the desk password into this desk's keyring; nothing in the store",
+}
+
+
+def test_every_command_signs_a_person_in_or_is_a_reviewed_exception() -> None:
+    import argparse
+
+    from app.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    without = {name for name, p in sub.choices.items()
+               if not any(a.dest == "staff" and a.required for a in p._actions)}
+    assert without == set(NO_SIGN_IN)
+    assert {"erase-guest", "export-guest", "backup", "restore", "recovery-setup", "import",
+            "move-store", "use-store"} <= set(sub.choices) - without
+
+
+def test_recover_is_audited_as_the_recovery_passphrase(store: Store, manager: Actor,
+                                                       data_dir: Path) -> None:
+    from app import recovery
+
+    phrase = recovery.set_up_recovery(store, manager)
+    store.close()
+    keyring.set_keyring(MemoryKeyring())   # the keyring lost the key
+    got = recovery.open_with_recovery(data_dir, phrase)
+    try:
+        eva = staff.sign_in_by_name(got.store, *EVA)
+        used = audit_log.list_events(got.store, eva,
+                                     audit_log.AuditFilter(action="recovery.used"))
+        assert len(used) == 1 and used[0].staff_id is None
+    finally:
+        got.store.close()
+
+
+@pytest.mark.postgres
+def test_move_store_refuses_desk_staff_and_a_wrong_pin(
+        pg_cluster: SharedCluster, empty_db: str, demo: tuple[Path, str],
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Copying every guest to a server is a manager's act, signed in like the others."""
+    from app import shared_store
+    from storage import queries
+
+    folder, _ref = demo
+    assert run(["init", "--store", pg_cluster.owner_url(empty_db), "--password-stdin"],
+               pg_cluster.owner_password + "\n", monkeypatch) == 0
+    desk = pg_cluster.desk_url(empty_db)
+    shared_store.save_password(desk, pg_cluster.desk_password)
+    before = snapshot(folder)
+    capsys.readouterr()
+    argv = ["move-store", "--data-dir", str(folder), "--to", desk, "--pin-stdin"]
+    assert run(argv, EVA[1] + "\n", monkeypatch) != 0            # no --staff
+    assert "--staff" in capsys.readouterr().err
+    assert run([*argv, "--staff", SAM[0]], SAM[1] + "\n", monkeypatch) == 2   # desk staff
+    assert "ask a manager" in capsys.readouterr().err
+    assert run([*argv, "--staff", EVA[0]], "9999\n", monkeypatch) == 2         # wrong PIN
+    assert "Wrong PIN" in capsys.readouterr().err
+    store = shared_store.open_shared_store(desk)
+    try:
+        with store.read() as s:
+            assert queries.guest_count(s) == 0 and queries.audit_event_count(s) == 0
+    finally:
+        store.close()
+    after = snapshot(folder)   # the refused sign-ins are audited locally, nothing else moved
+    assert set(after) == set(before)

@@ -290,16 +290,16 @@ def test_passphrase_store_knows_its_erasures_only_in_its_own_folder(tmp_path: Pa
     key = PassphraseKey("passphrase store erasure")
     data_dir = tmp_path / "store"
     s = open_store(data_dir, key)
-    m = staff.create_first_manager(s, "Eva Visser", "1111")
+    m = staff.create_first_manager(s, "Eva Visser", MANAGER_PIN)
     g = guests.create_guest(s, m, GuestFields("Zqxcanary Fullnamé"))
     before = make_backup(s, m, tmp_path / "before.fdbackup", BACKUP_PASSPHRASE)
     erasure.erase_guest(s, m, g.id)
     s.close()
     with pytest.raises(ErasuresUnknownError, match="into the folder of the store it came from"):
-        restore_backup(before, BACKUP_PASSPHRASE, tmp_path / "elsewhere", key)
-    result = restore_backup(before, BACKUP_PASSPHRASE, data_dir, key)   # over its own store
+        restore_backup(before, BACKUP_PASSPHRASE, tmp_path / "elsewhere", key, as_manager)
+    result = restore_backup(before, BACKUP_PASSPHRASE, data_dir, key, as_manager)  # its own
     try:
         assert result.erasures_known and result.erased_again == 1
-        assert guests.find_guests(result.store, m, "zqxcanary") == []
+        assert guests.find_guests(result.store, as_manager(result.store), "zqxcanary") == []
     finally:
         result.store.close()

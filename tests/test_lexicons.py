@@ -6,6 +6,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pycountry
 import pytest
 from babel import Locale
 
@@ -40,15 +41,107 @@ def test_every_lexicon_file_parses_into_known_categories(language: str) -> None:
         assert p.category in CATEGORIES or p.category.startswith("_"), p.source
 
 
-def test_demonyms_cover_every_cldr_country() -> None:
-    countries = {code for code in Locale("en").territories if len(code) == 2 and code.isalpha()}
+def test_demonyms_cover_every_cldr_country_region_and_former_country() -> None:
+    territories = set(Locale("en").territories)
+    countries = {code for code in territories if len(code) == 2 and code.isalpha()}
+    regions = {code for code in territories if code.isdigit()} - {"001"}  # not the world
     skipped = {"AC", "AQ", "BV", "CP", "DG", "EU", "EZ", "HM", "IC", "QO", "TA", "UM", "UN",
                "XA", "XB", "ZZ"}
-    assert countries - skipped - lexicon_sources.demonym_codes() == set()
-    assert lexicon_sources.demonym_codes() <= countries
+    former = {c.alpha_4 for c in pycountry.historic_countries}
+    codes = lexicon_sources.demonym_codes()
+    assert countries - skipped - codes == set()
+    assert regions - codes == set()
+    assert former - lexicon_sources.NOT_ORIGIN_FORMER - codes == set()
+    assert codes <= countries | regions | former
+    assert not codes & lexicon_sources.NOT_ORIGIN_FORMER
     adjectives, nouns = lexicon_sources.demonyms("nl")
     assert {"Portugees", "Braziliaans", "Indonesisch"} <= set(adjectives)
     assert "Duitser" in nouns
+
+
+def _inflected(adjective: str, language: str) -> str:
+    """The adjective as it stands before a noun: Dutch "Pools" -> "Poolse", "Chinees" ->
+    "Chinese"; German "polnisch" -> "polnische"; English unchanged."""
+    if language == "nl" and adjective.endswith("s"):
+        return adjective[:-3] + adjective[-2:] + "e" if adjective.endswith(
+            ("ees", "aas", "oos")) and adjective[-4] not in "aeiou" else adjective + "e"
+    return adjective + "e" if language == "de" else adjective
+
+
+_FAMILY = {"en": "{} family", "nl": "{} familie", "de": "{} Familie"}
+_FROM = {"en": "comes from {}", "nl": "komt uit {}", "de": "kommt aus {}"}
+#: Table words the check cannot take as origin on their own, and why.
+_KNOWN_GAPS = {
+    ("en", "Isle of Man"): "allowed: 'man' would otherwise be origin everywhere",
+    ("nl", "Noordelijke Marianen"): "not an inflectable adjective",
+    ("nl", "Chinees"): "allowed alone: 'haalt Chinees' is the restaurant",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "de"])
+def test_every_nationality_word_and_country_in_the_tables_is_caught(language: str) -> None:
+    """Each table word in a plain desk phrase is found as origin: guards against an allowed
+    phrase or a morphology rule that swallows a whole nationality ("!polished" once allowed
+    "Polish" in every label)."""
+    adjectives, nouns = lexicon_sources.demonyms(language)
+    phrases = [_FAMILY[language].format(_inflected(a, language)) for a in adjectives]
+    phrases += nouns
+    phrases += [_FROM[language].format(c) for c in
+                (*lexicon_sources.countries(language), *lexicon_sources.former_countries(language))]
+    missed = [p for p in phrases if "origin" not in check_wording(
+        [p], special_category=False, languages=[language]).categories()
+        and not any(lang == language and word in p for lang, word in _KNOWN_GAPS)]
+    assert missed == []
+    assert len(phrases) > 500
+
+
+def test_an_allowed_phrase_in_an_inflected_form_allows_only_that_form() -> None:
+    lx = Lexicon("en")
+    lx.add(parse_pattern("Polish", category="origin", language="en"))
+    lx.add(parse_pattern("!polished", category="origin", language="en"))
+    lx.add(parse_pattern("!persian rug", category="origin", language="en"))
+    lx.add(parse_pattern("Persian", category="origin", language="en"))
+
+    def found(text: str) -> list[str]:
+        return [text[m.start:m.end] for m in lx.find(text, tokenise(text), "en")]
+
+    assert found("Polish workers") == ["Polish"]
+    assert found("Likes polished shoes") == []
+    assert found("Two Persian rugs in the room") == []  # dictionary form: every inflection
+
+
+def test_former_countries_and_regions() -> None:
+    def groups(text: str, lang: str) -> set[str]:
+        return set(check_wording([text], special_category=False, languages=[lang]).categories())
+
+    assert "Joegoslavië" in lexicon_sources.former_countries("nl")
+    assert "Niederländische Antillen" in lexicon_sources.former_countries("de")
+    assert groups("Antilliaanse familie", "nl") == {"origin"}
+    assert groups("Komt uit de Sovjet-Unie", "nl") == {"origin"}
+    assert groups("Yugoslavian couple", "en") == {"origin"}
+    assert groups("Caribbean family", "en") == {"origin"}
+    assert groups("Karibische Familie", "de") == {"origin"}
+    assert groups("Comes from Jordan", "en") == {"origin"}  # a country that is also a name
+    assert groups("Jordan will call back", "en") == set()
+
+
+def test_peoples_named_by_their_language_and_the_service_contexts() -> None:
+    def groups(text: str, lang: str) -> set[str]:
+        return set(check_wording([text], special_category=False, languages=[lang]).categories())
+
+    assert "Tamil" in lexicon_sources.peoples("en")
+    assert "Fries" in lexicon_sources.peoples("nl")
+    assert "Sanskrit" not in lexicon_sources.peoples("en")
+    assert groups("Tamil couple", "en") == {"origin"}
+    assert groups("Friese boer", "nl") == {"origin"}
+    assert groups("Baskische Familie", "de") == {"origin"}
+    assert groups("Speaks Tamil", "en") == set()
+    assert groups("Speaks Hungarian and German", "en") == set()  # a list of languages
+    assert groups("Spreekt Hongaars en Duits", "nl") == set()
+    assert groups("Likes Japanese green tea", "en") == set()  # one word between
+    # ... but a person between the nationality and the thing is a person
+    assert groups("Hungarian lady with a dog", "en") == {"origin"}
+    assert groups("Brazilian football fans", "en") == {"origin"}
 
 
 def test_country_names_come_from_cldr_in_each_language() -> None:
@@ -72,6 +165,11 @@ def test_lemmas_and_compounds_instead_of_wildcards() -> None:
     assert groups("Speaks Portuguese", "en") == set()  # a language, not an origin
     assert groups("Likes Italian wine", "en") == set()  # a wine from a country
     assert groups("Kamer met bad", "nl") == set()  # "bad" is also a form of "bidden"
+    # "still" (quiet) shares forms with "stillen" (to breastfeed)
+    assert groups("Stilles Wasser", "de") == set()
+    assert groups("Möchte einen stillen Tisch", "de") == set()
+    assert groups("Stillt noch", "de") == {"health"}
+    assert groups("Eine stillende Mutter", "de") == {"health"}
 
 
 def test_a_word_of_another_language_counts_unless_the_text_language_knows_it() -> None:
@@ -120,6 +218,11 @@ def test_morphology_keys() -> None:
     assert "allergie" in morphology.keys("allergieën", "nl")
     assert morphology.fold("Straße") == "strasse"
     assert morphology.EXACT + "bad" in morphology.keys("bad", "nl")
+    # adjectives of origin the dictionaries lack, by their regular endings
+    assert "trinidadiaans" in morphology.keys("Trinidadiaanse", "nl")
+    assert "chinees" in morphology.keys("Chinese", "nl")
+    assert "estnisch" in morphology.keys("estnischen", "de")
+    assert morphology.uninflected("Rose", "en") == ()
 
 
 # --------------------------------------------------------------------------- evaluation set

@@ -183,3 +183,42 @@ def test_a_corrected_or_erased_name_leaves_no_word_in_the_dictionary(
 
         words = {r[0] for r in s.execute(text("SELECT term FROM name_term"))}
     assert not {"zqxwobble", "vrenk", "ada"} & words
+
+
+def test_among_equally_near_namesakes_the_name_closest_as_a_whole_comes_first(
+        store: Store, receptionist: Actor) -> None:
+    """Word by word "Dan de Jong" is one letter from all three; as a whole, from the first.
+
+    Created closest last, so neither creation order nor last visit can put it first."""
+    ids = {name: guests.create_guest(store, receptionist, GuestFields(name)).id
+           for name in ("Daan Eva de Jong", "Daan de Jong-MacLeod", "Daan de Jong",
+                        "Sem de Bruijn", "Siem de Bruijn")}
+    found = find(store, receptionist, "Dan de Jong")
+    assert [g.full_name for g in found[:3]] == [
+        "Daan de Jong", "Daan Eva de Jong", "Daan de Jong-MacLeod"]
+    assert found[0].why == "1 letter different"
+    # One letter from both, but "Siem" is said as "Sim" is spelt.
+    assert first(store, receptionist, "Sim de Bruijn").id == ids["Siem de Bruijn"]
+
+
+@pytest.mark.parametrize("typed", ["Dmitri ContiRizzo", "Dmitri Conti Rizo",
+                                   "Charlotte TayloreDavies", "Charlotte TaylorDavies"])
+def test_a_double_surname_typed_as_one_word_finds_the_guest(
+        store: Store, receptionist: Actor, typed: str) -> None:
+    for name in ("Dmitri Conti-Rizzo", "Charlotte Taylor-Davies", "Charlotte Taylor",
+                 "Dmitri Conti"):
+        guests.create_guest(store, receptionist, GuestFields(name))
+    hit = first(store, receptionist, typed)
+    assert hit.full_name in ("Dmitri Conti-Rizzo", "Charlotte Taylor-Davies")
+    assert hit.full_name.split()[0] == typed.split()[0]
+    assert hit.why in ("1 letter different", "2 letters different")
+
+
+@pytest.mark.parametrize("typed", ["Friederike Großmqnn-Klein", "Grosman", "Nusbaum",
+                                   "Bärbel Nußbauz"])
+def test_names_with_sharp_s_are_found_misspelt(
+        store: Store, receptionist: Actor, typed: str) -> None:
+    """The index keeps "ß" ("großmann"); the name dictionary must hold the same word."""
+    want = {guests.create_guest(store, receptionist, GuestFields(name)).id
+            for name in ("Friederike Großmann-Klein", "Bärbel Nußbaum")}
+    assert first(store, receptionist, typed).id in want

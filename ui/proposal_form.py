@@ -47,11 +47,10 @@ from ui.wording_widgets import (
 )
 
 PROPOSE, APPROVE_EDIT, REWORD = "propose", "approve_edit", "reword"
-LANGS = languages.codes()
 
 
 class ProposalDialog(QDialog):
-    """Category, staff wording, guest wording and purpose (en/nl), health flag, retention.
+    """Category, staff wording, guest wording and purpose per language, health flag, retention.
 
     ``mode``: ``"propose"`` (anyone), ``"approve_edit"`` (a manager edits a
     proposal and approves it) or ``"reword"`` (a manager rewords an approved
@@ -92,14 +91,8 @@ class ProposalDialog(QDialog):
         self.fields: dict[tuple[str, str], CheckedLine] = {}
         self.notes: dict[tuple[str, str], ElidedLabel] = {}
         groups = []
-        placeholders = {
-            "en": (self.tr("Prefers a quiet table"), self.tr("You prefer a quiet table."),
-                   self.tr("So we can seat you where you like.")),
-            "nl": (self.tr("Zit liever aan een rustige tafel"),
-                   self.tr("U zit liever aan een rustige tafel."),
-                   self.tr("Zodat we u plaatsen waar u graag zit.")),
-        }
-        for lang in LANGS:
+        self.langs = languages.codes()  # read now: the registry is the one list
+        for lang in self.langs:
             required = lang == self.default_language
             box = QGroupBox(self.tr("{language} — required").format(
                 language=language_name(lang)) if required else self.tr(
@@ -115,9 +108,7 @@ class ProposalDialog(QDialog):
                         "purpose": "proposalPurpose"}[part] + ("" if part == "staff" and required
                                                                else suffix)
                 line = self._line(name, length)
-                hints = placeholders.get(lang)
-                if hints:
-                    line.setPlaceholderText(hints[("staff", "guest", "purpose").index(part)])
+                line.setPlaceholderText(vocabulary_admin.example_wording(lang, part))
                 self.fields[(part, lang)] = line
                 self.notes[(part, lang)] = self._note()
                 caption_label = QLabel(caption)
@@ -132,8 +123,6 @@ class ProposalDialog(QDialog):
         self.staff_note = self.notes[("staff", self.default_language)]
         self.guest_en = self.fields.get(("guest", "en"))
         self.purpose_en = self.fields.get(("purpose", "en"))
-        self.guest_nl = self.fields.get(("guest", "nl"))
-        self.purpose_nl = self.fields.get(("purpose", "nl"))
 
         self.special = QCheckBox(self.tr("&Health information (special category)"))
         self.special.setObjectName("proposalSpecial")
@@ -261,7 +250,7 @@ class ProposalDialog(QDialog):
     # -- the draft and its checks -------------------------------------------------
     def wordings(self) -> tuple[Wording, ...]:
         out = []
-        for lang in LANGS:
+        for lang in self.langs:
             guest = self.fields[("guest", lang)].text()
             purpose = self.fields[("purpose", lang)].text()
             if lang == self.default_language or guest.strip() or purpose.strip():
@@ -278,7 +267,7 @@ class ProposalDialog(QDialog):
 
     def names(self) -> dict[str, str]:
         """The staff wording per language that has one (the default language always)."""
-        return {lang: self.fields[("staff", lang)].text() for lang in LANGS
+        return {lang: self.fields[("staff", lang)].text() for lang in self.langs
                 if lang == self.default_language or self.fields[("staff", lang)].text().strip()}
 
     def draft(self) -> vocabulary.LabelDraft:

@@ -63,15 +63,16 @@ def main(argv: list[str]) -> int:
             g = guests.create_guest(store, actor, GuestFields(
                 "Ingrid van der Berg", "Ingrid", "ING-grit", code, "ingrid@example.org",
                 "+31 6 4820 1937"))
-            start = dt.datetime.now() - dt.timedelta(days=40)
+            # Everything happens today: the guest is created now, so earlier dates would
+            # have their notes added before we first wrote their details down.
+            start = dt.datetime.now().replace(microsecond=0)
             consents.record_consent(store, actor, g.id, now=start)
             for key in ("quiet-room", "nut-allergy", "addressed-by-first-name", "early-breakfast"):
                 labels.assign_label(store, actor, g.id, label_id(key), Source.GUEST_TOLD,
                                     now=start)
             old = labels.assign_label(store, actor, g.id, label_id("high-floor"),
                                       Source.STAFF_OBSERVED, now=start)
-            labels.remove_label(store, actor, old.id, RemovalReason.NO_LONGER_TRUE,
-                                now=start + dt.timedelta(days=30))
+            labels.remove_label(store, actor, old.id, RemovalReason.NO_LONGER_TRUE, now=start)
             guests.open_card(store, actor, g.id)
             sg = open_show_guest(store, actor, g.id, full_screen=False)
             assert sg is not None

@@ -15,6 +15,7 @@ from app.cli_common import (
     read_pin,
     say,
     sign_in_from_args,
+    yes,
 )
 from app.i18n import _, num
 
@@ -134,7 +135,7 @@ def restore(args: argparse.Namespace) -> int:
         if not sys.stdin.isatty():
             raise   # exit 2 with the message; --accept-unknown-erasures restores anyway
         print(f"frontdesk: {say(exc)}", file=sys.stderr)
-        if input(say(_("Restore anyway? [y/N] "))).strip().lower() not in ("y", "yes", "j", "ja"):
+        if not yes(input(say(_("Restore anyway? [y/N] ")))):
             print(say(_("Nothing was restored.")), file=sys.stderr)
             return 1
         result = restore_backup(source, passphrase, data_dir, key_source, as_staff,

@@ -12,7 +12,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli_common import add_staff_args, add_store_args, open_from_args, say, sign_in_from_args
+from app.cli_common import (
+    add_staff_args,
+    add_store_args,
+    open_from_args,
+    say,
+    sign_in_from_args,
+    yes,
+)
 from app.i18n import _, ngettext_, num
 
 FIELD_HELP = ("name first_name infix last_name preferred_name email phone language arrival "
@@ -116,7 +123,7 @@ def run_import(args: argparse.Namespace) -> int:
             answer = _ask(say(_("Import {guests} new guests and {visits} visits? [y/N] ",
                                 guests=num(pre.new_guests), visits=num(pre.visits)))
                           ).strip().casefold()
-            if answer not in ("y", "yes", "j", "ja"):
+            if not yes(answer):
                 print(say(_("Nothing was imported.")))
                 return 1
         last = [-1]

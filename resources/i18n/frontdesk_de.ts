@@ -1763,30 +1763,6 @@ Wenn kein genehmigtes Merkmal passt, schlagen Sie hier oder in der Merkmalauswah
       <translation>Gäste mit diesem Merkmal sehen die neue Formulierung sofort.</translation>
     </message>
     <message>
-      <source>Prefers a quiet table</source>
-      <translation>Sitzt lieber an einem ruhigen Tisch</translation>
-    </message>
-    <message>
-      <source>You prefer a quiet table.</source>
-      <translation>You prefer a quiet table.</translation>
-    </message>
-    <message>
-      <source>So we can seat you where you like.</source>
-      <translation>So we can seat you where you like.</translation>
-    </message>
-    <message>
-      <source>Zit liever aan een rustige tafel</source>
-      <translation>Zit liever aan een rustige tafel</translation>
-    </message>
-    <message>
-      <source>U zit liever aan een rustige tafel.</source>
-      <translation>U zit liever aan een rustige tafel.</translation>
-    </message>
-    <message>
-      <source>Zodat we u plaatsen waar u graag zit.</source>
-      <translation>Zodat we u plaatsen waar u graag zit.</translation>
-    </message>
-    <message>
       <source>{language} — required</source>
       <translation>{language} — erforderlich</translation>
     </message>
@@ -2136,8 +2112,16 @@ Type your PIN to confirm.</source>
 Geben Sie zur Bestätigung Ihre PIN ein.</translation>
     </message>
     <message>
+      <source>Erasing {name}…</source>
+      <translation>{name} wird gelöscht…</translation>
+    </message>
+    <message>
       <source>Erase everything</source>
       <translation>Alles löschen</translation>
+    </message>
+    <message>
+      <source>The guest could not be erased; nothing was changed. Try again, or ask your technical contact.</source>
+      <translation>Der Gast konnte nicht gelöscht werden; es wurde nichts geändert. Versuchen Sie es erneut oder fragen Sie Ihren technischen Ansprechpartner.</translation>
     </message>
     <message>
       <source>Retention review</source>

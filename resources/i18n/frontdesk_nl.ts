@@ -1763,30 +1763,6 @@ Als geen goedgekeurd label past, stel er dan hier of via de labelkiezer een voor
       <translation>Gasten met dit label zien de nieuwe formulering meteen.</translation>
     </message>
     <message>
-      <source>Prefers a quiet table</source>
-      <translation>Prefers a quiet table</translation>
-    </message>
-    <message>
-      <source>You prefer a quiet table.</source>
-      <translation>You prefer a quiet table.</translation>
-    </message>
-    <message>
-      <source>So we can seat you where you like.</source>
-      <translation>So we can seat you where you like.</translation>
-    </message>
-    <message>
-      <source>Zit liever aan een rustige tafel</source>
-      <translation>Zit liever aan een rustige tafel</translation>
-    </message>
-    <message>
-      <source>U zit liever aan een rustige tafel.</source>
-      <translation>U zit liever aan een rustige tafel.</translation>
-    </message>
-    <message>
-      <source>Zodat we u plaatsen waar u graag zit.</source>
-      <translation>Zodat we u plaatsen waar u graag zit.</translation>
-    </message>
-    <message>
       <source>{language} — required</source>
       <translation>{language} — verplicht</translation>
     </message>
@@ -2136,8 +2112,16 @@ Type your PIN to confirm.</source>
 Typ uw pincode om te bevestigen.</translation>
     </message>
     <message>
+      <source>Erasing {name}…</source>
+      <translation>{name} wordt gewist…</translation>
+    </message>
+    <message>
       <source>Erase everything</source>
       <translation>Alles wissen</translation>
+    </message>
+    <message>
+      <source>The guest could not be erased; nothing was changed. Try again, or ask your technical contact.</source>
+      <translation>De gast kon niet worden gewist; er is niets veranderd. Probeer het opnieuw of vraag uw technische contactpersoon.</translation>
     </message>
     <message>
       <source>Retention review</source>

@@ -6,18 +6,27 @@ adds French there exactly as the guide says (one [[language]] entry, a .ts and a
 the registry at the copy, and checks that every place that lists languages shows
 it without a code change: the staff interface's language menu and its translator,
 the guest's language field, Show guest's language buttons and correction form, app/
-messages, dates, the import's language column and the command line.
+messages, dates, the import's language column, the vocabulary's forms and the command
+line. A static check keeps code from naming languages itself.
 """
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QComboBox, QMainWindow, QMenu, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from app import guests, languages, localdates
@@ -130,3 +139,67 @@ def test_the_ui_offers_the_new_language_everywhere(french: Path, qtbot: QtBot, q
         assert "fr" in [page.language.itemData(i) for i in range(page.language.count())]
     finally:
         view.force_close()
+
+
+def test_the_vocabulary_forms_and_command_line_offer_it(french: Path, qtbot: QtBot,
+                                                        store: Store,
+                                                        receptionist: Actor) -> None:
+    from app.cli import build_parser
+    from ui.proposal_form import ProposalDialog
+
+    form = ProposalDialog(store, receptionist)
+    qtbot.addWidget(form)
+    assert form.findChild(QGroupBox, "languageBox_fr") is not None
+    # its example is in French, from fr's .po (here the Dutch stand-in), not English
+    assert form.fields[("guest", "fr")].placeholderText() == "U zit liever aan een rustige tafel."
+    args = build_parser().parse_args(["--lang", "fr"])
+    assert args.lang == "fr"
+
+
+# Modules that may name a language: data about many languages or the demo's made-up
+# guests, not lists of the languages Frontdesk speaks.
+NAMING_ALLOWED = {
+    "app/morphology.py",       # the ~30 languages Snowball has a stemmer for
+    "app/demo.py",             # the demo's guests and proposals (sample data)
+    "app/demo_names.py",       # where the demo's made-up guests come from
+    "app/commands/selftest.py",  # a throw-away test guest
+    "ui/desk_walk.py",         # screenshot tool: key presses written for its languages
+}
+
+
+def language_names() -> set[str]:
+    """Every way code could spell a language other than the source: its code ("nl"; not the
+    country "NL"), its English and its own name ("Dutch", "dutch", "Nederlands")."""
+    names: set[str] = set()
+    for lang in languages.all_languages():
+        if lang.code != languages.source():
+            for name in (lang.english_name, lang.native_name):
+                names |= {name, name.lower()}
+            names.add(lang.code)
+    return names
+
+
+def naming_languages(rel: str, source: str, names: set[str]) -> list[str]:
+    """The string constants in one module's source that spell a language."""
+    return [f"{rel}:{node.lineno}: {node.value!r}" for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and node.value.strip() in names]
+
+
+def test_no_code_keeps_its_own_list_of_languages() -> None:
+    """A language spelled in code ("nl", "Deutsch") is a list the registry does not feed."""
+    root = Path(__file__).resolve().parents[2]
+    names, found = language_names(), []
+    for folder in ("app", "ui"):
+        for path in sorted((root / folder).rglob("*.py")):
+            rel = path.relative_to(root).as_posix()
+            if rel not in NAMING_ALLOWED:
+                found += naming_languages(rel, path.read_text(encoding="utf-8"), names)
+    assert found == [], "ask app.languages instead"
+
+
+def test_the_naming_check_sees_a_language_in_code() -> None:
+    source = 'HINTS = {"en": "Quiet", "nl": "Rustig"}\nif lang == "Deutsch ":\n    pass\n'
+    assert naming_languages("x.py", source, language_names()) == [
+        "x.py:1: 'nl'", "x.py:2: 'Deutsch '"]
+    assert naming_languages("x.py", 'word, region = "de Vries", "NL"', language_names()) == []

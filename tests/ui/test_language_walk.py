@@ -11,6 +11,7 @@ discovers windows through the menus, so windows added later are covered too.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +24,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from app import i18n, languages
+from app import i18n, languages, vocabulary_admin
 from app.demo import build_demo
 from app.health import CONSENT_QUESTION
 from app.i18n import translate
@@ -76,6 +77,10 @@ class Walker:
         # The consent question is asked in the guest's language on purpose (an English
         # guest at a Dutch desk): guest-language text, not chrome.
         data += [translate(CONSENT_QUESTION, code) for code in languages.codes()]
+        # So is the proposal form's example in each language's fields (English in the
+        # English field): each field shows it in the language it asks for.
+        data += [vocabulary_admin.example_wording(code, part) for code in languages.codes()
+                 for part in vocabulary_admin.EXAMPLE_WORDING]
         self.data = [d for d in data if len(d) > 3]
 
     # -- checks ------------------------------------------------------------------------
@@ -271,18 +276,41 @@ def test_start_up_lock_and_quit_windows(qtbot: QtBot, store: Store, manager: Act
     assert not walker.problems, "\n".join(dict.fromkeys(walker.problems))
 
 
+def copied(source: str, translation: str) -> bool:
+    """A sentence left in English: the "translation" is its source, three words or more.
+
+    Single words and names may be the same ("Status", "Restaurant", "&Manager", "PIN",
+    "{who}: {action}"); "You prefer a quiet table." may not. The walk cannot see such a
+    copy (a text that is the same in both languages is no leak), so this check does.
+    """
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\{[^}]*\}|<[^>]*>|&(?=\w)", "", source))
+    return translation == source and len(words) >= 3
+
+
 @pytest.mark.parametrize("lang", [lang for lang in languages.staff_languages()
                                   if lang.code != languages.source()], ids=lambda lang: lang.code)
 def test_no_unfinished_translation(lang: languages.Language) -> None:
     unfinished = []
     for msg in ET.parse(lang.qt_catalogue).getroot().iter("message"):
         tr = msg.find("translation")
-        if tr is None or tr.get("type") == "unfinished" or not (tr.text or "").strip():
-            unfinished.append(msg.findtext("source"))
+        source = msg.findtext("source") or ""
+        if tr is None or tr.get("type") == "unfinished" or not (tr.text or "").strip() \
+                or copied(source, tr.text or ""):
+            unfinished.append(source)
     with lang.app_catalogue.open("rb") as fh:
         unfinished += [str(m.id) for m in read_po(fh) if m.id and (
-            m.fuzzy or not m.string or (isinstance(m.string, tuple) and not all(m.string)))]
+            m.fuzzy or not m.string or (isinstance(m.string, tuple) and not all(m.string))
+            or (isinstance(m.id, str) and copied(m.id, str(m.string))))]
     assert not unfinished, f"{lang.code}: {len(unfinished)} unfinished: {unfinished[:20]}"
+
+
+def test_a_sentence_copied_from_english_is_unfinished() -> None:
+    assert copied("You prefer a quiet table.", "You prefer a quiet table.")
+    assert copied("&Save the {n} guests now", "&Save the {n} guests now")
+    assert not copied("You prefer a quiet table.", "U zit liever aan een rustige tafel.")
+    for same in ("Status", "&Manager ({n})", "{who}: {action} ({details})", "PROBLEM: {problem}",
+                 "{language} — optional", "Frontdesk: {action}"):
+        assert not copied(same, same)
 
 
 def test_the_pseudo_language_is_longer_and_keeps_what_code_needs() -> None:
@@ -316,3 +344,54 @@ def test_the_checks_see_a_clipped_button_and_an_english_leak(qtbot: QtBot) -> No
     assert src.hit("Wrong PIN.") == "Wrong PIN."
     assert src.hit("Welcome back, Anna") == "Welcome back, {name}"
     assert src.hit("Status") is None and src.hit("Falsche PIN.") is None
+
+
+def english_in_text(text: str, sources: lw.Sources) -> list[str]:
+    """English sentences (three words or more) that a printed text still carries: checked
+    inside the whole text, whitespace joined, as a PDF wraps them across lines."""
+    flat = " ".join(text.split())
+    found = []
+    for src in sources.exact:
+        if len(re.findall(r"[^\W\d_]+", src)) >= 3 and " ".join(src.split()) in flat:
+            found.append(src)
+    for _pattern, src in sources.templates:
+        parts = [" ".join(p.split()) for p in re.split(r"\{\w+\}", lw.norm(src))]
+        longest = max(parts, key=len)
+        if len(re.findall(r"[^\W\d_]+", longest)) >= 3 and longest in flat:
+            found.append(src)
+    return found
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in languages.guest_languages()
+                                  if lang.code != languages.source()])
+def test_the_guests_printed_copy_has_no_english(code: str, store: Store, manager: Actor,
+                                                tmp_path: Path, qapp: QApplication) -> None:
+    """The PDF the guest takes home, in each guest language: no English sentence left."""
+    import datetime as dt
+    import subprocess
+
+    from app import consents, guests, labels, report, visits, vocabulary
+    from app.domain import Service, Source, VisitKind
+    from ui.report_pdf import write_pdf
+
+    vocabulary.load_starter(store, manager)
+    g = guests.create_guest(store, manager, guests.GuestFields(
+        "Margriet Druck", "Margriet", "mar-GREET", code, "m@example.org", "+31 6 12345678"))
+    consents.record_consent(store, manager, g.id)
+    for i, lb in enumerate(labels.approved_labels(store, manager)[:10]):
+        labels.assign_label(store, manager, g.id, lb.id,
+                            (Source.GUEST_TOLD, Source.STAFF_OBSERVED)[i % 2])
+    visits.record_visit(store, manager, g.id, kind=VisitKind.BOOKING,
+                        starts_at=dt.datetime(2026, 3, 3, 19), service=Service.DINNER,
+                        party_size=2, place="T4")
+    rep = report.guest_report(store, manager, g.id, language=code)
+    pdf = tmp_path / f"copy-{code}.pdf"
+    assert write_pdf(rep, pdf) >= 1
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert rep.section("labels").items and "Margriet Druck" in text  # a copy with notes
+    sources = lw.sources_for(code)
+    assert english_in_text(text, sources) == []
+    # and the check sees English when there is some
+    assert english_in_text(text + "\nThat guest no longer exists.", sources) == [
+        "That guest no longer exists."]

@@ -192,8 +192,10 @@ def test_edit_and_approve_reruns_checks(qtbot: QtBot, queue: ReviewQueueDialog,
         fields = [(dialog.staff_wording, "Likes a word of welcome from the manager"),
                   (dialog.guest_en, "You like a word of welcome from the manager."),
                   (dialog.purpose_en, "So the manager can welcome you personally."),
-                  (dialog.guest_nl, "U krijgt graag een welkomstwoord van de manager."),
-                  (dialog.purpose_nl, "Zodat de manager u persoonlijk kan verwelkomen.")]
+                  (dialog.fields[("guest", "nl")],
+                   "U krijgt graag een welkomstwoord van de manager."),
+                  (dialog.fields[("purpose", "nl")],
+                   "Zodat de manager u persoonlijk kan verwelkomen.")]
         for line, text in fields:
             line.setFocus()
             line.selectAll()

@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app import consents, guests, labels, staff, venue_settings, visits
+from app import audit_log, audit_sentences, consents, guests, labels, staff, venue_settings, visits
 from app.domain import RemovalReason, Service, Source, VisitKind
 from app.opening import Store
 from app.views import Actor, GuestInfo
@@ -22,7 +22,7 @@ from storage import queries
 from tests.conftest import HOST_PIN, MANAGER_PIN, RECEPTIONIST_PIN
 from tests.ui.desk_helpers import add_guest, key, make_window, sign_in, type_text
 from ui.main_window import MainWindow
-from ui.show_guest import ShowGuestWindow
+from ui.show_guest import ShowGuestWindow, desk_printer
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -231,6 +231,16 @@ def test_ten_wrong_pins_lock_nobody_and_a_managers_pin_ends_it(
         assert all(e.staff_id is None and e.guest_ref is None and "staff" not in e.detail
                    for e in wrong)
         assert not queries.audit_events(s, action="staff.sign_in_failed")
+    # The manager reading the log sees "wrong PIN at Show guest", against nobody.
+    events = audit_log.list_events(store, manager, audit_log.AuditFilter(
+        action="show_guest.wrong_pin"))
+    assert {(e.staff_id, e.staff_name) for e in events} == {(None, "system")}
+    assert str(audit_sentences.action_name("show_guest.wrong_pin")) == "Wrong PIN at Show guest"
+    said = [str(m) for m in audit_sentences.sentences(store, manager, events)]
+    assert len(said) == 10 and all(m.startswith("A wrong PIN was typed at Show guest")
+                                   for m in said), said
+    names = {w for st in staff.list_staff(store) for w in st.name.split()}
+    assert not [m for m in said if any(n in m for n in names)], said
     # The manager's PIN ends it (the receptionist walked away); the desk is as it was.
     _type_pin(qtbot, sg, MANAGER_PIN)
     assert not sg.isVisible()
@@ -320,6 +330,12 @@ def test_copies_refused_in_the_guests_language_until_the_venue_is_set(
     # Once it is set, a printer that fails is explained in Dutch too (no English OS error).
     venue_settings.set_values(store, manager, {"venue.name": "Hotel De Linde",
                                                "desk.printer": "Reception printer"})
+    # This computer has no printer by that name: said in Dutch, and no dialog to pick another.
+    assert sg.printer_for is desk_printer and desk_printer("Reception printer") is None
+    _press(qtbot, sg.print_button)
+    assert not sg.busy() and sg.banner.objectName() == "sgBannerError"
+    assert sg.banner.text() == ("Dat lukte niet: de printer is niet beschikbaar. Vraag het "
+                                "onze medewerker.")
 
     def broken_printer(name: str) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -364,6 +380,16 @@ def test_dutch_guest_sees_dutch_and_corrects_their_name(
     assert guests.get_guest(store, receptionist, guest.id).preferred_name == "Jean-Pièrre"
     assert "Jean-Pièrre" in _texts(sg)
     assert sg.banner.text().endswith("Gedaan: uw gegevens zijn bijgewerkt.")
+    # Withdrawing consent names the note that would go, in Dutch, before they agree.
+    withdraw = next(b for b, a in sg.action_buttons if a.kind == "withdraw_consent")
+    _press(qtbot, withdraw)
+    assert sg.confirm_text.text().startswith("Uw toestemming intrekken?")
+    assert "notitie steunt erop en wordt meteen gewist" in sg.confirm_text.text()
+    assert sg.confirm_list.text() == "„U heeft een notenallergie.”"
+    assert sg.confirm_no.text() == "Terug"
+    _press(qtbot, sg.confirm_no)  # they keep it: nothing is deleted
+    assert any(a.label.key == "nut-allergy"
+               for a in guests.open_card(store, receptionist, guest.id).assignments)
     # The hand-over page and its PIN errors speak Dutch too.
     _press(qtbot, sg.done_button)
     _type_pin(qtbot, sg, "0000")

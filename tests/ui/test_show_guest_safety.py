@@ -1,23 +1,28 @@
 """Safe to turn around: nothing reachable from Show guest shows the computer's files.
 
-Walks every button on every page of Show guest (and the pages they lead to,
-three levels deep), right-clicks every widget and presses the keys that open
-dialogs in Qt widgets, while an application-wide event filter records every
-window that appears. Any window other than Show guest itself — a file dialog,
-a print dialog, a message box, a context menu — fails the test, as does any
-widget that could complete file names.
+Presses every kind of button on the report page and then every button of the
+page it leads to (confirmations, correction, hand-over), right-clicks every
+widget and presses the keys that open dialogs in Qt widgets, while an
+application-wide event filter records every window that appears. Any window
+other than Show guest itself — a file dialog, a print dialog, a message box, a
+context menu — fails the test, as does any widget that could complete file
+names, or a button the walk does not know. The walk prints on the desk's
+printer (a PDF "printer", read back with pdftotext) and writes the data copy
+into the manager's folder, so those paths run under the spy too.
 """
 
 from __future__ import annotations
 
 import ast
 import datetime as dt
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -32,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app import consents, guests, labels, venue_settings, visits
+from app import consents, guests, labels, languages, venue_settings, visits
 from app.domain import RemovalReason, Source, VisitKind
 from app.guests import GuestFields
 from app.opening import Store
@@ -54,7 +59,8 @@ KEYS = [(Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier),
         (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
         (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)]
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore(
+    "propagateSizeHints", "does not support raise", "grabbing the keyboard")  # popups offscreen
 
 
 class WindowSpy(QObject):
@@ -63,13 +69,17 @@ class WindowSpy(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.shown: list[str] = []
+        self.combo_popups: list[QComboBox] = []  # a drop-down list's own popup
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
                 and watched.isWindow() and not isinstance(watched, ShowGuestWindow)):
             parent = watched.parentWidget()
-            self.shown.append(type(watched).__name__ + (
-                f" of {type(parent).__name__}" if parent is not None else ""))
+            if isinstance(parent, QComboBox) and isinstance(parent.window(), ShowGuestWindow):
+                self.combo_popups.append(parent)  # its items are checked by the test
+            else:
+                self.shown.append(type(watched).__name__ + (
+                    f" of {type(parent).__name__}" if parent is not None else ""))
             watched.close()  # never leave it open for the next step
         return False
 
@@ -87,7 +97,7 @@ def spy() -> Iterator[WindowSpy]:
 def _guest(store: Store, manager: Actor, receptionist: Actor, folder: Path) -> int:
     venue_settings.set_values(store, manager, {
         "venue.name": "Hotel De Linde", "venue.contact": "Lindenlaan 12, Utrecht",
-        "desk.printer": "No such printer here", "venue.export_folder": str(folder)})
+        "desk.printer": "Reception printer", "venue.export_folder": str(folder)})
     g = guests.create_guest(store, receptionist, GuestFields("Ingrid Dahl", email="i@x.nl"))
     visits.record_visit(store, receptionist, g.id, kind=VisitKind.STAY,
                         starts_at=dt.datetime(2026, 3, 2, 15), ends_on=dt.date(2026, 3, 4))
@@ -136,6 +146,17 @@ def test_every_window_show_guest_can_open_shows_no_files(
     sg = open_show_guest(store, receptionist, gid, full_screen=False)
     assert sg is not None
     qtbot.addWidget(sg)
+    printed = tmp_path / "printed.pdf"
+    asked: list[str] = []
+
+    def pdf_printer(name: str) -> QPrinter:  # the desk's printer, as a PDF "printer"
+        asked.append(name)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return printer
+
+    sg.printer_for = pdf_printer
     pressed: list[str] = []
 
     def role(b: QAbstractButton) -> str:
@@ -155,6 +176,11 @@ def test_every_window_show_guest_can_open_shows_no_files(
             if w.isVisibleTo(sg):
                 QApplication.sendEvent(w, QContextMenuEvent(
                     QContextMenuEvent.Reason.Mouse, QPoint(2, 2), w.mapToGlobal(QPoint(2, 2))))
+        for combo in page.findChildren(QComboBox):  # open every drop-down list
+            if combo.isVisibleTo(sg):
+                combo.setFocus()
+                qtbot.keyClick(combo, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+                combo.hidePopup()
         for k, mods in KEYS:
             target = QApplication.focusWidget() or sg
             if target.window() is sg and sg.isVisible():
@@ -191,20 +217,45 @@ def test_every_window_show_guest_can_open_shows_no_files(
             again.click()
 
     assert spy.shown == [], f"windows appeared: {spy.shown}"
-    # The walk reached every kind of choice (so it proves what it claims).
+    # The walk reached every kind of choice (so it proves what it claims), and met no button
+    # it does not know: a new one (say, "Erase") fails here until it is walked and reviewed.
     steps = set(pressed)
-    assert steps >= {"forget_label", "forget_label > yes", "forget_label > no",
-                     "withdraw_consent", "withdraw_consent > yes", "correct", "correct > save",
-                     "correct > cancel", "print", "file", "language", "done", "done > leave",
-                     "done > back"}, steps
+    expected = {"forget_label", "forget_label > yes", "forget_label > no",
+                "withdraw_consent", "withdraw_consent > yes", "correct", "correct > save",
+                "correct > cancel", "print", "file", "language", "done", "done > leave",
+                "done > back"}
+    assert steps >= expected, steps
+    assert steps <= expected | {"withdraw_consent > no"}, steps - expected
+    # The one drop-down (the guest's language) was opened, and lists languages, nothing else.
+    assert spy.combo_popups and set(spy.combo_popups) == {sg.correct_page.language}
+    combo = sg.correct_page.language
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        lang.native_name for lang in languages.all_languages()]
+    # The copies went where a manager said: the printer by its name, the files to the folder.
+    assert set(asked) == {"Reception printer"}
+    words = " ".join(subprocess.run(["pdftotext", str(printed), "-"], check=True,
+                                    capture_output=True, text=True).stdout.split())
+    assert words.startswith("Hotel De Linde Lindenlaan 12, Utrecht"), words[:80]
     assert sorted(p.suffix for p in folder.iterdir())[:2] == [".json", ".pdf"]
+    # Nothing the guest could press erased anything: the guest is still there.
+    assert guests.get_guest(store, manager, gid).full_name == "Ingrid Dahl"
+    with store.read() as s:
+        assert not queries.audit_events(s, action="guest.erased")
     sg.force_close()
 
 
-def test_show_guest_modules_import_no_file_or_print_dialog() -> None:
+def test_show_guest_modules_import_no_file_or_print_dialog_and_nothing_that_erases() -> None:
     for rel in SHOW_GUEST_MODULES:
         tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
         names = {a.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
                  for a in node.names}
         names |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+        names |= {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        modules = {node.module or "" for node in ast.walk(tree)
+                   if isinstance(node, ast.ImportFrom)}
+        modules |= {a.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                    for a in node.names}
         assert not names & FORBIDDEN, (rel, names & FORBIDDEN)
+        # Erasure is a manager's action at the desk, never reachable from the guest's pages.
+        assert "erasure" not in names and not any("erasure" in m for m in modules), rel
+        assert not [n for n in names if n.startswith("erase")], rel
