@@ -306,11 +306,11 @@ def _simple(template: str, **keys: str) -> Builder:
 
 
 def _list_read(who: str, d: Mapping[str, object], n: Names) -> Msg:
-    """Today's list read, with how often since the last entry ("once", "3 times")."""
+    """Today's list read, with how often since the last entry ("1 time", "3 times")."""
     raw = d.get("reads", 1)
     reads = raw if isinstance(raw, int) else 1
-    return ngettext_("{who} read the list for {day} ({rows} guests; read once since the last "
-                     "entry)",
+    return ngettext_("{who} read the list for {day} ({rows} guests; read {reads} time since "
+                     "the last entry)",
                      "{who} read the list for {day} ({rows} guests; read {reads} times since "
                      "the last entry)", reads,
                      who=who or "Frontdesk", day=d.get("day", ""), rows=d.get("rows", ""),

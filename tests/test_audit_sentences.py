@@ -104,9 +104,9 @@ def test_list_reads_count_in_words_and_a_right_to_left_name_is_fenced_in() -> No
     thrice = audit_sentences.describe(read("Luca Rossi"),
                                       {"day": "2026-11-27", "rows": 7, "reads": 3}, names)
     assert translate(once, "en") == ("Luca Rossi read the list for 2026-11-27 (7 guests; read "
-                                     "once since the last entry)")
+                                     "1 time since the last entry)")
     assert translate(thrice, "en").endswith("read 3 times since the last entry)")
-    assert translate(once, "nl").endswith("één keer gelezen sinds de vorige regel)")
+    assert translate(once, "nl").endswith("1 keer gelezen sinds de vorige regel)")
     assert translate(thrice, "de").endswith("3-mal gelesen seit dem letzten Eintrag)")
     arabic = audit_sentences.describe(read("سارة"), {"day": "2026-11-27", "rows": 7,
                                                         "reads": 1}, names)
