@@ -94,11 +94,14 @@ class PseudoCatalogue(gettext.NullTranslations):
         return lengthen(msgid1 if n == 1 else msgid2)
 
 
+def catalogue_language() -> languages.Language:
+    """A language whose catalogues list every source text (the pseudo-language's stand-in)."""
+    return next(lang for lang in languages.all_languages() if lang.code != languages.source())
+
+
 def pseudo_qm(folder: Path) -> Path:
     """A .qm with every staff-interface string lengthened, built from the sources at test time."""
-    source = languages.get("nl") or next(
-        lang for lang in languages.all_languages() if lang.code != languages.source())
-    tree = ET.parse(source.qt_catalogue)
+    tree = ET.parse(catalogue_language().qt_catalogue)
     root = tree.getroot()
     root.set("language", "en")
     for msg in root.iter("message"):
@@ -151,12 +154,12 @@ def sources_for(code: str) -> Sources:
     found = Sources()
     if code == languages.source():
         return found  # English is allowed to be English
-    lang = languages.get(code)
-    ts = (lang or languages.get("nl")).qt_catalogue  # type: ignore[union-attr]
+    lang = languages.get(code) or catalogue_language()
+    ts = lang.qt_catalogue
     for msg in ET.parse(ts).getroot().iter("message"):
         src = msg.findtext("source") or ""
         found.add(src, lengthen(src) if code == PSEUDO else msg.findtext("translation") or "")
-    po = (lang or languages.get("nl")).app_catalogue  # type: ignore[union-attr]
+    po = lang.app_catalogue
     with po.open("rb") as fh:
         for m in read_po(fh):
             ids = m.id if isinstance(m.id, tuple) else (m.id,)
