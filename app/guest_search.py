@@ -27,7 +27,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -83,8 +84,13 @@ def _place_why(place: str) -> Msg:
     return _("room {place}", place=place)
 
 
-def find(s: Session, typed: str, limit: int, day: dt.date, region: str) -> list[GuestMatch]:
-    """The guests ``typed`` may mean, best first (see the module docstring)."""
+def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callable[[], str]
+         ) -> list[GuestMatch]:
+    """The guests ``typed`` may mean, best first (see the module docstring).
+
+    ``region``: the venue's phone country, or how to read it (only when the text looks
+    like a phone number: a settings read less on every other key press).
+    """
     text = typed.strip()
     if not search.has_words(text):
         return []
@@ -97,6 +103,8 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str) -> list[
                 found[r.id] = _Found(r, tier, why, edits)
 
     if looks_like_phone(text):
+        if callable(region):
+            region = region()
         exact = to_e164(text, region)
         if exact:
             add(search.phone_rows(s, exact, limit), T_EXACT, _("phone"))
@@ -160,22 +168,24 @@ def _name_words(r: Any) -> list[str]:
     return [name_keys.fold(w) for w in name_keys.words(f"{r.full_name} {r.preferred_name}")]
 
 
-def _spelling(words: list[str]) -> tuple[str, str]:
-    """A name as heard: its words folded, and their sound keys, particles left out."""
+def _spelling(words: list[str]) -> tuple[str, str, str]:
+    """A name as heard: its words folded, their sound keys, and as typed (accents kept),
+    particles left out."""
     kept = [w for w in words if not name_keys.is_particle(w)] or words
     return (" ".join(name_keys.fold(w) for w in kept),
-            " ".join(name_keys.sound_key(w) for w in kept))
+            " ".join(name_keys.sound_key(w) for w in kept), " ".join(kept))
 
 
-def _name_apart(heard: tuple[str, str], r: Any) -> int:
-    """How far a guest's name is from what was typed, as a whole: letters apart plus
-    sounds apart (rapidfuzz), the closer of full and preferred name."""
+def _name_apart(heard: tuple[str, str, str], r: Any) -> int:
+    """How far a guest's name is from what was typed, as a whole: letters apart, plus
+    sounds apart, plus accents apart ("Sean" is nearer Sean than Seán), by rapidfuzz;
+    the closer of full and preferred name."""
     best = 1 << 30
     for name in (r.full_name, r.preferred_name):
         if name:
-            spelt, said = _spelling(name_keys.words(name))
-            best = min(best, Levenshtein.distance(heard[0], spelt)
-                       + Levenshtein.distance(heard[1], said))
+            spelt = _spelling(name_keys.words(name))
+            best = min(best, sum(Levenshtein.distance(a, b)
+                                 for a, b in zip(heard, spelt, strict=True)))
     return best
 
 
@@ -322,12 +332,21 @@ def _alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
             cand = _Alt(2, d, longer, (t.term,))
         else:
             continue
-        if t.term not in scored or cand < scored[t.term]:
-            scored[t.term] = cand
+        # "müller" and "muller" are one word to the index (accents removed): keep one.
+        same = _unaccented(t.term)
+        if same not in scored or cand < scored[same]:
+            scored[same] = cand
     alts = sorted(scored.values())
     if not any(a.quality == 0 for a in alts):
         alts = sorted(alts + _run_together(s, folded))
     return alts[:MAX_ALTERNATIVES]
+
+
+def _unaccented(word: str) -> str:
+    """A word as the index's ``remove_diacritics`` compares it (unlike :func:`fold`, "ß"
+    stays)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(ch))
 
 
 def _run_together(s: Session, folded: str) -> list[_Alt]:
@@ -350,10 +369,18 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None
     words = optional_particles_dropped(typed_words)
     if not words:
         return
-    per_word = [_alternatives(s, w, i == len(words) - 1)[:PER_WORD_IN_COMBOS]
-                for i, w in enumerate(words)]
-    if any(not alts for alts in per_word):
+    every = [_alternatives(s, w, i == len(words) - 1) for i, w in enumerate(words)]
+    if any(not alts for alts in every):
         return
+    if len(words) > 1 and all(len(a.terms) == 1 for alts in every for a in alts):
+        # Several words: first every reading of each at once. When that is not cut at the
+        # limit it holds every guest any combination would, and ranking orders them.
+        groups = [[a.terms[0] for a in alts] for alts in every]
+        rows = search.name_rows(s, groups, words[-1], limit)
+        _add_close(rows, words, (), add)
+        if len(rows) < limit:
+            return
+    per_word = [alts[:PER_WORD_IN_COMBOS] for alts in every]
     combos = sorted(itertools.product(*per_word),
                     key=lambda c: (sum(a.quality for a in c), sum(a.edits for a in c),
                                    sum(a.longer for a in c)))
@@ -361,19 +388,24 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None
     for i, combo in enumerate(combos[:MAX_QUERIES]):
         groups = [[t] for a in combo for t in a.terms]
         rows = search.name_rows(s, groups, words[-1] if i == 0 else None, limit)
-        # A word read as two run together is compared as those two words, one letter off.
-        heard = [t for w, a in zip(words, combo, strict=True)
-                 for t in (a.terms if len(a.terms) > 1 else (w,))]
-        joined = sum(len(a.terms) > 1 for a in combo)
-        for r in rows:
-            hit = _closeness(heard, _name_words(r))
-            if hit is not None and joined:
-                edits = hit[2] + joined
-                hit = (max(hit[0], T_CLOSE if edits == 1 else T_FAR),
-                       hit[1] or ngettext_("{n} letter different", "{n} letters different",
-                                           edits, n=edits), edits)
-            if hit is not None:
-                add([r], *hit)
+        _add_close(rows, words, combo, add)
         fetched += len(rows)
         if fetched >= 2 * limit:
             break
+
+
+def _add_close(rows: Sequence[Any], words: list[str], combo: Sequence[_Alt], add: Any) -> None:
+    """Rank the fetched guests by how close their names are to the typed words; a word
+    read as two run together (``combo``) is compared as those two, one letter off."""
+    heard = [t for w, a in itertools.zip_longest(words, combo)
+             for t in (a.terms if a is not None and len(a.terms) > 1 else (w,))]
+    joined = sum(len(a.terms) > 1 for a in combo)
+    for r in rows:
+        hit = _closeness(heard, _name_words(r))
+        if hit is not None and joined:
+            edits = hit[2] + joined
+            hit = (max(hit[0], T_CLOSE if edits == 1 else T_FAR),
+                   hit[1] or ngettext_("{n} letter different", "{n} letters different",
+                                       edits, n=edits), edits)
+        if hit is not None:
+            add([r], *hit)

@@ -2486,7 +2486,7 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
     <name>StaffDialog</name>
     <message>
       <source>Staff</source>
-      <translation>Medewerker</translation>
+      <translation>Medewerkers</translation>
     </message>
     <message>
       <source>&amp;Add staff member…</source>
