@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -315,6 +316,25 @@ def clipped(root: QWidget) -> list[str]:
                 continue
         elif isinstance(w, (QPushButton, QCheckBox, QRadioButton)):
             text = w.text()
+        elif isinstance(w, QTabBar):
+            out += [f"QTabBar tab {norm(w.tabText(i))!r}: needs {w.tabSizeHint(i).width()}px, "
+                    f"has {w.tabRect(i).width()}" for i in range(w.count())
+                    if w.tabSizeHint(i).width() > w.tabRect(i).width() + 2]
+            continue
+        elif isinstance(w, QHeaderView) and w.orientation() == Qt.Orientation.Horizontal:
+            # A column's title cut off. The stretching column is left out: it gives way
+            # by design when the window is narrow (its cells elide, with a tooltip).
+            model = w.model()
+            for i in range(w.count()):
+                if w.isSectionHidden(i) or model is None \
+                        or w.sectionResizeMode(i) == QHeaderView.ResizeMode.Stretch:
+                    continue
+                need = w.sectionSizeFromContents(i).width()
+                if need > w.sectionSize(i) + 2:
+                    title = model.headerData(i, Qt.Orientation.Horizontal)
+                    out.append(f"column {norm(str(title))!r}: needs {need}px, "
+                               f"has {w.sectionSize(i)}")
+            continue
         else:
             continue
         if not text or w.sizePolicy().horizontalPolicy().name == "Ignored":

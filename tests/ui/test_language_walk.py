@@ -328,15 +328,26 @@ def test_the_pseudo_language_is_longer_and_keeps_what_code_needs() -> None:
 
 
 def test_the_checks_see_a_clipped_button_and_an_english_leak(qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QDialog, QHeaderView, QPushButton, QTableView, QVBoxLayout
 
     dialog = QDialog()
     qtbot.addWidget(dialog)
     button = QPushButton("A button with a long caption")
     button.setFixedWidth(40)
-    QVBoxLayout(dialog).addWidget(button)
+    model = QStandardItemModel(1, 2, dialog)
+    model.setHorizontalHeaderLabels(["A long column title", "Rest"])
+    table = QTableView()
+    table.setModel(model)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().resizeSection(0, 30)
+    lay = QVBoxLayout(dialog)
+    lay.addWidget(button)
+    lay.addWidget(table)
     dialog.show()
-    assert any("A button with a long caption" in c for c in lw.clipped(dialog))
+    found = lw.clipped(dialog)
+    assert any("A button with a long caption" in c for c in found)
+    assert any("A long column title" in c for c in found)
     src = lw.Sources()
     src.add("Wrong PIN.", "Falsche PIN.")
     src.add("Welcome back, {name}", "Willkommen zurück, {name}")
