@@ -25,6 +25,7 @@ matched when that is not simply its name ("sounds like", "1 letter different",
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 import unicodedata
@@ -120,12 +121,16 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         add([r], _whole_tier(r, text), _not_name_why(r, typed_words, prefix=False))
     begins = search.prefix_rows(s, text, limit + len(whole))
     for r in begins:
-        add([r], T_PREFIX, _not_name_why(r, typed_words, prefix=True))
+        if r.id not in found:  # else already found as well or better
+            add([r], T_PREFIX, _not_name_why(r, typed_words, prefix=True))
 
     start_of_day = dt.datetime.combine(day, dt.time())
     today = search.starting_rows(s, start_of_day, start_of_day + dt.timedelta(days=1),
                                  TODAY_ROWS)
     for r in today:
+        old = found.get(r.id)
+        if old is not None and old.tier == T_EXACT:  # nothing in memory can be better
+            continue
         hit = _match_in_memory(r, text, typed_words)
         if hit is not None:
             add([r], *hit)
@@ -165,7 +170,12 @@ def _match(f: _Found, when: str) -> GuestMatch:
 
 
 def _name_words(r: Any) -> list[str]:
-    return [name_keys.fold(w) for w in name_keys.words(f"{r.full_name} {r.preferred_name}")]
+    return list(_folded_words(r.full_name, r.preferred_name))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _folded_words(full_name: str, preferred_name: str | None) -> tuple[str, ...]:
+    return tuple(name_keys.fold(w) for w in name_keys.words(f"{full_name} {preferred_name or ''}"))
 
 
 def _spelling(words: list[str]) -> tuple[str, str, str]:

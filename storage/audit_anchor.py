@@ -243,11 +243,20 @@ def compute(session: Session, store_id: str, where: str) -> Anchor | None:
 
 
 def row_marks(session: Session) -> dict[str, int]:
-    """The highest id in each table that grows with the desk's work (primary-key reads)."""
-    from storage.bulk import max_id
+    """The highest id in each table that grows with the desk's work (primary-key reads).
+
+    One statement for the four tables: on the shared store every statement is a round
+    trip to the server, made inside the write lock of each change that logs an event.
+    """
+    from sqlalchemy import func, select
+
     from storage.models import Assignment, Consent, Guest, Visit
 
-    return {m.__tablename__: max_id(session, m) for m in (Guest, Visit, Assignment, Consent)}
+    models = (Guest, Visit, Assignment, Consent)
+    row = session.execute(select(*(
+        select(func.coalesce(func.max(m.__table__.c.id), 0)).scalar_subquery()
+        for m in models))).one()
+    return {m.__tablename__: int(v or 0) for m, v in zip(models, row, strict=True)}
 
 
 def for_backup(session: Session, store_id: str, key_source: str) -> dict[str, Any] | None:
