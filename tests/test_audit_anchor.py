@@ -114,7 +114,8 @@ def test_truncation_is_named(store: Store, manager: Actor, receptionist: Actor,
     assert "audit log truncated" in capsys.readouterr().err
 
 
-def test_recomputation_is_named(store: Store, manager: Actor, receptionist: Actor) -> None:
+def test_recomputation_is_named(store: Store, manager: Actor, receptionist: Actor,
+                                data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _fill(store, manager, receptionist)
     rows = _rows(store.engine)
     rows[3]["detail"] = json.dumps({"first": True})   # an edit, every hash after recomputed
@@ -125,9 +126,13 @@ def test_recomputation_is_named(store: Store, manager: Actor, receptionist: Acto
     assert "audit log recomputed" in report.problems[0]
     status = audit_log.verify_chain(store, manager)
     assert not status.ok and "recomputed" in status.message
+    store.close()
+    assert main(["verify", "--data-dir", str(data_dir)]) == 1
+    assert "audit log recomputed" in capsys.readouterr().err
 
 
-def test_reattribution_is_named(store: Store, manager: Actor, receptionist: Actor) -> None:
+def test_reattribution_is_named(store: Store, manager: Actor, receptionist: Actor,
+                                data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _fill(store, manager, receptionist)
     rows = _rows(store.engine)
     opened = next(r for r in rows if r["action"] == "guest.opened")
@@ -138,6 +143,9 @@ def test_reattribution_is_named(store: Store, manager: Actor, receptionist: Acto
     assert report.findings == ("re-attributed",)
     assert "re-attributed" in report.problems[0]
     assert "Eva Visser 6 → 5" in report.problems[0] and "Sam Bakker 5 → 6" in report.problems[0]
+    store.close()
+    assert main(["verify", "--data-dir", str(data_dir)]) == 1
+    assert "Eva Visser 6 → 5" in capsys.readouterr().err
 
 
 def test_rollback_to_an_older_copy_is_named(store: Store, manager: Actor, receptionist: Actor,

@@ -213,13 +213,18 @@ def test_manager_commands_refuse_desk_staff(
     with_store(folder, last_by_eva)
 
 
-def test_export_is_desk_work(demo: tuple[Path, str], tmp_path: Path,
+def test_export_is_desk_work_and_audited_under_the_person(demo: tuple[Path, str], tmp_path: Path,
                              monkeypatch: pytest.MonkeyPatch) -> None:
     folder, ref = demo
     out = tmp_path / "g.json"
     assert run(["--data-dir", str(folder), "export-guest", ref, "--format", "json", "--out",
                 str(out), "--staff", "Sam Bakker", "--pin-stdin"], "3917\n", monkeypatch) == 0
     assert out.exists()
+
+    def exported_by(s: Store, a: Actor) -> list[str | None]:   # audited under Sam
+        events = audit_log.list_events(s, a, audit_log.AuditFilter(action="guest.exported"))
+        return [e.staff_name for e in events if e.guest_ref == ref]
+    assert with_store(folder, exported_by) == ["Sam Bakker"]
 
 
 def test_demo_data_refuses_a_folder_with_a_store(demo: tuple[Path, str],

@@ -278,7 +278,7 @@ def test_forget_and_withdraw_leave_nothing_that_links_the_label_to_the_guest(
             assert w.guest_wording not in words and w.guest_wording not in json.dumps(data)
 
 
-@pytest.mark.parametrize("reason", ["no_longer_true", "added_by_mistake"])
+@pytest.mark.parametrize("reason", ["no_longer_true", "added_by_mistake", "label_retired"])
 def test_staff_removals_keep_a_short_record_and_nothing_of_health_labels(
     store: Store, manager: Actor, receptionist: Actor, tmp_path: Path, reason: str
 ) -> None:
@@ -293,8 +293,14 @@ def test_staff_removals_keep_a_short_record_and_nothing_of_health_labels(
                             now=T0 + dt.timedelta(microseconds=7))
     health_expiry = _stamp(h.expires_at)
     assert linked_traces(store, tmp_path, g.id, g.ref, health, h.id)  # the scan sees it
-    labels.remove_label(store, receptionist, a.id, why, now=T0)
-    labels.remove_label(store, receptionist, h.id, why, now=T0)
+    if why == RemovalReason.LABEL_RETIRED:  # a manager retires both labels, off every guest
+        from app import vocabulary_admin
+
+        for lb in (normal, health):
+            vocabulary_admin.retire_label(store, manager, lb.id, remove_now=True, now=T0)
+    else:
+        labels.remove_label(store, receptionist, a.id, why, now=T0)
+        labels.remove_label(store, receptionist, h.id, why, now=T0)
     # Nothing of the health label is left tied to the guest, not even in freed pages;
     # the normal label's short record is (so the same scan would have found it).
     assert linked_traces(store, tmp_path, g.id, g.ref, health, h.id) == []
@@ -312,8 +318,11 @@ def test_staff_removals_keep_a_short_record_and_nothing_of_health_labels(
     assert kept.expires_at == T0 + dt.timedelta(days=7)
     with store.read() as s:
         removed = [json.loads(e.detail) for e in queries.audit_events(s, action="label.removed")]
-    assert {"reason": reason} in removed  # the health label: no ids at all
     assert all("label" not in d for d in removed)
+    if why == RemovalReason.LABEL_RETIRED:  # only the normal label's removal is per guest
+        assert removed == [{"assignment": a.id, "reason": reason}], removed
+    else:
+        assert {"reason": reason} in removed  # the health label: no ids at all
 
 
 def test_records_kept_by_earlier_versions_are_forgotten_on_upgrade(
