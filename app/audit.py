@@ -23,8 +23,10 @@ import time
 
 from sqlalchemy.orm import Session
 
+from app.errors import StoreBusyError
 from app.views import Actor
 from storage import audit_chain, queries
+from storage.errors import StoreBusy
 from storage.store import Store
 
 TOUCH_WINDOW = dt.timedelta(minutes=10)
@@ -81,6 +83,14 @@ def _due(key: tuple[object, ...], window: float, rows: int) -> tuple[int, int] |
     return reads, total
 
 
+def _put_back(key: tuple[object, ...], reads: int, rows: int) -> None:
+    """A counted event could not be written (another desk holds the write lock): keep its
+    counts pending and due, so the next read of the same kind writes them."""
+    with _lock:
+        _last, more_reads, more_rows = _pending.get(key, (0.0, 0, 0))
+        _pending[key] = (-float("inf"), reads + more_reads, rows + more_rows)
+
+
 def bulk_read(store: Store, actor: Actor, action: str, *, rows: int, window: float = 0.0,
               key: tuple[object, ...] = (), **detail: object) -> bool:
     """Record a read of many guests (what was listed, how many rows; never names).
@@ -95,9 +105,17 @@ def bulk_read(store: Store, actor: Actor, action: str, *, rows: int, window: flo
 
     reads, _rows = due
     fields: dict[str, object] = {"rows": rows, **({"reads": reads} if window else {}), **detail}
-    with store.write() as s:
-        audit_chain.append(s, at=now(), staff_id=actor.id, action=action, guest_ref=None,
-                           detail=fields)
+    try:
+        with store.write() as s:
+            audit_chain.append(s, at=now(), staff_id=actor.id, action=action, guest_ref=None,
+                               detail=fields)
+    except (StoreBusyError, StoreBusy):
+        if not window:
+            raise  # an uncounted read is recorded with the read, or the read fails
+        # A counted list (Today's, refreshed often) is not held up by another desk's long
+        # write: its count waits for the next refresh, as a search's does.
+        _put_back((store.store_id, actor.id, action, *key), reads, _rows)
+        return False
     return True
 
 
@@ -108,8 +126,14 @@ def note_search(store: Store, actor: Actor, results: int) -> bool:
     if due is None:
         return False
     searches, total = due
-    with store.write() as s:
-        record(s, actor, "guests.searched", searches=searches, results=total)
+    try:
+        with store.write() as s:
+            record(s, actor, "guests.searched", searches=searches, results=total)
+    except (StoreBusyError, StoreBusy):
+        # Reading is never held up by a writer: while another desk holds the write lock
+        # (a long import), the count stays pending and rides on the next search's event.
+        _put_back((store.store_id, actor.id, "guests.searched"), searches, total)
+        return False
     return True
 
 

@@ -12,11 +12,13 @@ An action without a sentence here (a new one another part adds) still reads as
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from app import snapshots
+from app.greeting import isolate
 from app.i18n import N_, Msg, _, ngettext_
 from app.permissions import Action, require
 from app.views import Actor, AuditInfo
@@ -112,6 +114,20 @@ class Names:
 
     labels: Mapping[int, str]
     staff: Mapping[int, tuple[str, Role]]
+    language: str | None = None  # the reader's, for dates written in words
+
+    def day(self, value: object) -> str:
+        """An ISO date from the details ("2026-11-27") as the reader writes it
+        ("27 Nov 2026", "27 nov 2026"); as stored when no language is given."""
+        if self.language is None or not isinstance(value, str):
+            return str(value)
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+        from app import localdates
+
+        return localdates.short_date(day, self.language)
 
     def label(self, label_id: object) -> str:
         if isinstance(label_id, int) and label_id in self.labels:
@@ -120,7 +136,7 @@ class Names:
 
     def person(self, staff_id: object) -> str:
         if isinstance(staff_id, int) and staff_id in self.staff:
-            return self.staff[staff_id][0]
+            return isolate(self.staff[staff_id][0])
         return f"#{staff_id}"
 
 
@@ -147,7 +163,7 @@ def sentences(store: Store, actor: Actor, events: Sequence[AuditInfo],
         labels = {i: (snapshots.label(lb).staff_name(language) if language else lb.staff_wording)
                   for i, lb in found.items()}
         staff = {i: (st.name, st.role) for i, st in queries.staff_names(s, staff_ids).items()}
-    names = Names(labels, staff)
+    names = Names(labels, staff, language)
     return [describe(e, d, names) for e, d in zip(events, details, strict=True)]
 
 
@@ -160,7 +176,8 @@ def _detail(raw: str) -> dict[str, object]:
 
 
 def _who(event: AuditInfo) -> str:
-    return event.staff_name if event.staff_id is not None else ""
+    """The staff member's name, fenced in Unicode isolates when it is right-to-left."""
+    return isolate(event.staff_name) if event.staff_id is not None else ""
 
 
 def describe(event: AuditInfo, detail: Mapping[str, object], names: Names) -> Msg:
@@ -303,6 +320,18 @@ def _simple(template: str, **keys: str) -> Builder:
     return build
 
 
+def _list_read(who: str, d: Mapping[str, object], n: Names) -> Msg:
+    """Today's list read, with how often since the last entry ("1 time", "3 times")."""
+    raw = d.get("reads", 1)
+    reads = raw if isinstance(raw, int) else 1
+    return ngettext_("{who} read the list for {day} ({rows} guests; read {reads} time since "
+                     "the last entry)",
+                     "{who} read the list for {day} ({rows} guests; read {reads} times since "
+                     "the last entry)", reads,
+                     who=who or "Frontdesk", day=n.day(d.get("day", "")), rows=d.get("rows", ""),
+                     reads=reads)
+
+
 _ANSWERS = {"none": N_("no special category"), "health": N_("health (consent needed)"),
             "other": N_("another special category (refused)")}
 
@@ -396,9 +425,7 @@ SENTENCES: dict[str, Builder] = {
                                 "number {offset})"), rows="rows", offset="offset"),
     "guests.searched": _simple(N_("{who} searched for guests ({searches} searches since the "
                                   "last entry)"), searches="searches"),
-    "arrivals.listed": _simple(N_("{who} read the list for {day} ({rows} guests; read "
-                                  "{reads} times since the last entry)"), day="day",
-                               rows="rows", reads="reads"),
+    "arrivals.listed": _list_read,
     "import.previewed": _simple(N_("{who} previewed an import of {rows} rows, matched against "
                                    "every guest ({matched} found)"), rows="rows",
                                 matched="matched"),

@@ -25,9 +25,11 @@ matched when that is not simply its name ("sounds like", "1 letter different",
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -83,8 +85,13 @@ def _place_why(place: str) -> Msg:
     return _("room {place}", place=place)
 
 
-def find(s: Session, typed: str, limit: int, day: dt.date, region: str) -> list[GuestMatch]:
-    """The guests ``typed`` may mean, best first (see the module docstring)."""
+def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callable[[], str]
+         ) -> list[GuestMatch]:
+    """The guests ``typed`` may mean, best first (see the module docstring).
+
+    ``region``: the venue's phone country, or how to read it (only when the text looks
+    like a phone number: a settings read less on every other key press).
+    """
     text = typed.strip()
     if not search.has_words(text):
         return []
@@ -97,6 +104,8 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str) -> list[
                 found[r.id] = _Found(r, tier, why, edits)
 
     if looks_like_phone(text):
+        if callable(region):
+            region = region()
         exact = to_e164(text, region)
         if exact:
             add(search.phone_rows(s, exact, limit), T_EXACT, _("phone"))
@@ -112,12 +121,16 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str) -> list[
         add([r], _whole_tier(r, text), _not_name_why(r, typed_words, prefix=False))
     begins = search.prefix_rows(s, text, limit + len(whole))
     for r in begins:
-        add([r], T_PREFIX, _not_name_why(r, typed_words, prefix=True))
+        if r.id not in found:  # else already found as well or better
+            add([r], T_PREFIX, _not_name_why(r, typed_words, prefix=True))
 
     start_of_day = dt.datetime.combine(day, dt.time())
     today = search.starting_rows(s, start_of_day, start_of_day + dt.timedelta(days=1),
                                  TODAY_ROWS)
     for r in today:
+        old = found.get(r.id)
+        if old is not None and old.tier == T_EXACT:  # nothing in memory can be better
+            continue
         hit = _match_in_memory(r, text, typed_words)
         if hit is not None:
             add([r], *hit)
@@ -157,25 +170,32 @@ def _match(f: _Found, when: str) -> GuestMatch:
 
 
 def _name_words(r: Any) -> list[str]:
-    return [name_keys.fold(w) for w in name_keys.words(f"{r.full_name} {r.preferred_name}")]
+    return list(_folded_words(r.full_name, r.preferred_name))
 
 
-def _spelling(words: list[str]) -> tuple[str, str]:
-    """A name as heard: its words folded, and their sound keys, particles left out."""
+@functools.lru_cache(maxsize=20_000)
+def _folded_words(full_name: str, preferred_name: str | None) -> tuple[str, ...]:
+    return tuple(name_keys.fold(w) for w in name_keys.words(f"{full_name} {preferred_name or ''}"))
+
+
+def _spelling(words: list[str]) -> tuple[str, str, str]:
+    """A name as heard: its words folded, their sound keys, and as typed (accents kept),
+    particles left out."""
     kept = [w for w in words if not name_keys.is_particle(w)] or words
     return (" ".join(name_keys.fold(w) for w in kept),
-            " ".join(name_keys.sound_key(w) for w in kept))
+            " ".join(name_keys.sound_key(w) for w in kept), " ".join(kept))
 
 
-def _name_apart(heard: tuple[str, str], r: Any) -> int:
-    """How far a guest's name is from what was typed, as a whole: letters apart plus
-    sounds apart (rapidfuzz), the closer of full and preferred name."""
+def _name_apart(heard: tuple[str, str, str], r: Any) -> int:
+    """How far a guest's name is from what was typed, as a whole: letters apart, plus
+    sounds apart, plus accents apart ("Sean" is nearer Sean than Seán), by rapidfuzz;
+    the closer of full and preferred name."""
     best = 1 << 30
     for name in (r.full_name, r.preferred_name):
         if name:
-            spelt, said = _spelling(name_keys.words(name))
-            best = min(best, Levenshtein.distance(heard[0], spelt)
-                       + Levenshtein.distance(heard[1], said))
+            spelt = _spelling(name_keys.words(name))
+            best = min(best, sum(Levenshtein.distance(a, b)
+                                 for a, b in zip(heard, spelt, strict=True)))
     return best
 
 
@@ -322,12 +342,21 @@ def _alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
             cand = _Alt(2, d, longer, (t.term,))
         else:
             continue
-        if t.term not in scored or cand < scored[t.term]:
-            scored[t.term] = cand
+        # "müller" and "muller" are one word to the index (accents removed): keep one.
+        same = _unaccented(t.term)
+        if same not in scored or cand < scored[same]:
+            scored[same] = cand
     alts = sorted(scored.values())
     if not any(a.quality == 0 for a in alts):
         alts = sorted(alts + _run_together(s, folded))
     return alts[:MAX_ALTERNATIVES]
+
+
+def _unaccented(word: str) -> str:
+    """A word as the index's ``remove_diacritics`` compares it (unlike :func:`fold`, "ß"
+    stays)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(ch))
 
 
 def _run_together(s: Session, folded: str) -> list[_Alt]:
@@ -350,10 +379,18 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None
     words = optional_particles_dropped(typed_words)
     if not words:
         return
-    per_word = [_alternatives(s, w, i == len(words) - 1)[:PER_WORD_IN_COMBOS]
-                for i, w in enumerate(words)]
-    if any(not alts for alts in per_word):
+    every = [_alternatives(s, w, i == len(words) - 1) for i, w in enumerate(words)]
+    if any(not alts for alts in every):
         return
+    if len(words) > 1 and all(len(a.terms) == 1 for alts in every for a in alts):
+        # Several words: first every reading of each at once. When that is not cut at the
+        # limit it holds every guest any combination would, and ranking orders them.
+        groups = [[a.terms[0] for a in alts] for alts in every]
+        rows = search.name_rows(s, groups, words[-1], limit)
+        _add_close(rows, words, (), add)
+        if len(rows) < limit:
+            return
+    per_word = [alts[:PER_WORD_IN_COMBOS] for alts in every]
     combos = sorted(itertools.product(*per_word),
                     key=lambda c: (sum(a.quality for a in c), sum(a.edits for a in c),
                                    sum(a.longer for a in c)))
@@ -361,19 +398,24 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None
     for i, combo in enumerate(combos[:MAX_QUERIES]):
         groups = [[t] for a in combo for t in a.terms]
         rows = search.name_rows(s, groups, words[-1] if i == 0 else None, limit)
-        # A word read as two run together is compared as those two words, one letter off.
-        heard = [t for w, a in zip(words, combo, strict=True)
-                 for t in (a.terms if len(a.terms) > 1 else (w,))]
-        joined = sum(len(a.terms) > 1 for a in combo)
-        for r in rows:
-            hit = _closeness(heard, _name_words(r))
-            if hit is not None and joined:
-                edits = hit[2] + joined
-                hit = (max(hit[0], T_CLOSE if edits == 1 else T_FAR),
-                       hit[1] or ngettext_("{n} letter different", "{n} letters different",
-                                           edits, n=edits), edits)
-            if hit is not None:
-                add([r], *hit)
+        _add_close(rows, words, combo, add)
         fetched += len(rows)
         if fetched >= 2 * limit:
             break
+
+
+def _add_close(rows: Sequence[Any], words: list[str], combo: Sequence[_Alt], add: Any) -> None:
+    """Rank the fetched guests by how close their names are to the typed words; a word
+    read as two run together (``combo``) is compared as those two, one letter off."""
+    heard = [t for w, a in itertools.zip_longest(words, combo)
+             for t in (a.terms if a is not None and len(a.terms) > 1 else (w,))]
+    joined = sum(len(a.terms) > 1 for a in combo)
+    for r in rows:
+        hit = _closeness(heard, _name_words(r))
+        if hit is not None and joined:
+            edits = hit[2] + joined
+            hit = (max(hit[0], T_CLOSE if edits == 1 else T_FAR),
+                   hit[1] or ngettext_("{n} letter different", "{n} letters different",
+                                       edits, n=edits), edits)
+        if hit is not None:
+            add([r], *hit)

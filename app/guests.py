@@ -112,7 +112,7 @@ def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMI
     says why it matched when that is not simply its name."""
     require(store, actor, Action.SEARCH_GUESTS)
     with store.read() as s:
-        found = guest_search.find(s, typed, limit, day or _today(), region_in(s))
+        found = guest_search.find(s, typed, limit, day or _today(), lambda: region_in(s))
     note_search(store, actor, len(found))   # that a search happened; never what was typed
     return found
 

@@ -19,10 +19,11 @@ from app.clock import now as _now
 from app.i18n import _
 from app.permissions import Action, require
 from app.shared_store import open_shared_store, parse, translate
+from app.verify import compare_with_anchor
 from app.views import Actor
+from storage import audit_anchor, postgres_admin, postgres_move
 from storage import errors as se
 from storage import postgres as pg
-from storage import postgres_admin, postgres_move
 from storage import postgres_errors as pe
 from storage.postgres_admin import InitResult
 from storage.store import Store
@@ -91,12 +92,21 @@ def move_store(local: Store, actor: Actor, target_address: str, *,
     Manager only. The local store's data is left as it was (its audit log records the
     copy: reading every guest is audited); the shared store gets the same guests,
     history, vocabulary, staff, consents and audit chain (same ids and hashes), plus one
-    audit event saying the store was moved in.
+    audit event saying the store was moved in. The local chain must match its anchor;
+    that anchor is carried over and extended into this desk's keyring entry for the
+    shared store, so ``verify`` there compares with it from the first moment.
     """
     require(local, actor, Action.BACKUP)
+    carried = _local_anchor(local)
     target = open_shared_store(target_address)
     try:
         with local.read() as src:
+            broken = compare_with_anchor(local, src)
+            if broken:   # a shared store must not start from a log that fails its anchor
+                raise ae.FrontdeskError(_(
+                    "The local store's audit log does not match its anchor ({problem}). "
+                    "Nothing was copied. Run frontdesk verify on the local store first.",
+                    problem=broken[1]))
             before = postgres_move.table_digests(src)
             with target.write() as dst:
                 busy = postgres_move.non_empty_tables(dst)
@@ -111,13 +121,26 @@ def move_store(local: Store, actor: Actor, target_address: str, *,
                         "The copy in the shared store differs from the local store in: "
                         "{tables}. Nothing was kept in the shared store; the local store is "
                         "unchanged.", tables=", ".join(differ)))
+                if carried is not None:   # the commit extends the local anchor (keyring)
+                    audit_anchor.seed(target.store_id, carried)
                 record(dst, actor, "store.moved_in", at=now or _now(),
                        guests=rows.get("guest", 0), events=rows.get("audit_event", 0))
     except se.StorageError as exc:
+        audit_anchor.forget(target.store_id)
         raise translate(exc) from exc
+    except BaseException:
+        audit_anchor.forget(target.store_id)
+        raise
     finally:
         target.close()
+    audit_anchor.flush()   # the shared store's anchor is in the keyring before we report
     with local.write() as s:  # reading every guest is audited where it was read
         record(s, actor, "store.copied_out", at=now or _now(), guests=rows.get("guest", 0),
                to=str(parse(target_address)))
     return MoveResult(str(target.address), rows, rows.get("audit_event", 0) + 1)
+
+
+def _local_anchor(local: Store) -> audit_anchor.Anchor | None:
+    """The local store's anchor, to carry to the shared store (None: never anchored)."""
+    where = audit_anchor.where_for(local.header.key_source)
+    return audit_anchor.load(local.store_id, where) if where else None

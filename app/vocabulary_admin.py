@@ -18,7 +18,7 @@ from app.audit import record
 from app.clock import now as _now
 from app.errors import NotFound, ValidationError
 from app.i18n import N_, _, gettext
-from app.labels import _remove
+from app.labels import _remove, forget_in_merge_undo, scrub
 from app.permissions import Action, require
 from app.views import Actor, LabelInfo, LabelUsage, Wording
 from app.vocabulary import (
@@ -132,22 +132,27 @@ def retire_label(store: Store, actor: Actor, label_id: int, *, remove_now: bool,
         lb = _approved(s.get(Label, label_id))
         lb.status = LabelStatus.RETIRED
         removed = 0
+        health = lb.sensitivity == Sensitivity.SPECIAL
         if remove_now:
             for a in queries.active_assignments_of_label(s, lb.id):
                 # show-guest: the per-guest event names the assignment, not the label (the
-                # kept record names it until its short record time ends); a health label's
-                # row is deleted at once, like any staff removal of one.
+                # kept record names it until its short record time ends). A health label's
+                # row is deleted at once, like any staff removal of one, with no per-guest
+                # event: one at the time of "label.retired" would tell which label it was.
                 ref, assignment_id = a.guest.ref, a.id
-                if lb.sensitivity == Sensitivity.SPECIAL:
+                if health:
+                    forget_in_merge_undo(a)
                     s.delete(a)
                 else:
                     _remove(a, actor, RemovalReason.LABEL_RETIRED, at)
-                record(s, actor, "label.removed", guest_ref=ref, at=at,
-                       assignment=assignment_id, reason=RemovalReason.LABEL_RETIRED.value)
+                    record(s, actor, "label.removed", guest_ref=ref, at=at,
+                           assignment=assignment_id, reason=RemovalReason.LABEL_RETIRED.value)
                 removed += 1
         record(s, actor, "label.retired", at=at, label=lb.id, remove_now=remove_now,
                removed=removed)
-        return removed
+    if health and removed:
+        scrub(store)  # the deleted rows' old pages leave the file and the WAL too
+    return removed
 
 
 def _approved(lb: Label | None) -> Label:

@@ -26,8 +26,11 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from app.demo import DEMO_STAFF
+from app.views import Role
 from bench.build import ensure_store
 from bench.common import bench_dir, passphrase_file, store_dir
+from bench.measure import sign_in
 
 
 def _erase_old_way(store: object, guest_id: int) -> None:
@@ -67,13 +70,20 @@ def main(argv: list[str] | None = None) -> int:
     store = open_store(work, key_source_for(str(pass_file)))
     first_open = time.perf_counter() - started
     try:
+        from app.pins import hash_pin
+        from storage.bench_support import set_pin_on_copy
+
+        name, pin = next((n, p) for n, r, p in DEMO_STAFF if r == Role.MANAGER)
+        # The shared bench stores' PINs may differ from the demo defaults: set it on this copy.
+        set_pin_on_copy(store, name, hash_pin(pin))
+        manager = sign_in(store, (name, pin))
         with store.read() as s:
             ids = [int(r[0]) for r in s.execute(text(
                 "SELECT id FROM guest ORDER BY id"))][:: max(1, args.guests // 50)]
         new: list[float] = []
         for guest_id in ids[: args.rounds]:
             t = time.perf_counter()
-            erasure.erase_guest(store, None, guest_id)
+            erasure.erase_guest(store, manager, guest_id)
             new.append(time.perf_counter() - t)
         with store.write() as s:   # the old way had no secure-delete
             s.execute(text(

@@ -27,9 +27,10 @@ def open_bench_store(folder: Path, passphrase: Path) -> Store:
     return open_store(folder, key_source_for(passphrase), create=False)
 
 
-def sign_in(store: Store) -> Actor:
-    """Sign in as the demo receptionist: searches and card opens run with a desk role."""
-    name, pin = BENCH_STAFF
+def sign_in(store: Store, as_staff: tuple[str, str] = BENCH_STAFF) -> Actor:
+    """Sign in as the demo receptionist (searches and card opens run with a desk role), or
+    as ``as_staff`` (name, PIN) from app.demo.DEMO_STAFF for manager-only work."""
+    name, pin = as_staff
     person = next(s for s in staff.list_staff(store) if s.name == name)
     return staff.sign_in(store, person.id, pin)
 

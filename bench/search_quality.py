@@ -25,7 +25,10 @@ or today or in the coming six days ("upcoming": whom the desk looks up), and
 guests picked anywhere in the table ("anyone"), for whom namesakes set a ceiling:
 with k guests of the same name and nothing else to go on, the wanted one is in
 the first five only by luck. The ceiling column is the share of queries whose
-wanted guest has at most 5 namesakes; "name 1st" counts a query as right when the
+wanted guest has at most 5 namesakes (itself included) among the guests search
+cannot tell apart: for "anyone" the whole table; for "upcoming" the guests with a
+visit in the same seven days, for "today" those with one today (search ranks those
+first, so only namesakes in the same pool compete). "name 1st" counts a query as right when the
 wanted guest is in the first five or the first result has the wanted full name
 (the typo was understood; only namesakes stand in the way).
 
@@ -45,6 +48,7 @@ import random
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,7 +135,12 @@ def sound_alike(full: str, rng: random.Random) -> str | None:
     rules = [(a, b) for a, b in SOUND_RULES if a in full]
     rng.shuffle(rules)
     for a, b in rules:
-        starts = [i for i in range(len(full)) if full.startswith(a, i)]
+        # A particle ("de ", "van der ") only as a word of its own: not the "de " of
+        # "Davide Romano", which would run two words together.
+        starts = [i for i in range(len(full)) if full.startswith(a, i) and
+                  (not a.endswith(" ") or i == 0 or full[i - 1] == " ")]
+        if not starts:
+            continue
         i = rng.choice(starts)
         out = full[:i] + b + full[i + len(a):]
         if name_keys.fold(out) != name_keys.fold(full) and len(out.split()) >= 2:
@@ -233,18 +242,34 @@ def time_merges(store: object, manager: Actor, rounds: int = 10) -> tuple[list[f
     return merges, undos
 
 
-def report(guests_n: int, results: list[Result], counts: dict[str, int],
+def pool_counts(store: object, day: dt.date, counts: dict[str, int]
+                ) -> dict[str, Counter[str]]:
+    """Per pool, how many guests carry each full name among those search ranks alike:
+    everyone; those with a visit today or in the coming six days; those with one today."""
+    start = dt.datetime.combine(day, dt.time())
+    out: dict[str, Counter[str]] = {"anyone": Counter(counts)}
+    for pool, days in (("upcoming", 7), ("today", 1)):
+        rows = bench_support.guests_visiting(store, start, start + dt.timedelta(days=days))  # type: ignore[arg-type]
+        out[pool] = Counter({gid: name for gid, name, _p, _k in rows}.values())
+    return out
+
+
+def report(guests_n: int, results: list[Result], counts: dict[str, Counter[str]],
            merges: tuple[list[float], list[float]]) -> dict[str, object]:
     kinds = sorted({(r.q.kind, r.q.pool) for r in results})
-    print(f"\nSearch quality, {guests_n:,} guests ({len(counts):,} distinct full names)")
+    print(f"\nSearch quality, {guests_n:,} guests ({len(counts['anyone']):,} distinct full "
+          f"names; {sum(counts['upcoming'].values()):,} guests with a visit in the coming "
+          "seven days)")
     print(f"{'kind':<16}{'wanted guests':<14}{'n':>5}{'in top 5':>10}{'name 1st':>10}"
           f"{'ceiling':>9}{'p50 ms':>9}{'p95 ms':>9}{'base p95':>10}")
-    figures: dict[str, object] = {"guests": guests_n, "distinct_full_names": len(counts)}
+    figures: dict[str, object] = {"guests": guests_n,
+                                  "distinct_full_names": len(counts["anyone"]),
+                                  "guests_visiting_in_7_days": sum(counts["upcoming"].values())}
     for kind, pool in kinds:
         rs = [r for r in results if (r.q.kind, r.q.pool) == (kind, pool)]
         share = 100 * sum(r.hit for r in rs) / len(rs)
         named = 100 * sum(r.right_name for r in rs) / len(rs)
-        ceiling = 100 * sum(counts.get(r.q.name, 1) <= 5 for r in rs) / len(rs)
+        ceiling = 100 * sum(counts[pool].get(r.q.name, 1) <= 5 for r in rs) / len(rs)
         p50, p95 = percentile([r.ms for r in rs], 50), percentile([r.ms for r in rs], 95)
         base = percentile([r.base_ms for r in rs], 95)
         print(f"{kind:<16}{pool:<14}{len(rs):>5}{share:>9.1f}%{named:>9.1f}%{ceiling:>8.0f}%"
@@ -253,6 +278,15 @@ def report(guests_n: int, results: list[Result], counts: dict[str, int],
                                      "right_name_pct": round(named, 1),
                                      "ceiling_pct": round(ceiling), "p50_ms": round(p50, 3),
                                      "p95_ms": round(p95, 3), "baseline_p95_ms": round(base, 3)}
+    for pool in ("today", "upcoming", "anyone"):
+        rs = [r for r in results if r.q.kind in FUZZY and r.q.pool == pool]
+        if rs:
+            share = 100 * sum(r.hit for r in rs) / len(rs)
+            ceiling = 100 * sum(counts[pool].get(r.q.name, 1) <= 5 for r in rs) / len(rs)
+            print(f"typos and sound-alikes, {pool}: {share:.1f}% in top 5 "
+                  f"(n={len(rs)}, ceiling {ceiling:.0f}%)")
+            figures[f"fuzzy.{pool}"] = {"n": len(rs), "top5_pct": round(share, 1),
+                                        "ceiling_pct": round(ceiling)}
     for label, pick in (("exact/prefix", lambda r: r.q.kind not in FUZZY),
                         ("fuzzy", lambda r: r.q.kind in FUZZY)):
         rs = [r for r in results if pick(r)]
@@ -290,7 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                             if s.name == "Eva Visser"), "4826")
         day = dt.date.today()
         log("Counting namesakes …")
-        counts = bench_support.full_name_counts(store)
+        counts = pool_counts(store, day, bench_support.full_name_counts(store))
         qs = build_queries(store, args.per_kind, args.seed, day)
         log(f"{len(qs)} queries; warming up …")
         run(store, actor, qs[:50])

@@ -12,7 +12,9 @@ hash, time and how many events each staff member has up to it — is written
 * a passphrase store (no keyring): a 0600 file in the user's state folder,
   outside the data folder, so copying an old data folder back does not bring
   an old anchor with it;
-* a memory store (demo, tests): this process's memory.
+* a memory store (demo, tests): this process's memory;
+* the venue's shared store (PostgreSQL): each desk's OS keyring, same entry name
+  (``move-store`` carries the local store's anchor there, see :func:`seed`).
 
 Every backup carries the anchor of the moment it was made in its plain header
 (``storage.backup``), and the manager's audit screen shows a short fingerprint
@@ -185,8 +187,21 @@ def save(store_id: str, where: str, anchor: Anchor, backend: Any = None) -> bool
 
 
 def where_for(key_source: str) -> str | None:
-    """Where a store whose header says ``key_source`` keeps its anchor (None: nowhere)."""
-    return {"keyring": "keyring", "passphrase": "file", "memory": "memory"}.get(key_source)
+    """Where a store whose header says ``key_source`` keeps its anchor (None: nowhere).
+
+    A shared store (``"server"``) is anchored in each desk's keyring, where the desk
+    keeps the server password: every desk's anchor is a checkpoint of the one chain.
+    """
+    return {"keyring": "keyring", "passphrase": "file", "memory": "memory",
+            "server": "keyring"}.get(key_source)
+
+
+def seed(store_id: str, anchor: Anchor) -> None:
+    """Start ``store_id``'s anchoring from ``anchor`` (move-store: the local store's anchor
+    carried to the shared store, whose copied chain must still hold it). The next commit
+    that logs an event extends it, or keeps it as evidence if the chain does not hold it."""
+    with _lock:
+        _memory[store_id] = anchor
 
 
 # --- after every commit that logged events ----------------------------------------------
@@ -228,11 +243,20 @@ def compute(session: Session, store_id: str, where: str) -> Anchor | None:
 
 
 def row_marks(session: Session) -> dict[str, int]:
-    """The highest id in each table that grows with the desk's work (primary-key reads)."""
-    from storage.bulk import max_id
+    """The highest id in each table that grows with the desk's work (primary-key reads).
+
+    One statement for the four tables: on the shared store every statement is a round
+    trip to the server, made inside the write lock of each change that logs an event.
+    """
+    from sqlalchemy import func, select
+
     from storage.models import Assignment, Consent, Guest, Visit
 
-    return {m.__tablename__: max_id(session, m) for m in (Guest, Visit, Assignment, Consent)}
+    models = (Guest, Visit, Assignment, Consent)
+    row = session.execute(select(*(
+        select(func.coalesce(func.max(m.__table__.c.id), 0)).scalar_subquery()
+        for m in models))).one()
+    return {m.__tablename__: int(v or 0) for m, v in zip(models, row, strict=True)}
 
 
 def for_backup(session: Session, store_id: str, key_source: str) -> dict[str, Any] | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Table, func, insert, select
@@ -72,12 +72,33 @@ class ChainReport:
 
 def verify(session: Session) -> ChainReport:
     """Walk the whole log in id order and report the first broken link."""
-    prev = GENESIS
-    count = 0
-    last_id = 0
-    expected_id = 1
     rows = session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
-    for ev in rows.yield_per(2000):
+    return _walk(session, rows.yield_per(2000), GENESIS, 1)
+
+
+def verify_tail(session: Session, newest: int) -> ChainReport:
+    """Walk only the newest ``newest`` events (``verify``'s quick mode); the whole log if
+    it is no longer than that. Their links, hashes and the head record are checked, and
+    the first of them must follow the stored hash of the event before it. A change
+    further back is ``verify --full``'s, or the anchors' (an anchored event's hash
+    is compared either way)."""
+    top = head(session)
+    if top is None:
+        return _walk(session, [], GENESIS, 1)
+    first = max(1, top[0] - newest + 1)
+    prev = GENESIS if first == 1 else hash_at(session, first - 1)
+    if prev is None:
+        return ChainReport(0, first - 1, f"event {first - 1} is missing before {first}")
+    rows = session.execute(select(AuditEvent).where(AuditEvent.id >= first)
+                           .order_by(AuditEvent.id)).scalars()
+    return _walk(session, rows.yield_per(2000), prev, first)
+
+
+def _walk(session: Session, rows: Iterable[AuditEvent], prev: str,
+          expected_id: int) -> ChainReport:
+    count = 0
+    last_id = expected_id - 1
+    for ev in rows:
         count += 1
         if ev.id != expected_id:
             return ChainReport(count, ev.id, f"event {expected_id} is missing before {ev.id}")
@@ -90,11 +111,11 @@ def verify(session: Session) -> ChainReport:
         if h != ev.hash:
             return ChainReport(count, ev.id, f"event {ev.id} was changed after it was written")
         prev, last_id, expected_id = ev.hash, ev.id, ev.id + 1
-    head = session.get(Setting, HEAD_KEY)
+    head_row = session.get(Setting, HEAD_KEY)
     expected_head = f"{last_id}:{prev}" if last_id else None
-    if head is not None and head.value != expected_head:
+    if head_row is not None and head_row.value != expected_head:
         return ChainReport(count, last_id + 1, f"events after {last_id} were removed")
-    if head is None and last_id:
+    if head_row is None and last_id:
         return ChainReport(count, None, "the chain head record is missing")
     return ChainReport(count, None, "")
 

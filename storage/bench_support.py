@@ -200,3 +200,14 @@ def delete_guests(store: Store, ids: list[int]) -> None:
     with store.write() as s:
         for gid in ids:
             s.execute(text("DELETE FROM guest WHERE id = :i"), {"i": gid})
+
+
+def set_pin_on_copy(store: Store, name: str, pin_hash: str) -> None:
+    """Give staff member ``name`` a known PIN (hashed by the caller) on a bench *copy*.
+
+    The bench stores were built by other runs whose PINs may differ from the demo
+    defaults; a benchmark that needs a manager (erasure) sets one on its own copy.
+    """
+    with store.write() as s:
+        s.execute(text("UPDATE staff SET pin_hash = :h, failed_attempts = 0, "
+                       "locked_until = NULL WHERE name = :n"), {"h": pin_hash, "n": name})

@@ -183,6 +183,11 @@ class Store:
     def integrity_problems(self) -> list[str]:
         return eng.integrity_problems(self.engine)
 
+    def quick_problems(self, whole_below: int | None = None) -> tuple[list[str], bool]:
+        """``verify``'s quick checks (bounded cost): (problems, every page checked?)."""
+        return eng.quick_problems(self.engine, self.paths.db, self.paths.sidecars[0],
+                                  whole_below=whole_below)
+
     def checkpoint(self) -> None:
         eng.checkpoint(self.engine)
 

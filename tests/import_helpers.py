@@ -15,3 +15,16 @@ def counts(store: Store) -> tuple[int, int, int, int]:
             int(s.scalar(select(func.count()).select_from(m)) or 0)
             for m in (Guest, Visit, AuditEvent, Setting)
         )
+
+
+def after_preview(store: Store, before: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """Check that a preview wrote nothing but its own audit event (a bulk read of the
+    guests it matched against, "import.previewed") and return the counts after it."""
+    now = counts(store)
+    assert (now[0], now[1], now[3]) == (before[0], before[1], before[3])
+    with store.read() as s:
+        actions = list(s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)
+                                 .offset(before[2])))
+    assert actions == ["import.previewed"], actions
+    return now
+

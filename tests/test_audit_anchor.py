@@ -24,6 +24,7 @@ from storage import audit_anchor, audit_chain
 from storage.models import Source
 from storage.store import Store
 from tests.keyrings import MemoryKeyring
+from tests.pg_fixtures import SharedCluster
 
 PASS = "horse staple battery"
 
@@ -113,7 +114,8 @@ def test_truncation_is_named(store: Store, manager: Actor, receptionist: Actor,
     assert "audit log truncated" in capsys.readouterr().err
 
 
-def test_recomputation_is_named(store: Store, manager: Actor, receptionist: Actor) -> None:
+def test_recomputation_is_named(store: Store, manager: Actor, receptionist: Actor,
+                                data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _fill(store, manager, receptionist)
     rows = _rows(store.engine)
     rows[3]["detail"] = json.dumps({"first": True})   # an edit, every hash after recomputed
@@ -124,9 +126,13 @@ def test_recomputation_is_named(store: Store, manager: Actor, receptionist: Acto
     assert "audit log recomputed" in report.problems[0]
     status = audit_log.verify_chain(store, manager)
     assert not status.ok and "recomputed" in status.message
+    store.close()
+    assert main(["verify", "--data-dir", str(data_dir)]) == 1
+    assert "audit log recomputed" in capsys.readouterr().err
 
 
-def test_reattribution_is_named(store: Store, manager: Actor, receptionist: Actor) -> None:
+def test_reattribution_is_named(store: Store, manager: Actor, receptionist: Actor,
+                                data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _fill(store, manager, receptionist)
     rows = _rows(store.engine)
     opened = next(r for r in rows if r["action"] == "guest.opened")
@@ -137,6 +143,9 @@ def test_reattribution_is_named(store: Store, manager: Actor, receptionist: Acto
     assert report.findings == ("re-attributed",)
     assert "re-attributed" in report.problems[0]
     assert "Eva Visser 6 → 5" in report.problems[0] and "Sam Bakker 5 → 6" in report.problems[0]
+    store.close()
+    assert main(["verify", "--data-dir", str(data_dir)]) == 1
+    assert "Eva Visser 6 → 5" in capsys.readouterr().err
 
 
 def test_rollback_to_an_older_copy_is_named(store: Store, manager: Actor, receptionist: Actor,
@@ -228,3 +237,47 @@ def test_a_store_written_before_anchoring_only_gets_a_note(store: Store, manager
     assert report.ok and report.notes and "no anchor" in report.notes[0]
     guests.create_guest(store, manager, GuestFields("First After Upgrade"))
     assert _anchor(isolated, store).id > 0 and verify_store(store).ok
+
+
+# --- the shared (PostgreSQL) store: each desk's keyring holds an anchor ----------------
+
+@pytest.mark.postgres
+def test_a_server_owner_who_cuts_the_shared_log_is_caught_by_a_desks_anchor(
+        pg_cluster: SharedCluster, shared_url: str, shared_db: str,
+        isolated: MemoryKeyring) -> None:
+    """The desk role cannot rewrite the log (tests/test_shared_store.py); the server's
+    superuser can, and the anchor this desk kept in its own keyring names it."""
+    import keyring
+
+    from app import shared_store
+    from tests.conftest import MANAGER_PIN
+
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        eva = staff.create_first_manager(store, "Eva Visser", MANAGER_PIN)
+        for name in ("Ada Lovelace", "Grace Hopper", "Alan Turing"):
+            guests.open_card(store, eva, guests.create_guest(store, eva, GuestFields(name)).id)
+        anchor = _anchor(isolated, store)
+        assert verify_store(store).ok and anchor.by_staff[str(eva.id)] >= 7
+        # A desk that has written nothing holds no anchor of this store: no alarm there.
+        keyring.set_keyring(MemoryKeyring())
+        assert verify_store(store).ok
+        keyring.set_keyring(isolated)
+        # The server's superuser deletes the newest events and moves the head back: a
+        # chain that verifies on its own.
+        import psycopg
+
+        with psycopg.connect(pg_cluster.server.admin_conninfo(shared_db)) as conn:
+            keep, keep_hash = conn.execute(
+                "SELECT id, hash FROM audit_event WHERE id < %s ORDER BY id DESC LIMIT 1",
+                (anchor.id - 2,)).fetchone()   # type: ignore[misc]
+            conn.execute("DELETE FROM audit_event WHERE id > %s", (keep,))
+            conn.execute("UPDATE setting SET value = %s WHERE key = %s",
+                         (f"{keep}:{keep_hash}", audit_chain.HEAD_KEY))
+        with store.read() as s:
+            assert audit_chain.verify(s).ok   # the chain alone no longer shows it
+        report = verify_store(store)
+        assert not report.ok and report.findings[0] in ("truncated", "rolled_back"), report
+        assert "the anchor in the keyring" in report.problems[0]
+    finally:
+        store.close()

@@ -88,3 +88,31 @@ def test_every_recorded_action_has_a_sentence_and_a_name() -> None:
     assert not missing, f"actions without a sentence: {missing}"
     assert not unnamed, f"actions without a name for the filter: {unnamed}"
     assert {"label.removed", "staff.pin_reset", "visit.arrived", "staff.deactivated"} <= found
+
+
+def test_list_reads_count_in_words_and_a_right_to_left_name_is_fenced_in() -> None:
+    from app.greeting import FSI, PDI
+    from app.views import AuditInfo
+
+    def read(name: str) -> AuditInfo:
+        return AuditInfo(1, dt.datetime(2026, 11, 27, 17, 0), 3, name, "host",
+                         "arrivals.listed", None, "")
+
+    names = audit_sentences.Names({}, {})
+    once = audit_sentences.describe(read("Luca Rossi"),
+                                    {"day": "2026-11-27", "rows": 7, "reads": 1}, names)
+    thrice = audit_sentences.describe(read("Luca Rossi"),
+                                      {"day": "2026-11-27", "rows": 7, "reads": 3}, names)
+    assert translate(once, "en") == ("Luca Rossi read the list for 2026-11-27 (7 guests; read "
+                                     "1 time since the last entry)")
+    assert translate(thrice, "en").endswith("read 3 times since the last entry)")
+    assert translate(once, "nl").endswith("1 keer gelezen sinds de vorige regel)")
+    assert translate(thrice, "de").endswith("3-mal gelesen seit dem letzten Eintrag)")
+    dutch = audit_sentences.Names({}, {}, "nl")
+    in_words = audit_sentences.describe(read("Luca Rossi"),
+                                        {"day": "2026-11-27", "rows": 7, "reads": 3}, dutch)
+    assert translate(in_words, "nl") == ("Luca Rossi las de lijst van 27 nov 2026 (7 gasten; "
+                                         "3 keer gelezen sinds de vorige regel)")
+    arabic = audit_sentences.describe(read("سارة"), {"day": "2026-11-27", "rows": 7,
+                                                        "reads": 1}, names)
+    assert translate(arabic, "en").startswith(f"{FSI}سارة{PDI} read the list")

@@ -23,6 +23,7 @@ from app.opening import KeyringKey, PassphraseKey, open_store
 from app.views import Actor
 from storage.store import Store
 from tests.keyrings import MemoryKeyring
+from tests.pg_fixtures import SharedCluster
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -212,13 +213,18 @@ def test_manager_commands_refuse_desk_staff(
     with_store(folder, last_by_eva)
 
 
-def test_export_is_desk_work(demo: tuple[Path, str], tmp_path: Path,
+def test_export_is_desk_work_and_audited_under_the_person(demo: tuple[Path, str], tmp_path: Path,
                              monkeypatch: pytest.MonkeyPatch) -> None:
     folder, ref = demo
     out = tmp_path / "g.json"
     assert run(["--data-dir", str(folder), "export-guest", ref, "--format", "json", "--out",
                 str(out), "--staff", "Sam Bakker", "--pin-stdin"], "3917\n", monkeypatch) == 0
     assert out.exists()
+
+    def exported_by(s: Store, a: Actor) -> list[str | None]:   # audited under Sam
+        events = audit_log.list_events(s, a, audit_log.AuditFilter(action="guest.exported"))
+        return [e.staff_name for e in events if e.guest_ref == ref]
+    assert with_store(folder, exported_by) == ["Sam Bakker"]
 
 
 def test_demo_data_refuses_a_folder_with_a_store(demo: tuple[Path, str],
@@ -353,3 +359,35 @@ def test_recover_is_audited_as_the_recovery_passphrase(store: Store, manager: Ac
         assert len(used) == 1 and used[0].staff_id is None
     finally:
         got.store.close()
+
+
+@pytest.mark.postgres
+def test_move_store_refuses_desk_staff_and_a_wrong_pin(
+        pg_cluster: SharedCluster, empty_db: str, demo: tuple[Path, str],
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Copying every guest to a server is a manager's act, signed in like the others."""
+    from app import shared_store
+    from storage import queries
+
+    folder, _ref = demo
+    assert run(["init", "--store", pg_cluster.owner_url(empty_db), "--password-stdin"],
+               pg_cluster.owner_password + "\n", monkeypatch) == 0
+    desk = pg_cluster.desk_url(empty_db)
+    shared_store.save_password(desk, pg_cluster.desk_password)
+    before = snapshot(folder)
+    capsys.readouterr()
+    argv = ["move-store", "--data-dir", str(folder), "--to", desk, "--pin-stdin"]
+    assert run(argv, EVA[1] + "\n", monkeypatch) != 0            # no --staff
+    assert "--staff" in capsys.readouterr().err
+    assert run([*argv, "--staff", SAM[0]], SAM[1] + "\n", monkeypatch) == 2   # desk staff
+    assert "ask a manager" in capsys.readouterr().err
+    assert run([*argv, "--staff", EVA[0]], "9999\n", monkeypatch) == 2         # wrong PIN
+    assert "Wrong PIN" in capsys.readouterr().err
+    store = shared_store.open_shared_store(desk)
+    try:
+        with store.read() as s:
+            assert queries.guest_count(s) == 0 and queries.audit_event_count(s) == 0
+    finally:
+        store.close()
+    after = snapshot(folder)   # the refused sign-ins are audited locally, nothing else moved
+    assert set(after) == set(before)

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from app import guests, labels, retention, visits
@@ -114,13 +114,76 @@ def test_retention_dialog_keeps_and_erases(qtbot: QtBot, store: Store, manager: 
     qtbot.addWidget(erase)
     qtbot.keyClicks(erase.pin, "0000")
     qtbot.keyClick(erase.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not erase.busy(), timeout=10_000)
     assert erase.result_info is None and erase.error.text()
+    assert erase.pin.isEnabled() and not erase.progress.isVisible()
     qtbot.keyClicks(erase.pin, MANAGER_PIN)
     qtbot.keyClick(erase.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not erase.busy(), timeout=10_000)
     assert erase.result_info is not None
     assert guests.find_guests(store, manager, "Piet") == []
     dialog.refresh()
     assert dialog.table.rowCount() == 0 and not dialog.keep_button.isEnabled()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_erasure_runs_on_a_worker_while_the_dialog_stays_responsive(
+    qtbot: QtBot, store: Store, manager: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The erasure runs off the GUI thread; the dialog paints a busy bar meanwhile.
+
+    The real ``erase_guest`` runs, wrapped so that it waits until the test has seen
+    the GUI thread handle events while the erasure is under way (on the GUI thread
+    it would wait in vain and the test would fail, not hang).
+    """
+    import threading
+
+    from app import erasure
+    from ui.retention_view import EraseGuestDialog, RetentionDialog
+
+    g = guests.create_guest(store, manager, GuestFields("Wim Worker"))
+    visits.record_visit(store, manager, g.id, kind=VisitKind.STAY,
+                        starts_at=dt.datetime(2022, 5, 1, 15))
+    dialog = RetentionDialog(store, manager, now=dt.datetime(2026, 6, 1, 9))
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1
+
+    started, go_on = threading.Event(), threading.Event()
+    ran_on: list[threading.Thread] = []
+    real = erasure.erase_guest
+
+    def held(*args: object, **kwargs: object) -> erasure.ErasureResult:
+        ran_on.append(threading.current_thread())
+        started.set()
+        go_on.wait(10)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(erasure, "erase_guest", held)
+    seen: list[tuple[bool, bool, bool]] = []
+
+    def while_erasing() -> None:
+        erase = dialog.findChild(EraseGuestDialog)
+        if erase is None or not erase.isVisible():
+            QTimer.singleShot(10, while_erasing)   # not shown yet
+            return
+        qtbot.keyClicks(erase.pin, MANAGER_PIN)
+        qtbot.keyClick(erase.pin, Qt.Key.Key_Return)
+        assert started.wait(10)
+        ticks: list[int] = []
+        QTimer.singleShot(0, lambda: ticks.append(1))   # the GUI thread handles events
+        qtbot.waitUntil(lambda: bool(ticks), timeout=2000)
+        seen.append((erase.busy(), erase.progress.isVisible(), erase.erase.isEnabled()))
+        erase.reject()   # Esc/Cancel while erasing: ignored, the transaction finishes
+        go_on.set()
+
+    QTimer.singleShot(0, while_erasing)
+    dialog.table.selectRow(0)
+    qtbot.keyClick(dialog.erase_button, Qt.Key.Key_Space)   # exec() until the worker is done
+    assert seen == [(True, True, False)]
+    assert ran_on and ran_on[0] is not threading.main_thread()
+    assert dialog.status.text() == "Erased Wim Worker."
+    assert guests.find_guests(store, manager, "Wim") == []
+    assert dialog.table.rowCount() == 0
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -222,3 +222,22 @@ def test_names_with_sharp_s_are_found_misspelt(
     want = {guests.create_guest(store, receptionist, GuestFields(name)).id
             for name in ("Friederike Großmann-Klein", "Bärbel Nußbaum")}
     assert first(store, receptionist, typed).id in want
+
+
+def test_accents_typed_as_heard_bring_that_spelling_first(
+        store: Store, receptionist: Actor) -> None:
+    accented = guests.create_guest(store, receptionist, GuestFields("Seán Evans")).id
+    plain = guests.create_guest(store, receptionist, GuestFields("Sean Evans")).id
+    assert first(store, receptionist, "Seán Evanss").id == accented
+    assert first(store, receptionist, "Sean Evanss").id == plain
+
+
+def test_a_word_with_many_near_readings_still_finds_the_guest(
+        store: Store, receptionist: Actor) -> None:
+    """"Jön" is one letter from Jan, Job, Jong, Ton, Von and Jörn; with the other words
+    right, every reading is tried at once, not only the first few combinations."""
+    for name in ("Jan Franziska Muller", "Job Franziska Müller", "Jong Franziska Müller",
+                 "Ton Franziska Muller", "Von Franziska Müller", "Jan Müller", "Job Muller"):
+        guests.create_guest(store, receptionist, GuestFields(name))
+    wanted = guests.create_guest(store, receptionist, GuestFields("Jörn Franziska Müller")).id
+    assert wanted in [g.id for g in find(store, receptionist, "Jön Franziska Müller")[:5]]

@@ -6,6 +6,7 @@ TLS; nothing is mocked. Failures must leave the server unchanged and say what to
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -273,9 +274,19 @@ def test_a_desk_that_cannot_get_the_write_lock_in_time_gets_busy_not_a_hang(
             holder.execute(f"SELECT pg_advisory_xact_lock({pge.WRITE_LOCK_KEY})")
             with pytest.raises(ae.StoreBusyError):
                 guests.update_guest(store, actor, g.id, GuestFields("Ingrid Holm-Berg"))
-            # Reading is never held up by a writer.
+            # Reading is never held up by a writer: this search's audit event (a count, at
+            # most once a minute: app.audit.note_search) cannot be written now, so it waits.
             assert guests.find_guests(store, actor, "ingrid")
         # Once the other writer is done, the same change goes through.
         guests.update_guest(store, actor, g.id, GuestFields("Ingrid Holm-Berg"))
+        # The search made while the lock was held is not lost from the audit: its count
+        # rides on the next search's event.
+        assert guests.find_guests(store, actor, "ingrid")
+        with psycopg.connect(pg_cluster.server.admin_conninfo(shared_db)) as reader:
+            row = reader.execute("SELECT detail FROM audit_event WHERE action = "
+                                 "'guests.searched' ORDER BY id DESC LIMIT 1").fetchone()
+        assert row is not None
+        detail = row[0] if isinstance(row[0], dict) else json.loads(row[0])
+        assert detail["searches"] >= 2
     finally:
         store.close()

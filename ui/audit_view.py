@@ -73,6 +73,11 @@ class AuditModel(RowsModel[AuditInfo]):
         if role == Qt.ItemDataRole.DisplayRole and index.isValid() \
                 and index.column() == self.WHAT:
             return self.sentence_at(index.row())
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() \
+                and index.column() == self.WHAT:
+            # The whole sentence (a long one is cut at the column's edge), then the code.
+            code = super().data(index, role)
+            return f"{self.sentence_at(index.row())}\n{code}" if code else None
         return super().data(index, role)
 
     def cell(self, row: AuditInfo, column: int, role: int) -> Any:
@@ -268,6 +273,12 @@ class AuditView(QDialog):
         self.count.setObjectName("hint")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # Enter in the guest-token field filters; it must not also press Close (Esc closes)
+        # or Verify again: no button here is a default button.
+        for button in (buttons.button(QDialogButtonBox.StandardButton.Close),
+                       self.verify_button, self.pick_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
         lay = QVBoxLayout(self)
         lay.addLayout(top)

@@ -26,15 +26,20 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.opening import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "docs" / "screenshots"
 PASSPHRASE = "desk walk passphrase"
 
 
-def prepare(folder: Path) -> tuple[Path, Path, int]:
+def prepare(folder: Path) -> tuple[Path, Path, int, str]:
     """A demo store with health labels on two arrivals and two bookings for today; returns
-    (store folder, passphrase file, the row of the first arrival with a health label)."""
+    (store folder, passphrase file, the row of the first arrival with a health label, that
+    guest's token)."""
     from app import consents, demo, guests, labels, staff, visits
     from app.domain import ConsentPurpose, Role, Service, Source, VisitKind
     from app.opening import key_source_for, open_store
@@ -64,12 +69,47 @@ def prepare(folder: Path) -> tuple[Path, Path, int]:
                     ConsentPurpose.HEALTH):
                 consents.record_consent(store, manager, guest.id)
             labels.assign_label(store, manager, guest.id, by_key[key], Source.GUEST_TOLD)
-        first = next((i for i, r in enumerate(visits.today_list(store, manager, today,
-                                                                  VisitKind.STAY))
-                      if r.health), 0)
+        arrivals = visits.today_list(store, manager, today, VisitKind.STAY)
+        first = next((i for i, r in enumerate(arrivals) if r.health), 0)
+        ref = history(store, arrivals[first].guest.id, by_key)
     finally:
         store.close()
-    return data, pp, first
+    return data, pp, first, ref
+
+
+def history(store: Store, guest_id: int, by_key: dict[str | None, int]) -> str:
+    """A receptionist's morning with one guest, so the audit log (filtered to that guest)
+    shows more than sign-ins: labels added, one removed because it is no longer true, one
+    forgotten at the guest's request, one observed. Returns the guest's token."""
+    from app import demo, guests, labels, staff
+    from app.domain import RemovalReason, Role, Source
+
+    name, _role, pin = next(s for s in demo.DEMO_STAFF if s[1] == Role.RECEPTIONIST)
+    sam = staff.sign_in(store, next(p.id for p in staff.list_staff(store)
+                                    if p.name == name), pin)
+    quiet = labels.assign_label(store, sam, guest_id, by_key["quiet-room"], Source.GUEST_TOLD)
+    labels.assign_label(store, sam, guest_id, by_key["extra-pillows"], Source.STAFF_OBSERVED)
+    high = labels.assign_label(store, sam, guest_id, by_key["high-floor"], Source.GUEST_TOLD)
+    labels.remove_label(store, sam, quiet.id, RemovalReason.NO_LONGER_TRUE)
+    labels.remove_label(store, sam, high.id, RemovalReason.GUEST_REQUEST)
+    return guests.open_card(store, sam, guest_id).guest.ref
+
+
+def mnemonic(lang: str, source: str, context_name: str = "MainWindow") -> str:
+    """The letter after "&" in ``source`` (a menu item or label of ``context_name``), as
+    translated into ``lang`` (resources/i18n/frontdesk_LANG.ts; English is the source)."""
+    import xml.etree.ElementTree as ET
+
+    text = source
+    ts = ROOT / "resources" / "i18n" / f"frontdesk_{lang}.ts"
+    if ts.exists():
+        for context in ET.parse(ts).getroot().iter("context"):
+            if context.findtext("name") != context_name:
+                continue
+            for message in context.iter("message"):
+                if message.findtext("source") == source:
+                    text = message.findtext("translation") or source
+    return text[text.index("&") + 1].lower()
 
 
 class Desk:
@@ -94,6 +134,27 @@ class Desk:
             time.sleep(0.5)
         raise RuntimeError("the Frontdesk window did not appear")
 
+    def settle(self, timeout: float = 30.0) -> None:
+        """Wait until the app has stopped working (no CPU used for ~0.6 s): on a loaded
+        machine a fixed pause photographs a half-finished sign-in."""
+        stat = Path(f"/proc/{self.proc.pid}/stat")
+
+        def ticks() -> int:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            return int(fields[11]) + int(fields[12])  # utime + stime
+
+        end, quiet, last = time.monotonic() + timeout, 0, ticks()
+        while quiet < 3 and time.monotonic() < end:
+            time.sleep(0.2)
+            now = ticks()
+            quiet, last = (quiet + 1 if now - last <= 1 else 0), now
+
+    def menu(self, menu: str, item: str) -> None:
+        """Open a menu item by its mnemonics (Alt+letter, letter) in this language."""
+        self.keys(f"alt+{mnemonic(self.lang, menu)}", pause=0.6)
+        self.keys(mnemonic(self.lang, item), pause=0.6)
+        self.settle()
+
     def keys(self, *keys: str, pause: float = 0.25) -> None:
         subprocess.run(["xdotool", "windowactivate", "--sync", self.window], check=False)
         for k in keys:
@@ -108,10 +169,12 @@ class Desk:
         """Choose the row-th name with ↑↓ in the PIN field, type the PIN, Enter."""
         self.keys(*(["Up"] * 6), *(["Down"] * row), pause=0.1)
         self.type(pin)
-        self.keys("Return", pause=2.5)
+        self.keys("Return", pause=1.0)
+        self.settle()
 
     def shot(self, name: str) -> Path:
-        time.sleep(0.8)
+        self.settle()
+        time.sleep(0.5)
         path = self.out / f"desk17-{self.lang}-{name}.png"
         subprocess.run(["import", "-window", "root", str(path)], check=True)
         return path
@@ -125,7 +188,8 @@ class Desk:
             self.proc.wait(timeout=10)
 
 
-def walk(lang: str, data: Path, pp: Path, first_health: int, out: Path) -> list[Path]:
+def walk(lang: str, data: Path, pp: Path, first_health: int, ref: str, out: Path
+         ) -> list[Path]:
     from app.demo import DEMO_STAFF
     from app.domain import Role
 
@@ -140,16 +204,17 @@ def walk(lang: str, data: Path, pp: Path, first_health: int, out: Path) -> list[
         desk.keys("alt+a", "ctrl+t", pause=0.8)  # Hotel &arrivals, focus on the list
         shots.append(desk.shot("today-hotel"))
         desk.keys(*(["Down"] * first_health), "Return", pause=0.3)
-        time.sleep(1.0)
         shots.append(desk.shot("card"))
         desk.keys("Escape", "ctrl+l", pause=1.0)  # lock; the manager takes over the desk
         desk.sign_in(manager, people[manager][2])
-        desk.keys("alt+m", *(["Down"] * 4), "Return", pause=0.4)  # Manager ▸ Audit log…
-        time.sleep(2.5)
+        desk.menu("&Manager", "&Audit log…")
+        # That guest's history: Alt+G (the Guest field), the token, Enter.
+        desk.keys(f"alt+{mnemonic(lang, '&Guest:', 'AuditView')}")
+        desk.type(ref)
+        desk.keys("Return", pause=0.6)
         shots.append(desk.shot("audit"))
         desk.keys("Escape", pause=0.8)
-        desk.keys("alt+m", "Return", pause=0.6)  # Manager ▸ Staff…
-        time.sleep(1.0)
+        desk.menu("&Manager", "&Staff…")
         shots.append(desk.shot("staff"))
         desk.keys("Escape", pause=0.6)
     finally:
@@ -167,9 +232,9 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="frontdesk-walk-"))
     try:
-        data, pp, first = prepare(folder)
+        data, pp, first, ref = prepare(folder)
         for lang in langs:
-            for path in walk(lang, data, pp, first, out):
+            for path in walk(lang, data, pp, first, ref, out):
                 print(path)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -208,7 +208,7 @@ class GuestCardView(QWidget):
         g = card.guest
         self.greeting.setText(texts.greeting(card.greeting))
         facts = [g.full_name, self.tr("speaks {language}").format(
-            language=texts.language(g.language))]
+            language=texts.language_in_ui(g.language))]
         facts += [x for x in (g.email, g.phone) if x]
         self.facts.setText("  ·  ".join(texts.isolate(f) for f in facts))
         health = [label_name(a.label) for a in card.assignments
@@ -217,6 +217,7 @@ class GuestCardView(QWidget):
         self.health_chip.setVisible(bool(health))
         self._fill_tree(card)
         self.visits.set_rows(card.visits)
+        self._split_evenly()
         if card.visits:
             self.visit_body.show_table()
         else:
@@ -260,9 +261,22 @@ class GuestCardView(QWidget):
         """Keep the labels/visits split at 11:9 of the width (until someone drags it), so
         the card looks the same after a lock and unlock as before it."""
         super().resizeEvent(event)
-        if not self._split_moved:
-            width = max(0, self.split.width() - self.split.handleWidth())
-            self.split.setSizes([width * 11 // 20, width - width * 11 // 20])
+        self._split_evenly()
+
+    def _split_evenly(self) -> None:
+        """11:9, but the visit history gets the width its dates need (up to half), so
+        "30 mei – 3 jun 2026" is not cut in a language with longer headers. Depends only
+        on the width and the card's content: the same after a lock and unlock."""
+        if self._split_moved:
+            return
+        width = max(0, self.split.width() - self.split.handleWidth())
+        table = self.visit_table
+        header = table.horizontalHeader()
+        columns = sum(max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+                      for c in range(self.visits.columnCount()))
+        chrome = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width() + 40
+        right = min(width // 2, max(width - width * 11 // 20, columns + chrome))
+        self.split.setSizes([width - right, right])
 
     def clear(self) -> None:
         """Forget the guest entirely (used when the desk locks or signs out)."""

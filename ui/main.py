@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # loaded by the time it is needed (see preload_storage)
+    from collections.abc import Callable
+
     from app.opening import Store
 
 IDLE_ENV = "FRONTDESK_LOCK_MINUTES"
@@ -76,7 +78,10 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
             raise ValueError("run_gui needs a store, a data_dir and a key_source, or shared")
 
         def open_later() -> None:
-            got = open_with_retry(window, data_dir or Path(), key_source, shared=shared)
+            open_in_background(window, data_dir or Path(), key_source, shared=shared,
+                               done=opened_now)
+
+        def opened_now(got: Store | None) -> None:
             if got is None:
                 window.close()
                 return
@@ -130,56 +135,128 @@ def _show_crash(parent: Any, text: str) -> None:
     QMessageBox.critical(parent, "Frontdesk", say(text))
 
 
+def _open_once(data_dir: Path, key_source: Any, shared: str | None) -> Store:
+    from app.opening import open_store
+
+    if shared is not None:
+        from app.shared_store import open_shared_store
+
+        return open_shared_store(shared)
+    return open_store(data_dir, key_source)
+
+
 def open_with_retry(parent: Any, data_dir: Path, key_source: Any, *,
                     shared: str | None = None) -> Store | None:
     """Open the store (the shared one at address ``shared`` when given); on failure show
-    the message with Retry / Quit. None means Quit."""
+    the message with Retry / Quit. None means Quit. (On the calling thread; the desk
+    window uses :func:`open_in_background`.)"""
+    from app.errors import FrontdeskError
+
+    while True:
+        try:
+            return _open_once(data_dir, key_source, shared)
+        except FrontdeskError as exc:
+            again, got = after_failed_open(parent, exc, data_dir, key_source, shared)
+            if not again:
+                return got
+
+
+def open_in_background(parent: Any, data_dir: Path, key_source: Any, *,
+                       shared: str | None, done: Callable[[Store | None], None]) -> None:
+    """Open the store on a worker thread, so the window keeps painting meanwhile (a shared
+    store's server may take seconds to answer, or not answer at all until its connect
+    timeout; a local store's key derivation takes about a second). A failure is shown
+    here, on the GUI thread, with Retry / Quit; ``done`` gets the store, or None for Quit.
+    """
+    from PySide6.QtCore import QThreadPool, QTimer
+
+    from app.errors import FrontdeskError
+
+    signals = _open_signals()
+
+    def finished(outcome: object) -> None:
+        signals.finished.disconnect(finished)
+        if not isinstance(outcome, BaseException):
+            done(outcome)  # type: ignore[arg-type]
+            return
+        if not isinstance(outcome, FrontdeskError):
+            raise outcome   # the crash hook reports it, as an error here would be
+        # The message (a modal loop) is shown once this slot has returned.
+        QTimer.singleShot(0, lambda: failed(outcome))
+
+    def failed(exc: Exception) -> None:
+        again, got = after_failed_open(parent, exc, data_dir, key_source, shared)
+        if again:
+            open_in_background(parent, data_dir, key_source, shared=shared, done=done)
+        else:
+            done(got)
+
+    signals.finished.connect(finished)
+
+    def run() -> None:
+        outcome: object
+        try:
+            outcome = _open_once(data_dir, key_source, shared)
+        except BaseException as exc:   # handed to the GUI thread, never lost on the pool
+            outcome = exc
+        signals.finished.emit(outcome)
+
+    QThreadPool.globalInstance().start(run)
+
+
+_signals_class: Any = None
+
+
+def _open_signals() -> Any:
+    """A QObject whose signal carries the worker's outcome to the GUI thread (its class
+    made once, on first use: ui.main imports no Qt at module level)."""
+    global _signals_class
+    from PySide6.QtCore import QObject, Signal
+
+    if _signals_class is None:
+        class OpenSignals(QObject):
+            finished = Signal(object)
+
+        _signals_class = OpenSignals
+    return _signals_class()
+
+
+def after_failed_open(parent: Any, exc: Exception, data_dir: Path, key_source: Any,
+                      shared: str | None) -> tuple[bool, Store | None]:
+    """The message for a failed open, with Retry / Quit (or the keyring's own choices).
+
+    Returns (retry, store): (True, None) to try again, (False, store) when the recovery
+    passphrase opened it, (False, None) to quit.
+    """
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from app.errors import (
-        FrontdeskError,
-        KeyringLockedError,
-        KeyringUnavailableError,
-    )
-    from app.opening import open_store, store_exists
+    from app.errors import KeyringLockedError, KeyringUnavailableError
+    from app.opening import store_exists
     from ui.i18n import say
+    from ui.keyring_trouble import is_keyring_trouble
 
     def tr(text: str) -> str:
         return QCoreApplication.translate("StoreOpen", text)
 
-    while True:
-        try:
-            if shared is not None:
-                from app.shared_store import open_shared_store
-
-                return open_shared_store(shared)
-            return open_store(data_dir, key_source)
-        except FrontdeskError as exc:
-            from ui.keyring_trouble import is_keyring_trouble
-
-            # A store that does not exist yet has no recovery passphrase: for it the plain
-            # message (install a keyring, or use --passphrase-file) is the whole answer.
-            if (shared is None and is_keyring_trouble(exc)
-                    and getattr(key_source, "kind", "") == "keyring"
-                    and store_exists(data_dir)):
-                again, recovered = keyring_trouble(parent, data_dir, exc)
-                if again:
-                    continue
-                return recovered
-            keyring = isinstance(exc, KeyringLockedError | KeyringUnavailableError)
-            box = QMessageBox(parent)
-            box.setIcon(QMessageBox.Icon.Warning if keyring else QMessageBox.Icon.Critical)
-            box.setWindowTitle(tr("The store did not open"))
-            box.setText(tr("Frontdesk could not open its store."))
-            box.setInformativeText(say(exc))
-            box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 460px; }")
-            retry = box.addButton(tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(retry)
-            box.exec()
-            if box.clickedButton() is not retry:
-                return None
+    # A store that does not exist yet has no recovery passphrase: for it the plain
+    # message (install a keyring, or use --passphrase-file) is the whole answer.
+    if (shared is None and is_keyring_trouble(exc)
+            and getattr(key_source, "kind", "") == "keyring"
+            and store_exists(data_dir)):
+        return keyring_trouble(parent, data_dir, exc)
+    keyring = isinstance(exc, KeyringLockedError | KeyringUnavailableError)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning if keyring else QMessageBox.Icon.Critical)
+    box.setWindowTitle(tr("The store did not open"))
+    box.setText(tr("Frontdesk could not open its store."))
+    box.setInformativeText(say(exc))
+    box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 460px; }")
+    retry = box.addButton(tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    return box.clickedButton() is retry, None
 
 
 def keyring_trouble(parent: Any, data_dir: Path, error: Exception

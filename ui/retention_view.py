@@ -14,7 +14,8 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -58,14 +60,29 @@ def keep_reason_words() -> dict[str, str]:
     }
 
 
+class _EraseSignals(QObject):
+    """Carries the worker's outcome back to the GUI thread (a queued signal)."""
+
+    finished = Signal(object)   # an ErasureResult, or the FrontdeskError / exception raised
+
+
 class EraseGuestDialog(QDialog):
-    """Confirm an erasure with the signed-in manager's PIN; erases on success."""
+    """Confirm an erasure with the signed-in manager's PIN; erases on success.
+
+    The PIN check and the erasure run on a worker thread (``QThreadPool``): on a
+    large store the erasure can take a moment (the first one after opening reads
+    cold pages; another desk may hold the write lock), and the desk must keep
+    painting meanwhile. While it runs the dialog shows a busy bar and cannot be
+    closed: the erasure is one transaction, all or nothing, so there is nothing
+    half-done to cancel.
+    """
 
     def __init__(self, store: Store, actor: Actor, guest: GuestInfo,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.actor, self.guest = store, actor, guest
         self.result_info: erasure.ErasureResult | None = None
+        self._signals: _EraseSignals | None = None
         self.setWindowTitle(tr("Erase a guest"))
         lay = QVBoxLayout(self)
         text = QLabel(tr(
@@ -81,28 +98,93 @@ class EraseGuestDialog(QDialog):
         lay.addWidget(self.pin)
         self.error = QLabel()
         self.error.setObjectName("error")
+        self.error.setWordWrap(True)
         lay.addWidget(self.error)
+        self.working = QLabel(tr("Erasing {name}…").format(name=guest.full_name))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)   # no steps to count: a moving bar says "working"
+        self.progress.setTextVisible(False)
+        for w in (self.working, self.progress):
+            w.hide()
+            lay.addWidget(w)
         row = QHBoxLayout()
         row.addStretch(1)
-        cancel = QPushButton(tr("Cancel"))
-        cancel.clicked.connect(self.reject)
+        self.cancel = QPushButton(tr("Cancel"))
+        self.cancel.clicked.connect(self.reject)
         self.erase = QPushButton(tr("Erase everything"))
         self.erase.clicked.connect(self.confirm)
-        row.addWidget(cancel)
+        row.addWidget(self.cancel)
         row.addWidget(self.erase)
         lay.addLayout(row)
-        self.resize(560, 240)
+        self.resize(560, 260)
+
+    def busy(self) -> bool:
+        """The PIN check and erasure are running on the worker thread."""
+        return self._signals is not None
 
     def confirm(self) -> None:
+        if self.busy():
+            return
         pin = self.pin.text()
         self.pin.clear()
-        try:
-            manager = staff.sign_in(self.store, self.actor.id, pin)
-            self.result_info = erasure.erase_guest(self.store, manager, self.guest.id)
-        except FrontdeskError as exc:
-            self.error.setText(say(exc))
+        self.error.clear()
+        self._set_busy(True)
+        signals = _EraseSignals(self)
+        signals.finished.connect(self._finished)
+        self._signals = signals
+        store, actor_id, guest_id = self.store, self.actor.id, self.guest.id
+
+        def run() -> None:
+            outcome: object
+            try:
+                manager = staff.sign_in(store, actor_id, pin)
+                outcome = erasure.erase_guest(store, manager, guest_id)
+            except Exception as exc:  # shown on the dialog; never raised on a pool thread
+                outcome = exc
+            signals.finished.emit(outcome)
+
+        QThreadPool.globalInstance().start(run)
+
+    def _finished(self, outcome: object) -> None:
+        self._signals = None
+        self._set_busy(False)
+        if isinstance(outcome, erasure.ErasureResult):
+            self.result_info = outcome
+            self.accept()
             return
-        self.accept()
+        if isinstance(outcome, FrontdeskError):
+            self.error.setText(say(outcome))
+        else:
+            log.warning("erasure failed: %s", type(outcome).__name__)
+            self.error.setText(tr("The guest could not be erased; nothing was changed. "
+                                  "Try again, or ask your technical contact."))
+        self.pin.setFocus()
+
+    def _set_busy(self, busy: bool) -> None:
+        for w in (self.pin, self.erase, self.cancel):
+            w.setEnabled(not busy)
+        self.working.setVisible(busy)
+        self.progress.setVisible(busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    def reject(self) -> None:
+        if not self.busy():   # Esc or Cancel while erasing: wait for the one transaction
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.busy():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.busy() and event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class RetentionDialog(QDialog):

@@ -92,7 +92,7 @@ def main(argv: list[str]) -> int:
                 assert body is not None
                 found = next(lab for lab in body.findChildren(QLabel) if lab.text() == text)
                 top = found.mapTo(body, found.rect().topLeft()).y()
-                sg.scroll_area.verticalScrollBar().setValue(top - 20)
+                sg.scroll_area.verticalScrollBar().setValue(top)  # nothing of the text above
 
             save("start")
             scroll_to(sg.report.section("labels").title)

@@ -42,8 +42,9 @@ class DeskTable(QTableView):
             # ResizeToContents would measure every cell of every row on each refill.
             chars = self.fontMetrics().averageCharWidth()
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            for column, n in widths.items():
-                header.resizeSection(column, n * chars + 16)
+            for column, n in widths.items():  # never narrower than its (translated) title
+                header.resizeSection(column, max(n * chars + 16,
+                                                 header.sectionSizeFromContents(column).width()))
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if stretch is not None:
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

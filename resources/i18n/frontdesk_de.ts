@@ -2112,8 +2112,16 @@ Type your PIN to confirm.</source>
 Geben Sie zur Bestätigung Ihre PIN ein.</translation>
     </message>
     <message>
+      <source>Erasing {name}…</source>
+      <translation>{name} wird gelöscht…</translation>
+    </message>
+    <message>
       <source>Erase everything</source>
       <translation>Alles löschen</translation>
+    </message>
+    <message>
+      <source>The guest could not be erased; nothing was changed. Try again, or ask your technical contact.</source>
+      <translation>Der Gast konnte nicht gelöscht werden; es wurde nichts geändert. Versuchen Sie es erneut oder fragen Sie Ihren technischen Ansprechpartner.</translation>
     </message>
     <message>
       <source>Retention review</source>

@@ -2112,8 +2112,16 @@ Type your PIN to confirm.</source>
 Typ uw pincode om te bevestigen.</translation>
     </message>
     <message>
+      <source>Erasing {name}…</source>
+      <translation>{name} wordt gewist…</translation>
+    </message>
+    <message>
       <source>Erase everything</source>
       <translation>Alles wissen</translation>
+    </message>
+    <message>
+      <source>The guest could not be erased; nothing was changed. Try again, or ask your technical contact.</source>
+      <translation>De gast kon niet worden gewist; er is niets veranderd. Probeer het opnieuw of vraag uw technische contactpersoon.</translation>
     </message>
     <message>
       <source>Retention review</source>
@@ -2478,7 +2486,7 @@ Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</tra
     <name>StaffDialog</name>
     <message>
       <source>Staff</source>
-      <translation>Medewerker</translation>
+      <translation>Medewerkers</translation>
     </message>
     <message>
       <source>&amp;Add staff member…</source>

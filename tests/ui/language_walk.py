@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -94,11 +95,14 @@ class PseudoCatalogue(gettext.NullTranslations):
         return lengthen(msgid1 if n == 1 else msgid2)
 
 
+def catalogue_language() -> languages.Language:
+    """A language whose catalogues list every source text (the pseudo-language's stand-in)."""
+    return next(lang for lang in languages.all_languages() if lang.code != languages.source())
+
+
 def pseudo_qm(folder: Path) -> Path:
     """A .qm with every staff-interface string lengthened, built from the sources at test time."""
-    source = languages.get("nl") or next(
-        lang for lang in languages.all_languages() if lang.code != languages.source())
-    tree = ET.parse(source.qt_catalogue)
+    tree = ET.parse(catalogue_language().qt_catalogue)
     root = tree.getroot()
     root.set("language", "en")
     for msg in root.iter("message"):
@@ -151,12 +155,12 @@ def sources_for(code: str) -> Sources:
     found = Sources()
     if code == languages.source():
         return found  # English is allowed to be English
-    lang = languages.get(code)
-    ts = (lang or languages.get("nl")).qt_catalogue  # type: ignore[union-attr]
+    lang = languages.get(code) or catalogue_language()
+    ts = lang.qt_catalogue
     for msg in ET.parse(ts).getroot().iter("message"):
         src = msg.findtext("source") or ""
         found.add(src, lengthen(src) if code == PSEUDO else msg.findtext("translation") or "")
-    po = (lang or languages.get("nl")).app_catalogue  # type: ignore[union-attr]
+    po = lang.app_catalogue
     with po.open("rb") as fh:
         for m in read_po(fh):
             ids = m.id if isinstance(m.id, tuple) else (m.id,)
@@ -312,6 +316,25 @@ def clipped(root: QWidget) -> list[str]:
                 continue
         elif isinstance(w, (QPushButton, QCheckBox, QRadioButton)):
             text = w.text()
+        elif isinstance(w, QTabBar):
+            out += [f"QTabBar tab {norm(w.tabText(i))!r}: needs {w.tabSizeHint(i).width()}px, "
+                    f"has {w.tabRect(i).width()}" for i in range(w.count())
+                    if w.tabSizeHint(i).width() > w.tabRect(i).width() + 2]
+            continue
+        elif isinstance(w, QHeaderView) and w.orientation() == Qt.Orientation.Horizontal:
+            # A column's title cut off. The stretching column is left out: it gives way
+            # by design when the window is narrow (its cells elide, with a tooltip).
+            model = w.model()
+            for i in range(w.count()):
+                if w.isSectionHidden(i) or model is None \
+                        or w.sectionResizeMode(i) == QHeaderView.ResizeMode.Stretch:
+                    continue
+                need = w.sectionSizeFromContents(i).width()
+                if need > w.sectionSize(i) + 2:
+                    title = model.headerData(i, Qt.Orientation.Horizontal)
+                    out.append(f"column {norm(str(title))!r}: needs {need}px, "
+                               f"has {w.sectionSize(i)}")
+            continue
         else:
             continue
         if not text or w.sizePolicy().horizontalPolicy().name == "Ignored":

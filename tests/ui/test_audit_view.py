@@ -81,6 +81,20 @@ def test_verified_status_and_filters(qtbot: QtBot, busy_store: Store, manager: A
     assert shown_sentences(view) == ["Eva Visser opened the guest's card",
                                      "Eva Visser added a new guest"]
     assert {view.model.row_at(r).staff_name for r in range(2)} == {"Eva Visser"}  # type: ignore[union-attr]
+    tip = view.model.data(view.model.index(0, AuditModel.WHAT), Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines() == ["Eva Visser opened the guest's card", "guest.opened"]
+
+    # Typing a token and Enter filters, and does not close the dialog (Close is no default).
+    token = view.guest_filter.text()
+    view.guest_filter.clear()
+    assert view.model.rowCount() > 2  # cleared: every event again
+    view.guest_filter.setFocus()
+    qtbot.keyClicks(view.guest_filter, token)
+    verified = view.status
+    qtbot.keyClick(view.guest_filter, Qt.Key.Key_Return)
+    qtbot.wait(300)
+    assert view.isVisible() and view.status is verified  # neither Close nor Verify again
+    assert shown_actions(view) == ["guest.opened", "guest.created"]
 
     # Action filter narrows further; the date filter with today's dates keeps them.
     view.guest_filter.clear()

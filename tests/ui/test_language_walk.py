@@ -328,15 +328,26 @@ def test_the_pseudo_language_is_longer_and_keeps_what_code_needs() -> None:
 
 
 def test_the_checks_see_a_clipped_button_and_an_english_leak(qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QDialog, QHeaderView, QPushButton, QTableView, QVBoxLayout
 
     dialog = QDialog()
     qtbot.addWidget(dialog)
     button = QPushButton("A button with a long caption")
     button.setFixedWidth(40)
-    QVBoxLayout(dialog).addWidget(button)
+    model = QStandardItemModel(1, 2, dialog)
+    model.setHorizontalHeaderLabels(["A long column title", "Rest"])
+    table = QTableView()
+    table.setModel(model)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().resizeSection(0, 30)
+    lay = QVBoxLayout(dialog)
+    lay.addWidget(button)
+    lay.addWidget(table)
     dialog.show()
-    assert any("A button with a long caption" in c for c in lw.clipped(dialog))
+    found = lw.clipped(dialog)
+    assert any("A button with a long caption" in c for c in found)
+    assert any("A long column title" in c for c in found)
     src = lw.Sources()
     src.add("Wrong PIN.", "Falsche PIN.")
     src.add("Welcome back, {name}", "Willkommen zurück, {name}")
@@ -344,3 +355,54 @@ def test_the_checks_see_a_clipped_button_and_an_english_leak(qtbot: QtBot) -> No
     assert src.hit("Wrong PIN.") == "Wrong PIN."
     assert src.hit("Welcome back, Anna") == "Welcome back, {name}"
     assert src.hit("Status") is None and src.hit("Falsche PIN.") is None
+
+
+def english_in_text(text: str, sources: lw.Sources) -> list[str]:
+    """English sentences (three words or more) that a printed text still carries: checked
+    inside the whole text, whitespace joined, as a PDF wraps them across lines."""
+    flat = " ".join(text.split())
+    found = []
+    for src in sources.exact:
+        if len(re.findall(r"[^\W\d_]+", src)) >= 3 and " ".join(src.split()) in flat:
+            found.append(src)
+    for _pattern, src in sources.templates:
+        parts = [" ".join(p.split()) for p in re.split(r"\{\w+\}", lw.norm(src))]
+        longest = max(parts, key=len)
+        if len(re.findall(r"[^\W\d_]+", longest)) >= 3 and longest in flat:
+            found.append(src)
+    return found
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in languages.guest_languages()
+                                  if lang.code != languages.source()])
+def test_the_guests_printed_copy_has_no_english(code: str, store: Store, manager: Actor,
+                                                tmp_path: Path, qapp: QApplication) -> None:
+    """The PDF the guest takes home, in each guest language: no English sentence left."""
+    import datetime as dt
+    import subprocess
+
+    from app import consents, guests, labels, report, visits, vocabulary
+    from app.domain import Service, Source, VisitKind
+    from ui.report_pdf import write_pdf
+
+    vocabulary.load_starter(store, manager)
+    g = guests.create_guest(store, manager, guests.GuestFields(
+        "Margriet Druck", "Margriet", "mar-GREET", code, "m@example.org", "+31 6 12345678"))
+    consents.record_consent(store, manager, g.id)
+    for i, lb in enumerate(labels.approved_labels(store, manager)[:10]):
+        labels.assign_label(store, manager, g.id, lb.id,
+                            (Source.GUEST_TOLD, Source.STAFF_OBSERVED)[i % 2])
+    visits.record_visit(store, manager, g.id, kind=VisitKind.BOOKING,
+                        starts_at=dt.datetime(2026, 3, 3, 19), service=Service.DINNER,
+                        party_size=2, place="T4")
+    rep = report.guest_report(store, manager, g.id, language=code)
+    pdf = tmp_path / f"copy-{code}.pdf"
+    assert write_pdf(rep, pdf) >= 1
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert rep.section("labels").items and "Margriet Druck" in text  # a copy with notes
+    sources = lw.sources_for(code)
+    assert english_in_text(text, sources) == []
+    # and the check sees English when there is some
+    assert english_in_text(text + "\nThat guest no longer exists.", sources) == [
+        "That guest no longer exists."]

@@ -259,3 +259,71 @@ def test_show_guest_modules_import_no_file_or_print_dialog_and_nothing_that_eras
         # Erasure is a manager's action at the desk, never reachable from the guest's pages.
         assert "erasure" not in names and not any("erasure" in m for m in modules), rel
         assert not [n for n in names if n.startswith("erase")], rel
+
+
+def test_the_desks_shortcuts_and_menus_do_nothing_from_show_guest(
+    qtbot: QtBot, store: Store, manager: Actor, receptionist: Actor, tmp_path: Path,
+) -> None:
+    """Show guest opened by F9 over the signed-in desk: every shortcut the desk binds (its
+    menu actions, the card's keys) and every Alt+letter, typed at Show guest, opens
+    nothing and changes nothing — except Ctrl+L, which locks the desk and closes it.
+
+    (Tried on a real X server with openbox too: Show guest is the active window, and
+    even with the X focus forced onto the desk, Delete/Insert/Ctrl+F reach nothing.)
+    """
+    from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+    from tests.conftest import RECEPTIONIST_PIN
+    from tests.ui.desk_helpers import key, make_window, sign_in
+
+    folder = tmp_path / "guest-files"
+    folder.mkdir()
+    gid = _guest(store, manager, receptionist, folder)
+    window = make_window(qtbot, store)
+    sign_in(qtbot, window, "Sam Bakker", RECEPTIONIST_PIN)
+    desk = window.desk
+    assert desk is not None
+    desk.open_guest(gid)  # type: ignore[attr-defined]
+    key(qtbot, QApplication.focusWidget() or window, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: any(isinstance(w, ShowGuestWindow) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+    sg = next(w for w in QApplication.topLevelWidgets()
+              if isinstance(w, ShowGuestWindow) and w.isVisible())
+    sg.activateWindow()  # what the window manager does with a new full-screen window
+    qtbot.waitUntil(sg.isActiveWindow)
+    before = guests.open_card(store, manager, gid)
+    lock = QKeySequence("Ctrl+L")
+    sequences = {seq.toString(): seq for act in window.findChildren(QAction)
+                 for seq in act.shortcuts() if not seq.isEmpty()}
+    sequences |= {sc.key().toString(): sc.key() for sc in window.findChildren(QShortcut)
+                  if not sc.key().isEmpty()}
+    sequences |= {f"Alt+{c}": QKeySequence(f"Alt+{c}") for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+    assert {"Del", "Ins", lock.toString()} <= set(sequences)  # the desk's keys were found
+    app = QApplication.instance()
+    assert app is not None
+    spy = WindowSpy()  # from here on: the desk and Show guest are up
+    app.installEventFilter(spy)
+
+    def type_keys(seq: QKeySequence) -> None:
+        for i in range(seq.count()):
+            combo = seq[i]
+            target = QApplication.focusWidget()
+            assert target is not None and target.window() is sg, target
+            qtbot.keyClick(target, combo.key(), combo.keyboardModifiers())
+
+    try:
+        for name, seq in sorted(sequences.items()):
+            if seq == lock:
+                continue
+            type_keys(seq)
+            assert sg.isVisible() and not window.is_locked(), name
+            if sg.pages.currentWidget() is not sg.report_page:
+                sg.back_to_report()  # an access key of Show guest's own (its buttons)
+        assert spy.shown == [], spy.shown
+        after = guests.open_card(store, manager, gid)
+        assert [a.id for a in after.assignments] == [a.id for a in before.assignments]
+        type_keys(lock)  # the one that works (so the keys above were really typed)
+        qtbot.waitUntil(lambda: not sg.isVisible())
+        assert window.is_locked()
+    finally:
+        app.removeEventFilter(spy)

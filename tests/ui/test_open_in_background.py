@@ -1,0 +1,81 @@
+"""The desk opens its store on a worker thread: the window keeps painting meanwhile.
+
+A shared store's server may take seconds to answer (or not answer until the connect
+timeout), and a local store's key derivation takes about a second; neither may freeze
+the window. Failures still come back to the GUI thread with Retry / Quit.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from app.opening import PassphraseKey, Store
+from tests.ui.desk_helpers import Modals, modals  # noqa: F401  (fixture)
+
+PASSPHRASE = "a long passphrase"
+
+
+def test_the_store_opens_off_the_gui_thread_while_the_window_paints(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.main as main
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    started, go_on = threading.Event(), threading.Event()
+    ran_on: list[threading.Thread] = []
+    real = main._open_once
+
+    def held(data_dir: Path, key_source: object, shared: str | None) -> Store:
+        ran_on.append(threading.current_thread())
+        started.set()
+        go_on.wait(10)   # a slow server; on the GUI thread this would freeze the test
+        return real(data_dir, key_source, shared)
+
+    monkeypatch.setattr(main, "_open_once", held)
+    got: list[Store | None] = []
+    main.open_in_background(parent, tmp_path / "store", PassphraseKey(PASSPHRASE),
+                            shared=None, done=got.append)
+    assert started.wait(10)
+    ticks: list[int] = []
+    QTimer.singleShot(0, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: bool(ticks), timeout=2000)   # the GUI thread is free
+    assert got == []
+    go_on.set()
+    qtbot.waitUntil(lambda: bool(got), timeout=30_000)
+    store = got[0]
+    assert store is not None and ran_on[0] is not threading.main_thread()
+    store.close()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_failed_background_open_offers_retry_then_quit(
+        qtbot: QtBot, tmp_path: Path, modals: Modals) -> None:  # noqa: F811
+    from ui.main import open_in_background
+
+    folder = tmp_path / "notastore"
+    folder.mkdir()
+    (folder / "frontdesk.db").write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    messages: list[str] = []
+
+    def retry(box: QWidget) -> None:
+        messages.append(box.informativeText())  # type: ignore[attr-defined]
+        qtbot.keyClick(box, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+
+    def quit_(box: QWidget) -> None:
+        messages.append(box.informativeText())  # type: ignore[attr-defined]
+        qtbot.keyClick(box, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+
+    modals.then(retry).then(quit_)
+    got: list[Store | None] = []
+    open_in_background(parent, folder, PassphraseKey(PASSPHRASE), shared=None, done=got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=30_000)
+    assert got == [None] and modals.done()
+    assert len(messages) == 2 and all("is not a Frontdesk store" in m for m in messages)
