@@ -14,8 +14,9 @@ One key press runs, in one read transaction (``storage.search`` holds the SQL):
    sound alike — ``storage.name_keys``), best alternatives first, and the guests
    holding them are fetched from the index; ``rapidfuzz`` measures every distance.
 
-Ranking: match tier (the whole name, phone, place; whole words; prefixes; one edit or
-sounds alike; two edits), then arriving or booked today, then in the coming six days,
+Ranking: the whole name (or phone, place), then whole words; below those, guests
+arriving or booked today before others; then the match (prefixes; one edit or sounds
+alike; two edits), then in the coming six days, then how close the name is as a whole,
 then by last visit, newest first. So an exact match is never below a forgiving one,
 and among namesakes the one arriving today comes first. Every result says why it
 matched when that is not simply its name ("sounds like", "1 letter different",
@@ -148,8 +149,11 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         # Among forgiving matches equally far word by word, the name closest to what was
         # typed as a whole ("Dan de Jong": Daan de Jong before Daan Eva de Jong).
         apart = _name_apart(heard, f.row) if f.tier >= T_CLOSE else 0
-        return (f.tier, not is_today, not this_week, f.edits, apart, ago,
-                str(f.row.full_name).casefold(), f.row.id)
+        # Whole names and whole words first; below them today's guests come before
+        # everyone else, however forgivingly they matched ("Paul Schmit": today's Paul
+        # Schmidt before the Paul Schmitts the prefix finds).
+        return (min(f.tier, T_PREFIX), not is_today, f.tier, not this_week, f.edits, apart,
+                ago, str(f.row.full_name).casefold(), f.row.id)
 
     ranked = sorted(found.values(), key=key)[:limit]
     out = []
