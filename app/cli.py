@@ -8,9 +8,9 @@ maintenance commands never load Qt. Sub-commands live in ``app.commands``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
-import pkgutil
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -23,6 +23,22 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from app.report import GuestReport
+
+
+def _command_modules(path: Sequence[str]) -> list[str]:
+    """The sub-command modules, listed from their folder: pkgutil.iter_modules imports
+    `inspect`, a tenth of `frontdesk --help`'s start-up. A frozen build keeps the modules
+    in an archive (no folder, no .py files): there pkgutil is what can list them."""
+    names: set[str] = set()
+    for folder in path:
+        with contextlib.suppress(OSError):
+            names |= {entry.name.removesuffix(".py") for entry in os.scandir(folder)
+                      if entry.name.endswith(".py") and not entry.name.startswith("_")}
+    if not names:
+        import pkgutil
+
+        names = {info.name for info in pkgutil.iter_modules(path)}
+    return sorted(names)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,8 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="language for this run (default: the desk's setting, then the "
                              "system language)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for info in sorted(pkgutil.iter_modules(app.commands.__path__), key=lambda m: m.name):
-        importlib.import_module(f"app.commands.{info.name}").register(sub)
+    for name in _command_modules(app.commands.__path__):
+        importlib.import_module(f"app.commands.{name}").register(sub)
     return parser
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -80,6 +79,8 @@ def read_pin(args: argparse.Namespace) -> str:
 
         raise SignInError(_("There is no terminal to ask the PIN on; pass --pin-stdin and "
                             "give the PIN on standard input."))
+    import getpass  # here: `frontdesk --help` imports this module and never asks for a PIN
+
     return getpass.getpass(f"PIN for {args.staff}: ")
 
 

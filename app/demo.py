@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app import demo_names, vocabulary
+from app import demo_names, languages, vocabulary
 from app import staff as staff_uc
 from app.audit import record
 from app.views import Actor, Wording
@@ -183,13 +183,18 @@ def _ascii(text: str) -> str:
 
 
 def _guest_row(rng: random.Random, gid: int, now: dt.datetime) -> dict[str, object]:
-    first, last, _origin = demo_names.pick_name(rng)
+    first, last, origin = demo_names.pick_name(rng)
     full = f"{first} {last}"
     preferred = first if rng.random() < 0.7 else ""
     # A hint covers the whole name, as staff would write it ("Ingrid TOH-mah-sen").
     hint = (f"{PRONOUNCE.get(first, first)} {PRONOUNCE.get(last, last)}"
             if first in PRONOUNCE or last in PRONOUNCE else "")
-    lang = "nl" if rng.random() < 0.45 else "en"
+    # The language the guest reads Show guest in: their origin's when Frontdesk speaks it
+    # (a German guest reads German), else the source language. The draw stays, so the
+    # rest of the demo (emails, phones, visits) is the same for a seed.
+    rng.random()
+    wanted = demo_names.LANGUAGE_OF.get(origin, languages.source())
+    lang = wanted if wanted in languages.codes() else languages.source()
     slug = _ascii(full.lower()).replace(" ", ".").replace("'", "")
     email = f"{slug}{gid}@example.com" if rng.random() < 0.8 else None
     mobile = rng.randint(10000000, 99999999)

@@ -16,9 +16,9 @@ import contextlib
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 REGISTRY_FILE = RESOURCES / "languages.toml"
@@ -27,8 +27,11 @@ APP_CATALOGUES = RESOURCES / "locale"
 DOMAIN = "frontdesk"
 
 
-@dataclass(frozen=True)
-class Language:
+class Language(NamedTuple):
+    """One language of the registry (immutable). A NamedTuple rather than a dataclass:
+    ``frontdesk --help`` lists the languages, and importing ``dataclasses`` (which pulls
+    in ``inspect``) would be a fifth of that command's start-up (bench/startup.py)."""
+
     code: str
     native_name: str
     english_name: str

@@ -23,11 +23,14 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import snowballstemmer
-from simplemma.strategies import DictionaryLookupStrategy
-from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY
+if TYPE_CHECKING:
+    from simplemma.strategies import DictionaryLookupStrategy
+
+# simplemma and snowballstemmer are imported on first use (or by warm_up, in a worker
+# thread): the desk imports this module through the label widgets, and loading them up
+# front was about a tenth of the time to a desk ready to search (bench/startup.py).
 
 __all__ = ["fold", "keys", "known", "lemma", "stem", "warm_up"]
 
@@ -59,6 +62,9 @@ def fold(word: str) -> str:
 
 @cache
 def _lookup() -> DictionaryLookupStrategy:
+    from simplemma.strategies import DictionaryLookupStrategy
+    from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY
+
     return DictionaryLookupStrategy(LOW_MEMORY_DICTIONARY_FACTORY)
 
 
@@ -110,6 +116,8 @@ def known(word: str, language: str) -> bool:
 
 @cache
 def _stemmer(language: str) -> Any:
+    import snowballstemmer
+
     name = _SNOWBALL.get(language)
     return snowballstemmer.stemmer(name) if name else None
 

@@ -74,6 +74,19 @@ def _anchor_this_copy(store: Any) -> None:
         audit_anchor.save(store.store_id, where, anchor)
 
 
+def cpu_share() -> tuple[float, float]:
+    """(wall, CPU) seconds of a fixed CPU-bound task (one scrypt) in a new process: how
+    much of a core this machine gives a process right now (wall/CPU = 1 when quiet)."""
+    code = ("import hashlib; hashlib.scrypt(b'x', salt=b'y' * 16, n=2**17, r=8, p=1, "
+            "maxmem=2**28, dklen=32)")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--guests", type=int, default=1_000_000)
@@ -157,8 +170,10 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(state, ignore_errors=True)
     load = os.getloadavg()
     result["load_average"] = load
+    result["cpu_share_wall_cpu_s"] = share = cpu_share()
     med = statistics.median
-    print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; {args.guests:,} guests")
+    print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; {args.guests:,} guests; "
+          f"a CPU-bound task of {share[1]:.2f} s CPU took {share[0]:.2f} s wall clock")
     print(f"frontdesk verify (quick, new process, open included): median "
           f"{med(cli):.2f} s over {len(cli)}, CPU time {med(cli_cpu):.2f} s (the rest is "
           f"waiting for a core) — \"{result['cli_says'][:40]}…\"")

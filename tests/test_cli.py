@@ -71,3 +71,22 @@ def test_console_script_with_passphrase_file(tmp_path: Path) -> None:
     assert "--passphrase-file" in bad.stderr
     version = subprocess.run(run + ["--version"], capture_output=True, text=True, timeout=60)
     assert version.stdout.startswith("frontdesk ")
+
+
+def test_sub_commands_are_listed_from_their_folder_as_pkgutil_would(tmp_path: Path) -> None:
+    """`frontdesk --help` lists the command modules without pkgutil (which imports
+    `inspect`); the list is the same, and a folder without sources falls back to pkgutil."""
+    import pkgutil
+
+    import app.commands
+    from app.cli import _command_modules
+
+    path = list(app.commands.__path__)
+    assert _command_modules(path) == sorted(m.name for m in pkgutil.iter_modules(path))
+    assert "selftest" in _command_modules(path)
+    compiled = tmp_path / "compiled"
+    compiled.mkdir()
+    (compiled / "only.pyc").write_bytes(b"")
+    assert _command_modules([str(compiled)]) == sorted(
+        m.name for m in pkgutil.iter_modules([str(compiled)]))
+    assert _command_modules([str(tmp_path / "missing")]) == []

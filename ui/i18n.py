@@ -31,11 +31,11 @@ SETTING = "ui/language"
 
 _installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
 _system_locale: list[QLocale] = []  # the default before any language was installed
-_current: list[str] = ["en"]  # the interface language in use
+_current: list[str] = [languages.source()]  # the interface language in use
 
 
 def current_language() -> str:
-    """The interface language in use ("en" until a translation was installed)."""
+    """The interface language in use (the source language until a translation was installed)."""
     return _current[0]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,6 +56,8 @@ def read_passphrase(path: str | None, prompt: str, *, confirm: bool = False) -> 
     if path:
         return Path(path).read_text(encoding="utf-8").strip("\r\n")
     if sys.stdin.isatty():
+        import getpass  # here, not at the top: keeps `frontdesk --help` light
+
         first = getpass.getpass(prompt)
         if confirm and getpass.getpass(say(_("Again: "))) != first:
             raise SystemExit("frontdesk: " + say(

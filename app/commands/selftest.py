@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -95,6 +93,9 @@ def self_test(args: argparse.Namespace) -> int:
     from app import __version__
 
     started = time.perf_counter()
+    import shutil  # here, not at the top: `frontdesk --help` imports every command module
+    import tempfile
+
     folder = Path(tempfile.mkdtemp(prefix="frontdesk-selftest-"))
     frozen = " (frozen build)" if getattr(sys, "frozen", False) else ""
     print(f"frontdesk {__version__} self-test{frozen}")

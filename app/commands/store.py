@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 import time
 from pathlib import Path
@@ -143,6 +142,8 @@ def init(args: argparse.Namespace) -> int:
     if args.pin_file:
         pin = Path(args.pin_file).read_text(encoding="utf-8").strip()
     elif sys.stdin.isatty():
+        import getpass  # here, not at the top: keeps `frontdesk --help` light
+
         pin = getpass.getpass(say(_("PIN for the first manager (4-12 digits): ")))
     else:
         pin = sys.stdin.readline().strip()

@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from typing import Any
 
@@ -62,6 +61,8 @@ def read_secret(prompt: str, from_stdin: bool) -> str:
     if not sys.stdin.isatty():
         raise SignInError(_("There is no terminal to ask on; pass --password-stdin (or "
                             "--pin-stdin) and give it on standard input."))
+    import getpass  # here, not at the top: keeps `frontdesk --help` light
+
     return getpass.getpass(prompt)
 
 
