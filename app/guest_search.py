@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -382,18 +383,24 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None
     every = [_alternatives(s, w, i == len(words) - 1) for i, w in enumerate(words)]
     if any(not alts for alts in every):
         return
-    if len(words) > 1 and all(len(a.terms) == 1 for alts in every for a in alts):
-        # Several words: first every reading of each at once. When that is not cut at the
-        # limit it holds every guest any combination would, and ranking orders them.
-        groups = [[a.terms[0] for a in alts] for alts in every]
+    per_word = [alts[:PER_WORD_IN_COMBOS] for alts in every]
+    near = [[a for a in alts if a.quality <= 1] for alts in every]
+    covered = False
+    if (len(words) > 1 and all(near) and math.prod(map(len, near)) > MAX_QUERIES
+            and all(len(a.terms) == 1 for alts in near for a in alts)):
+        # Several words, more close readings than combinations tried one by one: first
+        # every close reading of each at once. When that is not cut at the limit it holds
+        # every guest any such combination would, and ranking orders them; only
+        # combinations with a farther reading are left to try.
+        groups = [[a.terms[0] for a in alts] for alts in near]
         rows = search.name_rows(s, groups, words[-1], limit)
         _add_close(rows, words, (), add)
-        if len(rows) < limit:
-            return
-    per_word = [alts[:PER_WORD_IN_COMBOS] for alts in every]
+        covered = len(rows) < limit
     combos = sorted(itertools.product(*per_word),
                     key=lambda c: (sum(a.quality for a in c), sum(a.edits for a in c),
                                    sum(a.longer for a in c)))
+    if covered:
+        combos = [c for c in combos if any(a.quality > 1 for a in c)]
     fetched = 0
     for i, combo in enumerate(combos[:MAX_QUERIES]):
         groups = [[t] for a in combo for t in a.terms]
