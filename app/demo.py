@@ -124,10 +124,10 @@ def build_demo(
     name, _, pin = min(d for d in DEMO_STAFF if d[1] == Role.RECEPTIONIST)  # first by name
     desk = staff_uc.sign_in_by_name(store, name, pin)
     offered = set(languages.codes())
-    for cat, sens, days, names, guest, purpose in DEMO_PROPOSALS:
+    for cat, sens, days, p_names, p_guest, p_purpose in DEMO_PROPOSALS:
         vocabulary.propose_label(store, desk, vocabulary.LabelDraft(
-            cat, {lang: n for lang, n in names.items() if lang in offered}, sens, days,
-            tuple(Wording(lang, guest[lang], purpose[lang]) for lang in guest
+            cat, {lang: n for lang, n in p_names.items() if lang in offered}, sens, days,
+            tuple(Wording(lang, p_guest[lang], p_purpose[lang]) for lang in p_guest
                   if lang in offered)))
     with store.read() as s:
         staff_ids = [st.id for st in queries.active_staff(s)]
