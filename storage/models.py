@@ -194,6 +194,10 @@ class Visit(Base):
         Index("ix_visit_staying_place", "place",
               sqlite_where=text("status = 'arrived' AND kind = 'stay'"),
               postgresql_where=text("status = 'arrived' AND kind = 'stay'")),
+        # Search ranks its candidates by their visits (today, this week, last visit):
+        # read from this index alone, not from visit rows scattered over the file
+        # (revision 0014).
+        Index("ix_visit_guest_facts", "guest_id", "starts_at", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
