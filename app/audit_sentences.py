@@ -12,6 +12,7 @@ An action without a sentence here (a new one another part adds) still reads as
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -113,6 +114,20 @@ class Names:
 
     labels: Mapping[int, str]
     staff: Mapping[int, tuple[str, Role]]
+    language: str | None = None  # the reader's, for dates written in words
+
+    def day(self, value: object) -> str:
+        """An ISO date from the details ("2026-11-27") as the reader writes it
+        ("27 Nov 2026", "27 nov 2026"); as stored when no language is given."""
+        if self.language is None or not isinstance(value, str):
+            return str(value)
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+        from app import localdates
+
+        return localdates.short_date(day, self.language)
 
     def label(self, label_id: object) -> str:
         if isinstance(label_id, int) and label_id in self.labels:
@@ -148,7 +163,7 @@ def sentences(store: Store, actor: Actor, events: Sequence[AuditInfo],
         labels = {i: (snapshots.label(lb).staff_name(language) if language else lb.staff_wording)
                   for i, lb in found.items()}
         staff = {i: (st.name, st.role) for i, st in queries.staff_names(s, staff_ids).items()}
-    names = Names(labels, staff)
+    names = Names(labels, staff, language)
     return [describe(e, d, names) for e, d in zip(events, details, strict=True)]
 
 
@@ -313,7 +328,7 @@ def _list_read(who: str, d: Mapping[str, object], n: Names) -> Msg:
                      "the last entry)",
                      "{who} read the list for {day} ({rows} guests; read {reads} times since "
                      "the last entry)", reads,
-                     who=who or "Frontdesk", day=d.get("day", ""), rows=d.get("rows", ""),
+                     who=who or "Frontdesk", day=n.day(d.get("day", "")), rows=d.get("rows", ""),
                      reads=reads)
 
 

@@ -49,20 +49,41 @@ PRONOUNCE = {
     "Łukasz": "WOO-kash", "Siobhan": "shi-VAWN", "Saar": "SAHR", "Horváth": "HOR-vaht",
     "Çelik": "CHEH-lik", "Dijkstra": "DIKE-strah", "João": "zhoo-OW",
 }
-DEMO_PROPOSALS = (
-    (
-        (Category.PREFERENCE, "Prefers sparkling water on the table", Sensitivity.NORMAL, 365,
-         "You like sparkling water on the table.",
-         "U heeft graag bruisend water op tafel.",
-         "So your table is set the way you like it.",
-         "Zodat uw tafel gedekt is zoals u dat prettig vindt."),
-        (Category.PREFERENCE, "Big spender – alert the manager", Sensitivity.NORMAL, 365,
-         "You spend a lot with us.", "U geeft veel bij ons uit.",
-         "So the manager can greet you.", "Zodat de manager u kan begroeten."),
-        (Category.RECOGNITION, "Likes to be greeted in Italian", Sensitivity.NORMAL, 730,
-         "You enjoy being greeted in Italian.", "U wordt graag in het Italiaans begroet.",
-         "So we can greet you the way you enjoy.", "Zodat we u begroeten zoals u dat fijn vindt."),
-    )
+#: Pending proposals, named and worded in every language of the starter vocabulary
+#: (category, sensitivity, retention days, staff names, guest wording, purpose). The
+#: big spender is there to show the wording check blocking a judgement.
+DEMO_PROPOSALS: tuple[tuple[Category, Sensitivity, int, dict[str, str], dict[str, str],
+                            dict[str, str]], ...] = (
+    (Category.PREFERENCE, Sensitivity.NORMAL, 365,
+     {"en": "Prefers sparkling water on the table",
+      "nl": "Wil bruisend water op tafel",
+      "de": "Möchte Sprudelwasser auf dem Tisch"},
+     {"en": "You like sparkling water on the table.",
+      "nl": "U heeft graag bruisend water op tafel.",
+      "de": "Sie haben gern Sprudelwasser auf dem Tisch."},
+     {"en": "So your table is set the way you like it.",
+      "nl": "Zodat uw tafel gedekt is zoals u dat prettig vindt.",
+      "de": "Damit Ihr Tisch so gedeckt ist, wie Sie es mögen."}),
+    (Category.PREFERENCE, Sensitivity.NORMAL, 365,
+     {"en": "Big spender – alert the manager",
+      "nl": "Big spender – manager waarschuwen",
+      "de": "Gibt viel Geld aus – Geschäftsleitung informieren"},
+     {"en": "You spend a lot with us.",
+      "nl": "U geeft veel bij ons uit.",
+      "de": "Sie geben bei uns viel aus."},
+     {"en": "So the manager can greet you.",
+      "nl": "Zodat de manager u kan begroeten.",
+      "de": "Damit die Geschäftsleitung Sie begrüßen kann."}),
+    (Category.RECOGNITION, Sensitivity.NORMAL, 730,
+     {"en": "Likes to be greeted in Italian",
+      "nl": "Wil graag in het Italiaans begroet worden",
+      "de": "Möchte auf Italienisch begrüßt werden"},
+     {"en": "You enjoy being greeted in Italian.",
+      "nl": "U wordt graag in het Italiaans begroet.",
+      "de": "Sie werden gern auf Italienisch begrüßt."},
+     {"en": "So we can greet you the way you enjoy.",
+      "nl": "Zodat we u begroeten zoals u dat fijn vindt.",
+      "de": "Damit wir Sie so begrüßen, wie Sie es mögen."}),
 )
 # Guests per write transaction. Visits, labels and guests are indexed on random
 # values (dates, uuids, emails), so every batch touches index pages all over
@@ -102,9 +123,12 @@ def build_demo(
     _demo_venue(store, manager)  # show-guest: who keeps the data, where guest files go
     name, _, pin = min(d for d in DEMO_STAFF if d[1] == Role.RECEPTIONIST)  # first by name
     desk = staff_uc.sign_in_by_name(store, name, pin)
-    for cat, staff_w, sens, days, g_en, g_nl, p_en, p_nl in DEMO_PROPOSALS:
+    offered = set(languages.codes())
+    for cat, sens, days, p_names, p_guest, p_purpose in DEMO_PROPOSALS:
         vocabulary.propose_label(store, desk, vocabulary.LabelDraft(
-            cat, staff_w, sens, days, (Wording("en", g_en, p_en), Wording("nl", g_nl, p_nl))))
+            cat, {lang: n for lang, n in p_names.items() if lang in offered}, sens, days,
+            tuple(Wording(lang, p_guest[lang], p_purpose[lang]) for lang in p_guest
+                  if lang in offered)))
     with store.read() as s:
         staff_ids = [st.id for st in queries.active_staff(s)]
         labels = [(lb.id, lb.sensitivity, lb.retention_days)

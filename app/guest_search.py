@@ -14,8 +14,9 @@ One key press runs, in one read transaction (``storage.search`` holds the SQL):
    sound alike — ``storage.name_keys``), best alternatives first, and the guests
    holding them are fetched from the index; ``rapidfuzz`` measures every distance.
 
-Ranking: match tier (the whole name, phone, place; whole words; prefixes; one edit or
-sounds alike; two edits), then arriving or booked today, then in the coming six days,
+Ranking: the whole name (or phone, place), then whole words; below those, guests
+arriving or booked today before others; then the match (prefixes; one edit or sounds
+alike; two edits), then in the coming six days, then how close the name is as a whole,
 then by last visit, newest first. So an exact match is never below a forgiving one,
 and among namesakes the one arriving today comes first. Every result says why it
 matched when that is not simply its name ("sounds like", "1 letter different",
@@ -27,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -147,8 +149,11 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         # Among forgiving matches equally far word by word, the name closest to what was
         # typed as a whole ("Dan de Jong": Daan de Jong before Daan Eva de Jong).
         apart = _name_apart(heard, f.row) if f.tier >= T_CLOSE else 0
-        return (f.tier, not is_today, not this_week, f.edits, apart, ago,
-                str(f.row.full_name).casefold(), f.row.id)
+        # Whole names and whole words first; below them today's guests come before
+        # everyone else, however forgivingly they matched ("Paul Schmit": today's Paul
+        # Schmidt before the Paul Schmitts the prefix finds).
+        return (min(f.tier, T_PREFIX), not is_today, f.tier, not this_week, f.edits, apart,
+                ago, str(f.row.full_name).casefold(), f.row.id)
 
     ranked = sorted(found.values(), key=key)[:limit]
     out = []
@@ -382,18 +387,24 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None
     every = [_alternatives(s, w, i == len(words) - 1) for i, w in enumerate(words)]
     if any(not alts for alts in every):
         return
-    if len(words) > 1 and all(len(a.terms) == 1 for alts in every for a in alts):
-        # Several words: first every reading of each at once. When that is not cut at the
-        # limit it holds every guest any combination would, and ranking orders them.
-        groups = [[a.terms[0] for a in alts] for alts in every]
+    per_word = [alts[:PER_WORD_IN_COMBOS] for alts in every]
+    near = [[a for a in alts if a.quality <= 1] for alts in every]
+    covered = False
+    if (len(words) > 1 and all(near) and math.prod(map(len, near)) > MAX_QUERIES
+            and all(len(a.terms) == 1 for alts in near for a in alts)):
+        # Several words, more close readings than combinations tried one by one: first
+        # every close reading of each at once. When that is not cut at the limit it holds
+        # every guest any such combination would, and ranking orders them; only
+        # combinations with a farther reading are left to try.
+        groups = [[a.terms[0] for a in alts] for alts in near]
         rows = search.name_rows(s, groups, words[-1], limit)
         _add_close(rows, words, (), add)
-        if len(rows) < limit:
-            return
-    per_word = [alts[:PER_WORD_IN_COMBOS] for alts in every]
+        covered = len(rows) < limit
     combos = sorted(itertools.product(*per_word),
                     key=lambda c: (sum(a.quality for a in c), sum(a.edits for a in c),
                                    sum(a.longer for a in c)))
+    if covered:
+        combos = [c for c in combos if any(a.quality > 1 for a in c)]
     fetched = 0
     for i, combo in enumerate(combos[:MAX_QUERIES]):
         groups = [[t] for a in combo for t in a.terms]

@@ -50,7 +50,16 @@ from app.report_text import (
 from app.retention import guest_retention_months
 from app.views import Actor, GuestInfo
 from storage import queries
-from storage.models import Assignment, AuditEvent, Consent, Guest, Staff, Visit, VisitKind
+from storage.models import (
+    Assignment,
+    AuditEvent,
+    Consent,
+    Guest,
+    Sensitivity,
+    Staff,
+    Visit,
+    VisitKind,
+)
 from storage.store import Store
 
 RawValue = str | int | float | bool | None
@@ -210,7 +219,10 @@ def _code(column: str, table: dict[str, str], key: str) -> Col:
 
 def _label(a: Assignment, c: _Ctx) -> tuple[str | None, ...]:
     shown = render_label(snapshots.label(a.label), c.lang)
-    return (shown.wording, shown.purpose or None, shown.category_title)
+    kind = shown.category_title
+    if a.label.sensitivity == Sensitivity.SPECIAL:  # an allergy is not just "a preference"
+        kind = say(c.lang, Say.HEALTH_KIND, kind=kind)
+    return (shown.wording, shown.purpose or None, kind)
 
 
 def _source(a: Assignment, c: _Ctx) -> tuple[str | None, ...]:

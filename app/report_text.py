@@ -228,6 +228,7 @@ class Say:
     CONSENT_WITHDRAWN = N_("Withdrawn")
     NIGHTS = N_("{start} until {end}")
     UNDO_DATA_GONE = N_("deleted (the time for undoing has passed)")
+    HEALTH_KIND = N_("{kind} (health information: kept only with your consent)")
     # the view's buttons and confirmations
     FORGET = N_("Please forget this")
     WITHDRAW = N_("Withdraw my consent")

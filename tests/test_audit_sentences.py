@@ -108,6 +108,11 @@ def test_list_reads_count_in_words_and_a_right_to_left_name_is_fenced_in() -> No
     assert translate(thrice, "en").endswith("read 3 times since the last entry)")
     assert translate(once, "nl").endswith("1 keer gelezen sinds de vorige regel)")
     assert translate(thrice, "de").endswith("3-mal gelesen seit dem letzten Eintrag)")
+    dutch = audit_sentences.Names({}, {}, "nl")
+    in_words = audit_sentences.describe(read("Luca Rossi"),
+                                        {"day": "2026-11-27", "rows": 7, "reads": 3}, dutch)
+    assert translate(in_words, "nl") == ("Luca Rossi las de lijst van 27 nov 2026 (7 gasten; "
+                                         "3 keer gelezen sinds de vorige regel)")
     arabic = audit_sentences.describe(read("سارة"), {"day": "2026-11-27", "rows": 7,
                                                         "reads": 1}, names)
     assert translate(arabic, "en").startswith(f"{FSI}سارة{PDI} read the list")

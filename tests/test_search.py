@@ -241,3 +241,18 @@ def test_a_word_with_many_near_readings_still_finds_the_guest(
         guests.create_guest(store, receptionist, GuestFields(name))
     wanted = guests.create_guest(store, receptionist, GuestFields("Jörn Franziska Müller")).id
     assert wanted in [g.id for g in find(store, receptionist, "Jön Franziska Müller")[:5]]
+
+
+def test_todays_guest_heard_misspelt_comes_before_other_guests_the_prefix_finds(
+        store: Store, receptionist: Actor) -> None:
+    """"Paul Schmit" begins Paul Schmitt and Paul Schmitz, and is one letter from today's
+    Paul Schmidt: today's guest first. A whole name typed still comes before anything."""
+    for name in ("Paul Schmitt", "Paul Schmitz", "Paul Schmitt-Engel", "Paul Schmit"):
+        guests.create_guest(store, receptionist, GuestFields(name))
+    today = guests.create_guest(store, receptionist, GuestFields("Paul Schmidt")).id
+    visits.record_visit(store, receptionist, today, kind=VisitKind.STAY,
+                        starts_at=dt.datetime.combine(TODAY, dt.time(15)), place="12")
+    found = find(store, receptionist, "Paul Schmit")
+    assert found[0].full_name == "Paul Schmit" and found[0].why is None
+    assert (found[1].id, found[1].when) == (today, "today")
+    assert found[1].why in ("sounds like", "1 letter different")

@@ -467,9 +467,12 @@ def test_another_special_category_cannot_be_approved_at_all(
             call()
     assert _events(store) == before
     assert _label(store, manager, p.id).status == LabelStatus.PROPOSED
-    if words[0] == "Wears a turban":  # and no answer lets the check's finding through
-        with pytest.raises(errors.WordingBlocked, match="religion"):
-            vocabulary.approve_label(store, manager, p.id, answer=SpecialAnswer.NONE)
+    if words[0] == "Wears a turban":  # and no answer lets the check's finding through,
+        for answer in (SpecialAnswer.NONE, SpecialAnswer.HEALTH):  # not even "health"
+            with pytest.raises(errors.WordingBlocked, match="religion"):
+                vocabulary.approve_label(store, manager, p.id, answer=answer,
+                                         acknowledge_warnings=True)
+        assert _label(store, manager, p.id).status == LabelStatus.PROPOSED
 
 
 def test_a_normal_label_cannot_be_reworded_into_health(
@@ -491,6 +494,11 @@ def test_a_normal_label_cannot_be_reworded_into_health(
     with pytest.raises(errors.SpecialCategoryRefused, match="cannot be approved"):
         vocabulary_admin.reword_label(store, manager, lid, "Low-FODMAP plan", unknown,
                                       answer="other")
+    religion = (Wording("en", "You wear a turban.", "So we know you."),)
+    for answer in ("none", "health"):  # another special category: no answer lets it through
+        with pytest.raises((errors.WordingBlocked, errors.SpecialCategoryRefused)):
+            vocabulary_admin.reword_label(store, manager, lid, "Wears a turban", religion,
+                                          answer=answer)
     assert _label(store, manager, lid) == before
     (a,) = _active(store, receptionist, g, lid)
     assert a.label.staff_wording == before.staff_wording

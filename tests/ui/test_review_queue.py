@@ -189,18 +189,26 @@ def test_edit_and_approve_reruns_checks(qtbot: QtBot, queue: ReviewQueueDialog,
     def edit(dialog: QWidget) -> None:
         assert isinstance(dialog, ProposalDialog)
         seen["blocked_at_first"] = not dialog.send_button.isEnabled()
-        fields = [(dialog.staff_wording, "Likes a word of welcome from the manager"),
-                  (dialog.guest_en, "You like a word of welcome from the manager."),
-                  (dialog.purpose_en, "So the manager can welcome you personally."),
-                  (dialog.fields[("guest", "nl")],
-                   "U krijgt graag een welkomstwoord van de manager."),
-                  (dialog.fields[("purpose", "nl")],
-                   "Zodat de manager u persoonlijk kan verwelkomen.")]
+        words = {  # the demo proposal is named and worded in every language: reword each
+            "en": ("Likes a word of welcome from the manager",
+                   "You like a word of welcome from the manager.",
+                   "So the manager can welcome you personally."),
+            "nl": ("Krijgt graag een welkomstwoord van de manager",
+                   "U krijgt graag een welkomstwoord van de manager.",
+                   "Zodat de manager u persoonlijk kan verwelkomen."),
+            "de": ("Bekommt gern ein Willkommenswort vom Direktor",  # typed: ASCII only
+                   "Sie bekommen gern ein Willkommenswort vom Direktor.",
+                   "Damit der Direktor Sie selbst empfangen kann."),
+        }
+        fields = [(dialog.fields[(part, lang)], text) for lang in dialog.langs
+                  for part, text in zip(("staff", "guest", "purpose"),
+                                        words.get(lang, ("", "", "")), strict=True)]
         for line, text in fields:
             line.setFocus()
             line.selectAll()
             qtbot.keyClick(line, Qt.Key.Key_Delete)
-            qtbot.keyClicks(line, text)
+            if text:
+                qtbot.keyClicks(line, text)
         dialog.run_checks()
         seen["needs_answer"] = not dialog.send_button.isEnabled()
         answer(qtbot, dialog.question, "none")
