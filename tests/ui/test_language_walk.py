@@ -141,6 +141,20 @@ class Walker:
             if code not in self.guest_sources:
                 self.guest_sources[code] = lw.sources_for(code)
             self.window(view, f"{where} in {code}", sources=self.guest_sources[code])
+            # The pages the guest reaches from there: each confirmation (one per kind),
+            # the correction form and the hand-over page. Nothing is confirmed.
+            pages: dict[str, Any] = {}
+            for _button, action in getattr(view, "action_buttons", []):
+                pages.setdefault(f"confirm {action.kind}",
+                                 lambda a=action: view.ask(a))  # type: ignore[attr-defined]
+            pages["correction form"] = view.open_correct  # type: ignore[attr-defined]
+            pages["hand-over page"] = view.request_leave  # type: ignore[attr-defined]
+            for name, open_page in pages.items():
+                open_page()
+                self.qtbot.wait(30)
+                self.window(view, f"{where} in {code}, {name}",
+                            sources=self.guest_sources[code])
+                view.back_to_report()  # type: ignore[attr-defined]
 
     def trigger(self, act: QAction, where: str) -> None:
         lw.capture(self.qtbot, act.trigger, self.dialog)
@@ -221,6 +235,7 @@ def test_every_window_speaks_the_language_fits_and_has_unique_mnemonics(
                 if not skipped(item, window):
                     walker.trigger(item, f"{lw.norm(menu.title())} > {lw.norm(item.text())}")
     assert len(walker.windows) >= 15, walker.windows  # the walk really went everywhere
+    assert any(w.endswith("hand-over page") for w in walker.windows), walker.windows
     assert not walker.problems, "\n".join(dict.fromkeys(walker.problems))
 
 
