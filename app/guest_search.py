@@ -127,8 +127,10 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
             add([r], T_PREFIX, _not_name_why(r, typed_words, prefix=True))
 
     start_of_day = dt.datetime.combine(day, dt.time())
+    has_letters = any(ch.isalpha() for ch in text)
+    # Digits alone (a phone, a room) are no name to match forgivingly.
     today = search.starting_rows(s, start_of_day, start_of_day + dt.timedelta(days=1),
-                                 TODAY_ROWS)
+                                 TODAY_ROWS) if has_letters else []
     for r in today:
         old = found.get(r.id)
         if old is not None and old.tier == T_EXACT:  # nothing in memory can be better
@@ -137,7 +139,7 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         if hit is not None:
             add([r], *hit)
 
-    if len(found) < FUZZY_BELOW and any(ch.isalpha() for ch in text):
+    if len(found) < FUZZY_BELOW and has_letters:
         _forgiving(s, typed_words, limit, add)
 
     facts = search.visit_facts(s, list(found), day)
