@@ -145,28 +145,13 @@ def _open_once(data_dir: Path, key_source: Any, shared: str | None) -> Store:
     return open_store(data_dir, key_source)
 
 
-def open_with_retry(parent: Any, data_dir: Path, key_source: Any, *,
-                    shared: str | None = None) -> Store | None:
-    """Open the store (the shared one at address ``shared`` when given); on failure show
-    the message with Retry / Quit. None means Quit. (On the calling thread; the desk
-    window uses :func:`open_in_background`.)"""
-    from app.errors import FrontdeskError
-
-    while True:
-        try:
-            return _open_once(data_dir, key_source, shared)
-        except FrontdeskError as exc:
-            again, got = after_failed_open(parent, exc, data_dir, key_source, shared)
-            if not again:
-                return got
-
-
 def open_in_background(parent: Any, data_dir: Path, key_source: Any, *,
                        shared: str | None, done: Callable[[Store | None], None]) -> None:
     """Open the store on a worker thread, so the window keeps painting meanwhile (a shared
     store's server may take seconds to answer, or not answer at all until its connect
     timeout; a local store's key derivation takes about a second). A failure is shown
     here, on the GUI thread, with Retry / Quit; ``done`` gets the store, or None for Quit.
+    (The desk's only way to open a store: tests use it through desk_helpers.open_as_the_desk.)
     """
     from PySide6.QtCore import QThreadPool, QTimer
 

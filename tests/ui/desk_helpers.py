@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -79,6 +80,18 @@ def modals() -> Iterator[Modals]:
     m = Modals()
     yield m
     m.timer.stop()
+
+
+def open_as_the_desk(qtbot: QtBot, parent: QWidget | None, data_dir: Path, key_source: object,
+                     ) -> Store | None:
+    """Open a store the way the desk does (ui.main.open_in_background: a worker thread, a
+    failure shown with Retry / Quit on the GUI thread) and wait: the store, or None (Quit)."""
+    from ui.main import open_in_background
+
+    got: list[Store | None] = []
+    open_in_background(parent, data_dir, key_source, shared=None, done=got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=30_000)
+    return got[0]
 
 
 def make_window(qtbot: QtBot, store: Store, idle_ms: int = 60_000) -> MainWindow:

@@ -16,9 +16,8 @@ from app.opening import KeyringKey
 from app.views import Actor
 from storage.store import Store
 from tests.keyrings import MemoryKeyring
-from tests.ui.desk_helpers import Modals, key, modals, type_text
+from tests.ui.desk_helpers import Modals, key, modals, open_as_the_desk, type_text
 from ui.keyring_trouble import ChoiceKind, KeyringTroubleDialog
-from ui.main import open_with_retry
 
 __all__ = ["modals"]
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -63,7 +62,7 @@ def test_recovery_passphrase_opens_the_store(qtbot: QtBot, phrase: str, data_dir
         qtbot.keyClick(field, Qt.Key.Key_Return)
 
     modals.then(use_recovery).then(again)
-    store = open_with_retry(None, data_dir, KeyringKey())
+    store = open_as_the_desk(qtbot, None, data_dir, KeyringKey())
     assert store is not None
     try:
         assert guests.guest_count(store) == 1
@@ -80,7 +79,7 @@ def test_retry_after_unlocking(qtbot: QtBot, phrase: str, data_dir: Path, modals
         qtbot.keyClick(dialog, Qt.Key.Key_Return)   # Retry is the default
 
     modals.then(unlock_and_retry)
-    store = open_with_retry(None, data_dir, KeyringKey())
+    store = open_as_the_desk(qtbot, None, data_dir, KeyringKey())
     assert store is not None
     store.close()
 
@@ -88,7 +87,7 @@ def test_retry_after_unlocking(qtbot: QtBot, phrase: str, data_dir: Path, modals
 def test_quit_and_escape_open_nothing(qtbot: QtBot, phrase: str, data_dir: Path,
                                       modals: Modals) -> None:
     modals.then(lambda d: qtbot.keyClick(d, Qt.Key.Key_Escape))
-    assert open_with_retry(None, data_dir, KeyringKey()) is None
+    assert open_as_the_desk(qtbot, None, data_dir, KeyringKey()) is None
     dialog = KeyringTroubleDialog(KeyringLockedError("The system keyring is locked."))
     qtbot.addWidget(dialog)
     dialog.quit.click()

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -51,31 +51,3 @@ def test_the_store_opens_off_the_gui_thread_while_the_window_paints(
     store = got[0]
     assert store is not None and ran_on[0] is not threading.main_thread()
     store.close()
-
-
-@pytest.mark.qt_log_ignore("propagateSizeHints")
-def test_a_failed_background_open_offers_retry_then_quit(
-        qtbot: QtBot, tmp_path: Path, modals: Modals) -> None:  # noqa: F811
-    from ui.main import open_in_background
-
-    folder = tmp_path / "notastore"
-    folder.mkdir()
-    (folder / "frontdesk.db").write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    messages: list[str] = []
-
-    def retry(box: QWidget) -> None:
-        messages.append(box.informativeText())  # type: ignore[attr-defined]
-        qtbot.keyClick(box, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
-
-    def quit_(box: QWidget) -> None:
-        messages.append(box.informativeText())  # type: ignore[attr-defined]
-        qtbot.keyClick(box, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
-
-    modals.then(retry).then(quit_)
-    got: list[Store | None] = []
-    open_in_background(parent, folder, PassphraseKey(PASSPHRASE), shared=None, done=got.append)
-    qtbot.waitUntil(lambda: bool(got), timeout=30_000)
-    assert got == [None] and modals.done()
-    assert len(messages) == 2 and all("is not a Frontdesk store" in m for m in messages)

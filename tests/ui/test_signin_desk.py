@@ -30,6 +30,7 @@ from tests.ui.desk_helpers import (
     key,
     make_window,
     modals,
+    open_as_the_desk,
     sign_in,
 )
 
@@ -216,8 +217,9 @@ def test_idle_lock_closes_an_open_dialog_and_leaves_no_guest_text(
 
 def test_store_that_does_not_open_offers_retry_and_quit(
         qtbot: QtBot, tmp_path: Path, modals: Modals) -> None:
+    """Opened as the desk opens it (on a worker thread), the failure comes back to the GUI
+    thread with Retry / Quit; Retry tries again, Quit opens nothing."""
     from app.opening import PassphraseKey
-    from ui.main import open_with_retry
 
     folder = tmp_path / "notastore"
     folder.mkdir()
@@ -231,12 +233,13 @@ def test_store_that_does_not_open_offers_retry_and_quit(
         qtbot.keyClick(box, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
 
     def quit_(box: QWidget) -> None:
+        messages.append(box.informativeText())  # type: ignore[attr-defined]
         qtbot.keyClick(box, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
 
     modals.then(retry).then(quit_)
-    assert open_with_retry(parent, folder, PassphraseKey("a long passphrase")) is None
+    assert open_as_the_desk(qtbot, parent, folder, PassphraseKey("a long passphrase")) is None
     assert modals.done()
-    assert "is not a Frontdesk store" in messages[0]
+    assert len(messages) == 2 and all("is not a Frontdesk store" in m for m in messages)
 
     # Retry after the cause is fixed opens the store.
     def fix_and_retry(box: QWidget) -> None:
@@ -244,6 +247,6 @@ def test_store_that_does_not_open_offers_retry_and_quit(
         qtbot.keyClick(box, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
 
     modals.then(fix_and_retry)
-    store = open_with_retry(parent, folder, PassphraseKey("a long passphrase"))
+    store = open_as_the_desk(qtbot, parent, folder, PassphraseKey("a long passphrase"))
     assert store is not None
     store.close()
