@@ -17,7 +17,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bench.common import ROOT
+from bench.common import ROOT, store_dir
 
 _WROTE = re.compile(r"Wrote ([\d,]+) guests, ([\d,]+) visits, ([\d,]+) labels, "
                     r"([\d,]+) consents to .* in ([\d.]+) s\.")
@@ -71,3 +71,20 @@ def ensure_store(folder: Path, guests: int, passphrase: Path, *, rebuild: bool =
         print(f"  built in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
     info_path.write_text(json.dumps(asdict(info), indent=2) + "\n", encoding="utf-8")
     return info
+
+
+def fresh_copy(source: Path, work: Path) -> Path:
+    """``work`` as a new copy of the bench store ``source``: benchmarks that write (erase,
+    import, anchor) run on a copy, so the built store is reused unchanged by every run."""
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(source, work)
+    return work
+
+
+def scratch_store(folder: Path, guests: int, passphrase: Path, purpose: str) -> Path:
+    """A fresh copy of the ``guests`` bench store in ``folder`` (built first if needed),
+    named after the benchmark's ``purpose``."""
+    source = store_dir(folder, guests)
+    ensure_store(source, guests, passphrase)
+    return fresh_copy(source, folder / f"{purpose}-g{guests}")
+

@@ -28,8 +28,8 @@ if __package__ in (None, ""):
 
 from app.demo import DEMO_STAFF
 from app.views import Role
-from bench.build import ensure_store
-from bench.common import bench_dir, passphrase_file, store_dir
+from bench.build import scratch_store
+from bench.common import bench_dir, passphrase_file
 from bench.measure import sign_in
 
 
@@ -61,11 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
     folder = bench_dir(args.bench_dir)
     pass_file = passphrase_file(folder)
-    source = store_dir(folder, args.guests)
-    ensure_store(source, args.guests, pass_file)
-    work = folder / f"erasure-g{args.guests}"
-    shutil.rmtree(work, ignore_errors=True)
-    shutil.copytree(source, work)
+    work = scratch_store(folder, args.guests, pass_file, "erasure")
     started = time.perf_counter()
     store = open_store(work, key_source_for(str(pass_file)))
     first_open = time.perf_counter() - started

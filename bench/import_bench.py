@@ -28,7 +28,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.build import ensure_store
+from bench.build import ensure_store, fresh_copy
 from bench.common import ROOT, bench_dir, passphrase_file, store_dir
 from bench.measure import open_bench_store
 from storage import bench_support
@@ -102,9 +102,7 @@ def main() -> int:
     ensure_store(source, args.guests, passphrase)
     results: dict[str, object] = {"guests": args.guests, "load_before": os.getloadavg()}
     for size in (int(x) for x in args.sizes.split(",")):
-        scratch = folder / f"import-scratch-g{args.guests}"
-        shutil.rmtree(scratch, ignore_errors=True)
-        shutil.copytree(source, scratch)
+        scratch = fresh_copy(source, folder / f"import-scratch-g{args.guests}")
         store = open_bench_store(scratch, passphrase)
         known = bench_support.sample_contacts(store, 2000, seed=size)
         store.close()

@@ -36,8 +36,8 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.build import ensure_store
-from bench.common import bench_dir, passphrase_file, store_dir
+from bench.build import scratch_store
+from bench.common import bench_dir, passphrase_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,11 +102,7 @@ def main(argv: list[str] | None = None) -> int:
 
     folder = bench_dir(args.bench_dir)
     pass_file = passphrase_file(folder)
-    source = store_dir(folder, args.guests)
-    ensure_store(source, args.guests, pass_file)
-    work = folder / f"verify-g{args.guests}"
-    shutil.rmtree(work, ignore_errors=True)
-    shutil.copytree(source, work)
+    work = scratch_store(folder, args.guests, pass_file, "verify")
     # Every copy of a bench store has the same store id, so the anchors other runs wrote
     # for their copies (in the user's state folder) would not match this one: give this
     # run (and its `frontdesk verify` processes) a state folder of its own, holding the
