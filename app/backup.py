@@ -77,7 +77,7 @@ Cancellation = sb.Cancellation   # the UI passes one to make_backup to offer Can
 
 def _export(store: Store, target: Path, passphrase: str,
             cancel: sb.Cancellation | None = None) -> None:
-    if store.kind != "sqlcipher":  # the shared store (postgres helper's guard)
+    if store.shared:  # the shared store is backed up on its server
         raise BackupFileError(_(
             "The shared store is backed up on its server (pg_dump or the server's own "
             "backups, kept encrypted by the venue); Frontdesk's backups are of a local store. "
@@ -385,7 +385,7 @@ def run_configured_backup(store: Store, *, now: dt.datetime | None = None) -> Pa
     """What the GUI calls at start (and `frontdesk scheduled-backup` from a timer): the daily
     backup, if switched on and due, made on the backup credential from the keyring — no
     person signs in, and that credential can do nothing else."""
-    if store.kind != "sqlcipher":
+    if store.shared:
         return None   # the shared store is backed up on its server, not by each desk
     enabled, folder, keep, last = _stored_settings(store)
     if not enabled or folder is None:

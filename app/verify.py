@@ -119,7 +119,7 @@ def _anchors(store: Store, s: Session, backups: Sequence[Path], notes: list[str]
         if anchor is not None:
             out.append((_("the anchor in the keyring") if where == "keyring" else
                         _("the anchor outside the store"), anchor))
-        elif store.kind == "postgresql":   # each desk anchors in its own keyring
+        elif store.shared:   # each desk anchors in its own keyring
             if audit_chain.head(s) is not None:
                 notes.append(_("This desk holds no anchor of the shared store yet (it has not "
                                "written to it); the next change made here makes one."))

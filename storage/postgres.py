@@ -229,6 +229,7 @@ class SharedStore(Store):
     """
 
     kind = "postgresql"
+    shared = True
 
     def __init__(self, address: ServerAddress, engine: Engine, header: Header,
                  local_dir: Path, password: str) -> None:

@@ -108,10 +108,13 @@ class Store:
     ``storage.errors`` types, or as what ``on_error`` turns them into.
 
     ``kind`` names the engine: ``"sqlcipher"`` here (a local file), ``"postgresql"``
-    for the shared store (``storage.postgres.SharedStore``, same interface).
+    for the shared store (``storage.postgres.SharedStore``, same interface). ``shared``
+    is what app/ asks (a venue's store on a server, not this desk's file), so no engine
+    name is spelt outside storage/.
     """
 
     kind = "sqlcipher"
+    shared = False
 
     def __init__(self, paths: StorePaths, engine: Engine, header: Header) -> None:
         self.paths = paths
