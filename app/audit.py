@@ -98,12 +98,13 @@ def bulk_read(store: Store, actor: Actor, action: str, *, rows: int, window: flo
     With ``window`` (seconds), the same person listing the same ``key`` again within it
     is only counted, and the count rides on the next event. Returns whether one was written.
     """
-    due = _due((store.store_id, actor.id, action, *key), window, rows)
+    pending = (store.store_id, actor.id, action, *key)
+    due = _due(pending, window, rows)
     if due is None:
         return False
     from app.clock import now
 
-    reads, _rows = due
+    reads, rows_since = due
     fields: dict[str, object] = {"rows": rows, **({"reads": reads} if window else {}), **detail}
     try:
         with store.write() as s:
@@ -114,7 +115,7 @@ def bulk_read(store: Store, actor: Actor, action: str, *, rows: int, window: flo
             raise  # an uncounted read is recorded with the read, or the read fails
         # A counted list (Today's, refreshed often) is not held up by another desk's long
         # write: its count waits for the next refresh, as a search's does.
-        _put_back((store.store_id, actor.id, action, *key), reads, _rows)
+        _put_back(pending, reads, rows_since)
         return False
     return True
 
@@ -122,7 +123,8 @@ def bulk_read(store: Store, actor: Actor, action: str, *, rows: int, window: flo
 def note_search(store: Store, actor: Actor, results: int) -> bool:
     """A search happened: recorded at most once per person per minute, with the count of
     searches (and results) since the last such event. The typed text is never kept."""
-    due = _due((store.store_id, actor.id, "guests.searched"), SEARCH_WINDOW_S, results)
+    pending = (store.store_id, actor.id, "guests.searched")
+    due = _due(pending, SEARCH_WINDOW_S, results)
     if due is None:
         return False
     searches, total = due
@@ -132,7 +134,7 @@ def note_search(store: Store, actor: Actor, results: int) -> bool:
     except (StoreBusyError, StoreBusy):
         # Reading is never held up by a writer: while another desk holds the write lock
         # (a long import), the count stays pending and rides on the next search's event.
-        _put_back((store.store_id, actor.id, "guests.searched"), searches, total)
+        _put_back(pending, searches, total)
         return False
     return True
 
