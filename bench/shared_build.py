@@ -84,12 +84,12 @@ def create_empty(server: Any, db: str, owner_pw: str, desk_pw: str) -> None:
     from storage import postgres_admin
 
     with psycopg.connect(server.admin_conninfo(), autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")  # type: ignore[arg-type]
+        conn.execute(f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
         if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
                             (OWNER_ROLE,)).fetchone():
-            conn.execute(f"CREATE ROLE {OWNER_ROLE} LOGIN CREATEROLE "  # type: ignore[arg-type]
+            conn.execute(f"CREATE ROLE {OWNER_ROLE} LOGIN CREATEROLE "
                          f"PASSWORD '{owner_pw}'")
-        conn.execute(f"CREATE DATABASE {db} OWNER {OWNER_ROLE}")  # type: ignore[arg-type]
+        conn.execute(f"CREATE DATABASE {db} OWNER {OWNER_ROLE}")
     postgres_admin.initialise(pg.parse_address(server.url(db, OWNER_ROLE)), owner_pw,
                               DESK_ROLE, desk_pw)
 

@@ -173,6 +173,11 @@ class PgServer:
         root.mkdir(parents=True, exist_ok=True)
         certs = root / "certs"
         fresh = not (root / "data" / "PG_VERSION").exists()
+        if keep and (root / "data" / "postmaster.pid").exists():
+            # Another run is using this kept cluster: starting it again would fail, and
+            # this run's clean-up would then stop the server under the other one.
+            raise RuntimeError(f"a PostgreSQL server already runs in {root} (another "
+                               "benchmark is using it); wait for it to finish")
         pw_keep = root / "superuser-password"
         if fresh:
             password = secrets.token_urlsafe(18)
