@@ -145,7 +145,7 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
         wait = next_key - time.monotonic()
         if wait > 0:
             time.sleep(wait)
-        timed("card", lambda: guests.open_card(store, actor, chosen))
+        timed("card", lambda gid=chosen: guests.open_card(store, actor, gid))
         pause = rng.uniform(*pacing.pause_s)
         if pause > 0 and time.monotonic() + pause < end:
             time.sleep(pause)
@@ -197,6 +197,7 @@ def writer(url: str, password: str, top_id: int, seconds: float, every: float, o
     actor = sign_in(store, WRITER_STAFF)
     rng = random.Random(99)
     done: list[int] = []
+    marks: list[float] = []
     errors: list[str] = []
     today = dt.datetime.combine(dt.date.today(), dt.time(23, 0))
     end = time.monotonic() + seconds
@@ -204,19 +205,28 @@ def writer(url: str, password: str, top_id: int, seconds: float, every: float, o
         try:
             v = visits.record_visit(store, actor, rng.randint(1, top_id), kind=VisitKind.STAY,
                                     starts_at=today)
+            pressed = time.monotonic()   # the receptionist presses "arrived"
             visits.set_status(store, actor, v.id, VisitStatus.ARRIVED)
+            marks.append(time.monotonic() - pressed)
             done.append(v.id)
-            events.put((v.id, time.monotonic()))
+            events.put((v.id, pressed))
         except Exception as exc:
             errors.append(f"arrival: {type(exc).__name__}")
         time.sleep(every)
     events.put(None)
     store.close()
-    out.put({"role": "writer", "writes": done, "errors": errors})
+    out.put({"role": "writer", "writes": done, "mark": marks, "errors": errors})
 
 
 def watcher(url: str, password: str, ready: Any, events: Any, out: Any) -> None:
-    """An open desk's change feed: how long each arrival took to become visible here."""
+    """An open desk's change feed: how long each arrival took to become visible here.
+
+    An arrival's delay runs from the moment the other desk starts marking it (before its
+    write, which the delay includes: the commit's own moment is not observable, and the
+    notification often arrives before the writer's call has returned) to the first change
+    this feed reported after that; a read of the store confirms the visit is arrived.
+    """
+    import bisect
     import queue as q
 
     from app.changes import ChangeFeed
@@ -227,6 +237,7 @@ def watcher(url: str, password: str, ready: Any, events: Any, out: Any) -> None:
     feed = ChangeFeed(store, lambda change: seen.put(time.monotonic())).start()
     feed.ready.wait(30)
     ready.set()
+    notes: list[float] = []
     pending: dict[int, float] = {}
     delays: list[float] = []
     finished = False
@@ -243,15 +254,19 @@ def watcher(url: str, password: str, ready: Any, events: Any, out: Any) -> None:
             else:
                 pending[item[0]] = item[1]
         try:
-            at = seen.get(timeout=0.5)
+            notes.append(seen.get(timeout=0.2))
+            while True:
+                notes.append(seen.get_nowait())
         except q.Empty:
-            continue
-        if pending:
+            pass
+        if pending and notes:
             with store.read() as s:
                 rows = s.query(Visit.id).filter(Visit.id.in_(list(pending)),
                                                 Visit.status == VisitStatus.ARRIVED).all()
             for (vid,) in rows:
-                delays.append(at - pending.pop(vid))
+                after = bisect.bisect_left(notes, pending[vid])
+                if after < len(notes):
+                    delays.append(notes[after] - pending.pop(vid))
     feed.stop()
     store.close()
     out.put({"role": "watcher", "visible": delays, "unseen": len(pending)})

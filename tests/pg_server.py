@@ -148,6 +148,7 @@ class PgServer:
     bindir: Path
     _as_postgres: bool
     keep: bool = False
+    attached: bool = False  # started by another run (a kept bench cluster in use)
 
     @property
     def data(self) -> Path:
@@ -175,9 +176,9 @@ class PgServer:
         fresh = not (root / "data" / "PG_VERSION").exists()
         if keep and (root / "data" / "postmaster.pid").exists():
             # Another run is using this kept cluster: starting it again would fail, and
-            # this run's clean-up would then stop the server under the other one.
-            raise RuntimeError(f"a PostgreSQL server already runs in {root} (another "
-                               "benchmark is using it); wait for it to finish")
+            # this run's clean-up would then stop the server under the other one. Use it
+            # as it is and leave stopping it to the run that started it.
+            return cls._attach(root, bindir, as_postgres)
         pw_keep = root / "superuser-password"
         if fresh:
             password = secrets.token_urlsafe(18)
@@ -237,11 +238,20 @@ class PgServer:
                     str(root / "server.log"), "-w", "-t", "60", "start")
         return server
 
+    @classmethod
+    def _attach(cls, root: Path, bindir: Path, as_postgres: bool) -> PgServer:
+        """The server another run started in ``root`` (its port from postmaster.pid)."""
+        lines = (root / "data" / "postmaster.pid").read_text(encoding="utf-8").splitlines()
+        password = (root / "superuser-password").read_text(encoding="utf-8").strip()
+        return cls(root, int(lines[3]), root / "certs" / "ca.crt", password, bindir,
+                   as_postgres, keep=True, attached=True)
+
     def stop(self) -> None:
-        """Stop the server and delete its folder (a kept cluster is stopped cleanly, kept)."""
+        """Stop the server and delete its folder (a kept cluster is stopped cleanly, kept;
+        a server another run started is left to that run)."""
         if self in _RUNNING:
             _RUNNING.remove(self)
-        if not self.root.exists():
+        if self.attached or not self.root.exists():
             return
         if (self.data / "postmaster.pid").exists():
             self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m",
