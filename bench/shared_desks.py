@@ -98,11 +98,12 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
     timer = DbTimer(store.engine)
     prof = cProfile.Profile() if profile else None
     rng = random.Random(seed)
-    rec: dict[str, list[Any]] = {"search": [], "card": [], "search_db": [], "card_db": [],
-                                 "errors": [], "keys": [], "missed": []}
+    rec: dict[str, list[Any]] = {k: [] for k in (
+        "search", "card", "search_db", "card_db", "search_statements", "card_statements",
+        "errors", "keys", "missed")}
 
     def timed(kind: str, call: Any) -> Any:
-        db0, t = timer.total, time.perf_counter()
+        db0, n0, t = timer.total, timer.statements, time.perf_counter()
         try:
             if prof is not None:
                 prof.enable()
@@ -116,6 +117,7 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
         took = time.perf_counter() - t
         rec[kind].append((time.monotonic(), took))
         rec[f"{kind}_db"].append(timer.total - db0)
+        rec[f"{kind}_statements"].append(timer.statements - n0)
         return result
 
     cpu0 = _cpu()

@@ -89,9 +89,10 @@ def _sample(conninfo: str) -> tuple[int, list[tuple[int, str]], list[tuple[str, 
     with psycopg.connect(conninfo) as conn:
         top = int(conn.execute("SELECT max(id) FROM guest").fetchone()[0])  # type: ignore[index]
         rows = conn.execute("SELECT id, full_name, email, phone FROM guest "
-                            "TABLESAMPLE SYSTEM (1) REPEATABLE (7) LIMIT 3000").fetchall()
-    return (top, [(int(r[0]), str(r[1])) for r in rows[:2000]],
-            [(str(r[1]), r[2], r[3]) for r in rows[2000:]])
+                            "TABLESAMPLE SYSTEM (2) REPEATABLE (7) LIMIT 2000").fetchall()
+    # The guests the desks look up; the import file's known guests are found by email.
+    return (top, [(int(r[0]), str(r[1])) for r in rows],
+            [(str(r[1]), r[2], r[3]) for r in rows if r[2]])
 
 
 def _counts(conninfo: str) -> tuple[int, int]:
@@ -109,6 +110,25 @@ def _ops(results: list[dict[str, Any]], kind: str, window: tuple[float, float] |
             if window is None or window[0] <= at <= window[1] + took]
 
 
+class _Box:
+    """A queue of one item for running a desk in this process."""
+
+    def __init__(self) -> None:
+        self.item: dict[str, Any] = {}
+
+    def put(self, item: dict[str, Any]) -> None:
+        self.item = item
+
+
+def _alone(url: str, desk_pw: str, targets: list[tuple[int, str]], seconds: float
+           ) -> dict[str, Any]:
+    """One desk with no other desk running (tight): the app's own cost at this machine load."""
+    box = _Box()
+    if seconds > 0:
+        desk(url, desk_pw, targets, Pacing((0.0, 0.0), (0.0, 0.0)), seconds, 1000, box)
+    return box.item
+
+
 def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: str
              ) -> dict[str, Any]:
     from bench.import_bench import write_export
@@ -122,6 +142,7 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
     export.parent.mkdir(parents=True, exist_ok=True)
     write_export(export, args.import_rows, known, seed=int(time.time()) % 1_000_000)
     base = raw_queries(admin, words, top_id, 300)
+    alone = _alone(url, desk_pw, targets, args.alone_seconds)
     guests_before, visits_before = _counts(admin)
     ctx = mp.get_context("spawn")
     out, events, ready = ctx.Queue(), ctx.Queue(), ctx.Event()
@@ -173,6 +194,11 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
         "card_baseline_ms": _summary(base["card"]),
         "search_raw_under_load_ms": _summary([v for r in results for v in r.get("raw_search", [])]),
         "card_raw_under_load_ms": _summary([v for r in results for v in r.get("raw_card", [])]),
+        "search_alone_ms": _summary([t for _, t in alone.get("search", [])]),
+        "card_alone_ms": _summary([t for _, t in alone.get("card", [])]),
+        "statements_per_search": percentile([n for r in desks for n in r["search_statements"]],
+                                            50),
+        "statements_per_card": percentile([n for r in desks for n in r["card_statements"]], 50),
         "search_in_driver_ms": _summary([v for r in desks for v in r["search_db"]]),
         "card_in_driver_ms": _summary([v for r in desks for v in r["card_db"]]),
         "longest_desk_wait_ms": max([*_ops(results, "search"), *_ops(results, "card")],
@@ -216,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--import-rows", type=int, default=5000, help="0: no import")
     ap.add_argument("--import-after", type=float, default=5.0)
     ap.add_argument("--arrival-every", type=float, default=1.0)
+    ap.add_argument("--alone-seconds", type=float, default=15.0,
+                    help="first, one desk alone (tight) for this long: the app's own cost")
     ap.add_argument("--profile", metavar="FILE", help="cProfile desk 0's searches and "
                     "card opens into FILE and print its top functions")
     args = ap.parse_args(argv)
@@ -260,10 +288,12 @@ def _print(r: dict[str, Any]) -> None:
     print(f"  desks: {r['pacing']}")
     line("search (find_guests)", "search_ms", ("raw SQL, idle", "search_baseline_ms"),
          ("raw SQL under the same load", "search_raw_under_load_ms"),
-         ("inside the driver (server+net)", "search_in_driver_ms"))
+         ("inside the driver (server+net)", "search_in_driver_ms"),
+         ("one desk alone, before the load", "search_alone_ms"))
     line("card open (open_card)", "card_ms", ("raw SQL, idle", "card_baseline_ms"),
          ("raw SQL under the same load", "card_raw_under_load_ms"),
-         ("inside the driver (server+net)", "card_in_driver_ms"))
+         ("inside the driver (server+net)", "card_in_driver_ms"),
+         ("one desk alone, before the load", "card_alone_ms"))
     line("search during import apply", "search_during_apply_ms")
     line("card open during import apply", "card_during_apply_ms")
     line("mark arrived (set_status)", "mark_arrived_ms")
@@ -273,6 +303,8 @@ def _print(r: dict[str, Any]) -> None:
               f"{imp['plan_s']:.1f}, preview {imp['preview_s']:.1f}, apply {imp['apply_s']:.1f});"
               f" {imp['guests_created']:,} guests created, {imp['guests_matched']:,} matched, "
               f"{imp['visits']:,} visits")
+    print(f"  statements per search {r['statements_per_search']:.0f}, per card open "
+          f"{r['statements_per_card']:.0f} (median)")
     print(f"  {r['lookups']} guests looked up, median {r['keys_per_guest']:.0f} keys each, "
           f"{r['guests_not_in_first']} not among the first results after the whole name")
     print(f"  longest desk wait {r['longest_desk_wait_ms']:.0f} ms; errors {len(r['errors'])} "
