@@ -57,6 +57,7 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
     from ui import i18n
 
     i18n.install_translator(app)  # before any window: $FRONTDESK_LANG, setting, or locale
+    _preload_language[:] = [i18n.current_language()]
     theme.apply(app)
     from PySide6.QtCore import QCoreApplication
 
@@ -140,9 +141,15 @@ def startup_done() -> None:
         gc.enable()
 
 
+_preload_language: list[str] = []  # the interface language, for the dates Today shows
+
+
 def preload_after_open() -> None:
-    """Import the app layers the desk needs, on the worker that opened the store (pure
-    Python modules, no Qt): the GUI thread meanwhile paints and answers the keyboard."""
+    """Load what the sign-in and the desk need, on the worker that opened the store (pure
+    Python, no Qt), while the GUI thread paints and answers the keyboard: the app layers;
+    the keyring backends the audit anchor writes to at the first commit (the sign-in); and
+    the CLDR data of Today's date line (Babel reads its locale files on first use)."""
+    import datetime as dt
     import importlib
 
     for name in PRELOAD:
@@ -150,6 +157,15 @@ def preload_after_open() -> None:
             importlib.import_module(name)
         except ImportError:  # a module renamed by another change: the desk imports it anyway
             continue
+    import keyring
+    import platformdirs  # noqa: F401  (the audit anchor's folder)
+
+    keyring.get_keyring()  # finds the backends once (entry points): no secret is read
+    from app import localdates
+
+    for language in _preload_language:
+        localdates.long_date(dt.date.today(), language)
+        localdates.short_date(dt.date.today(), language)
 
 
 def preload_desk_ui() -> None:
