@@ -269,21 +269,24 @@ def optional_particles_dropped(typed_words: list[str]) -> list[str]:
     return kept or list(typed_words)
 
 
-def _closeness(typed_words: list[str], names: list[str]
+@functools.lru_cache(maxsize=20_000)
+def _closeness(typed_words: tuple[str, ...], names: tuple[str, ...]
                ) -> tuple[int, Msg | None, int] | None:
     """Tier, reason and edits of a name for the typed words (particles optional), or None.
+
+    Cached: namesakes, and guests found by several combinations of readings, ask again.
 
     Each typed word takes its closest word of the name, in this order: the same or its
     beginning, one letter different, said alike (Dutch-aware key), two letters different
     (words of five letters or more), said alike by the English key only.
     """
-    words = [name_keys.fold(w) for w in optional_particles_dropped(typed_words)]
-    names = [n for n in names if not name_keys.is_particle(n)] or names
+    words = [name_keys.fold(w) for w in optional_particles_dropped(list(typed_words))]
+    kept = [n for n in names if not name_keys.is_particle(n)] or names
     total, alike, far, last = 0, False, False, len(words) - 1
     for i, w in enumerate(words):
         allowed = 1 if len(w) <= 4 else 2
         best: tuple[float, int, bool] | None = None  # (rank, edits, said alike)
-        for n in names:
+        for n in kept:
             d, sounds = _word_distance(w, n, last=i == last)
             if d <= 1:
                 cand = (float(d), d, False)
@@ -318,7 +321,7 @@ def _match_in_memory(r: Any, text: str, typed_words: list[str]
         return _whole_tier(r, text), None, 0
     if folded and all(any(n.startswith(f) for n in names) for f in folded):
         return T_PREFIX, None, 0
-    return _closeness(typed_words, names)
+    return _closeness(tuple(typed_words), tuple(names))
 
 
 class _Alt(NamedTuple):
@@ -433,11 +436,11 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None
 def _add_close(rows: Sequence[Any], words: list[str], combo: Sequence[_Alt], add: Any) -> None:
     """Rank the fetched guests by how close their names are to the typed words; a word
     read as two run together (``combo``) is compared as those two, one letter off."""
-    heard = [t for w, a in itertools.zip_longest(words, combo)
-             for t in (a.terms if a is not None and len(a.terms) > 1 else (w,))]
+    heard = tuple(t for w, a in itertools.zip_longest(words, combo)
+                  for t in (a.terms if a is not None and len(a.terms) > 1 else (w,)))
     joined = sum(len(a.terms) > 1 for a in combo)
     for r in rows:
-        hit = _closeness(heard, _name_words(r))
+        hit = _closeness(heard, _folded_words(r.full_name, r.preferred_name))
         if hit is not None and joined:
             edits = hit[2] + joined
             hit = (max(hit[0], T_CLOSE if edits == 1 else T_FAR),
