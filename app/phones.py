@@ -97,3 +97,29 @@ def display(e164: str, region: str) -> str:
     fmt = (phonenumbers.PhoneNumberFormat.NATIONAL if home
            else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     return phonenumbers.format_number(number, fmt)
+
+
+def region_choices(reader: str) -> list[tuple[str, str]]:
+    """Every country ``phonenumbers`` can read numbers of, as (ISO code, "Nederland (+31)"),
+    named in the reader's language (CLDR through Babel) and sorted by that name: the
+    choices of the venue's phone-number country (``app.venue_settings.PHONE_REGION``)."""
+    from babel import Locale, UnknownLocaleError
+
+    from app import languages
+
+    lang = languages.get(reader) or languages.get(languages.source())
+    try:
+        names = Locale.parse(lang.locale).territories if lang else {}
+    except (UnknownLocaleError, ValueError):
+        names = {}
+    choices = [(code, f"{names.get(code, code)} (+{phonenumbers.country_code_for_region(code)})")
+               for code in phonenumbers.SUPPORTED_REGIONS]
+    return sorted(choices, key=lambda c: _fold(c[1]))
+
+
+def _fold(text: str) -> str:
+    """Sort key that puts "Österreich" with the O's (accents folded, case ignored)."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold())
+                   if not unicodedata.combining(ch))

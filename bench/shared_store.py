@@ -1,33 +1,35 @@
-"""The shared store under load: 8 desks searching and opening cards while a 9th writes.
+"""The shared store under load: 8 desks looking guests up while a 9th imports 5,000 rows.
 
-    .venv/bin/python bench/shared_store.py --guests 1000000 [--seconds 30] [--json out.json]
+    .venv/bin/python bench/shared_store.py --guests 1000000 --bench-dir DIR [--seconds 60]
+        [--tight] [--key-ms 150,250] [--pause-s 2,5] [--import-rows 5000] [--profile FILE]
 
-A PostgreSQL cluster of its own (TLS on loopback, tests/pg_server.py) is kept in
-``<bench dir>/pg`` with one database per guest count, built once with the demo data
-(``app.demo.build_demo`` through a desk connection) and reused. Each run:
+Issue #14's figure: "Shared store on loopback, 1,000,000 guests, 8 desk processes searching
+and opening cards while a 9th imports 5,000 rows". The cluster is ``<bench dir>/pg`` (TLS on
+loopback, tests/pg_server.py), kept between runs; its database of N guests is made once by
+bench/shared_build.py (``move-store`` from a copy of the local demo store). Each run:
 
-1. **baseline** (no load): the same searches and card reads as raw SQL through psycopg
-   (the search's LIKE statement; the card's guest, visits, labels and consents);
-2. **load**: ``--desks`` processes, each signed in as a receptionist, alternate a
-   type-ahead search (``find_guests``) and a card open (``open_card``, audited) for
-   ``--seconds``; a writer process records a visit for today and marks it arrived, over
-   and over; a watcher process (``app.changes.ChangeFeed``, as an open desk) times how
-   long each arrival takes to become visible to it after the writer's commit;
-3. **check**: every arrival the writer reported committed is in the store (lost writes),
-   the audit chain verifies.
+1. **baseline** (no load): the same searches and card reads as raw SQL through psycopg;
+2. **load** for ``--seconds``: ``--desks`` desk processes type guests' names a key at a
+   time, searching at each key, open the card, pause (bench/shared_desks.py: the pacing
+   is printed; ``--tight`` drops every pause, a stress figure); the importer imports a
+   ``--import-rows`` CSV through ``app.importing`` (read, map, plan, preview, apply) a few
+   seconds in; another desk marks an arrival every ``--arrival-every`` s and a watcher
+   (``app.changes.ChangeFeed``) times when each becomes visible to it; a probe repeats the
+   raw baseline 4 times a second (raw SQL under the same load);
+3. **check**: lost writes (the import's guests and visits, every arrival), the audit chain.
 
-Printed, never asserted: p50/p95/max per operation beside the baseline, errors, lost
-writes, the visibility delay, and the load average before and after.
+Printed, never asserted: p50/p95/max per operation beside the baselines, the figures during
+the import's apply step, the time inside the driver (server + network) against the whole,
+the CPU the server and the desks used, errors, lost writes, and the load average.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import multiprocessing as mp
 import os
-import random
+import pstats
 import sys
 import time
 from pathlib import Path
@@ -36,212 +38,16 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import bench_dir, percentile
-
-DESK_STAFF = ("Sam Bakker", "3917")
-WRITER_STAFF = ("Noor El Amrani", "6148")
-
-
-def _desk_open(url: str, password: str) -> Any:
-    import keyring
-
-    from app import shared_store
-    from tests.keyrings import MemoryKeyring
-
-    keyring.set_keyring(MemoryKeyring())
-    shared_store.save_password(url, password)
-    return shared_store.open_shared_store(url)
-
-
-def _sign_in(store: Any, who: tuple[str, str]) -> Any:
-    from app import staff
-
-    member = next(m for m in staff.list_staff(store) if m.name == who[0])
-    return staff.sign_in(store, member.id, who[1])
-
-
-def desk(url: str, password: str, words: list[str], top_id: int, seconds: float, seed: int,
-         out: Any) -> None:
-    """One desk: search, open a card, repeat; send back every latency and every error."""
-    from app import guests
-
-    store = _desk_open(url, password)
-    actor = _sign_in(store, DESK_STAFF)
-    rng = random.Random(seed)
-    search: list[float] = []
-    card: list[float] = []
-    errors: list[str] = []
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        word = rng.choice(words)
-        typed = word[: rng.randint(2, len(word))]
-        t = time.perf_counter()
-        try:
-            found = guests.find_guests(store, actor, typed)
-            search.append(time.perf_counter() - t)
-        except Exception as exc:
-            errors.append(type(exc).__name__)
-            continue
-        gid = found[0].id if found and rng.random() < 0.5 else rng.randint(1, top_id)
-        t = time.perf_counter()
-        try:
-            guests.open_card(store, actor, gid)
-            card.append(time.perf_counter() - t)
-        except Exception as exc:
-            if type(exc).__name__ != "NotFound":
-                errors.append(type(exc).__name__)
-    store.close()
-    out.put({"search": search, "card": card, "errors": errors})
-
-
-def writer(url: str, password: str, top_id: int, seconds: float, out: Any, events: Any) -> None:
-    """The 9th desk: a visit for today, marked arrived; report each commit's time."""
-    from app import visits
-    from storage.models import VisitKind, VisitStatus
-
-    store = _desk_open(url, password)
-    actor = _sign_in(store, WRITER_STAFF)
-    rng = random.Random(99)
-    done: list[int] = []
-    write: list[float] = []
-    errors: list[str] = []
-    today = dt.datetime.combine(dt.date.today(), dt.time(23, 0))
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        t = time.perf_counter()
-        try:
-            v = visits.record_visit(store, actor, rng.randint(1, top_id), kind=VisitKind.STAY,
-                                    starts_at=today)
-            visits.set_status(store, actor, v.id, VisitStatus.ARRIVED)
-            committed = time.monotonic()
-            write.append(time.perf_counter() - t)
-            done.append(v.id)
-            events.put((v.id, committed))
-        except Exception as exc:
-            errors.append(type(exc).__name__)
-        time.sleep(0.2)
-    events.put(None)
-    store.close()
-    out.put({"writes": done, "write": write, "errors": errors})
-
-
-def watcher(url: str, password: str, ready: Any, events: Any, out: Any) -> None:
-    """An open desk's change feed: when each arrival became visible here."""
-    import queue as q
-
-    from app.changes import ChangeFeed
-    from storage.models import Visit, VisitStatus
-
-    store = _desk_open(url, password)
-    seen: queue_t = q.Queue()
-    feed = ChangeFeed(store, lambda change: seen.put(time.monotonic())).start()
-    feed.ready.wait(30)
-    ready.set()
-    pending: dict[int, float] = {}
-    delays: list[float] = []
-    finished = False
-    give_up = float("inf")  # after the writer is done, wait 10 s more for its last arrivals
-    while not (finished and not pending) and time.monotonic() < give_up:
-        while True:
-            try:
-                item = events.get_nowait()
-            except q.Empty:
-                break
-            if item is None:
-                finished = True
-                give_up = time.monotonic() + 10
-            else:
-                pending[item[0]] = item[1]
-        try:
-            at = seen.get(timeout=0.5)
-        except q.Empty:
-            continue
-        if pending:
-            with store.read() as s:
-                rows = s.query(Visit.id).filter(Visit.id.in_(list(pending)),
-                                                Visit.status == VisitStatus.ARRIVED).all()
-            for (vid,) in rows:
-                delays.append(at - pending.pop(vid))
-    feed.stop()
-    store.close()
-    out.put({"visible": delays, "unseen": len(pending)})
-
-
-queue_t = Any
-
-
-def baseline(server: Any, db: str, words: list[str], top_id: int, n: int = 300
-             ) -> dict[str, list[float]]:
-    """The same work as raw SQL through psycopg (no ORM, no app, no audit write)."""
-    import psycopg
-
-    from storage.postgres_schema import SEARCH_COLUMN
-
-    rng = random.Random(5)
-    out: dict[str, list[float]] = {"search": [], "card": []}
-    with psycopg.connect(server.admin_conninfo(db)) as conn:
-        for _ in range(n):
-            word = rng.choice(words)
-            typed = word[: rng.randint(2, len(word))].lower()
-            t = time.perf_counter()
-            conn.execute(f"SELECT id, full_name FROM guest WHERE {SEARCH_COLUMN} LIKE %s "
-                         "ORDER BY id LIMIT 40", ("% " + typed + "%",)).fetchall()
-            out["search"].append(time.perf_counter() - t)
-            gid = rng.randint(1, top_id)
-            t = time.perf_counter()
-            conn.execute("SELECT * FROM guest WHERE id = %s", (gid,)).fetchall()
-            conn.execute("SELECT * FROM visit WHERE guest_id = %s", (gid,)).fetchall()
-            conn.execute("SELECT * FROM assignment WHERE guest_id = %s", (gid,)).fetchall()
-            conn.execute("SELECT * FROM consent WHERE guest_id = %s", (gid,)).fetchall()
-            out["card"].append(time.perf_counter() - t)
-            conn.rollback()
-    return out
-
-
-def single_desk(store: Any, words: list[str], top_id: int, n: int = 60
-                ) -> dict[str, list[float]]:
-    """One desk alone: the same searches and card opens, through the app (no other load)."""
-    from app import guests
-
-    actor = _sign_in(store, DESK_STAFF)
-    rng = random.Random(11)
-    out: dict[str, list[float]] = {"search": [], "card": []}
-    for _ in range(n):
-        word = rng.choice(words)
-        typed = word[: rng.randint(2, len(word))]
-        t = time.perf_counter()
-        guests.find_guests(store, actor, typed)
-        out["search"].append(time.perf_counter() - t)
-        t = time.perf_counter()
-        guests.open_card(store, actor, rng.randint(1, top_id))
-        out["card"].append(time.perf_counter() - t)
-    return out
-
-
-def build(server: Any, db: str, guests: int, owner_pw: str, desk_pw: str) -> None:
-    """Create and fill the database once (demo data through a desk connection)."""
-    import psycopg
-
-    from app.demo import build_demo
-    from storage import postgres as pg
-    from storage import postgres_admin
-
-    with psycopg.connect(server.admin_conninfo(), autocommit=True) as conn:
-        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (db,)).fetchone():
-            return
-        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'bench_owner'").fetchone():
-            conn.execute(f"CREATE ROLE bench_owner LOGIN CREATEROLE PASSWORD '{owner_pw}'")
-        conn.execute(f"CREATE DATABASE {db} OWNER bench_owner")
-    owner = pg.parse_address(server.url(db, "bench_owner"))
-    postgres_admin.initialise(owner, owner_pw, "bench_desk", desk_pw)
-    started = time.perf_counter()
-    store = _desk_open(server.url(db, "bench_desk"), desk_pw)
-    try:
-        build_demo(store, guests, seed=7, progress=lambda d, t: print(
-            f"\r  building {d:,}/{t:,}", end="", file=sys.stderr, flush=True))
-    finally:
-        store.close()
-    print(f"\n  built {guests:,} guests in {time.perf_counter() - started:.0f} s",
-          file=sys.stderr)
+from bench.shared_desks import (
+    Pacing,
+    desk,
+    importer,
+    open_desk,
+    raw_probe,
+    raw_queries,
+    watcher,
+    writer,
+)
 
 
 def _summary(values: list[float]) -> dict[str, float]:
@@ -250,143 +56,263 @@ def _summary(values: list[float]) -> dict[str, float]:
             "max": max(ms) if ms else float("nan")}
 
 
+def _pair(text: str) -> tuple[float, float]:
+    a, _, b = text.partition(",")
+    return float(a), float(b or a)
+
+
+def _server_cpu(data: Path) -> float:
+    """CPU seconds used so far by the cluster's processes (postmaster and its children)."""
+    try:
+        master = int((data / "postmaster.pid").read_text(encoding="utf-8").split()[0])
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry) == master:   # with the backends that have ended (reaped by it)
+            total += sum(int(f) for f in fields[11:15]) / tick
+        elif int(fields[1]) == master:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def _sample(conninfo: str) -> tuple[int, list[tuple[int, str]], list[tuple[str, Any, Any]]]:
+    import psycopg
+
+    with psycopg.connect(conninfo) as conn:
+        top = int(conn.execute("SELECT max(id) FROM guest").fetchone()[0])  # type: ignore[index]
+        rows = conn.execute("SELECT id, full_name, email, phone FROM guest "
+                            "TABLESAMPLE SYSTEM (2) REPEATABLE (7) LIMIT 2000").fetchall()
+    # The guests the desks look up; the import file's known guests are found by email.
+    return (top, [(int(r[0]), str(r[1])) for r in rows],
+            [(str(r[1]), r[2], r[3]) for r in rows if r[2]])
+
+
+def _counts(conninfo: str) -> tuple[int, int]:
+    import psycopg
+
+    with psycopg.connect(conninfo) as conn:
+        g = conn.execute("SELECT count(*) FROM guest").fetchone()
+        v = conn.execute("SELECT count(*) FROM visit").fetchone()
+    return int(g[0]), int(v[0])  # type: ignore[index]
+
+
+def _ops(results: list[dict[str, Any]], kind: str, window: tuple[float, float] | None = None
+         ) -> list[float]:
+    return [took for r in results if r.get("role") == "desk" for at, took in r[kind]
+            if window is None or window[0] <= at <= window[1] + took]
+
+
+class _Box:
+    """A queue of one item for running a desk in this process."""
+
+    def __init__(self) -> None:
+        self.item: dict[str, Any] = {}
+
+    def put(self, item: dict[str, Any]) -> None:
+        self.item = item
+
+
+def _alone(url: str, desk_pw: str, targets: list[tuple[int, str]], seconds: float
+           ) -> dict[str, Any]:
+    """One desk with no other desk running (tight): the app's own cost at this machine load."""
+    box = _Box()
+    if seconds > 0:
+        desk(url, desk_pw, targets, Pacing((0.0, 0.0), (0.0, 0.0)), seconds, 1000, box)
+    return box.item
+
+
+def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: str
+             ) -> dict[str, Any]:
+    from bench.import_bench import write_export
+
+    admin = server.admin_conninfo(db)
+    top_id, targets, known = _sample(admin)
+    words = sorted({w for _, n in targets for w in n.split() if len(w) >= 3})
+    pacing = Pacing((0.0, 0.0), (0.0, 0.0)) if args.tight else Pacing(
+        _pair(args.key_ms), _pair(args.pause_s), args.found_in)
+    export = bench_dir(args.bench_dir) / "pgwork" / f"shared-import-{args.import_rows}.csv"
+    export.parent.mkdir(parents=True, exist_ok=True)
+    write_export(export, args.import_rows, known, seed=int(time.time()) % 1_000_000)
+    base = raw_queries(admin, words, top_id, 300)
+    alone = _alone(url, desk_pw, targets, args.alone_seconds)
+    guests_before, visits_before = _counts(admin)
+    ctx = mp.get_context("spawn")
+    out, events, ready = ctx.Queue(), ctx.Queue(), ctx.Event()
+    watch = ctx.Process(target=watcher, args=(url, desk_pw, ready, events, out))
+    watch.start()
+    ready.wait(60)
+    load_before, cpu_before = os.getloadavg(), _server_cpu(server.data)
+    procs = [ctx.Process(target=desk, args=(
+        url, desk_pw, targets, pacing, args.seconds, i, out,
+        args.profile if i == 0 else None)) for i in range(args.desks)]
+    if args.import_rows:
+        procs.append(ctx.Process(target=importer, args=(url, desk_pw, str(export),
+                                                        args.import_after, out)))
+    procs.append(ctx.Process(target=writer, args=(url, desk_pw, top_id, args.seconds,
+                                                  args.arrival_every, out, events)))
+    procs.append(ctx.Process(target=raw_probe, args=(admin, words, top_id, args.seconds, out)))
+    started = time.monotonic()
+    for p in procs:
+        p.start()
+    results = [out.get(timeout=args.seconds + 900) for _ in range(len(procs) + 1)]
+    for p in [*procs, watch]:
+        p.join(60)
+    wall = time.monotonic() - started
+    load_after, cpu_after = os.getloadavg(), _server_cpu(server.data)
+    guests_after, visits_after = _counts(admin)
+    imp = next((r for r in results if r.get("role") == "import"), {})
+    writes = [v for r in results for v in r.get("writes", [])]
+    import psycopg
+
+    with psycopg.connect(admin) as conn:
+        kept = int(conn.execute(  # type: ignore[index]
+            "SELECT count(*) FROM visit WHERE id = ANY(%s) AND status = 'arrived'",
+            (writes,)).fetchone()[0])
+    store = open_desk(url, desk_pw)
+    try:
+        from app.verify import verify_store
+
+        chain_ok = verify_store(store).ok
+    finally:
+        store.close()
+    desks = [r for r in results if r.get("role") == "desk"]
+    apply_window = imp.get("apply_window")
+    report: dict[str, Any] = {
+        "guests": args.guests, "desks": args.desks, "seconds": args.seconds,
+        "pacing": pacing.describe(), "wall_s": wall,
+        "search_ms": _summary(_ops(results, "search")),
+        "card_ms": _summary(_ops(results, "card")),
+        "search_baseline_ms": _summary(base["search"]),
+        "card_baseline_ms": _summary(base["card"]),
+        "search_raw_under_load_ms": _summary([v for r in results for v in r.get("raw_search", [])]),
+        "card_raw_under_load_ms": _summary([v for r in results for v in r.get("raw_card", [])]),
+        "search_alone_ms": _summary([t for _, t in alone.get("search", [])]),
+        "card_alone_ms": _summary([t for _, t in alone.get("card", [])]),
+        "statements_per_search": percentile([n for r in desks for n in r["search_statements"]],
+                                            50),
+        "statements_per_card": percentile([n for r in desks for n in r["card_statements"]], 50),
+        "search_in_driver_ms": _summary([v for r in desks for v in r["search_db"]]),
+        "card_in_driver_ms": _summary([v for r in desks for v in r["card_db"]]),
+        "longest_desk_wait_ms": max([*_ops(results, "search"), *_ops(results, "card")],
+                                    default=0) * 1000,
+        "keys_per_guest": percentile([k for r in desks for k in r["keys"]], 50),
+        "guests_not_in_first": sum(len(r["missed"]) for r in desks),
+        "lookups": sum(len(r["keys"]) for r in desks),
+        "errors": [e for r in results for e in r.get("errors", [])],
+        "import": {k: v for k, v in imp.items() if k not in ("role", "window", "apply_window")},
+        "writes": len(writes), "arrivals_lost": len(writes) - kept,
+        "guests_lost": guests_before + int(imp.get("guests_created", 0)) - guests_after,
+        "visits_lost": visits_before + int(imp.get("visits", 0)) + len(writes) - visits_after,
+        "mark_arrived_ms": _summary([v for r in results for v in r.get("mark", [])]),
+        "visible_ms": _summary([v for r in results for v in r.get("visible", [])]),
+        "unseen_arrivals": sum(r.get("unseen", 0) for r in results),
+        "audit_chain_ok": chain_ok,
+        "cpu_server_s": cpu_after - cpu_before,
+        "cpu_desks_s": sum(r["cpu_s"] for r in desks),
+        "loadavg_before": load_before, "loadavg_after": load_after,
+    }
+    if apply_window:
+        report["search_during_apply_ms"] = _summary(_ops(results, "search", apply_window))
+        report["card_during_apply_ms"] = _summary(_ops(results, "card", apply_window))
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--guests", type=int, default=1_000_000)
     ap.add_argument("--desks", type=int, default=8)
-    ap.add_argument("--seconds", type=float, default=30.0)
+    ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--bench-dir")
     ap.add_argument("--json")
-    ap.add_argument("--local", metavar="DIR",
-                    help="also time one desk alone on this local demo store (frontdesk "
-                         "demo-data, passphrase file DIR/../passphrase or --passphrase-file) "
-                         "and on the shared store, alternately, for the engines' ratio")
-    ap.add_argument("--passphrase-file")
+    ap.add_argument("--tight", action="store_true",
+                    help="no pause between keystrokes or guests (a stress figure)")
+    ap.add_argument("--key-ms", default="150,250", help="time between keystrokes, MIN,MAX")
+    ap.add_argument("--pause-s", default="2,5",
+                    help="pause after a card before the next guest, MIN,MAX seconds")
+    ap.add_argument("--found-in", type=int, default=5,
+                    help="typing stops once the guest is among this many results")
+    ap.add_argument("--import-rows", type=int, default=5000, help="0: no import")
+    ap.add_argument("--import-after", type=float, default=5.0)
+    ap.add_argument("--arrival-every", type=float, default=1.0)
+    ap.add_argument("--alone-seconds", type=float, default=15.0,
+                    help="first, one desk alone (tight) for this long: the app's own cost")
+    ap.add_argument("--profile", metavar="FILE", help="cProfile desk 0's searches and "
+                    "card opens into FILE and print its top functions")
     args = ap.parse_args(argv)
+    from bench.shared_build import DESK_ROLE, build_by_move, db_name, is_built, passwords
     from tests.pg_server import PgServer
 
     folder = bench_dir(args.bench_dir)
-    secrets_file = folder / "pg-bench-passwords.json"
-    folder.mkdir(parents=True, exist_ok=True)
-    if secrets_file.exists():
-        owner_pw, desk_pw = json.loads(secrets_file.read_text(encoding="utf-8"))
-    else:
-        import secrets
-
-        owner_pw, desk_pw = secrets.token_urlsafe(16), secrets.token_urlsafe(16)
-        secrets_file.write_text(json.dumps([owner_pw, desk_pw]), encoding="utf-8")
-        secrets_file.chmod(0o600)
+    owner_pw, desk_pw = passwords(folder)
     server = PgServer.start(folder / "pg")
     try:
-        db = f"bench_g{args.guests}"
-        build(server, db, args.guests, owner_pw, desk_pw)
-        url = server.url(db, "bench_desk")
-        import psycopg
-
-        with psycopg.connect(server.admin_conninfo(db)) as conn:
-            top_id = int(conn.execute("SELECT max(id) FROM guest").fetchone()[0])  # type: ignore[index]
-            names = [str(r[0]) for r in conn.execute(
-                "SELECT full_name FROM guest TABLESAMPLE SYSTEM (1) LIMIT 2000")]
-        words = sorted({w for n in names for w in n.split() if len(w) >= 3})
-        base = baseline(server, db, words, top_id)
-        alone: dict[str, dict[str, list[float]]] = {}
-        if args.local:
-            from app.opening import key_source_for, open_store
-
-            local = open_store(Path(args.local), key_source_for(
-                args.passphrase_file or Path(args.local).parent / "passphrase"), create=False)
-            shared = _desk_open(url, desk_pw)
-            try:
-                with local.read() as s:
-                    from storage import queries
-
-                    local_top = queries.guest_count(s)
-                for name, st, top in (("local", local, local_top), ("shared", shared, top_id),
-                                      ("local2", local, local_top), ("shared2", shared, top_id)):
-                    alone[name] = single_desk(st, words, top, 30)
-            finally:
-                local.close()
-                shared.close()
-        load_before = os.getloadavg()
-        ctx = mp.get_context("spawn")
-        out, events, ready = ctx.Queue(), ctx.Queue(), ctx.Event()
-        watch = ctx.Process(target=watcher, args=(url, desk_pw, ready, events, out))
-        watch.start()
-        ready.wait(60)
-        procs = [ctx.Process(target=desk, args=(url, desk_pw, words, top_id, args.seconds,
-                                                i, out)) for i in range(args.desks)]
-        procs.append(ctx.Process(target=writer, args=(url, desk_pw, top_id, args.seconds,
-                                                      out, events)))
-        for p in procs:
-            p.start()
-        results = [out.get(timeout=args.seconds + 300) for _ in range(len(procs) + 1)]
-        for p in [*procs, watch]:
-            p.join(60)
-        load_after = os.getloadavg()
-        search = [v for r in results for v in r.get("search", [])]
-        card = [v for r in results for v in r.get("card", [])]
-        errors = [e for r in results for e in r.get("errors", [])]
-        writes = [v for r in results for v in r.get("writes", [])]
-        visible = [v for r in results for v in r.get("visible", [])]
-        unseen = sum(r.get("unseen", 0) for r in results)
-        with psycopg.connect(server.admin_conninfo(db)) as conn:
-            kept = int(conn.execute(  # type: ignore[index]
-                "SELECT count(*) FROM visit WHERE id = ANY(%s) AND status = 'arrived'",
-                (writes,)).fetchone()[0])
-        store = _desk_open(url, desk_pw)
-        try:
-            from app.verify import verify_store
-
-            chain_ok = verify_store(store).ok
-        finally:
-            store.close()
-        report = {
-            "guests": args.guests, "desks": args.desks, "seconds": args.seconds,
-            "search_ms": _summary(search), "search_baseline_ms": _summary(base["search"]),
-            "card_ms": _summary(card), "card_baseline_ms": _summary(base["card"]),
-            "longest_desk_wait_ms": max([*search, *card], default=0) * 1000,
-            "errors": len(errors), "error_kinds": sorted(set(errors)),
-            "writes": len(writes), "lost_writes": len(writes) - kept,
-            "visible_ms": _summary(visible), "unseen_arrivals": unseen,
-            "audit_chain_ok": chain_ok,
-            **{f"alone_{k}_{op}_ms": _summary(v[op]) for k, v in alone.items()
-               for op in ("search", "card")},
-            "loadavg_before": load_before, "loadavg_after": load_after,
-        }
+        db = db_name(args.guests)
+        if not is_built(server, db):
+            build_by_move(server, folder, args.guests, owner_pw, desk_pw)
+        report = run_load(args, server, server.url(db, DESK_ROLE), desk_pw, db)
     finally:
         server.stop()
     _print(report)
+    if args.profile:
+        print(f"\nDesk 0's profile ({args.profile}), top functions by own time:")
+        pstats.Stats(args.profile).sort_stats("tottime").print_stats(14)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2), encoding="utf-8")
     return 0
 
 
 def _print(r: dict[str, Any]) -> None:
-    def line(name: str, key: str, base: str | None = None) -> None:
-        s = r[key]
-        text = (f"  {name:<28} p50 {s['p50']:7.2f} ms  p95 {s['p95']:7.2f} ms  "
-                f"max {s['max']:8.1f} ms")
-        if base:
+    def line(name: str, key: str, *bases: tuple[str, str]) -> None:
+        s = r.get(key)
+        if not s or not s["n"]:
+            return
+        text = (f"  {name:<30} p50 {s['p50']:7.1f}  p95 {s['p95']:7.1f}  max {s['max']:8.1f} ms"
+                f"  n={s['n']}")
+        for label, base in bases:
             b = r[base]
-            text += f"   (raw SQL p50 {b['p50']:.2f} / p95 {b['p95']:.2f} ms)"
-        print(text + f"   n={s['n']}")
+            text += f"\n  {'':<32}{label}: p50 {b['p50']:.2f}, p95 {b['p95']:.2f} ms (n={b['n']})"
+        print(text)
 
-    print(f"Shared store, {r['guests']:,} guests, {r['desks']} desks + 1 writer, "
-          f"{r['seconds']:.0f} s, load average {r['loadavg_before'][0]:.2f} -> "
-          f"{r['loadavg_after'][0]:.2f}")
-    line("search (find_guests)", "search_ms", "search_baseline_ms")
-    line("card open (open_card)", "card_ms", "card_baseline_ms")
+    imp = r["import"]
+    print(f"Shared store, {r['guests']:,} guests, {r['desks']} desks + importer + arrivals "
+          f"desk, {r['seconds']:.0f} s; load average {r['loadavg_before'][0]:.2f} -> "
+          f"{r['loadavg_after'][0]:.2f} (1 min), {r['loadavg_after'][1]:.2f} (5 min)")
+    print(f"  desks: {r['pacing']}")
+    line("search (find_guests)", "search_ms", ("raw SQL, idle", "search_baseline_ms"),
+         ("raw SQL under the same load", "search_raw_under_load_ms"),
+         ("inside the driver (server+net)", "search_in_driver_ms"),
+         ("one desk alone, before the load", "search_alone_ms"))
+    line("card open (open_card)", "card_ms", ("raw SQL, idle", "card_baseline_ms"),
+         ("raw SQL under the same load", "card_raw_under_load_ms"),
+         ("inside the driver (server+net)", "card_in_driver_ms"),
+         ("one desk alone, before the load", "card_alone_ms"))
+    line("search during import apply", "search_during_apply_ms")
+    line("card open during import apply", "card_during_apply_ms")
+    line("mark arrived (set_status)", "mark_arrived_ms")
     line("arrival visible elsewhere", "visible_ms")
-    for who in ("local", "shared"):
-        for op in ("search", "card"):
-            runs = [r[k] for k in (f"alone_{who}_{op}_ms", f"alone_{who}2_{op}_ms") if k in r]
-            if runs:
-                print(f"  one desk alone, {who:<6} {op:<6} p50 "
-                      + " / ".join(f"{x['p50']:.1f}" for x in runs) + " ms, p95 "
-                      + " / ".join(f"{x['p95']:.1f}" for x in runs) + " ms (two rounds)")
-    print(f"  longest desk wait {r['longest_desk_wait_ms']:.0f} ms; errors {r['errors']} "
-          f"{r['error_kinds']}; writes {r['writes']}, lost {r['lost_writes']}; arrivals never "
+    if imp.get("rows"):
+        print(f"  import of {imp['rows']:,} rows: total {imp['total_s']:.1f} s (read+plan "
+              f"{imp['plan_s']:.1f}, preview {imp['preview_s']:.1f}, apply {imp['apply_s']:.1f});"
+              f" {imp['guests_created']:,} guests created, {imp['guests_matched']:,} matched, "
+              f"{imp['visits']:,} visits")
+    print(f"  statements per search {r['statements_per_search']:.0f}, per card open "
+          f"{r['statements_per_card']:.0f} (median)")
+    print(f"  {r['lookups']} guests looked up, median {r['keys_per_guest']:.0f} keys each, "
+          f"{r['guests_not_in_first']} not among the first results after the whole name")
+    print(f"  longest desk wait {r['longest_desk_wait_ms']:.0f} ms; errors {len(r['errors'])} "
+          f"{sorted(set(r['errors']))[:5]}; lost: guests {r['guests_lost']}, visits "
+          f"{r['visits_lost']}, arrivals {r['arrivals_lost']} of {r['writes']}; arrivals never "
           f"seen {r['unseen_arrivals']}; audit chain ok: {r['audit_chain_ok']}")
+    print(f"  CPU used in {r['wall_s']:.0f} s: server {r['cpu_server_s']:.1f} s, desk "
+          f"processes {r['cpu_desks_s']:.1f} s (2 cores = {2 * r['wall_s']:.0f} s)")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Table, func, insert, select
@@ -150,6 +150,66 @@ def append_many(session: Session, events: Sequence[Event]) -> None:
     assert isinstance(table, Table)
     for i in range(0, len(rows), 5000):
         session.execute(insert(table), rows[i:i + 5000])  # Core insert: no ORM bookkeeping
+    session.merge(Setting(key=HEAD_KEY, value=f"{next_id - 1}:{prev}"))
+    mark_appended(session)
+
+
+@dataclass(frozen=True)
+class PreparedEvents:
+    """Events made ready before the write lock (imports): their JSON detail and the hashed
+    fields between the id and the previous hash are built once, so appending them under
+    the lock only chains the hashes (the id and the previous hash are known only there)."""
+
+    middles: list[str]               # JSON of [at, staff_id, action, guest_ref, detail]
+    values: list[tuple[object, ...]]  # (at, staff_id, action, guest_ref, detail), bound
+
+    def __len__(self) -> int:
+        return len(self.middles)
+
+
+_COLUMNS = ("at", "staff_id", "action", "guest_ref", "detail")
+
+
+def prepare_events(session: Session, events: Iterable[Event]) -> PreparedEvents:
+    """Make ``events`` ready for :func:`append_prepared` (no write lock needed)."""
+    from storage import bulk
+
+    bind = bulk.binder(session, AuditEvent, _COLUMNS)
+    middles: list[str] = []
+    values: list[tuple[object, ...]] = []
+    for at, staff_id, action, guest_ref, detail in events:
+        detail_json = json.dumps(detail, sort_keys=True, separators=(",", ":"),
+                                 ensure_ascii=False)
+        # event_hash's payload is this list with the id before and the previous hash after.
+        middles.append(json.dumps([at.isoformat(), staff_id, action, guest_ref, detail_json],
+                                  separators=(",", ":"), ensure_ascii=False)[1:-1])
+        values.append(bind((at, staff_id, action, guest_ref, detail_json)))
+    return PreparedEvents(middles, values)
+
+
+def append_prepared(session: Session, prepared: PreparedEvents,
+                    after_batch: Callable[[int], None] | None = None) -> None:
+    """Append prepared events at the end of the chain: the same ids, hashes and head as
+    :func:`append_many`, with only the hash chaining done here. Call inside a write
+    transaction."""
+    from storage import bulk
+
+    if not prepared.middles:
+        return
+    last = session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    next_id, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
+    rows: list[tuple[object, ...]] = []
+    sha256 = hashlib.sha256
+    for middle, value in zip(prepared.middles, prepared.values, strict=True):
+        h = sha256(f'[{next_id},{middle},"{prev}"]'.encode()).hexdigest()
+        rows.append((next_id, *value, prev, h))
+        prev = h
+        next_id += 1
+    bulk.insert_prepared(session, bulk.PreparedRows(
+        str(AuditEvent.__tablename__), ("id", *_COLUMNS, "prev_hash", "hash"), rows,
+        bulk.placeholder(session)), after_batch=after_batch)
     session.merge(Setting(key=HEAD_KEY, value=f"{next_id - 1}:{prev}"))
     mark_appended(session)
 

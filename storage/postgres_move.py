@@ -60,32 +60,76 @@ def non_empty_tables(session: Session) -> list[str]:
 
 def copy_rows(source: Connection | Session, target: Session,
               progress: Progress | None = None) -> dict[str, int]:
-    """Insert every source row into the target; {table: rows copied}."""
+    """Insert every source row into the target; {table: rows copied}.
+
+    On PostgreSQL the rows go in with ``COPY … FROM STDIN`` (psycopg's ``copy``), each
+    value first passed through the column type's own bind step, exactly as an ``INSERT``
+    would send it; other targets get batched ``INSERT``s. ``COPY`` is several times faster
+    at a million guests (no statement to build, parse and plan per batch; see
+    docs/performance.md), and the digests compared afterwards would catch any value it
+    carried differently.
+    """
     copied: dict[str, int] = {}
+    postgres = target.get_bind().dialect.name == "postgresql"
     for table in tables():
         total = int(source.execute(select(func.count()).select_from(table)).scalar() or 0)
-        done = 0
-        batch: list[dict[str, Any]] = []
-        for row in _rows(source, table):
-            batch.append(dict(row._mapping))
-            if len(batch) >= BATCH:
-                target.execute(insert(table), batch)
-                done += len(batch)
-                batch = []
-                if progress:
-                    progress(table.name, done, total)
-        if batch:
-            target.execute(insert(table), batch)
-            done += len(batch)
+        if postgres:
+            done = _copy_in(source, target, table, total, progress)
+        else:
+            done = _insert_in(source, target, table, total, progress)
         if progress:
             progress(table.name, done, total)
         copied[table.name] = done
-        if "id" in table.c and target.get_bind().dialect.name == "postgresql":
+        if "id" in table.c and postgres:
             target.execute(
                 text("SELECT setval(pg_get_serial_sequence(:t, 'id'), "
                      f"(SELECT coalesce(max(id), 0) + 1 FROM {table.name}), false)"),
                 {"t": table.name})
     return copied
+
+
+def _insert_in(source: Connection | Session, target: Session, table: Table, total: int,
+               progress: Progress | None) -> int:
+    done = 0
+    batch: list[dict[str, Any]] = []
+    for row in _rows(source, table):
+        batch.append(dict(row._mapping))
+        if len(batch) >= BATCH:
+            target.execute(insert(table), batch)
+            done += len(batch)
+            batch = []
+            if progress:
+                progress(table.name, done, total)
+    if batch:
+        target.execute(insert(table), batch)
+        done += len(batch)
+    return done
+
+
+def _copy_in(source: Connection | Session, target: Session, table: Table, total: int,
+             progress: Progress | None) -> int:
+    """``COPY table (columns) FROM STDIN`` inside the target's transaction."""
+    conn = target.connection()
+    dialect = conn.dialect
+    columns = list(table.c)
+    steps = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    plain = all(step is None for step in steps)
+    quote = dialect.identifier_preparer.quote
+    statement = (f"COPY {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
+                 "FROM STDIN")
+    raw: Any = conn.connection.dbapi_connection  # psycopg's own connection: its copy()
+    done = 0
+    with raw.cursor() as cur, cur.copy(statement) as copy:
+        for row in _rows(source, table):
+            if plain:
+                copy.write_row(tuple(row))
+            else:
+                copy.write_row(tuple(v if step is None or v is None else step(v)
+                                     for step, v in zip(steps, row, strict=True)))
+            done += 1
+            if progress and done % BATCH == 0:
+                progress(table.name, done, total)
+    return done
 
 
 def _normal(value: Any) -> Any:

@@ -287,7 +287,11 @@ def name_term_rows(names: Iterable[str | None]) -> list[dict[str, str]]:
 
 def insert_name_terms(session: Session, rows: list[dict[str, str]]) -> None:
     """Write rows from :func:`name_term_rows` (words already there are kept as they are)."""
-    if rows:
+    if rows and not _is_pg(session):
+        # The driver's own executemany: no per-row parameter processing under the write lock
+        # of a large import (import helper's hook).
+        session.connection().exec_driver_sql(str(_REMEMBER), rows)
+    elif rows:
         session.execute(_REMEMBER, rows)
 
 

@@ -10,7 +10,7 @@ profiles…).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -133,10 +134,7 @@ class GuestDialog(QDialog):
         self.similar.clear()
         for d in found:
             g = d.guest
-            contact = " · ".join(x for x in (g.email, g.phone) if x)
-            why = ", ".join(say(r) for r in d.reasons)
-            item = QListWidgetItem(f"{g.full_name}" + (f" · {contact}" if contact else "")
-                                   + f"\n    {why}")
+            item = QListWidgetItem(describe(d))
             item.setData(Qt.ItemDataRole.UserRole, g)
             self.similar.addItem(item)
         self.similar.setCurrentRow(0)
@@ -186,3 +184,31 @@ class GuestDialog(QDialog):
             self.error.setText(say(exc))
             return
         self.accept()
+
+
+def describe(found: LikelyDuplicate) -> str:
+    """One likely existing profile in two lines: name and contact, then why it was listed."""
+    g = found.guest
+    contact = " · ".join(x for x in (g.email, g.phone) if x)
+    why = ", ".join(say(r) for r in found.reasons)
+    return f"{g.full_name}" + (f" · {contact}" if contact else "") + f"\n    {why}"
+
+
+def other_profiles_message(parent: QWidget, found: list[LikelyDuplicate]) -> QMessageBox:
+    """Tell staff, back at the desk, that a guest's own correction matches other profiles.
+
+    Opened without blocking (``open``), after the staff PIN closed Show guest: the guest
+    never sees other guests' names. A manager merges (Manager ▸ Merge guest profiles…).
+    """
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QCoreApplication.translate("GuestForm", "Other profiles"),
+                      QCoreApplication.translate(
+                          "GuestForm", "The details the guest corrected in Show guest match "
+                          "other profiles. If they are the same person, a manager can merge "
+                          "them (Manager ▸ Merge guest profiles…)."),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("otherProfiles")
+    box.setInformativeText("\n".join(describe(d) for d in found))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -47,14 +47,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import consents, export, guests, labels, languages
+from app import consents, duplicates, export, guests, labels, languages
 from app import report as rp
+from app.duplicates import LikelyDuplicate
 from app.errors import FrontdeskError
 from app.guest_view import GuestViewSession
 from app.i18n import translate
 from app.opening import Store
 from app.report_text import Say, say, say_n
 from app.views import Actor
+from ui.guest_form import other_profiles_message
 from ui.show_guest_pages import CorrectPage, StaffPage, button, label
 
 if TYPE_CHECKING:
@@ -143,6 +145,9 @@ class ShowGuestWindow(QWidget):
         self.language = report.language
         self.session = GuestViewSession(store, actor)
         self.saved_files: list[Path] = []  # data copies made in this session (for staff)
+        # Other profiles the guest's corrected details match: told to staff only after the
+        # PIN, never on the guest's screen (they would see other guests' names).
+        self.other_profiles: list[LikelyDuplicate] = []
         self._may_close = False
         self._pending: Callable[[], str] | None = None
         self._copy_signals: _CopySignals | None = None  # while a copy is being made
@@ -459,6 +464,7 @@ class ShowGuestWindow(QWidget):
         def do() -> str:
             guests.update_guest(self.store, self.actor, self.guest_id, fields, by_guest=True)
             self.language = languages.guest_language(fields.language)
+            self.other_profiles = self._other_profiles(fields)
             return self.t(Say.DONE_CORRECT)
         try:
             fields.cleaned()
@@ -466,6 +472,19 @@ class ShowGuestWindow(QWidget):
             self.correct_page.show_error(self.problem(exc))
             return
         self._confirm(self.t(Say.CORRECT_QUESTION), self.t(Say.SAVE), do)
+
+    def _other_profiles(self, fields: guests.GuestFields) -> list[LikelyDuplicate]:
+        """Profiles the corrected details match (same email/phone, similar name), for staff.
+
+        The correction is saved first: the guest is in front of the screen, so the check
+        cannot ask them about other people's profiles the way the staff's guest form does.
+        """
+        try:
+            return duplicates.likely_existing(self.store, self.actor, fields,
+                                              exclude_id=self.guest_id)
+        except FrontdeskError:
+            log.exception("duplicate check after a Show guest correction failed")
+            return []
 
     def print_copy(self) -> None:
         """Print the report on the desk's printer (a manager's setting); no dialog."""
@@ -629,6 +648,8 @@ def show_guest(main: MainWindow, guest_id: int) -> ShowGuestWindow | None:
         current: Any = main.desk
         if current is not None and state["changed"] and hasattr(current, "reload_card"):
             current.reload_card()
+        if window.other_profiles:
+            other_profiles_message(main, window.other_profiles)
         if window.saved_files:
             names = ", ".join(p.name for p in window.saved_files)
             main.statusBar().showMessage(main.tr("Guest files saved in {folder}: {names}").format(

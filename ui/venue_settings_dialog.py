@@ -5,8 +5,10 @@ limits, the sentence under each field), so this dialog adds no rules of its
 own. Show guest never asks where to print or save: it uses what is set here —
 the venue's name and contact (at the top of every guest's copy), the printer
 for "Print my copy", the folder for "Make a file with my data" — and how long a
-label staff removed stays as a record. Saving checks every value first (a
-wrong one stores nothing and says which field) and is audited per setting.
+label staff removed stays as a record, and the country whose numbers need no country code
+(the search, the duplicate check and the import read "06 1234 5678" with it). Saving
+checks every value first (a wrong one stores nothing and says which field) and is audited
+per setting.
 
 This is a staff window: choosing the folder may use a file dialog here; nothing
 in Show guest can reach this dialog.
@@ -31,15 +33,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import phones
 from app import venue_settings as vs
 from app.errors import FrontdeskError
 from app.i18n import Msg
 from app.opening import Store
 from app.views import Actor
 from ui import theme
-from ui.i18n import say
+from ui.i18n import current_language, say
 
-SHOWN = (vs.VENUE_NAME, vs.VENUE_CONTACT, vs.PRINTER, vs.EXPORT_FOLDER, vs.REMOVED_RECORD_DAYS)
+SHOWN = (vs.VENUE_NAME, vs.VENUE_CONTACT, vs.PRINTER, vs.EXPORT_FOLDER, vs.REMOVED_RECORD_DAYS,
+         vs.PHONE_REGION)
 
 
 class VenueSettingsDialog(QDialog):
@@ -77,10 +81,15 @@ class VenueSettingsDialog(QDialog):
         self.days.setRange(vs.REMOVED_RECORD_DAYS.minimum, vs.REMOVED_RECORD_DAYS.maximum)
         self.days.setValue(int(values[vs.REMOVED_RECORD_DAYS.key]))
         self.days.setSuffix(self.tr(" days"))
+        # Phone numbers typed without a country code are read as this country's numbers.
+        self.region = QComboBox()
+        for code, name in phones.region_choices(current_language()):
+            self.region.addItem(name, code)
+        self.region.setCurrentIndex(self.region.findData(str(values[vs.PHONE_REGION.key])))
         self.fields: dict[str, QWidget] = {
             vs.VENUE_NAME.key: self.name, vs.VENUE_CONTACT.key: self.contact,
             vs.PRINTER.key: self.printer, vs.EXPORT_FOLDER.key: self.folder,
-            vs.REMOVED_RECORD_DAYS.key: self.days}
+            vs.REMOVED_RECORD_DAYS.key: self.days, vs.PHONE_REGION.key: self.region}
         for sp in SHOWN:
             box = QVBoxLayout()
             box.setSpacing(2)
@@ -114,7 +123,8 @@ class VenueSettingsDialog(QDialog):
                 vs.VENUE_CONTACT.key: self.contact.toPlainText(),
                 vs.PRINTER.key: self.printer.currentText().strip(),
                 vs.EXPORT_FOLDER.key: self.folder.text(),
-                vs.REMOVED_RECORD_DAYS.key: self.days.value()}
+                vs.REMOVED_RECORD_DAYS.key: self.days.value(),
+                vs.PHONE_REGION.key: str(self.region.currentData())}
 
     def save(self) -> None:
         try:

@@ -882,6 +882,17 @@ Ist der Gast einverstanden?</translation>
     </message>
   </context>
   <context>
+    <name>GuestForm</name>
+    <message>
+      <source>Other profiles</source>
+      <translation>Andere Profile</translation>
+    </message>
+    <message>
+      <source>The details the guest corrected in Show guest match other profiles. If they are the same person, a manager can merge them (Manager ▸ Merge guest profiles…).</source>
+      <translation>Die Angaben, die der Gast unter „Dem Gast zeigen“ korrigiert hat, stimmen mit anderen Profilen überein. Ist es dieselbe Person, kann ein Manager sie zusammenführen (Manager ▸ Gastprofile zusammenführen…).</translation>
+    </message>
+  </context>
+  <context>
     <name>GuestPickDialog</name>
     <message>
       <source>Pick a guest</source>

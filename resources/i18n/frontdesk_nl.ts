@@ -882,6 +882,17 @@ Gaat de gast akkoord?</translation>
     </message>
   </context>
   <context>
+    <name>GuestForm</name>
+    <message>
+      <source>Other profiles</source>
+      <translation>Andere profielen</translation>
+    </message>
+    <message>
+      <source>The details the guest corrected in Show guest match other profiles. If they are the same person, a manager can merge them (Manager ▸ Merge guest profiles…).</source>
+      <translation>De gegevens die de gast in Tonen aan gast heeft verbeterd, komen overeen met andere profielen. Is het dezelfde persoon, dan kan een manager ze samenvoegen (Manager ▸ Gastprofielen samenvoegen…).</translation>
+    </message>
+  </context>
+  <context>
     <name>GuestPickDialog</name>
     <message>
       <source>Pick a guest</source>

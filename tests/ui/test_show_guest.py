@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app import audit_log, audit_sentences, consents, guests, labels, staff, venue_settings, visits
@@ -414,3 +414,50 @@ def test_the_desk_lock_closes_show_guest(
     window, sg = _open_by_f9(qtbot, store, guest)
     window.lock()
     assert not sg.isVisible() and window.is_locked()
+
+
+def test_a_correction_matching_another_profile_is_told_to_staff_not_the_guest(
+    qtbot: QtBot, store: Store, guest: GuestInfo, receptionist: Actor
+) -> None:
+    other = add_guest(store, receptionist, "Jan Peeters", "Jan", language="en",
+                      email="jpt@example.com", phone="+31 6 87654321")
+    window, sg = _open_by_f9(qtbot, store, guest)
+    _press(qtbot, sg.correct_button)
+    email = sg.correct_page.email
+    email.selectAll()
+    key(qtbot, email, Qt.Key.Key_Backspace)
+    type_text(email, "JPT@example.com")
+    _press(qtbot, sg.correct_page.save)
+    key(qtbot, sg.confirm_yes, Qt.Key.Key_Return)
+    assert guests.get_guest(store, receptionist, guest.id).email == "JPT@example.com"
+    # The guest's screen never names the other profile, not even on the hand-over page.
+    assert not any(other.full_name in t for t in _texts(sg))
+    _press(qtbot, sg.done_button)
+    assert not any(other.full_name in t for t in _texts(sg))
+    assert not [b for b in QApplication.topLevelWidgets()
+                if isinstance(b, QMessageBox) and b.isVisible()]
+    _type_pin(qtbot, sg, RECEPTIONIST_PIN)
+    qtbot.waitUntil(lambda: not sg.isVisible())
+    # Back at the desk, staff are told which profile matches and why.
+    boxes = [b for b in window.findChildren(QMessageBox, "otherProfiles") if b.isVisible()]
+    assert len(boxes) == 1
+    assert boxes[0].informativeText() == (
+        "Jan Peeters · jpt@example.com · +31 6 87654321\n    same email")
+    assert "Merge guest profiles" in boxes[0].text()
+    key(qtbot, boxes[0], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not boxes[0].isVisible())
+
+
+def test_a_correction_matching_nobody_tells_staff_nothing(
+    qtbot: QtBot, store: Store, guest: GuestInfo
+) -> None:
+    window, sg = _open_by_f9(qtbot, store, guest)
+    _press(qtbot, sg.correct_button)
+    type_text(sg.correct_page.pronunciation, "!")
+    _press(qtbot, sg.correct_page.save)
+    key(qtbot, sg.confirm_yes, Qt.Key.Key_Return)
+    assert sg.other_profiles == []
+    _press(qtbot, sg.done_button)
+    _type_pin(qtbot, sg, RECEPTIONIST_PIN)
+    qtbot.waitUntil(lambda: not sg.isVisible())
+    assert not [b for b in window.findChildren(QMessageBox, "otherProfiles") if b.isVisible()]

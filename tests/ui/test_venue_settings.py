@@ -72,3 +72,37 @@ def test_settings_are_checked_and_only_managers_change_them(
     assert _settings_events(store) == []
     assert vs.set_value(store, manager, vs.VENUE_CONTACT, "  Lindenlaan 12 \n\n Utrecht ") == \
         "Lindenlaan 12\nUtrecht"
+
+
+def test_a_manager_picks_the_phone_country_by_typing_its_name(
+    qtbot: QtBot, store: Store, manager: Actor, receptionist: Actor
+) -> None:
+    from app import guests
+    from app.guests import GuestFields
+
+    dialog = VenueSettingsDialog(store, manager)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.region.currentData() == "NL"  # the declared default
+    assert dialog.region.currentText() == "Netherlands (+31)"
+    dialog.region.setFocus()
+    qtbot.keyClicks(dialog.region, "Germ")
+    assert dialog.region.currentData() == "DE"
+    dialog.save()
+    assert not dialog.isVisible()
+    assert vs.phone_region(store) == "DE"
+    assert _settings_events(store) == [{"key": "venue.phone_region"}]
+    # A German number typed the German way is now read as one, and found in any format.
+    g = guests.create_guest(store, receptionist, GuestFields(
+        "Jonas Weber", "Jonas", "", "de", None, "0151 23456789"))
+    for typed in ("+49 151 23456789", "0049151 23456789", "0151-23456789"):
+        assert [m.id for m in guests.find_guests(store, receptionist, typed)] == [g.id], typed
+
+
+def test_the_phone_countries_are_named_in_the_readers_language() -> None:
+    from app import phones
+
+    dutch = dict(phones.region_choices("nl"))
+    assert dutch["DE"] == "Duitsland (+49)" and dutch["BE"] == "België (+32)"
+    german = [name for _code, name in phones.region_choices("de")]
+    assert german.index("Österreich (+43)") < german.index("Polen (+48)")  # Ö sorts as O

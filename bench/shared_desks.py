@@ -1,0 +1,314 @@
+"""The processes of bench/shared_store.py: desks, the importer, the arrivals writer and
+watcher, and a raw-SQL probe. Each runs in a process of its own (``spawn``), opens the
+shared store as a desk does, and sends its measurements back on a queue.
+
+A desk behaves like a receptionist looking a guest up (:class:`Pacing`): it types the
+guest's name one key at a time, the app searching at every key (``ui.search_service``
+searches each keystroke after a 30 ms debounce), until the guest is among the first
+few results or the whole name is typed; it opens that guest's card, then pauses
+(talking to the guest, reading the card) before the next guest. ``--tight`` sets every
+pause to zero: a stress figure, not a desk.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import datetime as dt
+import random
+import resource
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DESK_STAFF = ("Sam Bakker", "3917")       # receptionists from app.demo.DEMO_STAFF
+WRITER_STAFF = ("Noor El Amrani", "6148")
+IMPORT_STAFF = ("Eva Visser", "4826")     # a manager (importing needs Action.IMPORT)
+
+
+@dataclass(frozen=True)
+class Pacing:
+    """How a desk paces itself; every figure is printed with the results."""
+
+    key_ms: tuple[float, float] = (150.0, 250.0)   # between keystrokes
+    pause_s: tuple[float, float] = (2.0, 5.0)      # after a card, before the next guest
+    found_in: int = 5    # stop typing once the wanted guest is among this many results
+
+    @property
+    def tight(self) -> bool:
+        return self.key_ms == (0.0, 0.0) and self.pause_s == (0.0, 0.0)
+
+    def describe(self) -> str:
+        if self.tight:
+            return "tight loop (no pause between keystrokes or guests: stress, not a desk)"
+        return (f"a key every {self.key_ms[0]:.0f}-{self.key_ms[1]:.0f} ms, a search per key, "
+                f"typing stops when the guest is in the first {self.found_in}, card open, "
+                f"then a pause of {self.pause_s[0]:g}-{self.pause_s[1]:g} s")
+
+
+def open_desk(url: str, password: str) -> Any:
+    import keyring
+
+    from app import shared_store
+    from tests.keyrings import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
+    shared_store.save_password(url, password)
+    return shared_store.open_shared_store(url)
+
+
+def sign_in(store: Any, who: tuple[str, str]) -> Any:
+    from app import staff
+
+    return staff.sign_in_by_name(store, who[0], who[1])
+
+
+class DbTimer:
+    """Time spent inside the driver's execute (network + server) per operation."""
+
+    def __init__(self, engine: Any) -> None:
+        from sqlalchemy import event
+
+        self.total = 0.0
+        self.statements = 0
+        self._started: list[float] = []
+        event.listen(engine, "before_cursor_execute", self._before)
+        event.listen(engine, "after_cursor_execute", self._after)
+
+    def _before(self, *args: Any) -> None:
+        self._started.append(time.perf_counter())
+
+    def _after(self, *args: Any) -> None:
+        self.total += time.perf_counter() - self._started.pop()
+        self.statements += 1
+
+
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing,
+         seconds: float, seed: int, out: Any, profile: str | None = None) -> None:
+    """One desk: look guests up by typing, open their cards, pause; send every latency."""
+    from app import guests
+
+    store = open_desk(url, password)
+    actor = sign_in(store, DESK_STAFF)
+    timer = DbTimer(store.engine)
+    prof = cProfile.Profile() if profile else None
+    rng = random.Random(seed)
+    rec: dict[str, list[Any]] = {k: [] for k in (
+        "search", "card", "search_db", "card_db", "search_statements", "card_statements",
+        "errors", "keys", "missed")}
+
+    def timed(kind: str, call: Any) -> Any:
+        db0, n0, t = timer.total, timer.statements, time.perf_counter()
+        try:
+            if prof is not None:
+                prof.enable()
+            result = call()
+        except Exception as exc:
+            rec["errors"].append(f"{kind}: {type(exc).__name__}")
+            return None
+        finally:
+            if prof is not None:
+                prof.disable()
+        took = time.perf_counter() - t
+        rec[kind].append((time.monotonic(), took))
+        rec[f"{kind}_db"].append(timer.total - db0)
+        rec[f"{kind}_statements"].append(timer.statements - n0)
+        return result
+
+    cpu0 = _cpu()
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        gid, name = rng.choice(targets)
+        chosen: int | None = None
+        keys = 0
+        next_key = time.monotonic()
+        for i in range(1, len(name) + 1):
+            if not name[:i].strip():
+                continue
+            wait = next_key - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            next_key = time.monotonic() + rng.uniform(*pacing.key_ms) / 1000
+            keys += 1
+            found = timed("search", lambda typed=name[:i]: guests.find_guests(store, actor,
+                                                                                 typed))
+            if found and gid in [m.id for m in found[: pacing.found_in]]:
+                chosen = gid
+                break
+        if chosen is None:
+            rec["missed"].append(1)
+            chosen = gid   # scrolled down or typed more: the card is opened all the same
+        rec["keys"].append(keys)
+        wait = next_key - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        timed("card", lambda gid=chosen: guests.open_card(store, actor, gid))
+        pause = rng.uniform(*pacing.pause_s)
+        if pause > 0 and time.monotonic() + pause < end:
+            time.sleep(pause)
+        elif pause > 0:
+            break
+    cpu = _cpu() - cpu0
+    store.close()
+    if prof is not None and profile:
+        prof.dump_stats(profile)
+    out.put({"role": "desk", "cpu_s": cpu, "db_statements": timer.statements, **rec})
+
+
+def importer(url: str, password: str, export: str, after: float, out: Any) -> None:
+    """The 9th desk: after ``after`` seconds, import the file through app.importing."""
+    from app import importing
+
+    store = open_desk(url, password)
+    actor = sign_in(store, IMPORT_STAFF)
+    time.sleep(after)
+    rec: dict[str, Any] = {"role": "import", "errors": []}
+    try:
+        t0 = time.monotonic()
+        table = importing.read_file(Path(export))
+        mapping, _ = importing.mapping_for(store, table.header)
+        plan = importing.build_plan(table, mapping, file_name=Path(export).name)
+        t1 = time.monotonic()
+        pre = importing.preview(store, actor, plan)
+        t2 = time.monotonic()
+        result = importing.apply(store, actor, plan)
+        t3 = time.monotonic()
+        rec.update(rows=plan.records, plan_s=t1 - t0, preview_s=t2 - t1, apply_s=t3 - t2,
+                   total_s=t3 - t0, window=(t0, t3), apply_window=(t2, t3),
+                   new_guests_previewed=pre.new_guests, guests_created=result.guests_created,
+                   guests_matched=result.guests_matched, visits=result.visits,
+                   duplicate_visits=result.duplicate_visits, skipped=result.skipped_rows)
+    except Exception as exc:
+        rec["errors"].append(f"import: {type(exc).__name__}: {exc}")
+    store.close()
+    out.put(rec)
+
+
+def writer(url: str, password: str, top_id: int, seconds: float, every: float, out: Any,
+           events: Any) -> None:
+    """Another desk marks arrivals: a visit for today, marked arrived; each commit's time."""
+    from app import visits
+    from storage.models import VisitKind, VisitStatus
+
+    store = open_desk(url, password)
+    actor = sign_in(store, WRITER_STAFF)
+    rng = random.Random(99)
+    done: list[int] = []
+    marks: list[float] = []
+    errors: list[str] = []
+    today = dt.datetime.combine(dt.date.today(), dt.time(23, 0))
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            v = visits.record_visit(store, actor, rng.randint(1, top_id), kind=VisitKind.STAY,
+                                    starts_at=today)
+            pressed = time.monotonic()   # the receptionist presses "arrived"
+            visits.set_status(store, actor, v.id, VisitStatus.ARRIVED)
+            marks.append(time.monotonic() - pressed)
+            done.append(v.id)
+            events.put((v.id, pressed))
+        except Exception as exc:
+            errors.append(f"arrival: {type(exc).__name__}")
+        time.sleep(every)
+    events.put(None)
+    store.close()
+    out.put({"role": "writer", "writes": done, "mark": marks, "errors": errors})
+
+
+def watcher(url: str, password: str, ready: Any, events: Any, out: Any) -> None:
+    """An open desk's change feed: how long each arrival took to become visible here.
+
+    An arrival's delay runs from the moment the other desk starts marking it (before its
+    write, which the delay includes: the commit's own moment is not observable, and the
+    notification often arrives before the writer's call has returned) to the first change
+    this feed reported after that; a read of the store confirms the visit is arrived.
+    """
+    import bisect
+    import queue as q
+
+    from app.changes import ChangeFeed
+    from storage.models import Visit, VisitStatus
+
+    store = open_desk(url, password)
+    seen: q.Queue[float] = q.Queue()
+    feed = ChangeFeed(store, lambda change: seen.put(time.monotonic())).start()
+    feed.ready.wait(30)
+    ready.set()
+    notes: list[float] = []
+    pending: dict[int, float] = {}
+    delays: list[float] = []
+    finished = False
+    give_up = float("inf")  # after the writer is done, wait 10 s more for its last arrivals
+    while not (finished and not pending) and time.monotonic() < give_up:
+        while True:
+            try:
+                item = events.get_nowait()
+            except q.Empty:
+                break
+            if item is None:
+                finished = True
+                give_up = time.monotonic() + 10
+            else:
+                pending[item[0]] = item[1]
+        try:
+            notes.append(seen.get(timeout=0.2))
+            while True:
+                notes.append(seen.get_nowait())
+        except q.Empty:
+            pass
+        if pending and notes:
+            with store.read() as s:
+                rows = s.query(Visit.id).filter(Visit.id.in_(list(pending)),
+                                                Visit.status == VisitStatus.ARRIVED).all()
+            for (vid,) in rows:
+                after = bisect.bisect_left(notes, pending[vid])
+                if after < len(notes):
+                    delays.append(notes[after] - pending.pop(vid))
+    feed.stop()
+    store.close()
+    out.put({"role": "watcher", "visible": delays, "unseen": len(pending)})
+
+
+def raw_queries(conninfo: str, words: list[str], top_id: int, n: int, every: float = 0.0,
+                seconds: float = 0.0) -> dict[str, list[float]]:
+    """The same work as raw SQL through psycopg (no ORM, no app, no audit write): the
+    search's trigram LIKE statement, and the card's guest, visits, labels and consents."""
+    import psycopg
+
+    from storage.postgres_schema import SEARCH_COLUMN
+
+    rng = random.Random(5)
+    got: dict[str, list[float]] = {"search": [], "card": []}
+    end = time.monotonic() + seconds
+    with psycopg.connect(conninfo) as conn:
+        for _ in range(n if not seconds else 10**9):
+            if seconds and time.monotonic() >= end:
+                break
+            word = rng.choice(words)
+            typed = word[: rng.randint(2, len(word))].lower()
+            t = time.perf_counter()
+            conn.execute(f"SELECT id, full_name FROM guest WHERE {SEARCH_COLUMN} LIKE %s "
+                         "ORDER BY id LIMIT 40", ("% " + typed + "%",)).fetchall()
+            got["search"].append(time.perf_counter() - t)
+            gid = rng.randint(1, top_id)
+            t = time.perf_counter()
+            conn.execute("SELECT * FROM guest WHERE id = %s", (gid,)).fetchall()
+            conn.execute("SELECT * FROM visit WHERE guest_id = %s", (gid,)).fetchall()
+            conn.execute("SELECT * FROM assignment WHERE guest_id = %s", (gid,)).fetchall()
+            conn.execute("SELECT * FROM consent WHERE guest_id = %s", (gid,)).fetchall()
+            got["card"].append(time.perf_counter() - t)
+            conn.rollback()
+            if every:
+                time.sleep(every)
+    return got
+
+
+def raw_probe(conninfo: str, words: list[str], top_id: int, seconds: float, out: Any) -> None:
+    """The raw baseline again, paced (4 a second), while the desks and the import run."""
+    got = raw_queries(conninfo, words, top_id, 0, every=0.25, seconds=seconds)
+    out.put({"role": "raw", "raw_search": got["search"], "raw_card": got["card"]})
