@@ -1,8 +1,9 @@
 """A realistic small hotel and restaurant, for `--demo`, `demo-data` and benchmarks.
 
-Guests, their stays and bookings over the past year and the coming week,
-labels from the starter vocabulary (with consent where they are health
-data), a few pending proposals, and staff in each role. Rows are written in
+Guests, their stays and bookings over years of history and the fortnight
+around today sized to the venue (``app.demo_visits``), labels from the starter
+vocabulary (with consent where they are health data), a few pending proposals,
+and staff in each role. Rows are written in
 batches through ``storage.bulk`` so a million guests take minutes, not hours.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from app import demo_names, languages, vocabulary
 from app import staff as staff_uc
 from app.audit import record
+from app.demo_visits import DUE_SHARE, Places, history_days, plan_fortnight, visit_rows
 from app.views import Actor, Wording
 from storage import bulk, queries, search
 from storage.models import (
@@ -29,11 +31,8 @@ from storage.models import (
     LabelStatus,
     Role,
     Sensitivity,
-    Service,
     Source,
     Visit,
-    VisitKind,
-    VisitStatus,
 )
 from storage.store import Store
 
@@ -136,6 +135,8 @@ def build_demo(
     counts = {"visits": 0, "assignments": 0, "consents": 0}
     now = dt.datetime.combine(day, dt.time(9, 0))
     places = Places(rng)
+    history = history_days(guests)
+    fortnight = plan_fortnight(rng, guests)
     done = 0
     while done < guests:
         n = min(BATCH, guests - done)
@@ -149,7 +150,8 @@ def build_demo(
             for i in range(n):
                 gid = first_id + i
                 guest = _guest_row(rng, gid, now)
-                stays = _visit_rows(rng, gid, day, done + i, guests, places)
+                stays = visit_rows(rng, gid, day, history, fortnight.get(done + i),
+                                   rng.random() < DUE_SHARE, places)
                 # Known before the first visit: booked some days ahead (never after a stay).
                 starts = [v["starts_at"] for v in stays]
                 first = min((t for t in starts if isinstance(t, dt.datetime)), default=now)
@@ -236,85 +238,6 @@ def _added(rng: random.Random, known: dt.datetime, now: dt.datetime, retention: 
     earliest = max(known, now - dt.timedelta(days=retention - 1))
     span = max(0, int((now - earliest).total_seconds() // 3600))
     return earliest + dt.timedelta(hours=rng.randint(0, span))
-
-
-class Places:
-    """Rooms and tables handed out so that no two visits share one at the same time.
-
-    Tables: one party per table per service; the n-th booking of a (day, service) gets
-    the n-th table of that service's shuffled order (T1–T24, then T25… when a big demo
-    store is busier than the restaurant). Rooms: stays are at most five nights, so a
-    floor per arrival day modulo six (floors 1–6) never sees two stays overlap, and on
-    one floor each arrival day numbers its rooms in turn.
-    """
-
-    TABLES = 24
-    MAX_NIGHTS = 5
-
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
-        self.tables: dict[tuple[dt.date, Service], int] = {}
-        self.rooms: dict[dt.date, int] = {}
-        self.start: dict[object, int] = {}
-
-    def _first(self, key: object, spread: int) -> int:
-        if key not in self.start:
-            self.start[key] = self.rng.randrange(spread)
-        return self.start[key]
-
-    def table(self, day: dt.date, service: Service) -> str:
-        n = self.tables.get((day, service), 0)
-        self.tables[(day, service)] = n + 1
-        first = self._first((day, service), self.TABLES)
-        return f"T{(first + n) % self.TABLES + 1 + self.TABLES * (n // self.TABLES)}"
-
-    def room(self, arrival: dt.date) -> str:
-        n = self.rooms.get(arrival, 0)
-        self.rooms[arrival] = n + 1
-        floor = arrival.toordinal() % (self.MAX_NIGHTS + 1) + 1
-        return f"{floor}{self._first(arrival, 12) + n + 1:02d}"
-
-
-def _visit_rows(rng: random.Random, gid: int, day: dt.date, index: int, total: int,
-                places: Places) -> list[dict[str, object]]:
-    """About three visits in the past year (a week apart or more, so one guest's stays
-    never overlap), plus some today and in the coming week; each in a free room or table,
-    with the status it has today: past visits happened (or were cancelled)."""
-    rows: list[dict[str, object]] = []
-    hotel = rng.random() < 0.5
-    k = rng.choice((1, 1, 2, 3, 3, 4, 6))
-    upcoming = False  # at most one visit today or ahead: no overlapping future stays
-    # Spread "today" across the demo so every size has arrivals and bookings today.
-    today_slot = index % max(1, total // 24) == 0
-    weeks = iter(rng.sample(range(1, 53), k))  # distinct weeks back: stays stay apart
-    for j in range(k):
-        if j == 0 and today_slot:
-            offset, upcoming = 0, True
-        elif rng.random() < 0.1 and not upcoming:
-            offset, upcoming = rng.randint(1, 7), True
-        else:
-            offset = -(next(weeks) * 7 - rng.randint(0, 1))
-        date = day + dt.timedelta(days=offset)
-        status = (VisitStatus.EXPECTED if offset >= 0 else
-                  VisitStatus.CANCELLED if rng.random() < 0.05 else
-                  VisitStatus.DEPARTED if hotel else VisitStatus.ARRIVED)
-        if hotel:
-            rows.append(dict(
-                guest_id=gid, kind=VisitKind.STAY,
-                starts_at=dt.datetime.combine(date, dt.time(rng.choice((14, 15, 16, 18)))),
-                ends_on=date + dt.timedelta(days=rng.randint(1, Places.MAX_NIGHTS)),
-                service=None, party_size=rng.choice((1, 2, 2, 2, 3, 4)),
-                place=places.room(date), status=status))
-        else:
-            service = rng.choice((Service.LUNCH, Service.DINNER, Service.DINNER))
-            hour, minute = (rng.choice((12, 12, 13)) if service == Service.LUNCH else
-                            rng.choice((18, 19, 19, 20, 21))), rng.choice((0, 15, 30, 45))
-            rows.append(dict(
-                guest_id=gid, kind=VisitKind.BOOKING,
-                starts_at=dt.datetime.combine(date, dt.time(hour, minute)), ends_on=None,
-                service=service, party_size=rng.choice((1, 2, 2, 2, 3, 4, 6, 8)),
-                place=places.table(date, service), status=status))
-    return rows
 
 
 def _demo_venue(store: Store, manager: Actor) -> None:

@@ -195,6 +195,11 @@ def _spelling(words: list[str]) -> tuple[str, str, str]:
             " ".join(name_keys.sound_key(w) for w in kept), " ".join(kept))
 
 
+@functools.lru_cache(maxsize=20_000)
+def _spelling_of(name: str) -> tuple[str, str, str]:
+    return _spelling(name_keys.words(name))
+
+
 def _name_apart(heard: tuple[str, str, str], r: Any) -> int:
     """How far a guest's name is from what was typed, as a whole: letters apart, plus
     sounds apart, plus accents apart ("Sean" is nearer Sean than Seán), by rapidfuzz;
@@ -202,16 +207,22 @@ def _name_apart(heard: tuple[str, str, str], r: Any) -> int:
     best = 1 << 30
     for name in (r.full_name, r.preferred_name):
         if name:
-            spelt = _spelling(name_keys.words(name))
+            spelt = _spelling_of(name)
             best = min(best, sum(Levenshtein.distance(a, b)
                                  for a, b in zip(heard, spelt, strict=True)))
     return best
 
 
+@functools.lru_cache(maxsize=20_000)
+def _whole(name: str) -> str:
+    """A name's words folded and joined: what a whole-name match compares."""
+    return name_keys.fold(" ".join(name_keys.words(name)))
+
+
 def _whole_tier(r: Any, text: str) -> int:
-    typed = name_keys.fold(" ".join(name_keys.words(text)))
+    typed = _whole(text)
     for name in (r.full_name, r.preferred_name):
-        if name and name_keys.fold(" ".join(name_keys.words(name))) == typed:
+        if name and _whole(name) == typed:
             return T_EXACT
     return T_WORDS
 
@@ -219,12 +230,9 @@ def _whole_tier(r: Any, text: str) -> int:
 def _not_name_why(r: Any, typed_words: list[str], *, prefix: bool) -> Msg | None:
     """None when the typed words are in the name; else whether email or phone matched."""
     names = _name_words(r)
-
-    def in_name(w: str) -> bool:
-        f = name_keys.fold(w)
-        return any(n == f or (prefix and n.startswith(f)) for n in names)
-
-    if all(in_name(w) for w in typed_words):
+    folded = [name_keys.fold(w) for w in typed_words]
+    if all(f in names for f in folded) or (
+            prefix and all(any(n.startswith(f) for n in names) for f in folded)):
         return None
     email = name_keys.fold(r.email or "")
     if typed_words and all(name_keys.fold(w) in email for w in typed_words):
@@ -232,10 +240,13 @@ def _not_name_why(r: Any, typed_words: list[str], *, prefix: bool) -> Msg | None
     return _("phone") if r.phone else _("email")
 
 
+@functools.lru_cache(maxsize=100_000)
 def _word_distance(typed: str, name_word: str, *, last: bool) -> tuple[int, int]:
     """(letters different, said alike) between a typed word and a word of a name.
 
     Said alike: 0 no, 1 by the Dutch-aware key, 2 only by the English (metaphone) key.
+    Cached: a key press compares the same few typed words with the same common name
+    words hundreds of times (a third of a forgiving search's Python time, uncached).
     """
     if typed == name_word or (last and name_word.startswith(typed)):
         return 0, 0
@@ -258,21 +269,24 @@ def optional_particles_dropped(typed_words: list[str]) -> list[str]:
     return kept or list(typed_words)
 
 
-def _closeness(typed_words: list[str], names: list[str]
+@functools.lru_cache(maxsize=20_000)
+def _closeness(typed_words: tuple[str, ...], names: tuple[str, ...]
                ) -> tuple[int, Msg | None, int] | None:
     """Tier, reason and edits of a name for the typed words (particles optional), or None.
+
+    Cached: namesakes, and guests found by several combinations of readings, ask again.
 
     Each typed word takes its closest word of the name, in this order: the same or its
     beginning, one letter different, said alike (Dutch-aware key), two letters different
     (words of five letters or more), said alike by the English key only.
     """
-    words = [name_keys.fold(w) for w in optional_particles_dropped(typed_words)]
-    names = [n for n in names if not name_keys.is_particle(n)] or names
+    words = [name_keys.fold(w) for w in optional_particles_dropped(list(typed_words))]
+    kept = [n for n in names if not name_keys.is_particle(n)] or names
     total, alike, far, last = 0, False, False, len(words) - 1
     for i, w in enumerate(words):
         allowed = 1 if len(w) <= 4 else 2
         best: tuple[float, int, bool] | None = None  # (rank, edits, said alike)
-        for n in names:
+        for n in kept:
             d, sounds = _word_distance(w, n, last=i == last)
             if d <= 1:
                 cand = (float(d), d, False)
@@ -307,7 +321,7 @@ def _match_in_memory(r: Any, text: str, typed_words: list[str]
         return _whole_tier(r, text), None, 0
     if folded and all(any(n.startswith(f) for n in names) for f in folded):
         return T_PREFIX, None, 0
-    return _closeness(typed_words, names)
+    return _closeness(tuple(typed_words), tuple(names))
 
 
 class _Alt(NamedTuple):
@@ -422,11 +436,11 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None
 def _add_close(rows: Sequence[Any], words: list[str], combo: Sequence[_Alt], add: Any) -> None:
     """Rank the fetched guests by how close their names are to the typed words; a word
     read as two run together (``combo``) is compared as those two, one letter off."""
-    heard = [t for w, a in itertools.zip_longest(words, combo)
-             for t in (a.terms if a is not None and len(a.terms) > 1 else (w,))]
+    heard = tuple(t for w, a in itertools.zip_longest(words, combo)
+                  for t in (a.terms if a is not None and len(a.terms) > 1 else (w,)))
     joined = sum(len(a.terms) > 1 for a in combo)
     for r in rows:
-        hit = _closeness(heard, _name_words(r))
+        hit = _closeness(heard, _folded_words(r.full_name, r.preferred_name))
         if hit is not None and joined:
             edits = hit[2] + joined
             hit = (max(hit[0], T_CLOSE if edits == 1 else T_FAR),

@@ -110,8 +110,8 @@ def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMI
                 day: dt.date | None = None) -> list[GuestMatch]:
     """Type-ahead search, forgiving and today first (``app.guest_search``): each result
     says why it matched when that is not simply its name."""
-    require(store, actor, Action.SEARCH_GUESTS)
-    with store.read() as s:
+    with store.read() as s:   # the permission read in the search's own transaction
+        require(store, actor, Action.SEARCH_GUESTS, within=s)
         found = guest_search.find(s, typed, limit, day or _today(), lambda: region_in(s))
     note_search(store, actor, len(found))   # that a search happened; never what was typed
     return found

@@ -10,13 +10,25 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app import errors as ae
 from app.i18n import _
 from storage import errors as se
 from storage.keys import KeyringKey, KeySource, MemoryKey, PassphraseKey
-from storage.store import Store, StorePaths
-from storage.store import open_store as _open
+
+if TYPE_CHECKING:
+    from storage.store import Store, StorePaths
+else:
+    def __getattr__(name: str) -> Any:
+        """``Store`` and ``StorePaths`` load the storage layer (SQLAlchemy, the models) on
+        first use, not with this module: the desk imports this module to choose its folder
+        and key before its window shows (bench/startup.py)."""
+        if name in ("Store", "StorePaths"):
+            from storage import store
+
+            return getattr(store, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 ENV_DATA_DIR = "FRONTDESK_DATA_DIR"
 log = logging.getLogger("frontdesk.opening")
@@ -59,11 +71,16 @@ def key_source_for(passphrase_file: str | os.PathLike[str] | None) -> KeySource:
 
 def store_exists(data_dir: Path) -> bool:
     """Whether ``data_dir`` already holds a store (only then can a recovery passphrase help)."""
+    from storage.store import StorePaths
+
     return StorePaths(Path(data_dir)).db.exists()
 
 
 def open_store(data_dir: Path, key_source: KeySource, *, create: bool = True) -> Store:
     """Open (or create) the store; every failure is an ``app.errors`` type naming the fix."""
+    from storage.store import StorePaths
+    from storage.store import open_store as _open
+
     try:
         return adopt(_open(data_dir, key_source, create=create))
     except se.StorageError as exc:

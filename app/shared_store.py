@@ -15,12 +15,15 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import errors as ae
 from app.i18n import _
 from storage import errors as se
-from storage import postgres as pg
 from storage import postgres_errors as pe
+
+if TYPE_CHECKING:
+    from storage import postgres as pg
 
 ENV_STORE = "FRONTDESK_STORE"
 DESK_SETTINGS = "settings.toml"  # in the desk's config folder; key "store"
@@ -28,7 +31,13 @@ DESK_SETTINGS = "settings.toml"  # in the desk's config folder; key "store"
 __all__ = ["ENV_STORE", "SharedStoreError", "chosen_store", "is_address", "open_shared_store",
            "parse", "resolve_store", "save_desk_store", "save_password", "translate"]
 
-is_address = pg.is_address
+def is_address(value: str | None) -> bool:
+    """Whether ``value`` names a shared store (rather than a local folder). ``storage.postgres``
+    (SQLAlchemy, the driver) loads only when a shared store is used: the desk resolves its
+    store before its window shows (bench/startup.py)."""
+    from storage import postgres as pg
+
+    return pg.is_address(value)
 
 
 class SharedStoreError(ae.StoreOpenError):
@@ -110,6 +119,8 @@ def resolve_store(arg: str | None, data_dir_arg: str | os.PathLike[str] | None =
 
 
 def parse(address: str) -> pg.ServerAddress:
+    from storage import postgres as pg
+
     try:
         return pg.parse_address(address)
     except se.StorageError as exc:
@@ -120,6 +131,8 @@ def save_password(address: str, password: str) -> None:
     """Keep the desk role's password in this desk's keyring (never in a file)."""
     if not password:
         raise SharedPasswordError(_("The password is empty; nothing was saved."))
+    from storage import postgres as pg
+
     try:
         pg.save_password(parse(address), password)
     except se.StorageError as exc:
@@ -128,6 +141,8 @@ def save_password(address: str, password: str) -> None:
 
 def open_shared_store(address: str) -> pg.SharedStore:
     """Open the shared store as this desk; raises a :class:`SharedStoreError` subclass."""
+    from storage import postgres as pg
+
     parsed = parse(address)
     try:
         password = pg.load_password(parsed)

@@ -1,9 +1,11 @@
-"""Another desk at work while something else runs: open a card, again and again.
+"""Another desk at work while something else runs: search, open a card, again and again.
 
 Run by bench/import_bench.py as ``python -m bench.desk_probe DIR PASSPHRASE STOPFILE``.
 Each card open writes its audit event, so it needs the store's write lock: the
-time it takes is how long a receptionist would wait. Stops when STOPFILE exists
-and prints ``{"opens": n, "max_s": …, "p95_s": …, "median_s": …, "errors": n}``.
+time it takes is how long a receptionist would wait. Searches only read (their audit
+count waits for a free moment). Stops when STOPFILE exists and prints
+``{"opens": n, "max_s": …, "p95_s": …, "median_s": …, "errors": n, "searches": n,
+"search_max_s": …}``.
 """
 
 from __future__ import annotations
@@ -29,13 +31,21 @@ def main() -> int:
     folder, passphrase, stop = (Path(a) for a in sys.argv[1:4])
     store = open_bench_store(folder, passphrase)
     waits: list[float] = []
+    searches: list[float] = []
     errors = 0
     try:
         actor = sign_in(store)
         ids = bench_support.guests_with_most_visits(store, 200)
+        names = bench_support.sample_names(store, 200, seed=5)
         rng = random.Random(5)
         print("ready", flush=True)
         while not stop.exists():
+            t = time.perf_counter()
+            try:
+                guests.find_guests(store, actor, rng.choice(names)[:4])
+            except FrontdeskError:
+                errors += 1
+            searches.append(time.perf_counter() - t)
             t = time.perf_counter()
             try:
                 guests.open_card(store, actor, rng.choice(ids))
@@ -47,7 +57,8 @@ def main() -> int:
         store.close()
     print(json.dumps({"opens": len(waits), "errors": errors,
                       "max_s": max(waits, default=0.0), "p95_s": percentile(waits, 95),
-                      "median_s": statistics.median(waits) if waits else 0.0}))
+                      "median_s": statistics.median(waits) if waits else 0.0,
+                      "searches": len(searches), "search_max_s": max(searches, default=0.0)}))
     return 0
 
 

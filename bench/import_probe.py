@@ -1,7 +1,9 @@
 """One import in its own process, timed step by step, with its peak memory.
 
 Run by bench/import_bench.py as ``python -m bench.import_probe DIR PASSPHRASE FILE``;
-prints ``{"read_plan_s", "preview_s", "apply_s", "total_s", "maxrss_mb", …}``. The
+prints ``{"read_plan_s", "preview_s", "apply_s", "write_s", "total_s", "maxrss_mb", …}``;
+``write_s`` is the apply step's write phase (from the end of its preparation, through
+taking the write lock, to the commit): how long other desks' writes can be held up. The
 peak memory is the whole process's (Python, SQLCipher's page cache, the file and the
 plan), which is what a desk running the import would hold.
 """
@@ -33,14 +35,17 @@ def main() -> int:
         t1 = time.perf_counter()
         pre = importing.preview(store, actor, plan)
         t2 = time.perf_counter()
-        result = importing.apply(store, actor, plan)
+        marks: list[float] = []
+        result = importing.apply(store, actor, plan,
+                                 prepared=lambda: marks.append(time.perf_counter()))
         t3 = time.perf_counter()
     finally:
         store.close()
     kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
     print(json.dumps({
         "rows": plan.records, "new_guests_previewed": pre.new_guests,
-        "read_plan_s": t1 - t0, "preview_s": t2 - t1, "apply_s": t3 - t2, "total_s": t3 - t0,
+        "read_plan_s": t1 - t0, "preview_s": t2 - t1, "apply_s": t3 - t2, "write_s": t3 - marks[-1],
+        "preparations": len(marks), "total_s": t3 - t0,
         "maxrss_mb": kb / 1024, "guests_created": result.guests_created,
         "visits": result.visits,
     }))

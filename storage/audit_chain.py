@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Table, func, insert, select
@@ -150,6 +150,105 @@ def append_many(session: Session, events: Sequence[Event]) -> None:
     assert isinstance(table, Table)
     for i in range(0, len(rows), 5000):
         session.execute(insert(table), rows[i:i + 5000])  # Core insert: no ORM bookkeeping
+    session.merge(Setting(key=HEAD_KEY, value=f"{next_id - 1}:{prev}"))
+    mark_appended(session)
+
+
+@dataclass(frozen=True)
+class PreparedEvents:
+    """Events made ready before the write lock (imports): their JSON detail and the hashed
+    fields between the id and the previous hash are built once, so appending them under
+    the lock only chains the hashes (the id and the previous hash are known only there)."""
+
+    middles: list[str]               # JSON of [at, staff_id, action, guest_ref, detail]
+    values: list[tuple[object, ...]]  # (at, staff_id, action, guest_ref, detail), bound
+
+    def __len__(self) -> int:
+        return len(self.middles)
+
+
+_COLUMNS = ("at", "staff_id", "action", "guest_ref", "detail")
+
+
+def prepare_events(session: Session, events: Iterable[Event]) -> PreparedEvents:
+    """Make ``events`` ready for :func:`append_prepared` (no write lock needed)."""
+    from storage import bulk
+
+    bind = bulk.binder(session, AuditEvent, _COLUMNS)
+    middles: list[str] = []
+    values: list[tuple[object, ...]] = []
+    # An import's events share their time, actor and action, and many their detail: each
+    # of those is turned into JSON (and bound) once. The strings are escaped by the same
+    # function json.dumps uses, so the payload is byte for byte event_hash's.
+    heads: dict[tuple[dt.datetime, int | None, str], tuple[str, tuple[object, ...]]] = {}
+    details: dict[object, tuple[str, str]] = {}
+    plain_tail: bool | None = None
+    for at, staff_id, action, guest_ref, detail in events:
+        head_key = (at, staff_id, action)
+        if head_key not in heads:
+            bound = bind((at, staff_id, action, None, ""))
+            heads[head_key] = (_dumps([at.isoformat(), staff_id, action])[1:-1], bound[:3])
+        head_json, head_bound = heads[head_key]
+        try:
+            detail_key: object = tuple(sorted(detail.items()))
+            hash(detail_key)
+        except TypeError:
+            detail_key = None
+        known = details.get(detail_key) if detail_key is not None else None
+        if known is None:
+            detail_json = _dumps(detail, sort_keys=True)
+            known = (detail_json, _encode_str(detail_json))
+            if detail_key is not None:
+                details[detail_key] = known
+        detail_json, detail_str = known
+        ref = "null" if guest_ref is None else _encode_str(guest_ref)
+        # event_hash's payload is [id, at, staff, action, ref, detail, prev]: all but the
+        # first and the last, which only the write transaction knows.
+        middles.append(f"{head_json},{ref},{detail_str}")
+        tail = (guest_ref, detail_json)
+        if plain_tail is None:  # text columns: the driver takes them as they are (checked)
+            plain_tail = bind((at, staff_id, action, *tail))[3:] == tail
+        values.append((*head_bound, *tail) if plain_tail else
+                      bind((at, staff_id, action, *tail)))
+    return PreparedEvents(middles, values)
+
+
+def _dumps(value: object, *, sort_keys: bool = False) -> str:
+    return json.dumps(value, sort_keys=sort_keys, separators=(",", ":"), ensure_ascii=False)
+
+
+def _encode_str(value: str) -> str:
+    """A string as json.dumps(..., ensure_ascii=False) writes it (quotes and escapes)."""
+    return _dumps(value) if _encode_basestring is None else _encode_basestring(value)
+
+
+_encode_basestring: Callable[[str], str] | None = getattr(
+    json.encoder, "c_encode_basestring", None) or getattr(json.encoder, "encode_basestring", None)
+
+
+def append_prepared(session: Session, prepared: PreparedEvents,
+                    after_batch: Callable[[int], None] | None = None) -> None:
+    """Append prepared events at the end of the chain: the same ids, hashes and head as
+    :func:`append_many`, with only the hash chaining done here. Call inside a write
+    transaction."""
+    from storage import bulk
+
+    if not prepared.middles:
+        return
+    last = session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    next_id, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
+    rows: list[tuple[object, ...]] = []
+    sha256 = hashlib.sha256
+    for middle, value in zip(prepared.middles, prepared.values, strict=True):
+        h = sha256(f'[{next_id},{middle},"{prev}"]'.encode()).hexdigest()
+        rows.append((next_id, *value, prev, h))
+        prev = h
+        next_id += 1
+    bulk.insert_prepared(session, bulk.PreparedRows(
+        str(AuditEvent.__tablename__), ("id", *_COLUMNS, "prev_hash", "hash"), rows,
+        bulk.placeholder(session)), after_batch=after_batch)
     session.merge(Setting(key=HEAD_KEY, value=f"{next_id - 1}:{prev}"))
     mark_appended(session)
 

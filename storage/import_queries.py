@@ -126,3 +126,11 @@ def last_audit_id(s: Session) -> int:
     from storage.models import AuditEvent
 
     return int(s.scalar(select(func.coalesce(func.max(AuditEvent.id), 0))) or 0)
+
+
+def actions_after(s: Session, event_id: int) -> set[str]:
+    """The kinds of audit events written after ``event_id`` (a primary-key range)."""
+    from storage.models import AuditEvent
+
+    return {str(r[0]) for r in s.execute(
+        select(AuditEvent.action).where(AuditEvent.id > event_id).distinct())}

@@ -21,13 +21,15 @@ import json
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
+import sqlcipher3
 from sqlalchemy import Row, bindparam, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from storage import name_keys
-from storage.models import Guest, Visit
+from storage.models import Guest, Visit, VisitKind
 
 
 def fts_query(typed: str, *, prefix: bool = True) -> str:
@@ -48,6 +50,75 @@ def fts_query(typed: str, *, prefix: bool = True) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' + star for w in words)
 
 
+# --- one key press, many short reads: run straight on the connection ---------------
+# A key press runs 5-15 short statements. Through SQLAlchemy each costs ~0.1 ms of
+# Python before SQLite starts and ~6 us per row after (its DateTime parser): on a
+# million guests more than the SQL itself. So the SQLite side of app.guest_search runs
+# its statements on the session's own DBAPI connection (same transaction, and the same
+# prepared-statement cache: sqlcipher3 keeps the last 128 statements prepared), and
+# returns plain named tuples with the attributes the SQLAlchemy rows had.
+
+
+class GuestRow(NamedTuple):
+    """The guest columns a result list shows (the attributes of a search row)."""
+
+    id: int
+    ref: str
+    full_name: str
+    preferred_name: str
+    pronunciation: str
+    language: str
+    email: str | None
+    phone: str | None
+    created_at: dt.datetime
+
+
+class PlaceRow(NamedTuple):
+    """A guest row plus the visit that put them in a room or at a table today."""
+
+    id: int
+    ref: str
+    full_name: str
+    preferred_name: str
+    pronunciation: str
+    language: str
+    email: str | None
+    phone: str | None
+    created_at: dt.datetime
+    place: str
+    kind: VisitKind
+    starts_at: dt.datetime
+
+
+def _when(value: Any) -> Any:
+    """A DateTime column as SQLAlchemy stores it in SQLite ("2026-11-27 14:02:00.000000")."""
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _raw(session: Session, sql: str, params: Sequence[Any] | dict[str, Any]
+         ) -> list[tuple[Any, ...]]:
+    """All rows of ``sql`` run on the session's connection, in its transaction.
+
+    Errors come back as SQLAlchemy's (``DBAPIError``), as from ``session.execute``, so
+    the store still names a damaged or missing file (``Store._named_failures``).
+    """
+    conn = session.connection().connection.dbapi_connection
+    assert conn is not None
+    try:
+        return list(conn.execute(sql, params).fetchall())
+    except sqlcipher3.dbapi2.Error as exc:
+        raise DBAPIError.instance(sql, params, exc, sqlcipher3.dbapi2.Error) from exc
+
+
+def _guest_rows(rows: list[tuple[Any, ...]]) -> list[GuestRow]:
+    return [GuestRow._make((*r[:8], _when(r[8]))) for r in rows]
+
+
+_FIND_RAW = ("SELECT id, ref, full_name, preferred_name, pronunciation, language, email, "
+             "phone, created_at FROM guest WHERE id IN "
+             "(SELECT rowid FROM guest_fts WHERE guest_fts MATCH ? LIMIT ?)")
+
+
 # One statement, plain columns: the ids come from the index and the rows from
 # the guest table in a single round trip, and no ORM objects are built for a
 # list that is only shown (0.35 ms less per key press than ids, then ORM rows).
@@ -59,11 +130,11 @@ _FIND = text(
           Guest.language, Guest.email, Guest.phone, Guest.created_at)
 
 
-def match_rows(session: Session, query: str, limit: int) -> list[Row[Any]]:
+def match_rows(session: Session, query: str, limit: int) -> list[GuestRow]:
     """Guest rows (the columns of :func:`search_guest_rows`) for an FTS5 query, rowid order."""
     if not query:
         return []
-    return list(session.execute(_FIND, {"q": query, "n": limit}).all())
+    return _guest_rows(_raw(session, _FIND_RAW, (query, limit)))
 
 
 # --- the engine-specific steps of app.guest_search, one named function each ----------
@@ -78,7 +149,7 @@ def has_words(typed: str) -> bool:
     return bool(fts_query(typed))
 
 
-def whole_word_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
+def whole_word_rows(session: Session, typed: str, limit: int) -> list[Any]:
     """Guests in whom every typed word is a whole word (of a name, email or phone)."""
     if _is_pg(session):
         from storage import postgres_search as pg
@@ -87,7 +158,7 @@ def whole_word_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
     return match_rows(session, fts_query(typed, prefix=False), limit)
 
 
-def prefix_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
+def prefix_rows(session: Session, typed: str, limit: int) -> list[Any]:
     """Guests in whom every typed word begins a word (the type-ahead match)."""
     if _is_pg(session):
         from storage import postgres_search as pg
@@ -97,7 +168,7 @@ def prefix_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
 
 
 def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_last: str | None,
-              limit: int) -> list[Row[Any]]:
+              limit: int) -> list[Any]:
     """Guests whose names hold, for each group, one of its words (see :func:`name_query`)."""
     if _is_pg(session):
         from storage import postgres_search as pg
@@ -106,7 +177,7 @@ def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_la
     return match_rows(session, name_query(alternatives, prefix_last=prefix_last), limit)
 
 
-def email_rows(session: Session, email: str, limit: int) -> list[Row[Any]]:
+def email_rows(session: Session, email: str, limit: int) -> list[Any]:
     """Guests whose email may be ``email`` in another case (callers compare exactly)."""
     if _is_pg(session):
         stmt = text("SELECT id, ref, full_name, preferred_name, pronunciation, language, email, "
@@ -216,7 +287,11 @@ def name_term_rows(names: Iterable[str | None]) -> list[dict[str, str]]:
 
 def insert_name_terms(session: Session, rows: list[dict[str, str]]) -> None:
     """Write rows from :func:`name_term_rows` (words already there are kept as they are)."""
-    if rows:
+    if rows and not _is_pg(session):
+        # The driver's own executemany: no per-row parameter processing under the write lock
+        # of a large import (import helper's hook).
+        session.connection().exec_driver_sql(str(_REMEMBER), rows)
+    elif rows:
         session.execute(_REMEMBER, rows)
 
 
@@ -272,6 +347,10 @@ _CANDIDATES = text(_CANDIDATE_SQL.format(sound="sound = :s"))
 _CANDIDATES_SOUND_PREFIX = text(_CANDIDATE_SQL.format(sound="sound >= :s AND sound < :su"))
 
 
+_CANDIDATES_RAW = _CANDIDATE_SQL.format(sound="sound = :s")
+_CANDIDATES_SOUND_PREFIX_RAW = _CANDIDATE_SQL.format(sound="sound >= :s AND sound < :su")
+
+
 def term_candidates(session: Session, word: str, *, sound_prefix: bool = False
                     ) -> list[Term]:
     """Dictionary words that may be ``word`` misspelt or misheard, from four index lookups.
@@ -294,8 +373,13 @@ def term_candidates(session: Session, word: str, *, sound_prefix: bool = False
               "e": name_keys.english_key(word)}
     if sound_prefix:
         params["su"] = _upper(sound)
-    rows: list[tuple[Any, ...]] = [tuple(r) for r in session.execute(
-        _CANDIDATES_SOUND_PREFIX if sound_prefix else _CANDIDATES, params).all()]
+    rows: list[tuple[Any, ...]]
+    if _is_pg(session):
+        rows = [tuple(r) for r in session.execute(
+            _CANDIDATES_SOUND_PREFIX if sound_prefix else _CANDIDATES, params).all()]
+    else:
+        rows = _raw(session, _CANDIDATES_SOUND_PREFIX_RAW if sound_prefix else _CANDIDATES_RAW,
+                    params)
     if len(folded) <= 4 and folded.isascii():
         # Short words: an edit in the middle breaks both halves ("bds" for "bas"), so
         # probe the index for every string one edit away instead (about 200 lookups).
@@ -305,17 +389,18 @@ def term_candidates(session: Session, word: str, *, sound_prefix: bool = False
 
 # A few hundred folded words as one parameter (a JSON array, a PostgreSQL array), not one
 # bound parameter each: SQLAlchemy's expansion of a long IN list cost more than the lookups.
-_BY_FOLD = text("SELECT term, fold, sound, english FROM name_term "
-                "WHERE fold IN (SELECT value FROM json_each(:f))")
+_BY_FOLD_RAW = ("SELECT term, fold, sound, english FROM name_term "
+                "WHERE fold IN (SELECT value FROM json_each(?))")
 _BY_FOLD_PG = text("SELECT term, fold, sound, english FROM name_term "
                    "WHERE fold = ANY(CAST(:f AS text[]))")
 
 
 def _by_fold(session: Session, folds: list[str]) -> list[tuple[str, str, str, str]]:
+    rows: Sequence[Any]
     if _is_pg(session):
         rows = session.execute(_BY_FOLD_PG, {"f": folds}).all()
     else:
-        rows = session.execute(_BY_FOLD, {"f": json.dumps(folds)}).all()
+        rows = _raw(session, _BY_FOLD_RAW, (json.dumps(folds),))
     return [(str(t), str(f), str(s), str(e)) for t, f, s, e in rows]
 
 
@@ -347,9 +432,23 @@ _BY_PHONE_PREFIX = text(_BY_PHONE_SQL.format(cond="phone_e164 >= :lo AND phone_e
                         ).columns(*_GUEST_COLUMNS)
 
 
+_BY_PHONE_RAW = _BY_PHONE_SQL.format(cond="phone_e164 = ?").replace(":n", "?")
+_BY_PHONE_PREFIX_RAW = _BY_PHONE_SQL.format(cond="phone_e164 >= ? AND phone_e164 < ?"
+                                            ).replace(":n", "?")
+
+
+def _stamp(value: dt.datetime) -> str:
+    """A datetime as SQLAlchemy binds it for SQLite (so string comparisons agree)."""
+    return value.isoformat(" ", "microseconds")
+
+
 def phone_rows(session: Session, e164: str, limit: int, *, prefix: bool = False
-               ) -> list[Row[Any]]:
+               ) -> list[Any]:
     """Guests whose E.164 number is ``e164`` (or starts with it), from its index."""
+    if not _is_pg(session):
+        if prefix:
+            return _guest_rows(_raw(session, _BY_PHONE_PREFIX_RAW, (e164, _upper(e164), limit)))
+        return _guest_rows(_raw(session, _BY_PHONE_RAW, (e164, limit)))
     if prefix:
         return list(session.execute(_BY_PHONE_PREFIX,
                                     {"lo": e164, "hi": _upper(e164), "n": limit}).all())
@@ -385,7 +484,18 @@ _STAYING_IN_PLACE = _place_text(_STAYING_COND, "INDEXED BY ix_visit_staying_plac
 _STAYING_IN_PLACE_PG = _place_text(_STAYING_COND)
 
 
-def place_rows(session: Session, places: Sequence[str], day: dt.date) -> list[Row[Any]]:
+def _place_rows(rows: list[tuple[Any, ...]]) -> list[PlaceRow]:
+    return [PlaceRow._make((*r[:8], _when(r[8]), r[9], VisitKind(r[10]), _when(r[11])))
+            for r in rows]
+
+
+def _place_raw(cond: str, places: int, hint: str = "") -> str:
+    return (_PLACE_SQL.format(hint=hint, cond=cond)
+            .replace(":places", "(" + ", ".join("?" * places) + ")")
+            .replace(":start", "?").replace(":end", "?").replace(":day", "?"))
+
+
+def place_rows(session: Session, places: Sequence[str], day: dt.date) -> list[Any]:
     """Guests with a booking or arrival in one of ``places`` on ``day``, or staying in it.
 
     Rows: the guest columns plus ``place, kind, starts_at``. Two index reads: today's
@@ -396,22 +506,33 @@ def place_rows(session: Session, places: Sequence[str], day: dt.date) -> list[Ro
     start = dt.datetime.combine(day, dt.time())
     params = {"places": list(places), "start": start, "end": start + dt.timedelta(days=1),
               "day": day}
-    staying = _STAYING_IN_PLACE_PG if _is_pg(session) else _STAYING_IN_PLACE
-    return [*session.execute(staying, params).all(),
+    if not _is_pg(session):
+        n, d0, d1 = len(places), _stamp(start), _stamp(start + dt.timedelta(days=1))
+        return _place_rows(
+            _raw(session, _place_raw(_STAYING_COND, n, "INDEXED BY ix_visit_staying_place "),
+                 (*places, d0, day.isoformat()))
+            + _raw(session, _place_raw(_STARTS_COND, n), (*places, d0, d1)))
+    return [*session.execute(_STAYING_IN_PLACE_PG, params).all(),
             *session.execute(_STARTS_IN_PLACE, params).all()]
 
 
-_STARTING = text(
+_STARTING_SQL = (
     f"SELECT {_GUEST_COLS}, v.place, v.kind, v.starts_at FROM visit v "
     "JOIN guest g ON g.id = v.guest_id "
     "WHERE v.starts_at >= :start AND v.starts_at < :end AND v.status != 'cancelled' "
     "ORDER BY v.starts_at LIMIT :n"
-).columns(*_GUEST_COLUMNS, Visit.place, Visit.kind, Visit.starts_at)
+)
+_STARTING = text(_STARTING_SQL).columns(*_GUEST_COLUMNS, Visit.place, Visit.kind,
+                                        Visit.starts_at)
+_STARTING_RAW = (_STARTING_SQL.replace(":start", "?").replace(":end", "?")
+                 .replace(":n", "?"))
 
 
 def starting_rows(session: Session, start: dt.datetime, end: dt.datetime, limit: int
-                  ) -> list[Row[Any]]:
+                  ) -> list[Any]:
     """Guests with a visit starting in [start, end) — today's arrivals and bookings."""
+    if not _is_pg(session):
+        return _place_rows(_raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit)))
     return list(session.execute(_STARTING, {"start": start, "end": end, "n": limit}).all())
 
 
@@ -422,9 +543,11 @@ _FACTS_SQL = (
     "max(CASE WHEN starts_at < :d0 THEN starts_at END) "
     "FROM visit WHERE guest_id {ids} AND status != 'cancelled' GROUP BY guest_id"
 )
-# The ids as one parameter (see _BY_FOLD).
-_FACTS = text(_FACTS_SQL.format(ids="IN (SELECT value FROM json_each(:ids))"))
+# The ids as one parameter (see _BY_FOLD_RAW).
 _FACTS_PG = text(_FACTS_SQL.format(ids="= ANY(CAST(:ids AS integer[]))"))
+_FACTS_RAW = (_FACTS_SQL.format(ids="IN (SELECT value FROM json_each(:ids))")
+              .replace(":d0", "?1").replace(":d1", "?2").replace(":d7", "?3")
+              .replace(":ids", "?4"))
 
 
 def visit_facts(session: Session, ids: Sequence[int], day: dt.date
@@ -434,10 +557,14 @@ def visit_facts(session: Session, ids: Sequence[int], day: dt.date
         return {}
     d0 = dt.datetime.combine(day, dt.time())
     pg = _is_pg(session)
-    rows = session.execute(_FACTS_PG if pg else _FACTS,
-                           {"ids": list(ids) if pg else json.dumps(list(ids)), "d0": d0,
-                            "d1": d0 + dt.timedelta(days=1),
-                            "d7": d0 + dt.timedelta(days=7)}).all()
+    if not pg:
+        rows: Sequence[Any] = _raw(session, _FACTS_RAW, (
+            _stamp(d0), _stamp(d0 + dt.timedelta(days=1)), _stamp(d0 + dt.timedelta(days=7)),
+            json.dumps(list(ids))))
+    else:
+        rows = session.execute(_FACTS_PG,
+                               {"ids": list(ids), "d0": d0, "d1": d0 + dt.timedelta(days=1),
+                                "d7": d0 + dt.timedelta(days=7)}).all()
     out: dict[int, tuple[bool, bool, dt.datetime | None]] = {}
     for gid, today, week, last in rows:
         if isinstance(last, str):  # max() over a CASE loses the column's type

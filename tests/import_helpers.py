@@ -28,3 +28,16 @@ def after_preview(store: Store, before: tuple[int, int, int, int]) -> tuple[int,
     assert actions == ["import.previewed"], actions
     return now
 
+
+
+def every_row(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table (the search index's own tables too), sorted: equal before
+    and after means the store holds exactly what it held, row for row."""
+    from sqlalchemy import inspect, text
+
+    out: dict[str, list[tuple[object, ...]]] = {}
+    with store.read() as s:
+        for name in sorted(inspect(s.connection()).get_table_names()):
+            rows = s.execute(text(f'SELECT * FROM "{name}"'))
+            out[name] = sorted((tuple(r) for r in rows), key=repr)
+    return out

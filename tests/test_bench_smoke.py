@@ -94,3 +94,41 @@ def test_opening_a_current_store_does_not_import_alembic(tmp_path: Path) -> None
     assert "alembic" in created.stdout  # creating the store ran the migrations
     reopened = subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True)
     assert reopened.stdout.strip() == "[]"
+
+
+def test_the_desk_window_shows_before_the_storage_layer_loads() -> None:
+    """The window (sign-in page) is on screen before SQLAlchemy, the models and the app's
+    use cases load: those load on the thread that opens the store (ui.main)."""
+    code = (
+        "import sys\n"
+        "from app.cli import build_parser\n"
+        "from app.opening import key_source_for, resolve_data_dir\n"
+        "from app.shared_store import resolve_store\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui.main import run_gui, show_fitted\n"
+        "from ui.main_window import MainWindow\n"
+        "build_parser().parse_args([])\n"
+        "resolve_store(None, None); resolve_data_dir(None); key_source_for(None)\n"
+        "app = QApplication([])\n"
+        "window = MainWindow(None)\n"
+        "show_fitted(window)\n"
+        "app.processEvents()\n"
+        "heavy = ('sqlalchemy', 'storage.store', 'storage.models', 'app.staff', 'app.guests',"
+        " 'keyring', 'phonenumbers', 'babel', 'rapidfuzz', 'alembic')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_what_the_open_thread_preloads_exists() -> None:
+    """ui.main.PRELOAD skips a name it cannot import (the desk imports it anyway): each one
+    must exist, or the preload silently stops helping."""
+    import importlib.util
+
+    from ui.main import PRELOAD
+
+    assert PRELOAD
+    assert [name for name in PRELOAD if importlib.util.find_spec(name) is None] == []

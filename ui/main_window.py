@@ -4,12 +4,18 @@ Other windows plug in here: managers' tools with :meth:`MainWindow.add_manager_a
 the guest-facing view through :meth:`MainWindow.show_guest`. Locking destroys
 the desk page (and with it every widget that showed guest text) and leaves only
 the sign-in page, so a locked window holds nothing about any guest.
+
+The window is shown before the store opens (ui.main), so this module loads no
+storage layer: what needs SQLAlchemy and the app's use cases (the search
+service, the change watch, the manager tools) is imported once the store is
+open, by when the thread that opened it has loaded those layers.
 """
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,14 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import Role
-from app.opening import Store
-from app.views import Actor
-from ui import texts, vocabulary_menu
-from ui.change_watch import ChangeWatch
 from ui.idle import DEFAULT_IDLE_MS, IdleWatcher
-from ui.search_service import SearchService
 from ui.signin import FirstRunPage, SignInPage
+
+if TYPE_CHECKING:
+    from app.opening import Store
+    from app.views import Actor
+    from ui.change_watch import ChangeWatch
+    from ui.search_service import SearchService
 
 
 class MainWindow(QMainWindow):
@@ -60,7 +66,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Frontdesk"))
         self.resize(1366, 768)
 
-        self.search = SearchService(self)
+        self.search: SearchService | None = None  # made with the store (see _store_tools)
+        self.retention_timer: QTimer | None = None
         self.idle = IdleWatcher(idle_ms, self)
         self.idle.idle.connect(self.lock)
 
@@ -96,12 +103,6 @@ class MainWindow(QMainWindow):
         corner_lay.addWidget(self.lock_button)
         self.menuBar().setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.person_corner = corner
-        from ui.retention_view import install_retention  # Retention… + daily label expiry
-
-        self.retention_timer = install_retention(self)
-        from ui.merge_dialog import install_merge  # Merge guest profiles… (search helper)
-
-        install_merge(self)
         self._update_chrome()
         if store is not None:
             self.set_store(store, store_label)
@@ -127,8 +128,7 @@ class MainWindow(QMainWindow):
                                           self.focus_search)
         self._action(desk, self.tr("&New guest…"), "Ctrl+N", self._new_guest)
         self._action(desk, self.tr("&Today"), "Ctrl+T", self._show_today)
-        self._action(desk, self.tr("My &proposals…"), None,
-                     lambda: vocabulary_menu.open_my_proposals(self))
+        self._action(desk, self.tr("My &proposals…"), None, self._my_proposals)
         self.import_action = self._action(desk, self.tr("&Import arrivals…"), "Ctrl+I",
                                           self._import_arrivals)
         desk.addSeparator()
@@ -149,8 +149,7 @@ class MainWindow(QMainWindow):
         self.add_manager_action(self.tr("&Staff…"), None, self._staff)
         self.review_action = self.add_manager_action(
             self.tr("&Review proposals…"), None, self._review_queue)
-        self.add_manager_action(self.tr("&Vocabulary…"), None,
-                                lambda: vocabulary_menu.open_vocabulary(self))
+        self.add_manager_action(self.tr("&Vocabulary…"), None, self._vocabulary)
         self.add_manager_action(self.tr("&Own words…"), None, self._own_words)
         self.add_manager_action(self.tr("&Audit log…"), None, self._audit_log)
         self.add_manager_action(self.tr("&Backup…"), None, self._backup)
@@ -170,8 +169,33 @@ class MainWindow(QMainWindow):
         """
         return self._action(self.manager_menu, text, shortcut, callback)
 
+    def _store_tools(self) -> SearchService:
+        """What needs the storage layer, made once, when the first store is set: the search
+        service and the manager tools other helpers plug in (Retention…, Merge…)."""
+        if self.search is not None:
+            return self.search
+        from ui.merge_dialog import install_merge  # Merge guest profiles… (search helper)
+        from ui.retention_view import install_retention  # Retention… + daily label expiry
+        from ui.search_service import SearchService
+
+        self.search = SearchService(self)
+        self.retention_timer = install_retention(self)
+        install_merge(self)
+        return self.search
+
+    def _vocabulary(self) -> None:
+        from ui import vocabulary_menu
+
+        vocabulary_menu.open_vocabulary(self)
+
+    def _my_proposals(self) -> None:
+        from ui import vocabulary_menu
+
+        vocabulary_menu.open_my_proposals(self)
+
     def update_waiting_count(self) -> int:
         """The Manager menu says how many proposals wait for review ("Manager (3)")."""
+        from app.domain import Role
         from app.errors import FrontdeskError
         from app.waiting import waiting_proposals  # light: not the wording checks
 
@@ -188,6 +212,8 @@ class MainWindow(QMainWindow):
         return n
 
     def _review_queue(self) -> None:
+        from ui import vocabulary_menu
+
         vocabulary_menu.open_review_queue(self)
         self.update_waiting_count()
 
@@ -195,12 +221,18 @@ class MainWindow(QMainWindow):
         active = self.actor is not None and self.desk is not None
         for act in self._desk_actions:
             act.setEnabled(active)
-        manager = active and self.actor is not None and self.actor.role == Role.MANAGER
+        manager = False
+        if active and self.actor is not None:
+            from app.domain import Role
+
+            manager = self.actor.role == Role.MANAGER
         self.manager_menu.menuAction().setVisible(manager)
         self.manager_menu.setEnabled(manager)
         self.store_status.setText(self.tr("Store: {label}").format(label=self.store_label)
                                   if self.store_label else "")
         if active and self.actor is not None:
+            from ui import texts
+
             self.signed_in_label.setText(self.tr("{name} · {role}").format(
                 name=texts.isolate(self.actor.name), role=texts.role(self.actor.role)))
         self.person_corner.setVisible(active)
@@ -212,6 +244,8 @@ class MainWindow(QMainWindow):
         elif self.desk is None:
             self.person_status.setText(self.tr("Locked"))
         else:
+            from ui import texts
+
             self.person_status.setText(self.tr("Signed in: {name} ({role})").format(
                 name=self.actor.name, role=texts.role(self.actor.role)))
         title = self.tr("Frontdesk")
@@ -225,9 +259,11 @@ class MainWindow(QMainWindow):
     def set_store(self, store: Store, label: str = "") -> None:
         """Called once the store is open (it may open after the window is shown)."""
         from app import staff
+        from ui.change_watch import ChangeWatch
 
         self.store = store
         self.store_label = label or self.store_label
+        self._store_tools()
         if self.change_watch is not None:
             self.change_watch.stop()
         self.change_watch = ChangeWatch(self, store)  # other desks' changes show here
@@ -248,8 +284,9 @@ class MainWindow(QMainWindow):
         self._locked_by = None
         self._resume_guest = None
         self.actor = actor
-        self.search.bind(self.store, actor)
-        desk = DeskPage(self.store, actor, self.search)
+        search = self._store_tools()
+        search.bind(self.store, actor)
+        desk = DeskPage(self.store, actor, search)
         desk.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         desk.show_guest_requested.connect(self.show_guest)
         self.desk = desk
@@ -278,11 +315,14 @@ class MainWindow(QMainWindow):
 
     def _warm_up(self) -> None:
         if self.actor is not None:
+            from ui import vocabulary_menu
+
             vocabulary_menu.warm_up_checks()
 
     def _drop_desk(self) -> None:
         """Destroy every widget that showed guest data (now, not at the next event loop)."""
-        self.search.bind(None, None)
+        if self.search is not None:
+            self.search.bind(None, None)
         self.idle.stop()
         self.statusBar().clearMessage()
         desk = self.desk
@@ -467,5 +507,6 @@ class MainWindow(QMainWindow):
             self.change_watch.stop()
         self._drop_desk()
         self.idle.detach()
-        self.search.shutdown()
+        if self.search is not None:
+            self.search.shutdown()
         super().closeEvent(event)

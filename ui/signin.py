@@ -2,9 +2,15 @@
 
 The lock screen is this same page: it shows staff names and a PIN field,
 never anything about a guest.
+
+The page is on screen before the store opens (ui.main), so this module loads
+no storage layer: ``app.staff`` (SQLAlchemy, the models) is imported when the
+names are listed, by then already loaded by the thread that opened the store.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -24,13 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import staff
-from app.domain import Role
 from app.errors import FrontdeskError
-from app.opening import Store
-from app.views import Actor
-from ui import texts
 from ui.i18n import say
+
+if TYPE_CHECKING:
+    from app.opening import Store
+    from app.views import Actor
 
 
 def _pin_field() -> QLineEdit:
@@ -129,6 +134,9 @@ class SignInPage(QWidget):
         else:
             self.title.setText(self.tr("Sign in"))
             self.subtitle.setText(self.tr("Choose your name and type your PIN."))
+        from app import staff
+        from ui import texts
+
         try:
             people = staff.list_staff(store)
         except FrontdeskError as exc:
@@ -150,6 +158,8 @@ class SignInPage(QWidget):
             self.error.setText(self.tr("Choose your name first."))
             return
         staff_id = int(item.data(Qt.ItemDataRole.UserRole))
+        from app import staff
+
         try:
             actor = staff.sign_in(self.store, staff_id, self.pin.text())
         except FrontdeskError as exc:
@@ -225,7 +235,7 @@ class FirstRunPage(QWidget):
             self.pin2.clear()
             self.pin2.setFocus()
             return
-        from app import recovery, vocabulary
+        from app import recovery, staff, vocabulary
 
         try:
             actor = staff.create_first_manager(self.store, self.name.text(), self.pin.text())
@@ -254,6 +264,10 @@ class QuitDialog(QDialog):
     """
 
     def __init__(self, store: Store, locked_by: Actor, parent: QWidget | None = None) -> None:
+        from app import staff
+        from app.domain import Role
+        from ui import texts
+
         super().__init__(parent)
         self.store = store
         self.setObjectName("quitDialog")
@@ -299,6 +313,8 @@ class QuitDialog(QDialog):
         if staff_id is None:
             self.error.setText(self.tr("Choose your name first."))
             return
+        from app import staff
+
         try:
             staff.sign_in(self.store, int(staff_id), self.pin.text())
         except FrontdeskError as exc:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -44,15 +45,34 @@ CHIP_BORDER = QColor("#c9574a")
 
 
 class HealthChips(QStyledItemDelegate):
-    """Draws a guest's health labels as one red-bordered chip ("⚕ Nut allergy"), bold and
-    a size larger than the list, so a host finds the coeliac guest without opening cards."""
+    """Draws a guest's health labels as one red-bordered chip ("⚕ Nut allergy"), bold, so a
+    host finds the coeliac guest without opening cards. Never cut short: labels that do not
+    fit the column's width wrap onto more lines and the row grows to hold them (the tooltip
+    repeats them, with where they come from)."""
 
-    PAD = 8
+    PAD = 8       # left and right inside the chip
+    V_PAD = 4     # above and below the text inside the chip
+    MARGIN = 4    # around the chip inside the cell
+    MAX_WIDTH = 340  # the widest the column asks to be; longer text wraps
 
     def _font(self, option: QStyleOptionViewItem) -> QFont:
         f = QFont(option.font)
         f.setBold(True)
         return f
+
+    @staticmethod
+    def chip_text(labels: list[str]) -> str:
+        return "⚕ " + ", ".join(labels)
+
+    def chip_rect(self, font: QFont, text: str, cell: QRect) -> QRect:
+        """Where the chip goes in ``cell``: as wide as its text (at most the cell), as tall
+        as the text wrapped to that width, and never shorter than a one-line cell."""
+        area = cell.adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
+        box = QFontMetrics(font).boundingRect(
+            QRect(0, 0, max(1, area.width() - 2 * self.PAD), 100_000),
+            int(Qt.TextFlag.TextWordWrap), text)
+        return QRect(area.left(), area.top(), min(area.width(), box.width() + 2 * self.PAD),
+                     max(area.height(), box.height() + 2 * self.V_PAD))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -67,13 +87,8 @@ class HealthChips(QStyledItemDelegate):
         if style is not None:  # background and selection as for any cell
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         font = self._font(option)
-        text = "⚕ " + ", ".join(labels)
-        rect: QRect = option.rect.adjusted(4, 4, -4, -4)
-        metrics = QFontMetrics(font)
-        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 2 * self.PAD)
-        chip = QRect(rect.left(), rect.top(),
-                     min(rect.width(), metrics.horizontalAdvance(text) + 2 * self.PAD),
-                     rect.height())
+        text = self.chip_text(labels)
+        chip = self.chip_rect(font, text, option.rect)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(CHIP_BORDER, 1.5))
@@ -81,7 +96,9 @@ class HealthChips(QStyledItemDelegate):
         painter.drawRoundedRect(chip, 8, 8)
         painter.setFont(font)
         painter.setPen(CHIP_FG)
-        painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.drawText(chip.adjusted(self.PAD, self.V_PAD, -self.PAD, -self.V_PAD),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                             | Qt.TextFlag.TextWordWrap), text)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem,
@@ -90,9 +107,12 @@ class HealthChips(QStyledItemDelegate):
         base = super().sizeHint(option, index)
         if not labels:
             return base
-        metrics = QFontMetrics(self._font(option))
-        width = metrics.horizontalAdvance("⚕ " + ", ".join(labels)) + 2 * self.PAD + 24
-        return QSize(min(width, 340), base.height())
+        font = self._font(option)
+        text = self.chip_text(labels)
+        one_line = QFontMetrics(font).horizontalAdvance(text) + 2 * (self.PAD + self.MARGIN)
+        width = min(one_line + 16, self.MAX_WIDTH)
+        cell = QRect(0, 0, max(width, option.rect.width()), base.height())
+        return QSize(width, self.chip_rect(font, text, cell).height() + 2 * self.MARGIN)
 
 
 class ArrivalsTable(DeskTable):
@@ -131,7 +151,11 @@ class VisitList(QWidget):
         self.table = ArrivalsTable(self.model, stretch=ArrivalsModel.CUE)
         self.table.setObjectName("stays" if kind == VisitKind.STAY else "bookings")
         self.table.setItemDelegateForColumn(ArrivalsModel.HEALTH, HealthChips(self.table))
-        self.table.verticalHeader().setDefaultSectionSize(38)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(38)
+        rows.setDefaultSectionSize(38)
+        # A row grows for a guest whose health labels wrap onto more lines (HealthChips).
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.body = EmptyOr(self.table)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 8, 0, 0)

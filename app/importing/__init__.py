@@ -19,6 +19,7 @@ from app.errors import ValidationError
 from app.i18n import _
 from app.importing.apply import (
     ImportCancelled,
+    ImportConflict,
     ImportHasErrors,
     ImportResult,
     Preview,
@@ -37,7 +38,8 @@ from app.importing.plan import ImportPlan, Problem, RowError, build_plan, mappin
 from app.importing.reading import CsvFormatError, Table, read_table
 
 __all__ = [
-    "FIELD_LABELS", "CsvFormatError", "Field", "ImportCancelled", "ImportHasErrors",
+    "FIELD_LABELS", "CsvFormatError", "Field", "ImportCancelled", "ImportConflict",
+    "ImportHasErrors",
     "ImportPlan", "ImportResult",
     "Preview", "Problem", "RowError", "Table", "apply", "build_plan", "guess_mapping",
     "is_free_text", "mapping_for", "mapping_problems", "preview", "read_file", "read_table",

@@ -16,15 +16,19 @@ not imported twice, so re-importing the same export changes nothing.
 
 An import is all or nothing: a plan with bad rows is refused, naming every bad
 row, unless the person explicitly chose to import only the good rows. Applying
-writes everything inside one ``store.write()``: guests, visits and their audit
-events (``guest.created`` / ``visit.recorded`` with ``via="import"``, and one
-``import.applied`` naming the file by its SHA-256 and the counts). Cancelling
-or any failure raises inside the transaction, so it rolls back and the store is
-exactly as before.
+first prepares everything on a read snapshot (other desks keep writing), then
+writes everything inside one short ``store.write()``: guests, visits and their
+audit events (``guest.created`` / ``visit.recorded`` with ``via="import"``, and
+one ``import.applied`` naming the file by its SHA-256 and the counts), inserted
+set-wise. Cancelling or any failure raises inside the transaction, so it rolls
+back and the store is exactly as before; a change another desk made after the
+snapshot is caught under the lock and the import is prepared again.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import uuid
 from collections import Counter
 from collections.abc import Callable
@@ -46,7 +50,6 @@ from storage import import_queries as iq
 from storage.models import Guest, Visit, VisitKind, VisitStatus
 from storage.store import Store
 
-BATCH = 5000
 ERRORS_IN_MESSAGE = 10
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -263,96 +266,150 @@ class ImportResult:
     skipped_rows: int
 
 
-def _prepare(m: Match, region: str
-             ) -> tuple[list[str | None], list[dict[str, str]], list[str]]:
-    """What the new guests' rows need that the store does not: their phone numbers in
-    E.164, their names' search-dictionary rows and their random references."""
-    e164 = [phones.to_e164(r.guest.phone, region) for r in m.new_rows]
-    terms = search.name_term_rows(n for r in m.new_rows
-                                  for n in (r.guest.full_name, r.guest.preferred_name))
-    return e164, terms, [uuid.uuid4().hex for _ in m.new_rows]
+# Audit actions that only record a read: another desk doing these while an import is
+# being prepared changes nothing the import matched against.
+READ_ACTIONS = frozenset({
+    "guest.opened", "guests.searched", "guests.listed", "arrivals.listed", "guest.shown",
+    "guest.printed", "guest.exported", "import.previewed", "staff.signed_in",
+})
+ATTEMPTS = 3
+_GUEST_COLUMNS = ("id", "ref", "full_name", "preferred_name", "pronunciation", "language",
+                  "email", "phone", "phone_e164", "created_at")
+_VISIT_COLUMNS = ("id", "guest_id", "kind", "starts_at", "ends_on", "service", "party_size",
+                  "place", "status", "reference")
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """Everything an import writes, built from one read snapshot before the write lock."""
+
+    seen_event: int   # the newest audit event in the snapshot
+    top_guest: int    # the highest guest and visit ids in the snapshot: the new rows'
+    top_visit: int    # ids follow them
+    guests: bulk.PreparedRows
+    visits: bulk.PreparedRows
+    terms: list[dict[str, str]]
+    events: audit_chain.PreparedEvents
+    result: ImportResult
+
+
+def _prepare(store: Store, actor: Actor, plan: ImportPlan, at: dt.datetime) -> _Prepared:
+    """Match the plan and build every row, id, search-dictionary row and audit event the
+    import will write, in a read transaction: other desks go on writing meanwhile."""
+    with store.read() as s:
+        m, seen_event, region = match(s, plan), iq.last_audit_id(s), region_in(s)
+        top_guest, top_visit = bulk.max_id(s, Guest), bulk.max_id(s, Visit)
+        refs = [uuid.uuid4().hex for _ in m.new_rows]
+        guests = bulk.prepare_rows(s, Guest, _GUEST_COLUMNS, (
+            (top_guest + 1 + j, refs[j], r.guest.full_name, r.guest.preferred_name, "",
+             r.guest.language, r.guest.email, r.guest.phone,
+             phones.to_e164(r.guest.phone, region), at)
+            for j, r in enumerate(m.new_rows)))
+        terms = search.name_term_rows(n for r in m.new_rows
+                                      for n in (r.guest.full_name, r.guest.preferred_name))
+        events: list[audit_chain.Event] = [
+            (at, actor.id, "guest.created", ref, {"via": "import"}) for ref in refs]
+        visit_rows: list[tuple[object, ...]] = []
+        for n, i in enumerate(m.visit_rows):
+            v = plan.rows[i].visit
+            assert v is not None
+            visit_id = top_visit + 1 + n
+            gid = m.existing[i]
+            if gid is None:
+                idx = m.new_index[i] or 0
+                gid, ref = top_guest + 1 + idx, refs[idx]
+            else:
+                ref = m.matched_refs[gid]
+            visit_rows.append((visit_id, gid, v.kind, v.starts_at, v.ends_on, v.service,
+                               v.party_size, v.place, VisitStatus.EXPECTED,
+                               v.reference or None))
+            events.append((at, actor.id, "visit.recorded", ref,
+                           {"visit": visit_id, "kind": v.kind.value, "via": "import"}))
+        visits = bulk.prepare_rows(s, Visit, _VISIT_COLUMNS, visit_rows)
+        result = ImportResult(len(m.new_rows), len(m.matched_refs), len(m.visit_rows),
+                              m.duplicate_visits, plan.error_lines)
+        events.append((at, actor.id, "import.applied", None, {
+            "file_sha256": plan.sha256, "layout": plan.fingerprint[:12],
+            "rows": plan.records, "guests_created": result.guests_created,
+            "guests_matched": result.guests_matched, "visits": result.visits,
+            "duplicate_visits": result.duplicate_visits,
+            "rows_with_errors": result.skipped_rows,
+        }))
+        prepared_events = audit_chain.prepare_events(s, events)
+    return _Prepared(seen_event, top_guest, top_visit, guests, visits, terms,
+                     prepared_events, result)
+
+
+def _still_true(s: Session, p: _Prepared) -> bool:
+    """Whether what the preparation read still holds under the write lock: nothing but
+    reads were audited since (every change to guests, visits or settings appends an
+    event), and no guest or visit took the ids the new rows were given."""
+    if iq.last_audit_id(s) != p.seen_event and not iq.actions_after(
+            s, p.seen_event) <= READ_ACTIONS:
+        return False
+    return (bulk.max_id(s, Guest), bulk.max_id(s, Visit)) == (p.top_guest, p.top_visit)
+
+
+def _cache_mib(rows: int) -> int:
+    """The page cache for writing ``rows`` rows: the usual 32 MiB for a daily file, up to
+    256 MiB for a backlog (memory that is given back when the write ends)."""
+    return max(32, min(256, rows // 1000))
+
+
+class ImportConflict(FrontdeskError):
+    def __init__(self) -> None:
+        super().__init__(_("Other desks kept changing guests while the import was being "
+                           "prepared, so nothing was imported. Import the file again."))
 
 
 def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool = False,
-          progress: Progress | None = None, cancelled: Cancelled | None = None
-          ) -> ImportResult:
-    """Write the plan in one transaction; ``cancelled()`` returning True rolls it all back.
+          progress: Progress | None = None, cancelled: Cancelled | None = None,
+          prepared: Callable[[], None] | None = None) -> ImportResult:
+    """Write the plan in one short transaction; ``cancelled()`` returning True writes nothing.
 
     A plan with bad rows writes nothing (:class:`ImportHasErrors`) unless
     ``only_good_rows`` says the person chose to leave the bad rows out.
+
+    Matching, validation and building every row happen first, on a read snapshot, while
+    other desks go on working; the write lock is then taken only to insert the prepared
+    rows set-wise. If another desk changed guests meanwhile, the preparation is made again
+    from a fresh snapshot (at most :data:`ATTEMPTS` times, then :class:`ImportConflict`,
+    nothing written). ``prepared()`` is called after each preparation, before the write
+    lock is asked for (tests drive "another desk writes now" with it).
     """
     require(store, actor, Action.IMPORT)
     if plan.errors and not only_good_rows:
         raise ImportHasErrors(plan.errors)
     at = _now()
+    done = 0
 
-    def check(done: int, total: int) -> None:
+    def check(step: int, total: int) -> None:
+        nonlocal done
+        done += step
         if cancelled is not None and cancelled():
             raise ImportCancelled()
         if progress is not None:
             progress(done, total)
 
-    # Match and prepare every row before taking the write lock, so other desks wait only
-    # for the writes themselves. If anything was written meanwhile (every write appends
-    # an audit event), the match is made again under the lock.
-    with store.read() as s:
-        m, seen_event, region = match(s, plan), iq.last_audit_id(s), region_in(s)
-    check(0, 1)
-    new_guests = _prepare(m, region)
-    with store.write() as s:
-        if iq.last_audit_id(s) != seen_event:  # rare: another desk wrote meanwhile
-            m, region = match(s, plan), region_in(s)
-            new_guests = _prepare(m, region)
-        e164, terms, refs = new_guests
-        total = len(m.new_rows) + len(m.visit_rows)
+    for _attempt in range(ATTEMPTS):
         done = 0
-        check(done, total)
-        first_id = bulk.max_id(s, Guest) + 1
-        for start in range(0, len(m.new_rows), BATCH):
-            chunk = m.new_rows[start:start + BATCH]
-            bulk.insert_rows(s, Guest, [
-                dict(id=first_id + start + j, ref=refs[start + j], full_name=r.guest.full_name,
-                     preferred_name=r.guest.preferred_name, pronunciation="",
-                     language=r.guest.language, email=r.guest.email, phone=r.guest.phone,
-                     phone_e164=e164[start + j], created_at=at)
-                for j, r in enumerate(chunk)])
-            audit_chain.append_many(s, [
-                (at, actor.id, "guest.created", refs[start + j], {"via": "import"})
-                for j in range(len(chunk))])
-            done += len(chunk)
-            check(done, total)
-        search.insert_name_terms(s, terms)
-        visit_id = bulk.max_id(s, Visit) + 1
-        for start in range(0, len(m.visit_rows), BATCH):
-            rows: list[dict[str, object]] = []
-            events: list[audit_chain.Event] = []
-            for i in m.visit_rows[start:start + BATCH]:
-                v = plan.rows[i].visit
-                assert v is not None
-                gid = m.existing[i]
-                if gid is None:
-                    idx = m.new_index[i] or 0
-                    gid, ref = first_id + idx, refs[idx]
-                else:
-                    ref = m.matched_refs[gid]
-                rows.append(dict(id=visit_id, guest_id=gid, kind=v.kind, starts_at=v.starts_at,
-                                 ends_on=v.ends_on, service=v.service, party_size=v.party_size,
-                                 place=v.place, status=VisitStatus.EXPECTED,
-                                 reference=v.reference or None))
-                events.append((at, actor.id, "visit.recorded", ref,
-                               {"visit": visit_id, "kind": v.kind.value, "via": "import"}))
-                visit_id += 1
-            bulk.insert_rows(s, Visit, rows)
-            audit_chain.append_many(s, events)
-            done += len(rows)
-            check(done, total)
-        result = ImportResult(len(m.new_rows), len(m.matched_refs), len(m.visit_rows),
-                              m.duplicate_visits, plan.error_lines)
-        audit_chain.append_many(s, [(at, actor.id, "import.applied", None, {
-            "file_sha256": plan.sha256, "layout": plan.fingerprint[:12],
-            "rows": plan.records, "guests_created": result.guests_created,
-            "guests_matched": result.guests_matched, "visits": result.visits,
-            "duplicate_visits": result.duplicate_visits, "rows_with_errors": result.skipped_rows,
-        })])
-        check(total, total)
-    return result
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+        p = _prepare(store, actor, plan, at)
+        if prepared is not None:
+            prepared()
+        # progress: the rows written (guests, visits, their events), one step per batch
+        total = 2 * (len(p.guests) + len(p.visits)) + 1
+        check(0, total)
+        step = functools.partial(check, total=total)
+        with store.write() as s:
+            if not _still_true(s, p):
+                continue  # nothing written yet: prepare again from a fresh snapshot
+            with bulk.roomy_cache(s, _cache_mib(total)):
+                bulk.insert_prepared(s, p.guests, after_batch=step)
+                search.insert_name_terms(s, p.terms)
+                bulk.insert_prepared(s, p.visits, after_batch=step)
+                audit_chain.append_prepared(s, p.events, after_batch=step)
+            check(0, total)
+        return p.result
+    raise ImportConflict()

@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -31,6 +32,8 @@ from tests.ui.desk_helpers import (
 )
 from ui.desk import DeskPage
 from ui.main_window import MainWindow
+from ui.models.arrivals_model import HEALTH_ROLE
+from ui.today import HealthChips
 
 __all__ = ["modals"]
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -199,6 +202,42 @@ def test_today_shows_a_health_chip_and_the_card_pins_health_first(
                for i in range(1, tree.topLevelItemCount())
                for j in range(tree.topLevelItem(i).childCount()))  # type: ignore[union-attr]
     assert d.card.health_chip.isVisible() and "Nut allergy" in d.card.health_chip.text()
+
+
+def test_long_health_labels_wrap_in_the_chip_and_the_row_grows_instead_of_cutting_them(
+        qtbot: QtBot, store: Store, host: Actor) -> None:
+    g = add_guest(store, host, "Sophie Jansen", "Sophie")
+    other = add_guest(store, host, "Bram Smit")
+    add_booking_today(store, host, g.id, stay=False, hour=19, place="T3")
+    add_booking_today(store, host, other.id, stay=False, hour=19, place="T4")
+    consents.record_consent(store, host, g.id)
+    for key_ in ("nut-allergy", "coeliac-no-gluten", "wheelchair-step-free-room",
+                 "hard-of-hearing"):
+        labels.assign_label(store, host, g.id, label_id(store, host, key_), Source.GUEST_TOLD)
+    window = make_window(qtbot, store)
+    sign_in(qtbot, window, "Luca Rossi", HOST_PIN)
+    d = desk_of(window)
+    d.today.service.setCurrentIndex(d.today.service.findData(Service.DINNER))
+    table, model = d.today.bookings.table, d.today.bookings.model
+    names = model.index(0, model.HEALTH).data(HEALTH_ROLE)
+    assert len(names) == 4
+    delegate = table.itemDelegateForColumn(model.HEALTH)
+    assert isinstance(delegate, HealthChips)
+    text = delegate.chip_text(names)
+    font = QFont(table.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    cell = table.visualRect(model.index(0, model.HEALTH))
+    assert metrics.horizontalAdvance(text) > cell.width()  # one line would not fit
+    chip = delegate.chip_rect(font, text, cell)
+    inside = chip.adjusted(delegate.PAD, delegate.V_PAD, -delegate.PAD, -delegate.V_PAD)
+    needed = metrics.boundingRect(inside, int(Qt.TextFlag.TextWordWrap), text)
+    assert needed.height() >= 2 * metrics.lineSpacing()  # wrapped onto more lines …
+    assert inside.height() >= needed.height()  # … every one of them inside the chip …
+    assert cell.contains(chip)  # … and the chip inside its row: nothing is cut off
+    assert table.rowHeight(0) > table.rowHeight(1) == 38  # only that guest's row grew
+    tip = model.index(0, model.HEALTH).data(Qt.ItemDataRole.ToolTipRole)
+    assert all(name in tip for name in names)
 
 
 @pytest.mark.parametrize("typed", ["0", "10000"])

@@ -78,9 +78,10 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.headers())):
-            return self.headers()[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            headers = self.headers()  # asked hundreds of times while a table first lays out
+            if 0 <= section < len(headers):
+                return headers[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -1,0 +1,171 @@
+"""An import prepares everything before it asks for the write lock, and writes all or nothing.
+
+Other desks go on working (their card opens write audit events) while the import
+matches and builds its rows; the write lock is then held only for the inserts. A change
+another desk makes meanwhile is noticed under the lock and the import is prepared again;
+a failure or a cancel while writing leaves every table exactly as it was. The steps are
+driven by the import's ``prepared`` hook (between preparing and writing), not by timing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app import guests, importing
+from app.guests import GuestFields
+from app.importing.apply import ATTEMPTS
+from app.verify import verify_store
+from app.views import Actor
+from storage.models import AuditEvent, Visit
+from storage.store import Store
+from tests.import_helpers import counts, every_row
+
+pytestmark = pytest.mark.both_engines
+
+ROWS = (b"Booking no;Name;Email;Arrival;Departure;Room\n"
+        b"R-1;Anna de Vries;anna@example.nl;14-03-2026;16-03-2026;101\n"
+        b"R-2;Bram Smit;bram@example.nl;14-03-2026;15-03-2026;102\n"
+        b"R-3;Carla Bos;;15-03-2026;17-03-2026;103\n")
+
+
+def plan_of(store: Store, data: bytes) -> importing.ImportPlan:
+    table = importing.read_table(data)
+    mapping, _ = importing.mapping_for(store, table.header)
+    return importing.build_plan(table, mapping, file_name="export.csv")
+
+
+def actions(store: Store) -> list[str]:
+    with store.read() as s:
+        return list(s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+
+
+def test_another_desk_writes_while_the_import_prepares(store: Store, manager: Actor,
+                                                        receptionist: Actor) -> None:
+    """Between preparing and writing, the import holds no lock: another desk's card open
+    (which writes its audit event) goes through at once, and the import is not prepared
+    again for it (a read changes nothing the import matched)."""
+    known = guests.create_guest(store, manager, GuestFields("Dirk Hoek", email="dirk@x.nl"))
+    plan = plan_of(store, ROWS)
+    opened: list[int] = []
+
+    def other_desk() -> None:
+        guests.open_card(store, receptionist, known.id)  # a write: its audit event
+        opened.append(known.id)
+
+    result = importing.apply(store, manager, plan, prepared=other_desk)
+    assert len(opened) == 1  # prepared once: the card open did not make it start again
+    assert (result.guests_created, result.visits) == (3, 3)
+    log = actions(store)
+    # the card open landed between the preparation and the import's own events
+    assert log[-8:] == (["guest.opened"] + ["guest.created"] * 3 + ["visit.recorded"] * 3
+                        + ["import.applied"])
+    assert verify_store(store).ok
+
+
+def test_a_guest_and_a_booking_added_meanwhile_are_matched(store: Store, manager: Actor,
+                                                           receptionist: Actor) -> None:
+    """Another desk adds Anna (same email, other capitals) and imports booking R-2 while
+    this import is prepared: under the lock the import sees the change, prepares again and
+    neither duplicates Anna nor records R-2 twice."""
+    plan = plan_of(store, ROWS)
+    calls: list[int] = []
+
+    def other_desk() -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            guests.create_guest(store, receptionist,
+                                GuestFields("Anna de Vries", email="ANNA@example.nl"))
+            importing.apply(store, manager, plan_of(store, ROWS.splitlines()[0] + b"\n"
+                                                    + ROWS.splitlines()[2] + b"\n"))
+
+    result = importing.apply(store, manager, plan, prepared=other_desk)
+    assert len(calls) == 2  # prepared again after the other desk's writes
+    assert (result.guests_created, result.guests_matched, result.visits,
+            result.duplicate_visits) == (1, 2, 2, 1)
+    assert guests.guest_count(store) == 3
+    with store.read() as s:
+        refs = sorted(str(r) for r in s.scalars(select(Visit.reference)))
+    assert refs == ["R-1", "R-2", "R-3"]
+    assert verify_store(store).ok
+
+
+def test_a_store_that_keeps_changing_gets_nothing_written(store: Store, manager: Actor,
+                                                          receptionist: Actor) -> None:
+    """If other desks change guests before every attempt, the import gives up with a clear
+    message and every table is row for row what the other desks left."""
+    plan = plan_of(store, ROWS)
+    seen: list[dict[str, list[tuple[object, ...]]]] = []
+
+    def other_desk() -> None:
+        guests.create_guest(store, receptionist, GuestFields(f"Walk-in {len(seen)}"))
+        seen.append(every_row(store))
+
+    with pytest.raises(importing.ImportConflict) as caught:
+        importing.apply(store, manager, plan, prepared=other_desk)
+    assert len(seen) == ATTEMPTS
+    assert "nothing was imported" in str(caught.value)
+    assert every_row(store) == seen[-1]
+    assert "import.applied" not in actions(store)
+
+
+def test_a_bad_row_writes_nothing(store: Store, manager: Actor) -> None:
+    plan = plan_of(store, ROWS + b"R-4;Dora Kok;dora@example.nl;31-02-2026;;104\n")
+    assert plan.errors
+    before = every_row(store)
+    with pytest.raises(importing.ImportHasErrors):
+        importing.apply(store, manager, plan)
+    assert every_row(store) == before
+
+
+def test_a_failure_while_writing_leaves_every_table_as_it_was(store: Store,
+                                                              manager: Actor) -> None:
+    """Cancelled after the guests were inserted (under the lock, mid-write): the guests,
+    the search index, the name dictionary and the audit chain are all as before."""
+    guests.create_guest(store, manager, GuestFields("Anna de Vries", email="anna@example.nl"))
+    plan = plan_of(store, ROWS)
+    before = every_row(store)
+    steps: list[int] = []
+
+    def stop_mid_write() -> bool:
+        return bool(steps) and steps[-1] > 0  # some rows were already inserted
+
+    with pytest.raises(importing.ImportCancelled):
+        importing.apply(store, manager, plan, progress=lambda done, total: steps.append(done),
+                        cancelled=stop_mid_write)
+    assert any(s > 0 for s in steps)
+    assert every_row(store) == before
+    assert counts(store)[0] == 1
+    assert verify_store(store).ok
+
+
+def test_prepared_events_chain_like_one_append_each(store: Store, manager: Actor) -> None:
+    """The import's fast path (JSON built once per shared part, hashes chained under the
+    lock) gives the very events one ``append`` per event gives: verify walks them, and
+    awkward text (quotes, backslashes, line separators, non-ASCII) hashes the same."""
+    import datetime as dt
+
+    from storage import audit_chain
+
+    at = dt.datetime(2026, 3, 14, 9, 30, 1, 123456)
+    awkward = 'q"u\\ote\nä€\u2028'
+    events: list[audit_chain.Event] = [
+        (at, manager.id, "guest.created", 'ab"c', {"via": "import"}),
+        (at, None, "test.event", None, {"k": awkward, "n": [1, 2]}),
+        (at, manager.id, "guest.created", "r2", {"via": "import"}),
+        (at, manager.id, "visit.recorded", awkward, {"visit": 5, "kind": "stay"}),
+    ]
+    with store.read() as s:
+        prepared = audit_chain.prepare_events(s, events)
+    with store.write() as s:
+        first = (audit_chain.head(s) or (0, "", at))[0] + 1
+        audit_chain.append_prepared(s, prepared)
+    with store.read() as s:
+        rows = s.execute(select(AuditEvent).where(AuditEvent.id >= first)
+                         .order_by(AuditEvent.id)).scalars().all()
+        assert [(e.action, e.guest_ref) for e in rows] == [(a, r) for _, _, a, r, _ in events]
+        for e in rows:
+            assert e.hash == audit_chain.event_hash(
+                id=e.id, at=e.at, staff_id=e.staff_id, action=e.action,
+                guest_ref=e.guest_ref, detail=e.detail, prev_hash=e.prev_hash)
+        assert audit_chain.verify(s).ok
