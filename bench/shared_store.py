@@ -148,9 +148,11 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
     guests_before, visits_before = _counts(admin)
     ctx = mp.get_context("spawn")
     out, events, ready = ctx.Queue(), ctx.Queue(), ctx.Event()
+    arrivals = args.arrival_every > 0
     watch = ctx.Process(target=watcher, args=(url, desk_pw, ready, events, out))
-    watch.start()
-    ready.wait(60)
+    if arrivals:
+        watch.start()
+        ready.wait(60)
     load_before, cpu_before = os.getloadavg(), _server_cpu(server.data)
     procs = [ctx.Process(target=desk, args=(
         url, desk_pw, targets, pacing, args.seconds, i, out,
@@ -158,14 +160,15 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
     if args.import_rows:
         procs.append(ctx.Process(target=importer, args=(url, desk_pw, str(export),
                                                         args.import_after, out)))
-    procs.append(ctx.Process(target=writer, args=(url, desk_pw, top_id, args.seconds,
-                                                  args.arrival_every, out, events)))
+    if arrivals:
+        procs.append(ctx.Process(target=writer, args=(url, desk_pw, top_id, args.seconds,
+                                                      args.arrival_every, out, events)))
     procs.append(ctx.Process(target=raw_probe, args=(admin, words, top_id, args.seconds, out)))
     started = time.monotonic()
     for p in procs:
         p.start()
-    results = [out.get(timeout=args.seconds + 900) for _ in range(len(procs) + 1)]
-    for p in [*procs, watch]:
+    results = [out.get(timeout=args.seconds + 900) for _ in range(len(procs) + arrivals)]
+    for p in [*procs, watch] if arrivals else procs:
         p.join(60)
     wall = time.monotonic() - started
     load_after, cpu_after = os.getloadavg(), _server_cpu(server.data)
@@ -193,7 +196,7 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
     apply_window = imp.get("apply_window")
     report: dict[str, Any] = {
         "guests": args.guests, "desks": args.desks, "seconds": args.seconds,
-        "pacing": pacing.describe(), "wall_s": wall,
+        "pacing": pacing.describe(), "wall_s": wall, "arrivals": arrivals,
         "search_ms": _summary(_ops(results, "search")),
         "card_ms": _summary(_ops(results, "card")),
         "search_baseline_ms": _summary(base["search"]),
@@ -249,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="typing stops once the guest is among this many results")
     ap.add_argument("--import-rows", type=int, default=5000, help="0: no import")
     ap.add_argument("--import-after", type=float, default=5.0)
-    ap.add_argument("--arrival-every", type=float, default=1.0)
+    ap.add_argument("--arrival-every", type=float, default=1.0,
+                    help="seconds between arrivals marked by another desk (0: none)")
     ap.add_argument("--alone-seconds", type=float, default=15.0,
                     help="after the load, one desk alone (tight) for this long: the app's own "
                     "cost with warm caches")
@@ -291,8 +295,9 @@ def _print(r: dict[str, Any]) -> None:
         print(text)
 
     imp = r["import"]
-    print(f"Shared store, {r['guests']:,} guests, {r['desks']} desks + importer + arrivals "
-          f"desk, {r['seconds']:.0f} s; load average {r['loadavg_before'][0]:.2f} -> "
+    extra = (" + importer" if imp else "") + (" + arrivals desk" if r["arrivals"] else "")
+    print(f"Shared store, {r['guests']:,} guests, {r['desks']} desks{extra}, "
+          f"{r['seconds']:.0f} s; load average {r['loadavg_before'][0]:.2f} -> "
           f"{r['loadavg_after'][0]:.2f} (1 min), {r['loadavg_after'][1]:.2f} (5 min); "
           f"{r['loadavg_end'][0]:.2f} after the warm baselines")
     print(f"  desks: {r['pacing']}")
