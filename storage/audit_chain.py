@@ -177,14 +177,53 @@ def prepare_events(session: Session, events: Iterable[Event]) -> PreparedEvents:
     bind = bulk.binder(session, AuditEvent, _COLUMNS)
     middles: list[str] = []
     values: list[tuple[object, ...]] = []
+    # An import's events share their time, actor and action, and many their detail: each
+    # of those is turned into JSON (and bound) once. The strings are escaped by the same
+    # function json.dumps uses, so the payload is byte for byte event_hash's.
+    heads: dict[tuple[dt.datetime, int | None, str], tuple[str, tuple[object, ...]]] = {}
+    details: dict[object, tuple[str, str]] = {}
+    plain_tail: bool | None = None
     for at, staff_id, action, guest_ref, detail in events:
-        detail_json = json.dumps(detail, sort_keys=True, separators=(",", ":"),
-                                 ensure_ascii=False)
-        # event_hash's payload is this list with the id before and the previous hash after.
-        middles.append(json.dumps([at.isoformat(), staff_id, action, guest_ref, detail_json],
-                                  separators=(",", ":"), ensure_ascii=False)[1:-1])
-        values.append(bind((at, staff_id, action, guest_ref, detail_json)))
+        head_key = (at, staff_id, action)
+        if head_key not in heads:
+            bound = bind((at, staff_id, action, None, ""))
+            heads[head_key] = (_dumps([at.isoformat(), staff_id, action])[1:-1], bound[:3])
+        head_json, head_bound = heads[head_key]
+        try:
+            detail_key: object = tuple(sorted(detail.items()))
+            hash(detail_key)
+        except TypeError:
+            detail_key = None
+        known = details.get(detail_key) if detail_key is not None else None
+        if known is None:
+            detail_json = _dumps(detail, sort_keys=True)
+            known = (detail_json, _encode_str(detail_json))
+            if detail_key is not None:
+                details[detail_key] = known
+        detail_json, detail_str = known
+        ref = "null" if guest_ref is None else _encode_str(guest_ref)
+        # event_hash's payload is [id, at, staff, action, ref, detail, prev]: all but the
+        # first and the last, which only the write transaction knows.
+        middles.append(f"{head_json},{ref},{detail_str}")
+        tail = (guest_ref, detail_json)
+        if plain_tail is None:  # text columns: the driver takes them as they are (checked)
+            plain_tail = bind((at, staff_id, action, *tail))[3:] == tail
+        values.append((*head_bound, *tail) if plain_tail else
+                      bind((at, staff_id, action, *tail)))
     return PreparedEvents(middles, values)
+
+
+def _dumps(value: object, *, sort_keys: bool = False) -> str:
+    return json.dumps(value, sort_keys=sort_keys, separators=(",", ":"), ensure_ascii=False)
+
+
+def _encode_str(value: str) -> str:
+    """A string as json.dumps(..., ensure_ascii=False) writes it (quotes and escapes)."""
+    return _dumps(value) if _encode_basestring is None else _encode_basestring(value)
+
+
+_encode_basestring: Callable[[str], str] | None = getattr(
+    json.encoder, "c_encode_basestring", None) or getattr(json.encoder, "encode_basestring", None)
 
 
 def append_prepared(session: Session, prepared: PreparedEvents,

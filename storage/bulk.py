@@ -94,9 +94,18 @@ def prepare_rows(session: Session, model: type[Base], columns: Sequence[str],
                  rows: Iterable[Sequence[Any]]) -> PreparedRows:
     """Convert ``rows`` (tuples in ``columns`` order) for :func:`insert_prepared`; call in a
     read transaction (or none): it only asks the session which engine it talks to."""
-    bind = binder(session, model, columns)
-    return PreparedRows(str(model.__tablename__), tuple(columns), [bind(r) for r in rows],
-                        placeholder(session))
+    table = model.__table__
+    assert isinstance(table, Table)
+    dialect = session.get_bind().dialect
+    # Column by column: each conversion runs over a whole column at C speed (map), not
+    # per value in a Python generator (a third of a large import's preparation).
+    by_column = list(zip(*rows, strict=True)) or [() for _ in columns]
+    converted = [
+        list(map(proc, values)) if (proc := table.c[c].type.dialect_impl(dialect)
+                                    .bind_processor(dialect)) is not None else values
+        for c, values in zip(columns, by_column, strict=True)]
+    values = list(zip(*converted, strict=True))
+    return PreparedRows(str(model.__tablename__), tuple(columns), values, placeholder(session))
 
 
 def insert_prepared(session: Session, prepared: PreparedRows, *, batch: int = 20_000,

@@ -137,3 +137,35 @@ def test_a_failure_while_writing_leaves_every_table_as_it_was(store: Store,
     assert every_row(store) == before
     assert counts(store)[0] == 1
     assert verify_store(store).ok
+
+
+def test_prepared_events_chain_like_one_append_each(store: Store, manager: Actor) -> None:
+    """The import's fast path (JSON built once per shared part, hashes chained under the
+    lock) gives the very events one ``append`` per event gives: verify walks them, and
+    awkward text (quotes, backslashes, line separators, non-ASCII) hashes the same."""
+    import datetime as dt
+
+    from storage import audit_chain
+
+    at = dt.datetime(2026, 3, 14, 9, 30, 1, 123456)
+    awkward = 'q"u\\ote\nä€\u2028'
+    events: list[audit_chain.Event] = [
+        (at, manager.id, "guest.created", 'ab"c', {"via": "import"}),
+        (at, None, "test.event", None, {"k": awkward, "n": [1, 2]}),
+        (at, manager.id, "guest.created", "r2", {"via": "import"}),
+        (at, manager.id, "visit.recorded", awkward, {"visit": 5, "kind": "stay"}),
+    ]
+    with store.read() as s:
+        prepared = audit_chain.prepare_events(s, events)
+    with store.write() as s:
+        first = (audit_chain.head(s) or (0, "", at))[0] + 1
+        audit_chain.append_prepared(s, prepared)
+    with store.read() as s:
+        rows = s.execute(select(AuditEvent).where(AuditEvent.id >= first)
+                         .order_by(AuditEvent.id)).scalars().all()
+        assert [(e.action, e.guest_ref) for e in rows] == [(a, r) for _, _, a, r, _ in events]
+        for e in rows:
+            assert e.hash == audit_chain.event_hash(
+                id=e.id, at=e.at, staff_id=e.staff_id, action=e.action,
+                guest_ref=e.guest_ref, detail=e.detail, prev_hash=e.prev_hash)
+        assert audit_chain.verify(s).ok

@@ -16,11 +16,13 @@ not imported twice, so re-importing the same export changes nothing.
 
 An import is all or nothing: a plan with bad rows is refused, naming every bad
 row, unless the person explicitly chose to import only the good rows. Applying
-writes everything inside one ``store.write()``: guests, visits and their audit
-events (``guest.created`` / ``visit.recorded`` with ``via="import"``, and one
-``import.applied`` naming the file by its SHA-256 and the counts). Cancelling
-or any failure raises inside the transaction, so it rolls back and the store is
-exactly as before.
+first prepares everything on a read snapshot (other desks keep writing), then
+writes everything inside one short ``store.write()``: guests, visits and their
+audit events (``guest.created`` / ``visit.recorded`` with ``via="import"``, and
+one ``import.applied`` naming the file by its SHA-256 and the counts), inserted
+set-wise. Cancelling or any failure raises inside the transaction, so it rolls
+back and the store is exactly as before; a change another desk made after the
+snapshot is caught under the lock and the import is prepared again.
 """
 
 from __future__ import annotations
