@@ -3,18 +3,31 @@
 First visits have no history before the guest was known, tables and rooms are never
 double-booked, the guest was first recorded before any stay, health labels rest on what
 the guest told us with consent given first, and every visit's status fits its date.
+A big book is years of history within the retention period, and the fortnight around
+today holds what the venue holds, not a share of the book (issue #15 item 5).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections import defaultdict
+import random
+from collections import Counter, defaultdict
 
 import pytest
 from sqlalchemy import select
 
+from app import retention, staff
 from app.demo import build_demo
+from app.demo_visits import (
+    NEAR_DAYS,
+    RETENTION_DAYS,
+    ROOM_ARRIVALS,
+    TABLE_BOOKINGS,
+    history_days,
+    past_weeks,
+    plan_fortnight,
+)
 from app.opening import MemoryKey, open_store
 from storage.models import (
     Assignment,
@@ -121,3 +134,44 @@ def test_health_labels_rest_on_the_guest_and_on_consent_given_first(demo: Store)
         assert a.source == Source.GUEST_TOLD
         assert a.consent_id is not None and given[a.consent_id] <= a.added_at
     assert all(a.expires_at > NOW for a in assignments)
+
+
+def test_every_guest_was_seen_within_the_retention_period(demo: Store) -> None:
+    """A guest book that follows the venue's rules holds no one the retention review
+    should long have listed (a year of history at 600 guests: none due at all)."""
+    manager = staff.sign_in_by_name(demo, "Eva Visser", "4826")
+    assert retention.due_for_review(demo, manager, now=NOW) == []
+
+
+def test_the_fortnight_holds_what_the_venue_holds_however_big_the_book() -> None:
+    """Arrivals and bookings around today are bounded by rooms and tables: 100,000 and
+    1,000,000 guests have the same number (hundreds), a small demo fewer but some today."""
+    full = ROOM_ARRIVALS + TABLE_BOOKINGS
+
+    def per_day(guests: int) -> Counter[int]:
+        return Counter(offset for offset, _stay in
+                       plan_fortnight(random.Random(3), guests).values())
+
+    big, huge, small = per_day(100_000), per_day(1_000_000), per_day(200)
+    assert big == huge and big[0] == full and max(big.values()) == full
+    assert 300 <= sum(n for d, n in huge.items() if 0 <= d < 7) <= 400
+    assert sorted(huge) == list(range(-NEAR_DAYS, NEAR_DAYS + 1))
+    assert small[0] == 25 and sum(small.values()) < 100
+    stays_today = [stay for offset, stay in plan_fortnight(random.Random(3), 12).values()
+                   if offset == 0]
+    assert sorted(stays_today) == [False, True]  # a booking and an arrival even at 12
+
+
+def test_a_big_book_is_years_of_history_within_retention() -> None:
+    """At a million guests the earliest visits go back over a decade, and the newest
+    earlier visit of a guest is within the retention period unless their review is due."""
+    history = history_days(1_000_000)
+    assert history > 10 * 365
+    rng = random.Random(5)
+    kept = [past_weeks(rng, history, first_timer=False, due=False) for _ in range(3000)]
+    due = [past_weeks(rng, history, first_timer=False, due=True) for _ in range(300)]
+    assert max(w[0] for w in kept) * 7 <= RETENTION_DAYS
+    assert min(w[0] for w in due) * 7 > RETENTION_DAYS
+    assert max(w[-1] for w in kept) * 7 > 5 * 365  # first visits years ago
+    assert all(w == sorted(set(w)) and w[0] >= 2 for w in kept)  # distinct weeks, newest first
+    assert sum(len(w) == 1 for w in kept) > len(kept) / 2  # most came once

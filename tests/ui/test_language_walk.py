@@ -132,6 +132,14 @@ class Walker:
         """Guest-facing: in the guest's language, each one the registry completes."""
         # The pseudo-language is no guest language: in the pseudo walk, Show guest is
         # checked for fit in each real guest language (in the staff's pseudo chrome).
+        if view.isFullScreen():
+            # Full screen on the 800×800 offscreen screen: switching the guest language
+            # changes the minimum width, Qt widens the window past that screen and drops
+            # full screen, so the first language would be measured at 800 px high. Give
+            # it the 1366×768 screen first, as lw.clipped does for the first window.
+            view.setWindowState(Qt.WindowState.WindowNoState)
+            view.setGeometry(0, 0, *lw.SCREEN)
+            self.qtbot.wait(20)
         for lang in languages.guest_languages():
             code = lang.code
             if code == languages.source() and self.code != lw.PSEUDO:
