@@ -229,8 +229,8 @@ def _whole_tier(r: Any, text: str) -> int:
 
 def _not_name_why(r: Any, typed_words: list[str], *, prefix: bool) -> Msg | None:
     """None when the typed words are in the name; else whether email or phone matched."""
-    names = _name_words(r)
-    folded = [name_keys.fold(w) for w in typed_words]
+    names = _folded_words(r.full_name, r.preferred_name)
+    folded = _folded_typed(tuple(typed_words))
     if all(f in names for f in folded) or (
             prefix and all(any(n.startswith(f) for n in names) for f in folded)):
         return None
@@ -269,6 +269,12 @@ def optional_particles_dropped(typed_words: list[str]) -> list[str]:
     return kept or list(typed_words)
 
 
+@functools.lru_cache(maxsize=1_000)
+def _heard_words(typed_words: tuple[str, ...]) -> list[str]:
+    """The typed words that must each be close to a word of the name, folded (read-only)."""
+    return [name_keys.fold(w) for w in optional_particles_dropped(list(typed_words))]
+
+
 @functools.lru_cache(maxsize=20_000)
 def _closeness(typed_words: tuple[str, ...], names: tuple[str, ...]
                ) -> tuple[int, Msg | None, int] | None:
@@ -280,7 +286,7 @@ def _closeness(typed_words: tuple[str, ...], names: tuple[str, ...]
     beginning, one letter different, said alike (Dutch-aware key), two letters different
     (words of five letters or more), said alike by the English key only.
     """
-    words = [name_keys.fold(w) for w in optional_particles_dropped(list(typed_words))]
+    words = _heard_words(typed_words)
     kept = [n for n in names if not name_keys.is_particle(n)] or names
     total, alike, far, last = 0, False, False, len(words) - 1
     for i, w in enumerate(words):
@@ -315,13 +321,19 @@ def _closeness(typed_words: tuple[str, ...], names: tuple[str, ...]
 def _match_in_memory(r: Any, text: str, typed_words: list[str]
                      ) -> tuple[int, Msg | None, int] | None:
     """How today's guest ``r`` matches what was typed, as the index would and forgivingly."""
-    names = _name_words(r)
-    folded = [name_keys.fold(w) for w in typed_words]
+    names = _folded_words(r.full_name, r.preferred_name)
+    typed = tuple(typed_words)
+    folded = _folded_typed(typed)
     if folded and all(f in names for f in folded):
         return _whole_tier(r, text), None, 0
     if folded and all(any(n.startswith(f) for n in names) for f in folded):
         return T_PREFIX, None, 0
-    return _closeness(tuple(typed_words), tuple(names))
+    return _closeness(typed, names)
+
+
+@functools.lru_cache(maxsize=1_000)
+def _folded_typed(typed_words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name_keys.fold(w) for w in typed_words)
 
 
 class _Alt(NamedTuple):

@@ -132,3 +132,25 @@ def test_what_the_open_thread_preloads_exists() -> None:
 
     assert PRELOAD
     assert [name for name in PRELOAD if importlib.util.find_spec(name) is None] == []
+
+
+@pytest.mark.slow
+def test_startup_bench_measures_a_keyring_store_to_the_search_box(tmp_path: Path) -> None:
+    """bench/startup.py on a tiny store: every figure printed, the desk's three marks in order
+    (it starts a private Secret Service itself when this process has none)."""
+    import shutil
+
+    if shutil.which("gnome-keyring-daemon") is None or shutil.which("dbus-run-session") is None:
+        pytest.skip("gnome-keyring and dbus are not installed (scripts/install-system-deps.sh)")
+    out = tmp_path / "startup.json"
+    env = {k: v for k, v in os.environ.items() if k != startup.SECRET_SERVICE_ENV}
+    done = subprocess.run(
+        [sys.executable, "bench/startup.py", "--runs", "1", "--guests", "20",
+         "--bench-dir", str(tmp_path / "bench"), "--json", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "keyring store" in done.stdout
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    window, names, ready = (figures[k] for k in figures if k.startswith(("desk ", "sign-in")))
+    assert 0 < window < names < ready
+    assert all(math.isfinite(v) and v > 0 for v in figures.values())

@@ -212,7 +212,13 @@ def _open_once(data_dir: Path, key_source: Any, shared: str | None) -> Store:
         store: Store = open_shared_store(shared)
     else:
         store = open_store(data_dir, key_source)
-    preload_after_open()
+    try:
+        preload_after_open()
+    except Exception:  # only a head start: the desk imports what it needs anyway
+        import logging
+
+        logging.getLogger("frontdesk.start").warning("preloading after the open failed",
+                                                     exc_info=True)
     return store
 
 

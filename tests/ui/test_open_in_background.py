@@ -51,3 +51,34 @@ def test_the_store_opens_off_the_gui_thread_while_the_window_paints(
     store = got[0]
     assert store is not None and ran_on[0] is not threading.main_thread()
     store.close()
+
+
+def test_the_open_thread_preloads_the_desk_and_a_failed_preload_still_opens(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """After the open, the same worker imports what the desk needs (ui.main.PRELOAD); that
+    is only a head start, so a preload that fails is logged and the store still opens."""
+    import ui.main as main
+    from tests.ui.desk_helpers import open_as_the_desk
+
+    preloaded_on: list[threading.Thread] = []
+    real = main.preload_after_open
+
+    def watched() -> None:
+        preloaded_on.append(threading.current_thread())
+        real()
+
+    monkeypatch.setattr(main, "preload_after_open", watched)
+    store = open_as_the_desk(qtbot, None, tmp_path / "a", PassphraseKey(PASSPHRASE))
+    assert store is not None
+    store.close()
+    assert len(preloaded_on) == 1 and preloaded_on[0] is not threading.main_thread()
+
+    def broken() -> None:
+        raise RuntimeError("a module that no longer imports")
+
+    monkeypatch.setattr(main, "preload_after_open", broken)
+    store = open_as_the_desk(qtbot, None, tmp_path / "b", PassphraseKey(PASSPHRASE))
+    assert store is not None
+    store.close()
+    assert "preloading after the open failed" in caplog.text
