@@ -7,8 +7,10 @@ One key press runs, in one read transaction (``storage.search`` holds the SQL):
 2. **place** — "12", "T12", "room 12", "tafel 12": today's guest in that room or at
    that table;
 3. **exact, whole words, prefixes** — the FTS5 index as before (name, email, phone);
-4. **today's guests** — everyone arriving or booked today is matched in memory,
-   forgivingly, so the guest at the desk is never missed however the name was typed;
+4. **this week's guests** — everyone arriving or booked today or in the coming six
+   days (one venue's week: a few hundred guests) is matched in memory, forgivingly, so
+   the guest at the desk is never missed however the name was typed, not even when a
+   hundred namesakes in the book crowd the index's first candidates;
 5. **forgiving** — when 1-3 found fewer than :data:`FUZZY_BELOW` guests, each typed
    word is looked up in the name dictionary (words within one or two edits, words that
    sound alike — ``storage.name_keys``), best alternatives first, and the guests
@@ -50,8 +52,8 @@ FUZZY_BELOW = 10
 MAX_ALTERNATIVES = 12
 PER_WORD_IN_COMBOS = 6
 MAX_QUERIES = 6
-# Today's arrivals and bookings matched in memory on every search (a busy day's worth).
-TODAY_ROWS = 3000
+# This week's arrivals and bookings matched in memory on every search (a busy week's worth).
+WEEK_ROWS = 3000
 
 T_EXACT, T_WORDS, T_PREFIX, T_CLOSE, T_FAR = range(5)
 
@@ -131,9 +133,9 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
     start_of_day = dt.datetime.combine(day, dt.time())
     has_letters = any(ch.isalpha() for ch in text)
     # Digits alone (a phone, a room) are no name to match forgivingly.
-    today = search.starting_rows(s, start_of_day, start_of_day + dt.timedelta(days=1),
-                                 TODAY_ROWS) if has_letters else []
-    for r in today:
+    week = search.starting_rows(s, start_of_day, start_of_day + dt.timedelta(days=7),
+                                WEEK_ROWS) if has_letters else []
+    for r in week:
         old = found.get(r.id)
         if old is not None and old.tier == T_EXACT:  # nothing in memory can be better
             continue
@@ -320,7 +322,7 @@ def _closeness(typed_words: tuple[str, ...], names: tuple[str, ...]
 
 def _match_in_memory(r: Any, text: str, typed_words: list[str]
                      ) -> tuple[int, Msg | None, int] | None:
-    """How today's guest ``r`` matches what was typed, as the index would and forgivingly."""
+    """How this week's guest ``r`` matches what was typed, as the index would and forgivingly."""
     names = _folded_words(r.full_name, r.preferred_name)
     typed = tuple(typed_words)
     folded = _folded_typed(typed)

@@ -530,7 +530,8 @@ _STARTING_RAW = (_STARTING_SQL.replace(":start", "?").replace(":end", "?")
 
 def starting_rows(session: Session, start: dt.datetime, end: dt.datetime, limit: int
                   ) -> list[Any]:
-    """Guests with a visit starting in [start, end) — today's arrivals and bookings."""
+    """Guests with a visit starting in [start, end) — today's or this week's arrivals and
+    bookings, soonest first."""
     if not _is_pg(session):
         return _place_rows(_raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit)))
     return list(session.execute(_STARTING, {"start": start, "end": end, "n": limit}).all())
