@@ -158,6 +158,29 @@ def test_todays_arrival_comes_first_among_guests_of_the_same_name(
     assert first(store, receptionist, "Dan de Jong").id == arriving
 
 
+def test_this_weeks_guest_typed_with_a_typo_is_found_among_a_hundred_namesakes(
+        store: Store, receptionist: Actor) -> None:
+    # More namesakes than the index hands the ranking: the guest arriving in three days is
+    # matched in memory with the rest of this week's arrivals, as today's guests are.
+    ids = [guests.create_guest(store, receptionist, GuestFields("Jonas Schmidt")).id
+           for _ in range(120)]
+    this_week = ids[-1]
+    visits.record_visit(store, receptionist, this_week, kind=VisitKind.BOOKING,
+                        starts_at=dt.datetime.combine(TODAY + dt.timedelta(days=3),
+                                                      dt.time(19)), place="T3")
+    for typed in ("Jonas Schmitd", "Jonas Schmit", "Jona Schmidt"):
+        found = find(store, receptionist, typed)
+        assert found[0].id == this_week, typed
+        assert found[0].when == "week"
+    # After the week it is one namesake among many again (no visit in the coming days).
+    gone = visits.record_visit(store, receptionist, ids[0], kind=VisitKind.BOOKING,
+                               starts_at=dt.datetime.combine(TODAY + dt.timedelta(days=7),
+                                                             dt.time(19)), place="T4")
+    assert gone.guest_id == ids[0]
+    assert ids[0] not in [g.id for g in find(store, receptionist, "Jonas Schmitd")
+                          if g.when == "week"]
+
+
 def test_an_exact_match_is_never_below_a_forgiving_one(store: Store, receptionist: Actor) -> None:
     exact = guests.create_guest(store, receptionist, GuestFields("Tom Jansen")).id
     near = guests.create_guest(store, receptionist, GuestFields("Tom Janssen")).id
