@@ -107,12 +107,12 @@ def move_store(local: Store, actor: Actor, target_address: str, *,
                     "The local store's audit log does not match its anchor ({problem}). "
                     "Nothing was copied. Run frontdesk verify on the local store first.",
                     problem=broken[1]))
-            before = postgres_move.table_digests(src)
             with target.write() as dst:
                 busy = postgres_move.non_empty_tables(dst)
                 if busy:
                     raise translate(pe.NotEmpty(str(target.address), ", ".join(busy)))
-                rows = postgres_move.copy_rows(src, dst, progress)
+                before: dict[str, tuple[int, str]] = {}   # the source's, read as it is copied
+                rows = postgres_move.copy_rows(src, dst, progress, source_digests=before)
                 dst.flush()
                 after = postgres_move.table_digests(dst)
                 differ = sorted(t for t in before if before[t] != after.get(t))

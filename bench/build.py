@@ -20,7 +20,7 @@ from pathlib import Path
 from bench.common import ROOT, store_dir
 
 _WROTE = re.compile(r"Wrote ([\d,]+) guests, ([\d,]+) visits, ([\d,]+) labels, "
-                    r"([\d,]+) consents to .* in ([\d.]+) s\.")
+                    r"([\d,]+) consents to .* in ([\d,.]+) s\.")
 BUILD_INFO = "build.json"
 
 
@@ -40,7 +40,7 @@ def parse_report(stdout: str) -> BuildInfo:
     if m is None:
         raise RuntimeError(f"demo-data printed no summary:\n{stdout}")
     guests, visits, labels, consents = (int(g.replace(",", "")) for g in m.groups()[:4])
-    seconds = float(m.group(5))
+    seconds = float(m.group(5).replace(",", ""))  # "2,252 s" past a thousand seconds
     return BuildInfo(guests, visits, labels, consents, seconds,
                      guests / seconds if seconds > 0 else float("inf"))
 

@@ -33,18 +33,41 @@ def _like_escape(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# Words already folded by a server: {(server, word): folded}. The folding function is
+# IMMUTABLE, so a desk asks once per word; a type-ahead search folds the same words for
+# its whole-word and its prefix pass, and again at every key of a second typed word.
+_FOLDED: dict[tuple[str, str], str] = {}
+_FOLDED_MAX = 4096
+
+
+def _server_of(session: Session) -> str:
+    """Which server and database this session talks to (no round trip: libpq knows)."""
+    info: Any = getattr(session.connection().connection.dbapi_connection, "info", None)
+    if info is None:
+        return ""
+    return f"{info.host}:{info.port}/{info.dbname}"
+
+
 def typed_words(session: Session, typed: str) -> list[str]:
     """The typed words, each folded and cut by the server as the stored names were."""
     typed = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in typed)
     words = [w for w in typed.split() if any(ch.isalnum() or ord(ch) > 127 for ch in w)]
     if not words:
         return []
-    rows = session.execute(
-        text(f"SELECT public.{SEARCH_TEXT}(w, NULL, NULL, NULL) "
-             "FROM unnest(CAST(:ws AS text[])) AS w"),
-        {"ws": words},
-    ).scalars().all()
-    return [str(r).strip() for r in rows if str(r).strip()]
+    server = _server_of(session)
+    missing = sorted({w for w in words if (server, w) not in _FOLDED})
+    if missing:
+        rows = session.execute(
+            text(f"SELECT w, public.{SEARCH_TEXT}(w, NULL, NULL, NULL) "
+                 "FROM unnest(CAST(:ws AS text[])) AS w"),
+            {"ws": missing},
+        ).all()
+        if len(_FOLDED) + len(rows) > _FOLDED_MAX:
+            _FOLDED.clear()
+        for w, folded in rows:
+            _FOLDED[(server, str(w))] = str(folded or "").strip()
+    folded_words = [_FOLDED.get((server, w), "") for w in words]
+    return [f for f in folded_words if f]
 
 
 def find_rows(session: Session, words: list[str], limit: int, *, whole: bool

@@ -297,8 +297,12 @@ def _prepare(store: Store, actor: Actor, plan: ImportPlan, at: dt.datetime) -> _
     """Match the plan and build every row, id, search-dictionary row and audit event the
     import will write, in a read transaction: other desks go on writing meanwhile."""
     with store.read() as s:
-        m, seen_event, region = match(s, plan), iq.last_audit_id(s), region_in(s)
+        # The newest event and ids first: on an engine whose reads see each new commit
+        # (PostgreSQL's READ COMMITTED), a change made while matching is then still
+        # newer than what was seen, and caught under the write lock.
+        seen_event = iq.last_audit_id(s)
         top_guest, top_visit = bulk.max_id(s, Guest), bulk.max_id(s, Visit)
+        m, region = match(s, plan), region_in(s)
         refs = [uuid.uuid4().hex for _ in m.new_rows]
         guests = bulk.prepare_rows(s, Guest, _GUEST_COLUMNS, (
             (top_guest + 1 + j, refs[j], r.guest.full_name, r.guest.preferred_name, "",
