@@ -12,9 +12,10 @@ cannot rewrite history even with its own credentials:
 * sequences: ``USAGE, SELECT, UPDATE`` (new rows and bulk inserts);
 * nothing granted to ``PUBLIC``, no ownership, no ``CREATE`` on the schema.
 
-Running it again upgrades an older schema and re-applies the grants (so tables a
-later migration adds are covered). It refuses a database that holds tables but is
-not a Frontdesk store.
+Running it again upgrades an older schema, re-applies the grants (so tables a
+later migration adds are covered) and refreshes the planner's statistics (``ANALYZE``:
+run it after ``move-store``, whose bulk copy leaves the server none). It refuses a
+database that holds tables but is not a Frontdesk store.
 """
 
 from __future__ import annotations
@@ -84,6 +85,11 @@ def initialise(owner: ServerAddress, owner_password: str, desk_role: str,
                              {"k": STORE_ID_KEY, "v": store_id})
             new_password = _ensure_role(conn, desk_role, desk_password)
             grant_desk_role(conn, desk_role)
+            if not created:
+                # Fresh statistics for the planner: after move-store's bulk copy the server
+                # has none until autovacuum gets round to it (a desk role may not ANALYZE),
+                # and searches and imports meanwhile pick plans for empty tables.
+                conn.exec_driver_sql("ANALYZE")
     finally:
         engine.dispose()
     return InitResult(str(store_id), created, desk_role, new_password, migrate.head())
