@@ -397,10 +397,12 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
         if progress is not None:
             progress(done, total)
 
-    def write(s: Session, p: _Prepared) -> ImportResult:
+    def rows_of(p: _Prepared) -> int:
         # progress: the rows written (guests, visits, their events), one step per batch
-        total = 2 * (len(p.guests) + len(p.visits)) + 1
-        check(0, total)
+        return 2 * (len(p.guests) + len(p.visits)) + 1
+
+    def write(s: Session, p: _Prepared) -> ImportResult:
+        total = rows_of(p)
         step = functools.partial(check, total=total)
         with bulk.roomy_cache(s, _cache_mib(total)):
             bulk.insert_prepared(s, p.guests, after_batch=step)
@@ -417,12 +419,13 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
         p = _prepare(store, actor, plan, at)
         if prepared is not None:
             prepared()
-        if cancelled is not None and cancelled():
-            raise ImportCancelled()
+        check(0, rows_of(p))  # before the lock is asked for
         with store.write() as s:
             if _still_true(s, p):
                 return write(s, p)
         # nothing written yet: prepare again from a fresh snapshot
     done = 0
     with store.write() as s:  # still changing: prepared under the lock, never starved
-        return write(s, _prepare_in(s, actor, plan, at))
+        p = _prepare_in(s, actor, plan, at)
+        check(0, rows_of(p))
+        return write(s, p)
