@@ -387,6 +387,7 @@ def _alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
     return alts[:MAX_ALTERNATIVES]
 
 
+@functools.lru_cache(maxsize=20_000)
 def _unaccented(word: str) -> str:
     """A word as the index's ``remove_diacritics`` compares it (unlike :func:`fold`, "ß"
     stays)."""
