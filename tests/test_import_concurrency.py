@@ -90,10 +90,11 @@ def test_a_guest_and_a_booking_added_meanwhile_are_matched(store: Store, manager
     assert verify_store(store).ok
 
 
-def test_a_store_that_keeps_changing_gets_nothing_written(store: Store, manager: Actor,
-                                                          receptionist: Actor) -> None:
-    """If other desks change guests before every attempt, the import gives up with a clear
-    message and every table is row for row what the other desks left."""
+def test_a_store_that_keeps_changing_still_gets_the_import_once(store: Store, manager: Actor,
+                                                                receptionist: Actor) -> None:
+    """Other desks change guests before every try on a snapshot (a busy reception marking
+    arrivals): after ATTEMPTS tries the import is prepared under the write lock and lands,
+    once, beside every walk-in the other desks added; it is never starved."""
     plan = plan_of(store, ROWS)
     seen: list[dict[str, list[tuple[object, ...]]]] = []
 
@@ -101,12 +102,19 @@ def test_a_store_that_keeps_changing_gets_nothing_written(store: Store, manager:
         guests.create_guest(store, receptionist, GuestFields(f"Walk-in {len(seen)}"))
         seen.append(every_row(store))
 
-    with pytest.raises(importing.ImportConflict) as caught:
-        importing.apply(store, manager, plan, prepared=other_desk)
-    assert len(seen) == ATTEMPTS
-    assert "nothing was imported" in str(caught.value)
-    assert every_row(store) == seen[-1]
-    assert "import.applied" not in actions(store)
+    result = importing.apply(store, manager, plan, prepared=other_desk)
+    assert len(seen) == ATTEMPTS  # each try on a snapshot was overtaken
+    assert actions(store).count("import.applied") == 1
+    names = {g.full_name for g in guests.find_guests(store, manager, "Walk-in")}
+    assert names == {f"Walk-in {n}" for n in range(ATTEMPTS)}
+    assert result.guests_created + result.guests_matched > 0
+    after = every_row(store)
+    for table in ("guest", "visit", "audit_event"):  # nothing the other desks wrote was lost
+        assert set(seen[-1][table]) < set(after[table]), table
+    # Importing the same file again changes no guest or visit (matched by booking number).
+    importing.apply(store, manager, plan_of(store, ROWS))
+    again = every_row(store)
+    assert (again["guest"], again["visit"]) == (after["guest"], after["visit"])
 
 
 def test_a_bad_row_writes_nothing(store: Store, manager: Actor) -> None:

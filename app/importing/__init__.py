@@ -19,7 +19,6 @@ from app.errors import ValidationError
 from app.i18n import _
 from app.importing.apply import (
     ImportCancelled,
-    ImportConflict,
     ImportHasErrors,
     ImportResult,
     Preview,
@@ -38,7 +37,7 @@ from app.importing.plan import ImportPlan, Problem, RowError, build_plan, mappin
 from app.importing.reading import CsvFormatError, Table, read_table
 
 __all__ = [
-    "FIELD_LABELS", "CsvFormatError", "Field", "ImportCancelled", "ImportConflict",
+    "FIELD_LABELS", "CsvFormatError", "Field", "ImportCancelled",
     "ImportHasErrors",
     "ImportPlan", "ImportResult",
     "Preview", "Problem", "RowError", "Table", "apply", "build_plan", "guess_mapping",

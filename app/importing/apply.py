@@ -22,7 +22,8 @@ audit events (``guest.created`` / ``visit.recorded`` with ``via="import"``, and
 one ``import.applied`` naming the file by its SHA-256 and the counts), inserted
 set-wise. Cancelling or any failure raises inside the transaction, so it rolls
 back and the store is exactly as before; a change another desk made after the
-snapshot is caught under the lock and the import is prepared again.
+snapshot is caught under the lock and the import is prepared again (after a few tries,
+under the write lock: an import at a busy reception is never starved).
 """
 
 from __future__ import annotations
@@ -297,49 +298,54 @@ def _prepare(store: Store, actor: Actor, plan: ImportPlan, at: dt.datetime) -> _
     """Match the plan and build every row, id, search-dictionary row and audit event the
     import will write, in a read transaction: other desks go on writing meanwhile."""
     with store.read() as s:
-        # The newest event and ids first: on an engine whose reads see each new commit
-        # (PostgreSQL's READ COMMITTED), a change made while matching is then still
-        # newer than what was seen, and caught under the write lock.
-        seen_event = iq.last_audit_id(s)
-        top_guest, top_visit = bulk.max_id(s, Guest), bulk.max_id(s, Visit)
-        m, region = match(s, plan), region_in(s)
-        refs = [uuid.uuid4().hex for _ in m.new_rows]
-        guests = bulk.prepare_rows(s, Guest, _GUEST_COLUMNS, (
-            (top_guest + 1 + j, refs[j], r.guest.full_name, r.guest.preferred_name, "",
-             r.guest.language, r.guest.email, r.guest.phone,
-             phones.to_e164(r.guest.phone, region), at)
-            for j, r in enumerate(m.new_rows)))
-        terms = search.name_term_rows(n for r in m.new_rows
-                                      for n in (r.guest.full_name, r.guest.preferred_name))
-        events: list[audit_chain.Event] = [
-            (at, actor.id, "guest.created", ref, {"via": "import"}) for ref in refs]
-        visit_rows: list[tuple[object, ...]] = []
-        for n, i in enumerate(m.visit_rows):
-            v = plan.rows[i].visit
-            assert v is not None
-            visit_id = top_visit + 1 + n
-            gid = m.existing[i]
-            if gid is None:
-                idx = m.new_index[i] or 0
-                gid, ref = top_guest + 1 + idx, refs[idx]
-            else:
-                ref = m.matched_refs[gid]
-            visit_rows.append((visit_id, gid, v.kind, v.starts_at, v.ends_on, v.service,
-                               v.party_size, v.place, VisitStatus.EXPECTED,
-                               v.reference or None))
-            events.append((at, actor.id, "visit.recorded", ref,
-                           {"visit": visit_id, "kind": v.kind.value, "via": "import"}))
-        visits = bulk.prepare_rows(s, Visit, _VISIT_COLUMNS, visit_rows)
-        result = ImportResult(len(m.new_rows), len(m.matched_refs), len(m.visit_rows),
-                              m.duplicate_visits, plan.error_lines)
-        events.append((at, actor.id, "import.applied", None, {
-            "file_sha256": plan.sha256, "layout": plan.fingerprint[:12],
-            "rows": plan.records, "guests_created": result.guests_created,
-            "guests_matched": result.guests_matched, "visits": result.visits,
-            "duplicate_visits": result.duplicate_visits,
-            "rows_with_errors": result.skipped_rows,
-        }))
-        prepared_events = audit_chain.prepare_events(s, events)
+        return _prepare_in(s, actor, plan, at)
+
+
+def _prepare_in(s: Session, actor: Actor, plan: ImportPlan, at: dt.datetime) -> _Prepared:
+    """:func:`_prepare` in an open session (a read snapshot, or the write transaction)."""
+    # The newest event and ids first: on an engine whose reads see each new commit
+    # (PostgreSQL's READ COMMITTED), a change made while matching is then still
+    # newer than what was seen, and caught under the write lock.
+    seen_event = iq.last_audit_id(s)
+    top_guest, top_visit = bulk.max_id(s, Guest), bulk.max_id(s, Visit)
+    m, region = match(s, plan), region_in(s)
+    refs = [uuid.uuid4().hex for _ in m.new_rows]
+    guests = bulk.prepare_rows(s, Guest, _GUEST_COLUMNS, (
+        (top_guest + 1 + j, refs[j], r.guest.full_name, r.guest.preferred_name, "",
+         r.guest.language, r.guest.email, r.guest.phone,
+         phones.to_e164(r.guest.phone, region), at)
+        for j, r in enumerate(m.new_rows)))
+    terms = search.name_term_rows(n for r in m.new_rows
+                                  for n in (r.guest.full_name, r.guest.preferred_name))
+    events: list[audit_chain.Event] = [
+        (at, actor.id, "guest.created", ref, {"via": "import"}) for ref in refs]
+    visit_rows: list[tuple[object, ...]] = []
+    for n, i in enumerate(m.visit_rows):
+        v = plan.rows[i].visit
+        assert v is not None
+        visit_id = top_visit + 1 + n
+        gid = m.existing[i]
+        if gid is None:
+            idx = m.new_index[i] or 0
+            gid, ref = top_guest + 1 + idx, refs[idx]
+        else:
+            ref = m.matched_refs[gid]
+        visit_rows.append((visit_id, gid, v.kind, v.starts_at, v.ends_on, v.service,
+                           v.party_size, v.place, VisitStatus.EXPECTED,
+                           v.reference or None))
+        events.append((at, actor.id, "visit.recorded", ref,
+                       {"visit": visit_id, "kind": v.kind.value, "via": "import"}))
+    visits = bulk.prepare_rows(s, Visit, _VISIT_COLUMNS, visit_rows)
+    result = ImportResult(len(m.new_rows), len(m.matched_refs), len(m.visit_rows),
+                          m.duplicate_visits, plan.error_lines)
+    events.append((at, actor.id, "import.applied", None, {
+        "file_sha256": plan.sha256, "layout": plan.fingerprint[:12],
+        "rows": plan.records, "guests_created": result.guests_created,
+        "guests_matched": result.guests_matched, "visits": result.visits,
+        "duplicate_visits": result.duplicate_visits,
+        "rows_with_errors": result.skipped_rows,
+    }))
+    prepared_events = audit_chain.prepare_events(s, events)
     return _Prepared(seen_event, top_guest, top_visit, guests, visits, terms,
                      prepared_events, result)
 
@@ -360,12 +366,6 @@ def _cache_mib(rows: int) -> int:
     return max(32, min(256, rows // 1000))
 
 
-class ImportConflict(FrontdeskError):
-    def __init__(self) -> None:
-        super().__init__(_("Other desks kept changing guests while the import was being "
-                           "prepared, so nothing was imported. Import the file again."))
-
-
 def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool = False,
           progress: Progress | None = None, cancelled: Cancelled | None = None,
           prepared: Callable[[], None] | None = None) -> ImportResult:
@@ -377,9 +377,11 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
     Matching, validation and building every row happen first, on a read snapshot, while
     other desks go on working; the write lock is then taken only to insert the prepared
     rows set-wise. If another desk changed guests meanwhile, the preparation is made again
-    from a fresh snapshot (at most :data:`ATTEMPTS` times, then :class:`ImportConflict`,
-    nothing written). ``prepared()`` is called after each preparation, before the write
-    lock is asked for (tests drive "another desk writes now" with it).
+    from a fresh snapshot; after :data:`ATTEMPTS` such tries (a busy reception marking
+    arrivals all the time) the last one prepares under the write lock, as imports always
+    did: other desks wait for it, but an import is never starved. ``prepared()`` is called
+    after each preparation on a snapshot, before the write lock is asked for (tests drive
+    "another desk writes now" with it).
     """
     require(store, actor, Action.IMPORT)
     if plan.errors and not only_good_rows:
@@ -395,6 +397,21 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
         if progress is not None:
             progress(done, total)
 
+    def rows_of(p: _Prepared) -> int:
+        # progress: the rows written (guests, visits, their events), one step per batch
+        return 2 * (len(p.guests) + len(p.visits)) + 1
+
+    def write(s: Session, p: _Prepared) -> ImportResult:
+        total = rows_of(p)
+        step = functools.partial(check, total=total)
+        with bulk.roomy_cache(s, _cache_mib(total)):
+            bulk.insert_prepared(s, p.guests, after_batch=step)
+            search.insert_name_terms(s, p.terms)
+            bulk.insert_prepared(s, p.visits, after_batch=step)
+            audit_chain.append_prepared(s, p.events, after_batch=step)
+        check(0, total)
+        return p.result
+
     for _attempt in range(ATTEMPTS):
         done = 0
         if cancelled is not None and cancelled():
@@ -402,18 +419,13 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
         p = _prepare(store, actor, plan, at)
         if prepared is not None:
             prepared()
-        # progress: the rows written (guests, visits, their events), one step per batch
-        total = 2 * (len(p.guests) + len(p.visits)) + 1
-        check(0, total)
-        step = functools.partial(check, total=total)
+        check(0, rows_of(p))  # before the lock is asked for
         with store.write() as s:
-            if not _still_true(s, p):
-                continue  # nothing written yet: prepare again from a fresh snapshot
-            with bulk.roomy_cache(s, _cache_mib(total)):
-                bulk.insert_prepared(s, p.guests, after_batch=step)
-                search.insert_name_terms(s, p.terms)
-                bulk.insert_prepared(s, p.visits, after_batch=step)
-                audit_chain.append_prepared(s, p.events, after_batch=step)
-            check(0, total)
-        return p.result
-    raise ImportConflict()
+            if _still_true(s, p):
+                return write(s, p)
+        # nothing written yet: prepare again from a fresh snapshot
+    done = 0
+    with store.write() as s:  # still changing: prepared under the lock, never starved
+        p = _prepare_in(s, actor, plan, at)
+        check(0, rows_of(p))
+        return write(s, p)

@@ -1,0 +1,65 @@
+"""The shared-store benchmark (issue 14) runs end to end on a small store.
+
+A 200-guest local demo store is moved into a bench cluster of the test's own
+(``bench/shared_build.py``: ``move-store``, then ``init`` again), and
+``bench/shared_store.py`` runs two paced desks and a 60-row import against it. The
+figures are not judged (speed is measured in bench/, never asserted); what is checked
+is that the bench measured what it says it measured and found nothing lost.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.pg_fixtures import _require_server
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_the_shared_store_bench_runs_on_a_small_store() -> None:
+    _require_server()
+    # Not pytest's tmp_path: the server runs as the postgres user, who cannot enter it.
+    folder = Path(tempfile.mkdtemp(prefix="frontdesk-shared-bench-"))
+    try:
+        folder.chmod(0o755)
+        _run_bench(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run_bench(tmp_path: Path) -> None:
+    from bench.build import ensure_store
+    from bench.common import passphrase_file, store_dir
+
+    ensure_store(store_dir(tmp_path, 200), 200, passphrase_file(tmp_path), log=False)
+    out = tmp_path / "shared.json"
+    done = subprocess.run(
+        [sys.executable, "bench/shared_store.py", "--guests", "200", "--bench-dir",
+         str(tmp_path), "--desks", "2", "--seconds", "4", "--key-ms", "20,40",
+         "--pause-s", "0.2,0.4", "--import-rows", "60", "--import-after", "0.5",
+         "--arrival-every", "0", "--alone-seconds", "1", "--json", str(out)],
+        cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True,
+        text=True, timeout=600, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    r = json.loads(out.read_text(encoding="utf-8"))
+    assert r["search_ms"]["n"] > 0 and r["card_ms"]["n"] > 0
+    assert r["search_baseline_ms"]["n"] == 300 and r["search_alone_ms"]["n"] > 0
+    assert r["statements_per_search"] >= 1 and r["statements_per_card"] >= 1
+    assert r["errors"] == []
+    assert r["import"]["rows"] == 60 and r["import"]["visits"] > 0
+    assert (r["guests_lost"], r["visits_lost"], r["arrivals_lost"]) == (0, 0, 0)
+    assert r["audit_chain_ok"] is True
+    assert "a key every 20-40 ms" in done.stdout and "load average" in done.stdout
+    assert not (tmp_path / "shared-build-g200").exists()  # the scratch copy is removed
+    assert not (tmp_path / "pg" / "data" / "postmaster.pid").exists()  # server stopped
