@@ -7,10 +7,11 @@ One key press runs, in one read transaction (``storage.search`` holds the SQL):
 2. **place** — "12", "T12", "room 12", "tafel 12": today's guest in that room or at
    that table;
 3. **exact, whole words, prefixes** — the FTS5 index as before (name, email, phone);
-4. **this week's guests** — everyone arriving or booked today or in the coming six
-   days (one venue's week: a few hundred guests) is matched in memory, forgivingly, so
-   the guest at the desk is never missed however the name was typed, not even when a
-   hundred namesakes in the book crowd the index's first candidates;
+4. **today's guests** — everyone arriving or booked today is matched in memory,
+   forgivingly, so the guest at the desk is never missed however the name was typed;
+   when the index below handed over only its first candidates (a name a hundred guests
+   in the book share), the coming six days' guests (one venue's week: a few hundred)
+   are matched in memory too, so the one arriving this week is not among those cut off;
 5. **forgiving** — when 1-3 found fewer than :data:`FUZZY_BELOW` guests, each typed
    word is looked up in the name dictionary (words within one or two edits, words that
    sound alike — ``storage.name_keys``), best alternatives first, and the guests
@@ -133,18 +134,26 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
     start_of_day = dt.datetime.combine(day, dt.time())
     has_letters = any(ch.isalpha() for ch in text)
     # Digits alone (a phone, a room) are no name to match forgivingly.
-    week = search.starting_rows(s, start_of_day, start_of_day + dt.timedelta(days=7),
-                                WEEK_ROWS) if has_letters else []
-    for r in week:
-        old = found.get(r.id)
-        if old is not None and old.tier == T_EXACT:  # nothing in memory can be better
-            continue
-        hit = _match_in_memory(r, text, typed_words)
-        if hit is not None:
-            add([r], *hit)
 
+    def in_memory(start: dt.datetime, days: int) -> None:
+        for r in search.starting_rows(s, start, start + dt.timedelta(days=days), WEEK_ROWS):
+            old = found.get(r.id)
+            if old is not None and old.tier == T_EXACT:  # nothing in memory can be better
+                continue
+            hit = _match_in_memory(r, text, typed_words)
+            if hit is not None:
+                add([r], *hit)
+
+    if has_letters:
+        in_memory(start_of_day, 1)
+    cut = len(whole) >= limit or len(begins) >= limit + len(whole)
     if len(found) < FUZZY_BELOW and has_letters:
-        _forgiving(s, typed_words, limit, add)
+        cut = _forgiving(s, typed_words, limit, add) or cut
+    if cut and has_letters:
+        # The index handed over only its first candidates (a name with a hundred namesakes
+        # in the book): the coming six days' guests are matched in memory too, so the one
+        # arriving this week is not among those cut off.
+        in_memory(start_of_day + dt.timedelta(days=1), 6)
 
     facts = search.visit_facts(s, list(found), day)
     heard = _spelling(optional_particles_dropped(typed_words))
@@ -410,16 +419,18 @@ def _run_together(s: Session, folded: str) -> list[_Alt]:
     return [_Alt(1, 1, 0, (known[a], known[b])) for a, b in pairs if a in known and b in known]
 
 
-def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None:
+def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> bool:
     """Look each word up in the name dictionary, then fetch the guests holding the closest
     combinations of words first (one index query each), so a common near-miss ("Jan" for
-    "Dan") never crowds out the name that was meant ("Daan")."""
+    "Dan") never crowds out the name that was meant ("Daan"). True when a fetch was cut
+    at ``limit`` (more guests hold the name than were handed over)."""
     words = optional_particles_dropped(typed_words)
     if not words:
-        return
+        return False
     every = [_alternatives(s, w, i == len(words) - 1) for i, w in enumerate(words)]
     if any(not alts for alts in every):
-        return
+        return False
+    cut = False
     per_word = [alts[:PER_WORD_IN_COMBOS] for alts in every]
     near = [[a for a in alts if a.quality <= 1] for alts in every]
     covered = False
@@ -433,6 +444,7 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None
         rows = search.name_rows(s, groups, words[-1], limit)
         _add_close(rows, words, (), add)
         covered = len(rows) < limit
+        cut = not covered
     combos = sorted(itertools.product(*per_word),
                     key=lambda c: (sum(a.quality for a in c), sum(a.edits for a in c),
                                    sum(a.longer for a in c)))
@@ -443,9 +455,11 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> None
         groups = [[t] for a in combo for t in a.terms]
         rows = search.name_rows(s, groups, words[-1] if i == 0 else None, limit)
         _add_close(rows, words, combo, add)
+        cut = cut or len(rows) >= limit
         fetched += len(rows)
         if fetched >= 2 * limit:
-            break
+            return True
+    return cut
 
 
 def _add_close(rows: Sequence[Any], words: list[str], combo: Sequence[_Alt], add: Any) -> None:
