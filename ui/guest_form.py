@@ -208,6 +208,9 @@ def other_profiles_message(parent: QWidget, found: list[LikelyDuplicate]) -> QMe
                           "them (Manager ▸ Merge guest profiles…)."),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("otherProfiles")
+    # Wide enough that a name, email and phone stay on one line (Qt's own labels' names).
+    box.setStyleSheet("QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel "
+                      "{ min-width: 520px; }")
     box.setInformativeText("\n".join(describe(d) for d in found))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
