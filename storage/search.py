@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import unicodedata
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -28,7 +29,7 @@ from sqlalchemy import Row, bindparam, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from storage import name_keys
+from storage import name_keys, notify
 from storage.models import Guest, Visit, VisitKind
 
 
@@ -528,13 +529,43 @@ _STARTING_RAW = (_STARTING_SQL.replace(":start", "?").replace(":end", "?")
                  .replace(":n", "?"))
 
 
+# Today's (and, when the index is cut, this week's) arrivals are read on every key press
+# but change only when guest data does: kept per store with the change counter they were
+# read at. ``storage.notify`` bumps the counter in every transaction that writes guest
+# data, and it is read here in the search's own snapshot, so a row is never older than the
+# data the rest of the search sees. Only the newest counter's windows are kept: a changed
+# or erased guest's row is dropped at the next key press.
+_StartingKey = tuple[dt.datetime, dt.datetime, int]
+_starting_cache: weakref.WeakKeyDictionary[Any, dict[_StartingKey, tuple[int, list[Any]]]] = (
+    weakref.WeakKeyDictionary())
+_SEQ_RAW = "SELECT value FROM setting WHERE key = ?"
+
+
+def _change_seq(session: Session) -> int:
+    if _is_pg(session):
+        return notify.current_seq(session)
+    rows = _raw(session, _SEQ_RAW, (notify.SEQ_KEY,))
+    return int(rows[0][0]) if rows else 0
+
+
 def starting_rows(session: Session, start: dt.datetime, end: dt.datetime, limit: int
                   ) -> list[Any]:
     """Guests with a visit starting in [start, end) — today's or this week's arrivals and
-    bookings, soonest first."""
+    bookings, soonest first (read again only after guest data changed)."""
+    seq, key = _change_seq(session), (start, end, limit)
+    per_store = _starting_cache.setdefault(session.get_bind(), {})
+    hit = per_store.get(key)
+    if hit is not None and hit[0] == seq:
+        return list(hit[1])
     if not _is_pg(session):
-        return _place_rows(_raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit)))
-    return list(session.execute(_STARTING, {"start": start, "end": end, "n": limit}).all())
+        rows: list[Any] = _place_rows(
+            _raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit)))
+    else:
+        rows = list(session.execute(_STARTING, {"start": start, "end": end, "n": limit}).all())
+    for old in [k for k, (at, _rows) in per_store.items() if at != seq]:
+        del per_store[old]
+    per_store[key] = (seq, rows)
+    return list(rows)
 
 
 _FACTS_SQL = (
