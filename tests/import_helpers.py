@@ -1,11 +1,19 @@
-"""Helpers shared by the import tests: counting what is in a store."""
+"""Helpers shared by the import tests: a plan from CSV bytes, counting what is in a store."""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from app import importing
 from storage.models import AuditEvent, Guest, Setting, Visit
 from storage.store import Store
+
+
+def plan_of(store: Store, data: bytes) -> importing.ImportPlan:
+    """The plan for a CSV file's bytes, with the mapping the store remembers or guesses."""
+    table = importing.read_table(data)
+    mapping, _ = importing.mapping_for(store, table.header)
+    return importing.build_plan(table, mapping, file_name="export.csv")
 
 
 def counts(store: Store) -> tuple[int, int, int, int]:

@@ -19,7 +19,7 @@ from app.verify import verify_store
 from app.views import Actor
 from storage.models import AuditEvent, Visit
 from storage.store import Store
-from tests.import_helpers import counts, every_row
+from tests.import_helpers import counts, every_row, plan_of
 
 pytestmark = pytest.mark.both_engines
 
@@ -27,12 +27,6 @@ ROWS = (b"Booking no;Name;Email;Arrival;Departure;Room\n"
         b"R-1;Anna de Vries;anna@example.nl;14-03-2026;16-03-2026;101\n"
         b"R-2;Bram Smit;bram@example.nl;14-03-2026;15-03-2026;102\n"
         b"R-3;Carla Bos;;15-03-2026;17-03-2026;103\n")
-
-
-def plan_of(store: Store, data: bytes) -> importing.ImportPlan:
-    table = importing.read_table(data)
-    mapping, _ = importing.mapping_for(store, table.header)
-    return importing.build_plan(table, mapping, file_name="export.csv")
 
 
 def actions(store: Store) -> list[str]:

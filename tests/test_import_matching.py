@@ -11,7 +11,7 @@ from app import guests, importing
 from app.guests import GuestFields
 from app.views import Actor
 from storage.store import Store
-from tests.import_helpers import after_preview, counts
+from tests.import_helpers import after_preview, counts, plan_of
 
 NO_CONTACT = (b"Name;Arrival;Departure;Room\n"
               b"Anna de Vries;14-03-2026;16-03-2026;101\n"
@@ -20,12 +20,6 @@ NO_CONTACT = (b"Name;Arrival;Departure;Room\n"
 WITH_REFERENCES = (b"Booking no;Name;Date;Time;Table;Covers\n"
                    b"R-1;Anna de Vries;14-03-2026;19:30;T4;2\n"
                    b"R-2;Bram Smit;14-03-2026;12:15;T2;4\n")
-
-
-def plan_of(store: Store, data: bytes) -> importing.ImportPlan:
-    table = importing.read_table(data)
-    mapping, _ = importing.mapping_for(store, table.header)
-    return importing.build_plan(table, mapping, file_name="export.csv")
 
 
 def test_rows_without_email_or_phone_are_not_added_twice(store: Store, manager: Actor) -> None:
