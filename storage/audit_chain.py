@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.audit_anchor import mark_appended
@@ -123,37 +123,6 @@ def _walk(session: Session, rows: Iterable[AuditEvent], prev: str,
 Event = tuple[dt.datetime, int | None, str, str | None, dict[str, object]]
 
 
-def append_many(session: Session, events: Sequence[Event]) -> None:
-    """Add many events at the end of the chain in one multi-row insert (imports).
-
-    Same hashes as calling :func:`append` once per event, without a query per event:
-    a 100,000-row import writes ~200,000 events in seconds. ``events`` are
-    (at, staff_id, action, guest_ref, detail). Call inside a write transaction.
-    """
-    if not events:
-        return
-    last = session.execute(
-        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-    ).first()
-    next_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    rows: list[dict[str, object]] = []
-    for at, staff_id, action, guest_ref, detail in events:
-        detail_json = json.dumps(detail, sort_keys=True, separators=(",", ":"),
-                                 ensure_ascii=False)
-        h = event_hash(id=next_id, at=at, staff_id=staff_id, action=action,
-                       guest_ref=guest_ref, detail=detail_json, prev_hash=prev)
-        rows.append(dict(id=next_id, at=at, staff_id=staff_id, action=action,
-                         guest_ref=guest_ref, detail=detail_json, prev_hash=prev, hash=h))
-        prev = h
-        next_id += 1
-    table = AuditEvent.__table__
-    assert isinstance(table, Table)
-    for i in range(0, len(rows), 5000):
-        session.execute(insert(table), rows[i:i + 5000])  # Core insert: no ORM bookkeeping
-    session.merge(Setting(key=HEAD_KEY, value=f"{next_id - 1}:{prev}"))
-    mark_appended(session)
-
-
 @dataclass(frozen=True)
 class PreparedEvents:
     """Events made ready before the write lock (imports): their JSON detail and the hashed
@@ -229,16 +198,14 @@ _encode_basestring: Callable[[str], str] | None = getattr(
 def append_prepared(session: Session, prepared: PreparedEvents,
                     after_batch: Callable[[int], None] | None = None) -> None:
     """Append prepared events at the end of the chain: the same ids, hashes and head as
-    :func:`append_many`, with only the hash chaining done here. Call inside a write
-    transaction."""
+    :func:`append` once per event, with only the hash chaining done here. Call inside a
+    write transaction."""
     from storage import bulk
 
     if not prepared.middles:
         return
-    last = session.execute(
-        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-    ).first()
-    next_id, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
+    last = head(session)
+    next_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     rows: list[tuple[object, ...]] = []
     sha256 = hashlib.sha256
     for middle, value in zip(prepared.middles, prepared.values, strict=True):
