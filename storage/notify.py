@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 CHANNEL = "frontdesk_changes"
 SEQ_KEY = "changes.seq"
+SEQ_SQL = "SELECT value FROM setting WHERE key = ?"  # on a SQLite driver connection
 _TOUCHED = "frontdesk_touched"
 QUIET_TABLES = frozenset({"audit_event", "setting", "alembic_version", "staff"})
 _WRITE = re.compile(r"^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.I)
@@ -107,7 +108,7 @@ class FileWatcher:
     def _seq(self) -> int:
         cur = self._raw.cursor()
         try:
-            cur.execute("SELECT value FROM setting WHERE key = ?", (SEQ_KEY,))
+            cur.execute(SEQ_SQL, (SEQ_KEY,))
             row = cur.fetchone()
             return int(row[0]) if row else 0
         finally:

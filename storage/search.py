@@ -115,20 +115,16 @@ def _guest_rows(rows: list[tuple[Any, ...]]) -> list[GuestRow]:
     return [GuestRow._make((*r[:8], _when(r[8]))) for r in rows]
 
 
-_FIND_RAW = ("SELECT id, ref, full_name, preferred_name, pronunciation, language, email, "
-             "phone, created_at FROM guest WHERE id IN "
-             "(SELECT rowid FROM guest_fts WHERE guest_fts MATCH ? LIMIT ?)")
-
-
 # One statement, plain columns: the ids come from the index and the rows from
 # the guest table in a single round trip, and no ORM objects are built for a
 # list that is only shown (0.35 ms less per key press than ids, then ORM rows).
-_FIND = text(
-    "SELECT id, ref, full_name, preferred_name, pronunciation, language, email, phone, "
-    "created_at FROM guest WHERE id IN "
-    "(SELECT rowid FROM guest_fts WHERE guest_fts MATCH :q LIMIT :n)"
-).columns(Guest.id, Guest.ref, Guest.full_name, Guest.preferred_name, Guest.pronunciation,
-          Guest.language, Guest.email, Guest.phone, Guest.created_at)
+_FIND_SQL = ("SELECT id, ref, full_name, preferred_name, pronunciation, language, email, "
+             "phone, created_at FROM guest WHERE id IN "
+             "(SELECT rowid FROM guest_fts WHERE guest_fts MATCH :q LIMIT :n)")
+_FIND = text(_FIND_SQL).columns(
+    Guest.id, Guest.ref, Guest.full_name, Guest.preferred_name, Guest.pronunciation,
+    Guest.language, Guest.email, Guest.phone, Guest.created_at)
+_FIND_RAW = _FIND_SQL.replace(":q", "?").replace(":n", "?")
 
 
 def match_rows(session: Session, query: str, limit: int) -> list[GuestRow]:
@@ -481,7 +477,7 @@ _STARTS_IN_PLACE = _place_text(_STARTS_COND)
 # holds only arrived stays, so this reads a few entries per room. SQLite's planner, without
 # statistics, prefers the (place, starts_at) index and reads the room's whole history
 # (seconds on a million demo guests), hence INDEXED BY; PostgreSQL plans it by itself.
-_STAYING_IN_PLACE = _place_text(_STAYING_COND, "INDEXED BY ix_visit_staying_place ")
+_STAYING_HINT = "INDEXED BY ix_visit_staying_place "
 _STAYING_IN_PLACE_PG = _place_text(_STAYING_COND)
 
 
@@ -510,7 +506,7 @@ def place_rows(session: Session, places: Sequence[str], day: dt.date) -> list[An
     if not _is_pg(session):
         n, d0, d1 = len(places), _stamp(start), _stamp(start + dt.timedelta(days=1))
         return _place_rows(
-            _raw(session, _place_raw(_STAYING_COND, n, "INDEXED BY ix_visit_staying_place "),
+            _raw(session, _place_raw(_STAYING_COND, n, _STAYING_HINT),
                  (*places, d0, day.isoformat()))
             + _raw(session, _place_raw(_STARTS_COND, n), (*places, d0, d1)))
     return [*session.execute(_STAYING_IN_PLACE_PG, params).all(),
@@ -538,13 +534,12 @@ _STARTING_RAW = (_STARTING_SQL.replace(":start", "?").replace(":end", "?")
 _StartingKey = tuple[dt.datetime, dt.datetime, int]
 _starting_cache: weakref.WeakKeyDictionary[Any, dict[_StartingKey, tuple[int, list[Any]]]] = (
     weakref.WeakKeyDictionary())
-_SEQ_RAW = "SELECT value FROM setting WHERE key = ?"
 
 
 def _change_seq(session: Session) -> int:
     if _is_pg(session):
         return notify.current_seq(session)
-    rows = _raw(session, _SEQ_RAW, (notify.SEQ_KEY,))
+    rows = _raw(session, notify.SEQ_SQL, (notify.SEQ_KEY,))
     return int(rows[0][0]) if rows else 0
 
 
