@@ -64,14 +64,21 @@ class PreparedRows:
         return len(self.values)
 
 
+def _bind_processors(session: Session, model: type[Base], columns: Sequence[str]
+                     ) -> list[Callable[[Any], Any] | None]:
+    """Per column, the conversion SQLAlchemy applies to a value for this engine's driver
+    (None: the value goes as it is)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    dialect = session.get_bind().dialect
+    return [table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+
+
 def binder(session: Session, model: type[Base], columns: Sequence[str]
            ) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
     """A function turning one row's Python values (in ``columns`` order) into the values
     the driver is given: the same conversions SQLAlchemy applies to a Core insert."""
-    table = model.__table__
-    assert isinstance(table, Table)
-    dialect = session.get_bind().dialect
-    procs = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    procs = _bind_processors(session, model, columns)
     if not any(procs):
         return tuple
     pairs = list(enumerate(procs))
@@ -94,16 +101,13 @@ def prepare_rows(session: Session, model: type[Base], columns: Sequence[str],
                  rows: Iterable[Sequence[Any]]) -> PreparedRows:
     """Convert ``rows`` (tuples in ``columns`` order) for :func:`insert_prepared`; call in a
     read transaction (or none): it only asks the session which engine it talks to."""
-    table = model.__table__
-    assert isinstance(table, Table)
-    dialect = session.get_bind().dialect
     # Column by column: each conversion runs over a whole column at C speed (map), not
     # per value in a Python generator (a third of a large import's preparation).
     by_column = list(zip(*rows, strict=True)) or [() for _ in columns]
     converted = [
-        list(map(proc, values)) if (proc := table.c[c].type.dialect_impl(dialect)
-                                    .bind_processor(dialect)) is not None else values
-        for c, values in zip(columns, by_column, strict=True)]
+        list(map(proc, values)) if proc is not None else values
+        for proc, values in zip(_bind_processors(session, model, columns), by_column,
+                                strict=True)]
     values = list(zip(*converted, strict=True))
     return PreparedRows(str(model.__tablename__), tuple(columns), values, placeholder(session))
 
