@@ -6,7 +6,7 @@ One key press runs, in one read transaction (``storage.search`` holds the SQL):
    (``app.phones``) and looked up by E.164, whole or as the beginning typed so far;
 2. **place** — "12", "T12", "room 12", "tafel 12": today's guest in that room or at
    that table;
-3. **exact, whole words, prefixes** — the FTS5 index as before (name, email, phone);
+3. **exact, whole words, prefixes** — the search index as before (name, email, phone);
 4. **today's guests** — everyone arriving or booked today is matched in memory,
    forgivingly, so the guest at the desk is never missed however the name was typed;
    when the index below handed over only its first candidates (a name a hundred guests
@@ -53,7 +53,8 @@ FUZZY_BELOW = 10
 MAX_ALTERNATIVES = 12
 PER_WORD_IN_COMBOS = 6
 MAX_QUERIES = 6
-# This week's arrivals and bookings matched in memory on every search (a busy week's worth).
+# Arrivals and bookings matched in memory, at most (a busy week's worth): today's on every
+# search, the coming six days' when the index's candidates were cut at the limit.
 WEEK_ROWS = 3000
 
 T_EXACT, T_WORDS, T_PREFIX, T_CLOSE, T_FAR = range(5)
@@ -125,7 +126,7 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
     for r in whole:
         add([r], _whole_tier(r, text), _not_name_why(r, typed_words, prefix=False))
     # Whole-word matches rank above every prefix match: a full list of them leaves no
-    # room for one (on a million guests, one FTS5 query and ~50 rows less per key press).
+    # room for one (on a million guests, one index query and ~50 rows less per key press).
     begins = search.prefix_rows(s, text, limit + len(whole)) if len(whole) < limit else []
     for r in begins:
         if r.id not in found:  # else already found as well or better
@@ -189,10 +190,6 @@ def _match(f: _Found, when: str) -> GuestMatch:
     return as_match(f.row, f.why, f.tier, when)
 
 
-def _name_words(r: Any) -> list[str]:
-    return list(_folded_words(r.full_name, r.preferred_name))
-
-
 @functools.lru_cache(maxsize=20_000)
 def _folded_words(full_name: str, preferred_name: str | None) -> tuple[str, ...]:
     return tuple(name_keys.fold(w) for w in name_keys.words(f"{full_name} {preferred_name or ''}"))
@@ -241,9 +238,7 @@ def _whole_tier(r: Any, text: str) -> int:
 def _not_name_why(r: Any, typed_words: list[str], *, prefix: bool) -> Msg | None:
     """None when the typed words are in the name; else whether email or phone matched."""
     names = _folded_words(r.full_name, r.preferred_name)
-    folded = _folded_typed(tuple(typed_words))
-    if all(f in names for f in folded) or (
-            prefix and all(any(n.startswith(f) for n in names) for f in folded)):
+    if _in_name(_folded_typed(tuple(typed_words)), names, prefix=prefix):
         return None
     email = name_keys.fold(r.email or "")
     if typed_words and all(name_keys.fold(w) in email for w in typed_words):
@@ -335,11 +330,18 @@ def _match_in_memory(r: Any, text: str, typed_words: list[str]
     names = _folded_words(r.full_name, r.preferred_name)
     typed = tuple(typed_words)
     folded = _folded_typed(typed)
-    if folded and all(f in names for f in folded):
+    if folded and _in_name(folded, names, prefix=False):
         return _whole_tier(r, text), None, 0
-    if folded and all(any(n.startswith(f) for n in names) for f in folded):
+    if folded and _in_name(folded, names, prefix=True):
         return T_PREFIX, None, 0
     return _closeness(typed, names)
+
+
+def _in_name(folded: tuple[str, ...], names: tuple[str, ...], *, prefix: bool) -> bool:
+    """Every typed word (folded) is a word of the name or, with ``prefix``, begins one."""
+    if prefix:
+        return all(any(n.startswith(f) for n in names) for f in folded)
+    return all(f in names for f in folded)
 
 
 @functools.lru_cache(maxsize=1_000)
