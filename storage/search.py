@@ -532,7 +532,7 @@ _STARTING_RAW = (_STARTING_SQL.replace(":start", "?").replace(":end", "?")
 # data the rest of the search sees. Only the newest counter's windows are kept: a changed
 # or erased guest's row is dropped at the next key press.
 _StartingKey = tuple[dt.datetime, dt.datetime, int]
-_starting_cache: weakref.WeakKeyDictionary[Any, dict[_StartingKey, tuple[int, list[Any]]]] = (
+_starting_cache: weakref.WeakKeyDictionary[Any, dict[_StartingKey, tuple[int, tuple[Any, ...]]]] = (
     weakref.WeakKeyDictionary())
 
 
@@ -544,23 +544,28 @@ def _change_seq(session: Session) -> int:
 
 
 def starting_rows(session: Session, start: dt.datetime, end: dt.datetime, limit: int
-                  ) -> list[Any]:
+                  ) -> tuple[Any, ...]:
     """Guests with a visit starting in [start, end) — today's or this week's arrivals and
-    bookings, soonest first (read again only after guest data changed)."""
+    bookings, soonest first (read again only after guest data changed).
+
+    The same tuple is returned until then, so a caller may keep what it derives from the
+    rows (``app.arrivals_index``) for as long as it gets that tuple back.
+    """
     seq, key = _change_seq(session), (start, end, limit)
     per_store = _starting_cache.setdefault(session.get_bind(), {})
     hit = per_store.get(key)
     if hit is not None and hit[0] == seq:
-        return list(hit[1])
+        return hit[1]
+    rows: tuple[Any, ...]
     if not _is_pg(session):
-        rows: list[Any] = _place_rows(
-            _raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit)))
+        rows = tuple(_place_rows(
+            _raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit))))
     else:
-        rows = list(session.execute(_STARTING, {"start": start, "end": end, "n": limit}).all())
+        rows = tuple(session.execute(_STARTING, {"start": start, "end": end, "n": limit}).all())
     for old in [k for k, (at, _rows) in per_store.items() if at != seq]:
         del per_store[old]
     per_store[key] = (seq, rows)
-    return list(rows)
+    return rows
 
 
 _FACTS_SQL = (
