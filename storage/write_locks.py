@@ -110,21 +110,34 @@ def install(engine: Engine, locker: Locker | None) -> None:
             return
         table = written_table(statement)
         if table is not None:
-            state.wrote.add(table)
-        if state.audit_only:
-            if table is None:
-                return   # reads take no lock; the chain's end is read under the chain lock
-            if table == CHAIN_TABLE:
-                _take(state, cursor, CHAIN)   # audit_chain took it already
-            elif not _audit_only_may_write(state, table, parameters):
-                raise AuditOnlyWrite(
-                    f"an audit-only write transaction may not write {table!r}"
-                    + (" after its audit event" if table in BEFORE_CHAIN_TABLES else ""))
-            return
-        if DATA not in state.held and (table is not None or _NAMES_CHAIN.search(statement)):
-            _take(state, cursor, DATA)
+            _on_write(state, cursor, table, parameters)
+        elif not state.audit_only and DATA not in state.held \
+                and _NAMES_CHAIN.search(statement):
+            _take(state, cursor, DATA)   # reads the log to decide what to write
+
+
+def _on_write(state: _State, target: Any, table: str, parameters: Any) -> None:
+    state.wrote.add(table)
+    if state.audit_only:
         if table == CHAIN_TABLE:
-            _take(state, cursor, CHAIN)
+            _take(state, target, CHAIN)   # audit_chain took it already
+        elif not _audit_only_may_write(state, table, parameters):
+            raise AuditOnlyWrite(
+                f"an audit-only write transaction may not write {table!r}"
+                + (" after its audit event" if table in BEFORE_CHAIN_TABLES else ""))
+        return
+    _take(state, target, DATA)
+    if table == CHAIN_TABLE:
+        _take(state, target, CHAIN)
+
+
+def before_copy(session: Session, table: str) -> None:
+    """What the statement hook does for an ``INSERT``, for rows sent another way (a
+    ``COPY``, which SQLAlchemy's hooks do not see): take the locks, note the table."""
+    conn = session.connection()
+    state: _State | None = conn.info.get(_STATE)
+    if state is not None:
+        _on_write(state, conn, table, ())
 
 
 def _audit_only_may_write(state: _State, table: str, parameters: Any) -> bool:

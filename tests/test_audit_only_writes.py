@@ -21,7 +21,7 @@ from app import guests, importing, shared_store, staff
 from app.guests import GuestFields
 from app.verify import verify_store
 from app.views import Actor
-from storage import audit_anchor, audit_chain, write_locks
+from storage import audit_anchor, audit_chain, notify, write_locks
 from storage import engine_postgres as pge
 from storage.models import AuditEvent, Guest, Staff
 from storage.store import Store
@@ -50,6 +50,8 @@ def test_a_card_opens_while_an_import_writes_its_rows(pg_cluster: SharedCluster,
         known = guests.create_guest(importer_desk, manager, GuestFields("Dirk Hoek"))
         clerk = staff.sign_in(reception, manager.id, "4826")
         plan = plan_of(importer_desk, ROWS)
+        with importer_desk.read() as s:
+            seq_before = notify.current_seq(s)
         writing, opened = threading.Event(), threading.Event()
         seen: dict[str, object] = {}
 
@@ -90,6 +92,8 @@ def test_a_card_opens_while_an_import_writes_its_rows(pg_cluster: SharedCluster,
             log = list(s.execute(select(AuditEvent.action, AuditEvent.guest_ref)
                                  .order_by(AuditEvent.id)))
             assert audit_chain.verify(s).ok
+            # rows sent with COPY still tell the other desks that guests changed
+            assert notify.current_seq(s) > seq_before
         actions = [a for a, _ in log]
         # The card open and the sign-in landed before the import's events (appended at
         # the end of its transaction); the chain did not fork.
