@@ -7,14 +7,14 @@ Deleting rows is not enough for an erasure a guest can trust:
    (earlier events keep only the guest's random ``ref`` token, which nothing
    links to a person any more) and adds the token to the erasure ledger,
    marked "scrub pending";
-2. ``secure_delete`` (always on) zeroes the freed cells and pages, and the
-   search index is in FTS5's ``secure-delete`` mode, so the guest's tokens
-   leave the index pages in that same transaction (no index rebuild); words
-   of their name no other guest has leave the name dictionary
-   (``storage.search.forget_names``);
-3. the WAL still holds the old page images, and the main file the old pages,
-   until a checkpoint: ``storage.engine.truncate_wal`` writes the zeroed
-   pages into the file and empties the WAL. If another reader keeps it from
+2. on the local store the freed cells and pages are zeroed and the search
+   index drops the guest's words in that same transaction (no index rebuild;
+   how is ``storage``'s business: ``storage.search``); words of their name no
+   other guest has leave the name dictionary (``storage.search.forget_names``);
+3. the local store's log still holds the old page images, and the main file
+   the old pages, until they are folded in: the store's ``scrub_deleted``
+   writes the zeroed pages into the file and empties the log (a shared store
+   has nothing local to fold: docs/shared-store.md). If another reader keeps it from
    finishing, the erasure *fails* (:class:`~app.errors.ErasureIncomplete`):
    the guest is gone from the tables, but not yet from the file;
 4. copies the app keeps of an earlier state in the store folder — the copy

@@ -213,8 +213,15 @@ class GuestCardView(QWidget):
         self.facts.setText("  ·  ".join(texts.isolate(f) for f in facts))
         health = [label_name(a.label) for a in card.assignments
                   if a.label.sensitivity == Sensitivity.SPECIAL]
-        self.health_chip.setText("⚕  " + "  ·  ".join(health))
+        chip = "⚕  " + "  ·  ".join(health)
+        self.health_chip.setText(chip)
         self.health_chip.setVisible(bool(health))
+        # A word-wrapped label asks for a narrow, tall shape ("Coeliac – no / gluten") even
+        # with room beside it: it keeps one line as long as the card is wide enough.
+        self.health_chip.setWordWrap(False)   # its one-line width, in its own style's font
+        one_line = self.health_chip.sizeHint().width()
+        self.health_chip.setWordWrap(True)
+        self.health_chip.setMinimumWidth(min(one_line, max(200, self.width() - 80)))
         self._fill_tree(card)
         self.visits.set_rows(card.visits)
         self._split_evenly()

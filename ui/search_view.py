@@ -26,7 +26,7 @@ class SearchResults(QWidget):
         self.model = SearchResultsModel(self)
         m = SearchResultsModel
         self.table = DeskTable(self.model, stretch=m.EMAIL,
-                               widths={m.NAME: 22, m.FULL: 30, m.WHY: 24, m.PHONE: 16,
+                               widths={m.NAME: 22, m.FULL: 30, m.WHY: 34, m.PHONE: 16,
                                        m.LANG: 10})
         self.table.setObjectName("searchResults")
         self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)

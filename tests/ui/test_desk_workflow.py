@@ -204,6 +204,26 @@ def test_today_shows_a_health_chip_and_the_card_pins_health_first(
     assert d.card.health_chip.isVisible() and "Nut allergy" in d.card.health_chip.text()
 
 
+def test_one_health_label_keeps_one_line_in_the_chip_when_the_card_has_room(
+        qtbot: QtBot, store: Store, host: Actor) -> None:
+    g = add_guest(store, host, "Bernard Bernard")
+    add_booking_today(store, host, g.id, stay=False, hour=19, place="T3")
+    consents.record_consent(store, host, g.id)
+    labels.assign_label(store, host, g.id, label_id(store, host, "coeliac-no-gluten"),
+                        Source.GUEST_TOLD)
+    window = make_window(qtbot, store)
+    window.resize(1366, 768)
+    sign_in(qtbot, window, "Luca Rossi", HOST_PIN)
+    d = desk_of(window)
+    d.today.service.setCurrentIndex(d.today.service.findData(Service.DINNER))
+    key(qtbot, d.today.bookings.table, Qt.Key.Key_Return)
+    chip = d.card.health_chip
+    qtbot.waitUntil(chip.isVisible)
+    assert "Coeliac" in chip.text()
+    # not "Coeliac – no / gluten" in a narrow box beside an empty stretch
+    assert chip.height() == chip.heightForWidth(4000)
+
+
 def test_long_health_labels_wrap_in_the_chip_and_the_row_grows_instead_of_cutting_them(
         qtbot: QtBot, store: Store, host: Actor) -> None:
     g = add_guest(store, host, "Sophie Jansen", "Sophie")
