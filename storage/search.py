@@ -20,7 +20,7 @@ import datetime as dt
 import json
 import unicodedata
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -348,8 +348,36 @@ _CANDIDATES_RAW = _CANDIDATE_SQL.format(sound="sound = :s")
 _CANDIDATES_SOUND_PREFIX_RAW = _CANDIDATE_SQL.format(sound="sound >= :s AND sound < :su")
 
 
+# The dictionary's answers for one typed word, kept per store until guest data changes (the
+# change counter, read in the search's own snapshot): each key press looks up every word
+# typed so far again ("Tobias Mü", "Tobias Mül", …), and the dictionary changes only with
+# guests' names. Name words only, no guest.
+_terms_memo: weakref.WeakKeyDictionary[Any, tuple[int, dict[tuple[Any, ...], list[Term]]]] = (
+    weakref.WeakKeyDictionary())
+TERMS_KEPT = 5_000
+
+
+def _remembered(session: Session, key: tuple[Any, ...], read: Callable[[], list[Term]]
+                ) -> list[Term]:
+    seq, bind = _change_seq(session), session.get_bind()
+    held = _terms_memo.get(bind)
+    if held is None or held[0] != seq or len(held[1]) > TERMS_KEPT:
+        held = _terms_memo[bind] = (seq, {})
+    hit = held[1].get(key)
+    if hit is None:
+        hit = held[1][key] = read()
+    return list(hit)
+
+
 def term_candidates(session: Session, word: str, *, sound_prefix: bool = False
                     ) -> list[Term]:
+    """:func:`_term_candidates`, remembered until guest data changes."""
+    return _remembered(session, ("near", word, sound_prefix),
+                       lambda: _term_candidates(session, word, sound_prefix=sound_prefix))
+
+
+def _term_candidates(session: Session, word: str, *, sound_prefix: bool = False
+                     ) -> list[Term]:
     """Dictionary words that may be ``word`` misspelt or misheard, from four index lookups.
 
     Any word within one edit of ``word`` shares its first half or its last half
@@ -406,8 +434,8 @@ def terms_by_fold(session: Session, folds: Iterable[str]) -> list[Term]:
     wanted = sorted(set(folds))
     if not wanted:
         return []
-    return [Term(str(t), str(f), str(s), str(e))
-            for t, f, s, e in _by_fold(session, wanted)]
+    return _remembered(session, ("folds", *wanted), lambda: [
+        Term(str(t), str(f), str(s), str(e)) for t, f, s, e in _by_fold(session, wanted)])
 
 
 def term_exists(session: Session, word: str) -> bool:
