@@ -103,12 +103,27 @@ def _raw(session: Session, sql: str, params: Sequence[Any] | dict[str, Any]
     Errors come back as SQLAlchemy's (``DBAPIError``), as from ``session.execute``, so
     the store still names a damaged or missing file (``Store._named_failures``).
     """
-    conn = session.connection().connection.dbapi_connection
-    assert conn is not None
+    conn = _dbapi(session)
     try:
         return list(conn.execute(sql, params).fetchall())
     except sqlcipher3.dbapi2.Error as exc:
         raise DBAPIError.instance(sql, params, exc, sqlcipher3.dbapi2.Error) from exc
+
+
+_CONN_INFO = "frontdesk.search.dbapi"
+
+
+def _dbapi(session: Session) -> Any:
+    """The session's driver connection, looked up once per transaction (through the
+    session each time it cost ~60 us: a forgiving key press runs a dozen statements)."""
+    tx = session.get_transaction()
+    held = session.info.get(_CONN_INFO)
+    if tx is not None and held is not None and held[0] is tx:
+        return held[1]
+    conn = session.connection().connection.dbapi_connection
+    assert conn is not None
+    session.info[_CONN_INFO] = (session.get_transaction(), conn)
+    return conn
 
 
 def _guest_rows(rows: list[tuple[Any, ...]]) -> list[GuestRow]:
@@ -568,14 +583,14 @@ def _change_seq(session: Session) -> int:
     """The change counter as this transaction sees it (read once per transaction)."""
     tx = session.get_transaction()
     held = session.info.get(_SEQ_INFO)
-    if held is not None and held[0] is tx:
+    if tx is not None and held is not None and held[0] is tx:
         return int(held[1])
     if _is_pg(session):
         seq = notify.current_seq(session)
     else:
         rows = _raw(session, notify.SEQ_SQL, (notify.SEQ_KEY,))
         seq = int(rows[0][0]) if rows else 0
-    session.info[_SEQ_INFO] = (tx, seq)
+    session.info[_SEQ_INFO] = (session.get_transaction(), seq)
     return seq
 
 
