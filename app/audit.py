@@ -107,7 +107,7 @@ def bulk_read(store: Store, actor: Actor, action: str, *, rows: int, window: flo
     reads, rows_since = due
     fields: dict[str, object] = {"rows": rows, **({"reads": reads} if window else {}), **detail}
     try:
-        with store.write() as s:
+        with store.write(audit_only=True) as s:
             audit_chain.append(s, at=now(), staff_id=actor.id, action=action, guest_ref=None,
                                detail=fields)
     except (StoreBusyError, StoreBusy):
@@ -129,7 +129,7 @@ def note_search(store: Store, actor: Actor, results: int) -> bool:
         return False
     searches, total = due
     try:
-        with store.write() as s:
+        with store.write(audit_only=True) as s:
             record(s, actor, "guests.searched", searches=searches, results=total)
     except (StoreBusyError, StoreBusy):
         # Reading is never held up by a writer: while another desk holds the write lock

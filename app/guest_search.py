@@ -41,6 +41,7 @@ from typing import Any, NamedTuple
 from rapidfuzz.distance import OSA, Levenshtein
 from sqlalchemy.orm import Session
 
+from app import arrivals_index
 from app.i18n import Msg, _, ngettext_
 from app.phones import e164_prefix, looks_like_phone, to_e164
 from app.views import GuestMatch
@@ -137,7 +138,10 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
     # Digits alone (a phone, a room) are no name to match forgivingly.
 
     def in_memory(start: dt.datetime, days: int) -> None:
-        for r in search.starting_rows(s, start, start + dt.timedelta(days=days), WEEK_ROWS):
+        rows = search.starting_rows(s, start, start + dt.timedelta(days=days), WEEK_ROWS)
+        # Only the rows whose names can match are compared in full (app.arrivals_index).
+        heard = _heard_words(tuple(typed_words))
+        for r in arrivals_index.index_of(rows, _folded_words).candidates(heard):
             old = found.get(r.id)
             if old is not None and old.tier == T_EXACT:  # nothing in memory can be better
                 continue

@@ -50,6 +50,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from storage import write_locks
 from storage.models import Setting
 
 log = logging.getLogger("frontdesk.anchor")
@@ -206,47 +207,137 @@ def seed(store_id: str, anchor: Anchor) -> None:
 
 # --- after every commit that logged events ----------------------------------------------
 
-def mark_appended(session: Session) -> None:
-    """Called by ``storage.audit_chain`` when it appends: this commit moves the head."""
-    session.info[INFO_APPENDED] = True
+@dataclass
+class _Span:
+    """What one transaction appended: the event before its first, its last, counts."""
+
+    before: tuple[int, str]
+    last: tuple[int, str, Any]
+    counts: Counter[str]
 
 
-def compute(session: Session, store_id: str, where: str) -> Anchor | None:
+def mark_appended(session: Session, before: tuple[int, str] | None = None,
+                  last: tuple[int, str, Any] | None = None,
+                  counts: Mapping[int | None, int] | None = None) -> None:
+    """Called by ``storage.audit_chain`` when it appends (under the chain lock): this commit
+    moves the head from ``before`` (id, hash) to ``last`` (id, hash, time), adding
+    ``counts`` events per staff id. Without them the head is read back at commit."""
+    if before is None or last is None:
+        session.info[INFO_APPENDED] = True
+        return
+    mine = Counter({(SYSTEM if k is None else str(k)): int(v)
+                    for k, v in (counts or {}).items()})
+    span = session.info.get(INFO_APPENDED)
+    if isinstance(span, _Span):
+        span.last = last
+        span.counts.update(mine)
+    elif span is None:
+        session.info[INFO_APPENDED] = _Span(before, last, mine)
+
+
+def compute(session: Session, store_id: str, where: str, span: _Span | None = None
+            ) -> Anchor | None:
     """The anchor for the chain as this session sees it (inside its transaction).
 
     None when there is no event yet, or when the chain no longer holds the last
     anchor (then the old anchor stays, as the evidence ``verify`` reports).
+
+    With ``span`` (what this transaction appended, under the chain lock) the head is not
+    read back; and when nothing was appended since the last anchor but this transaction's
+    own events and it added no rows, nothing is read at all (every change to guests,
+    visits, labels or consents appends an event, so the row marks are those of the last
+    anchor). Otherwise one statement reads the rest (:func:`_facts`).
     """
     from storage import audit_chain
 
-    head = audit_chain.head(session)
-    if head is None:
-        return None
+    if span is None:
+        head = audit_chain.head(session)
+        if head is None:
+            return None
+    else:
+        head = span.last
     event_id, event_hash, at = head
     with _lock:
         base = _memory.get(store_id)
     if base is None and where != "memory":
         base = load(store_id, where)
-    if base is None:   # the first anchor of this store: count it all
-        counts = Counter(audit_chain.staff_counts(session, after=0, upto=event_id))
-    elif base.id <= event_id and audit_chain.hash_at(session, base.id) == base.hash:
+    if span is not None and base is not None and (base.id, base.hash) == span.before \
+            and not write_locks.wrote(session) & write_locks.ROW_MARK_TABLES:
         counts = Counter(base.by_staff)
-        counts.update(audit_chain.staff_counts(session, after=base.id, upto=event_id))
+        counts.update(span.counts)
+        rows: Mapping[str, int] = base.rows
     else:
-        # The chain no longer holds the last anchor: it was cut, recomputed or rolled
-        # back. Keep the old anchor as the evidence `verify` reports; never follow.
-        log.error("audit chain does not contain its anchor (event %d); not re-anchoring",
-                  base.id)
-        return None
-    return Anchor(event_id, event_hash, at.isoformat(),
-                  {k: v for k, v in sorted(counts.items()) if v}, row_marks(session))
+        facts = _facts(session, base, event_id)
+        if base is not None and facts.base_hash != base.hash:
+            # The chain no longer holds the last anchor: it was cut, recomputed or rolled
+            # back. Keep the old anchor as the evidence `verify` reports; never follow.
+            log.error("audit chain does not contain its anchor (event %d); not re-anchoring",
+                      base.id)
+            return None
+        counts = Counter(base.by_staff if base is not None else {})
+        counts.update(facts.counts)
+        rows = facts.rows
+    when = at.isoformat() if hasattr(at, "isoformat") else str(at)
+    return Anchor(event_id, event_hash, when,
+                  {k: v for k, v in sorted(counts.items()) if v}, dict(rows))
+
+
+@dataclass
+class _Facts:
+    base_hash: str | None
+    counts: Counter[str]
+    rows: dict[str, int]
+    anchored: bool
+
+
+def _facts(session: Session, base: Anchor | None, upto: int) -> _Facts:
+    """In one statement: the hash of the last anchor's event, the events per staff member
+    after it up to ``upto``, the row marks, and whether the store says it is anchored."""
+    from sqlalchemy import BigInteger, String, cast, func, literal, select, union_all
+
+    from storage.models import Assignment, AuditEvent, Consent, Guest, Visit
+
+    no_text, no_int = cast(literal(None), String), cast(literal(None), BigInteger)
+    after = base.id if base is not None else 0
+    parts = [
+        select(literal("s"), cast(AuditEvent.staff_id, String), func.count(), no_text)
+        .where(AuditEvent.id > after, AuditEvent.id <= upto).group_by(AuditEvent.staff_id),
+        *(select(literal("r"), literal(str(m.__tablename__)),
+                 func.coalesce(func.max(m.__table__.c.id), 0), no_text)
+          for m in (Guest, Visit, Assignment, Consent)),
+        select(literal("a"), no_text, no_int, Setting.value).where(Setting.key == ANCHORED_KEY),
+    ]
+    if base is not None:
+        parts.append(select(literal("h"), no_text, no_int, AuditEvent.hash)
+                     .where(AuditEvent.id == base.id))
+    facts = _Facts(None, Counter(), {}, False)
+    for kind, name, number, value in session.execute(union_all(*parts)):
+        if kind == "s":
+            facts.counts[SYSTEM if name is None else str(name)] += int(number)
+        elif kind == "r":
+            facts.rows[str(name)] = int(number or 0)
+        elif kind == "a":
+            facts.anchored = True
+        else:
+            facts.base_hash = str(value)
+    _anchored_seen(session, facts.anchored)
+    return facts
+
+
+def _anchored_seen(session: Session, anchored: bool) -> None:
+    if anchored:
+        session.info[_ANCHORED_SEEN] = True
+
+
+_ANCHORED_SEEN = "audit_anchored_seen"
+_anchored: set[str] = set()   # stores whose "anchored" mark this process saw or wrote
 
 
 def row_marks(session: Session) -> dict[str, int]:
     """The highest id in each table that grows with the desk's work (primary-key reads).
 
     One statement for the four tables: on the shared store every statement is a round
-    trip to the server, made inside the write lock of each change that logs an event.
+    trip to the server.
     """
     from sqlalchemy import func, select
 
@@ -269,12 +360,16 @@ def for_backup(session: Session, store_id: str, key_source: str) -> dict[str, An
 
 def _before_commit(session: Session) -> None:
     target = session.info.get(INFO_STORE)
-    if not session.info.pop(INFO_APPENDED, False) or target is None:
+    appended = session.info.pop(INFO_APPENDED, None)
+    if not appended or target is None:
         return
     store_id, where = target
     try:
-        new = compute(session, store_id, where)
-        if new is not None and session.get(Setting, ANCHORED_KEY) is None:
+        new = compute(session, store_id, where,
+                      appended if isinstance(appended, _Span) else None)
+        if new is not None and store_id not in _anchored \
+                and not session.info.pop(_ANCHORED_SEEN, False) \
+                and session.get(Setting, ANCHORED_KEY) is None:
             session.merge(Setting(key=ANCHORED_KEY, value=where))  # a missing anchor is news
         session.info["anchor_new"] = new
     except Exception:   # never fail the use case for its anchor
@@ -288,6 +383,7 @@ def _after_commit(session: Session) -> None:
         return
     store_id, where = target
     with _lock:
+        _anchored.add(store_id)   # this commit wrote the mark if the store lacked it
         last = _memory.get(store_id)
         if last is not None and last.id >= new.id and where != "memory":
             return   # another thread of this process already anchored further
@@ -357,6 +453,7 @@ def flush(timeout: float = 10.0) -> bool:
 def _after_rollback(session: Session) -> None:
     session.info.pop(INFO_APPENDED, None)
     session.info.pop("anchor_new", None)
+    session.info.pop(_ANCHORED_SEEN, None)
 
 
 def install() -> None:
@@ -375,3 +472,4 @@ def forget(store_id: str) -> None:
     """Drop this process's memory of a store's anchor (tests; a store replaced on disk)."""
     with _lock:
         _memory.pop(store_id, None)
+        _anchored.discard(store_id)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from storage import write_locks
 from storage.audit_anchor import mark_appended
 from storage.models import AuditEvent, Setting
 
@@ -39,7 +41,10 @@ def append(
     session: Session, *, at: dt.datetime, staff_id: int | None, action: str,
     guest_ref: str | None, detail: dict[str, object],
 ) -> AuditEvent:
-    """Add one event at the end of the chain. Call inside a write (IMMEDIATE) transaction."""
+    """Add one event at the end of the chain. Call inside a write transaction: the chain's
+    end is read under the chain lock (``storage.write_locks``), so no other desk appends
+    after the same event."""
+    write_locks.hold_chain(session)
     last = session.execute(
         select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
     ).first()
@@ -54,9 +59,18 @@ def append(
         detail=detail_json, prev_hash=prev, hash=h,
     )
     session.add(event)
-    session.merge(Setting(key=HEAD_KEY, value=f"{new_id}:{h}"))
-    mark_appended(session)
+    _set_head(session, new_id, h)
+    mark_appended(session, (new_id - 1, prev), (new_id, h, at), {staff_id: 1})
     return event
+
+
+def _set_head(session: Session, event_id: int, event_hash: str) -> None:
+    """The head record, in one statement (an insert only the first time)."""
+    value = f"{event_id}:{event_hash}"
+    done = session.execute(update(Setting).where(Setting.key == HEAD_KEY).values(value=value)
+                           .execution_options(synchronize_session=False))
+    if not getattr(done, "rowcount", 1):
+        session.add(Setting(key=HEAD_KEY, value=value))
 
 
 @dataclass(frozen=True)
@@ -131,6 +145,8 @@ class PreparedEvents:
 
     middles: list[str]               # JSON of [at, staff_id, action, guest_ref, detail]
     values: list[tuple[object, ...]]  # (at, staff_id, action, guest_ref, detail), bound
+    last_at: dt.datetime | None = None  # the last event's time (for the audit anchor)
+    staff: Counter[int | None] = field(default_factory=Counter)  # events per staff id
 
     def __len__(self) -> int:
         return len(self.middles)
@@ -152,7 +168,11 @@ def prepare_events(session: Session, events: Iterable[Event]) -> PreparedEvents:
     heads: dict[tuple[dt.datetime, int | None, str], tuple[str, tuple[object, ...]]] = {}
     details: dict[object, tuple[str, str]] = {}
     plain_tail: bool | None = None
+    last_at: dt.datetime | None = None
+    staff: Counter[int | None] = Counter()
     for at, staff_id, action, guest_ref, detail in events:
+        last_at = at
+        staff[staff_id] += 1
         head_key = (at, staff_id, action)
         if head_key not in heads:
             bound = bind((at, staff_id, action, None, ""))
@@ -179,7 +199,7 @@ def prepare_events(session: Session, events: Iterable[Event]) -> PreparedEvents:
             plain_tail = bind((at, staff_id, action, *tail))[3:] == tail
         values.append((*head_bound, *tail) if plain_tail else
                       bind((at, staff_id, action, *tail)))
-    return PreparedEvents(middles, values)
+    return PreparedEvents(middles, values, last_at, staff)
 
 
 def _dumps(value: object, *, sort_keys: bool = False) -> str:
@@ -204,6 +224,7 @@ def append_prepared(session: Session, prepared: PreparedEvents,
 
     if not prepared.middles:
         return
+    write_locks.hold_chain(session)
     last = head(session)
     next_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     rows: list[tuple[object, ...]] = []
@@ -216,8 +237,9 @@ def append_prepared(session: Session, prepared: PreparedEvents,
     bulk.insert_prepared(session, bulk.PreparedRows(
         str(AuditEvent.__tablename__), ("id", *_COLUMNS, "prev_hash", "hash"), rows,
         bulk.placeholder(session)), after_batch=after_batch)
-    session.merge(Setting(key=HEAD_KEY, value=f"{next_id - 1}:{prev}"))
-    mark_appended(session)
+    _set_head(session, next_id - 1, prev)
+    mark_appended(session, (next_id - len(rows) - 1, str(rows[0][-2])),
+                  (next_id - 1, prev, prepared.last_at), prepared.staff)
 
 
 def head(session: Session) -> tuple[int, str, dt.datetime] | None:

@@ -118,6 +118,9 @@ def insert_prepared(session: Session, prepared: PreparedRows, *, batch: int = 20
     Python). ``after_batch(n)`` is called with each batch's size (progress, cancel)."""
     if not prepared.values:
         return
+    if session.get_bind().dialect.name == "postgresql":
+        _copy_prepared(session, prepared, batch, after_batch)
+        return
     marks = ", ".join([prepared.placeholder] * len(prepared.columns))
     sql = (f"INSERT INTO {prepared.table} ({', '.join(prepared.columns)}) "
            f"VALUES ({marks})")
@@ -130,6 +133,30 @@ def insert_prepared(session: Session, prepared: PreparedRows, *, batch: int = 20
     if "id" in prepared.columns and session.get_bind().dialect.name == "postgresql":
         table = Base.metadata.tables[prepared.table]
         advance_id_sequence(session, table)
+
+
+def _copy_prepared(session: Session, prepared: PreparedRows, batch: int,
+                   after_batch: Callable[[int], None] | None) -> None:
+    """PostgreSQL: the rows go in with ``COPY … FROM STDIN`` (a third of the server's work
+    of as many ``INSERT``s; an import's audit events are sent while it holds the audit
+    chain's lock, which card opens at other desks wait for). The statement hooks do not see
+    a ``COPY``: the locks and the change feed are told by hand."""
+    from storage import notify, write_locks
+
+    write_locks.before_copy(session, prepared.table)
+    conn = session.connection()
+    notify.note_write(conn, prepared.table)
+    raw: Any = conn.connection.dbapi_connection   # psycopg's own connection: its copy()
+    statement = f"COPY {prepared.table} ({', '.join(prepared.columns)}) FROM STDIN"
+    for start in range(0, len(prepared.values), batch):
+        chunk = prepared.values[start:start + batch]
+        with raw.cursor() as cur, cur.copy(statement) as copy:
+            for row in chunk:
+                copy.write_row(row)
+        if after_batch is not None:
+            after_batch(len(chunk))
+    if "id" in prepared.columns:
+        advance_id_sequence(session, Base.metadata.tables[prepared.table])
 
 
 @contextmanager

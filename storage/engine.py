@@ -18,11 +18,11 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from storage import notify
+from storage import notify, write_locks
+from storage.write_locks import WRITE_OPTION as WRITE_OPTION
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 32 * 1024
-WRITE_OPTION = "frontdesk_write"
 
 
 def key_pragma(key: bytes, salt: bytes | None = None) -> str:
@@ -118,6 +118,8 @@ def engine_from(creator: Callable[[], Any]) -> Engine:
         write = conn.get_execution_options().get(WRITE_OPTION, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
+    # One writer by nature: no lock to take, but an audit-only write is checked the same.
+    write_locks.install(engine, None)
     notify.track(engine)  # which data tables each write touched (storage.notify)
     return engine
 

@@ -1,36 +1,38 @@
 """The PostgreSQL engine: connection settings and write serialisation for the shared store.
 
 The SQLCipher engine (``storage.engine``) serialises writers with ``BEGIN
-IMMEDIATE``; here a write transaction takes one transaction-level advisory lock
-just before its first statement that writes, or that reads the audit log, so two
-desks writing at once queue instead of interleaving, and the audit hash chain
-(which reads the last event and appends the next) can never fork. What a write
-transaction only reads before that (a card, before its "opened" event) does not
-hold other desks up. Writes run at READ COMMITTED: each statement after the lock
-sees every commit made before it, including the chain's newest event.
+IMMEDIATE``; here a write transaction takes transaction-level advisory locks
+(``storage.write_locks`` says which and when): the **data lock** just before its first
+statement that writes, or that reads the audit log, so two desks changing data queue
+instead of interleaving; and the **chain lock**, always after the data lock, just before
+the audit hash chain's end is read to append after it, so the chain can never fork. An
+audit-only write (a card opened, a look, a sign-in) takes only the chain lock, so it
+never waits for an import's data write. What a write transaction only reads before its
+first lock (a card, before its "opened" event) does not hold other desks up. Writes run
+at READ COMMITTED: each statement after a lock sees every commit made before it,
+including the chain's newest event.
 
-Waiting is bounded (``lock_timeout``): a desk that cannot get the lock in time
+Waiting is bounded (``lock_timeout``): a desk that cannot get a lock in time
 gets ``StoreBusy`` like the local store's busy timeout, never a hang.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.pool import QueuePool
 
-from storage import notify
-from storage.engine import WRITE_OPTION
+from storage import notify, write_locks
 
-# One number for "the Frontdesk write lock" (pg_advisory_xact_lock takes a bigint):
-# the ASCII of "FRONTDSK". Only Frontdesk's own sessions take it.
-WRITE_LOCK_KEY = 0x46524F4E5444534B
+# The advisory locks' numbers (pg_advisory_xact_lock takes a bigint): the ASCII of
+# "FRONTDSK" for the data lock (the number of the single write lock of earlier versions)
+# and of "FDCHAIN!" for the audit chain's lock. Only Frontdesk's own sessions take them.
+DATA_LOCK_KEY = WRITE_LOCK_KEY = 0x46524F4E5444534B
+CHAIN_LOCK_KEY = 0x4644434841494E21
+_KEYS = {write_locks.DATA: DATA_LOCK_KEY, write_locks.CHAIN: CHAIN_LOCK_KEY}
 LOCK_TIMEOUT_MS = 10_000
-_LOCKED = "frontdesk_write_locked"
-_NEEDS_LOCK = re.compile(r"^\s*(?:INSERT|UPDATE|DELETE)\b|\baudit_event\b", re.I)
 CONNECT_TIMEOUT_S = 5
 # A desk that hangs inside a transaction (crash mid-write, a pulled cable) must not
 # hold the write lock for ever: the server ends such a session after this long.
@@ -55,22 +57,20 @@ def engine_from(creator: Callable[[], Any], *, pool_size: int = 4) -> Engine:
         pool_size=pool_size, max_overflow=4, pool_pre_ping=True, pool_use_lifo=True,
     )
 
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Any) -> None:
-        conn.info.pop(_LOCKED, None)
-
-    @event.listens_for(engine, "before_cursor_execute")
-    def _serialise(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any,
-                   executemany: bool) -> None:
-        if conn.info.get(_LOCKED) or not conn.get_execution_options().get(WRITE_OPTION):
-            return
-        if _NEEDS_LOCK.search(statement):
-            conn.info[_LOCKED] = True
-            cursor.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
-            cursor.fetchall()
-
+    write_locks.install(engine, _lock)
     notify.track(engine)  # which data tables each write touched (storage.notify)
     return engine
+
+
+def _lock(target: Any, which: str) -> None:
+    """Take one advisory lock on a DB-API cursor (from the statement hook) or a SQLAlchemy
+    connection (``write_locks.hold_chain``); waits at most ``lock_timeout``."""
+    sql = f"SELECT pg_advisory_xact_lock({_KEYS[which]})"
+    if hasattr(target, "exec_driver_sql"):
+        target.exec_driver_sql(sql)
+    else:
+        target.execute(sql)
+        target.fetchall()
 
 
 def is_lock_timeout(exc: BaseException | None) -> bool:

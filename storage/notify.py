@@ -58,6 +58,12 @@ def track(engine: Engine) -> None:
         conn.info.pop(_TOUCHED, None)
 
 
+def note_write(conn: Any, table: str) -> None:
+    """What :func:`track` notes for a statement, for rows sent another way (``COPY``)."""
+    if table.lower() not in QUIET_TABLES:
+        conn.info.setdefault(_TOUCHED, set()).add(table.lower())
+
+
 def watch_writes(session_factory: Any) -> None:
     """Run :func:`before_commit` in every session made by ``session_factory``."""
     event.listen(session_factory, "before_commit", before_commit)

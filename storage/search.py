@@ -532,35 +532,51 @@ _STARTING_RAW = (_STARTING_SQL.replace(":start", "?").replace(":end", "?")
 # data the rest of the search sees. Only the newest counter's windows are kept: a changed
 # or erased guest's row is dropped at the next key press.
 _StartingKey = tuple[dt.datetime, dt.datetime, int]
-_starting_cache: weakref.WeakKeyDictionary[Any, dict[_StartingKey, tuple[int, list[Any]]]] = (
+_starting_cache: weakref.WeakKeyDictionary[Any, dict[_StartingKey, tuple[int, tuple[Any, ...]]]] = (
     weakref.WeakKeyDictionary())
 
 
 def _change_seq(session: Session) -> int:
+    """The change counter as this transaction sees it (read once per transaction)."""
+    tx = session.get_transaction()
+    held = session.info.get(_SEQ_INFO)
+    if held is not None and held[0] is tx:
+        return int(held[1])
     if _is_pg(session):
-        return notify.current_seq(session)
-    rows = _raw(session, notify.SEQ_SQL, (notify.SEQ_KEY,))
-    return int(rows[0][0]) if rows else 0
+        seq = notify.current_seq(session)
+    else:
+        rows = _raw(session, notify.SEQ_SQL, (notify.SEQ_KEY,))
+        seq = int(rows[0][0]) if rows else 0
+    session.info[_SEQ_INFO] = (tx, seq)
+    return seq
+
+
+_SEQ_INFO = "frontdesk.search.change_seq"
 
 
 def starting_rows(session: Session, start: dt.datetime, end: dt.datetime, limit: int
-                  ) -> list[Any]:
+                  ) -> tuple[Any, ...]:
     """Guests with a visit starting in [start, end) — today's or this week's arrivals and
-    bookings, soonest first (read again only after guest data changed)."""
+    bookings, soonest first (read again only after guest data changed).
+
+    The same tuple is returned until then, so a caller may keep what it derives from the
+    rows (``app.arrivals_index``) for as long as it gets that tuple back.
+    """
     seq, key = _change_seq(session), (start, end, limit)
     per_store = _starting_cache.setdefault(session.get_bind(), {})
     hit = per_store.get(key)
     if hit is not None and hit[0] == seq:
-        return list(hit[1])
+        return hit[1]
+    rows: tuple[Any, ...]
     if not _is_pg(session):
-        rows: list[Any] = _place_rows(
-            _raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit)))
+        rows = tuple(_place_rows(
+            _raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit))))
     else:
-        rows = list(session.execute(_STARTING, {"start": start, "end": end, "n": limit}).all())
+        rows = tuple(session.execute(_STARTING, {"start": start, "end": end, "n": limit}).all())
     for old in [k for k, (at, _rows) in per_store.items() if at != seq]:
         del per_store[old]
     per_store[key] = (seq, rows)
-    return list(rows)
+    return rows
 
 
 _FACTS_SQL = (
@@ -577,11 +593,34 @@ _FACTS_RAW = (_FACTS_SQL.format(ids="IN (SELECT value FROM json_each(:ids))")
               .replace(":ids", "?4"))
 
 
-def visit_facts(session: Session, ids: Sequence[int], day: dt.date
-                ) -> dict[int, tuple[bool, bool, dt.datetime | None]]:
-    """Per guest: a visit starts today; one starts in the 6 days after; their last visit."""
+Facts = tuple[bool, bool, dt.datetime | None]
+# Visit facts already read, per store, for one (change counter, day): the next key press
+# mostly ranks the same guests again ("Verm", "Verme", …). Dropped as soon as guest data
+# changed (the counter, read in the search's own snapshot, as for the arrivals above).
+_facts_cache: weakref.WeakKeyDictionary[Any, tuple[tuple[int, dt.date], dict[int, Facts]]] = (
+    weakref.WeakKeyDictionary())
+FACTS_KEPT = 20_000
+
+
+def visit_facts(session: Session, ids: Sequence[int], day: dt.date) -> dict[int, Facts]:
+    """Per guest: a visit starts today; one starts in the 6 days after; their last visit
+    before ``day`` (``(False, False, None)`` for a guest without visits)."""
     if not ids:
         return {}
+    key, bind = (_change_seq(session), day), session.get_bind()
+    held = _facts_cache.get(bind)
+    if held is None or held[0] != key or len(held[1]) > FACTS_KEPT:
+        held = _facts_cache[bind] = (key, {})
+    known = held[1]
+    missing = [i for i in ids if i not in known]
+    if missing:
+        read = _read_facts(session, missing, day)
+        for i in missing:
+            known[i] = read.get(i, (False, False, None))
+    return {i: known[i] for i in ids}
+
+
+def _read_facts(session: Session, ids: Sequence[int], day: dt.date) -> dict[int, Facts]:
     d0 = dt.datetime.combine(day, dt.time())
     pg = _is_pg(session)
     if not pg:
@@ -592,7 +631,7 @@ def visit_facts(session: Session, ids: Sequence[int], day: dt.date
         rows = session.execute(_FACTS_PG,
                                {"ids": list(ids), "d0": d0, "d1": d0 + dt.timedelta(days=1),
                                 "d7": d0 + dt.timedelta(days=7)}).all()
-    out: dict[int, tuple[bool, bool, dt.datetime | None]] = {}
+    out: dict[int, Facts] = {}
     for gid, today, week, last in rows:
         if isinstance(last, str):  # max() over a CASE loses the column's type
             last = dt.datetime.fromisoformat(last)

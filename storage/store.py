@@ -43,7 +43,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import audit_anchor, fscheck, migrate, notify
+from storage import audit_anchor, fscheck, migrate, notify, write_locks
 from storage import engine as eng
 from storage.errors import (
     DamagedStore,
@@ -129,12 +129,18 @@ class Store:
         # Writes that log audit events re-anchor the chain head outside the file after
         # commit (storage.audit_anchor; trust-auth's hook).
         where = audit_anchor.where_for(header.key_source)
+        info = {audit_anchor.INFO_STORE: (header.store_id, where)} if where else {}
         self._write = sessionmaker(
             engine.execution_options(**{eng.WRITE_OPTION: True}), expire_on_commit=False,
-            info={audit_anchor.INFO_STORE: (header.store_id, where)} if where else {},
-        )
+            info=info)
+        # An audit-only write (storage.write_locks): reads anything, writes only audit events.
+        self._audit_write = sessionmaker(
+            engine.execution_options(**{eng.WRITE_OPTION: True,
+                                        write_locks.AUDIT_ONLY_OPTION: True}),
+            expire_on_commit=False, info=info)
         audit_anchor.install()
         notify.watch_writes(self._write)  # other desks learn of changes (storage.notify)
+        notify.watch_writes(self._audit_write)
 
     @property
     def busy_error(self) -> Callable[[StorageError], Exception] | None:
@@ -155,9 +161,16 @@ class Store:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        with self._named_failures(), self._write() as session, session.begin():
+    def write(self, *, audit_only: bool = False) -> Iterator[Session]:
+        """A write transaction. ``audit_only``: it writes nothing but audit events (a card
+        opened, a look, a sign-in); on the shared store it then never waits for another
+        desk's data write, only for the audit chain (``storage.write_locks``)."""
+        with self._named_failures(), self._session_for(audit_only)() as session, \
+                session.begin():
             yield session
+
+    def _session_for(self, audit_only: bool) -> sessionmaker[Session]:
+        return self._audit_write if audit_only else self._write
 
     @contextmanager
     def _named_failures(self) -> Iterator[None]:

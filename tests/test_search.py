@@ -199,6 +199,23 @@ def test_todays_arrivals_are_read_again_after_every_change(
     assert first(store, receptionist, "Dan de Jong").full_name == "Daan de Jongh"
 
 
+def test_visit_facts_are_read_again_after_every_change(store: Store, receptionist: Actor
+                                                        ) -> None:
+    # Which guests arrive today (and their last visit) is kept between key presses until
+    # guest data changes: a visit recorded or cancelled reorders the very next search.
+    older, newer = (guests.create_guest(store, receptionist, GuestFields("Mila Verbeek")).id
+                    for _ in range(2))
+    assert [(g.id, g.when) for g in find(store, receptionist, "Mila Verbeek")] == [
+        (older, ""), (newer, "")]
+    v = visits.record_visit(store, receptionist, newer, kind=VisitKind.STAY,
+                            starts_at=dt.datetime.combine(TODAY, dt.time(14)), place="101")
+    assert [(g.id, g.when) for g in find(store, receptionist, "Mila Verbeek")] == [
+        (newer, "today"), (older, "")]
+    visits.set_status(store, receptionist, v.id, VisitStatus.CANCELLED)
+    assert [(g.id, g.when) for g in find(store, receptionist, "Mila Verbeek")] == [
+        (older, ""), (newer, "")]
+
+
 def test_an_exact_match_is_never_below_a_forgiving_one(store: Store, receptionist: Actor) -> None:
     exact = guests.create_guest(store, receptionist, GuestFields("Tom Jansen")).id
     near = guests.create_guest(store, receptionist, GuestFields("Tom Janssen")).id

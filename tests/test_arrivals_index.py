@@ -1,0 +1,87 @@
+"""The arrivals index may only skip rows that the full comparison would not match.
+
+``app.arrivals_index`` picks which of today's and this week's arrivals are compared with
+what was typed; a row it wrongly leaves out is a guest at the desk that search misses.
+Checked against the full comparison (``app.guest_search._match_in_memory``) of every row,
+for typed texts made the way staff mistype: one letter changed, dropped, added or two
+swapped, sound-alike spellings, beginnings, particles and preferred names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from app import arrivals_index, demo_names, guest_search
+from storage import name_keys
+from storage.search import GuestRow
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzéü"
+SOUNDS = (("th", "t"), ("ij", "y"), ("ei", "ij"), ("x", "ks"), ("dt", "t"), ("ss", "s"),
+          ("ü", "ue"), ("C", "K"), ("ph", "f"), ("Sch", "S"), ("S", "Sch"), ("mit", "mid"),
+          ("van der ", "vd "), ("de ", ""), ("ck", "k"), ("y", "ij"), ("ie", "i"))
+
+
+def _rows(rng: random.Random, n: int) -> list[GuestRow]:
+    out = []
+    for i in range(n):
+        given, surname, _origin = demo_names.pick_name(rng)
+        preferred = rng.choice(["", "", "", given.split(" ")[0][:3], "Bobby"])
+        out.append(GuestRow(i + 1, f"G{i}", f"{given} {surname}", preferred, "", "en",
+                            None, None, dt.datetime(2026, 1, 1)))
+    return out
+
+
+def _mistyped(name: str, rng: random.Random) -> str:
+    choice = rng.randrange(6)
+    if choice == 0 and len(name) > 4:
+        i = rng.randrange(len(name))
+        return name[:i] + rng.choice(LETTERS) + name[i + 1:]
+    if choice == 1 and len(name) > 4:
+        i = rng.randrange(len(name))
+        return name[:i] + name[i + 1:]
+    if choice == 2:
+        i = rng.randrange(len(name) + 1)
+        return name[:i] + rng.choice(LETTERS) + name[i:]
+    if choice == 3:
+        rules = [(a, b) for a, b in SOUNDS if a in name]
+        if rules:
+            a, b = rng.choice(rules)
+            heard = name.replace(a, b, 1)
+            # ... sometimes still being typed ("Schmid" for Schmidtke, Smitskamp)
+            return heard[:rng.randrange(len(heard) - 3, len(heard) + 1)]
+    if choice == 4:
+        return name[:rng.randrange(2, max(3, len(name)))]
+    words = name.split(" ")
+    return " ".join(rng.sample(words, rng.randint(1, len(words))))
+
+
+def test_every_row_the_full_comparison_matches_is_a_candidate() -> None:
+    rng = random.Random(15)
+    rows = _rows(rng, 300)
+    index = arrivals_index.ArrivalsIndex(rows, guest_search._folded_words)
+    matched_somewhere = 0
+    for _ in range(400):
+        target = rng.choice(rows)
+        typed = _mistyped(target.full_name if rng.random() < 0.8 else target.preferred_name
+                          or target.full_name, rng)
+        words = name_keys.words(typed)
+        if not words or not any(ch.isalpha() for ch in typed):
+            continue
+        full = {r.id for r in rows
+                if guest_search._match_in_memory(r, typed.strip(), words) is not None}
+        heard = guest_search._heard_words(tuple(words))
+        picked = {r.id for r in index.candidates(heard)}
+        assert full <= picked, (typed, sorted(full - picked))
+        matched_somewhere += bool(full)
+        # The index is worth having: it leaves out most rows.
+        assert len(picked) < len(rows) / 2, typed
+    assert matched_somewhere > 300  # the typed texts do find their guests
+
+
+def test_the_index_is_built_once_per_read_of_the_rows() -> None:
+    rows = tuple(_rows(random.Random(1), 5))
+    first = arrivals_index.index_of(rows, guest_search._folded_words)
+    assert arrivals_index.index_of(rows, guest_search._folded_words) is first
+    again = tuple(rows)  # the same rows read again after a change: a new tuple
+    assert arrivals_index.index_of(list(again), guest_search._folded_words) is not first
