@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
-    QFileDialog,
     QMenu,
     QMessageBox,
     QWidget,
