@@ -135,10 +135,11 @@ def guest_count(store: Store) -> int:
 def open_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime | None = None
               ) -> GuestCard:
     """Everything the card shows, read and audited ("guest.opened") in one transaction."""
-    require(store, actor, Action.VIEW_GUEST)
     at = now or _now()
-    # Audit-only: never waits for another desk's data write (storage.write_locks).
+    # Audit-only: never waits for another desk's data write (storage.write_locks); the
+    # permission read in the same transaction (one transaction, not two, per card).
     with store.write(audit_only=True) as s:
+        require(store, actor, Action.VIEW_GUEST, within=s)
         g = queries.guest_for_card(s, guest_id)
         if g is None:
             raise NotFound(_("That guest no longer exists."))
@@ -155,10 +156,11 @@ def refresh_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime 
     bury real looks in the guest's "who opened your profile" list, while a refresh
     of any other guest is a look like any other.
     """
-    require(store, actor, Action.VIEW_GUEST)
     at = now or _now()
-    # Audit-only: never waits for another desk's data write (storage.write_locks).
+    # Audit-only: never waits for another desk's data write (storage.write_locks); the
+    # permission read in the same transaction (one transaction, not two, per card).
     with store.write(audit_only=True) as s:
+        require(store, actor, Action.VIEW_GUEST, within=s)
         g = queries.guest_for_card(s, guest_id)
         if g is None:
             raise NotFound(_("That guest no longer exists."))
