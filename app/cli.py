@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from app.report import GuestReport
+    from storage.store import Store
 
 
 def _command_modules(path: Sequence[str]) -> list[str]:
@@ -95,6 +96,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+def _fill_demo(store: Store) -> None:
+    """``--demo``'s guests, staff and vocabulary, written into its fresh throw-away store."""
+    from app.demo import build_demo
+
+    build_demo(store)
+
+
 def _gui(args: argparse.Namespace) -> int:
     # Imported here, not at the top: `frontdesk --version`/`--help` never load the storage
     # layer (bench/startup.py measures them against a bare interpreter).
@@ -102,17 +110,16 @@ def _gui(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
-    from app.opening import MemoryKey, key_source_for, open_store, resolve_data_dir
+    from app.opening import MemoryKey, key_source_for, resolve_data_dir
     from ui.main import run_gui  # the launcher is the one place app/ may start Qt
 
     if args.demo:
         folder = Path(tempfile.mkdtemp(prefix="frontdesk-demo-"))
         try:
-            store = open_store(folder, MemoryKey())
-            from app.demo import build_demo
-
-            build_demo(store)
-            return run_gui(store, demo=True)
+            # Made and filled on the desk's opening worker: the window shows at once, saying
+            # what it is doing, instead of after seconds of building guests.
+            return run_gui(None, demo=True, data_dir=folder, key_source=MemoryKey(),
+                           prepare=_fill_demo)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     from app.shared_store import resolve_store

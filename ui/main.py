@@ -41,9 +41,11 @@ def idle_ms_from_env() -> int:
 
 
 def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = None,
-            key_source: Any = None, shared: str | None = None) -> int:
+            key_source: Any = None, shared: str | None = None,
+            prepare: Callable[[Store], None] | None = None) -> int:
     """The desk window on ``store``, or on the store opened from ``data_dir`` + ``key_source``,
-    or on the venue's shared store at address ``shared``."""
+    or on the venue's shared store at address ``shared``. ``prepare`` runs on the opening
+    worker after the open (``--demo`` fills its throw-away store there, behind the window)."""
     gc.disable()  # until the sign-in page is ready (see startup_done)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -90,7 +92,7 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
 
         def open_later() -> None:
             open_in_background(window, data_dir or Path(), key_source, shared=shared,
-                               done=opened_now)
+                               done=opened_now, prepare=prepare)
 
         def opened_now(got: Store | None) -> None:
             startup_done()
@@ -98,7 +100,7 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
                 window.close()
                 return
             opened.append(got)
-            if shared is None and data_dir is not None:  # a local store can be restored
+            if shared is None and data_dir is not None and not demo:  # restorable
                 window.store_location = StoreLocation(data_dir, key_source)
             window.set_store(got, label)
             # While the person picks a name and types a PIN, the GUI thread (idle) loads the
@@ -223,7 +225,8 @@ def _open_once(data_dir: Path, key_source: Any, shared: str | None) -> Store:
 
 
 def open_in_background(parent: Any, data_dir: Path, key_source: Any, *,
-                       shared: str | None, done: Callable[[Store | None], None]) -> None:
+                       shared: str | None, done: Callable[[Store | None], None],
+                       prepare: Callable[[Store], None] | None = None) -> None:
     """Open the store on a worker thread, so the window keeps painting meanwhile (a shared
     store's server may take seconds to answer, or not answer at all until its connect
     timeout; a local store's key derivation takes about a second). A failure is shown
@@ -249,7 +252,8 @@ def open_in_background(parent: Any, data_dir: Path, key_source: Any, *,
     def failed(exc: Exception) -> None:
         again, got = after_failed_open(parent, exc, data_dir, key_source, shared)
         if again:
-            open_in_background(parent, data_dir, key_source, shared=shared, done=done)
+            open_in_background(parent, data_dir, key_source, shared=shared, done=done,
+                               prepare=prepare)
         else:
             done(got)
 
@@ -259,6 +263,8 @@ def open_in_background(parent: Any, data_dir: Path, key_source: Any, *,
         outcome: object
         try:
             outcome = _open_once(data_dir, key_source, shared)
+            if prepare is not None:
+                prepare(outcome)
         except BaseException as exc:   # handed to the GUI thread, never lost on the pool
             outcome = exc
         signals.finished.emit(outcome)

@@ -72,7 +72,9 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
 
         self.pages = QStackedWidget()
-        self.opening = QLabel(self.tr("Opening the store…"))
+        self.opening = QLabel(self.tr("Making the demo store: guests, a year of visits, "
+                                      "today's arrivals…") if demo
+                              else self.tr("Opening the store…"))
         self.opening.setObjectName("emptyState")
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.first_run = FirstRunPage()

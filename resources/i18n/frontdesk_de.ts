@@ -1302,6 +1302,10 @@ Schlagen Sie ein neues Merkmal vor, wenn nichts passt.</translation>
       <translation>Frontdesk</translation>
     </message>
     <message>
+      <source>Making the demo store: guests, a year of visits, today's arrivals…</source>
+      <translation>Der Demo-Bestand wird angelegt: Gäste, ein Jahr Besuche, die heutigen Anreisen…</translation>
+    </message>
+    <message>
       <source>Opening the store…</source>
       <translation>Datenbestand wird geöffnet…</translation>
     </message>

@@ -1302,6 +1302,10 @@ Stel een nieuw label voor als er niets past.</translation>
       <translation>Frontdesk</translation>
     </message>
     <message>
+      <source>Making the demo store: guests, a year of visits, today's arrivals…</source>
+      <translation>De demogegevens worden gemaakt: gasten, een jaar aan bezoeken, de aankomsten van vandaag…</translation>
+    </message>
+    <message>
       <source>Opening the store…</source>
       <translation>Gegevens worden geopend…</translation>
     </message>

@@ -82,3 +82,32 @@ def test_the_open_thread_preloads_the_desk_and_a_failed_preload_still_opens(
     assert store is not None
     store.close()
     assert "preloading after the open failed" in caplog.text
+
+
+def test_the_demo_store_is_filled_on_the_opening_worker_before_the_sign_in(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """``--demo`` (app.cli) hands ``build_demo`` as ``prepare``: it runs on the worker after
+    the open, so the window paints meanwhile, and the desk gets the store only once filled."""
+    import ui.main as main
+    from app.demo import build_demo
+    from app.opening import MemoryKey
+    from app.staff import list_staff
+
+    filled_on: list[threading.Thread] = []
+
+    def prepare(store: Store) -> None:
+        filled_on.append(threading.current_thread())
+        build_demo(store)
+
+    got: list[Store | None] = []
+    main.open_in_background(None, tmp_path / "demo", MemoryKey(), shared=None,
+                            done=got.append, prepare=prepare)
+    ticks: list[int] = []
+    QTimer.singleShot(0, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: bool(ticks), timeout=2000)   # painting while it fills
+    qtbot.waitUntil(lambda: bool(got), timeout=120_000)
+    store = got[0]
+    assert store is not None
+    assert filled_on and filled_on[0] is not threading.main_thread()
+    assert "Eva Visser" in [s.name for s in list_staff(store)]
+    store.close()
