@@ -20,7 +20,7 @@ import datetime as dt
 import json
 import unicodedata
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -103,12 +103,27 @@ def _raw(session: Session, sql: str, params: Sequence[Any] | dict[str, Any]
     Errors come back as SQLAlchemy's (``DBAPIError``), as from ``session.execute``, so
     the store still names a damaged or missing file (``Store._named_failures``).
     """
-    conn = session.connection().connection.dbapi_connection
-    assert conn is not None
+    conn = _dbapi(session)
     try:
         return list(conn.execute(sql, params).fetchall())
     except sqlcipher3.dbapi2.Error as exc:
         raise DBAPIError.instance(sql, params, exc, sqlcipher3.dbapi2.Error) from exc
+
+
+_CONN_INFO = "frontdesk.search.dbapi"
+
+
+def _dbapi(session: Session) -> Any:
+    """The session's driver connection, looked up once per transaction (through the
+    session each time it cost ~60 us: a forgiving key press runs a dozen statements)."""
+    tx = session.get_transaction()
+    held = session.info.get(_CONN_INFO)
+    if tx is not None and held is not None and held[0] is tx:
+        return held[1]
+    conn = session.connection().connection.dbapi_connection
+    assert conn is not None
+    session.info[_CONN_INFO] = (session.get_transaction(), conn)
+    return conn
 
 
 def _guest_rows(rows: list[tuple[Any, ...]]) -> list[GuestRow]:
@@ -348,8 +363,36 @@ _CANDIDATES_RAW = _CANDIDATE_SQL.format(sound="sound = :s")
 _CANDIDATES_SOUND_PREFIX_RAW = _CANDIDATE_SQL.format(sound="sound >= :s AND sound < :su")
 
 
+# The dictionary's answers for one typed word, kept per store until guest data changes (the
+# change counter, read in the search's own snapshot): each key press looks up every word
+# typed so far again ("Tobias Mü", "Tobias Mül", …), and the dictionary changes only with
+# guests' names. Name words only, no guest.
+_terms_memo: weakref.WeakKeyDictionary[Any, tuple[int, dict[tuple[Any, ...], list[Term]]]] = (
+    weakref.WeakKeyDictionary())
+TERMS_KEPT = 5_000
+
+
+def _remembered(session: Session, key: tuple[Any, ...], read: Callable[[], list[Term]]
+                ) -> list[Term]:
+    seq, bind = _change_seq(session), session.get_bind()
+    held = _terms_memo.get(bind)
+    if held is None or held[0] != seq or len(held[1]) > TERMS_KEPT:
+        held = _terms_memo[bind] = (seq, {})
+    hit = held[1].get(key)
+    if hit is None:
+        hit = held[1][key] = read()
+    return list(hit)
+
+
 def term_candidates(session: Session, word: str, *, sound_prefix: bool = False
                     ) -> list[Term]:
+    """:func:`_term_candidates`, remembered until guest data changes."""
+    return _remembered(session, ("near", word, sound_prefix),
+                       lambda: _term_candidates(session, word, sound_prefix=sound_prefix))
+
+
+def _term_candidates(session: Session, word: str, *, sound_prefix: bool = False
+                     ) -> list[Term]:
     """Dictionary words that may be ``word`` misspelt or misheard, from four index lookups.
 
     Any word within one edit of ``word`` shares its first half or its last half
@@ -406,8 +449,8 @@ def terms_by_fold(session: Session, folds: Iterable[str]) -> list[Term]:
     wanted = sorted(set(folds))
     if not wanted:
         return []
-    return [Term(str(t), str(f), str(s), str(e))
-            for t, f, s, e in _by_fold(session, wanted)]
+    return _remembered(session, ("folds", *wanted), lambda: [
+        Term(str(t), str(f), str(s), str(e)) for t, f, s, e in _by_fold(session, wanted)])
 
 
 def term_exists(session: Session, word: str) -> bool:
@@ -540,14 +583,14 @@ def _change_seq(session: Session) -> int:
     """The change counter as this transaction sees it (read once per transaction)."""
     tx = session.get_transaction()
     held = session.info.get(_SEQ_INFO)
-    if held is not None and held[0] is tx:
+    if tx is not None and held is not None and held[0] is tx:
         return int(held[1])
     if _is_pg(session):
         seq = notify.current_seq(session)
     else:
         rows = _raw(session, notify.SEQ_SQL, (notify.SEQ_KEY,))
         seq = int(rows[0][0]) if rows else 0
-    session.info[_SEQ_INFO] = (tx, seq)
+    session.info[_SEQ_INFO] = (session.get_transaction(), seq)
     return seq
 
 
