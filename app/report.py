@@ -528,7 +528,7 @@ def show_guest(store: Store, actor: Actor, guest_id: int, *, language: str | Non
     """Open Show guest: the report, audited as "guest.shown" in the same transaction."""
     require(store, actor, Action.SHOW_GUEST)
     at = now or _now()
-    with store.write() as s:
+    with store.write(audit_only=True) as s:  # a look: it writes only its audit event
         g = load_guest(s, guest_id)
         record(s, actor, "guest.shown", guest_ref=g.ref, at=at)
         s.flush()
@@ -541,7 +541,7 @@ def guest_report(store: Store, actor: Actor, guest_id: int, *, language: str | N
     person showed or changed this guest in the last 10 minutes (``app.audit.look``)."""
     require(store, actor, Action.SHOW_GUEST)
     at = now or _now()
-    with store.write() as s:
+    with store.write(audit_only=True) as s:  # a look: it writes only its audit event
         g = load_guest(s, guest_id)
         look(s, actor, g.ref, at, via="report")
         s.flush()

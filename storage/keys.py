@@ -151,6 +151,9 @@ def usable_backend() -> object:
     import keyring
     from keyring.backends import chainer
 
+    from storage import keyring_choice
+
+    keyring_choice.install()  # keyring's own choice, without its full search where known
     backend = keyring.get_keyring()
     candidates = list(backend.backends) if isinstance(backend, chainer.ChainerBackend) else [
         backend

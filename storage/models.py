@@ -182,6 +182,9 @@ class Guest(Base):
     )
 
 
+_STAYING = "status = 'arrived' AND kind = 'stay'"
+
+
 class Visit(Base):
     """A hotel stay (dates, room) or a restaurant booking (time, service, table)."""
 
@@ -191,9 +194,8 @@ class Visit(Base):
         # "Who is in room 12 / at table 12 today" from the search box (revision 0004):
         # visits starting today, and guests staying (arrived stays only, revision 0009).
         Index("ix_visit_place_starts_at", "place", "starts_at"),
-        Index("ix_visit_staying_place", "place",
-              sqlite_where=text("status = 'arrived' AND kind = 'stay'"),
-              postgresql_where=text("status = 'arrived' AND kind = 'stay'")),
+        # Partial on both engines; its PostgreSQL WHERE: POSTGRESQL_INDEX_WHERE below.
+        Index("ix_visit_staying_place", "place", sqlite_where=text(_STAYING)),
         # Search ranks its candidates by their visits (today, this week, last visit):
         # read from this index alone, not from visit rows scattered over the file
         # (revision 0014).
@@ -439,3 +441,21 @@ class ErasedGuest(Base):
     ref: Mapped[str] = mapped_column(String(32), primary_key=True)
     erased_at: Mapped[dt.datetime] = mapped_column(DateTime)
     scrub_pending: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# --- options only PostgreSQL reads ---------------------------------------------------------
+# Naming a ``postgresql_*`` option in a model makes SQLAlchemy import its whole PostgreSQL
+# dialect (every driver's module, asyncpg's and with it asyncio) to check the name: tens of
+# milliseconds at the start of every desk on a local SQLCipher file, which never uses them.
+# So they are declared here and given to the indexes on first PostgreSQL use
+# (storage.postgres.make_engine), the same as the migrations create (revision 0009).
+POSTGRESQL_INDEX_WHERE = {"ix_visit_staying_place": _STAYING}
+
+
+def with_postgresql_options() -> None:
+    """Give the models' indexes their PostgreSQL-only options (idempotent; loads the dialect)."""
+    for table in Base.metadata.tables.values():
+        for index in table.indexes:
+            where = POSTGRESQL_INDEX_WHERE.get(str(index.name))
+            if where is not None and index.dialect_options["postgresql"]["where"] is None:
+                index.dialect_kwargs["postgresql_where"] = text(where)

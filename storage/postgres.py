@@ -329,6 +329,9 @@ def open_shared(address: ServerAddress, password: str, local_base: Path) -> Shar
 def make_engine(address: ServerAddress, password: str, *, pool_size: int = 4) -> Engine:
     import psycopg
 
+    from storage.models import with_postgresql_options
+
+    with_postgresql_options()  # the models' PostgreSQL-only index options (not loaded locally)
     info = address.conninfo(password)
 
     def creator() -> Any:

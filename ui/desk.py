@@ -6,6 +6,8 @@ locked: locking destroys it, so no guest text can linger in a hidden widget.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,12 +27,13 @@ from app.errors import ConsentRequired, FrontdeskError
 from app.opening import Store
 from app.views import Actor, AssignmentInfo, ConsentInfo, VisitInfo
 from ui import texts
-from ui.guest_card import GuestCardView
 from ui.i18n import say
 from ui.search_service import SearchService
 from ui.search_view import SearchResults
 from ui.today import TodayView
-from ui.wording_widgets import label_name
+
+if TYPE_CHECKING:  # imported when a guest is first opened (ui.main_window warms it up)
+    from ui.guest_card import GuestCardView
 
 
 class DeskPage(QWidget):
@@ -85,6 +88,8 @@ class DeskPage(QWidget):
     def card(self) -> GuestCardView:
         """The guest card page, made on first use (the desk is ready to search sooner)."""
         if self._card is None:
+            from ui.guest_card import GuestCardView
+
             card = self._card = GuestCardView()
             self.stack.addWidget(card)
             card.back.connect(self.go_back)
@@ -215,6 +220,7 @@ class DeskPage(QWidget):
     # -- labels and consent ------------------------------------------------------------
     def add_label(self) -> None:
         from ui.label_picker import LabelPicker
+        from ui.wording_widgets import label_name
 
         card = self.card.card
         if card is None:
@@ -251,6 +257,7 @@ class DeskPage(QWidget):
 
     def remove_label(self, assignment: AssignmentInfo) -> None:
         from ui.label_dialogs import RemovalDialog
+        from ui.wording_widgets import label_name
 
         dialog = RemovalDialog(label_name(assignment.label), self)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.reason is None:

@@ -132,7 +132,7 @@ STARTUP_GC_MS = 30_000
 # loaded on the thread that opened the store rather than on the GUI thread: no Qt in them.
 PRELOAD = ("app.staff", "app.guests", "app.changes", "app.merge", "app.retention",
            "app.erasure", "app.visits", "app.labels", "app.waiting", "app.localdates",
-           "app.desk_rules", "app.consents", "app.snapshots", "app.guest_wording")
+           "app.desk_rules", "app.consents", "app.snapshots")
 
 
 def startup_done() -> None:
@@ -148,9 +148,8 @@ _preload_language: list[str] = []  # the interface language, for the dates Today
 
 def preload_after_open() -> None:
     """Load what the sign-in and the desk need, on the worker that opened the store (pure
-    Python, no Qt), while the GUI thread paints and answers the keyboard: the app layers;
-    the keyring backends the audit anchor writes to at the first commit (the sign-in); and
-    the CLDR data of Today's date line (Babel reads its locale files on first use)."""
+    Python, no Qt), while the GUI thread paints and answers the keyboard: the app layers
+    and the CLDR data of Today's date line (Babel reads its locale files on first use)."""
     import datetime as dt
     import importlib
 
@@ -159,10 +158,11 @@ def preload_after_open() -> None:
             importlib.import_module(name)
         except ImportError:  # a module renamed by another change: the desk imports it anyway
             continue
-    import keyring
     import platformdirs  # noqa: F401  (the audit anchor's folder)
 
-    keyring.get_keyring()  # finds the backends once (entry points): no secret is read
+    # No keyring here: a store keyed from the keyring has chosen its backend while opening
+    # (storage.keys), a shared store while reading its password, and a passphrase store
+    # keeps nothing there (its audit anchor is a file).
     from app import localdates
 
     for language in _preload_language:

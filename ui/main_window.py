@@ -296,8 +296,9 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(desk)
         self._update_chrome()
         # Once the desk is on screen (not before: start-up is measured to the search box):
-        # the count of waiting proposals, then the wording checks' dictionaries (seconds of
-        # reading, off the GUI thread) so the first proposal screen opens at once.
+        # the count of waiting proposals and the card's modules, then the wording checks'
+        # dictionaries (seconds of reading, off the GUI thread) so the first proposal screen
+        # opens at once.
         QTimer.singleShot(250, self._after_sign_in)
         QTimer.singleShot(3000, self._warm_up)
         if resume is not None:
@@ -314,6 +315,10 @@ class MainWindow(QMainWindow):
     def _after_sign_in(self) -> None:
         if self.actor is not None:
             self.update_waiting_count()
+            # The guest card's modules (and the wording checks they show), left out of the
+            # desk's start so the search box is ready sooner: loaded now, before the first
+            # guest is opened.
+            import ui.guest_card  # noqa: F401
 
     def _warm_up(self) -> None:
         if self.actor is not None:

@@ -13,7 +13,6 @@ from app.domain import VisitKind, VisitStatus
 from app.views import ArrivalRow
 from ui import texts
 from ui.models.base import RowsModel
-from ui.wording_widgets import label_name
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -51,8 +50,13 @@ class ArrivalsModel(RowsModel[ArrivalRow]):
 
     @staticmethod
     def health_names(row: ArrivalRow) -> list[str]:
-        """The health labels' names in the interface language ("Notenallergie")."""
-        return [label_name(lb) for lb in row.health]
+        """The health labels' names in the interface language ("Notenallergie"), as
+        ui.wording_widgets.label_name says them (not imported: its wording checks load with
+        the first guest card, after the desk is ready)."""
+        from ui.i18n import current_language
+
+        language = current_language()
+        return [lb.staff_name(language) for lb in row.health]
 
     def row_of_visit(self, visit_id: int) -> int:
         """The row showing ``visit_id``, or -1 (to find the guest again after a refresh)."""
