@@ -153,7 +153,11 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         in_memory(start_of_day, 1)
     cut = len(whole) >= limit or len(begins) >= limit + len(whole)
     if len(found) < FUZZY_BELOW and has_letters:
-        cut = _forgiving(s, typed_words, limit, add) or cut
+        # What was typed is (in) some guest's name as it stands: look for names one letter
+        # away or said alike, not two letters away (those would rank below the exact
+        # matches anyway, and took most of such a key press's time).
+        named = any(f.tier <= T_WORDS and f.why is None for f in found.values())
+        cut = _forgiving(s, typed_words, limit, add, near_only=named) or cut
     if cut and has_letters:
         # The index handed over only its first candidates (a name with a hundred namesakes
         # in the book): the coming six days' guests are matched in memory too, so the one
@@ -425,15 +429,19 @@ def _run_together(s: Session, folded: str) -> list[_Alt]:
     return [_Alt(1, 1, 0, (known[a], known[b])) for a, b in pairs if a in known and b in known]
 
 
-def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> bool:
+def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any, *,
+               near_only: bool = False) -> bool:
     """Look each word up in the name dictionary, then fetch the guests holding the closest
     combinations of words first (one index query each), so a common near-miss ("Jan" for
     "Dan") never crowds out the name that was meant ("Daan"). True when a fetch was cut
-    at ``limit`` (more guests hold the name than were handed over)."""
+    at ``limit`` (more guests hold the name than were handed over). ``near_only``: only
+    readings one letter away or said alike (quality 1), none two letters away."""
     words = optional_particles_dropped(typed_words)
     if not words:
         return False
     every = [_alternatives(s, w, i == len(words) - 1) for i, w in enumerate(words)]
+    if near_only:
+        every = [[a for a in alts if a.quality <= 1] for alts in every]
     if any(not alts for alts in every):
         return False
     cut = False

@@ -132,7 +132,7 @@ STARTUP_GC_MS = 30_000
 # loaded on the thread that opened the store rather than on the GUI thread: no Qt in them.
 PRELOAD = ("app.staff", "app.guests", "app.changes", "app.merge", "app.retention",
            "app.erasure", "app.visits", "app.labels", "app.waiting", "app.localdates",
-           "app.desk_rules", "app.consents", "app.snapshots", "app.guest_wording")
+           "app.desk_rules", "app.consents", "app.snapshots")
 
 
 def startup_done() -> None:
