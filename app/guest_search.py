@@ -15,7 +15,10 @@ One key press runs, in one read transaction (``storage.search`` holds the SQL):
 5. **forgiving** — when 1-3 found fewer than :data:`FUZZY_BELOW` guests, each typed
    word is looked up in the name dictionary (words within one or two edits, words that
    sound alike — ``storage.name_keys``), best alternatives first, and the guests
-   holding them are fetched from the index; ``rapidfuzz`` measures every distance.
+   holding them are fetched from the index; ``rapidfuzz`` measures every distance. When
+   what was typed is (in) some guest's name as it stands, only readings one letter away
+   or said alike are tried. A room or table typed with its word ("table 12") is not
+   matched as a name.
 
 Ranking: the whole name (or phone, place), then whole words; below those, guests
 arriving or booked today before others; then the match (prefixes; one edit or sounds
@@ -119,7 +122,8 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         start = e164_prefix(text, region)
         if start:
             add(search.phone_rows(s, start, limit, prefix=True), T_PREFIX, _("phone"))
-    for row in search.place_rows(s, place_codes(text), day):
+    places = place_codes(text)
+    for row in search.place_rows(s, places, day):
         add([row], T_EXACT, _place_why(str(row.place)))
 
     typed_words = name_keys.words(text)
@@ -134,8 +138,9 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
             add([r], T_PREFIX, _not_name_why(r, typed_words, prefix=True))
 
     start_of_day = dt.datetime.combine(day, dt.time())
-    has_letters = any(ch.isalpha() for ch in text)
-    # Digits alone (a phone, a room) are no name to match forgivingly.
+    has_letters = any(ch.isalpha() for ch in text) and not places
+    # Digits alone (a phone, a room), or a room or table with its word ("table 12",
+    # "kamer 312"), are no name to match forgivingly.
 
     def in_memory(start: dt.datetime, days: int) -> None:
         rows = search.starting_rows(s, start, start + dt.timedelta(days=days), WEEK_ROWS)
@@ -153,7 +158,11 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         in_memory(start_of_day, 1)
     cut = len(whole) >= limit or len(begins) >= limit + len(whole)
     if len(found) < FUZZY_BELOW and has_letters:
-        cut = _forgiving(s, typed_words, limit, add) or cut
+        # What was typed is (in) some guest's name as it stands: look for names one letter
+        # away or said alike, not two letters away (those would rank below the exact
+        # matches anyway, and took most of such a key press's time).
+        named = any(f.tier <= T_WORDS and f.why is None for f in found.values())
+        cut = _forgiving(s, typed_words, limit, add, near_only=named) or cut
     if cut and has_letters:
         # The index handed over only its first candidates (a name with a hundred namesakes
         # in the book): the coming six days' guests are matched in memory too, so the one
@@ -425,15 +434,19 @@ def _run_together(s: Session, folded: str) -> list[_Alt]:
     return [_Alt(1, 1, 0, (known[a], known[b])) for a, b in pairs if a in known and b in known]
 
 
-def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> bool:
+def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any, *,
+               near_only: bool = False) -> bool:
     """Look each word up in the name dictionary, then fetch the guests holding the closest
     combinations of words first (one index query each), so a common near-miss ("Jan" for
     "Dan") never crowds out the name that was meant ("Daan"). True when a fetch was cut
-    at ``limit`` (more guests hold the name than were handed over)."""
+    at ``limit`` (more guests hold the name than were handed over). ``near_only``: only
+    readings one letter away or said alike (quality 1), none two letters away."""
     words = optional_particles_dropped(typed_words)
     if not words:
         return False
     every = [_alternatives(s, w, i == len(words) - 1) for i, w in enumerate(words)]
+    if near_only:
+        every = [[a for a in alts if a.quality <= 1] for alts in every]
     if any(not alts for alts in every):
         return False
     cut = False

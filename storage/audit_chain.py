@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from storage import write_locks
@@ -44,11 +44,11 @@ def append(
     """Add one event at the end of the chain. Call inside a write transaction: the chain's
     end is read under the chain lock (``storage.write_locks``), so no other desk appends
     after the same event."""
-    write_locks.hold_chain(session)
-    last = session.execute(
+    end = write_locks.hold_chain(session)
+    last = end[0] if end is not None else session.execute(
         select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
     ).first()
-    new_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    new_id, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
     detail_json = json.dumps(detail, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     h = event_hash(
         id=new_id, at=at, staff_id=staff_id, action=action, guest_ref=guest_ref,
@@ -58,17 +58,28 @@ def append(
         id=new_id, at=at, staff_id=staff_id, action=action, guest_ref=guest_ref,
         detail=detail_json, prev_hash=prev, hash=h,
     )
-    session.add(event)
-    _set_head(session, new_id, h)
+    if session.get_bind().dialect.name == "postgresql":
+        # The event and the head record in one statement (one round trip to the server).
+        _set_head(session, new_id, h, with_event=event)
+    else:
+        session.add(event)
+        _set_head(session, new_id, h)
     mark_appended(session, (new_id - 1, prev), (new_id, h, at), {staff_id: 1})
     return event
 
 
-def _set_head(session: Session, event_id: int, event_hash: str) -> None:
-    """The head record, in one statement (an insert only the first time)."""
+def _set_head(session: Session, event_id: int, event_hash: str,
+              with_event: AuditEvent | None = None) -> None:
+    """The head record, in one statement (an insert only the first time); with
+    ``with_event``, that event is inserted by the same statement (PostgreSQL's
+    ``WITH … INSERT`` before the ``UPDATE``)."""
     value = f"{event_id}:{event_hash}"
-    done = session.execute(update(Setting).where(Setting.key == HEAD_KEY).values(value=value)
-                           .execution_options(synchronize_session=False))
+    stmt = update(Setting).where(Setting.key == HEAD_KEY).values(value=value)
+    if with_event is not None:
+        columns = ("id", "at", "staff_id", "action", "guest_ref", "detail", "prev_hash", "hash")
+        stmt = stmt.add_cte(insert(AuditEvent).values(
+            {c: getattr(with_event, c) for c in columns}).cte("appended"))
+    done = session.execute(stmt.execution_options(synchronize_session=False))
     if not getattr(done, "rowcount", 1):
         session.add(Setting(key=HEAD_KEY, value=value))
 
@@ -224,8 +235,9 @@ def append_prepared(session: Session, prepared: PreparedEvents,
 
     if not prepared.middles:
         return
-    write_locks.hold_chain(session)
-    last = head(session)
+    end = write_locks.hold_chain(session)
+    last = (int(end[0][0]), str(end[0][1]), end[0][2]) if end is not None and end[0] else \
+        None if end is not None else head(session)
     next_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     rows: list[tuple[object, ...]] = []
     sha256 = hashlib.sha256

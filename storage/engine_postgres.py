@@ -62,15 +62,41 @@ def engine_from(creator: Callable[[], Any], *, pool_size: int = 4) -> Engine:
     return engine
 
 
-def _lock(target: Any, which: str) -> None:
+# The chain's end, read in the chain lock's round trip (write_locks.Locker).
+_CHAIN_END = "SELECT id, hash, at FROM audit_event ORDER BY id DESC LIMIT 1"
+
+
+def _lock(target: Any, which: str) -> tuple[Any] | None:
     """Take one advisory lock on a DB-API cursor (from the statement hook) or a SQLAlchemy
-    connection (``write_locks.hold_chain``); waits at most ``lock_timeout``."""
+    connection (``write_locks.hold_chain``); waits at most ``lock_timeout``.
+
+    The chain lock comes with the chain's end: two statements in one simple-protocol
+    query (no parameters), one round trip. At READ COMMITTED each statement of such a
+    query takes its own snapshot, so the second sees every event committed before the
+    lock was granted, as a separate statement would."""
     sql = f"SELECT pg_advisory_xact_lock({_KEYS[which]})"
-    if hasattr(target, "exec_driver_sql"):
-        target.exec_driver_sql(sql)
-    else:
-        target.execute(sql)
-        target.fetchall()
+    chain = which == write_locks.CHAIN
+    if chain:
+        sql += "; " + _CHAIN_END
+    if not hasattr(target, "exec_driver_sql"):
+        return _run(target, sql, chain)   # the statement hook turns errors into SQLAlchemy's
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with target.connection.dbapi_connection.cursor() as cur:
+            return _run(cur, sql, chain)
+    except psycopg.Error as exc:   # as SQLAlchemy would raise it (busy, server lost)
+        raise DBAPIError.instance(sql, None, exc, psycopg.Error) from exc
+
+
+def _run(cur: Any, sql: str, chain: bool) -> tuple[Any] | None:
+    cur.execute(sql)
+    cur.fetchall()
+    if not chain:
+        return None
+    cur.nextset()
+    return (cur.fetchone(),)
 
 
 def is_lock_timeout(exc: BaseException | None) -> bool:

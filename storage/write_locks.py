@@ -55,7 +55,10 @@ _WRITE = re.compile(r"^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re
 _NAMES_CHAIN = re.compile(r"\baudit_event\b", re.I)
 _STATE = "frontdesk_write_state"
 
-Locker = Callable[[Any, str], None]   # (DB-API cursor or Connection, DATA/CHAIN) -> lock taken
+# (DB-API cursor or Connection, DATA/CHAIN) -> lock taken; for CHAIN, what the engine read
+# in the same round trip right after the lock: the chain's end (id, hash, at) as a 1-tuple
+# ``(row,)`` (row None: no event yet), or None when it read nothing.
+Locker = Callable[[Any, str], tuple[Any] | None]
 
 
 class AuditOnlyWrite(RuntimeError):
@@ -66,6 +69,7 @@ class AuditOnlyWrite(RuntimeError):
 class _State:
     audit_only: bool
     locker: Locker | None
+    chain_end: tuple[Any] | None = None   # read with the chain lock (see Locker)
     held: set[str] = field(default_factory=set)
     wrote: set[str] = field(default_factory=set)
 
@@ -152,20 +156,31 @@ def _take(state: _State, target: Any, which: str) -> None:
     if which == CHAIN and not state.audit_only and DATA not in state.held:
         _take(state, target, DATA)   # the one order: data before chain
     if state.locker is not None:
-        state.locker(target, which)
+        end = state.locker(target, which)
+        if which == CHAIN:
+            state.chain_end = end
     state.held.add(which)
 
 
-def hold_chain(session: Session) -> None:
+def hold_chain(session: Session) -> tuple[Any] | None:
     """Take the chain lock (and, for a data write, the data lock first) before reading the
     chain's end. Pending ORM rows are written first: a data write's under the data lock,
-    an audit-only write's staff row before any advisory lock."""
+    an audit-only write's staff row before any advisory lock.
+
+    Returns ``(row,)`` when the engine read the chain's end in the lock's own round trip
+    (PostgreSQL: a second statement after the lock, with its own snapshot, so it sees
+    every event committed before the lock was granted), once; else None: read it."""
     session.flush()
     conn = session.connection()
     state: _State | None = conn.info.get(_STATE)
     if state is None:
-        return   # not a write transaction (a copy, a test): nothing to serialise against
+        return None   # not a write transaction (a copy, a test): nothing to serialise against
+    if CHAIN in state.held:
+        return None   # taken before: events may have been appended since, read the end
+    state.chain_end = None
     _take(state, conn, CHAIN)
+    end, state.chain_end = state.chain_end, None
+    return end
 
 
 def wrote(session: Session) -> frozenset[str]:

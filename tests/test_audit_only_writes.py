@@ -206,3 +206,59 @@ def test_the_anchor_kept_with_fewer_reads_equals_the_one_from_the_whole_log(
     guests.open_card(store, manager, g.id)
     assert kept() == from_scratch()
     assert kept().id > stale.id and where
+
+
+def test_a_desk_waiting_for_the_chain_appends_after_the_event_it_waited_for(
+        pg_cluster: SharedCluster, shared_url: str, shared_db: str) -> None:
+    """The chain's end is read in the lock's own round trip: the desk that waited must see
+    the event committed while it waited (never the end as it was before: a fork)."""
+    first = shared_store.open_shared_store(shared_url)
+    second = shared_store.open_shared_store(shared_url)
+    try:
+        manager = staff.create_first_manager(first, "Eva Visser", "4826")
+        g = guests.create_guest(first, manager, GuestFields("Ingrid Holm"))
+        holding, waiting_seen = threading.Event(), threading.Event()
+        errors: list[BaseException] = []
+
+        def hold_the_chain() -> None:
+            try:
+                with first.write(audit_only=True) as s:
+                    audit_chain.append(s, at=dt.datetime(2026, 3, 14), staff_id=manager.id,
+                                       action="guest.opened", guest_ref=g.ref, detail={})
+                    s.flush()
+                    holding.set()
+                    assert waiting_seen.wait(30)
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+                holding.set()
+
+        def waiting_for_lock() -> bool:
+            with psycopg.connect(pg_cluster.server.admin_conninfo(shared_db),
+                                 autocommit=True) as conn:
+                row = conn.execute("SELECT count(*) FROM pg_locks WHERE locktype = "
+                                   "'advisory' AND NOT granted").fetchone()
+            return bool(row and row[0])
+
+        holder = threading.Thread(target=hold_the_chain)
+        holder.start()
+        assert holding.wait(30)
+        opened: list[object] = []
+        opener = threading.Thread(
+            target=lambda: opened.append(guests.open_card(second, manager, g.id)))
+        opener.start()
+        while not waiting_for_lock():   # the card open now waits for the chain lock
+            assert opener.is_alive() and holder.is_alive()
+            threading.Event().wait(0.02)
+        waiting_seen.set()
+        holder.join(30)
+        opener.join(30)
+        assert errors == [] and len(opened) == 1
+        with first.read() as s:
+            rows = list(s.execute(select(AuditEvent.id, AuditEvent.prev_hash, AuditEvent.hash)
+                                  .order_by(AuditEvent.id.desc()).limit(2)))
+            assert audit_chain.verify(s).ok
+        (last_id, last_prev, _), (held_id, _, held_hash) = rows
+        assert last_id == held_id + 1 and last_prev == held_hash
+    finally:
+        first.close()
+        second.close()
