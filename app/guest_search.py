@@ -15,7 +15,10 @@ One key press runs, in one read transaction (``storage.search`` holds the SQL):
 5. **forgiving** — when 1-3 found fewer than :data:`FUZZY_BELOW` guests, each typed
    word is looked up in the name dictionary (words within one or two edits, words that
    sound alike — ``storage.name_keys``), best alternatives first, and the guests
-   holding them are fetched from the index; ``rapidfuzz`` measures every distance.
+   holding them are fetched from the index; ``rapidfuzz`` measures every distance. When
+   what was typed is (in) some guest's name as it stands, only readings one letter away
+   or said alike are tried. A room or table typed with its word ("table 12") is not
+   matched as a name.
 
 Ranking: the whole name (or phone, place), then whole words; below those, guests
 arriving or booked today before others; then the match (prefixes; one edit or sounds
@@ -119,7 +122,8 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         start = e164_prefix(text, region)
         if start:
             add(search.phone_rows(s, start, limit, prefix=True), T_PREFIX, _("phone"))
-    for row in search.place_rows(s, place_codes(text), day):
+    places = place_codes(text)
+    for row in search.place_rows(s, places, day):
         add([row], T_EXACT, _place_why(str(row.place)))
 
     typed_words = name_keys.words(text)
@@ -134,8 +138,9 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
             add([r], T_PREFIX, _not_name_why(r, typed_words, prefix=True))
 
     start_of_day = dt.datetime.combine(day, dt.time())
-    has_letters = any(ch.isalpha() for ch in text)
-    # Digits alone (a phone, a room) are no name to match forgivingly.
+    has_letters = any(ch.isalpha() for ch in text) and not places
+    # Digits alone (a phone, a room), or a room or table with its word ("table 12",
+    # "kamer 312"), are no name to match forgivingly.
 
     def in_memory(start: dt.datetime, days: int) -> None:
         rows = search.starting_rows(s, start, start + dt.timedelta(days=days), WEEK_ROWS)
