@@ -63,21 +63,6 @@ def use_memory_keyring() -> None:
     keyring.set_keyring(MemoryKeyring())
 
 
-def is_built(server: Any, db: str) -> bool:
-    """The database exists and its schema is the app's head (an older one is rebuilt)."""
-    import psycopg
-
-    from storage import migrate
-
-    with psycopg.connect(server.admin_conninfo(), autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (db,)).fetchone():
-            return False
-    with psycopg.connect(server.admin_conninfo(db)) as conn:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        guests = conn.execute("SELECT count(*) FROM guest").fetchone()
-    return bool(row and row[0] == migrate.head() and guests and guests[0])
-
-
 def create_empty(server: Any, db: str, owner_pw: str, desk_pw: str) -> None:
     """A new database owned by the bench owner, set up by ``frontdesk init``'s use case."""
     import psycopg
@@ -94,6 +79,39 @@ def create_empty(server: Any, db: str, owner_pw: str, desk_pw: str) -> None:
         conn.execute(f"CREATE DATABASE {db} OWNER {OWNER_ROLE}")
     postgres_admin.initialise(pg.parse_address(server.url(db, OWNER_ROLE)), owner_pw,
                               DESK_ROLE, desk_pw)
+
+
+def ready(server: Any, db: str, owner_pw: str, desk_pw: str) -> bool:
+    """Make a built database usable by this code without rebuilding it: True when it is at
+    the head schema, or was at an older one and is now upgraded in place (``frontdesk init
+    --store``'s own upgrade, as a venue would); False when it must be built (missing,
+    empty). A database whose schema this code does not know (another helper's newer
+    branch built or upgraded it) is refused, never rebuilt: rebuilding a million guests
+    takes minutes and would take it from under whoever else is measuring on it."""
+    import psycopg
+
+    from storage import migrate, postgres_admin
+    from storage import postgres as pg
+
+    with psycopg.connect(server.admin_conninfo(), autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (db,)).fetchone():
+            return False
+    with psycopg.connect(server.admin_conninfo(db)) as conn:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        guests = conn.execute("SELECT count(*) FROM guest").fetchone()
+    if not (row and guests and guests[0]):
+        return False
+    revision = str(row[0])
+    if revision == migrate.head():
+        return True
+    if revision not in migrate.known_revisions():
+        raise SystemExit(f"{db} is at schema {revision}, which this code does not know (its "
+                         f"head is {migrate.head()}): run from a branch that has main's "
+                         "migrations, or rebuild it on purpose (shared_build.py --rebuild)")
+    print(f"{db}: schema {revision} -> {migrate.head()} in place (init --store)", flush=True)
+    postgres_admin.initialise(pg.parse_address(server.url(db, OWNER_ROLE)), owner_pw,
+                              DESK_ROLE, desk_pw)
+    return True
 
 
 def build_by_move(server: Any, folder: Path, guests: int, owner_pw: str, desk_pw: str,
@@ -177,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     server = PgServer.start(folder / "pg")
     try:
         db = db_name(args.guests)
-        if is_built(server, db) and not args.rebuild:
+        if not args.rebuild and ready(server, db, owner_pw, desk_pw):
             print(f"{db} is built at the head schema; nothing to do")
             return 0
         load = os.getloadavg()

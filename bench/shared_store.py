@@ -260,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", metavar="FILE", help="cProfile desk 0's searches and "
                     "card opens into FILE and print its top functions")
     args = ap.parse_args(argv)
-    from bench.shared_build import DESK_ROLE, build_by_move, db_name, is_built, passwords
+    from bench.shared_build import DESK_ROLE, build_by_move, db_name, passwords, ready
     from tests.pg_server import PgServer
 
     folder = bench_dir(args.bench_dir)
@@ -268,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     server = PgServer.start(folder / "pg")
     try:
         db = db_name(args.guests)
-        if not is_built(server, db):
+        if not ready(server, db, owner_pw, desk_pw):
             build_by_move(server, folder, args.guests, owner_pw, desk_pw)
         report = run_load(args, server, server.url(db, DESK_ROLE), desk_pw, db)
     finally:

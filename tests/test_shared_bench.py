@@ -17,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from tests.pg_fixtures import _require_server
@@ -63,3 +64,33 @@ def _run_bench(tmp_path: Path) -> None:
     assert "a key every 20-40 ms" in done.stdout and "load average" in done.stdout
     assert not (tmp_path / "shared-build-g200").exists()  # the scratch copy is removed
     assert not (tmp_path / "pg" / "data" / "postmaster.pid").exists()  # server stopped
+    _older_schema_is_upgraded_in_place_and_an_unknown_one_refused(tmp_path)
+
+
+def _older_schema_is_upgraded_in_place_and_an_unknown_one_refused(folder: Path) -> None:
+    """A bench database left at an older schema is upgraded, never rebuilt; one at a schema
+    this code does not know (a newer branch's) is refused, never rebuilt either."""
+    from bench.shared_build import db_name, passwords, ready
+    from storage import migrate
+    from tests.pg_server import PgServer
+
+    owner_pw, desk_pw = passwords(folder)
+    server = PgServer.start(folder / "pg")
+    try:
+        db = db_name(200)
+        older = migrate.revision_graph()[migrate.head()]
+        assert older
+        server.admin(f"UPDATE alembic_version SET version_num = '{older}'", dbname=db)
+        query = "SELECT version_num, (SELECT count(*) FROM guest) FROM alembic_version"
+        with psycopg.connect(server.admin_conninfo(db)) as conn:
+            before = conn.execute(query).fetchone()
+        assert ready(server, db, owner_pw, desk_pw)
+        with psycopg.connect(server.admin_conninfo(db)) as conn:
+            after = conn.execute(query).fetchone()
+        assert before is not None and after is not None and before[1] > 0
+        assert after == (migrate.head(), before[1])   # upgraded, the same guests still there
+        server.admin("UPDATE alembic_version SET version_num = 'ffffnewer'", dbname=db)
+        with pytest.raises(SystemExit, match="does not know"):
+            ready(server, db, owner_pw, desk_pw)
+    finally:
+        server.stop()
