@@ -4,7 +4,7 @@
 of the coming six days) against what was typed, forgivingly, on every key press: a few
 hundred rows, most of which match nothing. Comparing each row's name with the typed words
 was most of an exact search's time at p95. This index, built once per read of the rows
-(``storage.search.starting_rows`` keeps them until guest data changes), says which rows
+and kept with them until guest data changes (``storage.search.starting_derived``), says which rows
 *can* match: for each typed word, the distinct name words that begin with it, are within
 the allowed letters of it (rapidfuzz, over all of them at once), or are said alike
 (one dictionary lookup per key); a row can match only when every typed word has such a
@@ -16,7 +16,6 @@ comparison of every row).
 from __future__ import annotations
 
 import bisect
-import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -95,22 +94,3 @@ class ArrivalsIndex:
             return list(self.rows)
         return [self.rows[i] for i in sorted(rows)]
 
-
-_lock = threading.Lock()
-_built: dict[int, tuple[Sequence[Any], ArrivalsIndex]] = {}
-
-
-def index_of(rows: Sequence[Any], folded_words: Callable[[str, str | None], tuple[str, ...]]
-             ) -> ArrivalsIndex:
-    """The index of ``rows``, built once per list of rows (``starting_rows`` hands out the
-    same list until guest data changes; the list is held here, so its id is not reused)."""
-    with _lock:
-        hit = _built.get(id(rows))
-        if hit is not None and hit[0] is rows:
-            return hit[1]
-    index = ArrivalsIndex(rows, folded_words)
-    with _lock:
-        if len(_built) >= 8:  # today's and the week's, of a store or two
-            _built.clear()
-        _built[id(rows)] = (rows, index)
-    return index

@@ -143,10 +143,10 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
     # "kamer 312"), are no name to match forgivingly.
 
     def in_memory(start: dt.datetime, days: int) -> None:
-        rows = search.starting_rows(s, start, start + dt.timedelta(days=days), WEEK_ROWS)
         # Only the rows whose names can match are compared in full (app.arrivals_index).
-        heard = _heard_words(tuple(typed_words))
-        for r in arrivals_index.index_of(rows, _folded_words).candidates(heard):
+        index = search.starting_derived(s, start, start + dt.timedelta(days=days), WEEK_ROWS,
+                                        _arrivals_index)
+        for r in index.candidates(_heard_words(tuple(typed_words))):
             old = found.get(r.id)
             if old is not None and old.tier == T_EXACT:  # nothing in memory can be better
                 continue
@@ -190,6 +190,10 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         is_today, this_week, _last = facts.get(f.row.id, (False, False, None))
         out.append(_match(f, "today" if is_today else "week" if this_week else ""))
     return out
+
+
+def _arrivals_index(rows: tuple[Any, ...]) -> arrivals_index.ArrivalsIndex:
+    return arrivals_index.ArrivalsIndex(rows, _folded_words)
 
 
 def as_match(r: Any, why: Msg | None = None, tier: int = T_EXACT, when: str = "") -> GuestMatch:

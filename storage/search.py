@@ -574,8 +574,11 @@ _STARTING_RAW = (_STARTING_SQL.replace(":start", "?").replace(":end", "?")
 # data, and it is read here in the search's own snapshot, so a row is never older than the
 # data the rest of the search sees. Only the newest counter's windows are kept: a changed
 # or erased guest's row is dropped at the next key press.
+# What a caller derives from the rows (``app.arrivals_index``) is kept with them, and
+# dropped with them.
 _StartingKey = tuple[dt.datetime, dt.datetime, int]
-_starting_cache: weakref.WeakKeyDictionary[Any, dict[_StartingKey, tuple[int, tuple[Any, ...]]]] = (
+_Starting = tuple[int, tuple[Any, ...], dict[Any, Any]]
+_starting_cache: weakref.WeakKeyDictionary[Any, dict[_StartingKey, _Starting]] = (
     weakref.WeakKeyDictionary())
 
 
@@ -597,29 +600,35 @@ def _change_seq(session: Session) -> int:
 _SEQ_INFO = "frontdesk.search.change_seq"
 
 
-def starting_rows(session: Session, start: dt.datetime, end: dt.datetime, limit: int
-                  ) -> tuple[Any, ...]:
-    """Guests with a visit starting in [start, end) — today's or this week's arrivals and
-    bookings, soonest first (read again only after guest data changed).
+def starting_derived(session: Session, start: dt.datetime, end: dt.datetime, limit: int,
+                     derive: Callable[[tuple[Any, ...]], Any]) -> Any:
+    """``derive(rows)`` of the guests with a visit starting in [start, end) — today's or
+    this week's arrivals and bookings, soonest first — computed once per read of the rows
+    (again only after guest data changed) and dropped with them. ``derive`` must be one
+    lasting object (a module-level function): it is the key."""
+    _seq, rows, derived = _starting(session, start, end, limit)
+    if derive not in derived:
+        derived[derive] = derive(rows)
+    return derived[derive]
 
-    The same tuple is returned until then, so a caller may keep what it derives from the
-    rows (``app.arrivals_index``) for as long as it gets that tuple back.
-    """
+
+def _starting(session: Session, start: dt.datetime, end: dt.datetime, limit: int) -> _Starting:
     seq, key = _change_seq(session), (start, end, limit)
     per_store = _starting_cache.setdefault(session.get_bind(), {})
     hit = per_store.get(key)
     if hit is not None and hit[0] == seq:
-        return hit[1]
+        return hit
     rows: tuple[Any, ...]
     if not _is_pg(session):
         rows = tuple(_place_rows(
             _raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit))))
     else:
         rows = tuple(session.execute(_STARTING, {"start": start, "end": end, "n": limit}).all())
-    for old in [k for k, (at, _rows) in per_store.items() if at != seq]:
+    for old in [k for k, entry in per_store.items() if entry[0] != seq]:
         del per_store[old]
-    per_store[key] = (seq, rows)
-    return rows
+    fresh: _Starting = (seq, rows, {})
+    per_store[key] = fresh
+    return fresh
 
 
 _FACTS_SQL = (
