@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,20 +26,38 @@ MUST_SEE = ("Staff", "Reset PIN", "Review proposed labels", "Vocabulary", "Audit
             "ShowGuestWindow", "Keyboard shortcuts", "Restore from a backup")
 
 
-@pytest.mark.parametrize("lang", [lang.code for lang in languages.staff_languages()])
-def test_every_window_fits_a_1366_by_768_screen(tmp_path: Path, lang: str) -> None:
-    out = tmp_path / "fit.json"
+def _walk(tmp_path: Path, lang: str, attempt: int) -> list[dict[str, Any]]:
+    """One probe process: every window it reached, measured."""
+    out = tmp_path / f"fit-{attempt}.json"
     done = subprocess.run([sys.executable, "-m", "tests.ui.fit_probe", lang, str(out)],
                           cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     errors = [line for line in done.stderr.splitlines() if "propagateSizeHints" not in line]
     assert done.returncode == 0, "\n".join(errors[-40:])
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["language"] == lang
-    windows = report["windows"]
+    windows: list[dict[str, Any]] = report["windows"]
+    return windows
+
+
+def _names(windows: list[dict[str, Any]]) -> set[str]:
+    return {str(w["path"]).split(" > ")[-1] for w in windows} | {str(w["class"])
+                                                                  for w in windows}
+
+
+@pytest.mark.parametrize("lang", [lang.code for lang in languages.staff_languages()])
+def test_every_window_fits_a_1366_by_768_screen(tmp_path: Path, lang: str) -> None:
+    windows = _walk(tmp_path, lang, 1)
+    # On a loaded machine the walk (timers, dialogs opened by workers) now and then misses
+    # a window it reaches on the next run (seen in CI at load ~10: 'Keyboard shortcuts',
+    # 'Retention review'). A missed window is walked again, never skipped: up to two more
+    # walks, every window of every walk measured.
+    for attempt in (2, 3):
+        if lang != "en" or all(name in _names(windows) for name in MUST_SEE):
+            break
+        windows += _walk(tmp_path, lang, attempt)
     problems = [f"{w['path']}: {p}" for w in windows for p in w["problems"]]
     assert not problems, "\n".join(problems)
-    opened = {w["path"].split(" > ")[-1] for w in windows} | {w["class"] for w in windows}
     if lang == "en":
-        missing = [name for name in MUST_SEE if name not in opened]
+        missing = [name for name in MUST_SEE if name not in _names(windows)]
         assert not missing, f"not reached: {missing}"
-    assert len(windows) >= 25
+    assert len({str(w["path"]) for w in windows}) >= 25

@@ -129,10 +129,7 @@ class Walker(QObject):
             QApplication.processEvents()  # let the layout settle before measuring
             self.seen.append(path)
             self.visit(modal, path)
-            # Qt's own file dialog is measured, not walked: its many tool buttons and its
-            # file system model (filled on a thread) made the walk differ from run to run.
-            if depth <= self.depth and isinstance(modal, QDialog) \
-                    and not isinstance(modal, QFileDialog):
+            if depth <= self.depth and isinstance(modal, QDialog):
                 state.buttons = dialog_buttons(modal)
             return
         if state.buttons:
