@@ -500,3 +500,15 @@ def _add_close(rows: Sequence[Any], words: list[str], combo: Sequence[_Alt], add
                                        edits, n=edits), edits)
         if hit is not None:
             add([r], *hit)
+
+
+def _forget_names() -> None:
+    """Drop the names remembered above (typed words and guests' names alike): called by
+    the search when guest data changed, so an erased or renamed guest's name does not stay
+    in this desk's memory until other names push it out (docs/threat-model.md)."""
+    for cached in (_folded_words, _spelling_of, _whole, _word_distance, _heard_words,
+                   _closeness, _folded_typed, _unaccented):
+        cached.cache_clear()
+
+
+search.forget_names_with(_forget_names)

@@ -129,3 +129,11 @@ def one_edit_variants(word: str) -> set[str]:
     out |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}
     out.discard(word)
     return out
+
+
+def forget() -> None:
+    """Drop every word remembered above. The search calls it when guest data changed (a
+    name corrected, a guest erased): these caches would otherwise keep a name that is no
+    longer in the store until other names pushed it out (docs/threat-model.md)."""
+    for cached in (fold, _words, sound_key, english_key, is_particle_like):
+        cached.cache_clear()

@@ -594,7 +594,30 @@ def _change_seq(session: Session) -> int:
         rows = _raw(session, notify.SEQ_SQL, (notify.SEQ_KEY,))
         seq = int(rows[0][0]) if rows else 0
     session.info[_SEQ_INFO] = (session.get_transaction(), seq)
+    bind = session.get_bind()
+    if _seq_seen.get(bind) != seq:
+        _seq_seen[bind] = seq
+        _forget_names()
     return seq
+
+
+# Names are also remembered by pure functions of strings (``storage.name_keys``' folds and
+# sound keys, the ranking's word distances in ``app.guest_search``): not per store, so not
+# dropped with the caches above. They are cleared when this process first sees guest data
+# changed, so an erased or renamed guest's name leaves them at the next search too.
+_seq_seen: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+_name_forgetters: list[Callable[[], None]] = [name_keys.forget]
+
+
+def forget_names_with(forget: Callable[[], None]) -> None:
+    """Also call ``forget`` (which drops remembered names) whenever guest data changed."""
+    if forget not in _name_forgetters:
+        _name_forgetters.append(forget)
+
+
+def _forget_names() -> None:
+    for forget in _name_forgetters:
+        forget()
 
 
 _SEQ_INFO = "frontdesk.search.change_seq"

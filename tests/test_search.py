@@ -199,6 +199,34 @@ def test_todays_arrivals_are_read_again_after_every_change(
     assert first(store, receptionist, "Dan de Jong").full_name == "Daan de Jongh"
 
 
+def test_an_erased_guests_name_leaves_the_remembered_words_at_the_next_search(
+        store: Store, receptionist: Actor, manager: Actor) -> None:
+    # The ranking and the folding remember words by their text (pure functions of strings,
+    # not per store); an erased guest's name must leave them too, not wait to be pushed out.
+    from app import erasure, guest_search
+    from storage import name_keys
+
+    g = guests.create_guest(store, receptionist, GuestFields("Jan Qwobbelsmaa"))
+    visits.record_visit(store, receptionist, g.id, kind=VisitKind.STAY,
+                        starts_at=dt.datetime.combine(TODAY, dt.time(14)), place="101")
+    assert first(store, receptionist, "Jan Qwobelsmaa").id == g.id
+
+    def remembered() -> bool:   # a call answered from the cache leaves its misses alone
+        misses = (guest_search._whole.cache_info().misses,
+                  name_keys.sound_key.cache_info().misses)
+        guest_search._whole("Jan Qwobbelsmaa")
+        name_keys.sound_key("qwobbelsmaa")
+        return misses == (guest_search._whole.cache_info().misses,
+                          name_keys.sound_key.cache_info().misses)
+
+    remembered()           # the words are in the caches now (as a search may put them)
+    assert remembered()
+    erasure.erase_guest(store, manager, g.id)
+    assert remembered()    # nothing forgets by itself
+    assert find(store, receptionist, "Bakker") == []   # the next search, about anyone
+    assert not remembered()
+
+
 def test_visit_facts_are_read_again_after_every_change(store: Store, receptionist: Actor
                                                         ) -> None:
     # Which guests arrive today (and their last visit) is kept between key presses until
