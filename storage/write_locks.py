@@ -38,6 +38,10 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
+# The first schema revision whose desks take the chain lock: a desk that does not know it
+# refuses the store as newer than itself (migration 0016), so no desk that appends without
+# the chain lock shares a database with one that takes it.
+PROTOCOL_REVISION = "0016"
 WRITE_OPTION = "frontdesk_write"
 AUDIT_ONLY_OPTION = "frontdesk_audit_only"
 DATA, CHAIN = "data", "chain"

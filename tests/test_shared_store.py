@@ -140,6 +140,23 @@ def test_schema_newer_than_the_app(pg_cluster: SharedCluster, shared_url: str,
     assert "newer Frontdesk" in str(err)
 
 
+def test_a_desk_from_before_the_two_write_locks_refuses_the_store(
+        pg_cluster: SharedCluster, shared_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A desk that appends without the chain lock must never share the database with one
+    that takes it (it would fork the chain): such a desk does not know revision 0016, and
+    a revision it does not know is a store made by a newer Frontdesk."""
+    from storage import write_locks
+
+    assert write_locks.PROTOCOL_REVISION in migrate.known_revisions()
+    graph = migrate.revision_graph()
+    older = {rev: down for rev, down in graph.items()
+             if rev < write_locks.PROTOCOL_REVISION}   # what a desk of that version knew
+    monkeypatch.setattr(migrate, "revision_graph", lambda: older)
+    err = _open_error(shared_url)
+    assert isinstance(err, ae.SchemaTooNewError)
+    assert "newer Frontdesk" in str(err)
+
+
 def test_schema_older_than_the_app_is_left_to_the_owner(pg_cluster: SharedCluster,
                                                          shared_url: str,
                                                          shared_db: str) -> None:
