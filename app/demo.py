@@ -21,7 +21,7 @@ from app import staff as staff_uc
 from app.audit import record
 from app.demo_visits import DUE_SHARE, Places, history_days, plan_fortnight, visit_rows
 from app.views import Actor, Wording
-from storage import bulk, queries, search
+from storage import bulk, name_terms, queries, search
 from storage.models import (
     Assignment,
     Category,
@@ -185,7 +185,7 @@ def build_demo(
                         consent_id=consent if special else None))
                     assignment_id += 1
             bulk.insert_rows(s, Guest, g_rows)
-            search.remember_names(s, [str(g[k]) for g in g_rows
+            name_terms.remember_names(s, [str(g[k]) for g in g_rows
                                       for k in ("full_name", "preferred_name")])
             bulk.insert_rows(s, Visit, v_rows)
             bulk.insert_rows(s, Consent, c_rows)

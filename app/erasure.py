@@ -10,7 +10,7 @@ Deleting rows is not enough for an erasure a guest can trust:
 2. on the local store the freed cells and pages are zeroed and the search
    index drops the guest's words in that same transaction (no index rebuild;
    how is ``storage``'s business: ``storage.search``); words of their name no
-   other guest has leave the name dictionary (``storage.search.forget_names``);
+   other guest has leave the name dictionary (``storage.name_terms.forget_names``);
 3. the local store's log still holds the old page images, and the main file
    the old pages, until they are folded in: the store's ``scrub_deleted``
    writes the zeroed pages into the file and empties the log (a shared store
@@ -50,7 +50,7 @@ from app.i18n import _
 from app.permissions import Action, require
 from app.views import Actor
 from storage import errors as se
-from storage import ledger, search
+from storage import ledger, name_terms
 from storage.models import Guest
 from storage.store import Store
 
@@ -112,7 +112,7 @@ def _delete(store: Store, actor: Actor | None, guest_id: int, at: dt.datetime, *
         merged = [m.merged_ref for m in g.merges]  # profiles merged into them (app.merge)
         s.delete(g)  # their guest_merge rows, with the data to undo a merge, go too
         s.flush()
-        search.forget_names(s, names)  # search helper's hook: no word of theirs left behind
+        name_terms.forget_names(s, names)  # search helper's hook: no word of theirs left behind
         ledger.record_erasure(s, ref, at)
         # A backup from before a merge holds the merged profile under its own token.
         ledger.add_refs(s, merged, at)

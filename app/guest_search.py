@@ -48,7 +48,7 @@ from app import arrivals_index
 from app.i18n import Msg, _, ngettext_
 from app.phones import e164_prefix, looks_like_phone, to_e164
 from app.views import GuestMatch
-from storage import name_keys, search
+from storage import name_keys, name_terms, search
 
 # Fewer results than this from exact and prefix matching: look for misspellings too.
 FUZZY_BELOW = 10
@@ -391,7 +391,7 @@ def _alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
     sound, english = name_keys.sound_key(word), name_keys.english_key(word)
     allowed = 1 if len(folded) <= 4 else 2
     scored: dict[str, _Alt] = {}
-    for t in search.term_candidates(s, word, sound_prefix=last and len(sound) >= 4):
+    for t in name_terms.term_candidates(s, word, sound_prefix=last and len(sound) >= 4):
         d = OSA.distance(folded, t.fold, score_cutoff=allowed + 1)
         longer = 0
         if last and len(folded) >= 4:
@@ -433,7 +433,7 @@ def _run_together(s: Session, folded: str) -> list[_Alt]:
     pairs = [(folded[:i], folded[i + skip:]) for i in range(3, len(folded) - 2)
              for skip in (0, 1) if len(folded) - i - skip >= 3]
     known: dict[str, str] = {}
-    for t in search.terms_by_fold(s, {w for pair in pairs for w in pair}):
+    for t in name_terms.terms_by_fold(s, {w for pair in pairs for w in pair}):
         known.setdefault(t.fold, t.term)
     return [_Alt(1, 1, 0, (known[a], known[b])) for a, b in pairs if a in known and b in known]
 

@@ -17,7 +17,7 @@ from app.i18n import _
 from app.permissions import Action, require
 from app.venue_settings import PHONE_REGION_KEY, phone_region_in
 from app.views import Actor, GuestCard, GuestInfo, GuestMatch
-from storage import queries, search
+from storage import name_terms, queries
 from storage.models import Guest, VisitKind, VisitStatus
 from storage.store import Store
 
@@ -61,7 +61,7 @@ def create_guest(store: Store, actor: Actor, fields: GuestFields) -> GuestInfo:
                   phone=f.phone, phone_e164=phones.to_e164(f.phone, region_in(s)),
                   created_at=_now())
         s.add(g)
-        search.remember_names(s, [g.full_name, g.preferred_name])
+        name_terms.remember_names(s, [g.full_name, g.preferred_name])
         s.flush()
         record(s, actor, "guest.created", guest_ref=g.ref)
         return snapshots.guest(g)
@@ -88,9 +88,9 @@ def update_guest(
         if "phone" in changed:
             g.phone_e164 = phones.to_e164(g.phone, region_in(s))
         if {"full_name", "preferred_name"} & set(changed):
-            search.remember_names(s, [g.full_name, g.preferred_name])
+            name_terms.remember_names(s, [g.full_name, g.preferred_name])
             s.flush()
-            search.forget_names(s, old_names)  # a corrected name leaves no stray word
+            name_terms.forget_names(s, old_names)  # a corrected name leaves no stray word
         record(s, actor, "guest.updated", guest_ref=g.ref, fields=changed,
                by_guest=by_guest)
         return snapshots.guest(g)

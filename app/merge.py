@@ -37,7 +37,7 @@ from app.guests import region_in
 from app.i18n import Msg, _
 from app.permissions import Action, require
 from app.views import Actor, GuestInfo
-from storage import profiles, search
+from storage import name_terms, profiles
 from storage.models import Assignment, Consent, Guest, GuestMerge
 from storage.store import Store
 
@@ -214,7 +214,7 @@ def undo_merge(store: Store, actor: Actor, merge_id: int, *, now: dt.datetime | 
             profiles.set_consent(s, [aid], old)
         for f, value in undo["kept_before"].items():
             setattr(keep, f, value)
-        search.remember_names(s, [restored.full_name, restored.preferred_name])
+        name_terms.remember_names(s, [restored.full_name, restored.preferred_name])
         merged_ref = merge.merged_ref
         s.delete(merge)
         record(s, actor, "guest.merge_undone", guest_ref=keep.ref, at=at, merge_id=merge_id,

@@ -393,7 +393,7 @@ class NameTerm(Base):
 
     One row per distinct word (not per guest): a few tens of thousands of rows for a
     million guests, so finding the words within an edit or a sound of what was typed
-    reads a few index pages. Kept by ``storage.search.remember_names`` on every write
+    reads a few index pages. Kept by ``storage.name_terms.remember_names`` on every write
     of a name and pruned by ``forget_names`` when the last guest with a word is erased.
     """
 

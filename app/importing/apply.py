@@ -46,7 +46,7 @@ from app.i18n import _, joined, ngettext_
 from app.importing.plan import ImportPlan, PlannedRow, RowError
 from app.permissions import Action, require
 from app.views import Actor
-from storage import audit_chain, bulk, search
+from storage import audit_chain, bulk, name_terms
 from storage import import_queries as iq
 from storage.models import Guest, Visit, VisitKind, VisitStatus
 from storage.store import Store
@@ -315,7 +315,7 @@ def _prepare_in(s: Session, actor: Actor, plan: ImportPlan, at: dt.datetime) -> 
          r.guest.language, r.guest.email, r.guest.phone,
          phones.to_e164(r.guest.phone, region), at)
         for j, r in enumerate(m.new_rows)))
-    terms = search.name_term_rows(n for r in m.new_rows
+    terms = name_terms.name_term_rows(n for r in m.new_rows
                                   for n in (r.guest.full_name, r.guest.preferred_name))
     events: list[audit_chain.Event] = [
         (at, actor.id, "guest.created", ref, {"via": "import"}) for ref in refs]
@@ -406,7 +406,7 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
         step = functools.partial(check, total=total)
         with bulk.roomy_cache(s, _cache_mib(total)):
             bulk.insert_prepared(s, p.guests, after_batch=step)
-            search.insert_name_terms(s, p.terms)
+            name_terms.insert_name_terms(s, p.terms)
             bulk.insert_prepared(s, p.visits, after_batch=step)
             audit_chain.append_prepared(s, p.events, after_batch=step)
         check(0, total)

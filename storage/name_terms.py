@@ -1,0 +1,194 @@
+"""The name dictionary: every word of a guest's name, with its keys, for typos and sound-alikes.
+
+``name_term`` holds each distinct word of the guests' full and preferred names once, with
+its folded form, the folded form reversed, and two sound keys (``storage.name_keys``).
+Forgiving search (``app.guest_search``) asks it which real name words a typed word may be
+misspelt or misheard from (:func:`term_candidates`: four index range look-ups), then looks
+only those words up in the search index (``storage.search.name_rows``). Every write of a
+name adds its words (:func:`remember_names`); an erasure or a corrected name drops the words
+no guest holds any more (:func:`forget_names`), so the dictionary never keeps a word of a
+name that is gone. The answers for a typed word are kept per store until guest data changes.
+"""
+
+from __future__ import annotations
+
+import json
+import weakref
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from storage import name_keys
+from storage.search import NAME_COLUMNS, _change_seq, _is_pg, _raw, _upper
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word of some guest's name, with its keys (``storage.name_keys``)."""
+
+    term: str
+    fold: str
+    sound: str
+    english: str
+
+
+def _term_row(word: str) -> dict[str, str]:
+    folded = name_keys.fold(word)
+    return {"t": word, "f": folded[:80], "r": folded[::-1][:80],
+            "s": name_keys.sound_key(word)[:80], "e": name_keys.english_key(word)[:40]}
+
+
+_REMEMBER = text("INSERT INTO name_term (term, fold, rev, sound, english) "
+                 "VALUES (:t, :f, :r, :s, :e) ON CONFLICT (term) DO NOTHING")
+
+
+def remember_names(session: Session, names: Iterable[str | None]) -> None:
+    """Add the words of these names to the name dictionary (call with every name written)."""
+    insert_name_terms(session, name_term_rows(names))
+
+
+def name_term_rows(names: Iterable[str | None]) -> list[dict[str, str]]:
+    """The dictionary rows for these names' words, computed without the store (so a large
+    import can prepare them before it takes the write lock)."""
+    seen = {w for name in names if name for w in name_keys.words(name) if len(w) <= 80}
+    return [_term_row(w) for w in sorted(seen)]
+
+
+def insert_name_terms(session: Session, rows: list[dict[str, str]]) -> None:
+    """Write rows from :func:`name_term_rows` (words already there are kept as they are)."""
+    if rows and not _is_pg(session):
+        # The driver's own executemany: no per-row parameter processing under the write lock
+        # of a large import (import helper's hook).
+        session.connection().exec_driver_sql(str(_REMEMBER), rows)
+    elif rows:
+        session.execute(_REMEMBER, rows)
+
+
+def forget_names(session: Session, names: Iterable[str | None]) -> int:
+    """Drop words no guest's name holds any more (after an erasure or a correction).
+
+    Call after the guest row is deleted or changed: a word is kept while the search
+    index still finds it in some full or preferred name. Returns how many were dropped.
+    """
+    dropped = 0
+    for word in sorted({w for name in names if name for w in name_keys.words(name)}):
+        if _is_pg(session):
+            from storage import postgres_search as pg
+
+            still: object = pg.has_name_word(session, word)
+        else:
+            q = f'{NAME_COLUMNS} : "' + word.replace('"', '""') + '"'
+            still = session.execute(text("SELECT rowid FROM guest_fts WHERE guest_fts MATCH "
+                                         ":q LIMIT 1"), {"q": q}).first()
+        if not still:
+            session.execute(text("DELETE FROM name_term WHERE term = :t"), {"t": word})
+            dropped += 1
+    return dropped
+
+
+_CANDIDATE_SQL = (
+    "SELECT term, fold, sound, english FROM name_term WHERE fold >= :p AND fold < :pu "
+    "UNION SELECT term, fold, sound, english FROM name_term WHERE rev >= :r AND rev < :ru "
+    "UNION SELECT term, fold, sound, english FROM name_term WHERE {sound} "
+    "UNION SELECT term, fold, sound, english FROM name_term WHERE english = :e AND :e != '' "
+    "LIMIT 2000"
+)
+_CANDIDATES = text(_CANDIDATE_SQL.format(sound="sound = :s"))
+_CANDIDATES_SOUND_PREFIX = text(_CANDIDATE_SQL.format(sound="sound >= :s AND sound < :su"))
+
+
+_CANDIDATES_RAW = _CANDIDATE_SQL.format(sound="sound = :s")
+_CANDIDATES_SOUND_PREFIX_RAW = _CANDIDATE_SQL.format(sound="sound >= :s AND sound < :su")
+
+
+# The dictionary's answers for one typed word, kept per store until guest data changes (the
+# change counter, read in the search's own snapshot): each key press looks up every word
+# typed so far again ("Tobias Mü", "Tobias Mül", …), and the dictionary changes only with
+# guests' names. Name words only, no guest.
+_terms_memo: weakref.WeakKeyDictionary[Any, tuple[int, dict[tuple[Any, ...], list[Term]]]] = (
+    weakref.WeakKeyDictionary())
+TERMS_KEPT = 5_000
+
+
+def _remembered(session: Session, key: tuple[Any, ...], read: Callable[[], list[Term]]
+                ) -> list[Term]:
+    seq, bind = _change_seq(session), session.get_bind()
+    held = _terms_memo.get(bind)
+    if held is None or held[0] != seq or len(held[1]) > TERMS_KEPT:
+        held = _terms_memo[bind] = (seq, {})
+    hit = held[1].get(key)
+    if hit is None:
+        hit = held[1][key] = read()
+    return list(hit)
+
+
+def term_candidates(session: Session, word: str, *, sound_prefix: bool = False
+                    ) -> list[Term]:
+    """:func:`_term_candidates`, remembered until guest data changes."""
+    return _remembered(session, ("near", word, sound_prefix),
+                       lambda: _term_candidates(session, word, sound_prefix=sound_prefix))
+
+
+def _term_candidates(session: Session, word: str, *, sound_prefix: bool = False
+                     ) -> list[Term]:
+    """Dictionary words that may be ``word`` misspelt or misheard, from four index lookups.
+
+    Any word within one edit of ``word`` shares its first half or its last half
+    (whichever side the edit is not in), so the prefix and suffix ranges hold every
+    such word; the two sound keys add words said alike however they are spelt
+    (``sound_prefix``: words whose sound key begins with the typed word's, for the
+    word still being typed).
+    The caller measures the distance (rapidfuzz) and keeps what is close enough.
+    """
+    folded = name_keys.fold(word)
+    if not folded:
+        return []
+    half = max(2, len(folded) // 2)
+    tail = max(2, len(folded) - half - 1)
+    p, r = folded[:half], folded[::-1][:tail]
+    sound = name_keys.sound_key(word) or folded
+    params = {"p": p, "pu": _upper(p), "r": r, "ru": _upper(r), "s": sound,
+              "e": name_keys.english_key(word)}
+    if sound_prefix:
+        params["su"] = _upper(sound)
+    rows: list[tuple[Any, ...]]
+    if _is_pg(session):
+        rows = [tuple(r) for r in session.execute(
+            _CANDIDATES_SOUND_PREFIX if sound_prefix else _CANDIDATES, params).all()]
+    else:
+        rows = _raw(session, _CANDIDATES_SOUND_PREFIX_RAW if sound_prefix else _CANDIDATES_RAW,
+                    params)
+    if len(folded) <= 4 and folded.isascii():
+        # Short words: an edit in the middle breaks both halves ("bds" for "bas"), so
+        # probe the index for every string one edit away instead (about 200 lookups).
+        rows += _by_fold(session, sorted(name_keys.one_edit_variants(folded)))
+    return [Term(str(t), str(f), str(s), str(e)) for t, f, s, e in rows]
+
+
+# A few hundred folded words as one parameter (a JSON array, a PostgreSQL array), not one
+# bound parameter each: SQLAlchemy's expansion of a long IN list cost more than the lookups.
+_BY_FOLD_RAW = ("SELECT term, fold, sound, english FROM name_term "
+                "WHERE fold IN (SELECT value FROM json_each(?))")
+_BY_FOLD_PG = text("SELECT term, fold, sound, english FROM name_term "
+                   "WHERE fold = ANY(CAST(:f AS text[]))")
+
+
+def _by_fold(session: Session, folds: list[str]) -> list[tuple[str, str, str, str]]:
+    rows: Sequence[Any]
+    if _is_pg(session):
+        rows = session.execute(_BY_FOLD_PG, {"f": folds}).all()
+    else:
+        rows = _raw(session, _BY_FOLD_RAW, (json.dumps(folds),))
+    return [(str(t), str(f), str(s), str(e)) for t, f, s, e in rows]
+
+
+def terms_by_fold(session: Session, folds: Iterable[str]) -> list[Term]:
+    """The dictionary words whose folded form is one of ``folds`` (one index lookup each)."""
+    wanted = sorted(set(folds))
+    if not wanted:
+        return []
+    return _remembered(session, ("folds", *wanted), lambda: [
+        Term(str(t), str(f), str(s), str(e)) for t, f, s, e in _by_fold(session, wanted)])
