@@ -107,7 +107,8 @@ def bulk_read(store: Store, actor: Actor, action: str, *, rows: int, window: flo
     reads, rows_since = due
     fields: dict[str, object] = {"rows": rows, **({"reads": reads} if window else {}), **detail}
     try:
-        with store.write(audit_only=True) as s:
+        # A counted list does not wait for the lock beyond a moment (see the except).
+        with store.write(audit_only=True, brief=bool(window)) as s:
             audit_chain.append(s, at=now(), staff_id=actor.id, action=action, guest_ref=None,
                                detail=fields)
     except (StoreBusyError, StoreBusy):
@@ -129,11 +130,12 @@ def note_search(store: Store, actor: Actor, results: int) -> bool:
         return False
     searches, total = due
     try:
-        with store.write(audit_only=True) as s:
+        with store.write(audit_only=True, brief=True) as s:
             record(s, actor, "guests.searched", searches=searches, results=total)
     except (StoreBusyError, StoreBusy):
-        # Reading is never held up by a writer: while another desk holds the write lock
-        # (a long import), the count stays pending and rides on the next search's event.
+        # Reading is never held up by a writer: if another desk holds the lock beyond a
+        # moment (an import's events and commit), the count stays pending and rides on the
+        # next search's event.
         _put_back(pending, searches, total)
         return False
     return True

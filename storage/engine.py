@@ -115,8 +115,18 @@ def engine_from(creator: Callable[[], Any]) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        write = conn.get_execution_options().get(WRITE_OPTION, False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        options = conn.get_execution_options()
+        write = options.get(WRITE_OPTION, False)
+        brief = options.get(write_locks.BRIEF_WAIT_OPTION)
+        if not (write and brief):
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+            return
+        # BEGIN IMMEDIATE takes the write lock: wait for it only briefly (storage.store.write)
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(brief)}")
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     # One writer by nature: no lock to take, but an audit-only write is checked the same.
     write_locks.install(engine, None)

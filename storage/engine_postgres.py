@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from storage import notify, write_locks
@@ -56,6 +56,14 @@ def engine_from(creator: Callable[[], Any], *, pool_size: int = 4) -> Engine:
         "postgresql+psycopg://", creator=creator, poolclass=QueuePool,
         pool_size=pool_size, max_overflow=4, pool_pre_ping=True, pool_use_lifo=True,
     )
+
+    @event.listens_for(engine, "begin")
+    def _brief(conn: Any) -> None:
+        # A counted event waits for its lock only briefly (storage.store.write's ``brief``):
+        # for this transaction only, every lock wait is bounded by it.
+        brief = conn.get_execution_options().get(write_locks.BRIEF_WAIT_OPTION)
+        if brief:
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(brief)}")
 
     write_locks.install(engine, _lock)
     notify.track(engine)  # which data tables each write touched (storage.notify)

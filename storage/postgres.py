@@ -242,9 +242,9 @@ class SharedStore(Store):
         return connect(self.address, self._password, autocommit=True)
 
     @contextmanager
-    def write(self, *, audit_only: bool = False) -> Iterator[Session]:
+    def write(self, *, audit_only: bool = False, brief: bool = False) -> Iterator[Session]:
         try:
-            with self._session_for(audit_only)() as session, session.begin():
+            with self._session_for(audit_only, brief)() as session, session.begin():
                 yield session
         except DBAPIError as exc:
             if pge.is_lock_timeout(exc.orig):

@@ -138,9 +138,17 @@ class Store:
             engine.execution_options(**{eng.WRITE_OPTION: True,
                                         write_locks.AUDIT_ONLY_OPTION: True}),
             expire_on_commit=False, info=info)
+        # The same, waiting only briefly for its lock (a counted event: see write()).
+        self._brief_write = sessionmaker(
+            engine.execution_options(**{eng.WRITE_OPTION: True,
+                                        write_locks.AUDIT_ONLY_OPTION: True,
+                                        write_locks.BRIEF_WAIT_OPTION:
+                                            write_locks.BRIEF_WAIT_MS}),
+            expire_on_commit=False, info=info)
         audit_anchor.install()
         notify.watch_writes(self._write)  # other desks learn of changes (storage.notify)
         notify.watch_writes(self._audit_write)
+        notify.watch_writes(self._brief_write)
 
     @property
     def busy_error(self) -> Callable[[StorageError], Exception] | None:
@@ -161,15 +169,21 @@ class Store:
             yield session
 
     @contextmanager
-    def write(self, *, audit_only: bool = False) -> Iterator[Session]:
+    def write(self, *, audit_only: bool = False, brief: bool = False) -> Iterator[Session]:
         """A write transaction. ``audit_only``: it writes nothing but audit events (a card
         opened, a look, a sign-in); on the shared store it then never waits for another
-        desk's data write, only for the audit chain (``storage.write_locks``)."""
-        with self._named_failures(), self._session_for(audit_only)() as session, \
+        desk's data write, only for the audit chain (``storage.write_locks``). ``brief``
+        (audit-only writes only): wait for the lock ``BRIEF_WAIT_MS``, not the usual bound,
+        then fail as busy — for an event that can wait for the next one (a count)."""
+        with self._named_failures(), self._session_for(audit_only, brief)() as session, \
                 session.begin():
             yield session
 
-    def _session_for(self, audit_only: bool) -> sessionmaker[Session]:
+    def _session_for(self, audit_only: bool, brief: bool = False) -> sessionmaker[Session]:
+        if brief and not audit_only:
+            raise ValueError("only an audit-only write may wait briefly")
+        if brief:
+            return self._brief_write
         return self._audit_write if audit_only else self._write
 
     @contextmanager

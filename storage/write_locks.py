@@ -44,6 +44,11 @@ from sqlalchemy.orm import Session
 PROTOCOL_REVISION = "0016"
 WRITE_OPTION = "frontdesk_write"
 AUDIT_ONLY_OPTION = "frontdesk_audit_only"
+# A counted event (a search, a Today refresh: app.audit) waits this long for its lock, not
+# the usual bound: if another desk holds it (an import's events and commit), the count is
+# kept and rides on the next event, and the read that made it is never held up.
+BRIEF_WAIT_OPTION = "frontdesk_brief_wait_ms"
+BRIEF_WAIT_MS = 50
 DATA, CHAIN = "data", "chain"
 
 CHAIN_TABLE = "audit_event"

@@ -130,6 +130,39 @@ def test_search_is_counted_never_typed(store: Store, receptionist: Actor, clock:
     assert "searchcan" not in details and "zoe" not in details.casefold()
 
 
+def test_a_search_answers_while_another_writer_holds_the_lock_and_its_count_waits(
+        store: Store, receptionist: Actor, clock: Clock) -> None:
+    """On either engine, a search made while another writer holds the lock its count needs
+    (a long import) answers at once — it waits a moment, not the lock's usual 10 s — and
+    the count rides on the next search's event."""
+    import threading
+
+    from app.audit import record
+
+    guests.create_guest(store, receptionist, GuestFields("Zoë Searchcanary"))
+    holding, searched = threading.Event(), threading.Event()
+    gave_up: list[bool] = []
+
+    def hold() -> None:   # a write transaction that has appended to the chain: both locks
+        with store.write() as s:
+            record(s, receptionist, "test.holding")
+            s.flush()
+            holding.set()
+            gave_up.append(not searched.wait(8))
+
+    t = threading.Thread(target=hold)
+    t.start()
+    assert holding.wait(10)
+    assert guests.find_guests(store, receptionist, "zoe")
+    searched.set()
+    t.join()
+    assert gave_up == [False]   # the search came back while the lock was held
+    assert _events(store, "guests.searched") == []
+    clock.now += audit.SEARCH_WINDOW_S
+    guests.find_guests(store, receptionist, "zoe")
+    assert [d["searches"] for _, d, _ in _events(store, "guests.searched")] == [2]
+
+
 def test_the_import_preview_is_a_bulk_read(store: Store, receptionist: Actor) -> None:
     table = importing.read_file(DATA / "english_iso_remarks.csv")
     mapping, _ = importing.mapping_for(store, table.header)
