@@ -22,7 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from storage import name_keys
-from storage.search import NAME_COLUMNS, _change_seq, _is_pg, _raw, _upper
+from storage.search import NAME_COLUMNS, _change_seq, _is_pg, _raw, _upper, forget_names_now
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,7 @@ def forget_names(session: Session, names: Iterable[str | None]) -> int:
         if not still:
             session.execute(text("DELETE FROM name_term WHERE term = :t"), {"t": word})
             dropped += 1
+    forget_names_now()   # nor in this desk's caches of names by their text
     return dropped
 
 

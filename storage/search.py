@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 import unicodedata
 import weakref
 from collections.abc import Callable, Sequence
@@ -408,16 +409,22 @@ def _change_seq(session: Session) -> int:
     bind = session.get_bind()
     if _seq_seen.get(bind) != seq:
         _seq_seen[bind] = seq
-        _forget_names()
+        if _clock() - _last_forgotten[0] >= FORGET_NAMES_EVERY_S:
+            forget_names_now()
     return seq
 
 
 # Names are also remembered by pure functions of strings (``storage.name_keys``' folds and
 # sound keys, the ranking's word distances in ``app.guest_search``): not per store, so not
-# dropped with the caches above. They are cleared when this process first sees guest data
-# changed, so an erased or renamed guest's name leaves them at the next search too.
+# dropped with the caches above. This desk's own erasures and name corrections clear them
+# at once (``storage.name_terms.forget_names``); another desk's, at this desk's first
+# search after guest data changed, at most once a minute: clearing at every change cost a
+# desk a third more CPU with an arrival marked every second (docs/performance.md).
+FORGET_NAMES_EVERY_S = 60.0
 _seq_seen: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 _name_forgetters: list[Callable[[], None]] = [name_keys.forget]
+_last_forgotten = [float("-inf")]
+_clock = time.monotonic
 
 
 def forget_names_with(forget: Callable[[], None]) -> None:
@@ -426,7 +433,9 @@ def forget_names_with(forget: Callable[[], None]) -> None:
         _name_forgetters.append(forget)
 
 
-def _forget_names() -> None:
+def forget_names_now() -> None:
+    """Clear every cache of names by their text (see above)."""
+    _last_forgotten[0] = _clock()
     for forget in _name_forgetters:
         forget()
 

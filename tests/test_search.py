@@ -199,32 +199,58 @@ def test_todays_arrivals_are_read_again_after_every_change(
     assert first(store, receptionist, "Dan de Jong").full_name == "Daan de Jongh"
 
 
-def test_an_erased_guests_name_leaves_the_remembered_words_at_the_next_search(
+def _remembered(full_name: str, word: str) -> bool:
+    """Whether the caches of names by their text answer for these (a call answered from the
+    cache leaves the miss count alone); the call itself puts them in."""
+    from app import guest_search
+    from storage import name_keys
+
+    misses = (guest_search._whole.cache_info().misses, name_keys.sound_key.cache_info().misses)
+    guest_search._whole(full_name)
+    name_keys.sound_key(word)
+    return misses == (guest_search._whole.cache_info().misses,
+                      name_keys.sound_key.cache_info().misses)
+
+
+def test_an_erased_guests_name_leaves_the_remembered_words_at_once(
         store: Store, receptionist: Actor, manager: Actor) -> None:
     # The ranking and the folding remember words by their text (pure functions of strings,
     # not per store); an erased guest's name must leave them too, not wait to be pushed out.
-    from app import erasure, guest_search
-    from storage import name_keys
+    from app import erasure
 
     g = guests.create_guest(store, receptionist, GuestFields("Jan Qwobbelsmaa"))
     visits.record_visit(store, receptionist, g.id, kind=VisitKind.STAY,
                         starts_at=dt.datetime.combine(TODAY, dt.time(14)), place="101")
     assert first(store, receptionist, "Jan Qwobelsmaa").id == g.id
-
-    def remembered() -> bool:   # a call answered from the cache leaves its misses alone
-        misses = (guest_search._whole.cache_info().misses,
-                  name_keys.sound_key.cache_info().misses)
-        guest_search._whole("Jan Qwobbelsmaa")
-        name_keys.sound_key("qwobbelsmaa")
-        return misses == (guest_search._whole.cache_info().misses,
-                          name_keys.sound_key.cache_info().misses)
-
-    remembered()           # the words are in the caches now (as a search may put them)
-    assert remembered()
+    _remembered("Jan Qwobbelsmaa", "qwobbelsmaa")
+    assert _remembered("Jan Qwobbelsmaa", "qwobbelsmaa")
     erasure.erase_guest(store, manager, g.id)
-    assert remembered()    # nothing forgets by itself
-    assert find(store, receptionist, "Bakker") == []   # the next search, about anyone
-    assert not remembered()
+    assert not _remembered("Jan Qwobbelsmaa", "qwobbelsmaa")
+
+
+def test_another_desks_changes_clear_the_remembered_words_at_most_once_a_minute(
+        store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Another desk's erasure is seen here only as the change counter moving: the caches are
+    # cleared at the next search after it, but not at every change (an arrival marked every
+    # second would have every desk rebuild them all the time).
+    from storage import search
+
+    clock = [0.0]
+    monkeypatch.setattr(search, "_clock", lambda: clock[0])
+    monkeypatch.setattr(search, "_last_forgotten", [float("-inf")])   # this test's clock
+    g = guests.create_guest(store, receptionist, GuestFields("Jan Qwobbelsmaa"))
+    assert find(store, receptionist, "Bakker") == []          # clears (first look)
+    _remembered("Jan Qwobbelsmaa", "qwobbelsmaa")
+    visits.record_visit(store, receptionist, g.id, kind=VisitKind.STAY,
+                        starts_at=dt.datetime.combine(TODAY, dt.time(14)), place="101")
+    clock[0] += 10
+    assert find(store, receptionist, "Bakker") == []          # a change, 10 s later: kept
+    assert _remembered("Jan Qwobbelsmaa", "qwobbelsmaa")
+    visits.record_visit(store, receptionist, g.id, kind=VisitKind.BOOKING,
+                        starts_at=dt.datetime.combine(TODAY, dt.time(19)), place="T4")
+    clock[0] += search.FORGET_NAMES_EVERY_S
+    assert find(store, receptionist, "Bakker") == []          # a change, a minute on: cleared
+    assert not _remembered("Jan Qwobbelsmaa", "qwobbelsmaa")
 
 
 def test_visit_facts_are_read_again_after_every_change(store: Store, receptionist: Actor
