@@ -10,7 +10,8 @@ chain stays linear).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,17 @@ def make_engine(path: Path, key: bytes) -> Engine:
     return engine_from(creator)
 
 
+@contextmanager
+def waiting_at_most(execute: Callable[[str], Any], wait_ms: int) -> Iterator[None]:
+    """Within the block, this connection waits for a lock at most ``wait_ms``, then the
+    usual ``BUSY_TIMEOUT_MS`` again (``execute`` runs a statement on that connection)."""
+    execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+    try:
+        yield
+    finally:
+        execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
 def engine_from(creator: Callable[[], Any]) -> Engine:
     """The pooled engine and transaction handling around a connection factory."""
     engine = create_engine(
@@ -122,11 +134,8 @@ def engine_from(creator: Callable[[], Any]) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
             return
         # BEGIN IMMEDIATE takes the write lock: wait for it only briefly (storage.store.write)
-        conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(brief)}")
-        try:
+        with waiting_at_most(conn.exec_driver_sql, int(brief)):
             conn.exec_driver_sql("BEGIN IMMEDIATE")
-        finally:
-            conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     # One writer by nature: no lock to take, but an audit-only write is checked the same.
     write_locks.install(engine, None)
@@ -230,11 +239,8 @@ def truncate_wal(engine: Engine, wait_ms: int) -> bool:
     """
     with engine.connect() as conn:
         dbapi: Any = conn.connection.dbapi_connection
-        dbapi.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
-        try:
+        with waiting_at_most(dbapi.execute, wait_ms):
             busy, _log, _done = dbapi.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        finally:
-            dbapi.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return int(busy) == 0
 
 

@@ -22,7 +22,7 @@ import time
 import unicodedata
 import weakref
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar, cast
 
 import sqlcipher3
 from sqlalchemy import Row, bindparam, text
@@ -111,19 +111,30 @@ def _raw(session: Session, sql: str, params: Sequence[Any] | dict[str, Any]
 
 
 _CONN_INFO = "frontdesk.search.dbapi"
+_T = TypeVar("_T")
+
+
+def _per_transaction(session: Session, key: str, compute: Callable[[], _T]) -> _T:
+    """``compute()`` once per transaction of ``session`` (kept in ``session.info`` with the
+    transaction it belongs to), the same answer for the rest of that transaction."""
+    tx = session.get_transaction()
+    held = session.info.get(key)
+    if tx is not None and held is not None and held[0] is tx:
+        return cast(_T, held[1])
+    value = compute()
+    session.info[key] = (session.get_transaction(), value)
+    return value
 
 
 def _dbapi(session: Session) -> Any:
     """The session's driver connection, looked up once per transaction (through the
     session each time it cost ~60 us: a forgiving key press runs a dozen statements)."""
-    tx = session.get_transaction()
-    held = session.info.get(_CONN_INFO)
-    if tx is not None and held is not None and held[0] is tx:
-        return held[1]
-    conn = session.connection().connection.dbapi_connection
-    assert conn is not None
-    session.info[_CONN_INFO] = (session.get_transaction(), conn)
-    return conn
+    def look_up() -> Any:
+        conn = session.connection().connection.dbapi_connection
+        assert conn is not None
+        return conn
+
+    return _per_transaction(session, _CONN_INFO, look_up)
 
 
 def _guest_rows(rows: list[tuple[Any, ...]]) -> list[GuestRow]:
@@ -396,16 +407,15 @@ _starting_cache: weakref.WeakKeyDictionary[Any, dict[_StartingKey, _Starting]] =
 
 def _change_seq(session: Session) -> int:
     """The change counter as this transaction sees it (read once per transaction)."""
-    tx = session.get_transaction()
-    held = session.info.get(_SEQ_INFO)
-    if tx is not None and held is not None and held[0] is tx:
-        return int(held[1])
+    return _per_transaction(session, _SEQ_INFO, lambda: _read_change_seq(session))
+
+
+def _read_change_seq(session: Session) -> int:
     if _is_pg(session):
         seq = notify.current_seq(session)
     else:
         rows = _raw(session, notify.SEQ_SQL, (notify.SEQ_KEY,))
         seq = int(rows[0][0]) if rows else 0
-    session.info[_SEQ_INFO] = (session.get_transaction(), seq)
     bind = session.get_bind()
     if _seq_seen.get(bind) != seq:
         _seq_seen[bind] = seq
