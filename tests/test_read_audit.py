@@ -135,28 +135,21 @@ def test_a_search_answers_while_another_writer_holds_the_lock_and_its_count_wait
     """On either engine, a search made while another writer holds the lock its count needs
     (a long import) answers at once — it waits a moment, not the lock's usual 10 s — and
     the count rides on the next search's event."""
-    import threading
+    from contextlib import contextmanager
 
     from app.audit import record
+    from tests.lock_helpers import answered_while_held
 
     guests.create_guest(store, receptionist, GuestFields("Zoë Searchcanary"))
-    holding, searched = threading.Event(), threading.Event()
-    gave_up: list[bool] = []
 
-    def hold() -> None:   # a write transaction that has appended to the chain: both locks
+    @contextmanager
+    def hold() -> Iterator[None]:   # a write that has appended to the chain: both locks
         with store.write() as s:
             record(s, receptionist, "test.holding")
             s.flush()
-            holding.set()
-            gave_up.append(not searched.wait(8))
+            yield
 
-    t = threading.Thread(target=hold)
-    t.start()
-    assert holding.wait(10)
-    assert guests.find_guests(store, receptionist, "zoe")
-    searched.set()
-    t.join()
-    assert gave_up == [False]   # the search came back while the lock was held
+    assert answered_while_held(hold, lambda: guests.find_guests(store, receptionist, "zoe"))
     assert _events(store, "guests.searched") == []
     clock.now += audit.SEARCH_WINDOW_S
     guests.find_guests(store, receptionist, "zoe")

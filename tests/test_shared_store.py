@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -283,43 +284,43 @@ def test_init_refuses_a_role_that_is_not_the_owner(pg_cluster: SharedCluster,
     assert OWNER != DESK
 
 
+def _last_search_count(pg_cluster: SharedCluster, shared_db: str) -> int:
+    """How many searches the newest "guests.searched" event counts."""
+    with psycopg.connect(pg_cluster.server.admin_conninfo(shared_db)) as reader:
+        row = reader.execute("SELECT detail FROM audit_event WHERE action = "
+                             "'guests.searched' ORDER BY id DESC LIMIT 1").fetchone()
+    assert row is not None
+    detail = row[0] if isinstance(row[0], dict) else json.loads(row[0])
+    return int(detail["searches"])
+
+
 def test_a_search_does_not_wait_for_the_chain_lock_another_desk_holds(
         pg_cluster: SharedCluster, shared_url: str, shared_db: str) -> None:
     """A search's audit event is only a count: while another desk holds the chain lock (an
     import appending its events and committing) the search answers at once and its count
     waits for the next search — it does not wait the lock's usual bound (10 s)."""
+    from contextlib import contextmanager
+
     from app import audit
     from storage import engine_postgres as pge
+    from tests.lock_helpers import answered_while_held
 
     store = shared_store.open_shared_store(shared_url)
     try:
         actor = staff.create_first_manager(store, "Eva Visser", "4826")
         guests.create_guest(store, actor, GuestFields("Ingrid Holm"))
         audit.forget_pending()   # the next search's event is due
-        holding, searched = threading.Event(), threading.Event()
-        released_by_timeout: list[bool] = []
 
-        def hold() -> None:
+        @contextmanager
+        def hold() -> Iterator[None]:   # another desk holding the chain lock
             with psycopg.connect(pg_cluster.server.admin_conninfo(shared_db)) as holder:
                 holder.execute(f"SELECT pg_advisory_xact_lock({pge.CHAIN_LOCK_KEY})")
-                holding.set()
-                released_by_timeout.append(not searched.wait(8))
+                yield
 
-        t = threading.Thread(target=hold)
-        t.start()
-        assert holding.wait(10)
-        assert guests.find_guests(store, actor, "ingrid")
-        searched.set()    # the search came back while the lock was still held
-        t.join()
-        assert released_by_timeout == [False]
+        assert answered_while_held(hold, lambda: guests.find_guests(store, actor, "ingrid"))
         # The held-up count rides on the next search, once the lock is free.
         assert guests.find_guests(store, actor, "ingrid")
-        with psycopg.connect(pg_cluster.server.admin_conninfo(shared_db)) as reader:
-            row = reader.execute("SELECT detail FROM audit_event WHERE action = "
-                                 "'guests.searched' ORDER BY id DESC LIMIT 1").fetchone()
-        assert row is not None
-        detail = row[0] if isinstance(row[0], dict) else json.loads(row[0])
-        assert int(detail["searches"]) == 2
+        assert _last_search_count(pg_cluster, shared_db) == 2
     finally:
         store.close()
 
@@ -335,14 +336,6 @@ def test_a_desk_that_cannot_get_the_write_lock_in_time_gets_busy_not_a_hang(
         actor = staff.create_first_manager(store, "Eva Visser", "4826")
         g = guests.create_guest(store, actor, GuestFields("Ingrid Holm"))
 
-        def last_search_count() -> int:
-            with psycopg.connect(pg_cluster.server.admin_conninfo(shared_db)) as reader:
-                row = reader.execute("SELECT detail FROM audit_event WHERE action = "
-                                     "'guests.searched' ORDER BY id DESC LIMIT 1").fetchone()
-            assert row is not None
-            detail = row[0] if isinstance(row[0], dict) else json.loads(row[0])
-            return int(detail["searches"])
-
         with psycopg.connect(pg_cluster.server.admin_conninfo(shared_db)) as holder:
             holder.execute(f"SELECT pg_advisory_xact_lock({pge.DATA_LOCK_KEY})")
             with pytest.raises(ae.StoreBusyError):
@@ -351,7 +344,7 @@ def test_a_desk_that_cannot_get_the_write_lock_in_time_gets_busy_not_a_hang(
             # audit events: the search is counted and the card opens, both audited now.
             assert guests.find_guests(store, actor, "ingrid")
             assert guests.open_card(store, actor, g.id).guest.full_name == "Ingrid Holm"
-        assert last_search_count() == 1
+        assert _last_search_count(pg_cluster, shared_db) == 1
         with psycopg.connect(pg_cluster.server.admin_conninfo(shared_db)) as holder:
             holder.execute(f"SELECT pg_advisory_xact_lock({pge.CHAIN_LOCK_KEY})")
             # The audit chain itself held too long: a card open (its event is the read's
@@ -366,6 +359,6 @@ def test_a_desk_that_cannot_get_the_write_lock_in_time_gets_busy_not_a_hang(
         # The search made while the chain lock was held is not lost from the audit: its
         # count rides on the next search's event.
         assert guests.find_guests(store, actor, "ingrid")
-        assert last_search_count() == 2
+        assert _last_search_count(pg_cluster, shared_db) == 2
     finally:
         store.close()
