@@ -87,7 +87,7 @@ def find_rows(session: Session, words: list[str], limit: int, *, whole: bool
     return _find(session, words, limit, whole=whole)
 
 
-def _after(prefix: str) -> str:
+def prefix_end(prefix: str) -> str:
     """The smallest string above every string that begins with ``prefix`` (code point
     order, which is ``COLLATE "C"``'s order of UTF-8 text)."""
     nxt = ord(prefix[-1]) + 1
@@ -123,7 +123,7 @@ def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> lis
             params[f"w{i}"] = part
             cond = f"{alias}.word = :w{i}"
         else:
-            params[f"lo{i}"], params[f"hi{i}"] = part, _after(part)
+            params[f"lo{i}"], params[f"hi{i}"] = part, prefix_end(part)
             cond = f"{alias}.word >= :lo{i} AND {alias}.word < :hi{i}"
         conds.append(cond if i == 0 else
                      f"EXISTS (SELECT 1 FROM {WORD_TABLE} {alias} WHERE "
@@ -214,7 +214,7 @@ def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_la
             params[f"g{i}"] = whole
             alts.append(f"b{i}.word = ANY(:g{i})")
         if prefix:
-            params[f"lo{i}"], params[f"hi{i}"] = prefix, _after(prefix)
+            params[f"lo{i}"], params[f"hi{i}"] = prefix, prefix_end(prefix)
             alts.append(f"(b{i}.word >= :lo{i} AND b{i}.word < :hi{i})")
         probes.append(f"EXISTS (SELECT 1 FROM {WORD_TABLE} b{i} WHERE b{i}.guest_id = "
                       f"a.guest_id AND b{i}.in_name AND ({' OR '.join(alts)}))")
@@ -225,7 +225,7 @@ def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_la
         params["g"] = first
         drivers.append("a.word = ANY(:g)")
     if first_prefix:
-        params["lo"], params["hi"] = first_prefix, _after(first_prefix)
+        params["lo"], params["hi"] = first_prefix, prefix_end(first_prefix)
         drivers.append("a.word >= :lo AND a.word < :hi")
     # Each driver read in index order (word, guest_id) and cut at twice the limit.
     reads = " UNION ALL ".join(
