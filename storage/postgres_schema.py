@@ -131,6 +131,10 @@ def create_words(conn: Any) -> None:
                          "INCLUDE (in_name)")
     conn.exec_driver_sql(f"CREATE INDEX ix_{WORD_TABLE}_guest ON {WORD_TABLE} "
                          "(guest_id, word) INCLUDE (in_name)")
+    # The thousand commonest words and their shares in the server's statistics: a search
+    # reads them (pg_stats) to start from the rarest typed word ("example", "com" and the
+    # country code are in most guests' email and phone).
+    conn.exec_driver_sql(f"ALTER TABLE {WORD_TABLE} ALTER COLUMN word SET STATISTICS 1000")
     conn.exec_driver_sql(
         f"ALTER TABLE {WORD_TABLE} ADD FOREIGN KEY (guest_id) REFERENCES guest (id) "
         "ON DELETE CASCADE ON UPDATE CASCADE")
