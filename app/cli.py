@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_store_args(parser, top=True)
     parser.add_argument("--demo", action="store_true",
                         help="open a throw-away store filled with a sample hotel and restaurant")
+    parser.add_argument("--background", action="store_true",
+                        help="open the store and wait, hidden, for `frontdesk` to show the "
+                             "desk at once (for a start at login: `frontdesk autostart`)")
     parser.add_argument("--lang", choices=[lang.code for lang in languages.staff_languages()],
                         help="language for this run (default: the desk's setting, then the "
                              "system language)")
@@ -110,10 +113,16 @@ def _gui(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
+    from app.errors import FrontdeskError
+    from app.i18n import _
     from app.opening import MemoryKey, key_source_for, resolve_data_dir
     from ui.main import run_gui  # the launcher is the one place app/ may start Qt
 
     if args.demo:
+        if args.background:
+            raise FrontdeskError(_("A demo store is thrown away when its desk closes: it "
+                                   "cannot wait in the background. Start `frontdesk --demo` "
+                                   "without --background."))
         folder = Path(tempfile.mkdtemp(prefix="frontdesk-demo-"))
         try:
             # Made and filled on the desk's opening worker: the window shows at once, saying
@@ -122,13 +131,28 @@ def _gui(args: argparse.Namespace) -> int:
                            prepare=_fill_demo)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+    from app import resident
     from app.shared_store import resolve_store
 
     shared = resolve_store(args.store, args.data_dir)
+    data_dir = resolve_data_dir(args.data_dir)
+    identity = (resident.shared_identity(shared) if shared is not None
+                else resident.local_identity(data_dir))
+    # A desk already waiting in the background on this store shows itself: nothing to start.
+    if not args.background and resident.ask_to_show(identity):
+        return 0
+    if args.background and resident.socket_path(identity) is None:
+        raise FrontdeskError(_("This system has no private folder where `frontdesk` could "
+                               "reach a desk waiting in the background: start the desk "
+                               "without --background, or set $XDG_RUNTIME_DIR."))
+    if args.background and resident.desk_waits(identity):
+        raise FrontdeskError(_("A desk already waits in the background on this store: "
+                               "`frontdesk` shows it."))
+    background = identity if args.background else None
     if shared is not None:  # the venue's shared store (postgres helper's hook)
-        return run_gui(None, shared=shared)
-    return run_gui(None, data_dir=resolve_data_dir(args.data_dir),
-                   key_source=key_source_for(args.passphrase_file))
+        return run_gui(None, shared=shared, background=background)
+    return run_gui(None, data_dir=data_dir, key_source=key_source_for(args.passphrase_file),
+                   background=background)
 
 
 _qt_app: object = None  # keeps the QGuiApplication made for a PDF alive
