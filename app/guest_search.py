@@ -174,27 +174,68 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         # off, and one whose name is near it is listed below its holders.
         in_memory(start_of_day + dt.timedelta(days=1), 6)
 
-    facts = search.visit_facts(s, list(found), day)
-    heard = _spelling(optional_particles_dropped(typed_words))
-
-    def key(f: _Found) -> tuple[Any, ...]:
-        is_today, this_week, last = facts.get(f.row.id, (False, False, None))
-        ago = (start_of_day - last).total_seconds() if last else float("inf")
-        # Among forgiving matches equally far word by word, the name closest to what was
-        # typed as a whole ("Dan de Jong": Daan de Jong before Daan Eva de Jong).
-        apart = _name_apart(heard, f.row) if f.tier >= T_CLOSE else 0
-        # Whole names and whole words first; below them today's guests come before
-        # everyone else, however forgivingly they matched ("Paul Schmit": today's Paul
-        # Schmidt before the Paul Schmitts the prefix finds).
-        return (min(f.tier, T_PREFIX), not is_today, f.tier, not this_week, f.edits, apart,
-                ago, str(f.row.full_name).casefold(), f.row.id)
-
-    ranked = sorted(found.values(), key=key)[:limit]
     out = []
-    for f in ranked:
-        is_today, this_week, _last = facts.get(f.row.id, (False, False, None))
+    for f, (is_today, this_week, _last) in _ranked(s, found, limit, day, typed_words):
         out.append(_match(f, "today" if is_today else "week" if this_week else ""))
     return out
+
+
+def _ranked(s: Session, found: dict[int, _Found], limit: int, day: dt.date,
+            typed_words: list[str]) -> list[tuple[_Found, search.Facts]]:
+    """The first ``limit`` of ``found``, best first, each with its visit facts.
+
+    Whole names and whole words first; below them today's guests come before everyone
+    else, however forgivingly they matched ("Paul Schmit": today's Paul Schmidt before
+    the Paul Schmitts the prefix finds); then the match, this week, letters apart, how
+    close the name is as a whole (among forgiving matches: "Dan de Jong" lists Daan de
+    Jong before Daan Eva de Jong); then the last visit, newest first.
+
+    Whether a guest comes today or this week is known from the arrivals kept in memory
+    (:func:`_arrival_flags`), so the last visit — a read of the guest's visits, about one
+    decrypted page each — is read only for the guests that can still make the list: those
+    ranked before the ``limit``-th by everything else, and those tied with it (a
+    forgiving key press at a million guests had 100-200 candidates for a list of 50).
+    """
+    start_of_day = dt.datetime.combine(day, dt.time())
+    heard = _spelling(optional_particles_dropped(typed_words))
+    flags = _arrival_flags(s, start_of_day)
+    if flags is None:  # more arrivals than kept in memory: read them for every candidate
+        every = search.visit_facts(s, list(found), day)
+        flags = (frozenset(i for i, f in every.items() if f[0]),
+                 frozenset(i for i, f in every.items() if f[1]))
+    today, week = flags
+    firsts = {i: (min(f.tier, T_PREFIX), i not in today, f.tier, i not in week, f.edits,
+                  _name_apart(heard, f.row) if f.tier >= T_CLOSE else 0)
+              for i, f in found.items()}
+    candidates = sorted(found, key=firsts.__getitem__)
+    if len(candidates) > limit:
+        edge = firsts[candidates[limit - 1]]
+        candidates = [i for i in candidates if firsts[i] <= edge]
+    facts = search.visit_facts(s, candidates, day)
+
+    def key(i: int) -> tuple[Any, ...]:
+        last = facts[i][2]
+        ago = (start_of_day - last).total_seconds() if last else float("inf")
+        return (*firsts[i], ago, str(found[i].row.full_name).casefold(), i)
+
+    return [(found[i], facts[i]) for i in sorted(candidates, key=key)[:limit]]
+
+
+def _arrival_flags(s: Session, start_of_day: dt.datetime
+                   ) -> tuple[frozenset[int], frozenset[int]] | None:
+    """The guests with a visit starting today, and in the coming six days, from the
+    arrivals kept in memory (the windows the in-memory passes read); None when either
+    window held more than :data:`WEEK_ROWS` (some may be missing)."""
+    tomorrow = start_of_day + dt.timedelta(days=1)
+    today = search.starting_derived(s, start_of_day, tomorrow, WEEK_ROWS, _guest_ids)
+    week = search.starting_derived(s, tomorrow, tomorrow + dt.timedelta(days=6), WEEK_ROWS,
+                                   _guest_ids)
+    return None if today is None or week is None else (today, week)
+
+
+def _guest_ids(rows: tuple[Any, ...]) -> frozenset[int] | None:
+    """The guests of these visit rows, or None when the rows were cut at the limit."""
+    return frozenset(int(r.id) for r in rows) if len(rows) < WEEK_ROWS else None
 
 
 def _arrivals_index(rows: tuple[Any, ...]) -> arrivals_index.ArrivalsIndex:
