@@ -13,7 +13,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 
@@ -42,12 +42,34 @@ def _command_modules(path: Sequence[str]) -> list[str]:
     return sorted(names)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    import app.commands
-    from app import languages
-    from app.cli_common import add_store_args
+class _CommandNames:
+    """Stands in for argparse's sub-commands when only `frontdesk --help` is asked: each
+    command is listed with its one-line help, and its own arguments are not built (three
+    quarters of building the parser; the same text, ``tests/test_cli.py``)."""
 
-    parser = argparse.ArgumentParser(
+    def __init__(self, sub: Any) -> None:
+        self._sub = sub
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        self._sub.add_parser(name, help=kwargs.get("help"))
+        return _Ignored()
+
+
+class _Ignored:
+    """Takes any call (add_argument, set_defaults, a group) and answers with itself."""
+
+    def __getattr__(self, _name: str) -> Any:
+        return self._ignore
+
+    def _ignore(self, *_args: Any, **_kwargs: Any) -> _Ignored:
+        return self
+
+
+def build_parser(*, commands_in_full: bool = True) -> argparse.ArgumentParser:
+    import app.commands
+    from app.cli_common import Parser, add_store_args, language_code
+
+    parser = Parser(
         prog="frontdesk",
         description="Recognise returning guests from an encrypted local store.",
     )
@@ -58,22 +80,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--background", action="store_true",
                         help="open the store and wait, hidden, for `frontdesk` to show the "
                              "desk at once (for a start at login: `frontdesk autostart`)")
-    parser.add_argument("--lang", choices=[lang.code for lang in languages.staff_languages()],
-                        help="language for this run (default: the desk's setting, then the "
-                             "system language)")
+    parser.add_argument("--lang", type=language_code(staff=True), metavar="CODE",
+                        help="language for this run, e.g. nl (default: the desk's setting, "
+                             "then the system language)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = sub if commands_in_full else _CommandNames(sub)
     for name in _command_modules(app.commands.__path__):
-        importlib.import_module(f"app.commands.{name}").register(sub)
+        importlib.import_module(f"app.commands.{name}").register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     # `frontdesk --version` answers before anything else loads (bench/startup.py); the
     # storage layer, logging and Qt load only for the command that needs them.
-    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given == ["--version"]:
         print(VERSION_LINE)
         return 0
-    args = build_parser().parse_args(argv)
+    args = build_parser(commands_in_full=given not in (["--help"], ["-h"])).parse_args(argv)
     from app.errors import FrontdeskError
     from app.i18n import cli_language, translate
 
