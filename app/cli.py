@@ -101,6 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.errors import FrontdeskError
     from app.i18n import cli_language, translate
 
+    if args.command is None and not (args.demo or args.background):
+        try:
+            if _handed_over(args):  # before logging and the crash hook: nothing else to do
+                return 0
+        except FrontdeskError:
+            pass  # the same failure is met, and said, on the way to a desk of its own
     if args.lang:
         os.environ["FRONTDESK_LANG"] = args.lang  # the GUI (ui.i18n) and commands read it
     from app.logs import setup_logging
@@ -121,6 +127,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                    type(exc).__name__)
         print(f"frontdesk: {translate(exc, cli_language())}", file=sys.stderr)
         return 2
+
+
+def _handed_over(args: argparse.Namespace) -> bool:
+    """Whether a desk waiting in the background on this store (``frontdesk --background``)
+    showed itself when asked: then this process has nothing left to do."""
+    from app import resident
+    from app.opening import resolve_data_dir
+    from app.shared_store import resolve_store
+
+    shared = resolve_store(args.store, args.data_dir)
+    return resident.ask_to_show(resident.shared_identity(shared) if shared is not None
+                                else resident.local_identity(resolve_data_dir(args.data_dir)))
 
 
 def _fill_demo(store: Store) -> None:
@@ -162,9 +180,6 @@ def _gui(args: argparse.Namespace) -> int:
     data_dir = resolve_data_dir(args.data_dir)
     identity = (resident.shared_identity(shared) if shared is not None
                 else resident.local_identity(data_dir))
-    # A desk already waiting in the background on this store shows itself: nothing to start.
-    if not args.background and resident.ask_to_show(identity):
-        return 0
     if args.background and resident.socket_path(identity) is None:
         raise FrontdeskError(_("This system has no private folder where `frontdesk` could "
                                "reach a desk waiting in the background: start the desk "

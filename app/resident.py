@@ -25,7 +25,6 @@ import hashlib
 import os
 import socket
 import stat
-import tempfile
 from pathlib import Path
 
 RUNTIME_ENV = "XDG_RUNTIME_DIR"
@@ -56,8 +55,13 @@ def runtime_folder() -> Path | None:
     if os.name != "posix":
         return None
     base = os.environ.get(RUNTIME_ENV, "")
-    folder = (Path(base) / "frontdesk" if base and Path(base).is_dir()
-              else Path(tempfile.gettempdir()) / f"frontdesk-{os.getuid()}")
+    if base and Path(base).is_dir():
+        folder = Path(base) / "frontdesk"
+    else:
+        import tempfile  # only without a login session's runtime folder
+
+        folder = Path(tempfile.gettempdir()) / f"frontdesk-{os.getuid()}"
+
     with contextlib.suppress(FileExistsError):
         folder.mkdir(mode=0o700, parents=False)
     try:
