@@ -90,13 +90,13 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
 
     def daily_backup(store: Store) -> None:
         """The daily backup, if switched on and due (off the GUI thread), a moment after the
-        desk is up: its module is not needed to get to the first search."""
-        from ui.backup_dialog import DailyBackupRunner
+        desk is up (its module is not needed to get to the first search), then hourly."""
+        from ui.backup_dialog import DailyBackups
 
-        daily = DailyBackupRunner(window)
+        daily = DailyBackups(store, parent=window)
         daily.report.connect(lambda text: window.statusBar().showMessage(text, 15000))
         runners.append(daily)
-        daily.start(store)
+        daily.start(first_in_ms=0)
     if store is None:
         if shared is None and (data_dir is None or key_source is None):
             raise ValueError("run_gui needs a store, a data_dir and a key_source, or shared")
@@ -135,8 +135,7 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
             listener.close()
         startup_done()
         for daily in runners:
-            if daily.worker is not None:
-                daily.worker.join()  # never close the store under a running backup
+            daily.stop()  # never close the store under a running backup
         for s in opened:
             s.close()
         if window.store is not None and window.store not in opened:
