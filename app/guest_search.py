@@ -16,9 +16,9 @@ One key press runs, in one read transaction (``storage.search`` holds the SQL):
    word is looked up in the name dictionary (words within one or two edits, words that
    sound alike — ``storage.name_keys``), best alternatives first, and the guests
    holding them are fetched from the index; ``rapidfuzz`` measures every distance. When
-   what was typed is (in) some guest's name as it stands, only readings one letter away
-   or said alike are tried. A room or table typed with its word ("table 12") is not
-   matched as a name.
+   what was typed is (in) some guest's name as it stands, the book is not searched for
+   names near it: only today's and the coming six days' guests are (in memory, step 4).
+   A room or table typed with its word ("table 12") is not matched as a name.
 
 Ranking: the whole name (or phone, place), then whole words; below those, guests
 arriving or booked today before others; then the match (prefixes; one edit or sounds
@@ -156,40 +156,86 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
 
     if has_letters:
         in_memory(start_of_day, 1)
-    cut = len(whole) >= limit or len(begins) >= limit + len(whole)
+    week = len(whole) >= limit or len(begins) >= limit + len(whole)
     if len(found) < FUZZY_BELOW and has_letters:
-        # What was typed is (in) some guest's name as it stands: look for names one letter
-        # away or said alike, not two letters away (those would rank below the exact
-        # matches anyway, and took most of such a key press's time).
-        named = any(f.tier <= T_WORDS and f.why is None for f in found.values())
-        cut = _forgiving(s, typed_words, limit, add, near_only=named) or cut
-    if cut and has_letters:
+        if any(f.tier <= T_WORDS and f.why is None for f in found.values()):
+            # What was typed is (in) some guest's name as it stands: its holders are all
+            # listed, first. Names near it are looked for only among today's and the
+            # coming six days' guests (in memory), not in the whole book: a correctly
+            # typed name is not a misspelling to correct, and the near readings' index
+            # queries over a million guests were most of an exact key press's p95.
+            week = True
+        else:
+            week = _forgiving(s, typed_words, limit, add) or week
+    if week and has_letters:
         # The index handed over only its first candidates (a name with a hundred namesakes
-        # in the book): the coming six days' guests are matched in memory too, so the one
-        # arriving this week is not among those cut off.
+        # in the book), or the name was typed as it stands: the coming six days' guests
+        # are matched in memory too, so the one arriving this week is not among those cut
+        # off, and one whose name is near it is listed below its holders.
         in_memory(start_of_day + dt.timedelta(days=1), 6)
 
-    facts = search.visit_facts(s, list(found), day)
-    heard = _spelling(optional_particles_dropped(typed_words))
-
-    def key(f: _Found) -> tuple[Any, ...]:
-        is_today, this_week, last = facts.get(f.row.id, (False, False, None))
-        ago = (start_of_day - last).total_seconds() if last else float("inf")
-        # Among forgiving matches equally far word by word, the name closest to what was
-        # typed as a whole ("Dan de Jong": Daan de Jong before Daan Eva de Jong).
-        apart = _name_apart(heard, f.row) if f.tier >= T_CLOSE else 0
-        # Whole names and whole words first; below them today's guests come before
-        # everyone else, however forgivingly they matched ("Paul Schmit": today's Paul
-        # Schmidt before the Paul Schmitts the prefix finds).
-        return (min(f.tier, T_PREFIX), not is_today, f.tier, not this_week, f.edits, apart,
-                ago, str(f.row.full_name).casefold(), f.row.id)
-
-    ranked = sorted(found.values(), key=key)[:limit]
     out = []
-    for f in ranked:
-        is_today, this_week, _last = facts.get(f.row.id, (False, False, None))
+    for f, (is_today, this_week, _last) in _ranked(s, found, limit, day, typed_words):
         out.append(_match(f, "today" if is_today else "week" if this_week else ""))
     return out
+
+
+def _ranked(s: Session, found: dict[int, _Found], limit: int, day: dt.date,
+            typed_words: list[str]) -> list[tuple[_Found, search.Facts]]:
+    """The first ``limit`` of ``found``, best first, each with its visit facts.
+
+    Whole names and whole words first; below them today's guests come before everyone
+    else, however forgivingly they matched ("Paul Schmit": today's Paul Schmidt before
+    the Paul Schmitts the prefix finds); then the match, this week, letters apart, how
+    close the name is as a whole (among forgiving matches: "Dan de Jong" lists Daan de
+    Jong before Daan Eva de Jong); then the last visit, newest first.
+
+    Whether a guest comes today or this week is known from the arrivals kept in memory
+    (:func:`_arrival_flags`), so the last visit — a read of the guest's visits, about one
+    decrypted page each — is read only for the guests that can still make the list: those
+    ranked before the ``limit``-th by everything else, and those tied with it (a
+    forgiving key press at a million guests had 100-200 candidates for a list of 50).
+    """
+    start_of_day = dt.datetime.combine(day, dt.time())
+    heard = _spelling(optional_particles_dropped(typed_words))
+    flags = _arrival_flags(s, start_of_day)
+    if flags is None:  # more arrivals than kept in memory: read them for every candidate
+        every = search.visit_facts(s, list(found), day)
+        flags = (frozenset(i for i, f in every.items() if f[0]),
+                 frozenset(i for i, f in every.items() if f[1]))
+    today, week = flags
+    firsts = {i: (min(f.tier, T_PREFIX), i not in today, f.tier, i not in week, f.edits,
+                  _name_apart(heard, f.row) if f.tier >= T_CLOSE else 0)
+              for i, f in found.items()}
+    candidates = sorted(found, key=firsts.__getitem__)
+    if len(candidates) > limit:
+        edge = firsts[candidates[limit - 1]]
+        candidates = [i for i in candidates if firsts[i] <= edge]
+    facts = search.visit_facts(s, candidates, day)
+
+    def key(i: int) -> tuple[Any, ...]:
+        last = facts[i][2]
+        ago = (start_of_day - last).total_seconds() if last else float("inf")
+        return (*firsts[i], ago, str(found[i].row.full_name).casefold(), i)
+
+    return [(found[i], facts[i]) for i in sorted(candidates, key=key)[:limit]]
+
+
+def _arrival_flags(s: Session, start_of_day: dt.datetime
+                   ) -> tuple[frozenset[int], frozenset[int]] | None:
+    """The guests with a visit starting today, and in the coming six days, from the
+    arrivals kept in memory (the windows the in-memory passes read); None when either
+    window held more than :data:`WEEK_ROWS` (some may be missing)."""
+    tomorrow = start_of_day + dt.timedelta(days=1)
+    today = search.starting_derived(s, start_of_day, tomorrow, WEEK_ROWS, _guest_ids)
+    week = search.starting_derived(s, tomorrow, tomorrow + dt.timedelta(days=6), WEEK_ROWS,
+                                   _guest_ids)
+    return None if today is None or week is None else (today, week)
+
+
+def _guest_ids(rows: tuple[Any, ...]) -> frozenset[int] | None:
+    """The guests of these visit rows, or None when the rows were cut at the limit."""
+    return frozenset(int(r.id) for r in rows) if len(rows) < WEEK_ROWS else None
 
 
 def _arrivals_index(rows: tuple[Any, ...]) -> arrivals_index.ArrivalsIndex:
@@ -438,19 +484,15 @@ def _run_together(s: Session, folded: str) -> list[_Alt]:
     return [_Alt(1, 1, 0, (known[a], known[b])) for a, b in pairs if a in known and b in known]
 
 
-def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any, *,
-               near_only: bool = False) -> bool:
+def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> bool:
     """Look each word up in the name dictionary, then fetch the guests holding the closest
     combinations of words first (one index query each), so a common near-miss ("Jan" for
     "Dan") never crowds out the name that was meant ("Daan"). True when a fetch was cut
-    at ``limit`` (more guests hold the name than were handed over). ``near_only``: only
-    readings one letter away or said alike (quality 1), none two letters away."""
+    at ``limit`` (more guests hold the name than were handed over)."""
     words = optional_particles_dropped(typed_words)
     if not words:
         return False
     every = [_alternatives(s, w, i == len(words) - 1) for i, w in enumerate(words)]
-    if near_only:
-        every = [[a for a in alts if a.quality <= 1] for alts in every]
     if any(not alts for alts in every):
         return False
     cut = False

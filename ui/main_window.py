@@ -56,6 +56,9 @@ class MainWindow(QMainWindow):
         self.demo = demo  # a throw-away store: quitting deletes it, so say so first
         self.store_location: object | None = None  # ui.restore_dialog.StoreLocation
         self._quit_confirmed = False
+        # Started with `frontdesk --background`: closing the window signs out and hides it,
+        # the store stays open and `frontdesk` shows the window again (ui.resident).
+        self.background = False
         self.store: Store | None = None
         self.actor: Actor | None = None
         self.desk: object | None = None  # DeskPage while signed in and unlocked
@@ -504,7 +507,26 @@ class MainWindow(QMainWindow):
                 return False
         return True
 
+    def put_away(self) -> None:
+        """A desk kept running in the background: sign out (nothing about a guest stays in
+        a widget) and hide the window; the store stays open for the next `frontdesk`."""
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if w is not self and w.isWindow() and w.isVisible()]
+        for w in windows:
+            w.close()
+        self.sign_out()
+        self.hide()
+        # Let go of the native window too: showing the desk again makes a new one, which the
+        # window manager activates as it does a newly started program (an old window coming
+        # back may be refused the focus; the offscreen platform never gives it back).
+        self.destroy()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A desk kept in the background puts itself away instead of quitting (Ctrl+Q quits).
+        if self.background and not self._quit_confirmed and event.spontaneous():
+            event.ignore()
+            self.put_away()
+            return
         # The window manager's close button asks like Ctrl+Q; a close from code (tests,
         # a store that failed to open) does not.
         if event.spontaneous() and not self._quit_confirmed and not self.may_quit():
@@ -517,3 +539,5 @@ class MainWindow(QMainWindow):
         if self.search is not None:
             self.search.shutdown()
         super().closeEvent(event)
+        if self.background:  # nothing quits a background desk by itself (see run_gui)
+            QApplication.quit()
