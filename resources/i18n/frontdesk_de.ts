@@ -1347,7 +1347,7 @@ Schlagen Sie ein neues Merkmal vor, wenn nichts passt.</translation>
     </message>
     <message>
       <source>Open at lo&amp;gin</source>
-      <translation>Beim Anmelden s&amp;tarten</translation>
+      <translation>Beim Einloggen s&amp;tarten</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
@@ -1483,23 +1483,23 @@ Strg+L  Rezeption sperren · Strg+Q  beenden (eine gesperrte Rezeption fragt nac
     </message>
     <message>
       <source>Open this store when you log in to the computer and wait in the background: starting Frontdesk then shows the desk at once.</source>
-      <translation>Diesen Datenbestand öffnen, wenn Sie sich am Computer anmelden, und im Hintergrund warten: Wenn Sie Frontdesk starten, erscheint die Rezeption dann sofort.</translation>
+      <translation>Diesen Datenbestand öffnen, wenn Sie sich am Computer einloggen, und im Hintergrund warten: Wenn Sie Frontdesk starten, erscheint die Rezeption dann sofort.</translation>
     </message>
     <message>
       <source>Only a desk started on its own store can open at login (not the demo).</source>
-      <translation>Nur eine Rezeption, die mit ihrem eigenen Datenbestand gestartet wurde, kann beim Anmelden starten (nicht die Demo).</translation>
+      <translation>Nur eine Rezeption, die mit ihrem eigenen Datenbestand gestartet wurde, kann beim Einloggen starten (nicht die Demo).</translation>
     </message>
     <message>
       <source>At the next login Frontdesk opens this store and waits in the background; starting Frontdesk then shows the desk at once.</source>
-      <translation>Bei der nächsten Anmeldung öffnet Frontdesk diesen Datenbestand und wartet im Hintergrund; wenn Sie Frontdesk starten, erscheint die Rezeption dann sofort.</translation>
+      <translation>Beim nächsten Einloggen öffnet Frontdesk diesen Datenbestand und wartet im Hintergrund; wenn Sie Frontdesk starten, erscheint die Rezeption dann sofort.</translation>
     </message>
     <message>
       <source>Frontdesk no longer opens at login.</source>
-      <translation>Frontdesk startet nicht mehr beim Anmelden.</translation>
+      <translation>Frontdesk startet nicht mehr beim Einloggen.</translation>
     </message>
     <message>
       <source>The login entry could not be changed: {why}</source>
-      <translation>Der Anmeldeeintrag konnte nicht geändert werden: {why}</translation>
+      <translation>Der Autostart-Eintrag konnte nicht geändert werden: {why}</translation>
     </message>
     <message>
       <source>Quit the demo</source>

@@ -1347,7 +1347,7 @@ Stel een nieuw label voor als er niets past.</translation>
     </message>
     <message>
       <source>Open at lo&amp;gin</source>
-      <translation>&amp;Openen bij aanmelden</translation>
+      <translation>&amp;Openen bij inloggen</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
@@ -1483,23 +1483,23 @@ Ctrl+L  de balie vergrendelen · Ctrl+Q  afsluiten (een vergrendelde balie vraag
     </message>
     <message>
       <source>Open this store when you log in to the computer and wait in the background: starting Frontdesk then shows the desk at once.</source>
-      <translation>Deze gegevens openen wanneer u zich op de computer aanmeldt en op de achtergrond wachten: als u Frontdesk start, verschijnt de balie dan meteen.</translation>
+      <translation>Deze gegevens openen wanneer u op de computer inlogt en op de achtergrond wachten: als u Frontdesk start, verschijnt de balie dan meteen.</translation>
     </message>
     <message>
       <source>Only a desk started on its own store can open at login (not the demo).</source>
-      <translation>Alleen een balie die op zijn eigen gegevens is gestart, kan bij het aanmelden openen (de demo niet).</translation>
+      <translation>Alleen een balie die op zijn eigen gegevens is gestart, kan bij het inloggen openen (de demo niet).</translation>
     </message>
     <message>
       <source>At the next login Frontdesk opens this store and waits in the background; starting Frontdesk then shows the desk at once.</source>
-      <translation>Bij de volgende aanmelding opent Frontdesk deze gegevens en wacht op de achtergrond; als u Frontdesk start, verschijnt de balie dan meteen.</translation>
+      <translation>Als u de volgende keer inlogt, opent Frontdesk deze gegevens en wacht op de achtergrond; als u Frontdesk start, verschijnt de balie dan meteen.</translation>
     </message>
     <message>
       <source>Frontdesk no longer opens at login.</source>
-      <translation>Frontdesk opent niet meer bij het aanmelden.</translation>
+      <translation>Frontdesk opent niet meer bij het inloggen.</translation>
     </message>
     <message>
       <source>The login entry could not be changed: {why}</source>
-      <translation>De aanmeldingsvermelding kon niet worden gewijzigd: {why}</translation>
+      <translation>De opstartvermelding kon niet worden gewijzigd: {why}</translation>
     </message>
     <message>
       <source>Quit the demo</source>
