@@ -173,7 +173,7 @@ def _gui(args: argparse.Namespace) -> int:
                            prepare=_fill_demo)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-    from app import resident
+    from app import autostart, resident
     from app.shared_store import resolve_store
 
     shared = resolve_store(args.store, args.data_dir)
@@ -188,10 +188,12 @@ def _gui(args: argparse.Namespace) -> int:
         raise FrontdeskError(_("A desk already waits in the background on this store: "
                                "`frontdesk` shows it."))
     background = identity if args.background else None
+    login = autostart.command_line(data_dir=None if shared else data_dir,
+                                   passphrase_file=args.passphrase_file, store=shared)
     if shared is not None:  # the venue's shared store (postgres helper's hook)
-        return run_gui(None, shared=shared, background=background)
+        return run_gui(None, shared=shared, background=background, login_command=login)
     return run_gui(None, data_dir=data_dir, key_source=key_source_for(args.passphrase_file),
-                   background=background)
+                   background=background, login_command=login)
 
 
 _qt_app: object = None  # keeps the QGuiApplication made for a PDF alive

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from app import resident
-from app.commands import autostart
+from app import autostart, resident
 
 ROOT = Path(__file__).resolve().parent.parent
 

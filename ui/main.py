@@ -43,12 +43,13 @@ def idle_ms_from_env() -> int:
 def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = None,
             key_source: Any = None, shared: str | None = None,
             prepare: Callable[[Store], None] | None = None,
-            background: str | None = None) -> int:
+            background: str | None = None, login_command: list[str] | None = None) -> int:
     """The desk window on ``store``, or on the store opened from ``data_dir`` + ``key_source``,
     or on the venue's shared store at address ``shared``. ``prepare`` runs on the opening
     worker after the open (``--demo`` fills its throw-away store there, behind the window).
     ``background`` (the store's ``app.resident`` identity): open the store without showing
-    the window and wait for ``frontdesk`` to ask for it (``frontdesk --background``)."""
+    the window and wait for ``frontdesk`` to ask for it (``frontdesk --background``).
+    ``login_command`` starts this desk in the background (Desk ▸ Open at login)."""
     gc.disable()  # until the sign-in page is ready (see startup_done)
     from PySide6.QtCore import QTimer
 
@@ -72,6 +73,7 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
              else shared.split("?", 1)[0] if shared else (str(data_dir) if data_dir else ""))
     window = MainWindow(store, idle_ms=idle_ms_from_env(), store_label=label, demo=demo)
     i18n.add_language_menu(window)  # Help → Language (applies at the next start)
+    window.login_command = login_command
     listener = None
     if background is not None:
         listener = wait_in_background(app, window, background)

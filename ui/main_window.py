@@ -59,6 +59,9 @@ class MainWindow(QMainWindow):
         # Started with `frontdesk --background`: closing the window signs out and hides it,
         # the store stays open and `frontdesk` shows the window again (ui.resident).
         self.background = False
+        # `frontdesk --background` on this window's store, for Desk ▸ Open at login (None: a
+        # demo store, or a window made without a command line, as in tests)
+        self.login_command: list[str] | None = None
         self.store: Store | None = None
         self.actor: Actor | None = None
         self.desk: object | None = None  # DeskPage while signed in and unlocked
@@ -140,6 +143,11 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(desk, self.tr("&Lock"), "Ctrl+L", self.lock)
         self._action(desk, self.tr("Sign &out"), None, self.sign_out)
         desk.addSeparator()
+        self.login_action = QAction(self.tr("Open at lo&gin"), self)
+        self.login_action.setCheckable(True)
+        self.login_action.toggled.connect(self._open_at_login)
+        desk.addAction(self.login_action)
+        desk.aboutToShow.connect(self._show_login_state)
         self._action(desk, self.tr("&Quit"), "Ctrl+Q", self.request_quit, desk=False)
         guest = bar.addMenu(self.tr("&Guest"))
         self.show_guest_action = self._action(guest, self.tr("S&how guest"), "F9",
@@ -480,6 +488,38 @@ class MainWindow(QMainWindow):
         box.setObjectName("shortcutsHelp")
         box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 720px; }")  # one line a key
         box.exec()
+
+    # -- starting at login ---------------------------------------------------------------
+    def _show_login_state(self) -> None:
+        """Desk ▸ Open at login, as the login entry is now (another window may have changed it)."""
+        from app import autostart
+
+        self.login_action.blockSignals(True)
+        self.login_action.setChecked(autostart.is_on())
+        self.login_action.blockSignals(False)
+        self.login_action.setEnabled(self.login_command is not None)
+        self.login_action.setStatusTip(
+            self.tr("Open this store when you log in to the computer and wait in the "
+                    "background: starting Frontdesk then shows the desk at once.")
+            if self.login_command is not None
+            else self.tr("Only a desk started on its own store can open at login (not the demo)."))
+
+    def _open_at_login(self, on: bool) -> None:
+        from app import autostart
+
+        try:
+            if on and self.login_command is not None:
+                autostart.switch_on(self.login_command)
+                text = self.tr("At the next login Frontdesk opens this store and waits in the "
+                               "background; starting Frontdesk then shows the desk at once.")
+            else:
+                autostart.switch_off()
+                text = self.tr("Frontdesk no longer opens at login.")
+        except OSError as exc:
+            text = self.tr("The login entry could not be changed: {why}").format(
+                why=exc.strerror or str(exc))
+        self.statusBar().showMessage(text, 15000)
+        self._show_login_state()
 
     # -- quitting ------------------------------------------------------------------------
     def request_quit(self) -> None:

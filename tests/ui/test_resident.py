@@ -161,3 +161,30 @@ def test_one_desk_waits_per_store_and_a_dead_desks_socket_is_replaced(
         assert resident.desk_waits(identity)
     finally:
         again.close()
+
+
+def test_desk_menu_open_at_login_writes_and_removes_the_login_entry(
+        qtbot: QtBot, store: Store, manager: Actor, data_dir: Path) -> None:
+    from app import autostart
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply(app)
+    window = MainWindow(store, store_label="test store")
+    qtbot.addWidget(window)
+    desk_menu = window.menuBar().actions()[0].menu()
+    assert desk_menu is not None and window.login_action in desk_menu.actions()
+    desk_menu.aboutToShow.emit()  # what opening the menu does
+    assert not window.login_action.isEnabled()  # no command line: a demo, or this test
+    window.login_command = autostart.command_line(data_dir=data_dir)
+    desk_menu.aboutToShow.emit()
+    assert window.login_action.isEnabled() and not window.login_action.isChecked()
+    window.login_action.trigger()
+    text = autostart.entry_path().read_text(encoding="utf-8")
+    assert f"--background --data-dir {data_dir.resolve()}" in text
+    assert "opens this store" in window.statusBar().currentMessage()
+    desk_menu.aboutToShow.emit()
+    assert window.login_action.isChecked()
+    window.login_action.trigger()
+    assert not autostart.entry_path().exists()
+    assert "no longer opens at login" in window.statusBar().currentMessage()
