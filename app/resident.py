@@ -84,6 +84,29 @@ def socket_path(identity: str) -> Path | None:
     return folder / f"desk-{digest}.sock"
 
 
+def _exchange(identity: str, request: str | None, timeout: float) -> str | None:
+    """Connect to the desk waiting on this store and, with ``request``, send it and read the
+    answer line. None when nobody listens (or answers in time); "" for a bare connect."""
+    path = socket_path(identity)
+    if path is None or not path.exists():
+        return None
+    answer = b""
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+            conn.settimeout(timeout)
+            conn.connect(str(path))
+            if request is not None:
+                conn.sendall(f"{request}\n".encode())
+                while not answer.endswith(b"\n") and len(answer) < 64:
+                    part = conn.recv(64)
+                    if not part:
+                        break
+                    answer += part
+    except OSError:
+        return None
+    return answer.decode("utf-8", "replace").strip()
+
+
 def ask_to_show(identity: str, timeout: float = ASK_TIMEOUT_S) -> bool:
     """Ask a desk waiting in the background on this store to show itself.
 
@@ -91,37 +114,12 @@ def ask_to_show(identity: str, timeout: float = ASK_TIMEOUT_S) -> bool:
     False when no desk waits on this store, or it did not answer in time: the caller
     starts a desk of its own, as without a background desk.
     """
-    path = socket_path(identity)
-    if path is None or not path.exists():
-        return False
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-            conn.settimeout(timeout)
-            conn.connect(str(path))
-            conn.sendall(f"{SHOW} {identity}\n".encode())
-            answer = b""
-            while not answer.endswith(b"\n") and len(answer) < 64:
-                part = conn.recv(64)
-                if not part:
-                    break
-                answer += part
-    except OSError:
-        return False
-    return answer.decode("utf-8", "replace").strip() == SHOWN
+    return _exchange(identity, f"{SHOW} {identity}", timeout) == SHOWN
 
 
 def desk_waits(identity: str) -> bool:
     """Whether a desk already listens on this store's socket (asked nothing: it is not shown)."""
-    path = socket_path(identity)
-    if path is None or not path.exists():
-        return False
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-            conn.settimeout(ASK_TIMEOUT_S)
-            conn.connect(str(path))
-    except OSError:
-        return False
-    return True
+    return _exchange(identity, None, ASK_TIMEOUT_S) is not None
 
 
 def answer_to(line: str, identity: str) -> str:

@@ -4,29 +4,19 @@ login entry that starts one."""
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from app import autostart, resident
+from tests.resident_helpers import runtime_dir
 
+__all__ = ["runtime_dir"]  # a fixture
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    folder = Path(tempfile.mkdtemp(prefix="fd-rt-"))
-    folder.chmod(0o700)
-    monkeypatch.setenv(resident.RUNTIME_ENV, str(folder))
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def frontdesk(*args: str) -> subprocess.CompletedProcess[str]:

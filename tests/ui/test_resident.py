@@ -3,10 +3,7 @@ puts itself away when closed, and answers nobody about another store."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,23 +14,15 @@ from app import resident
 from app.opening import Store
 from app.views import Actor
 from tests.conftest import MANAGER_PIN
+from tests.resident_helpers import runtime_dir
 from tests.ui.desk_helpers import sign_in
 from ui import theme
 from ui.main import wait_in_background
 from ui.main_window import MainWindow
 from ui.resident import AlreadyWaiting, ResidentListener
 
+__all__ = ["runtime_dir"]  # a fixture
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
-
-
-@pytest.fixture
-def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A short private folder ($XDG_RUNTIME_DIR): a socket's path has at most 107 bytes."""
-    folder = Path(tempfile.mkdtemp(prefix="fd-rt-"))
-    folder.chmod(0o700)
-    monkeypatch.setenv(resident.RUNTIME_ENV, str(folder))
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def waiting_window(qtbot: QtBot, store: Store, identity: str) -> tuple[MainWindow, object]:
