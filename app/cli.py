@@ -13,7 +13,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 
@@ -42,12 +42,34 @@ def _command_modules(path: Sequence[str]) -> list[str]:
     return sorted(names)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    import app.commands
-    from app import languages
-    from app.cli_common import add_store_args
+class _CommandNames:
+    """Stands in for argparse's sub-commands when only `frontdesk --help` is asked: each
+    command is listed with its one-line help, and its own arguments are not built (three
+    quarters of building the parser; the same text, ``tests/test_cli.py``)."""
 
-    parser = argparse.ArgumentParser(
+    def __init__(self, sub: Any) -> None:
+        self._sub = sub
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        self._sub.add_parser(name, help=kwargs.get("help"))
+        return _Ignored()
+
+
+class _Ignored:
+    """Takes any call (add_argument, set_defaults, a group) and answers with itself."""
+
+    def __getattr__(self, _name: str) -> Any:
+        return self._ignore
+
+    def _ignore(self, *_args: Any, **_kwargs: Any) -> _Ignored:
+        return self
+
+
+def build_parser(*, commands_in_full: bool = True) -> argparse.ArgumentParser:
+    import app.commands
+    from app.cli_common import Parser, add_store_args, language_code
+
+    parser = Parser(
         prog="frontdesk",
         description="Recognise returning guests from an encrypted local store.",
     )
@@ -55,25 +77,36 @@ def build_parser() -> argparse.ArgumentParser:
     add_store_args(parser, top=True)
     parser.add_argument("--demo", action="store_true",
                         help="open a throw-away store filled with a sample hotel and restaurant")
-    parser.add_argument("--lang", choices=[lang.code for lang in languages.staff_languages()],
-                        help="language for this run (default: the desk's setting, then the "
-                             "system language)")
+    parser.add_argument("--background", action="store_true",
+                        help="open the store and wait, hidden, for `frontdesk` to show the "
+                             "desk at once (for a start at login: `frontdesk autostart`)")
+    parser.add_argument("--lang", type=language_code(staff=True), metavar="CODE",
+                        help="language for this run, e.g. nl (default: the desk's setting, "
+                             "then the system language)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = sub if commands_in_full else _CommandNames(sub)
     for name in _command_modules(app.commands.__path__):
-        importlib.import_module(f"app.commands.{name}").register(sub)
+        importlib.import_module(f"app.commands.{name}").register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     # `frontdesk --version` answers before anything else loads (bench/startup.py); the
     # storage layer, logging and Qt load only for the command that needs them.
-    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given == ["--version"]:
         print(VERSION_LINE)
         return 0
-    args = build_parser().parse_args(argv)
+    args = build_parser(commands_in_full=given not in (["--help"], ["-h"])).parse_args(argv)
     from app.errors import FrontdeskError
     from app.i18n import cli_language, translate
 
+    if args.command is None and not (args.demo or args.background):
+        try:
+            if _handed_over(args):  # before logging and the crash hook: nothing else to do
+                return 0
+        except FrontdeskError:
+            pass  # the same failure is met, and said, on the way to a desk of its own
     if args.lang:
         os.environ["FRONTDESK_LANG"] = args.lang  # the GUI (ui.i18n) and commands read it
     from app.logs import setup_logging
@@ -96,6 +129,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+def _handed_over(args: argparse.Namespace) -> bool:
+    """Whether a desk waiting in the background on this store (``frontdesk --background``)
+    showed itself when asked: then this process has nothing left to do."""
+    from app import resident
+    from app.opening import resolve_data_dir
+    from app.shared_store import resolve_store
+
+    shared = resolve_store(args.store, args.data_dir)
+    return resident.ask_to_show(resident.shared_identity(shared) if shared is not None
+                                else resident.local_identity(resolve_data_dir(args.data_dir)))
+
+
 def _fill_demo(store: Store) -> None:
     """``--demo``'s guests, staff and vocabulary, written into its fresh throw-away store."""
     from app.demo import build_demo
@@ -110,10 +155,16 @@ def _gui(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
+    from app.errors import FrontdeskError
+    from app.i18n import _
     from app.opening import MemoryKey, key_source_for, resolve_data_dir
     from ui.main import run_gui  # the launcher is the one place app/ may start Qt
 
     if args.demo:
+        if args.background:
+            raise FrontdeskError(_("A demo store is thrown away when its desk closes: it "
+                                   "cannot wait in the background. Start `frontdesk --demo` "
+                                   "without --background."))
         folder = Path(tempfile.mkdtemp(prefix="frontdesk-demo-"))
         try:
             # Made and filled on the desk's opening worker: the window shows at once, saying
@@ -122,13 +173,27 @@ def _gui(args: argparse.Namespace) -> int:
                            prepare=_fill_demo)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+    from app import autostart, resident
     from app.shared_store import resolve_store
 
     shared = resolve_store(args.store, args.data_dir)
+    data_dir = resolve_data_dir(args.data_dir)
+    identity = (resident.shared_identity(shared) if shared is not None
+                else resident.local_identity(data_dir))
+    if args.background and resident.socket_path(identity) is None:
+        raise FrontdeskError(_("This system has no private folder where `frontdesk` could "
+                               "reach a desk waiting in the background: start the desk "
+                               "without --background, or set $XDG_RUNTIME_DIR."))
+    if args.background and resident.desk_waits(identity):
+        raise FrontdeskError(_("A desk already waits in the background on this store: "
+                               "`frontdesk` shows it."))
+    background = identity if args.background else None
+    login = autostart.command_line(data_dir=None if shared else data_dir,
+                                   passphrase_file=args.passphrase_file, store=shared)
     if shared is not None:  # the venue's shared store (postgres helper's hook)
-        return run_gui(None, shared=shared)
-    return run_gui(None, data_dir=resolve_data_dir(args.data_dir),
-                   key_source=key_source_for(args.passphrase_file))
+        return run_gui(None, shared=shared, background=background, login_command=login)
+    return run_gui(None, data_dir=data_dir, key_source=key_source_for(args.passphrase_file),
+                   background=background, login_command=login)
 
 
 _qt_app: object = None  # keeps the QGuiApplication made for a PDF alive

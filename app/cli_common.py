@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app import languages
 from app.i18n import _, cli_language, is_yes, translate
@@ -13,6 +15,42 @@ from app.i18n import _, cli_language, is_yes, translate
 if TYPE_CHECKING:  # the storage layer loads only when a command runs (fast --help)
     from app.opening import Store
     from app.views import Actor
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    """argparse's help layout at the terminal's width, found as `shutil` finds it but without
+    importing it (with its archive modules: a tenth of `frontdesk --help`; argparse makes a
+    formatter for every argument it is given, so every sub-command would import it)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return argparse.HelpFormatter(prog, width=max(columns, 40) - 2)
+
+
+class Parser(argparse.ArgumentParser):
+    """`frontdesk`'s parser; its sub-commands' parsers are made of the same class."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _formatter)
+        super().__init__(*args, **kwargs)
+
+
+def language_code(*, staff: bool = False) -> Callable[[str], str]:
+    """A language option's check (argparse ``type``), reading the language registry only when
+    the option is used: as ``choices`` argparse would read it for every `frontdesk --help`."""
+    def check(code: str) -> str:
+        known = [lang.code for lang in (languages.staff_languages() if staff
+                                        else languages.all_languages())]
+        if code not in known:
+            raise argparse.ArgumentTypeError(say(_(
+                "{code} is not a language code Frontdesk knows; choose from {codes}.",
+                code=repr(code), codes=", ".join(known))))
+        return code
+    return check
 
 
 def add_store_args(p: argparse.ArgumentParser, *, top: bool = False) -> None:

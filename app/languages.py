@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import tomllib
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -57,6 +56,8 @@ class Language(NamedTuple):
 
 @cache
 def _load() -> tuple[str, tuple[Language, ...]]:
+    import tomllib  # here, not at the top: `frontdesk --help` imports this module, reads nothing
+
     data = tomllib.loads(REGISTRY_FILE.read_text(encoding="utf-8"))
     langs = []
     for e in data["language"]:

@@ -73,12 +73,12 @@ class DbTimer:
         self.statements = 0
         self._started: list[float] = []
         event.listen(engine, "before_cursor_execute", self._before)
-        event.listen(engine, "after_cursor_execute", self._after)
+        event.listen(engine, "after_cursor_execute", self.prefix_end)
 
     def _before(self, *args: Any) -> None:
         self._started.append(time.perf_counter())
 
-    def _after(self, *args: Any) -> None:
+    def prefix_end(self, *args: Any) -> None:
         self.total += time.perf_counter() - self._started.pop()
         self.statements += 1
 
@@ -277,10 +277,12 @@ def watcher(url: str, password: str, ready: Any, events: Any, out: Any) -> None:
 def raw_queries(conninfo: str, words: list[str], top_id: int, n: int, every: float = 0.0,
                 seconds: float = 0.0) -> dict[str, list[float]]:
     """The same work as raw SQL through psycopg (no ORM, no app, no audit write): the
-    search's trigram LIKE statement, and the card's guest, visits, labels and consents."""
+    search's prefix statement on the word index (``storage.postgres_search``'s shape for one
+    typed word), and the card's guest, visits, labels and consents."""
     import psycopg
 
-    from storage.postgres_schema import SEARCH_COLUMN
+    from storage.postgres_schema import WORD_TABLE
+    from storage.postgres_search import prefix_end
 
     rng = random.Random(5)
     got: dict[str, list[float]] = {"search": [], "card": []}
@@ -292,8 +294,12 @@ def raw_queries(conninfo: str, words: list[str], top_id: int, n: int, every: flo
             word = rng.choice(words)
             typed = word[: rng.randint(2, len(word))].lower()
             t = time.perf_counter()
-            conn.execute(f"SELECT id, full_name FROM guest WHERE {SEARCH_COLUMN} LIKE %s "
-                         "ORDER BY id LIMIT 40", ("% " + typed + "%",)).fetchall()
+            conn.execute(
+                "SELECT id, full_name FROM guest JOIN (SELECT m.guest_id, min(m.word) AS w "
+                f"FROM (SELECT guest_id, word FROM {WORD_TABLE} WHERE word >= %s AND word < %s "
+                "ORDER BY word, guest_id LIMIT 80) m GROUP BY m.guest_id ORDER BY min(m.word), "
+                "m.guest_id LIMIT 40) d ON d.guest_id = guest.id", (typed, prefix_end(typed))
+            ).fetchall()
             got["search"].append(time.perf_counter() - t)
             gid = rng.randint(1, top_id)
             t = time.perf_counter()

@@ -41,8 +41,12 @@ IDLE_IN_TRANSACTION_MS = 60_000
 
 def session_options() -> str:
     """Per-connection server settings, sent in the startup packet (no extra round trip)."""
+    # No parallel workers: a desk's statements read tens of index entries, and starting
+    # workers for a misjudged one cost ~10 ms and two more processes on a busy server
+    # (measured on the search at a million guests, docs/performance.md "A word index").
     return (f"-c lock_timeout={LOCK_TIMEOUT_MS} "
             f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS} "
+            "-c max_parallel_workers_per_gather=0 "
             "-c client_encoding=UTF8 -c TimeZone=UTC")
 
 

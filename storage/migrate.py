@@ -82,3 +82,13 @@ def upgrade(conn: Connection) -> None:
     cfg = _config()
     cfg.attributes["connection"] = conn
     command.upgrade(cfg, "head")
+
+
+def downgrade(conn: Connection, revision: str) -> None:
+    """Undo the migrations after ``revision``, in the caller's transaction (tests and
+    benchmarks that need a store at an older schema; the app never goes back)."""
+    from alembic import command
+
+    cfg = _config()
+    cfg.attributes["connection"] = conn
+    command.downgrade(cfg, revision)

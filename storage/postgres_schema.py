@@ -13,6 +13,16 @@ kept in stored generated columns of ``guest`` (``search_text``, ``name_text``), 
 search compares stored text instead of folding every row it looks at. Every name in
 the function bodies is schema-qualified, so index rebuilds and ``pg_dump``/restore
 (which run with an empty ``search_path``) compute the same words.
+
+Since revision 0017 the words are also kept one row per (word, guest) in ``guest_word``
+(``COLLATE "C"``, primary key ``(word, guest_id)``, a second index ``(guest_id, word)``),
+filled by statement triggers on ``guest`` from those generated columns and emptied by the
+foreign key's cascade. A whole typed word is then one B-tree range in guest-id order, a
+prefix one range in word order, and a second typed word a probe of the other index: a key
+press reads tens of index entries instead of walking the guests in id order with ``LIKE``
+(rare words walked far) or the trigram index (common words read thousands of rows).
+The trigram index went with that revision: nothing searched through it any more, and
+every guest written paid for it.
 """
 
 from __future__ import annotations
@@ -28,6 +38,11 @@ SEARCHED = "full_name, preferred_name, email, phone"
 SEARCH_COLUMN = "search_text"  # all four searched fields
 NAME_COLUMN = "name_text"      # full and preferred name only (the name dictionary's lookups)
 GENERATED = (SEARCH_COLUMN, NAME_COLUMN)
+# The folded words one row each (revision 0017): not a model, an index kept by the server.
+WORD_TABLE = "guest_word"
+WORDS = "frontdesk_words"
+_ADDED = "frontdesk_guest_words_added"
+_CHANGED = "frontdesk_guest_words_changed"
 
 
 def is_postgresql(bind: Any) -> bool:
@@ -70,3 +85,69 @@ def drop_search(conn: Any) -> None:
         conn.exec_driver_sql(f"ALTER TABLE guest DROP COLUMN IF EXISTS {column}")
     conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS public.{SEARCH_TEXT}(text, text, text, text)")
     conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS public.{FOLD}(text)")
+
+
+def create_words(conn: Any) -> None:
+    """The word table, its triggers, its rows for the guests already stored (revision 0017).
+
+    The triggers come first: they lock ``guest`` against writes until the migration commits,
+    so no guest written meanwhile can be missed by the fill below them.
+    """
+    conn.exec_driver_sql(
+        f"CREATE TABLE {WORD_TABLE} (word text COLLATE \"C\" NOT NULL, "
+        "guest_id integer NOT NULL, in_name boolean NOT NULL)")
+    conn.exec_driver_sql(
+        f"CREATE OR REPLACE FUNCTION public.{WORDS}(text, text) "
+        "RETURNS TABLE (word text, in_name boolean) LANGUAGE sql IMMUTABLE PARALLEL SAFE "
+        "AS $$ SELECT w.word, pg_catalog.bool_or(w.in_name) FROM ("
+        "SELECT pg_catalog.unnest(pg_catalog.string_to_array(pg_catalog.btrim($1), ' ')) "
+        "AS word, false AS in_name UNION ALL "
+        "SELECT pg_catalog.unnest(pg_catalog.string_to_array(pg_catalog.btrim($2), ' ')), "
+        "true) w WHERE w.word <> '' GROUP BY w.word $$")
+    insert = (f"INSERT INTO public.{WORD_TABLE} (word, guest_id, in_name) "
+              f"SELECT w.word, n.id, w.in_name FROM {{rows}} n, "
+              f"LATERAL public.{WORDS}(n.{SEARCH_COLUMN}, n.{NAME_COLUMN}) w")
+    conn.exec_driver_sql(
+        f"CREATE OR REPLACE FUNCTION public.{_ADDED}() RETURNS trigger LANGUAGE plpgsql "
+        f"AS $$ BEGIN {insert.format(rows='new_rows')}; RETURN NULL; END $$")
+    # An update that leaves the searched fields as they were (a visit count, a review
+    # date) costs one comparison; the others lose their old words and get their new ones.
+    # An id changed by an update took its words along (the foreign key's ON UPDATE CASCADE).
+    changed = (f"(SELECT n.* FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o "
+               f"WHERE o.id = n.id AND o.{SEARCH_COLUMN} IS NOT DISTINCT FROM "
+               f"n.{SEARCH_COLUMN} AND o.{NAME_COLUMN} IS NOT DISTINCT FROM n.{NAME_COLUMN}))")
+    conn.exec_driver_sql(
+        f"CREATE OR REPLACE FUNCTION public.{_CHANGED}() RETURNS trigger LANGUAGE plpgsql "
+        f"AS $$ BEGIN DELETE FROM public.{WORD_TABLE} gw USING {changed} c "
+        f"WHERE gw.guest_id = c.id; {insert.format(rows=changed)}; RETURN NULL; END $$")
+    conn.exec_driver_sql(
+        "CREATE TRIGGER guest_words_added AFTER INSERT ON guest REFERENCING NEW TABLE AS "
+        f"new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.{_ADDED}()")
+    conn.exec_driver_sql(
+        "CREATE TRIGGER guest_words_changed AFTER UPDATE ON guest REFERENCING OLD TABLE AS "
+        f"old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.{_CHANGED}()")
+    conn.exec_driver_sql(insert.format(rows="guest"))
+    conn.exec_driver_sql(f"ALTER TABLE {WORD_TABLE} ADD PRIMARY KEY (word, guest_id) "
+                         "INCLUDE (in_name)")
+    conn.exec_driver_sql(f"CREATE INDEX ix_{WORD_TABLE}_guest ON {WORD_TABLE} "
+                         "(guest_id, word) INCLUDE (in_name)")
+    # The thousand commonest words and their shares in the server's statistics: a search
+    # reads them (pg_stats) to start from the rarest typed word ("example", "com" and the
+    # country code are in most guests' email and phone).
+    conn.exec_driver_sql(f"ALTER TABLE {WORD_TABLE} ALTER COLUMN word SET STATISTICS 1000")
+    conn.exec_driver_sql(
+        f"ALTER TABLE {WORD_TABLE} ADD FOREIGN KEY (guest_id) REFERENCES guest (id) "
+        "ON DELETE CASCADE ON UPDATE CASCADE")
+    conn.exec_driver_sql(f"DROP INDEX IF EXISTS {SEARCH_INDEX}")
+
+
+def drop_words(conn: Any) -> None:
+    """Back to revision 0016: the trigram index again, no word table."""
+    conn.exec_driver_sql("DROP TRIGGER IF EXISTS guest_words_added ON guest")
+    conn.exec_driver_sql("DROP TRIGGER IF EXISTS guest_words_changed ON guest")
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {WORD_TABLE}")
+    for fn in (_ADDED, _CHANGED):
+        conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS public.{fn}()")
+    conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS public.{WORDS}(text, text)")
+    conn.exec_driver_sql(
+        f"CREATE INDEX {SEARCH_INDEX} ON guest USING gin ({SEARCH_COLUMN} public.gin_trgm_ops)")

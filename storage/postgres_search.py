@@ -8,10 +8,18 @@ side; whole-word matches come first, then prefix matches, each group sorted by
 full name. The folding happens in the server (``frontdesk_search_text``, see
 ``storage.postgres_schema``) on both the stored fields and the typed text, so
 both sides are cut and folded by the same code.
+
+The stored words are looked up in ``guest_word`` (one row per word and guest, a B-tree
+on ``(word, guest_id)`` and one on ``(guest_id, word)``): a whole word is one index range
+in guest-id order, a prefix one range in word order, every further typed word a probe of
+the guest's own words. A key press reads about as many index entries as it returns
+guests, however common or rare the word (docs/performance.md, "A word index").
 """
 
 from __future__ import annotations
 
+import bisect
+import time
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
@@ -20,17 +28,13 @@ from sqlalchemy import Row, text
 from sqlalchemy.orm import Session
 
 from storage.models import Guest
-from storage.postgres_schema import NAME_COLUMN, SEARCH_COLUMN, SEARCH_TEXT
+from storage.postgres_schema import NAME_COLUMN, SEARCH_COLUMN, SEARCH_TEXT, WORD_TABLE
 
 _GUEST_COLUMNS = (Guest.id, Guest.ref, Guest.full_name, Guest.preferred_name,
                   Guest.pronunciation, Guest.language, Guest.email, Guest.phone,
                   Guest.created_at)
 _COLUMNS = ("id, ref, full_name, preferred_name, pronunciation, language, email, phone, "
             "created_at")
-
-
-def _like_escape(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 # Words already folded by a server: {(server, word): folded}. The folding function is
@@ -72,19 +76,154 @@ def typed_words(session: Session, typed: str) -> list[str]:
 
 def find_rows(session: Session, words: list[str], limit: int, *, whole: bool
               ) -> list[Row[Any]]:
-    """Guests in whom every (folded) word is a whole word, or begins one, in id order."""
+    """Guests in whom every (folded) word is a whole word, or begins one.
+
+    Whole words come in id order (as FTS5 gives them); prefixes in the order of the
+    words they begin, so the index hands over the first ``limit`` guests without
+    collecting every guest whose word begins so ("s" begins a word of most guests).
+    """
     return _find(session, words, limit, whole=whole)
 
 
+def prefix_end(prefix: str) -> str:
+    """The smallest string above every string that begins with ``prefix`` (code point
+    order, which is ``COLLATE "C"``'s order of UTF-8 text)."""
+    nxt = ord(prefix[-1]) + 1
+    if 0xD800 <= nxt <= 0xDFFF:  # no text holds a surrogate
+        nxt = 0xE000
+    return prefix[:-1] + chr(nxt)
+
+
+# The server's commonest stored words and their shares of all (word, guest) rows, per
+# server: (read at, sorted words, shares in the same order, running sums of the shares).
+_COMMON: dict[str, tuple[float, list[str], list[float], list[float]]] = {}
+_COMMON_FOR_S = 600.0
+
+
+def _common(session: Session) -> tuple[list[str], list[float], list[float]]:
+    """The commonest words (``pg_stats`` of ``guest_word.word``: up to a thousand, kept by
+    ``ANALYZE``), read once every ten minutes per desk; empty before the first analysis."""
+    server = _server_of(session)
+    got = _COMMON.get(server)
+    if got is None or time.monotonic() - got[0] > _COMMON_FOR_S:
+        row = session.execute(text(
+            "SELECT most_common_vals::text::text[], most_common_freqs FROM pg_catalog.pg_stats "
+            "WHERE schemaname = 'public' AND tablename = :t AND attname = 'word'"),
+            {"t": WORD_TABLE}).first()
+        pairs = sorted(zip(row[0] or [], row[1] or [], strict=True)) if row else []
+        sums = [0.0]
+        for _w, f in pairs:
+            sums.append(sums[-1] + float(f))
+        got = (time.monotonic(), [str(w) for w, _f in pairs], [float(f) for _w, f in pairs],
+               sums)
+        _COMMON[server] = got
+    return got[1], got[2], got[3]
+
+
+def _share(common: tuple[list[str], list[float], list[float]], word: str, prefix: bool
+           ) -> float:
+    """How common ``word`` is among the stored words (begun by it, for a prefix), as far as
+    the statistics know; 0 for a word rarer than the commonest thousand."""
+    words, shares, sums = common
+    lo = bisect.bisect_left(words, word)
+    if not prefix:
+        return shares[lo] if lo < len(words) and words[lo] == word else 0.0
+    return sums[bisect.bisect_left(words, prefix_end(word))] - sums[lo]
+
+
+def _key(word: str, *, prefix: bool, common: tuple[list[str], list[float], list[float]]
+         ) -> tuple[float, int, str, bool]:
+    """The one stored word an index read looks for on behalf of a typed (folded) word: its
+    rarest part ("o brien" → "brien"), a prefix only when that part is the last; sorted,
+    rarest first (by the statistics, then the longest)."""
+    parts = word.split()
+    return min((_share(common, p, prefix and i == len(parts) - 1), -len(p), p,
+                prefix and i == len(parts) - 1) for i, p in enumerate(parts))
+
+
+def _test(column: str, word: str, *, prefix: bool, params: dict[str, Any], name: str) -> str:
+    """A test of one guest row's stored words: ``word`` is a whole word of ``column``, or
+    begins one (the folded words are stored as " w1 w2 … ").
+
+    ``strpos`` rather than ``LIKE``: the planner takes a ``LIKE`` with a long pattern for
+    a rare one and would start from scanning every guest with it (measured: 0.5 s)."""
+    params[name] = " " + word + ("" if prefix else " ")
+    return f"pg_catalog.strpos(s.{column}, :{name}) > 0"
+
+
+def _rows(session: Session, sql: str, params: dict[str, Any], limit: int) -> list[Row[Any]]:
+    """The statement's guest rows, each once, at most ``limit`` of them, in its order."""
+    rows = session.execute(text(sql).columns(*_GUEST_COLUMNS), params).all()
+    seen: set[int] = set()
+    out: list[Row[Any]] = []
+    for r in rows:
+        if r.id not in seen and len(out) < limit:
+            seen.add(r.id)
+            out.append(r)
+    return out
+
+
+_S_COLUMNS = ", ".join(f"s.{c.strip()}" for c in _COLUMNS.split(","))
+
+
+def _guests(tests: list[str]) -> str:
+    """The guest row of each word row read, when it passes ``tests``: one primary-key look-up
+    per word row, always (``OFFSET 0`` keeps the planner from turning it into a walk of
+    every guest, which it chose when it misjudged a common word as rare: 0.5 s)."""
+    where = "".join(f" AND {t}" for t in tests)
+    return (f"{WORD_TABLE} a CROSS JOIN LATERAL (SELECT {_COLUMNS} FROM guest s "
+            f"WHERE s.id = a.guest_id{where} OFFSET 0) s")
+
+
+# Whole words of a typed text probed in the primary key besides the one read (the rest are
+# tested on the guest row): each probe is one index look-up per word row read.
+_PROBES = 2
+
+
 def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> list[Row[Any]]:
-    cond = " AND ".join(f"{SEARCH_COLUMN} LIKE :w{i}" for i in range(len(words)))
-    params: dict[str, Any] = {
-        f"w{i}": "% " + _like_escape(w) + (" %" if whole else "%") for i, w in enumerate(words)
-    }
-    params["n"] = limit
-    stmt = text(f"SELECT {_COLUMNS} FROM guest WHERE {cond} ORDER BY id LIMIT :n").columns(
-        *_GUEST_COLUMNS)
-    return list(session.execute(stmt, params).all())
+    words = list(dict.fromkeys(w for w in words if w))
+    if not words:
+        return []
+    if not whole:  # a prefix that begins another typed word is implied by it
+        words = [w for w in words if not any(v != w and v.startswith(w) for v in words)]
+    params: dict[str, Any] = {"n": limit, "m": 2 * limit}
+    common = _common(session)
+    # Each stored word the index can look for: every part of a typed word, whole except
+    # the last part of each when prefixes are asked for ("o bri": "o" whole, "bri" begun).
+    parts = sorted({(_share(common, p, not whole and i == len(w.split()) - 1), -len(p), p,
+                     not whole and i == len(w.split()) - 1)
+                    for w in words for i, p in enumerate(w.split())})
+    _share0, _len0, drive, drive_prefix = parts[0]
+    probed = [p for _s, _n, p, is_prefix in parts[1:] if not is_prefix][:_PROBES]
+    # Every typed word the index read and the probes do not answer by themselves is tested
+    # on the guest's own stored words (exactly, side by side as typed).
+    answered = {drive} | set(probed) if not drive_prefix else set(probed)
+    tests = [_test(SEARCH_COLUMN, w, prefix=not whole, params=params, name=f"t{i}")
+             for i, w in enumerate(words)
+             if not (" " not in w and w in answered) and w != drive]
+    probes = []
+    for i, part in enumerate(probed):
+        params[f"w{i}"] = part
+        probes.append(f" AND EXISTS (SELECT 1 FROM {WORD_TABLE} b{i} WHERE b{i}.word = "
+                      f":w{i} AND b{i}.guest_id = a.guest_id)")
+    probe = "".join(probes)
+    if not drive_prefix:
+        # One word's guests in id order straight from the primary key (word, guest_id);
+        # the other whole words probed there too (or merged in id order), as FTS5 does.
+        params["w"] = drive
+        sql = (f"SELECT {_S_COLUMNS} FROM {_guests(tests)} "
+               f"WHERE a.word = :w{probe} ORDER BY a.guest_id LIMIT :n")
+        return _rows(session, sql, params, limit)
+    # In word order the first entries of the range are the answer; a guest with two words
+    # that begin so comes twice, hence more than the limit. With other words to test each
+    # row read costs a guest row: a quarter more (two words of one guest both beginning
+    # so and passing the tests is rare); alone, twice the limit (index entries only).
+    if tests or probes:
+        params["m"] = limit + limit // 4 + 1
+    params["lo"], params["hi"] = drive, prefix_end(drive)
+    sql = (f"SELECT {_S_COLUMNS} FROM {_guests(tests)} "
+           f"WHERE a.word >= :lo AND a.word < :hi{probe} ORDER BY a.word, a.guest_id LIMIT :m")
+    return _rows(session, sql, params, limit)
 
 
 def search_guest_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
@@ -121,35 +260,58 @@ def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_la
     """Guests whose full or preferred name holds, for each group, one of its words.
 
     The PostgreSQL side of ``storage.search.name_rows`` (FTS5's ``{full_name
-    preferred_name} : ((a OR b) AND (c OR d*))``): one statement, each group an OR of
-    whole-word matches (plus ``prefix_last`` as a prefix in the last group). The trigram
-    index over all four searched fields narrows the rows; the same test on the names
-    alone keeps a word found only in an email out, as FTS5's column filter does.
+    preferred_name} : ((a OR b) AND (c OR d*))``): one statement. One group's words are
+    read from ``guest_word`` in index order (the group with the longest words, one
+    without the prefix if there is one); every group is then tested on the guest's
+    stored name words.
     """
     folded = _fold_all(session, [w for g in alternatives for w in g]
                        + ([prefix_last] if prefix_last else []))
-    params: dict[str, Any] = {"n": limit}
-    conds: list[str] = []
-    names, every = NAME_COLUMN, SEARCH_COLUMN
+    groups: list[list[tuple[str, bool]]] = []
     for i, group in enumerate(alternatives):
-        patterns = ["% " + _like_escape(folded[w]) + " %" for w in group if folded.get(w)]
-        if prefix_last and i == len(alternatives) - 1 and folded.get(prefix_last):
-            patterns.append("% " + _like_escape(folded[prefix_last]) + "%")
-        if not patterns:
+        alts = sorted({(folded[w], False) for w in group if folded.get(w)})
+        last = folded.get(prefix_last or "") if i == len(alternatives) - 1 else None
+        if last:
+            alts.append((last, True))
+        if not alts:
             return []
-        keys = []
-        for j, pattern in enumerate(patterns):
-            params[f"p{i}_{j}"] = pattern
-            keys.append(f":p{i}_{j}")
-        conds.append("(" + " OR ".join(f"{every} LIKE {k}" for k in keys) + ")")
-        conds.append("(" + " OR ".join(f"{names} LIKE {k}" for k in keys) + ")")
-    if not conds:
+        groups.append(alts)
+    if not groups:
         return []
-    stmt = text(f"SELECT {_COLUMNS} FROM guest WHERE {' AND '.join(conds)} "
-                "ORDER BY id LIMIT :n").columns(*_GUEST_COLUMNS)
-    return list(session.execute(stmt, params).all())
+    common = _common(session)
+    # The group to read from the index: the one whose alternatives are rarest together.
+    first = min(groups, key=lambda g: (sum(_key(w, prefix=p, common=common)[0] for w, p in g),
+                                       any(p for _w, p in g),
+                                       -min(len(w) for w, _p in g)))
+    params: dict[str, Any] = {"m": 2 * limit}
+    tests = []
+    for i, alts in enumerate(groups):
+        tests.append("(" + " OR ".join(
+            _test(NAME_COLUMN, w, prefix=p, params=params, name=f"t{i}_{j}")
+            for j, (w, p) in enumerate(alts)) + ")")
+    keys = sorted({_key(w, prefix=p, common=common)[2:] for w, p in first})
+    whole_keys = [k for k, p in keys if not p]
+    reads = []
+    if whole_keys:
+        params["g"] = whole_keys
+        reads.append("a.word = ANY(:g)")
+    for j, (k, _p) in enumerate(k for k in keys if k[1]):
+        params[f"lo{j}"], params[f"hi{j}"] = k, prefix_end(k)
+        reads.append(f"a.word >= :lo{j} AND a.word < :hi{j}")
+    # Each read in index order (word, guest_id), cut at twice the limit.
+    sql = " UNION ALL ".join(
+        f"(SELECT {_S_COLUMNS}, a.word FROM {_guests(tests)} "
+        f"WHERE {r} AND a.in_name ORDER BY a.word, a.guest_id LIMIT :m)"
+        for r in reads)
+    return _rows(session, sql, params, limit)
 
 
 def has_name_word(session: Session, word: str) -> bool:
     """Whether some guest's full or preferred name still holds ``word`` as a whole word."""
-    return bool(name_rows(session, [[word]], None, 1))
+    folded = _fold_all(session, [word]).get(word, "")
+    if not folded:
+        return False
+    if " " in folded:
+        return bool(name_rows(session, [[word]], None, 1))
+    return session.execute(text(f"SELECT 1 FROM {WORD_TABLE} WHERE word = :w AND in_name "
+                                 "LIMIT 1"), {"w": folded}).first() is not None

@@ -153,4 +153,10 @@ def test_startup_bench_measures_a_keyring_store_to_the_search_box(tmp_path: Path
     figures = json.loads(out.read_text(encoding="utf-8"))
     window, names, ready = (figures[k] for k in figures if k.startswith(("desk ", "sign-in")))
     assert 0 < window < names < ready
+    # `frontdesk` handing over to a desk waiting in the background: it exits, and the
+    # waiting desk shows its window, then is signed in with the search box focused.
+    exited, shown, waited = (figures[f"background desk: {k}"] for k in (
+        "`frontdesk` handed over, exited", "window shown, names listed",
+        "ready to search, signed in"))
+    assert 0 < shown < waited and exited > 0
     assert all(math.isfinite(v) and v > 0 for v in figures.values())

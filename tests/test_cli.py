@@ -90,3 +90,35 @@ def test_sub_commands_are_listed_from_their_folder_as_pkgutil_would(tmp_path: Pa
     assert _command_modules([str(compiled)]) == sorted(
         m.name for m in pkgutil.iter_modules([str(compiled)]))
     assert _command_modules([str(tmp_path / "missing")]) == []
+
+
+def test_frontdesk_help_lists_every_command_as_the_full_parser_does(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`frontdesk --help` builds only the commands' names (a quicker start): the same text."""
+    from app.cli import build_parser
+
+    full = build_parser().format_help()
+    assert build_parser(commands_in_full=False).format_help() == full
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == full
+    assert "autostart" in full and "export-guest" in full
+
+
+def test_a_language_option_reads_the_registry_only_when_used(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from app import languages
+
+    with pytest.raises(SystemExit):
+        main(["--lang", "xx"])
+    assert "'xx' is not a language code Frontdesk knows; choose from en, nl, de." in (
+        capsys.readouterr().err)
+    languages.reload()
+    from app.cli import build_parser
+
+    build_parser().format_help()
+    assert languages._load.cache_info().currsize == 0  # --help read no registry
+    args = build_parser().parse_args(["--lang", "nl", "export-guest", "G", "--format", "pdf",
+                                      "--out", "f.pdf", "--staff", "Eva", "--language", "de"])
+    assert (args.lang, args.language) == ("nl", "de")

@@ -70,6 +70,8 @@ def _run_bench(tmp_path: Path) -> None:
 def _older_schema_is_upgraded_in_place_and_an_unknown_one_refused(folder: Path) -> None:
     """A bench database left at an older schema is upgraded, never rebuilt; one at a schema
     this code does not know (a newer branch's) is refused, never rebuilt either."""
+    from sqlalchemy import create_engine
+
     from bench.shared_build import db_name, passwords, ready
     from storage import migrate
     from tests.pg_server import PgServer
@@ -80,7 +82,11 @@ def _older_schema_is_upgraded_in_place_and_an_unknown_one_refused(folder: Path) 
         db = db_name(200)
         older = migrate.revision_graph()[migrate.head()]
         assert older
-        server.admin(f"UPDATE alembic_version SET version_num = '{older}'", dbname=db)
+        engine = create_engine("postgresql+psycopg://",
+                               creator=lambda: psycopg.connect(server.admin_conninfo(db)))
+        with engine.begin() as conn:  # really at the older schema, not only its number
+            migrate.downgrade(conn, older)
+        engine.dispose()
         query = "SELECT version_num, (SELECT count(*) FROM guest) FROM alembic_version"
         with psycopg.connect(server.admin_conninfo(db)) as conn:
             before = conn.execute(query).fetchone()

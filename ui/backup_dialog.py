@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -301,6 +301,43 @@ class DailyBackupRunner(QObject):
             self.report.emit(self.tr("Daily backup written to {path}.").format(path=result))
         elif isinstance(result, str):
             self.report.emit(self.tr("The daily backup failed: {why}").format(why=result))
+
+
+class DailyBackups(QObject):
+    """The daily backup of a running desk: asked for a moment after the desk is up, then
+    every ``every_ms`` (an hour), each time off the GUI thread and only if it is due — a
+    desk started at login (``frontdesk --background``) may run for weeks."""
+
+    report = Signal(str)
+
+    def __init__(self, store: Store, *, every_ms: int = 60 * 60_000,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.runners: list[DailyBackupRunner] = []
+        self.timer = QTimer(self)
+        self.timer.setInterval(every_ms)
+        self.timer.timeout.connect(self.run_if_due)
+
+    def start(self, first_in_ms: int) -> None:
+        QTimer.singleShot(first_in_ms, self.run_if_due)
+        self.timer.start()
+
+    def run_if_due(self) -> None:
+        if any(r.worker is not None and r.worker.is_alive() for r in self.runners):
+            return  # the last one is still writing
+        self.runners = []
+        runner = DailyBackupRunner(self)
+        runner.report.connect(self.report)
+        self.runners.append(runner)
+        runner.start(self.store)
+
+    def stop(self) -> None:
+        """No new backup, and wait for one being written (never close the store under it)."""
+        self.timer.stop()
+        for runner in self.runners:
+            if runner.worker is not None:
+                runner.worker.join()
 
 
 def open_backup(window: Any) -> None:

@@ -42,10 +42,14 @@ def idle_ms_from_env() -> int:
 
 def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = None,
             key_source: Any = None, shared: str | None = None,
-            prepare: Callable[[Store], None] | None = None) -> int:
+            prepare: Callable[[Store], None] | None = None,
+            background: str | None = None, login_command: list[str] | None = None) -> int:
     """The desk window on ``store``, or on the store opened from ``data_dir`` + ``key_source``,
     or on the venue's shared store at address ``shared``. ``prepare`` runs on the opening
-    worker after the open (``--demo`` fills its throw-away store there, behind the window)."""
+    worker after the open (``--demo`` fills its throw-away store there, behind the window).
+    ``background`` (the store's ``app.resident`` identity): open the store without showing
+    the window and wait for ``frontdesk`` to ask for it (``frontdesk --background``).
+    ``login_command`` starts this desk in the background (Desk ▸ Open at login)."""
     gc.disable()  # until the sign-in page is ready (see startup_done)
     from PySide6.QtCore import QTimer
 
@@ -69,9 +73,16 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
              else shared.split("?", 1)[0] if shared else (str(data_dir) if data_dir else ""))
     window = MainWindow(store, idle_ms=idle_ms_from_env(), store_label=label, demo=demo)
     i18n.add_language_menu(window)  # Help → Language (applies at the next start)
-    show_fitted(window)
-    if os.environ.get(BENCH_READY_ENV) == "1":  # painted at the next turn of the event loop
-        QTimer.singleShot(0, lambda: print(f"WINDOW {time.time():.6f}", flush=True))
+    window.login_command = login_command
+    listener = None
+    if background is not None:
+        listener = wait_in_background(app, window, background)
+        if listener is None:
+            return 1
+    else:
+        show_fitted(window)
+    if os.environ.get(BENCH_READY_ENV) == "1" and background is None:  # painted at the
+        QTimer.singleShot(0, lambda: print(f"WINDOW {time.time():.6f}", flush=True))  # next turn
     from app.crash import install as install_crash_hook
 
     # Unhandled errors: a scrubbed report (no guest data) and a plain sentence in a dialog.
@@ -81,13 +92,13 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
 
     def daily_backup(store: Store) -> None:
         """The daily backup, if switched on and due (off the GUI thread), a moment after the
-        desk is up: its module is not needed to get to the first search."""
-        from ui.backup_dialog import DailyBackupRunner
+        desk is up (its module is not needed to get to the first search), then hourly."""
+        from ui.backup_dialog import DailyBackups
 
-        daily = DailyBackupRunner(window)
+        daily = DailyBackups(store, parent=window)
         daily.report.connect(lambda text: window.statusBar().showMessage(text, 15000))
         runners.append(daily)
-        daily.start(store)
+        daily.start(first_in_ms=0)
     if store is None:
         if shared is None and (data_dir is None or key_source is None):
             raise ValueError("run_gui needs a store, a data_dir and a key_source, or shared")
@@ -110,7 +121,10 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
             QTimer.singleShot(0, preload_desk_ui)
             QTimer.singleShot(1500, lambda: daily_backup(got))
             if os.environ.get(BENCH_READY_ENV) == "1":
-                bench_sign_in_and_exit(window)
+                if background is None:
+                    bench_sign_in_and_exit(window)
+                else:  # bench/startup.py: waiting, hidden, on the sign-in page
+                    print(f"WAITING {time.time():.6f}", flush=True)
 
         QTimer.singleShot(0, open_later)
         QTimer.singleShot(STARTUP_GC_MS, startup_done)  # e.g. a failed open waiting for Retry
@@ -119,14 +133,51 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
     try:
         return app.exec()
     finally:
+        if listener is not None:
+            listener.close()
         startup_done()
         for daily in runners:
-            if daily.worker is not None:
-                daily.worker.join()  # never close the store under a running backup
+            daily.stop()  # never close the store under a running backup
         for s in opened:
             s.close()
         if window.store is not None and window.store not in opened:
             window.store.close()  # the store a restore put in place
+
+
+def wait_in_background(app: Any, window: Any, identity: str) -> Any:
+    """Keep the desk running hidden and listen for ``frontdesk`` (ui.resident); None when it
+    cannot: another desk already waits on this store, or there is no private folder for
+    the socket (``app.cli`` says so before the GUI starts; here only a race is left)."""
+    from PySide6.QtCore import QTimer
+
+    from ui.resident import AlreadyWaiting, ResidentListener
+
+    def bring_back() -> None:
+        if window.isHidden() or window.isMinimized():
+            show_fitted(window)
+            if os.environ.get(BENCH_READY_ENV) == "1":  # painted at the next turn
+                QTimer.singleShot(0, lambda: print(f"WINDOW {time.time():.6f}", flush=True))
+        window.raise_()
+        window.activateWindow()
+        if window.desk is None:  # the sign-in page (names listed once the store is open)
+            window.sign_in_page.pin.setFocus()
+        if os.environ.get(BENCH_READY_ENV) == "1" and window.store is not None:
+            QTimer.singleShot(0, lambda: bench_sign_in_and_exit(window, finish=window.put_away))
+
+    import logging
+
+    listener = ResidentListener(identity, bring_back, window)
+    try:  # the launcher checked both before (app.cli, with a message): only a race is left
+        listening = listener.listen()
+    except AlreadyWaiting:
+        listening = False
+    if not listening:
+        logging.getLogger("frontdesk.resident").warning("not waiting in the background: "
+                                                        "the socket is taken or missing")
+        return None
+    window.background = True
+    app.setQuitOnLastWindowClosed(False)  # hidden is not closed: only Ctrl+Q quits
+    return listener
 
 
 STARTUP_GC_MS = 30_000
@@ -383,13 +434,14 @@ def keyring_trouble(parent: Any, data_dir: Path, error: Exception
             error = again
 
 
-def bench_sign_in_and_exit(window: Any) -> None:
+def bench_sign_in_and_exit(window: Any, finish: Callable[[], None] | None = None) -> None:
     """Cold-start benchmark hook (bench/startup.py), only with $FRONTDESK_BENCH_EXIT_WHEN_READY=1.
 
     Signs in through the sign-in page exactly as a person would (name chosen,
     PIN typed, ``app.staff.sign_in`` checks it and audits it); nothing is
     skipped. Once the desk is up and the search box is enabled and has focus,
-    prints ``READY <epoch seconds>`` and quits.
+    prints ``READY <epoch seconds>`` and quits, or calls ``finish`` (a background desk
+    puts itself away, ready for the next run).
     """
 
     from PySide6.QtCore import Qt, QTimer
@@ -423,6 +475,9 @@ def bench_sign_in_and_exit(window: Any) -> None:
             window.close()
             return
         print(f"READY {time.time():.6f}", flush=True)
+        if finish is not None:  # a background desk puts itself away for the next run
+            finish()
+            return
         window.close()  # stops the search thread; the last window closing quits
 
     QTimer.singleShot(0, ready)

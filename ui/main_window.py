@@ -56,6 +56,12 @@ class MainWindow(QMainWindow):
         self.demo = demo  # a throw-away store: quitting deletes it, so say so first
         self.store_location: object | None = None  # ui.restore_dialog.StoreLocation
         self._quit_confirmed = False
+        # Started with `frontdesk --background`: closing the window signs out and hides it,
+        # the store stays open and `frontdesk` shows the window again (ui.resident).
+        self.background = False
+        # `frontdesk --background` on this window's store, for Desk ▸ Open at login (None: a
+        # demo store, or a window made without a command line, as in tests)
+        self.login_command: list[str] | None = None
         self.store: Store | None = None
         self.actor: Actor | None = None
         self.desk: object | None = None  # DeskPage while signed in and unlocked
@@ -137,6 +143,11 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(desk, self.tr("&Lock"), "Ctrl+L", self.lock)
         self._action(desk, self.tr("Sign &out"), None, self.sign_out)
         desk.addSeparator()
+        self.login_action = QAction(self.tr("Open at lo&gin"), self)
+        self.login_action.setCheckable(True)
+        self.login_action.toggled.connect(self._open_at_login)
+        desk.addAction(self.login_action)
+        desk.aboutToShow.connect(self._show_login_state)
         self._action(desk, self.tr("&Quit"), "Ctrl+Q", self.request_quit, desk=False)
         guest = bar.addMenu(self.tr("&Guest"))
         self.show_guest_action = self._action(guest, self.tr("S&how guest"), "F9",
@@ -478,6 +489,38 @@ class MainWindow(QMainWindow):
         box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 720px; }")  # one line a key
         box.exec()
 
+    # -- starting at login ---------------------------------------------------------------
+    def _show_login_state(self) -> None:
+        """Desk ▸ Open at login, as the login entry is now (another window may have changed it)."""
+        from app import autostart
+
+        self.login_action.blockSignals(True)
+        self.login_action.setChecked(autostart.is_on())
+        self.login_action.blockSignals(False)
+        self.login_action.setEnabled(self.login_command is not None)
+        self.login_action.setStatusTip(
+            self.tr("Open this store when you log in to the computer and wait in the "
+                    "background: starting Frontdesk then shows the desk at once.")
+            if self.login_command is not None
+            else self.tr("Only a desk started on its own store can open at login (not the demo)."))
+
+    def _open_at_login(self, on: bool) -> None:
+        from app import autostart
+
+        try:
+            if on and self.login_command is not None:
+                autostart.switch_on(self.login_command)
+                text = self.tr("At the next login Frontdesk opens this store and waits in the "
+                               "background; starting Frontdesk then shows the desk at once.")
+            else:
+                autostart.switch_off()
+                text = self.tr("Frontdesk no longer opens at login.")
+        except OSError as exc:
+            text = self.tr("The login entry could not be changed: {why}").format(
+                why=exc.strerror or str(exc))
+        self.statusBar().showMessage(text, 15000)
+        self._show_login_state()
+
     # -- quitting ------------------------------------------------------------------------
     def request_quit(self) -> None:
         """Ctrl+Q: a locked desk needs a PIN to quit; the demo says its store goes."""
@@ -504,7 +547,26 @@ class MainWindow(QMainWindow):
                 return False
         return True
 
+    def put_away(self) -> None:
+        """A desk kept running in the background: sign out (nothing about a guest stays in
+        a widget) and hide the window; the store stays open for the next `frontdesk`."""
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if w is not self and w.isWindow() and w.isVisible()]
+        for w in windows:
+            w.close()
+        self.sign_out()
+        self.hide()
+        # Let go of the native window too: showing the desk again makes a new one, which the
+        # window manager activates as it does a newly started program (an old window coming
+        # back may be refused the focus; the offscreen platform never gives it back).
+        self.destroy()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A desk kept in the background puts itself away instead of quitting (Ctrl+Q quits).
+        if self.background and not self._quit_confirmed and event.spontaneous():
+            event.ignore()
+            self.put_away()
+            return
         # The window manager's close button asks like Ctrl+Q; a close from code (tests,
         # a store that failed to open) does not.
         if event.spontaneous() and not self._quit_confirmed and not self.may_quit():
@@ -517,3 +579,5 @@ class MainWindow(QMainWindow):
         if self.search is not None:
             self.search.shutdown()
         super().closeEvent(event)
+        if self.background:  # nothing quits a background desk by itself (see run_gui)
+            QApplication.quit()

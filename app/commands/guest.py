@@ -13,8 +13,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app import languages
-from app.cli_common import add_staff_args, add_store_args, open_from_args, say, sign_in_from_args
+from app.cli_common import (
+    add_staff_args,
+    add_store_args,
+    language_code,
+    open_from_args,
+    say,
+    sign_in_from_args,
+)
 from app.i18n import _
 
 
@@ -25,8 +31,8 @@ def register(sub: Any) -> None:
                    help="guest reference (long or short), exact email, or unique name")
     p.add_argument("--format", choices=("pdf", "json"), required=True)
     p.add_argument("--out", required=True, metavar="FILE", type=Path)
-    p.add_argument("--language", choices=languages.codes(),
-                   help="language of the report (default: the guest's own)")
+    p.add_argument("--language", type=language_code(), metavar="CODE",
+                   help="language of the report, e.g. nl (default: the guest's own)")
     add_staff_args(p)
     p.set_defaults(func=export_guest)
 

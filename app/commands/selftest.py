@@ -10,7 +10,6 @@ migration scripts read from disk, the starter vocabulary and wording rules in
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import time
 from collections.abc import Callable
@@ -34,6 +33,8 @@ def _check(ok: bool, what: str) -> None:
 
 def run_checks(folder: Path, say: Callable[[str], None]) -> None:
     """Each step prints a line; the first failure raises :class:`SelfTestFailed`."""
+    import datetime as dt  # here: `frontdesk --help` imports every command module
+
     from app import guests, labels, staff, visits, vocabulary
     from app.domain import Sensitivity, Source, VisitKind
     from app.guests import GuestFields

@@ -1346,6 +1346,10 @@ Schlagen Sie ein neues Merkmal vor, wenn nichts passt.</translation>
       <translation>&amp;Abmelden</translation>
     </message>
     <message>
+      <source>Open at lo&amp;gin</source>
+      <translation>Beim Einloggen s&amp;tarten</translation>
+    </message>
+    <message>
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
@@ -1476,6 +1480,26 @@ F9  dem Gast alles zeigen, was wir über ihn speichern
 Strg+N  neuer Gast · Strg+E  Angaben bearbeiten · Strg+B  neue Reservierung oder neuer Aufenthalt
 Strg+I  Anreisen aus einem CSV-Export importieren
 Strg+L  Rezeption sperren · Strg+Q  beenden (eine gesperrte Rezeption fragt nach einer PIN)</translation>
+    </message>
+    <message>
+      <source>Open this store when you log in to the computer and wait in the background: starting Frontdesk then shows the desk at once.</source>
+      <translation>Diesen Datenbestand öffnen, wenn Sie sich am Computer einloggen, und im Hintergrund warten: Wenn Sie Frontdesk starten, erscheint die Rezeption dann sofort.</translation>
+    </message>
+    <message>
+      <source>Only a desk started on its own store can open at login (not the demo).</source>
+      <translation>Nur eine Rezeption, die mit ihrem eigenen Datenbestand gestartet wurde, kann beim Einloggen starten (nicht die Demo).</translation>
+    </message>
+    <message>
+      <source>At the next login Frontdesk opens this store and waits in the background; starting Frontdesk then shows the desk at once.</source>
+      <translation>Beim nächsten Einloggen öffnet Frontdesk diesen Datenbestand und wartet im Hintergrund; wenn Sie Frontdesk starten, erscheint die Rezeption dann sofort.</translation>
+    </message>
+    <message>
+      <source>Frontdesk no longer opens at login.</source>
+      <translation>Frontdesk startet nicht mehr beim Einloggen.</translation>
+    </message>
+    <message>
+      <source>The login entry could not be changed: {why}</source>
+      <translation>Der Autostart-Eintrag konnte nicht geändert werden: {why}</translation>
     </message>
     <message>
       <source>Quit the demo</source>

@@ -1346,6 +1346,10 @@ Stel een nieuw label voor als er niets past.</translation>
       <translation>&amp;Afmelden</translation>
     </message>
     <message>
+      <source>Open at lo&amp;gin</source>
+      <translation>&amp;Openen bij inloggen</translation>
+    </message>
+    <message>
       <source>&amp;Quit</source>
       <translation>Af&amp;sluiten</translation>
     </message>
@@ -1476,6 +1480,26 @@ F9  de gast alles tonen wat we over hem of haar bewaren
 Ctrl+N  nieuwe gast · Ctrl+E  gegevens wijzigen · Ctrl+B  nieuwe reservering of verblijf
 Ctrl+I  aankomsten importeren uit een CSV-export
 Ctrl+L  de balie vergrendelen · Ctrl+Q  afsluiten (een vergrendelde balie vraagt om een pincode)</translation>
+    </message>
+    <message>
+      <source>Open this store when you log in to the computer and wait in the background: starting Frontdesk then shows the desk at once.</source>
+      <translation>Deze gegevens openen wanneer u op de computer inlogt en op de achtergrond wachten: als u Frontdesk start, verschijnt de balie dan meteen.</translation>
+    </message>
+    <message>
+      <source>Only a desk started on its own store can open at login (not the demo).</source>
+      <translation>Alleen een balie die op zijn eigen gegevens is gestart, kan bij het inloggen openen (de demo niet).</translation>
+    </message>
+    <message>
+      <source>At the next login Frontdesk opens this store and waits in the background; starting Frontdesk then shows the desk at once.</source>
+      <translation>Als u de volgende keer inlogt, opent Frontdesk deze gegevens en wacht op de achtergrond; als u Frontdesk start, verschijnt de balie dan meteen.</translation>
+    </message>
+    <message>
+      <source>Frontdesk no longer opens at login.</source>
+      <translation>Frontdesk opent niet meer bij het inloggen.</translation>
+    </message>
+    <message>
+      <source>The login entry could not be changed: {why}</source>
+      <translation>De opstartvermelding kon niet worden gewijzigd: {why}</translation>
     </message>
     <message>
       <source>Quit the demo</source>

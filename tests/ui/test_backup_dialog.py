@@ -19,7 +19,7 @@ from tests.conftest import as_manager
 from tests.keyrings import MemoryKeyring
 from tests.ui.desk_helpers import key, type_text
 from ui import theme
-from ui.backup_dialog import BackupDialog, DailyBackupRunner
+from ui.backup_dialog import BackupDialog, DailyBackupRunner, DailyBackups
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 ALT = Qt.KeyboardModifier.AltModifier
@@ -103,3 +103,29 @@ def test_daily_backup_settings_and_start_run(qtbot: QtBot, store: Store, manager
                               accept_unknown_erasures=True)  # another keyring: asked first
     r.store.close()
     assert r.recovery_passphrase
+
+
+def test_a_running_desk_makes_the_daily_backup_again_when_a_day_has_passed(
+        qtbot: QtBot, store: Store, manager: Actor, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A desk started at login runs for days: it asks again on a timer (an hour; 50 ms here)
+    and writes the next backup once one is due, and only then."""
+    folder = tmp_path / "daily"
+    backup.set_backup_settings(store, manager, enabled=True, folder=folder, keep=5,
+                               passphrase=PASS)
+    daily = DailyBackups(store, every_ms=50)
+    reports: list[str] = []
+    daily.report.connect(reports.append)
+    daily.start(first_in_ms=0)
+    try:
+        qtbot.waitUntil(lambda: len(reports) == 1, timeout=20_000)
+        assert len(list(folder.iterdir())) == 1
+        qtbot.wait(300)  # several more checks: not due, nothing written
+        assert len(list(folder.iterdir())) == 1 and len(reports) == 1
+        tomorrow = dt.datetime.now().replace(microsecond=0) + dt.timedelta(days=1, minutes=1)
+        monkeypatch.setattr(backup, "_now", lambda: tomorrow)
+        qtbot.waitUntil(lambda: len(reports) == 2, timeout=20_000)
+        assert all(r.startswith("Daily backup written to") for r in reports)
+    finally:
+        daily.stop()
+    assert len(list(folder.iterdir())) == 2

@@ -1,0 +1,116 @@
+"""The shared store's word index (``guest_word``, revision 0017) on a real server.
+
+Search behaviour itself is tested on both engines in tests/test_search.py and
+tests/test_use_cases.py; here: the server keeps the word rows equal to the guests'
+folded words through every kind of write (one guest, a bulk ``COPY``-like insert, a
+correction, an update that leaves the names alone, an erasure), and a key press reads
+the index rather than walking the guests (its plan, from ``EXPLAIN``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+
+from app import erasure, guests
+from app.guests import GuestFields
+from app.views import Actor
+from storage.postgres_schema import NAME_COLUMN, SEARCH_COLUMN, WORD_TABLE
+from storage.store import Store
+from tests.pg_fixtures import SharedCluster
+
+pytestmark = [pytest.mark.postgres,
+              pytest.mark.parametrize("engine_name", ["postgresql"], indirect=True)]
+
+
+@pytest.fixture
+def owner(pg_cluster: SharedCluster, shared_db: str, store: Store
+          ) -> Iterator[psycopg.Connection[tuple[object, ...]]]:
+    """A superuser connection to the test's database (reads what the desk's writes left)."""
+    with psycopg.connect(pg_cluster.server.admin_conninfo(shared_db), autocommit=True) as conn:
+        yield conn
+
+
+def stored_words(conn: psycopg.Connection[tuple[object, ...]]) -> set[tuple[str, int, bool]]:
+    return {(str(w), int(str(g)), bool(n)) for w, g, n in conn.execute(
+        f"SELECT word, guest_id, in_name FROM {WORD_TABLE}").fetchall()}
+
+
+def expected_words(conn: psycopg.Connection[tuple[object, ...]]) -> set[tuple[str, int, bool]]:
+    """Each guest's words as the generated columns hold them, computed here in Python."""
+    out = set()
+    for gid, every, names in conn.execute(
+            f"SELECT id, {SEARCH_COLUMN}, {NAME_COLUMN} FROM guest").fetchall():
+        name_words = set(str(names).split())
+        for w in set(str(every).split()) | name_words:
+            out.add((w, int(str(gid)), w in name_words))
+    return out
+
+
+def test_the_word_rows_follow_every_write_to_a_guest(
+        store: Store, receptionist: Actor, manager: Actor,
+        owner: psycopg.Connection[tuple[object, ...]]) -> None:
+    anna = guests.create_guest(store, receptionist, GuestFields(
+        "Anna Müller-Łukasz", preferred_name="Annie", email="anna.m@Example.com",
+        phone="+31 6 1234 5678"))
+    kees = guests.create_guest(store, receptionist, GuestFields("Kees van den Berg"))
+    assert ("muller", anna.id, True) in stored_words(owner)
+    assert ("example", anna.id, False) in stored_words(owner)
+    assert stored_words(owner) == expected_words(owner)
+
+    guests.update_guest(store, receptionist, anna.id, GuestFields(
+        "Anna Jansen", email="anna.m@Example.com", phone="+31 6 1234 5678"))
+    words = stored_words(owner)
+    assert ("jansen", anna.id, True) in words
+    assert not any(w in ("muller", "annie", "lukasz") for w, _g, _n in words)
+    assert words == expected_words(owner)
+
+    # A bulk insert of many guests in one statement (as the import's and move-store's
+    # COPY do) and an update that leaves the searched fields alone.
+    owner.execute("INSERT INTO guest (ref, full_name, preferred_name, pronunciation, "
+                  "language, created_at) SELECT 'B' || i, "
+                  "'Bulk Gast' || i, '', '', 'nl', now() "
+                  "FROM generate_series(1, 50) AS i")
+    owner.execute("UPDATE guest SET pronunciation = 'x'")
+    assert stored_words(owner) == expected_words(owner)
+    assert len(guests.find_guests(store, receptionist, "bulk", limit=100)) == 50
+
+    erasure.erase_guest(store, manager, kees.id)
+    words = stored_words(owner)
+    assert not any(g == kees.id for _w, g, _n in words)
+    assert words == expected_words(owner)
+
+
+def _plan(conn: psycopg.Connection[tuple[object, ...]], sql: str, params: object) -> str:
+    rows = conn.execute("EXPLAIN " + sql, params).fetchall()  # type: ignore[call-overload]
+    return "\n".join(str(r[0]) for r in rows)
+
+
+def test_a_key_press_reads_the_word_index_not_the_guests_in_id_order(
+        store: Store, receptionist: Actor, owner: psycopg.Connection[tuple[object, ...]],
+        ) -> None:
+    """With the planner told a million guests' worth of rows, the search's statements are
+    index range scans of ``guest_word``, never a walk of the guests filtered by text."""
+    from sqlalchemy import event
+
+    guests.create_guest(store, receptionist, GuestFields("Siobhan O'Brien"))
+    seen: list[tuple[str, object]] = []
+
+    def note(conn: object, cursor: object, statement: str, params: object, *args: object
+             ) -> None:
+        if WORD_TABLE in statement:
+            seen.append((statement, params))
+
+    event.listen(store.engine, "before_cursor_execute", note)
+    try:
+        assert guests.find_guests(store, receptionist, "Siob")[0].full_name == "Siobhan O'Brien"
+    finally:
+        event.remove(store.engine, "before_cursor_execute", note)
+    assert seen, "the search did not read the word table"
+    owner.execute("SET enable_seqscan = off")  # a tiny table: show the index plans
+    for statement, params in seen:
+        plan = _plan(owner, statement, params)
+        assert f"{WORD_TABLE}_pkey" in plan, plan
+        assert "Filter: (search_text" not in plan, plan

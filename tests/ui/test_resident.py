@@ -1,0 +1,179 @@
+"""A desk waiting in the background (`frontdesk --background`) is shown by `frontdesk` at once,
+puts itself away when closed, and answers nobody about another store."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app import resident
+from app.opening import Store
+from app.views import Actor
+from tests.conftest import MANAGER_PIN
+from tests.resident_helpers import runtime_dir
+from tests.ui.desk_helpers import sign_in
+from ui import theme
+from ui.main import wait_in_background
+from ui.main_window import MainWindow
+from ui.resident import AlreadyWaiting, ResidentListener
+
+__all__ = ["runtime_dir"]  # a fixture
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+
+
+def waiting_window(qtbot: QtBot, store: Store, identity: str) -> tuple[MainWindow, object]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply(app)
+    window = MainWindow(store, store_label="test store")
+    qtbot.addWidget(window)
+    listener = wait_in_background(app, window, identity)
+    assert listener is not None
+    return window, listener
+
+
+def ask_in_thread(identity: str) -> list[bool]:
+    """`frontdesk`'s question, from another thread (the window's event loop must answer)."""
+    answers: list[bool] = []
+    threading.Thread(target=lambda: answers.append(resident.ask_to_show(identity)),
+                     daemon=True).start()
+    return answers
+
+
+def test_frontdesk_shows_the_desk_waiting_on_its_store_at_the_pin(
+        qtbot: QtBot, store: Store, manager: Actor, data_dir: Path, runtime_dir: Path) -> None:
+    identity = resident.local_identity(data_dir)
+    window, listener = waiting_window(qtbot, store, identity)
+    try:
+        assert window.isHidden() and window.background
+        answers = ask_in_thread(identity)
+        qtbot.waitUntil(lambda: answers != [], timeout=5000)
+        assert answers == [True]
+        assert window.isVisible()
+        assert window.pages.currentWidget() is window.sign_in_page
+        assert window.sign_in_page.names.count() >= 1  # the names were listed while hidden
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.sign_in_page.pin)
+    finally:
+        QApplication.setQuitOnLastWindowClosed(True)
+        listener.close()  # type: ignore[attr-defined]
+
+
+def test_a_desk_waiting_on_another_store_stays_hidden_and_says_so(
+        qtbot: QtBot, store: Store, manager: Actor, data_dir: Path, tmp_path: Path,
+        runtime_dir: Path) -> None:
+    identity = resident.local_identity(data_dir)
+    window, listener = waiting_window(qtbot, store, identity)
+    try:
+        other = resident.local_identity(tmp_path / "another-store")
+        assert resident.socket_path(other) != resident.socket_path(identity)
+        assert resident.ask_to_show(other) is False  # no socket for that store at all
+        # Asked on its own socket about a store it does not have (a hash collision, or a
+        # request made by hand): it answers "other" and does not show itself.
+        path = resident.socket_path(identity)
+        assert path is not None
+        answers: list[str] = []
+
+        def ask_wrong() -> None:
+            import socket
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+                conn.settimeout(5)
+                conn.connect(str(path))
+                conn.sendall(f"show {other}\n".encode())
+                answers.append(conn.recv(64).decode())
+        threading.Thread(target=ask_wrong, daemon=True).start()
+        qtbot.waitUntil(lambda: answers != [], timeout=5000)
+        assert answers == ["other\n"]
+        assert window.isHidden()
+    finally:
+        QApplication.setQuitOnLastWindowClosed(True)
+        listener.close()  # type: ignore[attr-defined]
+
+
+def test_closing_a_background_desk_signs_out_and_hides_it_with_the_store_open(
+        qtbot: QtBot, store: Store, manager: Actor, data_dir: Path, runtime_dir: Path) -> None:
+    identity = resident.local_identity(data_dir)
+    window, listener = waiting_window(qtbot, store, identity)
+    try:
+        answers = ask_in_thread(identity)
+        qtbot.waitUntil(lambda: answers == [True], timeout=5000)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        sign_in(qtbot, window, "Eva", MANAGER_PIN)
+        assert window.desk is not None
+        window.put_away()
+        assert window.isHidden()
+        assert window.actor is None and window.desk is None  # nothing of a guest in a widget
+        assert window.pages.currentWidget() is window.sign_in_page
+        # The store stays open: the next `frontdesk` shows the sign-in page at once.
+        answers2 = ask_in_thread(identity)
+        qtbot.waitUntil(lambda: answers2 == [True], timeout=5000)
+        assert window.isVisible() and window.store is store
+        # (The offscreen platform keeps a hidden window as its focus window, so showing it
+        # again sends it no activation, which key clicks wait for: typed in directly here.)
+        page = window.sign_in_page
+        page.names.setCurrentRow(0)
+        page.pin.setText(MANAGER_PIN)
+        with qtbot.waitSignal(window.signed_in, timeout=5000):
+            page.try_sign_in()
+        assert window.desk is not None
+    finally:
+        QApplication.setQuitOnLastWindowClosed(True)
+        listener.close()  # type: ignore[attr-defined]
+
+
+def test_one_desk_waits_per_store_and_a_dead_desks_socket_is_replaced(
+        qtbot: QtBot, data_dir: Path, runtime_dir: Path) -> None:
+    identity = resident.local_identity(data_dir)
+    first = ResidentListener(identity, lambda: None)
+    assert first.listen()
+    try:
+        assert resident.desk_waits(identity)
+        with pytest.raises(AlreadyWaiting):
+            ResidentListener(identity, lambda: None).listen()
+    finally:
+        first.server.close()
+    # A socket file left by a desk that was killed: nobody answers, so it is replaced.
+    path = resident.socket_path(identity)
+    assert path is not None
+    import socket
+    stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stale.bind(str(path))
+    stale.close()
+    assert path.exists() and not resident.desk_waits(identity)
+    again = ResidentListener(identity, lambda: None)
+    try:
+        assert again.listen()
+        assert resident.desk_waits(identity)
+    finally:
+        again.close()
+
+
+def test_desk_menu_open_at_login_writes_and_removes_the_login_entry(
+        qtbot: QtBot, store: Store, manager: Actor, data_dir: Path) -> None:
+    from app import autostart
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply(app)
+    window = MainWindow(store, store_label="test store")
+    qtbot.addWidget(window)
+    desk_menu = window.menuBar().actions()[0].menu()
+    assert desk_menu is not None and window.login_action in desk_menu.actions()
+    desk_menu.aboutToShow.emit()  # what opening the menu does
+    assert not window.login_action.isEnabled()  # no command line: a demo, or this test
+    window.login_command = autostart.command_line(data_dir=data_dir)
+    desk_menu.aboutToShow.emit()
+    assert window.login_action.isEnabled() and not window.login_action.isChecked()
+    window.login_action.trigger()
+    text = autostart.entry_path().read_text(encoding="utf-8")
+    assert f"--background --data-dir {data_dir.resolve()}" in text
+    assert "opens this store" in window.statusBar().currentMessage()
+    desk_menu.aboutToShow.emit()
+    assert window.login_action.isChecked()
+    window.login_action.trigger()
+    assert not autostart.entry_path().exists()
+    assert "no longer opens at login" in window.statusBar().currentMessage()
