@@ -327,6 +327,7 @@ NO_SIGN_IN = {
     "init": "a new store and its first manager; refuses a store that has staff",
     "demo-data": "writes only into a folder without a store",
     "store-password": "the desk password into this desk's keyring; nothing in the store",
+    "autostart": "a login entry in the OS account's own settings; opens no store",
 }
 
 
