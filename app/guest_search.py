@@ -16,9 +16,9 @@ One key press runs, in one read transaction (``storage.search`` holds the SQL):
    word is looked up in the name dictionary (words within one or two edits, words that
    sound alike — ``storage.name_keys``), best alternatives first, and the guests
    holding them are fetched from the index; ``rapidfuzz`` measures every distance. When
-   what was typed is (in) some guest's name as it stands, the book is not searched for
-   names near it: only today's and the coming six days' guests are (in memory, step 4).
-   A room or table typed with its word ("table 12") is not matched as a name.
+   what was typed is (in) some guest's name as it stands, only readings one letter away
+   or said alike are tried. A room or table typed with its word ("table 12") is not
+   matched as a name.
 
 Ranking: the whole name (or phone, place), then whole words; below those, guests
 arriving or booked today before others; then the match (prefixes; one edit or sounds
@@ -156,22 +156,17 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
 
     if has_letters:
         in_memory(start_of_day, 1)
-    week = len(whole) >= limit or len(begins) >= limit + len(whole)
+    cut = len(whole) >= limit or len(begins) >= limit + len(whole)
     if len(found) < FUZZY_BELOW and has_letters:
-        if any(f.tier <= T_WORDS and f.why is None for f in found.values()):
-            # What was typed is (in) some guest's name as it stands: its holders are all
-            # listed, first. Names near it are looked for only among today's and the
-            # coming six days' guests (in memory), not in the whole book: a correctly
-            # typed name is not a misspelling to correct, and the near readings' index
-            # queries over a million guests were most of an exact key press's p95.
-            week = True
-        else:
-            week = _forgiving(s, typed_words, limit, add) or week
-    if week and has_letters:
+        # What was typed is (in) some guest's name as it stands: look for names one letter
+        # away or said alike, not two letters away (those would rank below the exact
+        # matches anyway, and took most of such a key press's time).
+        named = any(f.tier <= T_WORDS and f.why is None for f in found.values())
+        cut = _forgiving(s, typed_words, limit, add, near_only=named) or cut
+    if cut and has_letters:
         # The index handed over only its first candidates (a name with a hundred namesakes
-        # in the book), or the name was typed as it stands: the coming six days' guests
-        # are matched in memory too, so the one arriving this week is not among those cut
-        # off, and one whose name is near it is listed below its holders.
+        # in the book): the coming six days' guests are matched in memory too, so the one
+        # arriving this week is not among those cut off.
         in_memory(start_of_day + dt.timedelta(days=1), 6)
 
     out = []
@@ -484,15 +479,19 @@ def _run_together(s: Session, folded: str) -> list[_Alt]:
     return [_Alt(1, 1, 0, (known[a], known[b])) for a, b in pairs if a in known and b in known]
 
 
-def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any) -> bool:
+def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any, *,
+               near_only: bool = False) -> bool:
     """Look each word up in the name dictionary, then fetch the guests holding the closest
     combinations of words first (one index query each), so a common near-miss ("Jan" for
     "Dan") never crowds out the name that was meant ("Daan"). True when a fetch was cut
-    at ``limit`` (more guests hold the name than were handed over)."""
+    at ``limit`` (more guests hold the name than were handed over). ``near_only``: only
+    readings one letter away or said alike (quality 1), none two letters away."""
     words = optional_particles_dropped(typed_words)
     if not words:
         return False
     every = [_alternatives(s, w, i == len(words) - 1) for i, w in enumerate(words)]
+    if near_only:
+        every = [[a for a in alts if a.quality <= 1] for alts in every]
     if any(not alts for alts in every):
         return False
     cut = False
