@@ -141,3 +141,28 @@ def test_ascii_quick_paths_read_words_as_the_unicode_paths_do() -> None:
     held = [[search._holds(r, ["de"], prefix=p) for r in rows] for p in (False, True)]
     assert held == [[True, True, False, True, False], [True, True, False, True, False]]
     assert search._holds(rows[4], ["van"], prefix=False)
+
+
+def test_a_result_is_the_snapshot_its_constructor_builds() -> None:
+    """``as_match`` fills the frozen snapshot without its constructor: equal to it, field
+    for field, with the same hash, and still frozen."""
+    import dataclasses
+
+    from app import guest_search
+    from app.i18n import _
+    from app.views import GuestMatch
+    from storage import search
+
+    row = search.GuestRow(7, "G-7", "Anna de Vries", "Ans", "ahn-na", "nl", "a@x.nl",
+                          "+31 6 1", dt.datetime(2026, 1, 2, 3, 4))
+    for why, tier, when in ((None, 0, ""), (_("sounds like"), 3, "today")):
+        built = GuestMatch(id=7, ref="G-7", full_name="Anna de Vries", preferred_name="Ans",
+                           pronunciation="ahn-na", language="nl", email="a@x.nl",
+                           phone="+31 6 1", created_at=dt.datetime(2026, 1, 2, 3, 4),
+                           why=why, tier=tier, when=when)
+        fast = guest_search.as_match(row, why, tier, when)
+        assert fast == built and hash(fast) == hash(built) and repr(fast) == repr(built)
+        assert dataclasses.asdict(fast) == dataclasses.asdict(built)
+        assert fast.display_name == "Ans" and fast.why is why
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast.tier = 1  # type: ignore[misc]
