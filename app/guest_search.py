@@ -265,7 +265,10 @@ def _match(f: _Found, when: str) -> GuestMatch:
 
 @functools.lru_cache(maxsize=20_000)
 def _folded_words(full_name: str, preferred_name: str | None) -> tuple[str, ...]:
-    return tuple(name_keys.fold(w) for w in name_keys.words(f"{full_name} {preferred_name or ''}"))
+    text = f"{full_name} {preferred_name or ''}"
+    if text.isascii():  # its words are lower case ASCII already: each folds to itself
+        return tuple(name_keys.words(text))
+    return tuple(name_keys.fold(w) for w in name_keys.words(text))
 
 
 def _spelling(words: list[str]) -> tuple[str, str, str]:

@@ -132,6 +132,8 @@ def test_ascii_quick_paths_read_words_as_the_unicode_paths_do() -> None:
     for t in texts:
         assert name_keys.fold(t) == full_fold(t), t
         assert search._unmarked(t) == full_unmarked(t), t
+        assert guest_search._folded_words(t, t) == tuple(
+            name_keys.fold(w) for w in name_keys.words(f"{t} {t}")), t
         assert guest_search._unaccented(t) == "".join(
             ch for ch in unicodedata.normalize("NFKD", t) if not unicodedata.combining(ch)), t
     rows = [search.GuestRow(1, "r", name, "", "", "en", email, None, dt.datetime(2026, 1, 1))
