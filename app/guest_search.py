@@ -462,6 +462,8 @@ def _alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
 def _unaccented(word: str) -> str:
     """A word as the index's ``remove_diacritics`` compares it (unlike :func:`fold`, "ß"
     stays)."""
+    if word.isascii():
+        return word
     return "".join(ch for ch in unicodedata.normalize("NFKD", word)
                    if not unicodedata.combining(ch))
 

@@ -228,8 +228,11 @@ def _holds(row: GuestRow, common: list[str], *, prefix: bool) -> bool:
     not "von"), the text cut into words both before and after that, so that no way
     unicode61 may cut it is missed."""
     text = " ".join(v for v in (row.full_name, row.preferred_name, row.email, row.phone) if v)
-    tokens = {_unmarked(w) for w in name_keys.words(text)}
-    tokens.update(name_keys.words(_unmarked(text)))
+    if text.isascii():  # no marks to drop: the words below, cut once (most rows; ~40 us less)
+        tokens = set(name_keys.words(text))
+    else:
+        tokens = {_unmarked(w) for w in name_keys.words(text)}
+        tokens.update(name_keys.words(_unmarked(text)))
     if prefix:
         return all(any(t.startswith(w) for t in tokens) for w in common)
     return all(w in tokens for w in common)
@@ -237,6 +240,8 @@ def _holds(row: GuestRow, common: list[str], *, prefix: bool) -> bool:
 
 def _unmarked(text: str) -> str:
     """Lower case, the combining marks of each letter dropped (FTS5's remove_diacritics)."""
+    if text.isascii():
+        return text.lower()
     return "".join(ch for ch in unicodedata.normalize("NFD", text)
                    if not unicodedata.combining(ch)).lower()
 

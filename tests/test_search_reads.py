@@ -109,3 +109,35 @@ def test_common_words_checked_on_the_rows_find_what_the_index_finds(
                     if limit == 50 and typed == "Petra van Leeuwen":
                         matches = [q for q in statements if "MATCH" in q]
                         assert matches and not any('"van"' in q for q in matches), matches
+
+
+def test_ascii_quick_paths_read_words_as_the_unicode_paths_do() -> None:
+    """Folding, dropping marks and the common-word check skip Unicode normalisation for
+    plain ASCII text (most names and emails): each must give what the full path gives."""
+    import unicodedata
+
+    from app import guest_search
+    from storage import name_keys, search
+
+    def full_fold(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.translate(name_keys._SPECIAL))
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+    def full_unmarked(text: str) -> str:
+        return "".join(ch for ch in unicodedata.normalize("NFD", text)
+                       if not unicodedata.combining(ch)).lower()
+
+    texts = ["".join(map(chr, range(128))), "Jan van der BERG", "o'Brien-Smit_x+y@ex.org",
+             "Ruben de Bruijn", "DE", "Straße", "Vøn Müller", "ĳsselmeer"]
+    for t in texts:
+        assert name_keys.fold(t) == full_fold(t), t
+        assert search._unmarked(t) == full_unmarked(t), t
+        assert guest_search._unaccented(t) == "".join(
+            ch for ch in unicodedata.normalize("NFKD", t) if not unicodedata.combining(ch)), t
+    rows = [search.GuestRow(1, "r", name, "", "", "en", email, None, dt.datetime(2026, 1, 1))
+            for name, email in (("Ruben De Bruijn", None), ("Ruben Bruijn", "ruben.de@x.nl"),
+                                ("Ruben Bruijn", None), ("Ruben Dé Bruijn", None),
+                                ("Ruben Bruijn", "r_van@x.nl"))]
+    held = [[search._holds(r, ["de"], prefix=p) for r in rows] for p in (False, True)]
+    assert held == [[True, True, False, True, False], [True, True, False, True, False]]
+    assert search._holds(rows[4], ["van"], prefix=False)
