@@ -19,12 +19,14 @@ guests, however common or rare the word (docs/performance.md, "A word index").
 from __future__ import annotations
 
 import bisect
+import re
 import time
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, text
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from storage.models import Guest
@@ -75,7 +77,7 @@ def typed_words(session: Session, typed: str) -> list[str]:
 
 
 def find_rows(session: Session, words: list[str], limit: int, *, whole: bool
-              ) -> list[Row[Any]]:
+              ) -> list[Any]:
     """Guests in whom every (folded) word is a whole word, or begins one.
 
     Whole words come in id order (as FTS5 gives them); prefixes in the order of the
@@ -151,15 +153,37 @@ def _test(column: str, word: str, *, prefix: bool, params: dict[str, Any], name:
     return f"pg_catalog.strpos(s.{column}, :{name}) > 0"
 
 
-def _rows(session: Session, sql: str, params: dict[str, Any], limit: int) -> list[Row[Any]]:
-    """The statement's guest rows, each once, at most ``limit`` of them, in its order."""
-    rows = session.execute(text(sql).columns(*_GUEST_COLUMNS), params).all()
+_NAMED = re.compile(r"(?<!:):(\w+)")
+
+
+def to_driver(sql: str) -> str:
+    """``sql`` with psycopg's ``%(name)s`` parameters instead of SQLAlchemy's ``:name``."""
+    return _NAMED.sub(r"%(\1)s", sql)
+
+
+def _rows(session: Session, sql: str, params: dict[str, Any], limit: int) -> list[Any]:
+    """The statement's guest rows, each once, at most ``limit`` of them, in its order.
+
+    Run on the session's driver connection, in its transaction: a key press runs two to
+    eight of these, and SQLAlchemy's statement and result handling was a third of the
+    desk's CPU per key press (measured with ``time.process_time`` at a million guests).
+    Errors come back as SQLAlchemy's (``DBAPIError``), as from ``session.execute``.
+    """
+    import psycopg
+
+    from storage.search import GuestRow, _dbapi
+
+    driver_sql = to_driver(sql)
+    try:
+        rows = _dbapi(session).execute(driver_sql, params).fetchall()
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(driver_sql, params, exc, psycopg.Error) from exc
     seen: set[int] = set()
-    out: list[Row[Any]] = []
+    out: list[Any] = []
     for r in rows:
-        if r.id not in seen and len(out) < limit:
-            seen.add(r.id)
-            out.append(r)
+        if r[0] not in seen and len(out) < limit:
+            seen.add(r[0])
+            out.append(GuestRow._make(r[:9]))
     return out
 
 
@@ -180,10 +204,18 @@ def _guests(tests: list[str]) -> str:
 _PROBES = 2
 
 
-def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> list[Row[Any]]:
+def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> list[Any]:
+    statement = find_statement(session, words, limit, whole=whole)
+    return _rows(session, *statement, limit) if statement else []
+
+
+def find_statement(session: Session, words: list[str], limit: int, *, whole: bool
+                   ) -> tuple[str, dict[str, Any]] | None:
+    """The statement (SQLAlchemy ``:name`` parameters) and parameters :func:`find_rows`
+    runs for ``words``; None when there is nothing to look for."""
     words = list(dict.fromkeys(w for w in words if w))
     if not words:
-        return []
+        return None
     if not whole:  # a prefix that begins another typed word is implied by it
         words = [w for w in words if not any(v != w and v.startswith(w) for v in words)]
     params: dict[str, Any] = {"n": limit, "m": 2 * limit}
@@ -213,7 +245,7 @@ def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> lis
         params["w"] = drive
         sql = (f"SELECT {_S_COLUMNS} FROM {_guests(tests)} "
                f"WHERE a.word = :w{probe} ORDER BY a.guest_id LIMIT :n")
-        return _rows(session, sql, params, limit)
+        return sql, params
     # In word order the first entries of the range are the answer; a guest with two words
     # that begin so comes twice, hence more than the limit. With other words to test each
     # row read costs a guest row: a quarter more (two words of one guest both beginning
@@ -223,22 +255,22 @@ def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> lis
     params["lo"], params["hi"] = drive, prefix_end(drive)
     sql = (f"SELECT {_S_COLUMNS} FROM {_guests(tests)} "
            f"WHERE a.word >= :lo AND a.word < :hi{probe} ORDER BY a.word, a.guest_id LIMIT :m")
-    return _rows(session, sql, params, limit)
+    return sql, params
 
 
-def search_guest_rows(session: Session, typed: str, limit: int) -> list[Row[Any]]:
+def search_guest_rows(session: Session, typed: str, limit: int) -> list[Any]:
     """Up to ``limit`` guests matching ``typed``: whole-word matches first (see module doc)."""
     words = typed_words(session, typed)
     if not words:
         return []
     exact = _find(session, words, limit, whole=True)
-    rest: list[Row[Any]] = []
+    rest: list[Any] = []
     if len(exact) < limit:
         seen = {r.id for r in exact}
         rows = _find(session, words, limit + len(exact), whole=False)
         rest = [r for r in rows if r.id not in seen][: limit - len(exact)]
 
-    def by_name(r: Row[Any]) -> tuple[str, int]:
+    def by_name(r: Any) -> tuple[str, int]:
         return (str(r.full_name).casefold(), int(r.id))
 
     return sorted(exact, key=by_name) + sorted(rest, key=by_name)
@@ -256,7 +288,7 @@ def _fold_all(session: Session, words: Sequence[str]) -> dict[str, str]:
 
 
 def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_last: str | None,
-              limit: int) -> list[Row[Any]]:
+              limit: int) -> list[Any]:
     """Guests whose full or preferred name holds, for each group, one of its words.
 
     The PostgreSQL side of ``storage.search.name_rows`` (FTS5's ``{full_name
