@@ -168,3 +168,20 @@ def test_a_result_is_the_snapshot_its_constructor_builds() -> None:
         assert fast.display_name == "Ans" and fast.why is why
         with pytest.raises(dataclasses.FrozenInstanceError):
             fast.tier = 1  # type: ignore[misc]
+
+
+def test_a_shared_reason_says_what_a_fresh_one_says_in_every_language() -> None:
+    """The forgiving reasons are made once per (said alike, letters) and shared: each is
+    the message ``_()``/``ngettext_()`` would make, in every registered language."""
+    from app import guest_search, languages
+    from app.i18n import _, ngettext_, translate
+
+    for alike, total in ((True, 0), (True, 1), (False, 1), (False, 2), (False, 3)):
+        fresh = _("sounds like") if alike else ngettext_(
+            "{n} letter different", "{n} letters different", total, n=total)
+        shared = guest_search._close_why(alike, total)
+        assert shared is guest_search._close_why(alike, total)
+        assert (shared.msgid, shared.params, shared.plural, shared.n) == (
+            fresh.msgid, fresh.params, fresh.plural, fresh.n)
+        for lang in languages.all_languages():
+            assert translate(shared, lang.code) == translate(fresh, lang.code)
