@@ -1,7 +1,8 @@
 """The listening side of a desk kept running in the background (``frontdesk --background``).
 
-``app.resident`` says why and what crosses the socket. Here a QLocalServer on
-the socket ``app.resident.socket_path`` names answers each ``show <store>``
+``app.resident`` says why and what crosses the socket. Here a Unix socket at
+``app.resident.socket_path``, watched by Qt's event loop (``QSocketNotifier``:
+no QtNetwork, which the frozen build leaves out), answers each ``show <store>``
 line: for its own store it brings the window up on the sign-in page (or where
 it is, if it is already on screen) and answers ``shown``; anything else gets
 ``other`` and the asking ``frontdesk`` starts a desk of its own.
@@ -9,13 +10,18 @@ it is, if it is already on screen) and answers ``shown``; anything else gets
 
 from __future__ import annotations
 
+import contextlib
+import os
+import socket
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QObject, QSocketNotifier
 
 from app import resident
+
+MAX_LINE = 4096  # a request is one short line; anything longer is answered "other"
 
 
 class AlreadyWaiting(RuntimeError):
@@ -30,11 +36,11 @@ class ResidentListener(QObject):
         super().__init__(parent)
         self.identity = identity
         self._show = show
-        self._pending: dict[QLocalSocket, bytes] = {}
         self.path: Path | None = resident.socket_path(identity)
-        self.server = QLocalServer(self)
-        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self.server.newConnection.connect(self._accept)
+        self._server: socket.socket | None = None
+        self._notifier: QSocketNotifier | None = None
+        # per connection: the socket, its notifier, what it sent so far
+        self._clients: dict[int, tuple[socket.socket, QSocketNotifier, bytearray]] = {}
 
     def listen(self) -> bool:
         """Start listening; False when this system has no private folder for the socket.
@@ -45,39 +51,86 @@ class ResidentListener(QObject):
         if self.path is None:
             return False
         if self.path.exists():
-            probe = QLocalSocket()
-            probe.connectToServer(str(self.path))
-            alive = probe.waitForConnected(500)
-            probe.abort()
-            if alive:
+            if resident.desk_waits(self.identity):
                 raise AlreadyWaiting(str(self.path))
-            QLocalServer.removeServer(str(self.path))
-        return self.server.listen(str(self.path))
+            with contextlib.suppress(FileNotFoundError):
+                self.path.unlink()
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        old_mask = os.umask(0o077)  # the socket file itself: this user only
+        try:
+            server.bind(str(self.path))
+        except OSError:
+            server.close()
+            return False
+        finally:
+            os.umask(old_mask)
+        server.listen(8)
+        server.setblocking(False)
+        self._server = server
+        self._notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(lambda *_: self._accept())
+        return True
 
     def close(self) -> None:
-        self.server.close()  # removes the socket file
+        """Stop listening and remove the socket file."""
+        for fd in list(self._clients):
+            self._drop(fd)
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+            if self.path is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    self.path.unlink()
 
     def _accept(self) -> None:
-        while self.server.hasPendingConnections():
-            conn = self.server.nextPendingConnection()
-            self._pending[conn] = b""
-            conn.readyRead.connect(lambda c=conn: self._read(c))
-            conn.disconnected.connect(lambda c=conn: self._forget(c))
-
-    def _forget(self, conn: QLocalSocket) -> None:
-        self._pending.pop(conn, None)
-        conn.deleteLater()
-
-    def _read(self, conn: QLocalSocket) -> None:
-        data = self._pending.get(conn, b"") + bytes(conn.readAll().data())
-        if b"\n" not in data and len(data) < 4096:
-            self._pending[conn] = data
+        if self._server is None:
             return
-        line = data.split(b"\n", 1)[0].decode("utf-8", "replace")
-        self._pending[conn] = b""
+        try:
+            conn, _ = self._server.accept()
+        except (BlockingIOError, InterruptedError):
+            return
+        conn.setblocking(False)
+        notifier = QSocketNotifier(conn.fileno(), QSocketNotifier.Type.Read, self)
+        fd = conn.fileno()
+        self._clients[fd] = (conn, notifier, bytearray())
+        notifier.activated.connect(lambda *_args, fd=fd: self._read(fd))
+
+    def _read(self, fd: int) -> None:
+        client = self._clients.get(fd)
+        if client is None:
+            return
+        conn, _notifier, got = client
+        try:
+            data = conn.recv(MAX_LINE)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            data = b""
+        if not data:  # closed without a request (a check that a desk waits)
+            self._drop(fd)
+            return
+        got.extend(data)
+        if b"\n" not in got and len(got) < MAX_LINE:
+            return
+        line = bytes(got).split(b"\n", 1)[0].decode("utf-8", "replace")
         answer = resident.answer_to(line, self.identity)
         if answer == resident.SHOWN:
             self._show()
-        conn.write(f"{answer}\n".encode())
-        conn.flush()
-        conn.disconnectFromServer()
+        with contextlib.suppress(OSError):
+            conn.setblocking(True)
+            conn.settimeout(1.0)
+            conn.sendall(f"{answer}\n".encode())
+        self._drop(fd)
+
+    def _drop(self, fd: int) -> None:
+        client: Any = self._clients.pop(fd, None)
+        if client is None:
+            return
+        conn, notifier, _got = client
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        conn.close()

@@ -132,10 +132,12 @@ def test_one_desk_waits_per_store_and_a_dead_desks_socket_is_replaced(
     assert first.listen()
     try:
         assert resident.desk_waits(identity)
+        path = resident.socket_path(identity)
+        assert path is not None and path.stat().st_mode & 0o077 == 0  # this user's only
         with pytest.raises(AlreadyWaiting):
             ResidentListener(identity, lambda: None).listen()
     finally:
-        first.server.close()
+        first.close()
     # A socket file left by a desk that was killed: nobody answers, so it is replaced.
     path = resident.socket_path(identity)
     assert path is not None
@@ -177,3 +179,14 @@ def test_desk_menu_open_at_login_writes_and_removes_the_login_entry(
     window.login_action.trigger()
     assert not autostart.entry_path().exists()
     assert "no longer opens at login" in window.statusBar().currentMessage()
+
+
+def test_the_listener_needs_no_qtnetwork_which_the_frozen_build_leaves_out() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, ui.main, ui.resident; "
+                               "print('PySide6.QtNetwork' in sys.modules)"],
+        capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout.strip() == "False"
