@@ -554,6 +554,8 @@ class MainWindow(QMainWindow):
                    if w is not self and w.isWindow() and w.isVisible()]
         for w in windows:
             w.close()
+        if any(w.isVisible() for w in windows):
+            return  # one refused (Show guest asks for a PIN first): stay as we are
         self.sign_out()
         self.hide()
         # Let go of the native window too: showing the desk again makes a new one, which the

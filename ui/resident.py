@@ -24,6 +24,10 @@ from app import resident
 MAX_LINE = 4096  # a request is one short line; anything longer is answered "other"
 
 
+def _nothing() -> None:
+    pass
+
+
 class AlreadyWaiting(RuntimeError):
     """Another desk already waits in the background on this store."""
 
@@ -68,11 +72,15 @@ class ResidentListener(QObject):
         server.setblocking(False)
         self._server = server
         self._notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
-        self._notifier.activated.connect(lambda *_: self._accept())
+        # Bound methods, not lambdas holding ``self``: a cycle through a Qt object would be
+        # freed by the collector whenever it runs — on any thread, which Qt does not allow.
+        self._notifier.activated.connect(self._accept)
         return True
 
     def close(self) -> None:
-        """Stop listening and remove the socket file."""
+        """Stop listening and remove the socket file (and let go of ``show``, which holds the
+        window: no cycle left for the collector to free on another thread)."""
+        self._show = _nothing
         for fd in list(self._clients):
             self._drop(fd)
         if self._notifier is not None:
@@ -86,7 +94,7 @@ class ResidentListener(QObject):
                 with contextlib.suppress(FileNotFoundError):
                     self.path.unlink()
 
-    def _accept(self) -> None:
+    def _accept(self, *_signal: object) -> None:
         if self._server is None:
             return
         try:
@@ -95,9 +103,13 @@ class ResidentListener(QObject):
             return
         conn.setblocking(False)
         notifier = QSocketNotifier(conn.fileno(), QSocketNotifier.Type.Read, self)
-        fd = conn.fileno()
-        self._clients[fd] = (conn, notifier, bytearray())
-        notifier.activated.connect(lambda *_args, fd=fd: self._read(fd))
+        self._clients[conn.fileno()] = (conn, notifier, bytearray())
+        notifier.activated.connect(self._ready)
+
+    def _ready(self, *_signal: object) -> None:
+        notifier = self.sender()
+        if isinstance(notifier, QSocketNotifier):
+            self._read(int(notifier.socket()))
 
     def _read(self, fd: int) -> None:
         client = self._clients.get(fd)

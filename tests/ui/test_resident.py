@@ -190,3 +190,35 @@ def test_the_listener_needs_no_qtnetwork_which_the_frozen_build_leaves_out() -> 
                                "print('PySide6.QtNetwork' in sys.modules)"],
         capture_output=True, text=True, check=True, timeout=60)
     assert done.stdout.strip() == "False"
+
+
+def test_a_window_that_refuses_to_close_keeps_the_desk_where_it_is(
+        qtbot: QtBot, store: Store, manager: Actor, data_dir: Path, runtime_dir: Path) -> None:
+    """Show guest asks for a PIN before it closes: closing the desk then neither hides it nor
+    signs anyone out, so the guest's screen is not left alone on a hidden desk."""
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QWidget
+
+    class AsksFirst(QWidget):
+        def closeEvent(self, event: QCloseEvent) -> None:
+            event.ignore()
+
+    identity = resident.local_identity(data_dir)
+    window, listener = waiting_window(qtbot, store, identity)
+    try:
+        answers = ask_in_thread(identity)
+        qtbot.waitUntil(lambda: answers == [True], timeout=5000)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        sign_in(qtbot, window, "Eva", MANAGER_PIN)
+        other = AsksFirst()
+        qtbot.addWidget(other)
+        other.show()
+        window.put_away()
+        assert other.isVisible() and window.isVisible() and window.desk is not None
+        other.closeEvent = lambda event: event.accept()  # type: ignore[method-assign]
+        window.put_away()
+        assert window.isHidden() and window.actor is None
+    finally:
+        QApplication.setQuitOnLastWindowClosed(True)
+        listener.close()  # type: ignore[attr-defined]
