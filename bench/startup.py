@@ -29,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 if __package__ in (None, ""):  # `python bench/startup.py`
@@ -97,9 +98,11 @@ def desk_marks(data_dir: Path, passphrase: Path | None, runs: int, pycache: Path
     name, pin = BENCH_STAFF
     env = child_env(pycache, {READY_ENV: "1", STAFF_ENV: name, PIN_ENV: pin})
     marks(cmd, env)
-    seen = [marks(cmd, env) for _ in range(runs)]
+    floor = bare_qt_once(pycache)
+    floor()
+    seen = [{**marks(cmd, env), "FLOOR": floor()} for _ in range(runs)]
     return {mark: statistics.median(m.get(mark, float("nan")) for m in seen)
-            for mark in ("WINDOW", "SIGNIN", "READY")}
+            for mark in ("WINDOW", "SIGNIN", "READY", "FLOOR")}
 
 
 def background_marks(data_dir: Path, passphrase: Path | None, runs: int, pycache: Path
@@ -158,7 +161,9 @@ def background_marks(data_dir: Path, passphrase: Path | None, runs: int, pycache
             return {**{mark: at - started for mark, at in got.items()}, "EXIT": exited}
 
         once()
-        seen = [once() for _ in range(runs)]
+        floor = bare_qt_once(pycache)
+        floor()
+        seen = [{**once(), "FLOOR": floor()} for _ in range(runs)]
     finally:
         desk.terminate()
         try:
@@ -167,7 +172,7 @@ def background_marks(data_dir: Path, passphrase: Path | None, runs: int, pycache
             desk.kill()
             desk.wait()
     return {mark: statistics.median(m[mark] for m in seen)
-            for mark in ("EXIT", "WINDOW", "SIGNIN", "READY")}
+            for mark in ("EXIT", "WINDOW", "SIGNIN", "READY", "FLOOR")}
 
 
 def keyring_usable() -> bool:
@@ -205,6 +210,14 @@ def _median_after_warmup(cmd: list[str], env: dict[str, str], runs: int) -> floa
     return statistics.median(time_to_ready(cmd, env) for _ in range(runs))
 
 
+def bare_qt_once(pycache: Path) -> Callable[[], float]:
+    """One start of bench/bare_qt.py, in seconds, each time it is called: run in turn with the
+    desk's starts, so a ratio compares starts made at the same moments of the load."""
+    cmd = [sys.executable, str(Path(__file__).resolve().parent / "bare_qt.py")]
+    env = child_env(pycache)
+    return lambda: time_to_ready(cmd, env)
+
+
 def bare_qt_start(runs: int, pycache: Path) -> float:
     """Median seconds for bench/bare_qt.py to show an empty QMainWindow."""
     cmd = [sys.executable, str(Path(__file__).resolve().parent / "bare_qt.py")]
@@ -223,20 +236,15 @@ def desk_start(data_dir: Path, passphrase: Path, runs: int, pycache: Path) -> fl
 
 # --- the command line's own start, and the whole comparison (python bench/startup.py) ---
 
-def command_start(argv: list[str], runs: int, pycache: Path) -> float:
-    """Median seconds for ``python -m app ARGV`` (e.g. --version) to finish."""
-    return _median_after_warmup_exit([sys.executable, "-m", "app", *argv], runs, pycache)
-
-
-def python_start(code: str, runs: int, pycache: Path) -> float:
-    """Median seconds for ``python -c CODE``: the floor for a command-line start."""
-    return _median_after_warmup_exit([sys.executable, "-c", code], runs, pycache)
-
-
-def _median_after_warmup_exit(cmd: list[str], runs: int, pycache: Path) -> float:
+def interleaved_exits(cmds: dict[str, list[str]], runs: int, pycache: Path
+                      ) -> dict[str, float]:
+    """Median seconds for each command to finish, run in turn (one of each, ``runs`` times,
+    after one warm-up each): a command and its floor see the same moments of the machine's
+    load, so their ratio does not move with it (at ~50 ms, a run of one then a run of the
+    other could differ by a third on a quiet machine)."""
     env = child_env(pycache)
 
-    def once() -> float:
+    def once(cmd: list[str]) -> float:
         started = time.perf_counter()
         done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, timeout=TIMEOUT_S,
                               check=False)
@@ -245,8 +253,13 @@ def _median_after_warmup_exit(cmd: list[str], runs: int, pycache: Path) -> float
             raise RuntimeError(f"{cmd[1:]} exited {done.returncode}: {done.stderr[-800:]!r}")
         return took
 
-    once()
-    return statistics.median(once() for _ in range(runs))
+    for cmd in cmds.values():
+        once(cmd)
+    seen: dict[str, list[float]] = {name: [] for name in cmds}
+    for _ in range(runs):
+        for name, cmd in cmds.items():
+            seen[name].append(once(cmd))
+    return {name: statistics.median(times) for name, times in seen.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -267,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="bench/startup.py", description=main.__doc__)
     p.add_argument("--guests", type=int, default=2_000,
                    help="size of the demo store the desk opens (default 2,000)")
-    p.add_argument("--runs", type=int, default=7, help="runs per figure (after one warm-up)")
+    p.add_argument("--runs", type=int, default=7, help="runs per figure (after one warm-up); "
+                   "the command-line figures are run in turn with their floors")
     p.add_argument("--key", choices=("keyring", "passphrase"), default="keyring",
                    help="where the store's key comes from (default: the keyring, as at a "
                         "desk; a private Secret Service is started when none is running)")
@@ -291,19 +305,21 @@ def main(argv: list[str] | None = None) -> int:
         sdir, key_file = store_dir(folder, args.guests), pp
         ensure_store(sdir, args.guests, pp)
     load_before = os.getloadavg()
-    floor = python_start("import argparse", args.runs, pycache)
-    bare = python_start("pass", args.runs, pycache)
-    version = command_start(["--version"], args.runs, pycache)
-    helped = command_start(["--help"], args.runs, pycache)
-    qt = bare_qt_start(args.runs, pycache)
+    app = [sys.executable, "-m", "app"]
+    exits = interleaved_exits({"floor": [sys.executable, "-c", "import argparse"],
+                               "bare": [sys.executable, "-c", "pass"],
+                               "version": [*app, "--version"], "help": [*app, "--help"]},
+                              args.runs, pycache)
+    floor, bare, version, helped = (exits[k] for k in ("floor", "bare", "version", "help"))
     desk = desk_marks(sdir, key_file, args.runs, pycache)
     waiting = background_marks(sdir, key_file, args.runs, pycache)
+    qt, qt_waiting = desk["FLOOR"], waiting["FLOOR"]
     load_after = os.getloadavg()
     rows = [("python -c pass", bare, None, None),
             ("python -c 'import argparse' (floor)", floor, None, None),
             ("frontdesk --version", version, version / floor, 2.0),
             ("frontdesk --help", helped, helped / floor, 2.0),
-            ("bare Qt window (floor)", qt, None, None),
+            ("bare Qt window (floor, run in turn with the desk)", qt, None, None),
             ("desk window shown (sign-in page)", desk["WINDOW"], desk["WINDOW"] / qt, None),
             ("sign-in page ready (store open, names listed)", desk["SIGNIN"],
              desk["SIGNIN"] / qt, None),
@@ -311,10 +327,11 @@ def main(argv: list[str] | None = None) -> int:
              desk["READY"] / qt, 3.0),
             ("`frontdesk` with a desk waiting (frontdesk --background):", None, None, None),
             ("background desk: `frontdesk` handed over, exited", waiting["EXIT"], None, None),
+            ("background desk: bare Qt window (floor, run in turn)", qt_waiting, None, None),
             ("background desk: window shown, names listed", waiting["WINDOW"],
-             waiting["WINDOW"] / qt, None),
+             waiting["WINDOW"] / qt_waiting, None),
             ("background desk: ready to search, signed in", waiting["READY"],
-             waiting["READY"] / qt, 3.0)]
+             waiting["READY"] / qt_waiting, 3.0)]
     print(f"Start-up, median of {args.runs} runs after a warm-up, {args.key} store; load "
           f"average {load_before[0]:.1f} before, {load_after[0]:.1f} after, "
           f"{os.cpu_count()} cores")
