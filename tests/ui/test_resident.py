@@ -44,6 +44,15 @@ def ask_in_thread(identity: str) -> list[bool]:
     return answers
 
 
+def shown_and_signed_in(qtbot: QtBot, window: MainWindow, identity: str) -> None:
+    """`frontdesk` asks the waiting desk to show itself, then Eva signs in by keys."""
+    answers = ask_in_thread(identity)
+    qtbot.waitUntil(lambda: answers == [True], timeout=5000)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    sign_in(qtbot, window, "Eva", MANAGER_PIN)
+
+
 def test_frontdesk_shows_the_desk_waiting_on_its_store_at_the_pin(
         qtbot: QtBot, store: Store, manager: Actor, data_dir: Path, runtime_dir: Path) -> None:
     identity = resident.local_identity(data_dir)
@@ -98,11 +107,7 @@ def test_closing_a_background_desk_signs_out_and_hides_it_with_the_store_open(
     identity = resident.local_identity(data_dir)
     window, listener = waiting_window(qtbot, store, identity)
     try:
-        answers = ask_in_thread(identity)
-        qtbot.waitUntil(lambda: answers == [True], timeout=5000)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        sign_in(qtbot, window, "Eva", MANAGER_PIN)
+        shown_and_signed_in(qtbot, window, identity)
         assert window.desk is not None
         window.put_away()
         assert window.isHidden()
@@ -206,11 +211,7 @@ def test_a_window_that_refuses_to_close_keeps_the_desk_where_it_is(
     identity = resident.local_identity(data_dir)
     window, listener = waiting_window(qtbot, store, identity)
     try:
-        answers = ask_in_thread(identity)
-        qtbot.waitUntil(lambda: answers == [True], timeout=5000)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        sign_in(qtbot, window, "Eva", MANAGER_PIN)
+        shown_and_signed_in(qtbot, window, identity)
         other = AsksFirst()
         qtbot.addWidget(other)
         other.show()
