@@ -13,7 +13,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app import __version__
 
@@ -101,12 +101,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.errors import FrontdeskError
     from app.i18n import cli_language, translate
 
-    if args.command is None and not (args.demo or args.background):
-        try:
-            if _handed_over(args):  # before logging and the crash hook: nothing else to do
-                return 0
-        except FrontdeskError:
-            pass  # the same failure is met, and said, on the way to a desk of its own
+    where: _DeskStore | None = None
+    if args.command is None and not args.demo:
+        # A failure here is met again, and said, on the way to a desk of its own.
+        with contextlib.suppress(FrontdeskError):
+            where = _desk_store(args)
+        if where is not None and not args.background and _handed_over(where):
+            return 0  # before logging and the crash hook: nothing else to do
     if args.lang:
         os.environ["FRONTDESK_LANG"] = args.lang  # the GUI (ui.i18n) and commands read it
     from app.logs import setup_logging
@@ -117,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     install()  # unhandled errors: a scrubbed report, never a message with guest data
     try:
         if args.command is None:
-            return _gui(args)
+            return _gui(args, where)
         code: int = args.func(args)
         return code
     except FrontdeskError as exc:
@@ -129,16 +130,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def _handed_over(args: argparse.Namespace) -> bool:
-    """Whether a desk waiting in the background on this store (``frontdesk --background``)
-    showed itself when asked: then this process has nothing left to do."""
+class _DeskStore(NamedTuple):
+    """The store a desk opens: the shared store's address (or None), the local folder, and
+    what names it to a desk waiting in the background (``app.resident``)."""
+
+    shared: str | None
+    data_dir: Path
+    identity: str
+
+
+def _desk_store(args: argparse.Namespace) -> _DeskStore:
     from app import resident
     from app.opening import resolve_data_dir
     from app.shared_store import resolve_store
 
     shared = resolve_store(args.store, args.data_dir)
-    return resident.ask_to_show(resident.shared_identity(shared) if shared is not None
-                                else resident.local_identity(resolve_data_dir(args.data_dir)))
+    data_dir = resolve_data_dir(args.data_dir)
+    return _DeskStore(shared, data_dir, resident.shared_identity(shared) if shared is not None
+                      else resident.local_identity(data_dir))
+
+
+def _handed_over(where: _DeskStore) -> bool:
+    """Whether a desk waiting in the background on this store (``frontdesk --background``)
+    showed itself when asked: then this process has nothing left to do."""
+    from app import resident
+
+    return resident.ask_to_show(where.identity)
 
 
 def _fill_demo(store: Store) -> None:
@@ -148,7 +165,7 @@ def _fill_demo(store: Store) -> None:
     build_demo(store)
 
 
-def _gui(args: argparse.Namespace) -> int:
+def _gui(args: argparse.Namespace, where: _DeskStore | None) -> int:
     # Imported here, not at the top: `frontdesk --version`/`--help` never load the storage
     # layer (bench/startup.py measures them against a bare interpreter).
     import shutil
@@ -157,7 +174,7 @@ def _gui(args: argparse.Namespace) -> int:
 
     from app.errors import FrontdeskError
     from app.i18n import _
-    from app.opening import MemoryKey, key_source_for, resolve_data_dir
+    from app.opening import MemoryKey, key_source_for
     from ui.main import run_gui  # the launcher is the one place app/ may start Qt
 
     if args.demo:
@@ -174,12 +191,8 @@ def _gui(args: argparse.Namespace) -> int:
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     from app import autostart, resident
-    from app.shared_store import resolve_store
 
-    shared = resolve_store(args.store, args.data_dir)
-    data_dir = resolve_data_dir(args.data_dir)
-    identity = (resident.shared_identity(shared) if shared is not None
-                else resident.local_identity(data_dir))
+    shared, data_dir, identity = where if where is not None else _desk_store(args)
     if args.background and resident.socket_path(identity) is None:
         raise FrontdeskError(_("This system has no private folder where `frontdesk` could "
                                "reach a desk waiting in the background: start the desk "

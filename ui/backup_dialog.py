@@ -314,7 +314,7 @@ class DailyBackups(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.runners: list[DailyBackupRunner] = []
+        self.runner: DailyBackupRunner | None = None  # the newest backup's
         self.timer = QTimer(self)
         self.timer.setInterval(every_ms)
         self.timer.timeout.connect(self.run_if_due)
@@ -323,21 +323,23 @@ class DailyBackups(QObject):
         QTimer.singleShot(first_in_ms, self.run_if_due)
         self.timer.start()
 
+    def _writing(self) -> threading.Thread | None:
+        worker = self.runner.worker if self.runner is not None else None
+        return worker if worker is not None and worker.is_alive() else None
+
     def run_if_due(self) -> None:
-        if any(r.worker is not None and r.worker.is_alive() for r in self.runners):
+        if self._writing() is not None:
             return  # the last one is still writing
-        self.runners = []
-        runner = DailyBackupRunner(self)
-        runner.report.connect(self.report)
-        self.runners.append(runner)
-        runner.start(self.store)
+        self.runner = DailyBackupRunner(self)
+        self.runner.report.connect(self.report)
+        self.runner.start(self.store)
 
     def stop(self) -> None:
         """No new backup, and wait for one being written (never close the store under it)."""
         self.timer.stop()
-        for runner in self.runners:
-            if runner.worker is not None:
-                runner.worker.join()
+        worker = self._writing()
+        if worker is not None:
+            worker.join()
 
 
 def open_backup(window: Any) -> None:

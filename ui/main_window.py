@@ -356,17 +356,22 @@ class MainWindow(QMainWindow):
             return
         self._locked_by = self.actor
         self._resume_guest = self.current_guest_id()
-        # Open dialogs and other windows (Show guest, audit log) may show guest text too.
-        windows = {id(w): w for w in self.findChildren(QWidget) if w.isWindow()}
-        windows.update({id(w): w for w in QApplication.topLevelWidgets()})
-        for w in windows.values():
-            if w is not self and w.isVisible():
-                w.close()
+        self._close_other_windows()
         self._drop_desk()
         self.sign_in_page.load(self.store, locked_by=self._locked_by)
         self.pages.setCurrentWidget(self.sign_in_page)
         self._update_chrome()
         self.locked.emit()
+
+    def _close_other_windows(self) -> bool:
+        """Close the open dialogs and other windows (Show guest, audit log: they may show guest
+        text too); False when one refused (Show guest asks for a PIN first)."""
+        windows = {id(w): w for w in self.findChildren(QWidget) if w.isWindow()}
+        windows.update({id(w): w for w in QApplication.topLevelWidgets()})
+        others = [w for w in windows.values() if w is not self and w.isVisible()]
+        for w in others:
+            w.close()
+        return not any(w.isVisible() for w in others)
 
     def is_locked(self) -> bool:
         return self.actor is not None and self.desk is None
@@ -550,11 +555,7 @@ class MainWindow(QMainWindow):
     def put_away(self) -> None:
         """A desk kept running in the background: sign out (nothing about a guest stays in
         a widget) and hide the window; the store stays open for the next `frontdesk`."""
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if w is not self and w.isWindow() and w.isVisible()]
-        for w in windows:
-            w.close()
-        if any(w.isVisible() for w in windows):
+        if not self._close_other_windows():
             return  # one refused (Show guest asks for a PIN first): stay as we are
         self.sign_out()
         self.hide()
