@@ -2,7 +2,7 @@
 
 It runs in a throw-away folder with a key that lives only in memory (no
 keyring, no display needed) and deletes the folder afterwards. It exercises
-the pieces an installer can break: the SQLCipher library, the Alembic
+the pieces an installer can break: the encryption library, the schema
 migration scripts read from disk, the starter vocabulary and wording rules in
 ``resources/``, and the audit chain. The frozen (PyInstaller) build runs it in CI.
 """
