@@ -84,3 +84,19 @@ def switch_off() -> bool:
 
 def is_on() -> bool:
     return entry_path().exists()
+
+
+def opens_at_login(command: list[str] | None) -> bool:
+    """Whether the login entry starts this desk: its ``Exec`` line is ``command``'s.
+
+    A desk started by hand on the store that opens at login keeps itself ready the same
+    way when its window is closed (``ui.main.ReadyKeeper``); on any other store it quits.
+    """
+    if command is None:
+        return False
+    try:
+        text = entry_path().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    wanted = "Exec=" + " ".join(quoted(part) for part in command)
+    return any(line.strip() == wanted for line in text.splitlines())
