@@ -52,6 +52,21 @@ def command_line(*, data_dir: str | os.PathLike[str] | None = None,
     return cmd
 
 
+def command_for(store: str | None, data_dir: str | os.PathLike[str] | None,
+                passphrase_file: str | os.PathLike[str] | None) -> list[str]:
+    """The login command for the store these options name, resolved as the desk resolves
+    them (``--store``, ``--data-dir``, ``$FRONTDESK_STORE``/``$FRONTDESK_DATA_DIR``, the
+    desk's setting, the default folder), so the entry names that store explicitly — the
+    login session may lack the variables — and matches the command a desk started by hand
+    on the same store computes (``opens_at_login``)."""
+    from app.opening import resolve_data_dir
+    from app.shared_store import resolve_store
+
+    shared = resolve_store(store, data_dir)
+    return command_line(data_dir=None if shared else resolve_data_dir(data_dir),
+                        passphrase_file=passphrase_file, store=shared)
+
+
 def entry_text(command: list[str]) -> str:
     return "\n".join([
         "[Desktop Entry]",
