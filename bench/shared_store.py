@@ -348,8 +348,9 @@ def _print(r: dict[str, Any]) -> None:
         print(f"  slow {s['kind']:<6} {s['took'] * 1000:6.0f} ms: in the driver "
               f"{s['db'] * 1000:5.0f} ms ({s['statements']} statements), GC {s['gc'] * 1000:4.0f} "
               f"ms, own CPU {s['cpu'] * 1000:4.0f} ms"
-              + (f", {s['typed_len']} keys typed" if s["kind"] == "search" else "")
-              + (", during the import's apply" if s["during_apply"] else ""))
+              + (f", typed {s['typed']!r}" if s["kind"] == "search" else "")
+              + (", during the import's apply" if s["during_apply"] else "")
+              + f"; longest statement {s['longest'][0] * 1000:.0f} ms: {s['longest'][1]!r}")
     print(f"  CPU used in {r['wall_s']:.0f} s: server {r['cpu_server_s']:.1f} s, desk "
           f"processes {r['cpu_desks_s']:.1f} s (2 cores = {2 * r['wall_s']:.0f} s)")
 
