@@ -52,6 +52,21 @@ def command_line(*, data_dir: str | os.PathLike[str] | None = None,
     return cmd
 
 
+def command_for(store: str | None, data_dir: str | os.PathLike[str] | None,
+                passphrase_file: str | os.PathLike[str] | None) -> list[str]:
+    """The login command for the store these options name, resolved as the desk resolves
+    them (``--store``, ``--data-dir``, ``$FRONTDESK_STORE``/``$FRONTDESK_DATA_DIR``, the
+    desk's setting, the default folder), so the entry names that store explicitly — the
+    login session may lack the variables — and matches the command a desk started by hand
+    on the same store computes (``opens_at_login``)."""
+    from app.opening import resolve_data_dir
+    from app.shared_store import resolve_store
+
+    shared = resolve_store(store, data_dir)
+    return command_line(data_dir=None if shared else resolve_data_dir(data_dir),
+                        passphrase_file=passphrase_file, store=shared)
+
+
 def entry_text(command: list[str]) -> str:
     return "\n".join([
         "[Desktop Entry]",
@@ -84,3 +99,19 @@ def switch_off() -> bool:
 
 def is_on() -> bool:
     return entry_path().exists()
+
+
+def opens_at_login(command: list[str] | None) -> bool:
+    """Whether the login entry starts this desk: its ``Exec`` line is ``command``'s.
+
+    A desk started by hand on the store that opens at login keeps itself ready the same
+    way when its window is closed (``ui.main.ReadyKeeper``); on any other store it quits.
+    """
+    if command is None:
+        return False
+    try:
+        text = entry_path().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    wanted = "Exec=" + " ".join(quoted(part) for part in command)
+    return any(line.strip() == wanted for line in text.splitlines())

@@ -204,9 +204,10 @@ def _gui(args: argparse.Namespace, where: _DeskStore | None) -> int:
     login = autostart.command_line(data_dir=None if shared else data_dir,
                                    passphrase_file=args.passphrase_file, store=shared)
     if shared is not None:  # the venue's shared store (postgres helper's hook)
-        return run_gui(None, shared=shared, background=background, login_command=login)
+        return run_gui(None, shared=shared, background=background, login_command=login,
+                       identity=identity)
     return run_gui(None, data_dir=data_dir, key_source=key_source_for(args.passphrase_file),
-                   background=background, login_command=login)
+                   background=background, login_command=login, identity=identity)
 
 
 _qt_app: object = None  # keeps the QGuiApplication made for a PDF alive

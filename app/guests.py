@@ -16,8 +16,9 @@ from app.greeting import greeting_cue
 from app.i18n import _
 from app.permissions import Action, require
 from app.venue_settings import PHONE_REGION_KEY, phone_region_in
-from app.views import Actor, GuestCard, GuestInfo, GuestMatch
-from storage import name_terms, queries
+from app.views import Actor, GuestCard, GuestInfo, GuestMatch, LabelInfo
+from storage import card, name_terms, queries
+from storage.card import CardRows
 from storage.models import Guest, VisitKind, VisitStatus
 from storage.store import Store
 
@@ -140,11 +141,11 @@ def open_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime | N
     # permission read in the same transaction (one transaction, not two, per card).
     with store.write(audit_only=True) as s:
         require(store, actor, Action.VIEW_GUEST, within=s)
-        g = queries.guest_for_card(s, guest_id)
-        if g is None:
+        rows = card.card_rows(s, guest_id)
+        if rows is None:
             raise NotFound(_("That guest no longer exists."))
-        record(s, actor, "guest.opened", guest_ref=g.ref, at=at)
-        return build_card(g, at)
+        record(s, actor, "guest.opened", guest_ref=rows.guest.ref, at=at)
+        return build_card(rows, at)
 
 
 def refresh_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime | None = None
@@ -161,24 +162,26 @@ def refresh_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime 
     # permission read in the same transaction (one transaction, not two, per card).
     with store.write(audit_only=True) as s:
         require(store, actor, Action.VIEW_GUEST, within=s)
-        g = queries.guest_for_card(s, guest_id)
-        if g is None:
+        rows = card.card_rows(s, guest_id)
+        if rows is None:
             raise NotFound(_("That guest no longer exists."))
-        look(s, actor, g.ref, at, via="card")
-        return build_card(g, at)
+        look(s, actor, rows.guest.ref, at, via="card")
+        return build_card(rows, at)
 
 
-def build_card(g: Guest, at: dt.datetime) -> GuestCard:
-    visits = sorted(g.visits, key=lambda v: v.starts_at, reverse=True)
+def build_card(rows: CardRows, at: dt.datetime) -> GuestCard:
+    """The card from its plain rows (``storage.card``: no ORM objects on a card open)."""
+    visits = sorted(rows.visits, key=lambda v: v.starts_at, reverse=True)
     past = [v for v in visits if v.starts_at.date() < at.date()
             and v.status != VisitStatus.CANCELLED]
     stays = [v for v in past if v.kind == VisitKind.STAY]
     bookings = [v for v in past if v.kind == VisitKind.BOOKING]
     last = past[0].starts_at if past else None
     noun = "stay" if (stays or not bookings) else "visit"
-    info = snapshots.guest(g)
-    active = [a for a in g.assignments if a.removed_at is None]
-    removed = [a for a in g.assignments if a.removed_at is not None]
+    info = snapshots.card_guest(rows.guest)
+    active = [a for a in rows.assignments if a.removed_at is None]
+    removed = [a for a in rows.assignments if a.removed_at is not None]
+    labels: dict[int, LabelInfo] = {}
     return GuestCard(
         guest=info,
         greeting=greeting_cue(info.display_name, info.pronunciation, len(past), last,
@@ -186,11 +189,11 @@ def build_card(g: Guest, at: dt.datetime) -> GuestCard:
         stay_count=len(stays),
         booking_count=len(bookings),
         last_visit=last,
-        assignments=tuple(snapshots.assignment(a) for a in
+        assignments=tuple(snapshots.card_assignment(a, labels) for a in
                           sorted(active, key=lambda a: a.added_at, reverse=True)),
-        visits=tuple(snapshots.visit(v) for v in visits),
-        consents=tuple(snapshots.consent(c) for c in
-                       sorted(g.consents, key=lambda c: c.given_at, reverse=True)),
-        removed=tuple(snapshots.assignment(a) for a in
+        visits=tuple(snapshots.card_visit(v) for v in visits),
+        consents=tuple(snapshots.card_consent(c) for c in
+                       sorted(rows.consents, key=lambda c: c.given_at, reverse=True)),
+        removed=tuple(snapshots.card_assignment(a, labels) for a in
                       sorted(removed, key=lambda a: a.removed_at or a.added_at, reverse=True)),
     )

@@ -1,4 +1,5 @@
-"""Turn ORM rows into the frozen view objects of ``app.views`` (inside a session)."""
+"""Turn ORM rows (inside a session), or the guest card's plain rows (``storage.card``),
+into the frozen view objects of ``app.views``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,17 @@ from app.views import (
     VisitInfo,
     Wording,
 )
-from storage.models import Assignment, Consent, Guest, Label, Staff, Visit
+from storage.card import CardAssignment, CardConsent, CardGuest, CardLabel, CardVisit
+from storage.models import (
+    Assignment,
+    Consent,
+    Guest,
+    Label,
+    Staff,
+    Visit,
+    first_name_of,
+    staff_wording_of,
+)
 
 
 def staff(s: Staff) -> StaffInfo:
@@ -67,5 +78,48 @@ def assignment(a: Assignment) -> AssignmentInfo:
         added_at=a.added_at, source=a.source, expires_at=a.expires_at, consent_id=a.consent_id,
         removed_at=a.removed_at,
         removed_by=a.remover.first_name if a.remover else None,
+        removal_reason=a.removal_reason,
+    )
+
+
+# --- from plain rows (storage.card): the guest card without ORM objects -----------
+
+def card_label(lb: CardLabel) -> LabelInfo:
+    """As :func:`label` without staff names (the card names no proposer or reviewer)."""
+    return LabelInfo(
+        id=lb.id, key=lb.key, category=lb.category, staff_wording=staff_wording_of(lb.names),
+        sensitivity=lb.sensitivity, retention_days=lb.retention_days, status=lb.status,
+        wordings=tuple(Wording(*w) for w in lb.wordings),
+        proposed_by=None, proposed_at=lb.proposed_at, reviewed_by=None,
+        review_note=lb.review_note, names=tuple(StaffName(*n) for n in lb.names),
+    )
+
+
+def card_guest(g: CardGuest) -> GuestInfo:
+    return GuestInfo(*g)
+
+
+def card_visit(v: CardVisit) -> VisitInfo:
+    return VisitInfo(*v)
+
+
+def card_consent(c: CardConsent) -> ConsentInfo:
+    return ConsentInfo(
+        id=c.id, purpose=c.purpose, given_at=c.given_at,
+        recorded_by=first_name_of(c.recorder_name), recorded_by_role=c.recorder_role,
+        withdrawn_at=c.withdrawn_at,
+    )
+
+
+def card_assignment(a: CardAssignment, labels: dict[int, LabelInfo]) -> AssignmentInfo:
+    """As :func:`assignment`; ``labels`` keeps one ``LabelInfo`` per label of the card."""
+    label_info = labels.get(a.label.id)
+    if label_info is None:
+        label_info = labels[a.label.id] = card_label(a.label)
+    return AssignmentInfo(
+        id=a.id, label=label_info, added_by=first_name_of(a.adder_name),
+        added_by_role=a.adder_role, added_at=a.added_at, source=a.source,
+        expires_at=a.expires_at, consent_id=a.consent_id, removed_at=a.removed_at,
+        removed_by=first_name_of(a.remover_name) if a.remover_name is not None else None,
         removal_reason=a.removal_reason,
     )

@@ -52,6 +52,7 @@ def main() -> int:
     from app.opening import KeyringKey, open_store
     from app.permissions import Action, require
     from storage import audit_anchor, queries
+    from storage.card import card_rows
     from storage.keys import usable_backend
 
     try:
@@ -87,9 +88,9 @@ def main() -> int:
 
         def raw_card() -> None:
             with store.read() as s:
-                g = queries.guest_for_card(s, next(it))
-                assert g is not None
-                build_card(g, __import__("datetime").datetime.now())
+                rows = card_rows(s, next(it))
+                assert rows is not None
+                build_card(rows, __import__("datetime").datetime.now())
 
         def audited_card() -> None:
             guests.open_card(store, sam, next(it))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from enum import StrEnum
 
 from sqlalchemy import (
@@ -128,6 +129,21 @@ def _new_ref() -> str:
     return uuid.uuid4().hex
 
 
+def first_name_of(name: str) -> str:
+    """A staff member's first name, as the card and Show guest name them ("Sam")."""
+    return name.split()[0] if name.split() else name
+
+
+def staff_wording_of(names: Sequence[tuple[str, str]]) -> str:
+    """A label's name for logs and the audit trail from its (language, name) pairs: the
+    English one (the source language), else the first by language (also used where a card
+    is built from plain rows, ``storage.card``)."""
+    english = [wording for language, wording in names if language == "en"]
+    if english:
+        return english[0]
+    return min(names)[1] if names else ""
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -146,7 +162,7 @@ class Staff(Base):
 
     @property
     def first_name(self) -> str:
-        return self.name.split()[0] if self.name.split() else self.name
+        return first_name_of(self.name)
 
 
 class Guest(Base):
@@ -259,8 +275,7 @@ class Label(Base):
     def staff_wording(self) -> str:
         """The name in English (the source language), else the first one: for logs and the
         audit trail; screens ask ``app.views.LabelInfo.staff_name`` for the reader's."""
-        found = self.name("en") or min(self.names, key=lambda n: n.language, default=None)
-        return found.staff_wording if found is not None else ""
+        return staff_wording_of([(n.language, n.staff_wording) for n in self.names])
 
     def wording(self, language: str) -> LabelWording | None:
         """The guest-facing wording in ``language``, or ``None`` if not translated."""

@@ -19,8 +19,10 @@ __all__ = ["runtime_dir"]  # a fixture
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def frontdesk(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FRONTDESK_LANG": "en"}
+def frontdesk(*args: str, env_extra: dict[str, str] | None = None
+              ) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FRONTDESK_LANG": "en",
+           **(env_extra or {})}
     return subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120, check=False)
 
@@ -115,6 +117,19 @@ def test_autostart_on_writes_a_login_entry_for_this_store_and_off_removes_it(
     off = frontdesk("autostart", "off")
     assert off.returncode == 0 and not entry.exists()
     assert "does not start at login" in frontdesk("autostart", "show").stdout
+
+
+def test_autostart_on_names_the_store_the_desk_would_open_as_a_desk_started_by_hand_does(
+        tmp_path: Path) -> None:
+    """Without --data-dir the entry still names the folder ($FRONTDESK_DATA_DIR here): the
+    login session may not have the variable, and a desk started by hand on that folder
+    recognises the entry as its own (and keeps itself ready when closed)."""
+    data_dir = tmp_path / "from the environment"
+    on = frontdesk("autostart", "on", env_extra={"FRONTDESK_DATA_DIR": str(data_dir)})
+    assert on.returncode == 0, on.stderr
+    assert f'--data-dir "{data_dir.resolve()}"' in autostart.entry_path().read_text("utf-8")
+    assert autostart.opens_at_login(autostart.command_line(data_dir=data_dir))
+    assert not autostart.opens_at_login(autostart.command_line(data_dir=tmp_path / "other"))
 
 
 def test_an_exec_argument_is_quoted_as_the_desktop_entry_specification_says() -> None:

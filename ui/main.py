@@ -43,13 +43,16 @@ def idle_ms_from_env() -> int:
 def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = None,
             key_source: Any = None, shared: str | None = None,
             prepare: Callable[[Store], None] | None = None,
-            background: str | None = None, login_command: list[str] | None = None) -> int:
+            background: str | None = None, login_command: list[str] | None = None,
+            identity: str | None = None) -> int:
     """The desk window on ``store``, or on the store opened from ``data_dir`` + ``key_source``,
     or on the venue's shared store at address ``shared``. ``prepare`` runs on the opening
     worker after the open (``--demo`` fills its throw-away store there, behind the window).
     ``background`` (the store's ``app.resident`` identity): open the store without showing
     the window and wait for ``frontdesk`` to ask for it (``frontdesk --background``).
-    ``login_command`` starts this desk in the background (Desk ▸ Open at login)."""
+    ``login_command`` starts this desk in the background (Desk ▸ Open at login);
+    ``identity`` (the store's ``app.resident`` identity) lets a desk started by hand on the
+    store that opens at login keep itself ready when its window is closed (ReadyKeeper)."""
     gc.disable()  # until the sign-in page is ready (see startup_done)
     from PySide6.QtCore import QTimer
 
@@ -75,12 +78,17 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
     i18n.add_language_menu(window)  # Help → Language (applies at the next start)
     window.login_command = login_command
     listener = None
+    keeper: ReadyKeeper | None = None
     if background is not None:
         listener = wait_in_background(app, window, background)
         if listener is None:
             return 1
     else:
         show_fitted(window)
+        if identity is not None and login_command is not None:
+            keeper = ReadyKeeper(app, window, identity)
+            window.keep_ready = keeper.set
+            QTimer.singleShot(0, keeper.follow_login_entry)  # after the window shows
     if os.environ.get(BENCH_READY_ENV) == "1" and background is None:  # painted at the
         QTimer.singleShot(0, lambda: print(f"WINDOW {time.time():.6f}", flush=True))  # next turn
     from app.crash import install as install_crash_hook
@@ -135,6 +143,8 @@ def run_gui(store: Store | None, *, demo: bool = False, data_dir: Path | None = 
     finally:
         if listener is not None:
             listener.close()
+        if keeper is not None:
+            keeper.close()
         startup_done()
         for daily in runners:
             daily.stop()  # never close the store under a running backup
@@ -178,6 +188,44 @@ def wait_in_background(app: Any, window: Any, identity: str) -> Any:
     window.background = True
     app.setQuitOnLastWindowClosed(False)  # hidden is not closed: only Ctrl+Q quits
     return listener
+
+
+class ReadyKeeper:
+    """A desk started by hand on the store that opens at login keeps itself ready too.
+
+    The login entry (Desk ▸ Open at login) says "keep this store's desk ready": the
+    desk started at login waits in the background, and a desk started by hand on that
+    same store — before the next login, or after Ctrl+Q — answers ``frontdesk`` like it
+    and, when its window is closed, signs out and waits instead of quitting. So
+    only the first start after switching it on, or after quitting, pays the whole
+    start-up. On any other store, or with the entry switched off, closing quits.
+    """
+
+    def __init__(self, app: Any, window: Any, identity: str) -> None:
+        self.app = app
+        self.window = window
+        self.identity = identity
+        self.listener: Any = None
+
+    def follow_login_entry(self) -> None:
+        from app import autostart
+
+        if autostart.opens_at_login(self.window.login_command):
+            self.set(True)
+
+    def set(self, on: bool) -> None:
+        """Keep ready (listen, and put the desk away on close) or not (close quits)."""
+        if on and self.listener is None:
+            # Another desk already waiting on this store (started at login after this
+            # one was started) keeps that job: this one quits on close as before.
+            self.listener = wait_in_background(self.app, self.window, self.identity)
+        self.window.background = on and self.listener is not None
+        self.app.setQuitOnLastWindowClosed(not self.window.background)
+
+    def close(self) -> None:
+        if self.listener is not None:
+            self.listener.close()
+            self.listener = None
 
 
 STARTUP_GC_MS = 30_000

@@ -62,6 +62,9 @@ class MainWindow(QMainWindow):
         # `frontdesk --background` on this window's store, for Desk ▸ Open at login (None: a
         # demo store, or a window made without a command line, as in tests)
         self.login_command: list[str] | None = None
+        # A desk started by hand: keep it ready when its window closes, or not (follows
+        # Desk ▸ Open at login; ui.main.ReadyKeeper). None: started at login, or in tests.
+        self.keep_ready: Callable[[bool], None] | None = None
         self.store: Store | None = None
         self.actor: Actor | None = None
         self.desk: object | None = None  # DeskPage while signed in and unlocked
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.first_run.created.connect(self._signed_in)
+        self.first_run.created.connect(self._after_first_run)
         self.sign_in_page.signed_in.connect(self._signed_in)
 
         self.store_status = QLabel()
@@ -281,6 +285,7 @@ class MainWindow(QMainWindow):
             self.change_watch.stop()
         self.change_watch = ChangeWatch(self, store)  # other desks' changes show here
         if staff.needs_first_manager(store):
+            self.first_run.show_at_login(self.login_command is not None)
             self.first_run.load(store)
             self.pages.setCurrentWidget(self.first_run)
         else:
@@ -523,8 +528,18 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             text = self.tr("The login entry could not be changed: {why}").format(
                 why=exc.strerror or str(exc))
+        else:
+            if self.keep_ready is not None:  # closing this window now keeps the desk ready
+                self.keep_ready(on and self.login_command is not None)
         self.statusBar().showMessage(text, 15000)
         self._show_login_state()
+
+    def _after_first_run(self, _actor: Actor) -> None:
+        """The first manager chose on the welcome page whether the desk opens at login."""
+        box = self.first_run.at_login
+        wanted = box.isVisibleTo(self.first_run) and box.isChecked()
+        if wanted and not self.login_action.isChecked():
+            self.login_action.setChecked(True)  # writes the entry, as Desk ▸ Open at login
 
     # -- quitting ------------------------------------------------------------------------
     def request_quit(self) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -199,6 +200,18 @@ class FirstRunPage(QWidget):
         self.error.setWordWrap(True)
         self.button = QPushButton(self.tr("&Create manager account"))
         self.button.setDefault(True)
+        # On by default: a desk opened at login is ready the moment Frontdesk is started
+        # (its store opened before anyone is at the desk). Hidden for the demo store.
+        self.at_login = QCheckBox(self.tr("&Open Frontdesk when I log in"))
+        self.at_login.setObjectName("firstRunAtLogin")
+        self.at_login.setChecked(True)
+        self.at_login_hint = QLabel(self.tr(
+            "It then opens this store when you log in to this computer and waits, so the "
+            "desk is ready the moment Frontdesk is started. Desk ▸ Open at login changes it."))
+        self.at_login_hint.setWordWrap(True)
+        self.at_login_hint.setObjectName("subtitle")
+        self.at_login.toggled.connect(self.at_login_hint.setEnabled)
+        self.show_at_login(False)
         form = QFormLayout()
         form.addRow(self.tr("&Your name:"), self.name)
         form.addRow(self.tr("&PIN (4–12 digits):"), self.pin)
@@ -213,6 +226,8 @@ class FirstRunPage(QWidget):
         lay.addWidget(title)
         lay.addWidget(intro)
         lay.addLayout(form)
+        lay.addWidget(self.at_login)
+        lay.addWidget(self.at_login_hint)
         lay.addWidget(self.error)
         lay.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
         outer = QVBoxLayout(self)
@@ -222,6 +237,11 @@ class FirstRunPage(QWidget):
         self.button.clicked.connect(self.create_manager)
         for field in (self.name, self.pin, self.pin2):
             field.returnPressed.connect(self.create_manager)
+
+    def show_at_login(self, offered: bool) -> None:
+        """Offered for a desk's own store; not for the demo (thrown away when it closes)."""
+        self.at_login.setVisible(offered)
+        self.at_login_hint.setVisible(offered)
 
     def load(self, store: Store) -> None:
         self.store = store

@@ -35,10 +35,9 @@ def autostart(args: argparse.Namespace) -> int:
         else:
             print(say(_("Frontdesk does not start at login; nothing to remove.")))
         return 0
-    written = entry.switch_on(entry.command_line(
-        data_dir=getattr(args, "data_dir", None),
-        passphrase_file=getattr(args, "passphrase_file", None),
-        store=getattr(args, "store", None)))
+    written = entry.switch_on(entry.command_for(
+        getattr(args, "store", None), getattr(args, "data_dir", None),
+        getattr(args, "passphrase_file", None)))
     print(say(_("Wrote {file}: at the next login Frontdesk opens the store and waits in the "
                 "background; `frontdesk` then shows the desk at once.", file=str(written))))
     return 0

@@ -675,6 +675,14 @@ Ist der Gast einverstanden?</translation>
       <translation>Manager-Konto &amp;anlegen</translation>
     </message>
     <message>
+      <source>&amp;Open Frontdesk when I log in</source>
+      <translation>&amp;Frontdesk beim Einloggen öffnen</translation>
+    </message>
+    <message>
+      <source>It then opens this store when you log in to this computer and waits, so the desk is ready the moment Frontdesk is started. Desk ▸ Open at login changes it.</source>
+      <translation>Frontdesk öffnet dann diesen Datenbestand, sobald Sie sich an diesem Computer einloggen, und wartet, damit die Rezeption bereit ist, sobald Frontdesk gestartet wird. Rezeption ▸ Beim Einloggen starten ändert das.</translation>
+    </message>
+    <message>
       <source>&amp;Your name:</source>
       <translation>&amp;Ihr Name:</translation>
     </message>

@@ -675,6 +675,14 @@ Gaat de gast akkoord?</translation>
       <translation>Manageraccount &amp;aanmaken</translation>
     </message>
     <message>
+      <source>&amp;Open Frontdesk when I log in</source>
+      <translation>Frontdesk &amp;openen zodra ik inlog</translation>
+    </message>
+    <message>
+      <source>It then opens this store when you log in to this computer and waits, so the desk is ready the moment Frontdesk is started. Desk ▸ Open at login changes it.</source>
+      <translation>Het opent dan deze gegevens zodra u op deze computer inlogt en wacht, zodat de balie klaarstaat zodra Frontdesk wordt gestart. Balie ▸ Openen bij inloggen verandert dit.</translation>
+    </message>
+    <message>
       <source>&amp;Your name:</source>
       <translation>&amp;Uw naam:</translation>
     </message>

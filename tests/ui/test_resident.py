@@ -223,3 +223,103 @@ def test_a_window_that_refuses_to_close_keeps_the_desk_where_it_is(
     finally:
         QApplication.setQuitOnLastWindowClosed(True)
         listener.close()  # type: ignore[attr-defined]
+
+
+def test_a_desk_started_by_hand_on_the_store_that_opens_at_login_keeps_itself_ready(
+        qtbot: QtBot, store: Store, manager: Actor, data_dir: Path, runtime_dir: Path) -> None:
+    """Open at login means "keep this store's desk ready": a desk started by hand on that
+    store answers `frontdesk` and puts itself away on close, as the desk started at login
+    does; switched off (Desk ▸ Open at login), closing quits again."""
+    from app import autostart
+    from ui.main import ReadyKeeper
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply(app)
+    identity = resident.local_identity(data_dir)
+    window = MainWindow(store, store_label="test store")
+    qtbot.addWidget(window)
+    window.login_command = autostart.command_line(data_dir=data_dir)
+    keeper = ReadyKeeper(app, window, identity)
+    window.keep_ready = keeper.set
+    try:
+        keeper.follow_login_entry()  # no login entry yet: an ordinary desk
+        assert not window.background and keeper.listener is None
+        assert not resident.desk_waits(identity)
+        autostart.switch_on(autostart.command_line(data_dir=data_dir.parent / "elsewhere"))
+        keeper.follow_login_entry()  # the entry opens another store: still ordinary
+        assert not window.background and not resident.desk_waits(identity)
+        autostart.switch_on(window.login_command)
+        keeper.follow_login_entry()  # this store opens at login: this desk keeps ready
+        assert window.background and resident.desk_waits(identity)
+        assert not QApplication.quitOnLastWindowClosed()
+        shown_and_signed_in(qtbot, window, identity)
+        assert window.desk is not None
+        desk_menu = window.menuBar().actions()[0].menu()
+        assert desk_menu is not None
+        desk_menu.aboutToShow.emit()
+        assert window.login_action.isChecked()
+        window.login_action.trigger()  # Open at login switched off: closing quits again
+        assert not autostart.entry_path().exists()
+        assert not window.background and QApplication.quitOnLastWindowClosed()
+        window.login_action.trigger()  # and on again: kept ready again
+        assert autostart.opens_at_login(window.login_command)
+        assert window.background and not QApplication.quitOnLastWindowClosed()
+    finally:
+        keeper.close()
+        QApplication.setQuitOnLastWindowClosed(True)
+
+
+@pytest.mark.parametrize("ticked", [True, False])
+def test_the_first_manager_chooses_on_the_welcome_page_whether_the_desk_opens_at_login(
+        qtbot: QtBot, store: Store, data_dir: Path, ticked: bool) -> None:
+    from PySide6.QtCore import Qt
+
+    from app import autostart
+    from app import staff as staff_uc
+    from tests.ui.desk_helpers import key
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply(app)
+    window = MainWindow(None, store_label="test store")
+    qtbot.addWidget(window)
+    window.login_command = autostart.command_line(data_dir=data_dir)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_store(store, "test store")
+    page = window.first_run
+    assert window.pages.currentWidget() is page
+    assert page.at_login.isVisible() and page.at_login.isChecked()  # on unless unticked
+    if not ticked:
+        qtbot.mouseClick(page.at_login, Qt.MouseButton.LeftButton)
+        assert not page.at_login.isChecked()
+    qtbot.keyClicks(page.name, "Eva Visser")
+    qtbot.keyClicks(page.pin, MANAGER_PIN)
+    qtbot.keyClicks(page.pin2, MANAGER_PIN)
+    with qtbot.waitSignal(window.signed_in):
+        key(qtbot, page.pin2, Qt.Key.Key_Return)
+    assert not staff_uc.needs_first_manager(store)
+    assert autostart.opens_at_login(window.login_command) is ticked
+    if ticked:
+        assert "opens this store" in window.statusBar().currentMessage()
+    box = getattr(page, "recovery_box", None)
+    if box is not None:
+        box.close()
+
+
+def test_a_demo_store_offers_no_start_at_login_on_its_welcome_page(
+        qtbot: QtBot, store: Store) -> None:
+    from app import autostart
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply(app)
+    window = MainWindow(None, store_label="demo")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_store(store, "demo")  # no login command: the demo, thrown away on close
+    assert window.pages.currentWidget() is window.first_run
+    assert not window.first_run.at_login.isVisible()
+    assert not autostart.entry_path().exists()
