@@ -323,7 +323,9 @@ COLUMNS: dict[str, dict[str, Col]] = {
 EXEMPT: dict[str, dict[str, str]] = {
     "guest": {"id": "internal row number; means nothing outside this store",
               "phone_e164": "the number shown under 'phone', written in international form "
-                            "so search finds it however it is typed; raw value in the JSON"},
+                            "so search finds it however it is typed; raw value in the JSON",
+              "last_visit_at": "the start of the latest visit listed under 'visits', kept "
+                               "so search can rank by it; raw value in the JSON"},
     "assignment": {"id": "internal row number",
                    "guest_id": "points at this guest (the report is about them)"},
     "visit": {"id": "internal row number",

@@ -183,6 +183,10 @@ class Guest(Base):
     # When a manager last decided to keep this guest although they had not visited
     # for the retention period (revision 0002); keeps them off the list for a while.
     retention_reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The start of the latest visit that is not cancelled (revision 0018): kept by the
+    # database's triggers on visit (storage.last_visit), never written by the app; search
+    # ranks by it without reading every candidate's visits.
+    last_visit_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     visits: Mapped[list[Visit]] = relationship(
         back_populates="guest", cascade="all, delete-orphan", passive_deletes=True

@@ -34,9 +34,9 @@ from storage.postgres_schema import NAME_COLUMN, SEARCH_COLUMN, SEARCH_TEXT, WOR
 
 _GUEST_COLUMNS = (Guest.id, Guest.ref, Guest.full_name, Guest.preferred_name,
                   Guest.pronunciation, Guest.language, Guest.email, Guest.phone,
-                  Guest.created_at)
+                  Guest.created_at, Guest.last_visit_at)
 _COLUMNS = ("id, ref, full_name, preferred_name, pronunciation, language, email, phone, "
-            "created_at")
+            "created_at, last_visit_at")
 
 
 # Words already folded by a server: {(server, word): folded}. The folding function is
@@ -266,7 +266,7 @@ def _guest_list(rows: list[Any], limit: int) -> list[Any]:
     for r in rows:
         if r[0] not in seen and len(out) < limit:
             seen.add(r[0])
-            out.append(GuestRow._make(r[:9]))
+            out.append(GuestRow._make(r[:10]))
     return out
 
 

@@ -51,15 +51,17 @@ def guests_whose_visits_were_read(statements: list[str]) -> list[set[int]]:
 
 def test_visits_are_read_only_for_guests_that_can_make_the_list(
         store: Store, receptionist: Actor, statements: list[str]) -> None:
-    # A list of three: the two whole-word matches, then today's guest among the names
-    # that only begin with what was typed. The other longer names rank below today's
-    # whatever their visits, so their visits are not read; which of the two whole-word
-    # matches comes first still depends on the last visit, so theirs are.
+    # A list of three: the two whole-word matches (the one seen lately first), then today's
+    # guest among the names that only begin with what was typed. The last visit comes with
+    # the guest row (``guest.last_visit_at``, kept by the database): visits are read only
+    # for guests who can make the list and whose latest visit is today or later — today's
+    # guest, and a guest with a booking to come (the last visit before today is asked).
     older = guests.create_guest(store, receptionist, GuestFields("Ada Vrenkel")).id
     newer = guests.create_guest(store, receptionist, GuestFields("Bo Vrenkel")).id
     longer = [guests.create_guest(store, receptionist, GuestFields(f"Cas Vrenkelaar{i}")).id
               for i in range(4)]
-    for gid, days in ((older, -400), (newer, -20), (longer[2], 0), (longer[0], -3)):
+    for gid, days in ((older, -400), (newer, -20), (longer[2], 0), (longer[0], -3),
+                      (longer[1], -10), (longer[1], 30)):
         visits.record_visit(store, receptionist, gid, kind=VisitKind.STAY, place="101",
                             starts_at=dt.datetime.combine(TODAY + dt.timedelta(days=days),
                                                           dt.time(14)))
@@ -67,13 +69,14 @@ def test_visits_are_read_only_for_guests_that_can_make_the_list(
     found = guests.find_guests(store, receptionist, "Vrenkel", limit=3)
     assert [g.id for g in found] == [newer, older, longer[2]]
     assert found[2].when == "today"
-    assert guests_whose_visits_were_read(statements) == [{older, newer, longer[2]}]
-    # With room for them, the other longer names come too (the one seen lately first),
-    # and their visits are read.
+    assert guests_whose_visits_were_read(statements) == [{longer[2]}]
+    # With room for them, the other longer names come too (the one seen lately first: the
+    # booking in a month does not count as a visit), and only the booked guest's visits are
+    # read (today's were read at the key press before).
     statements.clear()
     found = guests.find_guests(store, receptionist, "Vrenkel", limit=10)
-    assert [g.id for g in found][:4] == [newer, older, longer[2], longer[0]]
-    assert guests_whose_visits_were_read(statements) == [{longer[0], longer[1], longer[3]}]
+    assert [g.id for g in found] == [newer, older, longer[2], longer[0], longer[1], longer[3]]
+    assert guests_whose_visits_were_read(statements) == [{longer[1]}]
 
 
 TRICKY = ("Petra van Leeuwen", "Petra Leeuwen", "Petra Vanleeuwen", "PETRA VAN LEEUWEN",
