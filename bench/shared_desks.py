@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import cProfile
 import datetime as dt
+import gc
 import random
 import resource
 import time
@@ -64,28 +65,93 @@ def sign_in(store: Any, who: tuple[str, str]) -> Any:
 
 
 class DbTimer:
-    """Time spent inside the driver's execute (network + server) per operation."""
+    """Time spent inside the driver (network + server) per operation: SQLAlchemy's
+    statements (its cursor events), the statements the search runs on the driver
+    connection itself (``psycopg.Connection.execute``, as ``storage.postgres_search``
+    does), and the card's pipelined statements (``storage.card``: one round trip, timed
+    whole). ``longest`` keeps the slowest single statement (time, start of its text)."""
 
     def __init__(self, engine: Any) -> None:
+        import psycopg
         from sqlalchemy import event
 
         self.total = 0.0
         self.statements = 0
+        self.longest = (0.0, "")
         self._started: list[float] = []
         event.listen(engine, "before_cursor_execute", self._before)
         event.listen(engine, "after_cursor_execute", self.prefix_end)
+        timer = self
+        plain_execute = psycopg.Connection.execute
+
+        def execute(conn: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+            if conn._pipeline is not None:   # a pipeline is timed whole, at its sync
+                return plain_execute(conn, query, *args, **kwargs)
+            started = time.perf_counter()
+            try:
+                return plain_execute(conn, query, *args, **kwargs)
+            finally:
+                timer.note(time.perf_counter() - started, str(query))
+
+        psycopg.Connection.execute = execute  # type: ignore[method-assign]
+        try:
+            from storage import card
+        except ImportError:   # the code before the card was read as plain rows (A/B runs)
+            return
+        pipelined = card._pg_results
+
+        def card_results(raw: Any, params: dict[str, Any]) -> Any:
+            started = time.perf_counter()
+            try:
+                return pipelined(raw, params)
+            finally:
+                timer.note(time.perf_counter() - started, "card pipeline")
+
+        card._pg_results = card_results
+
+    def note(self, took: float, text: str) -> None:
+        self.total += took
+        self.statements += 1
+        if took > self.longest[0]:
+            self.longest = (took, text[:160])
 
     def _before(self, *args: Any) -> None:
         self._started.append(time.perf_counter())
 
     def prefix_end(self, *args: Any) -> None:
-        self.total += time.perf_counter() - self._started.pop()
-        self.statements += 1
+        statement = args[2] if len(args) > 2 else ""
+        self.note(time.perf_counter() - self._started.pop(), str(statement))
 
 
 def _cpu() -> float:
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime
+
+
+class GcTimer:
+    """Time this process spent in the garbage collector, per generation (``gc.callbacks``):
+    a desk's slowest operations are told apart from a full collection that ran inside
+    them (measured ~160 ms in the SQLite search bench)."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self.total = [0.0, 0.0, 0.0]
+        self.count = [0, 0, 0]
+        self._started = 0.0
+        gc.callbacks.append(self._event)
+
+    def _event(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            gen = int(info.get("generation", 0))
+            self.total[gen] += time.perf_counter() - self._started
+            self.count[gen] += 1
+
+    @property
+    def spent(self) -> float:
+        return sum(self.total)
 
 
 def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing,
@@ -95,15 +161,22 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
 
     store = open_desk(url, password)
     actor = sign_in(store, DESK_STAFF)
+    # As the desk's window does once signed in (ui.main_window): what start-up and sign-in
+    # loaded lives as long as the desk, out of the collector's full scans (without it a
+    # desk process here paused 300-550 ms in a full collection under the bench's load).
+    gc.freeze()
     timer = DbTimer(store.engine)
+    gct = GcTimer()
     prof = cProfile.Profile() if profile else None
     rng = random.Random(seed)
     rec: dict[str, list[Any]] = {k: [] for k in (
         "search", "card", "search_db", "card_db", "search_statements", "card_statements",
-        "errors", "keys", "missed")}
+        "errors", "keys", "missed", "slow")}
 
-    def timed(kind: str, call: Any) -> Any:
+    def timed(kind: str, call: Any, typed: str = "") -> Any:
         db0, n0, t = timer.total, timer.statements, time.perf_counter()
+        gc0, c0 = gct.spent, _cpu()
+        timer.longest = (0.0, "")
         try:
             if prof is not None:
                 prof.enable()
@@ -118,6 +191,11 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
         rec[kind].append((time.monotonic(), took))
         rec[f"{kind}_db"].append(timer.total - db0)
         rec[f"{kind}_statements"].append(timer.statements - n0)
+        if took > 0.1:   # where a slow one's time went (bench/shared_store.py prints them)
+            rec["slow"].append({"kind": kind, "at": time.monotonic(), "took": took,
+                                "db": timer.total - db0, "gc": gct.spent - gc0,
+                                "cpu": _cpu() - c0, "statements": timer.statements - n0,
+                                "typed": typed, "longest": timer.longest})
         return result
 
     cpu0 = _cpu()
@@ -136,7 +214,8 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
             next_key = time.monotonic() + rng.uniform(*pacing.key_ms) / 1000
             keys += 1
             found = timed("search", lambda typed=name[:i]: guests.find_guests(store, actor,
-                                                                                 typed))
+                                                                                 typed),
+                          name[:i])
             if found and gid in [m.id for m in found[: pacing.found_in]]:
                 chosen = gid
                 break
@@ -157,7 +236,8 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
     store.close()
     if prof is not None and profile:
         prof.dump_stats(profile)
-    out.put({"role": "desk", "cpu_s": cpu, "db_statements": timer.statements, **rec})
+    out.put({"role": "desk", "cpu_s": cpu, "db_statements": timer.statements,
+             "gc_s": gct.total, "gc_n": gct.count, **rec})
 
 
 def importer(url: str, password: str, export: str, after: float, out: Any) -> None:

@@ -59,6 +59,16 @@ def _summary(values: list[float]) -> dict[str, float]:
             "max": max(ms) if ms else float("nan")}
 
 
+def _slowest(desks: list[dict[str, Any]], apply_window: Any, n: int = 6
+             ) -> list[dict[str, Any]]:
+    """The desks' ``n`` slowest operations, each with where its time went."""
+    slow = [dict(s) for r in desks for s in r.get("slow", [])]
+    for s in slow:
+        s["during_apply"] = bool(apply_window) and (
+            apply_window[0] <= s["at"] <= apply_window[1] + s["took"])
+    return sorted(slow, key=lambda s: -float(s["took"]))[:n]
+
+
 def _pair(text: str) -> tuple[float, float]:
     a, _, b = text.partition(",")
     return float(a), float(b or a)
@@ -214,6 +224,10 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
         "card_in_driver_ms": _summary([v for r in desks for v in r["card_db"]]),
         "longest_desk_wait_ms": max([*_ops(results, "search"), *_ops(results, "card")],
                                     default=0) * 1000,
+        "slowest": _slowest(desks, apply_window),
+        "gc_full_n": sum(r.get("gc_n", [0, 0, 0])[2] for r in desks),
+        "gc_full_s": sum(r.get("gc_s", [0.0, 0.0, 0.0])[2] for r in desks),
+        "gc_s": sum(sum(r.get("gc_s", [0.0])) for r in desks),
         "keys_per_guest": percentile([k for r in desks for k in r["keys"]], 50),
         "guests_not_in_first": sum(len(r["missed"]) for r in desks),
         "lookups": sum(len(r["keys"]) for r in desks),
@@ -328,6 +342,15 @@ def _print(r: dict[str, Any]) -> None:
           f"{sorted(set(r['errors']))[:5]}; lost: guests {r['guests_lost']}, visits "
           f"{r['visits_lost']}, arrivals {r['arrivals_lost']} of {r['writes']}; arrivals never "
           f"seen {r['unseen_arrivals']}; audit chain ok: {r['audit_chain_ok']}")
+    print(f"  desks' garbage collection: {r['gc_s']:.2f} s in all, {r['gc_full_n']} full "
+          f"collections taking {r['gc_full_s']:.2f} s")
+    for s in r["slowest"]:
+        print(f"  slow {s['kind']:<6} {s['took'] * 1000:6.0f} ms: in the driver "
+              f"{s['db'] * 1000:5.0f} ms ({s['statements']} statements), GC {s['gc'] * 1000:4.0f} "
+              f"ms, own CPU {s['cpu'] * 1000:4.0f} ms"
+              + (f", typed {s['typed']!r}" if s["kind"] == "search" else "")
+              + (", during the import's apply" if s["during_apply"] else "")
+              + f"; longest statement {s['longest'][0] * 1000:.0f} ms: {s['longest'][1]!r}")
     print(f"  CPU used in {r['wall_s']:.0f} s: server {r['cpu_server_s']:.1f} s, desk "
           f"processes {r['cpu_desks_s']:.1f} s (2 cores = {2 * r['wall_s']:.0f} s)")
 

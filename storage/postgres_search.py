@@ -97,8 +97,10 @@ def prefix_end(prefix: str) -> str:
 
 
 # The server's commonest stored words and their shares of all (word, guest) rows, per
-# server: (read at, sorted words, shares in the same order, running sums of the shares).
+# server: (read at, sorted words, shares in the same order, running sums of the shares),
+# and the sizes the planning below needs: (word rows, guests), 0 when never analysed.
 _COMMON: dict[str, tuple[float, list[str], list[float], list[float]]] = {}
+_SIZES: dict[str, tuple[float, float]] = {}
 _COMMON_FOR_S = 600.0
 
 
@@ -109,9 +111,12 @@ def _common(session: Session) -> tuple[list[str], list[float], list[float]]:
     got = _COMMON.get(server)
     if got is None or time.monotonic() - got[0] > _COMMON_FOR_S:
         row = session.execute(text(
-            "SELECT most_common_vals::text::text[], most_common_freqs FROM pg_catalog.pg_stats "
-            "WHERE schemaname = 'public' AND tablename = :t AND attname = 'word'"),
-            {"t": WORD_TABLE}).first()
+            "SELECT s.most_common_vals::text::text[], s.most_common_freqs, w.reltuples, "
+            "g.reltuples FROM pg_catalog.pg_class w CROSS JOIN pg_catalog.pg_class g "
+            "LEFT JOIN pg_catalog.pg_stats s ON s.schemaname = 'public' "
+            "AND s.tablename = :t AND s.attname = 'word' "
+            "WHERE w.oid = CAST(:wt AS regclass) AND g.oid = CAST('public.guest' AS regclass)"),
+            {"t": WORD_TABLE, "wt": f"public.{WORD_TABLE}"}).first()
         pairs = sorted(zip(row[0] or [], row[1] or [], strict=True)) if row else []
         sums = [0.0]
         for _w, f in pairs:
@@ -119,7 +124,75 @@ def _common(session: Session) -> tuple[list[str], list[float], list[float]]:
         got = (time.monotonic(), [str(w) for w, _f in pairs], [float(f) for _w, f in pairs],
                sums)
         _COMMON[server] = got
+        _SIZES[server] = ((max(float(row[2] or 0), 0.0), max(float(row[3] or 0), 0.0))
+                          if row else (0.0, 0.0))
     return got[1], got[2], got[3]
+
+
+# What one stored word costs the server (measured at a million guests, everything in its
+# shared buffers): collected from an index range into a hash, 0.35-1 us; a look-up of a
+# guest row (or a probe of another index) for it, ~5 us.
+_ENTRY_US = 0.5
+_LOOKUP_US = 5.0
+# A read expected to hold more entries than this is first tried on its first _CAP entries
+# only (at most ~4 ms of look-ups): when those hold the answer (the statement's LIMIT is
+# reached) it is the same answer; when not, the guests are few among many and the other
+# words' guests are collected first (_hash_pays) for a second statement.
+_CAP = 800
+# Collecting more entries than this (~20 ms) is never chosen: a very common word ("van",
+# "de") is left to the look-ups, which find its guests quickly.
+_HASH_MAX = 60_000
+
+
+def _entries(session: Session, common: tuple[list[str], list[float], list[float]],
+             keys: Sequence[tuple[str, bool]]) -> float:
+    """About how many ``guest_word`` rows hold one of ``keys`` (word, is a prefix): from the
+    statistics; a word rarer than the commonest thousand counts as the rarest of them."""
+    rows, _guests = _SIZES.get(_server_of(session), (0.0, 0.0))
+    floor = min(common[1], default=0.0)
+    return sum(max(_share(common, k, p), floor) for k, p in keys) * rows
+
+
+def _hash_pays(read: float, other: float) -> bool:
+    """Whether another typed word's guests (``other`` index entries) are better collected
+    first, all of them, and the read (``read`` entries) kept to those (a hash semi-join:
+    index entries only), than tested one guest at a time (a look-up per guest read) —
+    once the first _CAP entries showed the guests are few among the read's. Two common
+    names ("Maria de Vries", "George Manc"): the read walked thousands of guests to find a
+    few, 20-150 ms per key; collected first, 3-25 ms. A short prefix ("m") or a very
+    common word is not collected (_HASH_MAX)."""
+    return 0 < other <= _HASH_MAX and (other + read) * _ENTRY_US < read * _LOOKUP_US
+
+
+def _capped_first(collected: float) -> bool:
+    """Whether to try the read capped (_CAP) before collecting ``collected`` index entries:
+    only when collecting costs more than the capped read's look-ups at most would (when
+    the guests are many among the read's, the capped read finds them and nothing is
+    collected)."""
+    return collected * _ENTRY_US > _CAP * _LOOKUP_US
+
+
+def _word_reads(keys: Sequence[tuple[str, bool]], params: dict[str, Any], name: str
+                ) -> list[str]:
+    """Conditions on ``c.word``, one index read each: the whole ``keys`` together, each
+    prefix its range."""
+    whole = sorted({k for k, p in keys if not p})
+    reads = []
+    if whole:
+        params[name] = whole
+        reads.append(f"c.word = ANY(:{name})")
+    for j, k in enumerate(sorted({k for k, p in keys if p})):
+        params[f"{name}lo{j}"], params[f"{name}hi{j}"] = k, prefix_end(k)
+        reads.append(f"c.word >= :{name}lo{j} AND c.word < :{name}hi{j}")
+    return reads
+
+
+def _kept_to(reads: Sequence[str], *, in_name: bool) -> str:
+    """The read kept to the guests holding a word, collected from the index alone (the
+    server hashes them: a hash semi-join)."""
+    where = " AND c.in_name" if in_name else ""
+    return " AND a.guest_id IN (" + " UNION ALL ".join(
+        f"SELECT c.guest_id FROM {WORD_TABLE} c WHERE {r}{where}" for r in reads) + ")"
 
 
 def _share(common: tuple[list[str], list[float], list[float]], word: str, prefix: bool
@@ -169,15 +242,25 @@ def _rows(session: Session, sql: str, params: dict[str, Any], limit: int) -> lis
     desk's CPU per key press (measured with ``time.process_time`` at a million guests).
     Errors come back as SQLAlchemy's (``DBAPIError``), as from ``session.execute``.
     """
+    return _guest_list(_fetch(session, sql, params), limit)
+
+
+def _fetch(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
+    """Every row of ``sql`` (see :func:`_rows`)."""
     import psycopg
 
-    from storage.search import GuestRow, _dbapi
+    from storage.search import _dbapi
 
     driver_sql = to_driver(sql)
     try:
-        rows = _dbapi(session).execute(driver_sql, params).fetchall()
+        return list(_dbapi(session).execute(driver_sql, params).fetchall())
     except psycopg.Error as exc:
         raise DBAPIError.instance(driver_sql, params, exc, psycopg.Error) from exc
+
+
+def _guest_list(rows: list[Any], limit: int) -> list[Any]:
+    from storage.search import GuestRow
+
     seen: set[int] = set()
     out: list[Any] = []
     for r in rows:
@@ -190,13 +273,26 @@ def _rows(session: Session, sql: str, params: dict[str, Any], limit: int) -> lis
 _S_COLUMNS = ", ".join(f"s.{c.strip()}" for c in _COLUMNS.split(","))
 
 
-def _guests(tests: list[str]) -> str:
+def _guests(tests: list[str], source: str = WORD_TABLE) -> str:
     """The guest row of each word row read, when it passes ``tests``: one primary-key look-up
     per word row, always (``OFFSET 0`` keeps the planner from turning it into a walk of
-    every guest, which it chose when it misjudged a common word as rare: 0.5 s)."""
+    every guest, which it chose when it misjudged a common word as rare: 0.5 s).
+    ``source``: the word rows (the table, or :func:`_capped`)."""
     where = "".join(f" AND {t}" for t in tests)
-    return (f"{WORD_TABLE} a CROSS JOIN LATERAL (SELECT {_COLUMNS} FROM guest s "
+    return (f"{source} a CROSS JOIN LATERAL (SELECT {_COLUMNS} FROM guest s "
             f"WHERE s.id = a.guest_id{where} OFFSET 0) s")
+
+
+def _capped(read: str, order: str) -> str:
+    """The first ``:cap`` word rows of a read, in the read's order (see _CAP)."""
+    return (f"(SELECT a.word, a.guest_id, a.in_name FROM {WORD_TABLE} a WHERE {read} "
+            f"ORDER BY {order} LIMIT :cap)")
+
+
+def _covered(keys: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """``keys`` without the whole words a begun one of them covers ("bakker" by "bakker*")."""
+    begun = [k for k, p in keys if p]
+    return [(k, p) for k, p in keys if p or not any(k.startswith(b) for b in begun)]
 
 
 # Whole words of a typed text probed in the primary key besides the one read (the rest are
@@ -205,20 +301,43 @@ _PROBES = 2
 
 
 def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> list[Any]:
-    statement = find_statement(session, words, limit, whole=whole)
-    return _rows(session, *statement, limit) if statement else []
+    plan = _find_plan(session, words, limit, whole=whole)
+    return _run(session, plan, limit) if plan else []
+
+
+def _run(session: Session, plan: tuple[str | None, str, dict[str, Any], list[str]],
+         limit: int) -> list[Any]:
+    """A plan's capped statement first, when it has one: its rows are the answer when each
+    capped read reached its LIMIT (its rows tagged by read); else the full statement."""
+    capped, full, params, limits = plan
+    if capped is not None:
+        rows = _fetch(session, capped, params)
+        counts = [0] * len(limits)
+        for r in rows:
+            counts[r[-1]] += 1
+        if all(n >= params[m] for n, m in zip(counts, limits, strict=True)):
+            return _guest_list(rows, limit)
+    return _guest_list(_fetch(session, full, params), limit)
 
 
 def find_statement(session: Session, words: list[str], limit: int, *, whole: bool
                    ) -> tuple[str, dict[str, Any]] | None:
-    """The statement (SQLAlchemy ``:name`` parameters) and parameters :func:`find_rows`
-    runs for ``words``; None when there is nothing to look for."""
+    """The (full) statement (SQLAlchemy ``:name`` parameters) and parameters
+    :func:`find_rows` runs for ``words``; None when there is nothing to look for."""
+    plan = _find_plan(session, words, limit, whole=whole)
+    return (plan[1], plan[2]) if plan else None
+
+
+def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool
+               ) -> tuple[str | None, str, dict[str, Any], list[str]] | None:
+    """(capped statement or None, full statement, parameters, the LIMIT parameter of each
+    read) for ``words``: see :func:`_run`."""
     words = list(dict.fromkeys(w for w in words if w))
     if not words:
         return None
     if not whole:  # a prefix that begins another typed word is implied by it
         words = [w for w in words if not any(v != w and v.startswith(w) for v in words)]
-    params: dict[str, Any] = {"n": limit, "m": 2 * limit}
+    params: dict[str, Any] = {"n": limit, "m": 2 * limit, "cap": _CAP}
     common = _common(session)
     # Each stored word the index can look for: every part of a typed word, whole except
     # the last part of each when prefixes are asked for ("o bri": "o" whole, "bri" begun).
@@ -226,6 +345,19 @@ def find_statement(session: Session, words: list[str], limit: int, *, whole: boo
                      not whole and i == len(w.split()) - 1)
                     for w in words for i, p in enumerate(w.split())})
     _share0, _len0, drive, drive_prefix = parts[0]
+    # A long read with other words: tried capped first; the full statement keeps the read
+    # to the guests of the other words worth collecting (_hash_pays).
+    read = _entries(session, common, [(drive, drive_prefix)])
+    long_read = read > _CAP and any(is_prefix for _s, _n, _p, is_prefix in parts[1:])
+    kept, collecting = "", read
+    for j, (_s, _n, part, is_prefix) in enumerate(parts[1:]):
+        # Only begun words: a whole one is probed in the primary key, which the server
+        # merges with the read in guest-id order (cheap however common).
+        other = _entries(session, common, [(part, is_prefix)]) if is_prefix else 0.0
+        if long_read and is_prefix and _hash_pays(read, other):
+            kept += _kept_to(_word_reads([(part, is_prefix)], params, f"c{j}_"), in_name=False)
+            collecting += other
+    first_capped = _capped_first(collecting) if kept else False
     probed = [p for _s, _n, p, is_prefix in parts[1:] if not is_prefix][:_PROBES]
     # Every typed word the index read and the probes do not answer by themselves is tested
     # on the guest's own stored words (exactly, side by side as typed).
@@ -243,19 +375,25 @@ def find_statement(session: Session, words: list[str], limit: int, *, whole: boo
         # One word's guests in id order straight from the primary key (word, guest_id);
         # the other whole words probed there too (or merged in id order), as FTS5 does.
         params["w"] = drive
-        sql = (f"SELECT {_S_COLUMNS} FROM {_guests(tests)} "
-               f"WHERE a.word = :w{probe} ORDER BY a.guest_id LIMIT :n")
-        return sql, params
+        full = (f"SELECT {_S_COLUMNS}, 0 FROM {_guests(tests)} "
+                f"WHERE a.word = :w{probe}{kept} ORDER BY a.guest_id LIMIT :n")
+        capped = (f"SELECT {_S_COLUMNS}, 0 FROM "
+                  f"{_guests(tests, _capped('a.word = :w', 'a.guest_id'))} "
+                  f"WHERE true{probe} ORDER BY a.guest_id LIMIT :n")
+        return (capped if first_capped else None), full, params, ["n"]
     # In word order the first entries of the range are the answer; a guest with two words
     # that begin so comes twice, hence more than the limit. With other words to test each
     # row read costs a guest row: a quarter more (two words of one guest both beginning
     # so and passing the tests is rare); alone, twice the limit (index entries only).
-    if tests or probes:
+    if tests or probes or kept:
         params["m"] = limit + limit // 4 + 1
     params["lo"], params["hi"] = drive, prefix_end(drive)
-    sql = (f"SELECT {_S_COLUMNS} FROM {_guests(tests)} "
-           f"WHERE a.word >= :lo AND a.word < :hi{probe} ORDER BY a.word, a.guest_id LIMIT :m")
-    return sql, params
+    full = (f"SELECT {_S_COLUMNS}, 0 FROM {_guests(tests)} WHERE a.word >= :lo AND "
+            f"a.word < :hi{probe}{kept} ORDER BY a.word, a.guest_id LIMIT :m")
+    first_rows = _capped("a.word >= :lo AND a.word < :hi", "a.word, a.guest_id")
+    capped = (f"SELECT {_S_COLUMNS}, 0 FROM {_guests(tests, first_rows)} "
+              f"WHERE true{probe} ORDER BY a.word, a.guest_id LIMIT :m")
+    return (capped if first_capped else None), full, params, ["m"]
 
 
 def search_guest_rows(session: Session, typed: str, limit: int) -> list[Any]:
@@ -277,14 +415,23 @@ def search_guest_rows(session: Session, typed: str, limit: int) -> list[Any]:
 
 
 def _fold_all(session: Session, words: Sequence[str]) -> dict[str, str]:
-    """Each word folded and cut by the server (``frontdesk_search_text``), in one round trip."""
+    """Each word folded and cut by the server (``frontdesk_search_text``), in one round trip
+    for those this desk has not folded before (kept with the typed words': the forgiving
+    path asks again for the same dictionary words at every key press)."""
+    server = _server_of(session)
     unique = sorted({w for w in words if w})
-    if not unique:
-        return {}
-    rows = session.execute(
-        text(f"SELECT w, public.{SEARCH_TEXT}(w, NULL, NULL, NULL) "
-             "FROM unnest(CAST(:ws AS text[])) AS w"), {"ws": unique}).all()
-    return {str(w): str(f).strip() for w, f in rows}
+    missing = [w for w in unique if (server, w) not in _FOLDED]
+    if missing:
+        rows = session.execute(
+            text(f"SELECT w, public.{SEARCH_TEXT}(w, NULL, NULL, NULL) "
+                 "FROM unnest(CAST(:ws AS text[])) AS w"), {"ws": missing}).all()
+        if len(_FOLDED) + len(rows) > _FOLDED_MAX:
+            _FOLDED.clear()
+        found = {str(w): str(f or "").strip() for w, f in rows}
+        for w, f in found.items():
+            _FOLDED[(server, w)] = f
+        return {w: found[w] if w in found else _FOLDED.get((server, w), "") for w in unique}
+    return {w: _FOLDED.get((server, w), "") for w in unique}
 
 
 def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_last: str | None,
@@ -330,12 +477,38 @@ def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_la
     for j, (k, _p) in enumerate(k for k in keys if k[1]):
         params[f"lo{j}"], params[f"hi{j}"] = k, prefix_end(k)
         reads.append(f"a.word >= :lo{j} AND a.word < :hi{j}")
+    # Reads expected longer than _CAP: tried capped first (each read tagged, to see whether
+    # it reached its LIMIT); the full statement keeps the reads to the guests of the other
+    # groups worth collecting (_hash_pays). The row tests stay (exact).
+    read = _entries(session, common, keys)
+    long_read = read > _CAP and len(groups) > 1
+    kept, collecting = "", read
+    for i, alts in enumerate(groups):
+        if alts is first or not long_read:
+            continue
+        group_keys = _covered(sorted({_key(w, prefix=p, common=common)[2:] for w, p in alts}))
+        other = _entries(session, common, group_keys)
+        # One index read only: several would be a union whose size the server cannot
+        # estimate (it takes it for 200 guests, starts from them and probes the read's
+        # index for each: 34,000 of them, 115-290 ms for one key).
+        if _hash_pays(read, other) and len(_word_reads(group_keys, {}, "")) == 1:
+            kept += _kept_to(_word_reads(group_keys, params, f"c{i}_"), in_name=True)
+            collecting += other
+    first_capped = _capped_first(collecting) if kept else False
+    params["cap"] = _CAP
     # Each read in index order (word, guest_id), cut at twice the limit.
-    sql = " UNION ALL ".join(
-        f"(SELECT {_S_COLUMNS}, a.word FROM {_guests(tests)} "
-        f"WHERE {r} AND a.in_name ORDER BY a.word, a.guest_id LIMIT :m)"
-        for r in reads)
-    return _rows(session, sql, params, limit)
+    full = " UNION ALL ".join(
+        f"(SELECT {_S_COLUMNS}, a.word, {j} FROM "
+        f"{_guests(tests)} "
+        f"WHERE {r} AND a.in_name{kept} ORDER BY a.word, a.guest_id LIMIT :m)"
+        for j, r in enumerate(reads))
+    capped = " UNION ALL ".join(
+        f"(SELECT {_S_COLUMNS}, a.word, {j} FROM "
+        f"{_guests(tests, _capped(f'{r} AND a.in_name', 'a.word, a.guest_id'))} "
+        f"ORDER BY a.word, a.guest_id LIMIT :m)"
+        for j, r in enumerate(reads))
+    return _run(session, (capped if first_capped else None, full, params, ["m"] * len(reads)),
+                limit)
 
 
 def has_name_word(session: Session, word: str) -> bool:

@@ -110,3 +110,48 @@ def test_a_key_press_reads_the_word_index_not_the_guests_in_id_order(
                 plan = _plan(owner, pg.to_driver(sql), params)
                 assert f"{WORD_TABLE}_pkey" in plan, plan
                 assert "Seq Scan" not in plan and "Filter: (search_text" not in plan, plan
+
+
+def test_a_capped_read_and_collected_words_find_the_same_guests(
+        store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two common words: the read tried on its first few entries, then kept to the other
+    word's guests collected first (docs/performance.md, "The forgiving path's two common
+    names") — forced here on a small store, every answer compared with the plain walk's."""
+    from storage import postgres_search as pg
+
+    names = ["Maria de Vries", "Maria de Vriesland", "Maria Verdi", "Mario de Vries",
+             "Marie Devries", "George Mancini", "George Mancini-Roberts", "Georgette Manca",
+             "Giorgio Mancini", "George Mann", "Maria Mancini de Vries", "Anna de Vries"]
+    for i in range(36):
+        guests.create_guest(store, receptionist, GuestFields(names[i % len(names)]))
+    typed_keys = ["maria de vr", "maria de vrie", "Maria de Vrie", "george manc",
+                  "George Mancin", "Georg Mancini", "mari vries", "de vr", "anna de"]
+    statements: list[str] = []
+    real_fetch = pg._fetch
+
+    def fetch(session: object, sql: str, params: dict[str, object]) -> list[object]:
+        statements.append(sql)
+        return real_fetch(session, sql, params)  # type: ignore[arg-type]
+
+    def answers() -> list[object]:
+        out: list[object] = []
+        for typed in typed_keys:
+            for limit in (1, 2, 50):
+                with store.read() as s:
+                    out.append([r.id for r in pg.search_guest_rows(s, typed, limit)])
+            out.append([(m.id, m.why) for m in guests.find_guests(store, receptionist, typed)])
+        return out
+
+    monkeypatch.setattr(pg, "_fetch", fetch)
+    monkeypatch.setattr(pg, "_CAP", 10**9)
+    plain = answers()
+    assert not any(" IN (SELECT" in sql or ":cap" in sql for sql in statements)
+    monkeypatch.setattr(pg, "_entries", lambda session, common, keys: 5000.0 * len(keys))
+    for cap in (1, 3):
+        for capped_first in (True, False):
+            statements.clear()
+            monkeypatch.setattr(pg, "_CAP", cap)
+            monkeypatch.setattr(pg, "_capped_first", lambda collected, c=capped_first: c)
+            assert answers() == plain, (cap, capped_first)
+            assert any(" IN (SELECT" in sql for sql in statements)
+            assert any(":cap" in sql for sql in statements) == capped_first
