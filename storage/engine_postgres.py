@@ -18,10 +18,13 @@ gets ``StoreBusy`` like the local store's busy timeout, never a hang.
 
 from __future__ import annotations
 
+import select
+import time
 from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.pool import QueuePool
 
 from storage import notify, write_locks
@@ -50,16 +53,57 @@ def session_options() -> str:
             "-c client_encoding=UTF8 -c TimeZone=UTC")
 
 
+# A pooled connection idle longer than this is pinged before use (one round trip); one
+# used more recently only if its socket has something to read (below).
+PING_IDLE_S = 5.0
+_USED_AT = "frontdesk.used_at"
+
+
+def _readable(dbapi_connection: Any) -> bool:
+    """Whether the server sent an idle connection something (no round trip): a server that
+    ended the session (a restart, ``pg_terminate_backend``) sends its goodbye and closes
+    the socket, which makes it readable; a healthy idle one has nothing to say."""
+    try:
+        return bool(select.select([dbapi_connection.fileno()], [], [], 0)[0])
+    except (OSError, ValueError, AttributeError):
+        return True
+
+
 def engine_from(creator: Callable[[], Any], *, pool_size: int = 4) -> Engine:
     """A pooled engine around ``creator`` (a psycopg connection factory).
 
-    ``pool_pre_ping`` checks a pooled connection before use, so a desk whose
-    server restarted reconnects by itself instead of failing its next click.
+    A pooled connection is checked before use, so a desk whose server restarted
+    reconnects by itself instead of failing its next click: pinged (SQLAlchemy's
+    ``do_ping``) when it was idle for more than ``PING_IDLE_S`` or its socket is readable
+    (the server ended the session), else used as it is. SQLAlchemy's ``pool_pre_ping``
+    pinged before every transaction: one round trip of the 4-6 of a card open or a key
+    press, each a wait for a CPU on a busy server (docs/performance.md).
     """
     engine = create_engine(
         "postgresql+psycopg://", creator=creator, poolclass=QueuePool,
-        pool_size=pool_size, max_overflow=4, pool_pre_ping=True, pool_use_lifo=True,
+        pool_size=pool_size, max_overflow=4, pool_use_lifo=True,
     )
+
+    @event.listens_for(engine, "connect")
+    def _connected(dbapi_connection: Any, record: Any) -> None:
+        record.info[_USED_AT] = time.monotonic()
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(dbapi_connection: Any, record: Any) -> None:
+        record.info[_USED_AT] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _alive(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+        used_at = record.info.get(_USED_AT)
+        if (used_at is not None and time.monotonic() - used_at < PING_IDLE_S
+                and not _readable(dbapi_connection)):
+            return
+        try:
+            alive = engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:   # the driver's error: the session is gone
+            raise DisconnectionError() from exc
+        if not alive:
+            raise DisconnectionError()
 
     @event.listens_for(engine, "begin")
     def _brief(conn: Any) -> None:

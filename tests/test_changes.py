@@ -123,7 +123,7 @@ def test_a_desk_that_loses_the_server_says_so_and_recovers_by_itself(
         assert ok  # reconnected by itself
         rec.next_change()  # …and told the desk to refresh what it shows
         assert feed.connected
-        with store.read() as s:  # the store's own pool reconnects too (pre-ping)
+        with store.read() as s:  # the store's own pool reconnects too (its check-out check)
             queries.guest_count(s)
     finally:
         feed.stop()

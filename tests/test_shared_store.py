@@ -362,3 +362,44 @@ def test_a_desk_that_cannot_get_the_write_lock_in_time_gets_busy_not_a_hang(
         assert _last_search_count(pg_cluster, shared_db) == 2
     finally:
         store.close()
+
+
+@pytest.mark.postgres
+def test_a_pooled_connection_the_server_ended_is_replaced_without_a_ping_round_trip(
+        pg_cluster: SharedCluster, shared_url: str) -> None:
+    """Pooled connections are used without a ping while recently used (one round trip less
+    per card open and key press), yet one whose session the server ended a moment ago (a
+    restart) is noticed by its socket and replaced: the next read succeeds."""
+    import time
+
+    store = shared_store.open_shared_store(shared_url)
+    pings: list[object] = []
+    real_ping = store.engine.dialect.do_ping
+
+    def ping(conn: object) -> bool:
+        pings.append(conn)
+        return bool(real_ping(conn))
+
+    store.engine.dialect.do_ping = ping  # type: ignore[method-assign]
+    try:
+        for _ in range(3):
+            with store.read() as s:
+                queries.guest_count(s)
+        assert pings == []   # recently used: no ping
+        with psycopg.connect(pg_cluster.server.admin_conninfo(), autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE usename = %s", (DESK,))
+            for _ in range(100):   # the backends take a moment to go
+                if not admin.execute("SELECT 1 FROM pg_stat_activity WHERE usename = %s",
+                                     (DESK,)).fetchall():
+                    break
+                time.sleep(0.05)
+        with store.read() as s:
+            assert queries.guest_count(s) >= 0
+        assert pings   # the ended session was pinged (and replaced), not used
+        pings.clear()
+        with store.read() as s:
+            queries.guest_count(s)
+        assert pings == []
+    finally:
+        store.close()
