@@ -200,10 +200,19 @@ def _ranked(s: Session, found: dict[int, _Found], limit: int, day: dt.date,
         flags = (frozenset(i for i, f in every.items() if f[0]),
                  frozenset(i for i, f in every.items() if f[1]))
     today, week = flags
-    firsts = {i: (min(f.tier, T_PREFIX), i not in today, f.tier, i not in week, f.edits,
-                  _name_apart(heard, f.row) if f.tier >= T_CLOSE else 0)
-              for i, f in found.items()}
-    candidates = sorted(found, key=firsts.__getitem__)
+    # How close the whole name is (rapidfuzz over three spellings: the costliest part of
+    # the key) decides only among guests equal in everything before it, so it is computed
+    # only for those that can still make the list: ranked before the ``limit``-th by the
+    # rest, or tied with it. The others have ``limit`` guests before them whatever it is.
+    heads = {i: (min(f.tier, T_PREFIX), i not in today, f.tier, i not in week, f.edits)
+             for i, f in found.items()}
+    candidates = list(found)
+    if len(candidates) > limit:
+        head_edge = sorted(heads.values())[limit - 1]
+        candidates = [i for i in candidates if heads[i] <= head_edge]
+    firsts = {i: (*heads[i], _name_apart(heard, found[i].row)
+                  if found[i].tier >= T_CLOSE else 0) for i in candidates}
+    candidates.sort(key=firsts.__getitem__)
     if len(candidates) > limit:
         edge = firsts[candidates[limit - 1]]
         candidates = [i for i in candidates if firsts[i] <= edge]

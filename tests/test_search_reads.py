@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from app import guests, visits
+from app import guest_search, guests, visits
 from app.domain import VisitKind
 from app.guests import GuestFields
 from app.views import Actor
@@ -188,3 +188,29 @@ def test_a_shared_reason_says_what_a_fresh_one_says_in_every_language() -> None:
             fresh.msgid, fresh.params, fresh.plural, fresh.n)
         for lang in languages.all_languages():
             assert translate(shared, lang.code) == translate(fresh, lang.code)
+
+
+def test_whole_name_closeness_is_measured_only_for_guests_that_can_make_the_list(
+        store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Vrankel" is one letter from the two Vrenkels and two from the Vronkols: in a list of
+    # two, the Vronkols cannot come, whatever their names are like as a whole, so that
+    # (rapidfuzz over three spellings per guest) is measured for the Vrenkels only.
+    near = [guests.create_guest(store, receptionist, GuestFields(f"{g} Vrenkel")).id
+            for g in ("Ada", "Bo")]
+    far = [guests.create_guest(store, receptionist, GuestFields(f"{g} Vronkol")).id
+           for g in ("Cas", "Dirk")]
+    measured: list[int] = []
+    real = guest_search._name_apart
+
+    def spy(heard: tuple[str, str, str], row: Any) -> int:
+        measured.append(int(row.id))
+        return real(heard, row)
+
+    monkeypatch.setattr(guest_search, "_name_apart", spy)
+    found = [g.id for g in guests.find_guests(store, receptionist, "Vrankel", limit=4)]
+    assert (set(found[:2]), set(found[2:])) == (set(near), set(far))
+    assert sorted(measured) == sorted(near + far)
+    measured.clear()
+    found = [g.id for g in guests.find_guests(store, receptionist, "Vrankel", limit=2)]
+    assert set(found) == set(near)
+    assert sorted(measured) == sorted(near)

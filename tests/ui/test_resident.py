@@ -25,12 +25,19 @@ __all__ = ["runtime_dir"]  # a fixture
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
 
 
-def waiting_window(qtbot: QtBot, store: Store, identity: str) -> tuple[MainWindow, object]:
+def new_window(qtbot: QtBot, store: Store | None, label: str = "test store") -> MainWindow:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     theme.apply(app)
-    window = MainWindow(store, store_label="test store")
+    window = MainWindow(store, store_label=label)
     qtbot.addWidget(window)
+    return window
+
+
+def waiting_window(qtbot: QtBot, store: Store, identity: str) -> tuple[MainWindow, object]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = new_window(qtbot, store)
     listener = wait_in_background(app, window, identity)
     assert listener is not None
     return window, listener
@@ -163,11 +170,7 @@ def test_desk_menu_open_at_login_writes_and_removes_the_login_entry(
         qtbot: QtBot, store: Store, manager: Actor, data_dir: Path) -> None:
     from app import autostart
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    theme.apply(app)
-    window = MainWindow(store, store_label="test store")
-    qtbot.addWidget(window)
+    window = new_window(qtbot, store)
     desk_menu = window.menuBar().actions()[0].menu()
     assert desk_menu is not None and window.login_action in desk_menu.actions()
     desk_menu.aboutToShow.emit()  # what opening the menu does
@@ -233,12 +236,10 @@ def test_a_desk_started_by_hand_on_the_store_that_opens_at_login_keeps_itself_re
     from app import autostart
     from ui.main import ReadyKeeper
 
+    window = new_window(qtbot, store)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    theme.apply(app)
     identity = resident.local_identity(data_dir)
-    window = MainWindow(store, store_label="test store")
-    qtbot.addWidget(window)
     window.login_command = autostart.command_line(data_dir=data_dir)
     keeper = ReadyKeeper(app, window, identity)
     window.keep_ready = keeper.set
@@ -279,11 +280,7 @@ def test_the_first_manager_chooses_on_the_welcome_page_whether_the_desk_opens_at
     from app import staff as staff_uc
     from tests.ui.desk_helpers import key
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    theme.apply(app)
-    window = MainWindow(None, store_label="test store")
-    qtbot.addWidget(window)
+    window = new_window(qtbot, None)
     window.login_command = autostart.command_line(data_dir=data_dir)
     window.show()
     qtbot.waitExposed(window)
@@ -312,11 +309,7 @@ def test_a_demo_store_offers_no_start_at_login_on_its_welcome_page(
         qtbot: QtBot, store: Store) -> None:
     from app import autostart
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    theme.apply(app)
-    window = MainWindow(None, store_label="demo")
-    qtbot.addWidget(window)
+    window = new_window(qtbot, None, "demo")
     window.show()
     qtbot.waitExposed(window)
     window.set_store(store, "demo")  # no login command: the demo, thrown away on close
