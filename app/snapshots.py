@@ -13,7 +13,7 @@ from app.views import (
     VisitInfo,
     Wording,
 )
-from storage.card import CardAssignment, CardConsent, CardGuest, CardLabel, CardVisit
+from storage.card import CardAssignment, CardConsent, CardLabel, CardVisit
 from storage.models import (
     Assignment,
     Consent,
@@ -24,6 +24,7 @@ from storage.models import (
     first_name_of,
     staff_wording_of,
 )
+from storage.search import GuestRow
 
 
 def staff(s: Staff) -> StaffInfo:
@@ -95,8 +96,8 @@ def card_label(lb: CardLabel) -> LabelInfo:
     )
 
 
-def card_guest(g: CardGuest) -> GuestInfo:
-    return GuestInfo(*g)
+def card_guest(g: GuestRow) -> GuestInfo:
+    return GuestInfo(*g[:9])
 
 
 def card_visit(v: CardVisit) -> VisitInfo:

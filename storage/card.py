@@ -36,18 +36,7 @@ from storage.models import (
     VisitKind,
     VisitStatus,
 )
-
-
-class CardGuest(NamedTuple):
-    id: int
-    ref: str
-    full_name: str
-    preferred_name: str
-    pronunciation: str
-    language: str
-    email: str | None
-    phone: str | None
-    created_at: dt.datetime
+from storage.search import GuestRow
 
 
 class CardVisit(NamedTuple):
@@ -104,14 +93,14 @@ class CardAssignment(NamedTuple):
 class CardRows(NamedTuple):
     """Everything a guest card shows, in id order within each kind."""
 
-    guest: CardGuest
+    guest: GuestRow   # the columns of a search row (storage.search)
     visits: list[CardVisit]
     assignments: list[CardAssignment]
     consents: list[CardConsent]
 
 
 _GUEST = ("SELECT id, ref, full_name, preferred_name, pronunciation, language, email, phone, "
-          "created_at FROM guest WHERE id = :g")
+          "created_at, last_visit_at FROM guest WHERE id = :g")
 _VISITS = ("SELECT id, guest_id, kind, starts_at, ends_on, service, party_size, place, status "
            "FROM visit WHERE guest_id = :g ORDER BY id")
 _CONSENTS = ("SELECT c.id, c.purpose, c.given_at, s.name, s.role, c.withdrawn_at "
@@ -209,7 +198,7 @@ def card_rows(session: Session, guest_id: int) -> CardRows | None:
             a[0], label, a[2], Role(a[3]), _when(a[4]), Source(a[5]), _when(a[6]), a[7],
             _when(a[8]), a[9], _member(RemovalReason, a[10])))
     return CardRows(
-        guest=CardGuest(g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], _when(g[8])),
+        guest=GuestRow._make((*g[:8], _when(g[8]), _when(g[9]))),
         visits=[CardVisit(v[0], v[1], VisitKind(v[2]), _when(v[3]), _day(v[4]),
                           _member(Service, v[5]), v[6], v[7], VisitStatus(v[8]))
                 for v in visits],
