@@ -15,7 +15,7 @@ import random
 import weakref
 
 from app import arrivals_index, demo_names, guest_search, guests, visits
-from app.domain import VisitKind
+from app.domain import VisitKind, VisitStatus
 from app.guests import GuestFields
 from app.views import Actor
 from storage import name_keys, search
@@ -111,3 +111,42 @@ def test_the_index_is_kept_with_the_rows_and_dropped_with_them(
     gc.collect()
     assert old() is None
     assert [r.full_name for r in again.candidates(["oudekerk"])] == ["Ilse Oudekerk"]
+
+
+def test_the_index_outlives_a_change_that_leaves_the_rows_as_they_were(
+        store: Store, receptionist: Actor) -> None:
+    # A guest marked arrived (on this desk or another) changes guest data but not who
+    # arrives today: the next search reads the rows again and keeps the index built from
+    # them; a new booking for today makes a new one that finds the new guest.
+    start = dt.datetime.combine(dt.date.today(), dt.time())
+    g = guests.create_guest(store, receptionist, GuestFields("Ilse Oudkerk")).id
+    visit = visits.record_visit(store, receptionist, g, kind=VisitKind.STAY,
+                                starts_at=start + dt.timedelta(hours=14), place="101")
+
+    def index() -> arrivals_index.ArrivalsIndex:
+        with store.read() as s:
+            built = search.starting_derived(s, start, start + dt.timedelta(days=1), 100,
+                                            guest_search._arrivals_index)
+        assert isinstance(built, arrivals_index.ArrivalsIndex)
+        return built
+
+    def both() -> list[object]:  # today's and the coming days', as a search asks them
+        with store.read() as s:
+            return [search.starting_derived(s, a, b, 100, guest_search._arrivals_index)
+                    for a, b in ((start, start + dt.timedelta(days=1)),
+                                 (start + dt.timedelta(days=1), start + dt.timedelta(days=7)))]
+
+    first = index()
+    pair = both()
+    visits.set_status(store, receptionist, visit.id, VisitStatus.ARRIVED)
+    kept = both()
+    assert kept[0] is pair[0] is first and kept[1] is pair[1]  # both kept, in one transaction
+    assert index() is first
+    h = guests.create_guest(store, receptionist, GuestFields("Joost Mulder")).id
+    assert index() is first  # a guest who is not arriving today: the same rows
+    visits.record_visit(store, receptionist, h, kind=VisitKind.BOOKING,
+                        starts_at=start + dt.timedelta(hours=19), place="T4")
+    again = index()
+    assert again is not first
+    assert [r.id for r in again.candidates(["mulder"])] == [h]
+    assert [r.id for r in again.candidates(["oudkerk"])] == [g]
