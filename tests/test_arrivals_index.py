@@ -14,6 +14,8 @@ import gc
 import random
 import weakref
 
+import pytest
+
 from app import arrivals_index, demo_names, guest_search, guests, visits
 from app.domain import VisitKind, VisitStatus
 from app.guests import GuestFields
@@ -113,6 +115,7 @@ def test_the_index_is_kept_with_the_rows_and_dropped_with_them(
     assert [r.full_name for r in again.candidates(["oudekerk"])] == ["Ilse Oudekerk"]
 
 
+@pytest.mark.both_engines
 def test_the_index_outlives_a_change_that_leaves_the_rows_as_they_were(
         store: Store, receptionist: Actor) -> None:
     # A guest marked arrived (on this desk or another) changes guest data but not who
