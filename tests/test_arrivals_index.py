@@ -87,6 +87,15 @@ def test_every_row_the_full_comparison_matches_is_a_candidate() -> None:
     assert matched_somewhere > 300  # the typed texts do find their guests
 
 
+def todays_index(store: Store, start: dt.datetime) -> arrivals_index.ArrivalsIndex:
+    """The index a search builds of the arrivals of the day that starts at ``start``."""
+    with store.read() as s:
+        built = search.starting_derived(s, start, start + dt.timedelta(days=1), 100,
+                                        guest_search._arrivals_index)
+    assert isinstance(built, arrivals_index.ArrivalsIndex)
+    return built
+
+
 def test_the_index_is_kept_with_the_rows_and_dropped_with_them(
         store: Store, receptionist: Actor) -> None:
     # Built once per read of today's arrivals; after a change to guest data the next search
@@ -97,11 +106,7 @@ def test_the_index_is_kept_with_the_rows_and_dropped_with_them(
                         starts_at=start + dt.timedelta(hours=14), place="101")
 
     def index() -> arrivals_index.ArrivalsIndex:
-        with store.read() as s:
-            built = search.starting_derived(s, start, start + dt.timedelta(days=1), 100,
-                                            guest_search._arrivals_index)
-        assert isinstance(built, arrivals_index.ArrivalsIndex)
-        return built
+        return todays_index(store, start)
 
     first = index()
     assert [r.id for r in first.candidates(["oudkerk"])] == [g]
@@ -127,11 +132,7 @@ def test_the_index_outlives_a_change_that_leaves_the_rows_as_they_were(
                                 starts_at=start + dt.timedelta(hours=14), place="101")
 
     def index() -> arrivals_index.ArrivalsIndex:
-        with store.read() as s:
-            built = search.starting_derived(s, start, start + dt.timedelta(days=1), 100,
-                                            guest_search._arrivals_index)
-        assert isinstance(built, arrivals_index.ArrivalsIndex)
-        return built
+        return todays_index(store, start)
 
     def both() -> list[object]:  # today's and the coming days', as a search asks them
         with store.read() as s:
