@@ -676,7 +676,7 @@ Gaat de gast akkoord?</translation>
     </message>
     <message>
       <source>&amp;Open Frontdesk when I log in</source>
-      <translation>Frontdesk &amp;openen zodra ik inlog</translation>
+      <translation>&amp;Frontdesk openen zodra ik inlog</translation>
     </message>
     <message>
       <source>It then opens this store when you log in to this computer and waits, so the desk is ready the moment Frontdesk is started. Desk ▸ Open at login changes it.</source>

@@ -273,6 +273,7 @@ def test_start_up_lock_and_quit_windows(qtbot: QtBot, store: Store, manager: Act
     try:
         first = make_window(qtbot, empty)
         first.resize(*lw.SCREEN)
+        first.first_run.show_at_login(True)  # as for a desk's own store (not the demo)
         qtbot.wait(50)
         walker.window(first, "first run")
     finally:

@@ -1,0 +1,51 @@
+"""The name dictionary's candidate look-up (``storage.name_terms``) on both engines.
+
+A typed word's near words come from four index ranges cut at 2,000 words. When a short
+or common prefix covers more than that, both engines keep the same 2,000: the first by
+word (PostgreSQL caps each range on its own, in that order, rather than collecting them
+all and letting its plan choose which to keep).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storage import name_keys, name_terms
+from storage.store import Store
+
+pytestmark = pytest.mark.both_engines
+
+FILLER = [f"Nieuw{i:04d}x{i % 7}" for i in range(2_300)]   # all begin "ni…", all "NKS"
+REAL = ["Niels", "Nielsen", "Neils", "Nils", "Dekker", "Decker", "Dekkers", "Janssen"]
+
+
+def expected(word: str, words: list[str], *, sound_prefix: bool) -> set[str]:
+    """The union of the four ranges computed here, then its first 2,000 words."""
+    folded = name_keys.fold(word)
+    half = max(2, len(folded) // 2)
+    p, r = folded[:half], folded[::-1][:max(2, len(folded) - half - 1)]
+    sound = name_keys.sound_key(word) or folded
+    english = name_keys.english_key(word)
+    found = set()
+    for row in name_terms.name_term_rows(words):
+        if (row["f"].startswith(p) or row["r"].startswith(r)
+                or (row["s"].startswith(sound) if sound_prefix else row["s"] == sound)
+                or (english and row["e"] == english)):
+            found.add(row["t"])
+    return set(sorted(found)[:2_000])
+
+
+def test_a_range_of_thousands_of_words_is_cut_to_the_same_first_words(store: Store) -> None:
+    with store.write() as s:
+        name_terms.insert_name_terms(s, name_terms.name_term_rows(FILLER + REAL))
+    words = FILLER + REAL
+    with store.read() as s:
+        for typed, prefix in (("Niels", False), ("Niels", True), ("Nieuw0123x4", False)):
+            got = {t.term for t in name_terms.term_candidates(s, typed, sound_prefix=prefix)}
+            want = expected(typed, words, sound_prefix=prefix)
+            assert len(want) == 2_000
+            assert got == want
+        # A range under the cap is returned whole, as before.
+        got = {t.term for t in name_terms.term_candidates(s, "Dekker")}
+        assert got == expected("Dekker", words, sound_prefix=False)
+        assert {"dekker", "decker", "dekkers"} <= got
