@@ -245,6 +245,12 @@ def _rows(session: Session, sql: str, params: dict[str, Any], limit: int) -> lis
     return _guest_list(_fetch(session, sql, params), limit)
 
 
+def fetch_rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
+    """Every row of ``sql`` as the driver returns it (plain tuples, no type processing),
+    on the session's driver connection in its transaction."""
+    return _fetch(session, sql, params)
+
+
 def _fetch(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
     """Every row of ``sql`` (see :func:`_rows`)."""
     import psycopg

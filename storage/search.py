@@ -448,8 +448,6 @@ _STARTING_SQL = (
     "WHERE v.starts_at >= :start AND v.starts_at < :end AND v.status != 'cancelled' "
     "ORDER BY v.starts_at LIMIT :n"
 )
-_STARTING = text(_STARTING_SQL).columns(*_GUEST_COLUMNS, Visit.place, Visit.kind,
-                                        Visit.starts_at)
 _STARTING_RAW = (_STARTING_SQL.replace(":start", "?").replace(":end", "?")
                  .replace(":n", "?"))
 
@@ -548,7 +546,14 @@ def _starting(session: Session, start: dt.datetime, end: dt.datetime, limit: int
         rows = tuple(_place_rows(
             _raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit))))
     else:
-        rows = tuple(session.execute(_STARTING, {"start": start, "end": end, "n": limit}).all())
+        # On the driver connection, as the key press's own statements: SQLAlchemy's rows
+        # cost a first key after another desk's change ~1 ms per 100 rows to build (the
+        # Enum per row) and as much again to compare with the window read before the change
+        # (Row.__eq__ in Python); plain named tuples compare in C (postgres helper's hook).
+        from storage import postgres_search
+        rows = tuple(PlaceRow._make((*r[:11], VisitKind(r[11]), r[12]))
+                     for r in postgres_search.fetch_rows(
+                         session, _STARTING_SQL, {"start": start, "end": end, "n": limit}))
     for old in [k for k, entry in per_store.items() if entry[0] != seq]:
         del per_store[old]
     was = before.get(key)
