@@ -242,17 +242,12 @@ def _rows(session: Session, sql: str, params: dict[str, Any], limit: int) -> lis
     desk's CPU per key press (measured with ``time.process_time`` at a million guests).
     Errors come back as SQLAlchemy's (``DBAPIError``), as from ``session.execute``.
     """
-    return _guest_list(_fetch(session, sql, params), limit)
+    return _guest_list(fetch_rows(session, sql, params), limit)
 
 
 def fetch_rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
     """Every row of ``sql`` as the driver returns it (plain tuples, no type processing),
-    on the session's driver connection in its transaction."""
-    return _fetch(session, sql, params)
-
-
-def _fetch(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
-    """Every row of ``sql`` (see :func:`_rows`)."""
+    on the session's driver connection in its transaction (see :func:`_rows`)."""
     import psycopg
 
     from storage.search import _dbapi
@@ -317,13 +312,13 @@ def _run(session: Session, plan: tuple[str | None, str, dict[str, Any], list[str
     capped read reached its LIMIT (its rows tagged by read); else the full statement."""
     capped, full, params, limits = plan
     if capped is not None:
-        rows = _fetch(session, capped, params)
+        rows = fetch_rows(session, capped, params)
         counts = [0] * len(limits)
         for r in rows:
             counts[r[-1]] += 1
         if all(n >= params[m] for n, m in zip(counts, limits, strict=True)):
             return _guest_list(rows, limit)
-    return _guest_list(_fetch(session, full, params), limit)
+    return _guest_list(fetch_rows(session, full, params), limit)
 
 
 def find_statement(session: Session, words: list[str], limit: int, *, whole: bool

@@ -541,19 +541,17 @@ def _starting(session: Session, start: dt.datetime, end: dt.datetime, limit: int
     before: dict[_StartingKey, _Starting] = _per_transaction(
         session, _BEFORE_INFO,
         lambda: {k: entry for k, entry in per_store.items() if entry[0] != seq})
-    rows: tuple[Any, ...]
     if not _is_pg(session):
-        rows = tuple(_place_rows(
-            _raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit))))
+        read = _raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit))
     else:
         # On the driver connection, as the key press's own statements: SQLAlchemy's rows
         # cost a first key after another desk's change ~1 ms per 100 rows to build (the
         # Enum per row) and as much again to compare with the window read before the change
         # (Row.__eq__ in Python); plain named tuples compare in C (postgres helper's hook).
         from storage import postgres_search
-        rows = tuple(PlaceRow._make((*r[:11], VisitKind(r[11]), r[12]))
-                     for r in postgres_search.fetch_rows(
-                         session, _STARTING_SQL, {"start": start, "end": end, "n": limit}))
+        read = postgres_search.fetch_rows(
+            session, _STARTING_SQL, {"start": start, "end": end, "n": limit})
+    rows = tuple(_place_rows(read))
     for old in [k for k, entry in per_store.items() if entry[0] != seq]:
         del per_store[old]
     was = before.get(key)

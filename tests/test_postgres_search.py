@@ -127,7 +127,7 @@ def test_a_capped_read_and_collected_words_find_the_same_guests(
     typed_keys = ["maria de vr", "maria de vrie", "Maria de Vrie", "george manc",
                   "George Mancin", "Georg Mancini", "mari vries", "de vr", "anna de"]
     statements: list[str] = []
-    real_fetch = pg._fetch
+    real_fetch = pg.fetch_rows
 
     def fetch(session: object, sql: str, params: dict[str, object]) -> list[object]:
         statements.append(sql)
@@ -142,7 +142,7 @@ def test_a_capped_read_and_collected_words_find_the_same_guests(
             out.append([(m.id, m.why) for m in guests.find_guests(store, receptionist, typed)])
         return out
 
-    monkeypatch.setattr(pg, "_fetch", fetch)
+    monkeypatch.setattr(pg, "fetch_rows", fetch)
     monkeypatch.setattr(pg, "_CAP", 10**9)
     plain = answers()
     assert not any(" IN (SELECT" in sql or ":cap" in sql for sql in statements)
