@@ -63,7 +63,14 @@ def command_for(store: str | None, data_dir: str | os.PathLike[str] | None,
     from app.shared_store import resolve_store
 
     shared = resolve_store(store, data_dir)
-    return command_line(data_dir=None if shared else resolve_data_dir(data_dir),
+    return command_for_store(shared, resolve_data_dir(data_dir), passphrase_file)
+
+
+def command_for_store(shared: str | None, data_dir: str | os.PathLike[str],
+                      passphrase_file: str | os.PathLike[str] | None) -> list[str]:
+    """The login command for a store already resolved (the shared store's address, or
+    None and the local folder): what a desk on it compares the entry with."""
+    return command_line(data_dir=None if shared else data_dir,
                         passphrase_file=passphrase_file, store=shared)
 
 

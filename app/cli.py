@@ -201,8 +201,7 @@ def _gui(args: argparse.Namespace, where: _DeskStore | None) -> int:
         raise FrontdeskError(_("A desk already waits in the background on this store: "
                                "`frontdesk` shows it."))
     background = identity if args.background else None
-    login = autostart.command_line(data_dir=None if shared else data_dir,
-                                   passphrase_file=args.passphrase_file, store=shared)
+    login = autostart.command_for_store(shared, data_dir, args.passphrase_file)
     if shared is not None:  # the venue's shared store (postgres helper's hook)
         return run_gui(None, shared=shared, background=background, login_command=login,
                        identity=identity)
