@@ -471,12 +471,24 @@ def _change_seq(session: Session) -> int:
     return _per_transaction(session, _SEQ_INFO, lambda: _read_change_seq(session))
 
 
+def note_change_seq(session: Session, seq: int) -> None:
+    """The change counter another statement of this transaction read (the permission
+    read's round trip on the shared store: ``storage.queries.staff_standing``), kept as
+    this transaction's. Read before the search's own statements, so what they read is as
+    new as it or newer: what is kept under it is read again at the next change."""
+    _per_transaction(session, _SEQ_INFO, lambda: _seen(session, seq))
+
+
 def _read_change_seq(session: Session) -> int:
     if _is_pg(session):
         seq = notify.current_seq(session)
     else:
         rows = _raw(session, notify.SEQ_SQL, (notify.SEQ_KEY,))
         seq = int(rows[0][0]) if rows else 0
+    return _seen(session, seq)
+
+
+def _seen(session: Session, seq: int) -> int:
     bind = session.get_bind()
     if _seq_seen.get(bind) != seq:
         _seq_seen[bind] = seq

@@ -155,3 +155,37 @@ def test_a_capped_read_and_collected_words_find_the_same_guests(
             assert answers() == plain, (cap, capped_first)
             assert any(" IN (SELECT" in sql for sql in statements)
             assert any(":cap" in sql for sql in statements) == capped_first
+
+
+def test_a_key_press_reads_the_change_counter_with_the_permission_and_still_sees_changes(
+        store: Store, receptionist: Actor) -> None:
+    """On the shared store the change counter (what the search keeps is right until it
+    moves) comes in the permission read's round trip, not in a statement of its own; a
+    visit recorded for today between two key presses still shows at the next one."""
+    import datetime as dt
+
+    from sqlalchemy import event
+
+    from app import visits
+    from app.domain import VisitKind
+
+    mila = guests.create_guest(store, receptionist, GuestFields("Mila Vermeer"))
+    seen: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        seen.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", note)
+    try:
+        assert [(m.id, m.when) for m in guests.find_guests(store, receptionist, "Verm")] \
+            == [(mila.id, "")]
+        visits.record_visit(store, receptionist, mila.id, kind=VisitKind.STAY,
+                            starts_at=dt.datetime.combine(dt.date.today(), dt.time(23, 0)))
+        seen.clear()
+        assert [(m.id, m.when) for m in guests.find_guests(store, receptionist, "Verm")] \
+            == [(mila.id, "today")]
+    finally:
+        event.remove(store.engine, "before_cursor_execute", note)
+    read = [s for s in seen if "FROM staff" in s]
+    assert read and "setting" in read[0]   # the counter in the permission read
+    assert not [s for s in seen if "FROM setting" in s and "staff" not in s], seen
