@@ -189,3 +189,39 @@ def test_a_key_press_reads_the_change_counter_with_the_permission_and_still_sees
     read = [s for s in seen if "FROM staff" in s]
     assert read and "setting" in read[0]   # the counter in the permission read
     assert not [s for s in seen if "FROM setting" in s and "staff" not in s], seen
+
+
+def test_after_a_change_the_arrivals_windows_come_back_in_one_statement(
+        store: Store, receptionist: Actor) -> None:
+    """The first key press after a change reads today's and the coming days' arrivals again
+    (both rank its results): on the shared store in one statement, each window's rows
+    still its own (a guest coming in three days is "week", one coming today "today")."""
+    import datetime as dt
+
+    from app import visits
+    from app.domain import VisitKind
+
+    today = dt.datetime.combine(dt.date.today(), dt.time(22, 0))
+    soon = guests.create_guest(store, receptionist, GuestFields("Noor Vermeulen"))
+    now = guests.create_guest(store, receptionist, GuestFields("Nina Vermeer"))
+    visits.record_visit(store, receptionist, soon.id, kind=VisitKind.STAY,
+                        starts_at=today + dt.timedelta(days=3))
+    assert {m.id: m.when for m in guests.find_guests(store, receptionist, "Verme")} \
+        == {soon.id: "week", now.id: ""}
+    visits.record_visit(store, receptionist, now.id, kind=VisitKind.STAY, starts_at=today)
+    seen: list[str] = []   # every statement on the driver's cursors
+    real = psycopg.Cursor.execute
+
+    def execute(self: psycopg.Cursor[object], query: object, *args: object, **kw: object
+                ) -> object:
+        seen.append(str(query))
+        return real(self, query, *args, **kw)  # type: ignore[arg-type]
+
+    psycopg.Cursor.execute = execute  # type: ignore[method-assign,assignment]
+    try:
+        found = {m.id: m.when for m in guests.find_guests(store, receptionist, "Verme")}
+    finally:
+        psycopg.Cursor.execute = real  # type: ignore[method-assign]
+    assert found == {soon.id: "week", now.id: "today"}
+    windows = [q for q in seen if "FROM visit v JOIN guest g" in q]
+    assert len(windows) == 1 and windows[0].count("UNION ALL") == 1, windows
