@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from sqlalchemy import and_, bindparam, delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from storage import search
 from storage.models import (
     Assignment,
     AuditEvent,
@@ -66,9 +67,21 @@ def newest_change_time(s: Session) -> dt.datetime | None:
 _STANDING = select(Staff.role, Staff.active).where(Staff.id == bindparam("staff_id"))
 
 
+_STANDING_RAW = "SELECT role, active FROM staff WHERE id = ?"
+
+
 def staff_standing(s: Session, staff_id: int) -> tuple[Role, bool] | None:
-    """Current role and active flag of one staff member (primary-key read, per use case)."""
-    row = s.connection().execute(_STANDING, {"staff_id": staff_id}).first()
+    """Current role and active flag of one staff member (primary-key read, per use case).
+
+    On SQLite it runs on the session's driver connection (``storage.search.raw_rows``: the
+    same transaction, ~0.1 ms less than through SQLAlchemy), since type-ahead search reads
+    it on every key press (docs/performance.md); still read every time, never remembered.
+    """
+    if s.get_bind().dialect.name == "sqlite":
+        rows = search.raw_rows(s, _STANDING_RAW, (staff_id,))
+        row = rows[0] if rows else None
+    else:
+        row = s.connection().execute(_STANDING, {"staff_id": staff_id}).first()
     return (Role(row[0]), bool(row[1])) if row else None
 
 

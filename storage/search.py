@@ -114,6 +114,12 @@ def _raw(session: Session, sql: str, params: Sequence[Any] | dict[str, Any]
         raise DBAPIError.instance(sql, params, exc, sqlcipher3.dbapi2.Error) from exc
 
 
+def raw_rows(session: Session, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """All rows of ``sql`` (SQLite, ``?`` parameters) on the session's driver connection, in
+    its transaction: for reads made on every key press (``storage.queries.staff_standing``)."""
+    return _raw(session, sql, params)
+
+
 _CONN_INFO = "frontdesk.search.dbapi"
 _T = TypeVar("_T")
 
