@@ -225,3 +225,46 @@ def test_after_a_change_the_arrivals_windows_come_back_in_one_statement(
     assert found == {soon.id: "week", now.id: "today"}
     windows = [q for q in seen if "FROM visit v JOIN guest g" in q]
     assert len(windows) == 1 and windows[0].count("UNION ALL") == 1, windows
+
+
+def test_ascii_words_are_folded_on_the_desk_exactly_as_the_server_folds_them(
+        store: Store, receptionist: Actor, owner: psycopg.Connection[tuple[object, ...]],
+        ) -> None:
+    """A typed ASCII word is folded on the desk (no round trip) once the server's own fold
+    of every printable ASCII character agreed; the same words as the server's for a
+    thousand random ASCII words; a word with an accent is still folded by the server."""
+    import random
+
+    from storage import postgres_search as pg
+
+    rng = random.Random(14)
+    words = ["".join(rng.choice([chr(c) for c in range(33, 127)])
+                     for _ in range(rng.randint(1, 12))) for _ in range(1000)]
+    server = dict(owner.execute(  # type: ignore[arg-type]
+        "SELECT w, public.frontdesk_search_text(w, NULL, NULL, NULL) "
+        "FROM unnest(%s::text[]) AS w", (words,)).fetchall())
+    assert {w: str(server[w] or "").strip() for w in words} \
+        == {w: pg._ascii_fold(w) for w in words}
+
+    mila = guests.create_guest(store, receptionist, GuestFields("Mila Mulder-O'Neil"))
+    seen: list[str] = []
+    real = psycopg.Cursor.execute
+
+    def execute(self: psycopg.Cursor[object], query: object, *args: object, **kw: object
+                ) -> object:
+        seen.append(str(query) + repr(args)[:300])   # with the words
+        return real(self, query, *args, **kw)  # type: ignore[arg-type]
+
+    psycopg.Cursor.execute = execute  # type: ignore[method-assign,assignment]
+    try:
+        assert [m.id for m in guests.find_guests(store, receptionist, "Mila Mu")] == [mila.id]
+        assert any("frontdesk_search_text" in q for q in seen)   # the server's ASCII, once
+        seen.clear()
+        for typed in ("Mila Mul", "mila mulde", "o'neil"):
+            assert [m.id for m in guests.find_guests(store, receptionist, typed)] == [mila.id]
+        assert not any("frontdesk_search_text" in q for q in seen), seen
+        jurgen = guests.create_guest(store, receptionist, GuestFields("Jürgen Müller"))
+        assert guests.find_guests(store, receptionist, "Müll")[0].id == jurgen.id
+        assert any("frontdesk_search_text" in q and "'müll'" in q for q in seen)  # the server's
+    finally:
+        psycopg.Cursor.execute = real  # type: ignore[method-assign]
