@@ -541,11 +541,23 @@ _StartingKey = tuple[dt.datetime, dt.datetime, int]
 _Starting = tuple[int, tuple[Any, ...], dict[Any, Any]]
 _starting_cache: weakref.WeakKeyDictionary[Any, dict[_StartingKey, _Starting]] = (
     weakref.WeakKeyDictionary())
+# The change counter at which each window was last asked for (on the shared store, the
+# windows asked for since the last change are read again together: see _starting).
+_starting_asked: weakref.WeakKeyDictionary[Any, dict[_StartingKey, int]] = (
+    weakref.WeakKeyDictionary())
 
 
 def _change_seq(session: Session) -> int:
     """The change counter as this transaction sees it (read once per transaction)."""
     return _per_transaction(session, _SEQ_INFO, lambda: _read_change_seq(session))
+
+
+def note_change_seq(session: Session, seq: int) -> None:
+    """The change counter another statement of this transaction read (the permission
+    read's round trip on the shared store: ``storage.queries.staff_standing``), kept as
+    this transaction's. Read before the search's own statements, so what they read is as
+    new as it or newer: what is kept under it is read again at the next change."""
+    _per_transaction(session, _SEQ_INFO, lambda: _seen(session, seq))
 
 
 def _read_change_seq(session: Session) -> int:
@@ -554,6 +566,10 @@ def _read_change_seq(session: Session) -> int:
     else:
         rows = _raw(session, notify.SEQ_SQL, (notify.SEQ_KEY,))
         seq = int(rows[0][0]) if rows else 0
+    return _seen(session, seq)
+
+
+def _seen(session: Session, seq: int) -> int:
     bind = session.get_bind()
     if _seq_seen.get(bind) != seq:
         _seq_seen[bind] = seq
@@ -607,6 +623,8 @@ def starting_derived(session: Session, start: dt.datetime, end: dt.datetime, lim
 def _starting(session: Session, start: dt.datetime, end: dt.datetime, limit: int) -> _Starting:
     seq, key = _change_seq(session), (start, end, limit)
     per_store = _starting_cache.setdefault(session.get_bind(), {})
+    asked = _starting_asked.setdefault(session.get_bind(), {})
+    asked[key] = seq
     hit = per_store.get(key)
     if hit is not None and hit[0] == seq:
         return hit
@@ -619,22 +637,28 @@ def _starting(session: Session, start: dt.datetime, end: dt.datetime, limit: int
         session, _BEFORE_INFO,
         lambda: {k: entry for k, entry in per_store.items() if entry[0] != seq})
     if not _is_pg(session):
-        read = _raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit))
+        reads = {key: _raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit))}
     else:
         # On the driver connection, as the key press's own statements: SQLAlchemy's rows
         # cost a first key after another desk's change ~1 ms per 100 rows to build (the
         # Enum per row) and as much again to compare with the window read before the change
-        # (Row.__eq__ in Python); plain named tuples compare in C (postgres helper's hook).
+        # (Row.__eq__ in Python); plain named tuples compare in C. The other windows read
+        # before the change come in the same round trip: the key press reads them too
+        # (today's and the coming days' arrivals rank its results). Postgres helper's hook.
         from storage import postgres_search
-        read = postgres_search.fetch_rows(
-            session, _STARTING_SQL, {"start": start, "end": end, "n": limit})
-    rows = tuple(_place_rows(read))
+        wanted = [key, *(k for k, entry in before.items() if k != key
+                         and asked.get(k) == entry[0]   # asked for since it was read
+                         and (k not in per_store or per_store[k][0] != seq))]
+        reads = dict(zip(wanted, postgres_search.fetch_windows(
+            session, _STARTING_SQL, [{"start": k[0], "end": k[1], "n": k[2]} for k in wanted]),
+            strict=True))
     for old in [k for k, entry in per_store.items() if entry[0] != seq]:
         del per_store[old]
-    was = before.get(key)
-    fresh: _Starting = (seq, rows, was[2] if was is not None and was[1] == rows else {})
-    per_store[key] = fresh
-    return fresh
+    for k, read in reads.items():
+        rows = tuple(_place_rows(read))
+        was = before.get(k)
+        per_store[k] = (seq, rows, was[2] if was is not None and was[1] == rows else {})
+    return per_store[key]
 
 
 _FACTS_SQL = (

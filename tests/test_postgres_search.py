@@ -155,3 +155,73 @@ def test_a_capped_read_and_collected_words_find_the_same_guests(
             assert answers() == plain, (cap, capped_first)
             assert any(" IN (SELECT" in sql for sql in statements)
             assert any(":cap" in sql for sql in statements) == capped_first
+
+
+def test_a_key_press_reads_the_change_counter_with_the_permission_and_still_sees_changes(
+        store: Store, receptionist: Actor) -> None:
+    """On the shared store the change counter (what the search keeps is right until it
+    moves) comes in the permission read's round trip, not in a statement of its own; a
+    visit recorded for today between two key presses still shows at the next one."""
+    import datetime as dt
+
+    from sqlalchemy import event
+
+    from app import visits
+    from app.domain import VisitKind
+
+    mila = guests.create_guest(store, receptionist, GuestFields("Mila Vermeer"))
+    seen: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        seen.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", note)
+    try:
+        assert [(m.id, m.when) for m in guests.find_guests(store, receptionist, "Verm")] \
+            == [(mila.id, "")]
+        visits.record_visit(store, receptionist, mila.id, kind=VisitKind.STAY,
+                            starts_at=dt.datetime.combine(dt.date.today(), dt.time(23, 0)))
+        seen.clear()
+        assert [(m.id, m.when) for m in guests.find_guests(store, receptionist, "Verm")] \
+            == [(mila.id, "today")]
+    finally:
+        event.remove(store.engine, "before_cursor_execute", note)
+    read = [s for s in seen if "FROM staff" in s]
+    assert read and "setting" in read[0]   # the counter in the permission read
+    assert not [s for s in seen if "FROM setting" in s and "staff" not in s], seen
+
+
+def test_after_a_change_the_arrivals_windows_come_back_in_one_statement(
+        store: Store, receptionist: Actor) -> None:
+    """The first key press after a change reads today's and the coming days' arrivals again
+    (both rank its results): on the shared store in one statement, each window's rows
+    still its own (a guest coming in three days is "week", one coming today "today")."""
+    import datetime as dt
+
+    from app import visits
+    from app.domain import VisitKind
+
+    today = dt.datetime.combine(dt.date.today(), dt.time(22, 0))
+    soon = guests.create_guest(store, receptionist, GuestFields("Noor Vermeulen"))
+    now = guests.create_guest(store, receptionist, GuestFields("Nina Vermeer"))
+    visits.record_visit(store, receptionist, soon.id, kind=VisitKind.STAY,
+                        starts_at=today + dt.timedelta(days=3))
+    assert {m.id: m.when for m in guests.find_guests(store, receptionist, "Verme")} \
+        == {soon.id: "week", now.id: ""}
+    visits.record_visit(store, receptionist, now.id, kind=VisitKind.STAY, starts_at=today)
+    seen: list[str] = []   # every statement on the driver's cursors
+    real = psycopg.Cursor.execute
+
+    def execute(self: psycopg.Cursor[object], query: object, *args: object, **kw: object
+                ) -> object:
+        seen.append(str(query))
+        return real(self, query, *args, **kw)  # type: ignore[arg-type]
+
+    psycopg.Cursor.execute = execute  # type: ignore[method-assign,assignment]
+    try:
+        found = {m.id: m.when for m in guests.find_guests(store, receptionist, "Verme")}
+    finally:
+        psycopg.Cursor.execute = real  # type: ignore[method-assign]
+    assert found == {soon.id: "week", now.id: "today"}
+    windows = [q for q in seen if "FROM visit v JOIN guest g" in q]
+    assert len(windows) == 1 and windows[0].count("UNION ALL") == 1, windows
