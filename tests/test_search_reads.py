@@ -8,6 +8,7 @@ decrypted page on a large store (docs/performance.md, "Finding the right guest")
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -152,15 +153,23 @@ def test_a_result_is_the_snapshot_its_constructor_builds() -> None:
     """``as_match`` fills the frozen snapshot without its constructor: equal to it, field
     for field, with the same hash, and still frozen."""
     import dataclasses
+    import types
 
     from app import guest_search
+    from app.domain import VisitKind
     from app.i18n import _
     from app.views import GuestMatch
     from storage import search
 
-    row = search.GuestRow(7, "G-7", "Anna de Vries", "Ans", "ahn-na", "nl", "a@x.nl",
-                          "+31 6 1", dt.datetime(2026, 1, 2, 3, 4))
-    for why, tier, when in ((None, 0, ""), (_("sounds like"), 3, "today")):
+    fields = (7, "G-7", "Anna de Vries", "Ans", "ahn-na", "nl", "a@x.nl", "+31 6 1",
+              dt.datetime(2026, 1, 2, 3, 4))
+    # the plain rows of the local store (read by position), any other row (by name)
+    rows = (search.GuestRow(*fields),
+            search.PlaceRow(*fields, None, "12", VisitKind.STAY, dt.datetime(2026, 1, 2)),
+            types.SimpleNamespace(**dict(zip(search.GuestRow._fields, fields, strict=False)),
+                                  extra="not shown"))
+    for row, (why, tier, when) in itertools.product(
+            rows, ((None, 0, ""), (_("sounds like"), 3, "today"))):
         built = GuestMatch(id=7, ref="G-7", full_name="Anna de Vries", preferred_name="Ans",
                            pronunciation="ahn-na", language="nl", email="a@x.nl",
                            phone="+31 6 1", created_at=dt.datetime(2026, 1, 2, 3, 4),
