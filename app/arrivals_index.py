@@ -24,6 +24,8 @@ from rapidfuzz.distance import OSA
 
 from storage import name_keys
 
+HOLDING_KEPT = 2_000
+
 
 class ArrivalsIndex:
     """The rows' folded name words, and for each distinct word the rows holding it."""
@@ -44,6 +46,11 @@ class ArrivalsIndex:
             self._english.setdefault(name_keys.english_key(w), []).append(k)
         self._sorted_sounds = sorted(self._sounds)
         self._cut: dict[int, list[str]] = {}
+        # The rows holding a word each typed word may stand for, per (typed word, last):
+        # each key press asks again for the words typed before ("Daan de J", "Daan de Jo"),
+        # and a desk's day asks for the same first names over and over. Kept with the
+        # index (dropped with the rows when guest data changes), at most HOLDING_KEPT.
+        self._holding: dict[tuple[str, bool], set[int]] = {}
 
     def _beginning(self, length: int) -> list[str]:
         """Every word cut to its first ``length`` letters (for the word still being typed)."""
@@ -78,15 +85,26 @@ class ArrivalsIndex:
         hits.update(self._english.get(name_keys.english_key(typed), ()))
         return hits
 
+    def _holding_rows(self, typed: str, *, last: bool) -> set[int]:
+        """The rows holding a word ``typed`` may stand for (read-only: shared)."""
+        key = (typed, last)
+        holding = self._holding.get(key)
+        if holding is None:
+            holding = set()
+            for k in self._word_hits(typed, last=last):
+                holding |= self.holders[k]
+            if len(self._holding) >= HOLDING_KEPT:
+                self._holding.clear()
+            self._holding[key] = holding
+        return holding
+
     def candidates(self, heard: Sequence[str]) -> list[Any]:
         """The rows whose names hold, for every heard word (folded, particles dropped as
         ``_closeness`` drops them), a word it may stand for; in the rows' order."""
         rows: set[int] | None = None
         last = len(heard) - 1
         for i, typed in enumerate(heard):
-            holding: set[int] = set()
-            for k in self._word_hits(typed, last=i == last):
-                holding |= self.holders[k]
+            holding = self._holding_rows(typed, last=i == last)
             rows = holding if rows is None else rows & holding
             if not rows:
                 return []

@@ -41,16 +41,29 @@ def record(
     """Append an event to the hash chain. ``detail`` holds ids and codes, never guest text."""
     from app.clock import now
 
-    audit_chain.append(
-        session,
-        at=at or now(),
-        staff_id=actor.id if actor and not actor.service else None,
-        action=action,
-        guest_ref=guest_ref,
-        # A credential that is not a person is named in the event (no staff row).
-        detail={**detail, "credential": actor.service} if actor and actor.service else
-        dict(detail),
-    )
+    staff_id, fields = _who(actor, detail)
+    audit_chain.append(session, at=at or now(), staff_id=staff_id, action=action,
+                       guest_ref=guest_ref, detail=fields)
+
+
+def _who(actor: Actor | None, detail: dict[str, object]
+         ) -> tuple[int | None, dict[str, object]]:
+    """The event's staff id and detail: a credential that is not a person is named in the
+    detail (it has no staff row)."""
+    staff_id = actor.id if actor and not actor.service else None
+    if actor and actor.service:
+        return staff_id, {**detail, "credential": actor.service}
+    return staff_id, dict(detail)
+
+
+def record_late(store: Store, actor: Actor, action: str, *, guest_ref: str | None,
+                at: dt.datetime, **detail: object) -> None:
+    """Record an event while another desk's long write holds the local store: written
+    durably beside it now, put on the chain by the next write (``storage.audit_journal``),
+    with its own time. Only where ``store.defers_events``; call after the read it audits."""
+    staff_id, fields = _who(actor, detail)
+    store.defer_event(at=at, staff_id=staff_id, action=action, guest_ref=guest_ref,
+                      detail=fields)
 
 
 def look(session: Session, actor: Actor, guest_ref: str, at: dt.datetime, *, via: str) -> bool:

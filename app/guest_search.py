@@ -282,6 +282,8 @@ def _arrivals_index(rows: tuple[Any, ...]) -> arrivals_index.ArrivalsIndex:
 _MATCH_FIELDS = tuple(f.name for f in dataclasses.fields(GuestMatch))
 _ROW_FIELDS = _MATCH_FIELDS[:-3]
 assert _MATCH_FIELDS[-3:] == ("why", "tier", "when")
+_PLAIN_ROWS = (search.GuestRow, search.PlaceRow)
+assert all(t._fields[:len(_ROW_FIELDS)] == _ROW_FIELDS for t in _PLAIN_ROWS)
 
 
 def as_match(r: Any, why: Msg | None = None, tier: int = T_EXACT, when: str = "") -> GuestMatch:
@@ -294,8 +296,11 @@ def as_match(r: Any, why: Msg | None = None, tier: int = T_EXACT, when: str = ""
     """
     m: GuestMatch = object.__new__(GuestMatch)
     d = m.__dict__
-    for name in _ROW_FIELDS:
-        d[name] = getattr(r, name)
+    if type(r) in _PLAIN_ROWS:  # its first fields are GuestMatch's, in the same order
+        d.update(zip(_ROW_FIELDS, r, strict=False))
+    else:
+        for name in _ROW_FIELDS:
+            d[name] = getattr(r, name)
     d["why"], d["tier"], d["when"] = why, tier, when
     return m
 
@@ -350,6 +355,8 @@ def _name_apart(heard: tuple[str, str, str], r: Any) -> int:
 @functools.lru_cache(maxsize=20_000)
 def _whole(name: str) -> str:
     """A name's words folded and joined: what a whole-name match compares."""
+    if name.isascii():  # words of lower case ASCII already fold to themselves
+        return " ".join(name_keys.words(name))
     return name_keys.fold(" ".join(name_keys.words(name)))
 
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from app import guest_search, languages, phones, snapshots, validate
-from app.audit import bulk_read, look, note_search, record
+from app.audit import bulk_read, look, note_search, record, record_late
 from app.clock import now as _now
 from app.clock import today as _today
-from app.errors import NotFound
+from app.errors import NotFound, StoreBusyError
 from app.greeting import greeting_cue
 from app.i18n import _
 from app.permissions import Action, require
@@ -19,6 +19,7 @@ from app.venue_settings import PHONE_REGION_KEY, phone_region_in
 from app.views import Actor, GuestCard, GuestInfo, GuestMatch, LabelInfo
 from storage import card, name_terms, queries
 from storage.card import CardRows
+from storage.errors import StoreBusy
 from storage.models import Guest, VisitKind, VisitStatus
 from storage.store import Store
 
@@ -139,13 +140,30 @@ def open_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime | N
     at = now or _now()
     # Audit-only: never waits for another desk's data write (storage.write_locks); the
     # permission read in the same transaction (one transaction, not two, per card).
-    with store.write(audit_only=True) as s:
-        require(store, actor, Action.VIEW_GUEST, within=s)
-        rows = card.card_rows(s, guest_id)
-        if rows is None:
-            raise NotFound(_("That guest no longer exists."))
-        record(s, actor, "guest.opened", guest_ref=rows.guest.ref, at=at)
+    # The local store has one writer: when another desk's long write (an import) holds
+    # it beyond a moment, the card is read without the lock and its event written
+    # beside the store at once, for the next write to put on the chain (record_late).
+    try:
+        with store.write(audit_only=True, brief=store.defers_events) as s:
+            rows = _card_rows(store, actor, s, guest_id)
+            record(s, actor, "guest.opened", guest_ref=rows.guest.ref, at=at)
+            return build_card(rows, at)
+    except (StoreBusy, StoreBusyError):
+        if not store.defers_events:
+            raise
+    with store.read() as s:
+        rows = _card_rows(store, actor, s, guest_id)
+        record_late(store, actor, "guest.opened", guest_ref=rows.guest.ref, at=at)
         return build_card(rows, at)
+
+
+def _card_rows(store: Store, actor: Actor, s: Session, guest_id: int) -> CardRows:
+    """The card's rows, after the standing permission check in the same transaction."""
+    require(store, actor, Action.VIEW_GUEST, within=s)
+    rows = card.card_rows(s, guest_id)
+    if rows is None:
+        raise NotFound(_("That guest no longer exists."))
+    return rows
 
 
 def refresh_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime | None = None

@@ -171,6 +171,13 @@ def _say(size: int, guests: int, m: dict[str, object]) -> None:
         print(f"        another desk meanwhile: {d['opens']} card opens, longest wait "
               f"{d['max_s']:.2f} s, p95 {d['p95_s'] * 1000:.0f} ms; {d['searches']} searches, "
               f"longest {d['search_max_s'] * 1000:.0f} ms; errors {d['errors']}", flush=True)
+        start, end = (float(str(m.get(k, 0.0))) for k in ("write_from", "write_until"))
+        for at, took, what in d.get("slow", [])[:12]:
+            began = at - took   # the probe notes the end of each operation
+            where = ("began during the write phase" if start <= began <= end else
+                     f"began {began - end:.1f} s after it" if began > end else
+                     f"began {start - began:.1f} s before it")
+            print(f"          slow: {what} {took * 1000:.0f} ms, {where}", flush=True)
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ def main() -> int:
     kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
     print(json.dumps({
         "rows": plan.records, "new_guests_previewed": pre.new_guests,
+        "write_from": time.time() - (t3 - marks[-1]), "write_until": time.time(),
         "read_plan_s": t1 - t0, "preview_s": t2 - t1, "apply_s": t3 - t2, "write_s": t3 - marks[-1],
         "preparations": len(marks), "total_s": t3 - t0,
         "maxrss_mb": kb / 1024, "guests_created": result.guests_created,

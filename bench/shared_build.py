@@ -13,6 +13,16 @@ the bench cluster with the app's own ``move-store`` use case
 (it refreshes the server's statistics). Each step is timed and printed; the copy is
 deleted afterwards. The cluster is the one
 ``bench/shared_store.py`` uses (``<bench dir>/pg``, kept between runs).
+
+The built database is never used by a run: it is *settled* once (``VACUUM (FREEZE)``, as
+a database that has been in use for a while, then marked a template) and each bench run
+works on a copy made from it (``CREATE DATABASE … TEMPLATE … STRATEGY FILE_COPY``: a file
+copy, ~10-20 s at a million guests) and dropped afterwards (:func:`fresh_run`,
+:func:`drop_run`). Runs used to work on the built database itself, and each left ~3,500
+import guests and ~55 of today's arrivals in it: after a morning of runs the name
+dictionary held 119,118 import names beside the demo's 1,232 and today's arrivals 2,064
+bench visits beside the demo's 54, so figures from different hours measured different
+stores (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -36,7 +46,13 @@ SECRETS = "pg-bench-passwords.json"
 
 
 def db_name(guests: int) -> str:
+    """The built database of ``guests`` guests: the template every run copies."""
     return f"bench_g{guests}"
+
+
+def run_db_name(guests: int) -> str:
+    """The database one run works on: a fresh copy of :func:`db_name`'s, dropped after."""
+    return f"bench_g{guests}_run"
 
 
 def passwords(folder: Path) -> tuple[str, str]:
@@ -71,6 +87,8 @@ def create_empty(server: Any, db: str, owner_pw: str, desk_pw: str) -> None:
     from storage import postgres_admin
 
     with psycopg.connect(server.admin_conninfo(), autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (db,)).fetchone():
+            conn.execute(f"ALTER DATABASE {db} WITH IS_TEMPLATE false")  # a settled build
         conn.execute(f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
         if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
                             (OWNER_ROLE,)).fetchone():
@@ -112,6 +130,46 @@ def ready(server: Any, db: str, owner_pw: str, desk_pw: str) -> bool:
     postgres_admin.initialise(pg.parse_address(server.url(db, OWNER_ROLE)), owner_pw,
                               DESK_ROLE, desk_pw)
     return True
+
+
+def settle(server: Any, db: str) -> float:
+    """Make the built database the template runs copy (once; seconds taken, 0 if it was).
+
+    ``VACUUM (FREEZE)`` first, so every copy starts with its rows' visibility already
+    recorded (hint bits, the visibility map that index-only scans read), as a store in use
+    for a while has them, instead of each run paying for it at its first reads."""
+    import psycopg
+
+    with psycopg.connect(server.admin_conninfo(), autocommit=True) as conn:
+        row = conn.execute("SELECT datistemplate FROM pg_database WHERE datname = %s",
+                           (db,)).fetchone()
+    if row is None or row[0]:
+        return 0.0
+    t = time.perf_counter()
+    with psycopg.connect(server.admin_conninfo(db), autocommit=True) as conn:
+        conn.execute("VACUUM (FREEZE)")
+    server.admin(f"ALTER DATABASE {db} WITH IS_TEMPLATE true")
+    return time.perf_counter() - t
+
+
+def fresh_run(server: Any, template: str, run: str) -> float:
+    """``run``: a new copy of ``template`` with the desks' database rights (seconds taken).
+
+    A database's own rights are not part of what a template copy carries: they are granted
+    again as ``frontdesk init --store`` grants them (``storage.postgres_admin``). The
+    copy keeps the template's statistics, so the server plans alike in every run."""
+    t = time.perf_counter()
+    drop_run(server, run)
+    server.admin(f"CREATE DATABASE {run} TEMPLATE {template} OWNER {OWNER_ROLE} "
+                 "STRATEGY FILE_COPY")
+    server.admin(f"REVOKE ALL ON DATABASE {run} FROM PUBLIC")
+    server.admin(f"GRANT CONNECT, TEMPORARY ON DATABASE {run} TO {DESK_ROLE}")
+    return time.perf_counter() - t
+
+
+def drop_run(server: Any, run: str) -> None:
+    """Drop a run's copy (its desks' sessions ended first)."""
+    server.admin(f"DROP DATABASE IF EXISTS {run} WITH (FORCE)")
 
 
 def build_by_move(server: Any, folder: Path, guests: int, owner_pw: str, desk_pw: str,
@@ -196,10 +254,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         db = db_name(args.guests)
         if not args.rebuild and ready(server, db, owner_pw, desk_pw):
-            print(f"{db} is built at the head schema; nothing to do")
+            settled = settle(server, db)
+            print(f"{db} is built at the head schema" + (
+                f"; settled as the runs' template in {settled:.0f} s" if settled else
+                "; nothing to do"))
             return 0
         load = os.getloadavg()
         times = build_by_move(server, folder, args.guests, owner_pw, desk_pw)
+        times["settle_s"] = settle(server, db)
         print(f"{db}: " + ", ".join(f"{k} {v:,.1f}" for k, v in times.items())
               + f"; load average {load[0]:.2f} -> {os.getloadavg()[0]:.2f}")
     finally:

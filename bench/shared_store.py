@@ -6,7 +6,12 @@
 Issue #14's figure: "Shared store on loopback, 1,000,000 guests, 8 desk processes searching
 and opening cards while a 9th imports 5,000 rows". The cluster is ``<bench dir>/pg`` (TLS on
 loopback, tests/pg_server.py), kept between runs; its database of N guests is made once by
-bench/shared_build.py (``move-store`` from a copy of the local demo store). Each run:
+bench/shared_build.py (``move-store`` from a copy of the local demo store) and kept as a
+template: **each run works on a fresh copy of it** (``CREATE DATABASE … TEMPLATE``, a file
+copy, timed and printed) that is dropped afterwards, so every run starts from the same
+database — the import's guests and the arrivals desk's visits of earlier runs are not in
+it (they used to pile up: the name dictionary and today's arrivals grew run after run),
+and the import file is the same in every run (``--import-seed``). Each run:
 
 1. **baseline** (no load): the same searches and card reads as raw SQL through psycopg;
 2. **load** for ``--seconds``: ``--desks`` desk processes type guests' names a key at a
@@ -153,7 +158,7 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
         _pair(args.key_ms), _pair(args.pause_s), args.found_in)
     export = bench_dir(args.bench_dir) / "pgwork" / f"shared-import-{args.import_rows}.csv"
     export.parent.mkdir(parents=True, exist_ok=True)
-    write_export(export, args.import_rows, known, seed=int(time.time()) % 1_000_000)
+    write_export(export, args.import_rows, known, seed=args.import_seed)
     base = raw_queries(admin, words, top_id, 300)   # also warms the server's caches
     guests_before, visits_before = _counts(admin)
     ctx = mp.get_context("spawn")
@@ -234,6 +239,7 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
         "errors": [e for r in results for e in r.get("errors", [])],
         "import": {k: v for k, v in imp.items() if k not in ("role", "window", "apply_window")},
         "writes": len(writes), "arrivals_lost": len(writes) - kept,
+        "guests_before": guests_before, "visits_before": visits_before,
         "guests_lost": guests_before + int(imp.get("guests_created", 0)) - guests_after,
         "visits_lost": visits_before + int(imp.get("visits", 0)) + len(writes) - visits_after,
         "mark_arrived_ms": _summary([v for r in results for v in r.get("mark", [])]),
@@ -266,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="typing stops once the guest is among this many results")
     ap.add_argument("--import-rows", type=int, default=5000, help="0: no import")
     ap.add_argument("--import-after", type=float, default=5.0)
+    ap.add_argument("--import-seed", type=int, default=1,
+                    help="the import file's names (the same file in every run)")
     ap.add_argument("--arrival-every", type=float, default=1.0,
                     help="seconds between arrivals marked by another desk (0: none)")
     ap.add_argument("--alone-seconds", type=float, default=15.0,
@@ -274,17 +282,33 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", metavar="FILE", help="cProfile desk 0's searches and "
                     "card opens into FILE and print its top functions")
     args = ap.parse_args(argv)
-    from bench.shared_build import DESK_ROLE, build_by_move, db_name, passwords, ready
+    from bench.shared_build import (
+        DESK_ROLE,
+        build_by_move,
+        db_name,
+        drop_run,
+        fresh_run,
+        passwords,
+        ready,
+        run_db_name,
+        settle,
+    )
     from tests.pg_server import PgServer
 
     folder = bench_dir(args.bench_dir)
     owner_pw, desk_pw = passwords(folder)
     server = PgServer.start(folder / "pg")
     try:
-        db = db_name(args.guests)
+        db, run = db_name(args.guests), run_db_name(args.guests)
         if not ready(server, db, owner_pw, desk_pw):
             build_by_move(server, folder, args.guests, owner_pw, desk_pw)
-        report = run_load(args, server, server.url(db, DESK_ROLE), desk_pw, db)
+        settled = settle(server, db)
+        copied = fresh_run(server, db, run)
+        try:
+            report = run_load(args, server, server.url(run, DESK_ROLE), desk_pw, run)
+        finally:
+            drop_run(server, run)
+        report.update(template=db, copy_s=copied, settle_s=settled)
     finally:
         server.stop()
     _print(report)
@@ -314,6 +338,9 @@ def _print(r: dict[str, Any]) -> None:
           f"{r['seconds']:.0f} s; load average {r['loadavg_before'][0]:.2f} -> "
           f"{r['loadavg_after'][0]:.2f} (1 min), {r['loadavg_after'][1]:.2f} (5 min); "
           f"{r['loadavg_end'][0]:.2f} after the warm baselines")
+    print(f"  database: a fresh copy of {r['template']} made in {r['copy_s']:.1f} s"
+          + (f" (settled as the template first: {r['settle_s']:.0f} s)" if r["settle_s"]
+             else "") + ", dropped after the run")
     print(f"  desks: {r['pacing']}")
     line("search (find_guests)", "search_ms", ("raw SQL, before (cold)", "search_baseline_ms"),
          ("raw SQL, after the load (warm)", "search_baseline_warm_ms"),

@@ -44,6 +44,46 @@ _COLUMNS = ("id, ref, full_name, preferred_name, pronunciation, language, email,
 # its whole-word and its prefix pass, and again at every key of a second typed word.
 _FOLDED: dict[tuple[str, str], str] = {}
 _FOLDED_MAX = 4096
+# Whether a server folds ASCII text as :func:`_ascii_fold` does, asked once per server.
+# ``unaccent`` leaves ASCII alone, ``[:alnum:]`` of ASCII is its letters and digits, and
+# ``lower`` of ASCII is ASCII's, in every locale but one: a server whose ``lower`` follows
+# a Turkish locale turns "I" into "ı". The answer comes from the server's own fold of
+# every printable ASCII character, so such a server keeps folding every word itself.
+_FOLDS_ASCII_ALIKE: dict[str, bool] = {}
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_ASCII_PROBE = [chr(c) for c in range(32, 127)] + [
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789", "O'Brien-Smith_3b"]
+_FOLD_SQL = text(f"SELECT w, public.{SEARCH_TEXT}(w, NULL, NULL, NULL) "
+                 "FROM unnest(CAST(:ws AS text[])) AS w")
+
+
+def _ascii_fold(word: str) -> str:
+    """``frontdesk_search_text`` of an ASCII word, computed here (see above)."""
+    return " ".join(part for part in _NOT_ALNUM.split(word.lower()) if part)
+
+
+def _fold_missing(session: Session, server: str, missing: Sequence[str]) -> dict[str, str]:
+    """``missing`` words folded and cut as the server does, kept in ``_FOLDED``: ASCII words
+    here when this server folds ASCII alike (a round trip fewer on most key presses: a
+    typed name is mostly new words, "J", "Ja", "Jan"…), the others by the server in one
+    round trip."""
+    if not missing:
+        return {}
+    alike = _FOLDS_ASCII_ALIKE.get(server)
+    if alike is None and any(w.isascii() for w in missing):
+        probe = session.execute(_FOLD_SQL, {"ws": _ASCII_PROBE}).all()
+        alike = _FOLDS_ASCII_ALIKE[server] = all(
+            str(f or "").strip() == _ascii_fold(str(w)) for w, f in probe)
+    found = {w: _ascii_fold(w) for w in missing if alike and w.isascii()}
+    rest = [w for w in missing if w not in found]
+    if rest:
+        found.update((str(w), str(f or "").strip())
+                     for w, f in session.execute(_FOLD_SQL, {"ws": rest}).all())
+    if len(_FOLDED) + len(found) > _FOLDED_MAX:
+        _FOLDED.clear()
+    for w, f in found.items():
+        _FOLDED[(server, w)] = f
+    return found
 
 
 def _server_of(session: Session) -> str:
@@ -62,17 +102,8 @@ def typed_words(session: Session, typed: str) -> list[str]:
         return []
     server = _server_of(session)
     missing = sorted({w for w in words if (server, w) not in _FOLDED})
-    if missing:
-        rows = session.execute(
-            text(f"SELECT w, public.{SEARCH_TEXT}(w, NULL, NULL, NULL) "
-                 "FROM unnest(CAST(:ws AS text[])) AS w"),
-            {"ws": missing},
-        ).all()
-        if len(_FOLDED) + len(rows) > _FOLDED_MAX:
-            _FOLDED.clear()
-        for w, folded in rows:
-            _FOLDED[(server, str(w))] = str(folded or "").strip()
-    folded_words = [_FOLDED.get((server, w), "") for w in words]
+    found = _fold_missing(session, server, missing)
+    folded_words = [found[w] if w in found else _FOLDED.get((server, w), "") for w in words]
     return [f for f in folded_words if f]
 
 
@@ -259,6 +290,28 @@ def fetch_rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
         raise DBAPIError.instance(driver_sql, params, exc, psycopg.Error) from exc
 
 
+def fetch_windows(session: Session, sql: str, windows: Sequence[dict[str, Any]]
+                  ) -> list[list[Any]]:
+    """The rows of ``sql`` for each parameter set in ``windows``, read in one statement
+    (one round trip: the first key press after another desk's change reads today's and
+    the coming days' arrivals again, two reads of 4-6 otherwise). Each window's rows in
+    its own order: ``UNION ALL`` of the parenthesised statements, each row tagged with its
+    window (the server appends the parts in order)."""
+    if len(windows) == 1:
+        return [fetch_rows(session, sql, dict(windows[0]))]
+    parts, params = [], {}
+    for i, window in enumerate(windows):
+        part = sql.replace("SELECT ", f"SELECT {i}, ", 1)
+        for name, value in window.items():
+            part = re.sub(rf":{name}\b", f":{name}_{i}", part)
+            params[f"{name}_{i}"] = value
+        parts.append(f"({part})")
+    out: list[list[Any]] = [[] for _ in windows]
+    for row in fetch_rows(session, " UNION ALL ".join(parts), params):
+        out[row[0]].append(row[1:])
+    return out
+
+
 def _guest_list(rows: list[Any], limit: int) -> list[Any]:
     from storage.search import GuestRow
 
@@ -422,17 +475,8 @@ def _fold_all(session: Session, words: Sequence[str]) -> dict[str, str]:
     server = _server_of(session)
     unique = sorted({w for w in words if w})
     missing = [w for w in unique if (server, w) not in _FOLDED]
-    if missing:
-        rows = session.execute(
-            text(f"SELECT w, public.{SEARCH_TEXT}(w, NULL, NULL, NULL) "
-                 "FROM unnest(CAST(:ws AS text[])) AS w"), {"ws": missing}).all()
-        if len(_FOLDED) + len(rows) > _FOLDED_MAX:
-            _FOLDED.clear()
-        found = {str(w): str(f or "").strip() for w, f in rows}
-        for w, f in found.items():
-            _FOLDED[(server, w)] = f
-        return {w: found[w] if w in found else _FOLDED.get((server, w), "") for w in unique}
-    return {w: _FOLDED.get((server, w), "") for w in unique}
+    found = _fold_missing(session, server, missing)
+    return {w: found[w] if w in found else _FOLDED.get((server, w), "") for w in unique}
 
 
 def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_last: str | None,

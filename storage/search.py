@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from storage import name_keys, notify
 from storage.models import Guest, Visit, VisitKind
+from storage.write_locks import WRITE_OPTION
 
 
 def fts_query(typed: str, *, prefix: bool = True) -> str:
@@ -114,6 +115,12 @@ def _raw(session: Session, sql: str, params: Sequence[Any] | dict[str, Any]
         raise DBAPIError.instance(sql, params, exc, sqlcipher3.dbapi2.Error) from exc
 
 
+def raw_rows(session: Session, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """All rows of ``sql`` (SQLite, ``?`` parameters) on the session's driver connection, in
+    its transaction: for reads made on every key press (``storage.queries.staff_standing``)."""
+    return _raw(session, sql, params)
+
+
 _CONN_INFO = "frontdesk.search.dbapi"
 _T = TypeVar("_T")
 
@@ -161,7 +168,74 @@ def match_rows(session: Session, query: str, limit: int) -> list[GuestRow]:
     """Guest rows (the columns of :func:`search_guest_rows`) for an FTS5 query, rowid order."""
     if not query:
         return []
-    return _guest_rows(_raw(session, _FIND_RAW, (query, limit)))
+    if not _keeps_rows(session):
+        return _guest_rows(_raw(session, _FIND_RAW, (query, limit)))
+    return _rows_by_ids(session, _match_ids(session, query, limit))
+
+
+# --- index answers and guest rows kept until guest data changes -------------------------
+# A guest row read from the file is one decrypted 4 KiB page (~25 us on a million guests):
+# a slow forgiving key press reads ~90 of them, and 40% of the rows the bench's 3,121 key
+# presses read had been read by an earlier one (the index hands over the lowest ids first,
+# so a common first name's holders come back with many surnames). An index query costs
+# 0.3-2 ms when its words are common ("anna" AND "visser" walks two doclists of ~4,000
+# guests each); a third of the name combinations the bench's key presses ask were asked
+# before, and each key press of a name asks its first words' combinations again. So both
+# are kept per store, the rows in plain tuples (~0.6 KB each, at most ROWS_KEPT), the
+# answers as ids (at most IDS_KEPT), until the change counter read in the search's own
+# snapshot moves (as the visit facts below), and only for read transactions: a write
+# transaction may hold rows it changed itself, and may roll back. The oldest go first.
+ROWS_KEPT = 20_000
+IDS_KEPT = 5_000
+_rows_cache: weakref.WeakKeyDictionary[Any, tuple[int, dict[int, GuestRow]]] = (
+    weakref.WeakKeyDictionary())
+_ids_cache: weakref.WeakKeyDictionary[Any, tuple[int, dict[tuple[str, int], list[int]]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _match_ids(session: Session, query: str, limit: int) -> list[int]:
+    """The first ``limit`` rowids the index finds for ``query``, rowid order (kept, see
+    above: callers check :func:`_keeps_rows`)."""
+    seq, bind = _change_seq(session), session.get_bind()
+    held = _ids_cache.get(bind)
+    if held is None or held[0] != seq:
+        held = _ids_cache[bind] = (seq, {})
+    known, key = held[1], (query, limit)
+    ids = known.get(key)
+    if ids is None:
+        ids = known[key] = [r[0] for r in _raw(session, _IDS_RAW, key)]
+        while len(known) > IDS_KEPT:
+            del known[next(iter(known))]
+    return ids
+
+
+def _keeps_rows(session: Session) -> bool:
+    """Whether rows read in ``session`` may be kept (a read transaction on SQLite)."""
+    bind = session.get_bind()
+    return not bind.get_execution_options().get(WRITE_OPTION)
+
+
+def _rows_by_ids(session: Session, ids: list[int]) -> list[GuestRow]:
+    """The guest rows of ``ids`` that exist, in the order of ``ids``, read only when not
+    kept (see above); the oldest kept rows are dropped first."""
+    seq, bind = _change_seq(session), session.get_bind()
+    held = _rows_cache.get(bind)
+    if held is None or held[0] != seq:
+        held = _rows_cache[bind] = (seq, {})
+    known = held[1]
+    missing = [i for i in ids if i not in known]
+    if missing:
+        for row in _guest_rows(_raw(session, _BY_IDS_RAW, (json.dumps(missing),))):
+            known[row.id] = row
+    out = [known[i] for i in ids if i in known]
+    while len(known) > ROWS_KEPT:
+        del known[next(iter(known))]
+    return out
+
+
+def _forget_rows() -> None:
+    _rows_cache.clear()
+    _ids_cache.clear()
 
 
 # --- the engine-specific steps of app.guest_search, one named function each ----------
@@ -218,9 +292,12 @@ def _words_rows(session: Session, typed: str, limit: int, *, prefix: bool) -> li
     common = [w.lower() for w in words if _is_common(w)]
     rare = fts_query(" ".join(w for w in words if not _is_common(w)), prefix=prefix)
     if common and rare:
-        ids = [r[0] for r in _raw(session, _IDS_RAW, (rare, limit + 1))]
+        keep = _keeps_rows(session)
+        ids = (_match_ids(session, rare, limit + 1) if keep
+               else [r[0] for r in _raw(session, _IDS_RAW, (rare, limit + 1))])
         if len(ids) <= limit:
-            rows = _guest_rows(_raw(session, _BY_IDS_RAW, (json.dumps(ids),)))
+            rows = (_rows_by_ids(session, ids) if keep
+                    else _guest_rows(_raw(session, _BY_IDS_RAW, (json.dumps(ids),))))
             held = [r for r in rows if _holds(r, common, prefix=prefix)]
             return sorted(held, key=lambda r: r.id)[:limit]
     return match_rows(session, fts_query(typed, prefix=prefix), limit)
@@ -464,11 +541,23 @@ _StartingKey = tuple[dt.datetime, dt.datetime, int]
 _Starting = tuple[int, tuple[Any, ...], dict[Any, Any]]
 _starting_cache: weakref.WeakKeyDictionary[Any, dict[_StartingKey, _Starting]] = (
     weakref.WeakKeyDictionary())
+# The change counter at which each window was last asked for (on the shared store, the
+# windows asked for since the last change are read again together: see _starting).
+_starting_asked: weakref.WeakKeyDictionary[Any, dict[_StartingKey, int]] = (
+    weakref.WeakKeyDictionary())
 
 
 def _change_seq(session: Session) -> int:
     """The change counter as this transaction sees it (read once per transaction)."""
     return _per_transaction(session, _SEQ_INFO, lambda: _read_change_seq(session))
+
+
+def note_change_seq(session: Session, seq: int) -> None:
+    """The change counter another statement of this transaction read (the permission
+    read's round trip on the shared store: ``storage.queries.staff_standing``), kept as
+    this transaction's. Read before the search's own statements, so what they read is as
+    new as it or newer: what is kept under it is read again at the next change."""
+    _per_transaction(session, _SEQ_INFO, lambda: _seen(session, seq))
 
 
 def _read_change_seq(session: Session) -> int:
@@ -477,6 +566,10 @@ def _read_change_seq(session: Session) -> int:
     else:
         rows = _raw(session, notify.SEQ_SQL, (notify.SEQ_KEY,))
         seq = int(rows[0][0]) if rows else 0
+    return _seen(session, seq)
+
+
+def _seen(session: Session, seq: int) -> int:
     bind = session.get_bind()
     if _seq_seen.get(bind) != seq:
         _seq_seen[bind] = seq
@@ -493,7 +586,7 @@ def _read_change_seq(session: Session) -> int:
 # desk a third more CPU with an arrival marked every second (docs/performance.md).
 FORGET_NAMES_EVERY_S = 60.0
 _seq_seen: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
-_name_forgetters: list[Callable[[], None]] = [name_keys.forget]
+_name_forgetters: list[Callable[[], None]] = [name_keys.forget, _forget_rows]
 _last_forgotten = [float("-inf")]
 _clock = time.monotonic
 
@@ -530,6 +623,8 @@ def starting_derived(session: Session, start: dt.datetime, end: dt.datetime, lim
 def _starting(session: Session, start: dt.datetime, end: dt.datetime, limit: int) -> _Starting:
     seq, key = _change_seq(session), (start, end, limit)
     per_store = _starting_cache.setdefault(session.get_bind(), {})
+    asked = _starting_asked.setdefault(session.get_bind(), {})
+    asked[key] = seq
     hit = per_store.get(key)
     if hit is not None and hit[0] == seq:
         return hit
@@ -542,22 +637,28 @@ def _starting(session: Session, start: dt.datetime, end: dt.datetime, limit: int
         session, _BEFORE_INFO,
         lambda: {k: entry for k, entry in per_store.items() if entry[0] != seq})
     if not _is_pg(session):
-        read = _raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit))
+        reads = {key: _raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit))}
     else:
         # On the driver connection, as the key press's own statements: SQLAlchemy's rows
         # cost a first key after another desk's change ~1 ms per 100 rows to build (the
         # Enum per row) and as much again to compare with the window read before the change
-        # (Row.__eq__ in Python); plain named tuples compare in C (postgres helper's hook).
+        # (Row.__eq__ in Python); plain named tuples compare in C. The other windows read
+        # before the change come in the same round trip: the key press reads them too
+        # (today's and the coming days' arrivals rank its results). Postgres helper's hook.
         from storage import postgres_search
-        read = postgres_search.fetch_rows(
-            session, _STARTING_SQL, {"start": start, "end": end, "n": limit})
-    rows = tuple(_place_rows(read))
+        wanted = [key, *(k for k, entry in before.items() if k != key
+                         and asked.get(k) == entry[0]   # asked for since it was read
+                         and (k not in per_store or per_store[k][0] != seq))]
+        reads = dict(zip(wanted, postgres_search.fetch_windows(
+            session, _STARTING_SQL, [{"start": k[0], "end": k[1], "n": k[2]} for k in wanted]),
+            strict=True))
     for old in [k for k, entry in per_store.items() if entry[0] != seq]:
         del per_store[old]
-    was = before.get(key)
-    fresh: _Starting = (seq, rows, was[2] if was is not None and was[1] == rows else {})
-    per_store[key] = fresh
-    return fresh
+    for k, read in reads.items():
+        rows = tuple(_place_rows(read))
+        was = before.get(k)
+        per_store[k] = (seq, rows, was[2] if was is not None and was[1] == rows else {})
+    return per_store[key]
 
 
 _FACTS_SQL = (

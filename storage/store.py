@@ -43,7 +43,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import audit_anchor, fscheck, migrate, notify, write_locks
+from storage import audit_anchor, audit_journal, fscheck, migrate, notify, write_locks
 from storage import engine as eng
 from storage.errors import (
     DamagedStore,
@@ -97,6 +97,11 @@ class StorePaths:
     def sidecars(self) -> tuple[Path, Path]:
         return (self.db.with_name(DB_NAME + "-wal"), self.db.with_name(DB_NAME + "-shm"))
 
+    @property
+    def journal(self) -> Path:
+        """Audit events written while a long write held the store (storage.audit_journal)."""
+        return self.data_dir / audit_journal.JOURNAL_NAME
+
 
 class Store:
     """An open store: an engine plus read and write sessions.
@@ -116,7 +121,8 @@ class Store:
     kind = "sqlcipher"
     shared = False
 
-    def __init__(self, paths: StorePaths, engine: Engine, header: Header) -> None:
+    def __init__(self, paths: StorePaths, engine: Engine, header: Header,
+                 key: bytes | None = None) -> None:
         self.paths = paths
         self.engine = engine
         self.header = header
@@ -149,6 +155,10 @@ class Store:
         notify.watch_writes(self._write)  # other desks learn of changes (storage.notify)
         notify.watch_writes(self._audit_write)
         notify.watch_writes(self._brief_write)
+        # Where a card opened during another desk's long write is audited (given the key:
+        # a store opened without it, a bench copy, waits for the lock instead).
+        self._journal = (audit_journal.Journal(paths.journal, key, header.store_id)
+                         if key is not None else None)
 
     @property
     def busy_error(self) -> Callable[[StorageError], Exception] | None:
@@ -175,9 +185,31 @@ class Store:
         desk's data write, only for the audit chain (``storage.write_locks``). ``brief``
         (audit-only writes only): wait for the lock ``BRIEF_WAIT_MS``, not the usual bound,
         then fail as busy — for an event that can wait for the next one (a count)."""
-        with self._named_failures(), self._session_for(audit_only, brief)() as session, \
-                session.begin():
-            yield session
+        folded = None
+        with self._named_failures(), self._session_for(audit_only, brief)() as session:
+            with session.begin():
+                yield session
+                if self._journal is not None:
+                    # Events that waited beside the store go onto the chain with this write.
+                    folded = audit_journal.fold(session, self._journal)
+            if folded is not None and self._journal is not None:
+                self._journal.forget(folded)
+
+    @property
+    def defers_events(self) -> bool:
+        """Whether an audit event may be written beside the store while its one writer is
+        busy (:meth:`defer_event`); False on the shared store, where an audit-only write
+        never waits for another desk's data write."""
+        return self._journal is not None
+
+    def defer_event(self, *, at: Any, staff_id: int | None, action: str,
+                    guest_ref: str | None, detail: dict[str, object]) -> None:
+        """Write an audit event beside the store, durably; the next write puts it on the
+        chain (``storage.audit_journal``). Only when :attr:`defers_events`."""
+        if self._journal is None:
+            raise RuntimeError("this store keeps no journal of waiting audit events")
+        self._journal.add(at=at, staff_id=staff_id, action=action, guest_ref=guest_ref,
+                          detail=detail)
 
     def _session_for(self, audit_only: bool, brief: bool = False) -> sessionmaker[Session]:
         if brief and not audit_only:
@@ -231,6 +263,8 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._journal is not None:
+            self._journal.close()
 
 
 def open_store(data_dir: Path, key_source: KeySource, *, create: bool = True) -> Store:
@@ -309,7 +343,7 @@ def _create(paths: StorePaths, key_source: KeySource, resume: Header | None) -> 
         header.db_salt = _file_salt(paths.db).hex()
     header.schema_revision = migrate.head()
     header.write(paths.header)
-    return Store(paths, engine, header)
+    return Store(paths, engine, header, key)
 
 
 def _read_header(paths: StorePaths) -> Header:
@@ -385,7 +419,7 @@ def _open_existing(paths: StorePaths, key_source: KeySource) -> Store:
             with engine.begin() as c:
                 migrate.upgrade(c)
         store = Store(paths, engine,
-                      header or rebuilt_header(engine, key_source, key, db_salt, kdf))
+                      header or rebuilt_header(engine, key_source, key, db_salt, kdf), key)
         if header is None:
             store.notes.append("header rebuilt")
         bring_up_to_date(store, key_source, key, db_salt, revision)

@@ -52,9 +52,10 @@ BRIEF_WAIT_MS = 50
 DATA, CHAIN = "data", "chain"
 
 CHAIN_TABLE = "audit_event"
-# The chain's own rows in ``setting``: its head and the "anchored" mark (audit_chain,
-# audit_anchor); written only under the chain lock.
-CHAIN_SETTINGS = frozenset({"audit.head", "audit.anchored"})
+# The chain's own rows in ``setting``: its head, the "anchored" mark and how far the
+# journal of waiting events was folded (audit_chain, audit_anchor, audit_journal); written
+# only under the chain lock.
+CHAIN_SETTINGS = frozenset({"audit.head", "audit.anchored", "audit.journal"})
 # What an audit-only write may change before it reaches the chain (row locks only).
 BEFORE_CHAIN_TABLES = frozenset({"staff"})
 # Tables whose highest id the audit anchor keeps (storage.audit_anchor.row_marks).

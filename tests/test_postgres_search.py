@@ -155,3 +155,116 @@ def test_a_capped_read_and_collected_words_find_the_same_guests(
             assert answers() == plain, (cap, capped_first)
             assert any(" IN (SELECT" in sql for sql in statements)
             assert any(":cap" in sql for sql in statements) == capped_first
+
+
+def test_a_key_press_reads_the_change_counter_with_the_permission_and_still_sees_changes(
+        store: Store, receptionist: Actor) -> None:
+    """On the shared store the change counter (what the search keeps is right until it
+    moves) comes in the permission read's round trip, not in a statement of its own; a
+    visit recorded for today between two key presses still shows at the next one."""
+    import datetime as dt
+
+    from sqlalchemy import event
+
+    from app import visits
+    from app.domain import VisitKind
+
+    mila = guests.create_guest(store, receptionist, GuestFields("Mila Vermeer"))
+    seen: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        seen.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", note)
+    try:
+        assert [(m.id, m.when) for m in guests.find_guests(store, receptionist, "Verm")] \
+            == [(mila.id, "")]
+        visits.record_visit(store, receptionist, mila.id, kind=VisitKind.STAY,
+                            starts_at=dt.datetime.combine(dt.date.today(), dt.time(23, 0)))
+        seen.clear()
+        assert [(m.id, m.when) for m in guests.find_guests(store, receptionist, "Verm")] \
+            == [(mila.id, "today")]
+    finally:
+        event.remove(store.engine, "before_cursor_execute", note)
+    read = [s for s in seen if "FROM staff" in s]
+    assert read and "setting" in read[0]   # the counter in the permission read
+    assert not [s for s in seen if "FROM setting" in s and "staff" not in s], seen
+
+
+def test_after_a_change_the_arrivals_windows_come_back_in_one_statement(
+        store: Store, receptionist: Actor) -> None:
+    """The first key press after a change reads today's and the coming days' arrivals again
+    (both rank its results): on the shared store in one statement, each window's rows
+    still its own (a guest coming in three days is "week", one coming today "today")."""
+    import datetime as dt
+
+    from app import visits
+    from app.domain import VisitKind
+
+    today = dt.datetime.combine(dt.date.today(), dt.time(22, 0))
+    soon = guests.create_guest(store, receptionist, GuestFields("Noor Vermeulen"))
+    now = guests.create_guest(store, receptionist, GuestFields("Nina Vermeer"))
+    visits.record_visit(store, receptionist, soon.id, kind=VisitKind.STAY,
+                        starts_at=today + dt.timedelta(days=3))
+    assert {m.id: m.when for m in guests.find_guests(store, receptionist, "Verme")} \
+        == {soon.id: "week", now.id: ""}
+    visits.record_visit(store, receptionist, now.id, kind=VisitKind.STAY, starts_at=today)
+    seen: list[str] = []   # every statement on the driver's cursors
+    real = psycopg.Cursor.execute
+
+    def execute(self: psycopg.Cursor[object], query: object, *args: object, **kw: object
+                ) -> object:
+        seen.append(str(query))
+        return real(self, query, *args, **kw)  # type: ignore[arg-type]
+
+    psycopg.Cursor.execute = execute  # type: ignore[method-assign,assignment]
+    try:
+        found = {m.id: m.when for m in guests.find_guests(store, receptionist, "Verme")}
+    finally:
+        psycopg.Cursor.execute = real  # type: ignore[method-assign]
+    assert found == {soon.id: "week", now.id: "today"}
+    windows = [q for q in seen if "FROM visit v JOIN guest g" in q]
+    assert len(windows) == 1 and windows[0].count("UNION ALL") == 1, windows
+
+
+def test_ascii_words_are_folded_on_the_desk_exactly_as_the_server_folds_them(
+        store: Store, receptionist: Actor, owner: psycopg.Connection[tuple[object, ...]],
+        ) -> None:
+    """A typed ASCII word is folded on the desk (no round trip) once the server's own fold
+    of every printable ASCII character agreed; the same words as the server's for a
+    thousand random ASCII words; a word with an accent is still folded by the server."""
+    import random
+
+    from storage import postgres_search as pg
+
+    rng = random.Random(14)
+    words = ["".join(rng.choice([chr(c) for c in range(33, 127)])
+                     for _ in range(rng.randint(1, 12))) for _ in range(1000)]
+    server = dict(owner.execute(  # type: ignore[arg-type]
+        "SELECT w, public.frontdesk_search_text(w, NULL, NULL, NULL) "
+        "FROM unnest(%s::text[]) AS w", (words,)).fetchall())
+    assert {w: str(server[w] or "").strip() for w in words} \
+        == {w: pg._ascii_fold(w) for w in words}
+
+    mila = guests.create_guest(store, receptionist, GuestFields("Mila Mulder-O'Neil"))
+    seen: list[str] = []
+    real = psycopg.Cursor.execute
+
+    def execute(self: psycopg.Cursor[object], query: object, *args: object, **kw: object
+                ) -> object:
+        seen.append(str(query) + repr(args)[:300])   # with the words
+        return real(self, query, *args, **kw)  # type: ignore[arg-type]
+
+    psycopg.Cursor.execute = execute  # type: ignore[method-assign,assignment]
+    try:
+        assert [m.id for m in guests.find_guests(store, receptionist, "Mila Mu")] == [mila.id]
+        assert any("frontdesk_search_text" in q for q in seen)   # the server's ASCII, once
+        seen.clear()
+        for typed in ("Mila Mul", "mila mulde", "o'neil"):
+            assert [m.id for m in guests.find_guests(store, receptionist, typed)] == [mila.id]
+        assert not any("frontdesk_search_text" in q for q in seen), seen
+        jurgen = guests.create_guest(store, receptionist, GuestFields("Jürgen Müller"))
+        assert guests.find_guests(store, receptionist, "Müll")[0].id == jurgen.id
+        assert any("frontdesk_search_text" in q and "'müll'" in q for q in seen)  # the server's
+    finally:
+        psycopg.Cursor.execute = real  # type: ignore[method-assign]

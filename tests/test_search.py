@@ -12,8 +12,9 @@ import datetime as dt
 
 import pytest
 
-from app import guests, phones, visits
+from app import guests, phones, staff, visits
 from app.domain import VisitKind, VisitStatus
+from app.errors import PermissionDenied
 from app.guests import GuestFields
 from app.views import Actor, GuestMatch
 from storage.store import Store
@@ -397,3 +398,15 @@ def test_todays_guest_heard_misspelt_comes_before_other_guests_the_prefix_finds(
     assert found[0].full_name == "Paul Schmit" and found[0].why is None
     assert (found[1].id, found[1].when) == (today, "today")
     assert found[1].why in ("sounds like", "1 letter different")
+
+
+def test_a_deactivated_searcher_is_refused_at_the_next_key_press(
+        store: Store, manager: Actor, receptionist: Actor, book: dict[str, int]) -> None:
+    """The searcher's standing is read in every search's own transaction (on the driver
+    connection on SQLite, docs/performance.md): never remembered past a change of it."""
+    assert find(store, receptionist, "Anna")          # its connection and reads warm
+    staff.set_active(store, manager, receptionist.id, False)
+    with pytest.raises(PermissionDenied, match="deactivated"):
+        find(store, receptionist, "Anna")
+    staff.set_active(store, manager, receptionist.id, True)
+    assert find(store, receptionist, "Anna Jansen")[0].full_name == "Anna Jansen"

@@ -8,6 +8,7 @@ decrypted page on a large store (docs/performance.md, "Finding the right guest")
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -152,15 +153,23 @@ def test_a_result_is_the_snapshot_its_constructor_builds() -> None:
     """``as_match`` fills the frozen snapshot without its constructor: equal to it, field
     for field, with the same hash, and still frozen."""
     import dataclasses
+    import types
 
     from app import guest_search
+    from app.domain import VisitKind
     from app.i18n import _
     from app.views import GuestMatch
     from storage import search
 
-    row = search.GuestRow(7, "G-7", "Anna de Vries", "Ans", "ahn-na", "nl", "a@x.nl",
-                          "+31 6 1", dt.datetime(2026, 1, 2, 3, 4))
-    for why, tier, when in ((None, 0, ""), (_("sounds like"), 3, "today")):
+    fields = (7, "G-7", "Anna de Vries", "Ans", "ahn-na", "nl", "a@x.nl", "+31 6 1",
+              dt.datetime(2026, 1, 2, 3, 4))
+    # the plain rows of the local store (read by position), any other row (by name)
+    rows = (search.GuestRow(*fields),
+            search.PlaceRow(*fields, None, "12", VisitKind.STAY, dt.datetime(2026, 1, 2)),
+            types.SimpleNamespace(**dict(zip(search.GuestRow._fields, fields, strict=False)),
+                                  extra="not shown"))
+    for row, (why, tier, when) in itertools.product(
+            rows, ((None, 0, ""), (_("sounds like"), 3, "today"))):
         built = GuestMatch(id=7, ref="G-7", full_name="Anna de Vries", preferred_name="Ans",
                            pronunciation="ahn-na", language="nl", email="a@x.nl",
                            phone="+31 6 1", created_at=dt.datetime(2026, 1, 2, 3, 4),
@@ -214,3 +223,59 @@ def test_whole_name_closeness_is_measured_only_for_guests_that_can_make_the_list
     found = [g.id for g in guests.find_guests(store, receptionist, "Vrankel", limit=2)]
     assert set(found) == set(near)
     assert sorted(measured) == sorted(near)
+
+
+def test_index_answers_and_rows_are_kept_until_guest_data_changes(
+        store: Store, receptionist: Actor, statements: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same key press again reads neither the index nor a guest row (both kept per store,
+    # storage.search); a change of guest data — here a corrected name — is seen at the
+    # next key press; and only so many rows are kept.
+    from storage import search
+
+    ids = [guests.create_guest(store, receptionist, GuestFields(f"{g} Vrenkel")).id
+           for g in ("Ada", "Bo", "Cas", "Dirk")]
+    first = [(g.id, g.full_name) for g in guests.find_guests(store, receptionist, "Vrenkel")]
+    assert sorted(first) == sorted(zip(ids, ("Ada Vrenkel", "Bo Vrenkel", "Cas Vrenkel",
+                                            "Dirk Vrenkel"), strict=True))
+    statements.clear()
+    assert [(g.id, g.full_name) for g in guests.find_guests(store, receptionist, "Vrenkel")
+            ] == first
+    assert not [q for q in statements if "MATCH" in q or "FROM guest WHERE id IN" in q]
+    guests.update_guest(store, receptionist, ids[0], GuestFields("Ada Vrenkel-Smit"))
+    after = {g.id: g.full_name for g in guests.find_guests(store, receptionist, "Vrenkel")}
+    assert after[ids[0]] == "Ada Vrenkel-Smit"
+    assert [g.full_name for g in guests.find_guests(store, receptionist, "Vrenkel Smit")] == [
+        "Ada Vrenkel-Smit"]
+    monkeypatch.setattr(search, "ROWS_KEPT", 3)
+    monkeypatch.setattr(search, "IDS_KEPT", 2)
+    assert sorted(g.id for g in guests.find_guests(store, receptionist, "Vrenk")) == ids
+    (_seq, rows), = search._rows_cache.values()
+    (_seq, answers), = search._ids_cache.values()
+    assert (len(rows), len(answers)) == (3, 2)
+
+
+def test_rows_read_in_a_write_transaction_are_not_kept(store: Store,
+                                                        receptionist: Actor) -> None:
+    # A write transaction sees its own changes, and may roll back without moving the change
+    # counter: what it read must not be handed to a later transaction.
+    from storage import search
+    from storage.models import Guest
+
+    gid = guests.create_guest(store, receptionist, GuestFields("Ada Vrenkel")).id
+    query = search.fts_query("Vrenkel")
+
+    class Undo(Exception):
+        pass
+
+    with pytest.raises(Undo), store.write() as s:
+        guest = s.get(Guest, gid)
+        assert guest is not None
+        guest.full_name = "Ada Vrenkel-Smit"
+        s.flush()
+        assert [r.full_name for r in search.match_rows(s, query, 50)] == ["Ada Vrenkel-Smit"]
+        raise Undo
+    with store.write() as s:
+        assert [r.full_name for r in search.match_rows(s, query, 50)] == ["Ada Vrenkel"]
+    with store.read() as s:
+        assert [r.full_name for r in search.match_rows(s, query, 50)] == ["Ada Vrenkel"]

@@ -64,7 +64,31 @@ def _run_bench(tmp_path: Path) -> None:
     assert "a key every 20-40 ms" in done.stdout and "load average" in done.stdout
     assert not (tmp_path / "shared-build-g200").exists()  # the scratch copy is removed
     assert not (tmp_path / "pg" / "data" / "postmaster.pid").exists()  # server stopped
+    _the_run_left_the_built_database_as_it_was(tmp_path, r)
     _older_schema_is_upgraded_in_place_and_an_unknown_one_refused(tmp_path)
+
+
+def _the_run_left_the_built_database_as_it_was(folder: Path, r: dict[str, object]) -> None:
+    """The run worked on a copy of the built database, dropped afterwards: the built one
+    still holds what it held before the run (runs used to add their import's guests and
+    visits to it, so each run measured a bigger store than the one before)."""
+    from bench.shared_build import db_name, run_db_name
+    from tests.pg_server import PgServer
+
+    imported = r["import"]
+    assert isinstance(imported, dict) and imported["guests_created"] > 0
+    server = PgServer.start(folder / "pg")
+    try:
+        with psycopg.connect(server.admin_conninfo(db_name(200))) as conn:
+            counts = conn.execute("SELECT (SELECT count(*) FROM guest), "
+                                  "(SELECT count(*) FROM visit)").fetchone()
+        with psycopg.connect(server.admin_conninfo()) as conn:
+            copies = conn.execute("SELECT count(*) FROM pg_database WHERE datname = %s",
+                                  (run_db_name(200),)).fetchone()
+    finally:
+        server.stop()
+    assert counts == (r["guests_before"], r["visits_before"])
+    assert copies == (0,)
 
 
 def _older_schema_is_upgraded_in_place_and_an_unknown_one_refused(folder: Path) -> None:

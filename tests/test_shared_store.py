@@ -403,3 +403,35 @@ def test_a_pooled_connection_the_server_ended_is_replaced_without_a_ping_round_t
         assert pings == []
     finally:
         store.close()
+
+
+@pytest.mark.postgres
+def test_a_read_sends_no_begin_or_commit_and_a_write_is_still_one_transaction(
+        shared_url: str) -> None:
+    """A read runs each statement in a transaction of its own (autocommit: two round trips
+    fewer per key press, no BEGIN and no COMMIT), while a write on the same pooled
+    connection afterwards is still one transaction that rolls back as a whole."""
+    from sqlalchemy import text
+
+    own = text("SELECT statement_timestamp() = transaction_timestamp(), "
+               "transaction_timestamp()")
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        for _ in range(2):
+            with store.read() as s:
+                first, second = s.execute(own).one(), s.execute(own).one()
+                assert queries.guest_count(s) >= 0
+            # Each statement began its own transaction (after a BEGIN, a statement's time
+            # is later than its transaction's).
+            assert first[0] and second[0] and second[1] > first[1]
+        key = "test.autocommit-read"
+        with pytest.raises(RuntimeError), store.write() as s:
+            a = s.execute(own).one()
+            s.execute(text("INSERT INTO setting (key, value) VALUES (:k, 'x')"), {"k": key})
+            b = s.execute(own).one()
+            assert b[1] == a[1]   # one transaction
+            raise RuntimeError("roll it back")
+        with store.read() as s:
+            assert queries.setting_value(s, key) is None
+    finally:
+        store.close()

@@ -1,0 +1,169 @@
+"""A card opened while another desk's long write holds the local store is not held up,
+and its audit event still reaches the chain (storage.audit_journal).
+
+The local store has one writer at a time; an import holds the lock for its whole write
+phase. These tests hold it with a real import in another thread (its progress callback
+runs between its batches, inside its transaction) and a second Store on the same file,
+as a second desk of the PC would, and check what happened in which order — never how
+long it took.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app import guests, importing, staff
+from app.guests import GuestFields
+from app.opening import KeyringKey, open_store
+from app.verify import verify_store
+from app.views import Actor
+from storage import audit_chain, audit_journal
+from storage.models import AuditEvent, Setting
+from storage.store import Store
+from tests.conftest import MANAGER_PIN
+from tests.import_helpers import plan_of
+
+ROWS = b"Booking no;Name;Email;Arrival;Departure;Room\n" + b"".join(
+    f"R-{i};Guest Number{i};g{i}@example.nl;14-03-2026;16-03-2026;{100 + i}\n".encode()
+    for i in range(40))
+
+
+@pytest.fixture
+def desks(data_dir: Path) -> Iterator[tuple[Store, Store]]:
+    """Two desks of one PC on the same encrypted file."""
+    first = open_store(data_dir, KeyringKey())
+    second = open_store(data_dir, KeyringKey())
+    yield first, second
+    first.close()
+    second.close()
+
+
+def _log(store: Store) -> list[tuple[str, str | None, dt.datetime, dict[str, object]]]:
+    import json
+
+    with store.read() as s:
+        return [(a, g, at, json.loads(d)) for a, g, at, d in s.execute(
+            select(AuditEvent.action, AuditEvent.guest_ref, AuditEvent.at, AuditEvent.detail)
+            .order_by(AuditEvent.id))]
+
+
+def _import_holding(store: Store, actor: Actor, while_held: object) -> importing.ImportResult:
+    """Run an import in a thread and call ``while_held()`` while its write transaction
+    is open (between its batches); returns the import's result."""
+    plan = plan_of(store, ROWS)
+    writing, done = threading.Event(), threading.Event()
+    result: list[importing.ImportResult] = []
+    errors: list[BaseException] = []
+
+    def progress(written: int, total: int) -> None:
+        if written and not writing.is_set():
+            writing.set()
+            done.wait(60)
+
+    def run() -> None:
+        try:
+            result.append(importing.apply(store, actor, plan, progress=progress))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+            writing.set()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert writing.wait(60)
+    try:
+        assert callable(while_held)
+        while_held()
+    finally:
+        done.set()
+        thread.join(60)
+    assert errors == [] and len(result) == 1
+    return result[0]
+
+
+def test_a_card_opens_while_an_import_holds_the_local_store_and_is_audited_after_it(
+        desks: tuple[Store, Store]) -> None:
+    importer_desk, reception = desks
+    manager = staff.create_first_manager(importer_desk, "Eva Visser", MANAGER_PIN)
+    known = guests.create_guest(importer_desk, manager, GuestFields("Dirk Hoek"))
+    clerk = staff.sign_in(reception, manager.id, MANAGER_PIN)
+    opened_at = dt.datetime(2026, 3, 14, 9, 30)
+    seen: dict[str, object] = {}
+
+    def open_meanwhile() -> None:
+        card = guests.open_card(reception, clerk, known.id, now=opened_at)
+        seen["card"] = card.guest.full_name
+        seen["log meanwhile"] = [a for a, *_ in _log(reception)]
+
+    result = _import_holding(importer_desk, manager, open_meanwhile)
+    assert result.guests_created == 40
+    # The card was shown while the import held the store; its event was not on the chain.
+    assert seen["card"] == "Dirk Hoek"
+    assert "guest.opened" not in seen["log meanwhile"]  # type: ignore[operator]
+    # The import's own transaction put it on the chain, after the import's events, with
+    # the time the card was opened and a note that it was written late.
+    log = _log(importer_desk)
+    opened = [(g, at, d) for a, g, at, d in log if a == "guest.opened"]
+    assert opened == [(known.ref, opened_at, {"late": True})]
+    actions = [a for a, *_ in log]
+    assert actions.index("import.applied") < actions.index("guest.opened")
+    assert verify_store(importer_desk).ok
+    assert reception.paths.journal.exists()
+    with importer_desk.read() as s:
+        assert audit_chain.verify(s).ok
+        assert s.scalar(select(Setting.value).where(Setting.key == audit_journal.MARK_KEY))
+    # Written once: the next write folds nothing again.
+    guests.open_card(reception, clerk, known.id)
+    assert [a for a, *_ in _log(reception)].count("guest.opened") == 2
+
+
+def test_a_waiting_event_is_put_on_the_chain_once_even_if_the_desk_stopped_before_forgetting_it(
+        desks: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = desks
+    manager = staff.create_first_manager(first, "Eva Visser", MANAGER_PIN)
+    known = guests.create_guest(first, manager, GuestFields("Dirk Hoek"))
+    first.defer_event(at=dt.datetime(2026, 3, 14, 9, 30), staff_id=manager.id,
+                      action="guest.opened", guest_ref=known.ref, detail={})
+    # The desk that folds it stops between its commit and the journal's clean-up.
+    monkeypatch.setattr(audit_journal.Journal, "forget", lambda self, upto: None)
+    guests.open_card(first, manager, known.id)
+    monkeypatch.undo()
+    guests.open_card(second, manager, known.id)
+    guests.open_card(first, manager, known.id)
+    late = [d for a, _, _, d in _log(first) if a == "guest.opened" and d.get("late")]
+    assert late == [{"late": True}]
+    assert verify_store(first).ok
+
+
+def test_a_journal_that_cannot_be_read_never_fails_a_desk_s_write(
+        desks: tuple[Store, Store], data_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+    first, _second = desks
+    manager = staff.create_first_manager(first, "Eva Visser", MANAGER_PIN)
+    known = guests.create_guest(first, manager, GuestFields("Dirk Hoek"))
+    first.defer_event(at=dt.datetime(2026, 3, 14, 9, 30), staff_id=manager.id,
+                      action="guest.opened", guest_ref=known.ref, detail={})
+    first.close()
+    journal = data_dir / audit_journal.JOURNAL_NAME
+    damaged = bytearray(journal.read_bytes())
+    damaged[100:4096] = bytes(len(damaged[100:4096]))
+    journal.write_bytes(bytes(damaged))
+    again = open_store(data_dir, KeyringKey())
+    try:
+        card = guests.open_card(again, manager, known.id)
+        assert card.guest.full_name == "Dirk Hoek"
+        assert "cannot be read" in caplog.text
+        assert journal.read_bytes() == bytes(damaged)   # left for someone to look at
+    finally:
+        again.close()
+
+
+@pytest.mark.both_engines
+def test_only_the_local_store_keeps_a_journal(store: Store) -> None:
+    # The local store's file keeps one; a shared store's audit-only writes never wait for
+    # another desk's data write (tests/test_audit_only_writes.py), so it needs none.
+    assert store.defers_events is (not store.shared)
