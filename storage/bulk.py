@@ -98,6 +98,24 @@ def placeholder(session: Session) -> str:
     raise NotImplementedError(f"no prepared inserts for the {style!r} parameter style")
 
 
+def _once_per_value(proc: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``proc`` run once per distinct value: an import's rows share their dates, times and
+    kinds (100,000 rows, a few hundred distinct days), and SQLAlchemy's conversion of a
+    date or time to SQLite's text costs ~5 µs, a dictionary look-up ~0.1 µs."""
+    done: dict[tuple[type, Any], Any] = {}
+
+    def convert(value: Any) -> Any:
+        key = (value.__class__, value)  # by type too: 1 == True, "stay" == VisitKind.STAY
+        try:
+            return done[key]
+        except KeyError:
+            out = done[key] = proc(value)
+            return out
+        except TypeError:  # unhashable: converted every time
+            return proc(value)
+    return convert
+
+
 def prepare_rows(session: Session, model: type[Base], columns: Sequence[str],
                  rows: Iterable[Sequence[Any]]) -> PreparedRows:
     """Convert ``rows`` (tuples in ``columns`` order) for :func:`insert_prepared`; call in a
@@ -106,7 +124,7 @@ def prepare_rows(session: Session, model: type[Base], columns: Sequence[str],
     # per value in a Python generator (a third of a large import's preparation).
     by_column = list(zip(*rows, strict=True)) or [() for _ in columns]
     converted = [
-        list(map(proc, values)) if proc is not None else values
+        list(map(_once_per_value(proc), values)) if proc is not None else values
         for proc, values in zip(_bind_processors(session, model, columns), by_column,
                                 strict=True)]
     values = list(zip(*converted, strict=True))
