@@ -25,6 +25,11 @@ _REFUSED = frozenset({"Cc", "Cs", "Co", "Cn", "Cf"})
 
 
 def _has_control(value: str) -> bool:
+    # str.isprintable() is False for every character of those categories (and for
+    # separators other than the space): when it holds, no character needs looking at,
+    # which spares a 100,000-row import half a million per-character loops.
+    if value.isprintable():
+        return False
     return any(unicodedata.category(ch) in _REFUSED for ch in value)
 
 

@@ -36,7 +36,7 @@ def main() -> int:
         pre = importing.preview(store, actor, plan)
         t2 = time.perf_counter()
         marks: list[float] = []
-        result = importing.apply(store, actor, plan,
+        result = importing.apply(store, actor, plan, previewed=pre,
                                  prepared=lambda: marks.append(time.perf_counter()))
         t3 = time.perf_counter()
     finally:

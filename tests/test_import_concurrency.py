@@ -9,6 +9,8 @@ driven by the import's ``prepared`` hook (between preparing and writing), not by
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from sqlalchemy import select
 
@@ -171,3 +173,93 @@ def test_prepared_events_chain_like_one_append_each(store: Store, manager: Actor
                 id=e.id, at=e.at, staff_id=e.staff_id, action=e.action,
                 guest_ref=e.guest_ref, detail=e.detail, prev_hash=e.prev_hash)
         assert audit_chain.verify(s).ok
+
+
+def _counting_matches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count how often the apply step matches the file (the real matching, counted)."""
+    # The module, not the function app.importing re-exports under the same name.
+    apply_module = importlib.import_module("app.importing.apply")
+    calls: list[int] = []
+    real = apply_module.match
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(apply_module, "match", counted)
+    return calls
+
+
+def test_the_apply_uses_the_previews_match_while_only_reads_happened(
+        store: Store, manager: Actor, receptionist: Actor,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large file is matched once: after its preview another desk only opens a card (a
+    read, audited), so the apply writes with the preview's match, and lands what the
+    preview said."""
+    known = guests.create_guest(store, manager, GuestFields("Bram Smit", email="bram@example.nl"))
+    plan = plan_of(store, ROWS)
+    pre = importing.preview(store, manager, plan)
+    guests.open_card(store, receptionist, known.id)
+    calls = _counting_matches(monkeypatch)
+    result = importing.apply(store, manager, plan, previewed=pre)
+    assert calls == []  # not matched again
+    assert (result.guests_created, result.guests_matched, result.visits) == (
+        pre.new_guests, pre.matched_guests, pre.visits) == (2, 1, 3)
+    assert guests.guest_count(store) == 3
+    assert verify_store(store).ok
+
+
+def test_a_guest_added_after_the_preview_is_matched_not_duplicated(
+        store: Store, manager: Actor, receptionist: Actor,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Between the preview and the apply another desk adds Anna (same email): the
+    preview's match no longer holds, so the apply matches afresh and finds her."""
+    plan = plan_of(store, ROWS)
+    pre = importing.preview(store, manager, plan)
+    assert pre.new_guests == 3
+    guests.create_guest(store, receptionist, GuestFields("Anna de Vries",
+                                                         email="ANNA@example.nl"))
+    calls = _counting_matches(monkeypatch)
+    result = importing.apply(store, manager, plan, previewed=pre)
+    assert len(calls) == 1
+    assert (result.guests_created, result.guests_matched) == (2, 1)
+    assert guests.guest_count(store) == 3
+
+
+def test_another_plans_preview_is_not_used(store: Store, manager: Actor,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preview made for another plan (another file, or the same file read again) says
+    nothing about this one: the apply matches this plan itself."""
+    other = importing.preview(store, manager, plan_of(store, ROWS.splitlines()[0] + b"\n"
+                                                      + ROWS.splitlines()[1] + b"\n"))
+    calls = _counting_matches(monkeypatch)
+    result = importing.apply(store, manager, plan_of(store, ROWS), previewed=other)
+    assert len(calls) == 1
+    assert (result.guests_created, result.visits) == (3, 3)
+
+
+def test_new_guests_carry_their_latest_visit(store: Store, manager: Actor) -> None:
+    """The import writes each new guest's latest visit with the guest (so the visit
+    trigger rewrites no guest row); it is the very value the trigger keeps: the latest
+    start of the guest's visits, for new and for matched guests alike."""
+    import datetime as dt
+
+    from storage.models import Guest
+
+    known = guests.create_guest(store, manager, GuestFields("Dirk Hoek", email="dirk@x.nl"))
+    data = (b"Booking no;Name;Email;Arrival;Departure;Room\n"
+            b"R-1;Anna de Vries;anna@example.nl;20-03-2026;22-03-2026;101\n"
+            b"R-2;Anna de Vries;anna@example.nl;14-03-2026;15-03-2026;102\n"
+            b"R-3;Dirk Hoek;dirk@x.nl;15-03-2026;17-03-2026;103\n"
+            b"R-4;Carla Bos;;01-04-2026;02-04-2026;104\n")
+    plan = plan_of(store, data)
+    importing.apply(store, manager, plan, previewed=importing.preview(store, manager, plan))
+    with store.read() as s:
+        latest = {g.full_name: g.last_visit_at for g in s.scalars(select(Guest))}
+        by_visits = {g.full_name: max((v.starts_at for v in s.scalars(
+            select(Visit).where(Visit.guest_id == g.id))), default=None)
+            for g in s.scalars(select(Guest))}
+    assert latest == by_visits == {
+        "Anna de Vries": dt.datetime(2026, 3, 20), "Dirk Hoek": dt.datetime(2026, 3, 15),
+        "Carla Bos": dt.datetime(2026, 4, 1)}
+    assert known.full_name in latest

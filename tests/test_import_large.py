@@ -44,7 +44,8 @@ def test_100k_rows_in_one_transaction(store: Store, manager: Actor, tmp_path: Pa
     pre = importing.preview(store, manager, plan)
     previewed = time.perf_counter()
     steps: list[int] = []
-    result = importing.apply(store, manager, plan, progress=lambda d, t: steps.append(d))
+    result = importing.apply(store, manager, plan, progress=lambda d, t: steps.append(d),
+                             previewed=pre)
     applied = time.perf_counter()
     assert len(plan.rows) == ROWS and not plan.errors
     assert result.guests_created == pre.new_guests

@@ -360,7 +360,8 @@ class ApplyPage(QWizardPage):
 
         def work() -> object:
             return importing.apply(store, actor, plan, only_good_rows=only_good,
-                                   progress=bridge.progress.emit, cancelled=cancel.is_set)
+                                   progress=bridge.progress.emit, cancelled=cancel.is_set,
+                                   previewed=pre)
 
         run_in_thread(self._bridge, work)
 

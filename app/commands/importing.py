@@ -136,7 +136,7 @@ def run_import(args: argparse.Namespace) -> int:
                       flush=True)
 
         result = importing.apply(store, actor, plan, only_good_rows=args.only_good_rows,
-                                 progress=progress)
+                                 progress=progress, previewed=pre)
         if sys.stderr.isatty():
             print(file=sys.stderr)
     finally:

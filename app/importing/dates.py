@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](.+))?$")
 _DMY = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?:[ T,]+(.+))?$")
@@ -22,6 +23,9 @@ class NotADate(ValueError):
     pass
 
 
+# A backlog repeats its dates and times (100,000 rows, a few hundred days): each distinct
+# text is read once. Only answers are kept (a NotADate is raised again each time).
+@lru_cache(maxsize=4096)
 def parse_time(value: str) -> dt.time:
     """19:30, 19.30, 19:30:00, 7:30 PM, 1930."""
     v = value.strip()
@@ -43,6 +47,7 @@ def parse_time(value: str) -> dt.time:
         raise NotADate(value) from exc
 
 
+@lru_cache(maxsize=4096)
 def parse_datetime(value: str) -> tuple[dt.date, dt.time | None]:
     """A date and, when the value carries one, a time of day."""
     v = value.strip()
