@@ -188,6 +188,7 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
             if prof is not None:
                 prof.disable()
         took = time.perf_counter() - t
+        nth = len(rec[kind]) + 1   # this desk's how-manieth search or card open
         rec[kind].append((time.monotonic(), took))
         rec[f"{kind}_db"].append(timer.total - db0)
         rec[f"{kind}_statements"].append(timer.statements - n0)
@@ -195,7 +196,7 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
             rec["slow"].append({"kind": kind, "at": time.monotonic(), "took": took,
                                 "db": timer.total - db0, "gc": gct.spent - gc0,
                                 "cpu": _cpu() - c0, "statements": timer.statements - n0,
-                                "typed": typed, "longest": timer.longest})
+                                "typed": typed, "longest": timer.longest, "nth": nth})
         return result
 
     cpu0 = _cpu()

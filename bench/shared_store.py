@@ -229,6 +229,13 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
         "card_in_driver_ms": _summary([v for r in desks for v in r["card_db"]]),
         "longest_desk_wait_ms": max([*_ops(results, "search"), *_ops(results, "card")],
                                     default=0) * 1000,
+        # Each desk's first search and card open run in a process that has just started,
+        # with the other desks starting at the same moment (cold code paths, the first
+        # statements of their kind, the first counted search event): apart, as a desk
+        # signed in a while ago does not pay for them.
+        "longest_desk_wait_after_first_ms": max(
+            [took for r in desks for kind in ("search", "card") for _, took in r[kind][1:]],
+            default=0) * 1000,
         "slowest": _slowest(desks, apply_window),
         "gc_full_n": sum(r.get("gc_n", [0, 0, 0])[2] for r in desks),
         "gc_full_s": sum(r.get("gc_s", [0.0, 0.0, 0.0])[2] for r in desks),
@@ -320,6 +327,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _ordinal(n: int) -> str:
+    return {1: "first", 2: "second", 3: "third"}.get(n, f"{n}th")
+
+
 def _print(r: dict[str, Any]) -> None:
     def line(name: str, key: str, *bases: tuple[str, str]) -> None:
         s = r.get(key)
@@ -365,7 +376,9 @@ def _print(r: dict[str, Any]) -> None:
           f"{r['statements_per_card']:.0f} (median)")
     print(f"  {r['lookups']} guests looked up, median {r['keys_per_guest']:.0f} keys each, "
           f"{r['guests_not_in_first']} not among the first results after the whole name")
-    print(f"  longest desk wait {r['longest_desk_wait_ms']:.0f} ms; errors {len(r['errors'])} "
+    print(f"  longest desk wait {r['longest_desk_wait_ms']:.0f} ms (after each desk's first "
+          f"search and card open: {r['longest_desk_wait_after_first_ms']:.0f} ms); errors "
+          f"{len(r['errors'])} "
           f"{sorted(set(r['errors']))[:5]}; lost: guests {r['guests_lost']}, visits "
           f"{r['visits_lost']}, arrivals {r['arrivals_lost']} of {r['writes']}; arrivals never "
           f"seen {r['unseen_arrivals']}; audit chain ok: {r['audit_chain_ok']}")
@@ -376,6 +389,7 @@ def _print(r: dict[str, Any]) -> None:
               f"{s['db'] * 1000:5.0f} ms ({s['statements']} statements), GC {s['gc'] * 1000:4.0f} "
               f"ms, own CPU {s['cpu'] * 1000:4.0f} ms"
               + (f", typed {s['typed']!r}" if s["kind"] == "search" else "")
+              + (f", the desk's {_ordinal(s['nth'])} {s['kind']}" if "nth" in s else "")
               + (", during the import's apply" if s["during_apply"] else "")
               + f"; longest statement {s['longest'][0] * 1000:.0f} ms: {s['longest'][1]!r}")
     print(f"  CPU used in {r['wall_s']:.0f} s: server {r['cpu_server_s']:.1f} s, desk "

@@ -58,6 +58,8 @@ def _run_bench(tmp_path: Path) -> None:
     assert r["search_baseline_ms"]["n"] == 300 and r["search_alone_ms"]["n"] > 0
     assert r["statements_per_search"] >= 1 and r["statements_per_card"] >= 1
     assert r["errors"] == []
+    assert 0 < r["longest_desk_wait_after_first_ms"] <= r["longest_desk_wait_ms"]
+    assert all(s["nth"] >= 1 for s in r["slowest"])
     assert r["import"]["rows"] == 60 and r["import"]["visits"] > 0
     assert (r["guests_lost"], r["visits_lost"], r["arrivals_lost"]) == (0, 0, 0)
     assert r["audit_chain_ok"] is True
