@@ -149,9 +149,10 @@ def match(s: Session, plan: ImportPlan, region: str, *, look_for_same_names: boo
 def _same_names(s: Session, new_rows: list[PlannedRow]) -> tuple[str, ...]:
     """New guests whose name another new guest or a known guest already has."""
     names = [r.guest.full_name for r in new_rows]
-    twice = {n for n, c in Counter(_fold_name(n) for n in names).items() if c > 1}
-    known = {_fold_name(n) for n in iq.guests_named(s, names)}
-    return tuple(dict.fromkeys(n for n in names if _fold_name(n) in twice | known))
+    folded = [_fold_name(n) for n in names]
+    twice = {n for n, c in Counter(folded).items() if c > 1}
+    alike = twice | {_fold_name(n) for n in iq.guests_named(s, names)}  # once, not per name
+    return tuple(dict.fromkeys(n for n, f in zip(names, folded, strict=True) if f in alike))
 
 
 def e164_numbers(rows: Sequence[PlannedRow], region: str) -> list[str | None]:
