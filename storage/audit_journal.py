@@ -76,6 +76,7 @@ class Journal:
         self._key = key
         self._store_id = store_id
         self._conn: Any = None
+        self._epoch: str | None = None   # this file's count; None: another store's
         self._lock = threading.Lock()
 
     def add(self, *, at: dt.datetime, staff_id: int | None, action: str,
@@ -103,10 +104,9 @@ class Journal:
             return None
         with self._lock:
             conn = self._connection(create=False)
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-            if meta.get("store") != self._store_id:
+            epoch = self._epoch
+            if epoch is None:
                 return None
-            epoch = str(meta["epoch"])
             seen_epoch, _, upto = (mark or "").partition(":")
             after = int(upto) if seen_epoch == epoch and upto else 0
             rows = conn.execute(
@@ -127,7 +127,7 @@ class Journal:
         with self._lock:
             if self._conn is not None:
                 self._conn.close()
-                self._conn = None
+                self._conn, self._epoch = None, None
 
     def _connection(self, *, create: bool) -> Any:
         if self._conn is not None:
@@ -143,6 +143,9 @@ class Journal:
             if not new:
                 raise
             conn = self._open(salt=None)   # another desk made it a moment ago: its salt
+        # What the file is never changes while it is open: read once, not at every write.
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        self._epoch = str(meta["epoch"]) if meta.get("store") == self._store_id else None
         self._conn = conn
         return conn
 
@@ -184,8 +187,9 @@ def fold(session: Session, journal: Journal) -> int | None:
         audit_chain.append(session, at=e.at, staff_id=e.staff_id, action=e.action,
                            guest_ref=e.guest_ref, detail={**e.detail, "late": True})
     value = f"{epoch}:{events[-1].id}"
-    done = session.execute(update(Setting).where(Setting.key == MARK_KEY).values(value=value)
-                           .execution_options(synchronize_session=False))
-    if not getattr(done, "rowcount", 1):
+    if mark is None:
         session.add(Setting(key=MARK_KEY, value=value))
+    else:
+        session.execute(update(Setting).where(Setting.key == MARK_KEY).values(value=value)
+                        .execution_options(synchronize_session=False))
     return events[-1].id

@@ -185,15 +185,15 @@ class Store:
         desk's data write, only for the audit chain (``storage.write_locks``). ``brief``
         (audit-only writes only): wait for the lock ``BRIEF_WAIT_MS``, not the usual bound,
         then fail as busy — for an event that can wait for the next one (a count)."""
-        folded = None
+        journal, folded = self._journal, None
         with self._named_failures(), self._session_for(audit_only, brief)() as session:
             with session.begin():
                 yield session
-                if self._journal is not None:
+                if journal is not None:
                     # Events that waited beside the store go onto the chain with this write.
-                    folded = audit_journal.fold(session, self._journal)
-            if folded is not None and self._journal is not None:
-                self._journal.forget(folded)
+                    folded = audit_journal.fold(session, journal)
+            if journal is not None and folded is not None:
+                journal.forget(folded)
 
     @property
     def defers_events(self) -> bool:
