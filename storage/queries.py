@@ -64,9 +64,6 @@ def newest_change_time(s: Session) -> dt.datetime | None:
 # Built once: every use case (and every key press of a search) asks. Run on the session's
 # connection (Core, no ORM execution context: about half the cost); it reads committed
 # rows, as this check should (app.permissions.require runs it in a read transaction).
-_STANDING = select(Staff.role, Staff.active).where(Staff.id == bindparam("staff_id"))
-
-
 # On the shared store, with the change counter (storage.notify) in the same round trip.
 _STANDING_AND_SEQ = select(
     Staff.role, Staff.active,
@@ -84,15 +81,10 @@ def staff_standing(s: Session, staff_id: int) -> tuple[Role, bool] | None:
     On PostgreSQL the change counter comes in the same round trip
     (:func:`_standing_noting_changes`).
     """
-    dialect = s.get_bind().dialect.name
-    if dialect == "sqlite":
-        rows = search.raw_rows(s, _STANDING_RAW, (staff_id,))
-        row = rows[0] if rows else None
-    elif dialect == "postgresql":
+    if s.get_bind().dialect.name == "postgresql":
         return _standing_noting_changes(s, staff_id)
-    else:
-        row = s.connection().execute(_STANDING, {"staff_id": staff_id}).first()
-    return (Role(row[0]), bool(row[1])) if row else None
+    rows = search.raw_rows(s, _STANDING_RAW, (staff_id,))
+    return (Role(rows[0][0]), bool(rows[0][1])) if rows else None
 
 
 def _standing_noting_changes(s: Session, staff_id: int) -> tuple[Role, bool] | None:
