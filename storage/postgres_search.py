@@ -100,11 +100,8 @@ def typed_words(session: Session, typed: str) -> list[str]:
     words = [w for w in typed.split() if any(ch.isalnum() or ord(ch) > 127 for ch in w)]
     if not words:
         return []
-    server = _server_of(session)
-    missing = sorted({w for w in words if (server, w) not in _FOLDED})
-    found = _fold_missing(session, server, missing)
-    folded_words = [found[w] if w in found else _FOLDED.get((server, w), "") for w in words]
-    return [f for f in folded_words if f]
+    folded = _fold_all(session, words)
+    return [f for f in (folded[w] for w in words) if f]
 
 
 def find_rows(session: Session, words: list[str], limit: int, *, whole: bool
