@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+
 from sqlalchemy import func, select
 
 from app import importing
+from app.views import Actor
 from storage.models import AuditEvent, Guest, Setting, Visit
 from storage.store import Store
 
@@ -49,3 +53,38 @@ def every_row(store: Store) -> dict[str, list[tuple[object, ...]]]:
             rows = s.execute(text(f'SELECT * FROM "{name}"'))
             out[name] = sorted((tuple(r) for r in rows), key=repr)
     return out
+
+
+def import_held(store: Store, actor: Actor, plan: importing.ImportPlan,
+                while_held: Callable[[], None]) -> importing.ImportResult:
+    """Apply ``plan`` in a thread and call ``while_held()`` while the import's write
+    transaction is open (its progress callback waits between its batches until it
+    returns); the import's result. Asserts the import really waited for it."""
+    writing, done = threading.Event(), threading.Event()
+    waited: list[bool] = []
+    result: list[importing.ImportResult] = []
+    errors: list[BaseException] = []
+
+    def progress(written: int, total: int) -> None:
+        if written and not writing.is_set():   # rows written: inside the write
+            writing.set()
+            waited.append(done.wait(60))
+
+    def run() -> None:
+        try:
+            result.append(importing.apply(store, actor, plan, progress=progress))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+            writing.set()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert writing.wait(60)
+    try:
+        while_held()
+    finally:
+        done.set()
+        thread.join(60)
+    assert errors == [] and len(result) == 1
+    assert waited == [True]   # the import held its transaction open until while_held ended
+    return result[0]

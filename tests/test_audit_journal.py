@@ -11,23 +11,21 @@ long it took.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from app import guests, importing, staff
+from app import guests, staff
 from app.guests import GuestFields
 from app.opening import KeyringKey, open_store
 from app.verify import verify_store
-from app.views import Actor
 from storage import audit_chain, audit_journal
 from storage.models import AuditEvent, Setting
 from storage.store import Store
 from tests.conftest import MANAGER_PIN
-from tests.import_helpers import plan_of
+from tests.import_helpers import import_held, plan_of
 
 ROWS = b"Booking no;Name;Email;Arrival;Departure;Room\n" + b"".join(
     f"R-{i};Guest Number{i};g{i}@example.nl;14-03-2026;16-03-2026;{100 + i}\n".encode()
@@ -53,39 +51,6 @@ def _log(store: Store) -> list[tuple[str, str | None, dt.datetime, dict[str, obj
             .order_by(AuditEvent.id))]
 
 
-def _import_holding(store: Store, actor: Actor, while_held: object) -> importing.ImportResult:
-    """Run an import in a thread and call ``while_held()`` while its write transaction
-    is open (between its batches); returns the import's result."""
-    plan = plan_of(store, ROWS)
-    writing, done = threading.Event(), threading.Event()
-    result: list[importing.ImportResult] = []
-    errors: list[BaseException] = []
-
-    def progress(written: int, total: int) -> None:
-        if written and not writing.is_set():
-            writing.set()
-            done.wait(60)
-
-    def run() -> None:
-        try:
-            result.append(importing.apply(store, actor, plan, progress=progress))
-        except BaseException as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-            writing.set()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    assert writing.wait(60)
-    try:
-        assert callable(while_held)
-        while_held()
-    finally:
-        done.set()
-        thread.join(60)
-    assert errors == [] and len(result) == 1
-    return result[0]
-
-
 def test_a_card_opens_while_an_import_holds_the_local_store_and_is_audited_after_it(
         desks: tuple[Store, Store]) -> None:
     importer_desk, reception = desks
@@ -100,7 +65,7 @@ def test_a_card_opens_while_an_import_holds_the_local_store_and_is_audited_after
         seen["card"] = card.guest.full_name
         seen["log meanwhile"] = [a for a, *_ in _log(reception)]
 
-    result = _import_holding(importer_desk, manager, open_meanwhile)
+    result = import_held(importer_desk, manager, plan_of(importer_desk, ROWS), open_meanwhile)
     assert result.guests_created == 40
     # The card was shown while the import held the store; its event was not on the chain.
     assert seen["card"] == "Dirk Hoek"

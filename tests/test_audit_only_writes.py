@@ -20,12 +20,12 @@ from sqlalchemy import select
 from app import guests, importing, shared_store, staff
 from app.guests import GuestFields
 from app.verify import verify_store
-from app.views import Actor
+from app.views import Actor, GuestCard
 from storage import audit_anchor, audit_chain, notify, write_locks
 from storage import engine_postgres as pge
 from storage.models import AuditEvent, Guest, Staff
 from storage.store import Store
-from tests.import_helpers import plan_of
+from tests.import_helpers import import_held, plan_of
 from tests.pg_fixtures import SharedCluster
 
 ROWS = b"Booking no;Name;Email;Arrival;Departure;Room\n" + b"".join(
@@ -52,42 +52,20 @@ def test_a_card_opens_while_an_import_writes_its_rows(pg_cluster: SharedCluster,
         plan = plan_of(importer_desk, ROWS)
         with importer_desk.read() as s:
             seq_before = notify.current_seq(s)
-        writing, opened = threading.Event(), threading.Event()
         seen: dict[str, object] = {}
 
-        def progress(done: int, total: int) -> None:
-            if done and not writing.is_set():   # rows written: inside the data write
-                seen["locks while writing"] = _advisory_locks(pg_cluster, shared_db)
-                writing.set()
-                seen["card opened meanwhile"] = opened.wait(30)
-
-        result: list[importing.ImportResult] = []
-        errors: list[BaseException] = []
-
-        def run_import() -> None:
-            try:
-                result.append(importing.apply(importer_desk, manager, plan,
-                                              progress=progress))
-            except BaseException as exc:  # pragma: no cover - reported below
-                errors.append(exc)
-                writing.set()
-
-        thread = threading.Thread(target=run_import)
-        thread.start()
-        assert writing.wait(60)
-        try:
+        def meanwhile() -> None:
             # The import is between its batches, its transaction open: a card opens at
             # another desk (and a sign-in there), each with its audit event committed.
-            card = guests.open_card(reception, clerk, known.id)
+            seen["locks while writing"] = _advisory_locks(pg_cluster, shared_db)
+            seen["card"] = guests.open_card(reception, clerk, known.id)
             staff.sign_in(reception, manager.id, "4826")
-        finally:
-            opened.set()
-            thread.join(60)
-        assert errors == [] and len(result) == 1
-        assert seen["card opened meanwhile"] is True
+
+        result = import_held(importer_desk, manager, plan, meanwhile)
         # Ordering, not times: while it wrote rows the import held the data lock only.
         assert seen["locks while writing"] == {pge.DATA_LOCK_KEY}
-        assert card.guest.full_name == "Dirk Hoek"
+        card = seen["card"]
+        assert isinstance(card, GuestCard) and card.guest.full_name == "Dirk Hoek"
         with importer_desk.read() as s:
             log = list(s.execute(select(AuditEvent.action, AuditEvent.guest_ref)
                                  .order_by(AuditEvent.id)))
@@ -101,7 +79,7 @@ def test_a_card_opens_while_an_import_writes_its_rows(pg_cluster: SharedCluster,
         assert actions[i:i + 3] == ["guest.opened", "staff.signed_in", "guest.created"]
         assert actions[i + 2:].count("guest.created") == 40
         assert actions[-1] == "import.applied"
-        assert result[0].guests_created == 40
+        assert result.guests_created == 40
         assert verify_store(importer_desk).ok
     finally:
         importer_desk.close()
