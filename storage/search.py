@@ -21,6 +21,7 @@ import json
 import time
 import unicodedata
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TypeVar, cast
 
@@ -184,13 +185,17 @@ def match_rows(session: Session, query: str, limit: int) -> list[GuestRow]:
 # are kept per store, the rows in plain tuples (~0.6 KB each, at most ROWS_KEPT), the
 # answers as ids (at most IDS_KEPT), until the change counter read in the search's own
 # snapshot moves (as the visit facts below), and only for read transactions: a write
-# transaction may hold rows it changed itself, and may roll back. The oldest go first.
+# transaction may hold rows it changed itself, and may roll back. The oldest go first, in
+# constant time (``OrderedDict.popitem``): dropping a plain dict's first key again and again
+# makes each ``next(iter(d))`` step over every key dropped before it (CPython keeps their
+# empty slots until the dict is resized) — 15-25 us a row once the cache was full, ~1 ms of
+# a slow forgiving key press at a million guests (docs/performance.md).
 ROWS_KEPT = 20_000
 IDS_KEPT = 5_000
-_rows_cache: weakref.WeakKeyDictionary[Any, tuple[int, dict[int, GuestRow]]] = (
+_rows_cache: weakref.WeakKeyDictionary[Any, tuple[int, OrderedDict[int, GuestRow]]] = (
     weakref.WeakKeyDictionary())
-_ids_cache: weakref.WeakKeyDictionary[Any, tuple[int, dict[tuple[str, int], list[int]]]] = (
-    weakref.WeakKeyDictionary())
+_ids_cache: weakref.WeakKeyDictionary[
+    Any, tuple[int, OrderedDict[tuple[str, int], list[int]]]] = weakref.WeakKeyDictionary()
 
 
 def _match_ids(session: Session, query: str, limit: int) -> list[int]:
@@ -199,13 +204,13 @@ def _match_ids(session: Session, query: str, limit: int) -> list[int]:
     seq, bind = _change_seq(session), session.get_bind()
     held = _ids_cache.get(bind)
     if held is None or held[0] != seq:
-        held = _ids_cache[bind] = (seq, {})
+        held = _ids_cache[bind] = (seq, OrderedDict())
     known, key = held[1], (query, limit)
     ids = known.get(key)
     if ids is None:
         ids = known[key] = [r[0] for r in _raw(session, _IDS_RAW, key)]
         while len(known) > IDS_KEPT:
-            del known[next(iter(known))]
+            known.popitem(last=False)
     return ids
 
 
@@ -221,7 +226,7 @@ def _rows_by_ids(session: Session, ids: list[int]) -> list[GuestRow]:
     seq, bind = _change_seq(session), session.get_bind()
     held = _rows_cache.get(bind)
     if held is None or held[0] != seq:
-        held = _rows_cache[bind] = (seq, {})
+        held = _rows_cache[bind] = (seq, OrderedDict())
     known = held[1]
     missing = [i for i in ids if i not in known]
     if missing:
@@ -229,7 +234,7 @@ def _rows_by_ids(session: Session, ids: list[int]) -> list[GuestRow]:
             known[row.id] = row
     out = [known[i] for i in ids if i in known]
     while len(known) > ROWS_KEPT:
-        del known[next(iter(known))]
+        known.popitem(last=False)
     return out
 
 
