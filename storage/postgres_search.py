@@ -86,6 +86,19 @@ def _fold_missing(session: Session, server: str, missing: Sequence[str]) -> dict
     return found
 
 
+def warm_up(session: Session) -> None:
+    """What a desk's first key press would otherwise ask the server before its search:
+    whether the server folds ASCII as this desk does, and the word statistics the
+    planning reads (:func:`_common`). Run once when the store is opened
+    (``storage.postgres.open_shared``), while the person signs in: the first search of
+    each desk was the longest wait of the bench's desks (9-11 statements, 0.2-1 s with
+    eight desks starting together; docs/performance.md)."""
+    server = _server_of(session)
+    if server not in _FOLDS_ASCII_ALIKE:
+        _fold_missing(session, server, ["a"])
+    _common(session)
+
+
 def _server_of(session: Session) -> str:
     """Which server and database this session talks to (no round trip: libpq knows)."""
     info: Any = getattr(session.connection().connection.dbapi_connection, "info", None)
@@ -285,6 +298,20 @@ def fetch_rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
         return list(_dbapi(session).execute(driver_sql, params).fetchall())
     except psycopg.Error as exc:
         raise DBAPIError.instance(driver_sql, params, exc, psycopg.Error) from exc
+
+
+def execute_driver(session: Session, sql: str, params: dict[str, Any]) -> int:
+    """Run one statement that returns no rows (psycopg's ``%(name)s`` parameters) on the
+    session's driver connection, in its transaction; its row count. Errors come back as
+    SQLAlchemy's, as from ``session.execute`` (a lock timeout is still ``StoreBusy``)."""
+    import psycopg
+
+    from storage.search import _dbapi
+
+    try:
+        return int(_dbapi(session).execute(sql, params).rowcount)
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(sql, params, exc, psycopg.Error) from exc
 
 
 def fetch_windows(session: Session, sql: str, windows: Sequence[dict[str, Any]]

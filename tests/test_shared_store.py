@@ -435,3 +435,76 @@ def test_a_read_sends_no_begin_or_commit_and_a_write_is_still_one_transaction(
             assert queries.setting_value(s, key) is None
     finally:
         store.close()
+
+
+def test_opening_asks_what_a_first_key_press_asked_so_it_runs_only_its_search(
+        shared_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether the server folds ASCII as the desk does, and the word statistics, are read
+    when the store is opened (while the person signs in), not by each desk's first key
+    press: that press runs only the search's own statements, with the same answers."""
+    from storage import postgres_search as ps
+
+    monkeypatch.setattr(ps, "_FOLDS_ASCII_ALIKE", {})
+    monkeypatch.setattr(ps, "_COMMON", {})
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        assert list(ps._FOLDS_ASCII_ALIKE.values()) == [True] and len(ps._COMMON) == 1
+        actor = staff.create_first_manager(store, "Eva Visser", "4826")
+        ingrid = guests.create_guest(store, actor, GuestFields("Ingrid Holm"))
+        ps._FOLDED.clear()
+        seen: list[str] = []
+        real_fetch = ps.fetch_rows
+
+        def fetch(session: object, sql: str, params: dict[str, object]) -> list[object]:
+            seen.append(sql)
+            return real_fetch(session, sql, params)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(ps, "fetch_rows", fetch)
+        assert [m.id for m in guests.find_guests(store, actor, "Ingr")] == [ingrid.id]
+        assert seen and not [s for s in seen if "pg_stats" in s or "frontdesk_search_text" in s]
+    finally:
+        store.close()
+
+
+def test_card_opens_at_two_desks_at_once_append_one_unbroken_chain(shared_url: str) -> None:
+    """A card's "opened" event and the chain's head go to the server in one statement on
+    the driver connection: two desks opening cards at once still append one chain, and
+    every event reads back as it was hashed (verify recomputes each hash)."""
+    from sqlalchemy import text
+
+    first = shared_store.open_shared_store(shared_url)
+    second = shared_store.open_shared_store(shared_url)
+    try:
+        manager = staff.create_first_manager(first, "Eva Visser", "4826")
+        ids = [guests.create_guest(first, manager, GuestFields(f"Guest {i}")).id
+               for i in range(5)]
+        errors: list[BaseException] = []
+
+        def work(store: pg.SharedStore) -> None:
+            try:
+                for _ in range(4):
+                    for gid in ids:
+                        guests.open_card(store, manager, gid)
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work, args=(s,)) for s in (first, second)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        with first.read() as s:
+            report = audit_chain.verify(s)
+            assert report.ok, report.problem
+            assert queries.audit_event_count(s) == report.events
+            opened = s.execute(text("SELECT count(*) FROM audit_event WHERE action = "
+                                    "'guest.opened'")).scalar()
+            assert opened == 2 * 4 * len(ids)
+            top = audit_chain.head(s)
+            assert top is not None and top[0] == report.events
+            # the head record was written with each event, in the same statement
+            assert queries.setting_value(s, audit_chain.HEAD_KEY) == f"{top[0]}:{top[1]}"
+    finally:
+        first.close()
+        second.close()
