@@ -157,6 +157,58 @@ def test_a_capped_read_and_collected_words_find_the_same_guests(
             assert any(":cap" in sql for sql in statements) == capped_first
 
 
+def test_typing_on_looks_only_among_the_guests_a_complete_answer_held_with_the_same_answers(
+        store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch,
+        owner: psycopg.Connection[tuple[object, ...]]) -> None:
+    """A key press whose statement returned every match lets the next key presses (whose
+    words imply its words) read only those guests' index entries: the same answers, in the
+    same order, as reading the whole range of the word; a guest another desk adds between
+    two key presses still shows at the next one (the change counter moved); the kept read
+    is a probe of (guest_id, word), not a range of the word."""
+    from storage import postgres_search as pg
+
+    names = ["Rik Janssen", "Rik Jansen", "Rik de Jong", "Rika Jansma", "Erik Janssens",
+             "Rik Jans-Smit", "Anna Rik", "Rik O'Brien", "Rikke Janse"]
+    for name in names:
+        guests.create_guest(store, receptionist, GuestFields(name))
+    typed = ["r", "ri", "rik", "rik ", "rik j", "rik ja", "rik jan", "rik jans", "rik janss",
+             "rik janssen", "rik janssen x", "Rik Jansse", "rik o", "rik o'bri", "jans rik"]
+    statements: list[str] = []
+    real_fetch = pg.fetch_rows
+
+    def fetch(session: object, sql: str, params: dict[str, object]) -> list[object]:
+        statements.append(sql)
+        return real_fetch(session, sql, params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pg, "fetch_rows", fetch)
+
+    def answers() -> list[object]:
+        return [[(m.id, m.why) for m in guests.find_guests(store, receptionist, t, limit)]
+                for limit in (2, 50) for t in typed]
+
+    monkeypatch.setattr(pg, "_COMPLETE_KEEP", 0)
+    plain = answers()
+    assert not any(":among" in sql for sql in statements)
+    monkeypatch.setattr(pg, "_COMPLETE_KEEP", 8)
+    statements.clear()
+    assert answers() == plain
+    kept = [sql for sql in statements if ":among" in sql]
+    assert kept
+    with store.read() as s:
+        words = pg.typed_words(s, "rik janss")
+        plan = pg._find_plan(s, words, 50, whole=False)
+        assert plan is not None
+        params = {**plan[2], "among": [1, 2, 3]}
+    owner.execute("SET enable_seqscan = off")
+    assert "ix_guest_word_guest" in _plan(owner, pg.to_driver(plan[4]), params)
+
+    # A guest added between two key presses (any desk's change moves the counter) is
+    # seen at the next one.
+    assert guests.find_guests(store, receptionist, "rik jansse")[0].full_name == "Rik Janssen"
+    other = guests.create_guest(store, receptionist, GuestFields("Rik Janssema"))
+    assert other.id in [m.id for m in guests.find_guests(store, receptionist, "rik janssem")]
+
+
 def test_a_key_press_reads_the_change_counter_with_the_permission_and_still_sees_changes(
         store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
     """On the shared store the change counter (what the search keeps is right until it
