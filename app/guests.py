@@ -145,7 +145,7 @@ def open_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime | N
     # beside the store at once, for the next write to put on the chain (record_late).
     try:
         with store.write(audit_only=True, brief=store.defers_events) as s:
-            rows = _card_rows(store, actor, s, guest_id)
+            rows = _card_rows(store, actor, s, guest_id, then_chain=True)
             record(s, actor, "guest.opened", guest_ref=rows.guest.ref, at=at)
             return build_card(rows, at)
     except (StoreBusy, StoreBusyError):
@@ -157,10 +157,13 @@ def open_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime | N
         return build_card(rows, at)
 
 
-def _card_rows(store: Store, actor: Actor, s: Session, guest_id: int) -> CardRows:
-    """The card's rows, after the standing permission check in the same transaction."""
+def _card_rows(store: Store, actor: Actor, s: Session, guest_id: int, *,
+               then_chain: bool = False) -> CardRows:
+    """The card's rows, after the standing permission check in the same transaction; with
+    ``then_chain`` (its event is appended next), on the shared store the audit chain's
+    lock comes in the card's own round trip (``storage.card.card_rows``)."""
     require(store, actor, Action.VIEW_GUEST, within=s)
-    rows = card.card_rows(s, guest_id)
+    rows = card.card_rows(s, guest_id, then_chain=then_chain)
     if rows is None:
         raise NotFound(_("That guest no longer exists."))
     return rows

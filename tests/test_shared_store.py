@@ -508,3 +508,38 @@ def test_card_opens_at_two_desks_at_once_append_one_unbroken_chain(shared_url: s
     finally:
         first.close()
         second.close()
+
+
+def test_a_card_open_takes_the_chain_lock_in_its_reads_round_trip_then_writes_its_event(
+        shared_url: str) -> None:
+    """On the shared store a card open sends its permission read, then the card's reads,
+    the chain lock and the chain's end in one pipeline, then the event with the chain's
+    head in one statement: nothing else (BEGIN and COMMIT aside), and the chain holds."""
+    store = shared_store.open_shared_store(shared_url)
+    sent: list[tuple[bool, str]] = []
+    real_cur = psycopg.Cursor.execute
+
+    def cur_execute(self: psycopg.Cursor[object], query: object, *a: object,
+                    **kw: object) -> object:
+        sent.append((self.connection._pipeline is not None, str(query)))
+        return real_cur(self, query, *a, **kw)  # type: ignore[arg-type]
+
+    try:
+        manager = staff.create_first_manager(store, "Eva Visser", "4826")
+        g = guests.create_guest(store, manager, GuestFields("Ada Lovelace"))
+        guests.open_card(store, manager, g.id)   # the pool's connection is warm
+        psycopg.Cursor.execute = cur_execute  # type: ignore[method-assign,assignment]
+        try:   # (every statement goes through a cursor's execute, a connection's too)
+            assert guests.open_card(store, manager, g.id).guest.full_name == "Ada Lovelace"
+        finally:
+            psycopg.Cursor.execute = real_cur  # type: ignore[method-assign]
+        piped = [q for p, q in sent if p]
+        alone = [q for p, q in sent if not p]
+        assert any("pg_advisory_xact_lock" in q for q in piped)
+        assert len(alone) == 2 and "FROM staff" in alone[0], alone
+        assert "INSERT INTO audit_event" in alone[1], alone
+        with store.read() as s:
+            report = audit_chain.verify(s)
+            assert report.ok, report.problem
+    finally:
+        store.close()
