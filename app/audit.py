@@ -57,13 +57,15 @@ def _who(actor: Actor | None, detail: dict[str, object]
 
 
 def record_late(store: Store, actor: Actor, action: str, *, guest_ref: str | None,
-                at: dt.datetime, **detail: object) -> None:
+                at: dt.datetime, **detail: object) -> bool:
     """Record an event while another desk's long write holds the local store: written
     durably beside it now, put on the chain by the next write (``storage.audit_journal``),
-    with its own time. Only where ``store.defers_events``; call after the read it audits."""
+    with its own time. Only where ``store.defers_events``; call after the read it audits.
+    False when it could not be written there: then what was read must not be shown until
+    the event is recorded the usual way."""
     staff_id, fields = _who(actor, detail)
-    store.defer_event(at=at, staff_id=staff_id, action=action, guest_ref=guest_ref,
-                      detail=fields)
+    return store.defer_event(at=at, staff_id=staff_id, action=action, guest_ref=guest_ref,
+                             detail=fields)
 
 
 def look(session: Session, actor: Actor, guest_ref: str, at: dt.datetime, *, via: str) -> bool:

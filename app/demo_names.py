@@ -177,6 +177,15 @@ class _Zipf:
     def pick(self, rng: random.Random) -> str:
         return self.items[bisect.bisect(self.cum, rng.random() * self.cum[-1])]
 
+    def not_in(self, name: str, words: set[str]) -> str:
+        """``name``, or the next one on the list if it is one of ``words`` ("Bernard
+        Bernard" is a real name, but on a demo's first screen it reads as a bug). Draws
+        nothing from the random stream, so every other demo guest keeps their name."""
+        i = self.items.index(name)
+        while self.items[i].casefold() in words:
+            i = (i + 1) % len(self.items)
+        return self.items[i]
+
 
 _GIVEN = {o.key: _Zipf(o.given) for o in ORIGINS}
 _SURNAME = {o.key: _Zipf(o.surnames) for o in ORIGINS}
@@ -196,10 +205,12 @@ def pick_name(rng: random.Random) -> tuple[str, str, str]:
         second = _GIVEN[origin].pick(rng)
         if second != given and "-" not in given and "-" not in second:
             given = f"{given} {second}"
+    taken = {word.casefold() for word in given.split()}
     surname_origin = _origin(rng) if rng.random() < MIXED else origin
-    surname = _SURNAME[surname_origin].pick(rng)
+    surname = _SURNAME[surname_origin].not_in(_SURNAME[surname_origin].pick(rng), taken)
     if rng.random() < DOUBLE_SURNAME:
-        other = _SURNAME[_origin(rng) if rng.random() < MIXED else origin].pick(rng)
+        other_origin = _origin(rng) if rng.random() < MIXED else origin
+        other = _SURNAME[other_origin].not_in(_SURNAME[other_origin].pick(rng), taken)
         if other != surname:
             surname = f"{surname}-{other}"
     return given, surname, origin

@@ -151,17 +151,26 @@ def open_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime | N
     # The local store has one writer: when another desk's long write (an import) holds
     # it beyond a moment, the card is read without the lock and its event written
     # beside the store at once, for the next write to put on the chain (record_late).
+    # If the journal cannot take the event (a file of another store beside this one),
+    # the card waits for the lock like any write: it is never shown unaudited.
     try:
-        with store.write(audit_only=True, brief=store.defers_events) as s:
-            rows = _card_rows(store, actor, s, guest_id)
-            record(s, actor, "guest.opened", guest_ref=rows.guest.ref, at=at)
-            return build_card(rows, at)
+        return _open_audited(store, actor, guest_id, at, brief=store.defers_events)
     except (StoreBusy, StoreBusyError):
         if not store.defers_events:
             raise
     with store.read() as s:
         rows = _card_rows(store, actor, s, guest_id)
-        record_late(store, actor, "guest.opened", guest_ref=rows.guest.ref, at=at)
+        if record_late(store, actor, "guest.opened", guest_ref=rows.guest.ref, at=at):
+            return build_card(rows, at)
+    return _open_audited(store, actor, guest_id, at, brief=False)
+
+
+def _open_audited(store: Store, actor: Actor, guest_id: int, at: dt.datetime, *,
+                  brief: bool) -> GuestCard:
+    """The card read and its "guest.opened" event written in one write transaction."""
+    with store.write(audit_only=True, brief=brief) as s:
+        rows = _card_rows(store, actor, s, guest_id)
+        record(s, actor, "guest.opened", guest_ref=rows.guest.ref, at=at)
         return build_card(rows, at)
 
 

@@ -56,6 +56,11 @@ _SCHEMA = (
 )
 
 
+class NotThisStores(Exception):
+    """The journal file beside the store was made for another store (a copied folder):
+    it is left as it is (its events are someone's audit), and nothing is added to it."""
+
+
 @dataclass(frozen=True)
 class Waiting:
     """One event written to the journal, not yet on the chain."""
@@ -81,9 +86,15 @@ class Journal:
 
     def add(self, *, at: dt.datetime, staff_id: int | None, action: str,
             guest_ref: str | None, detail: dict[str, object]) -> None:
-        """Write one event, durably, before returning (the caller then shows what it read)."""
+        """Write one event, durably, before returning (the caller then shows what it read).
+
+        Raises :class:`NotThisStores` when the file beside the store belongs to another
+        store (its events would never be folded here: the caller must wait for the store's
+        own lock instead), and sqlcipher3/OS errors when it cannot be written at all."""
         with self._lock:
             conn = self._connection(create=True)
+            if self._epoch is None:
+                raise NotThisStores(self.path)
             conn.execute("BEGIN IMMEDIATE")
             try:
                 conn.execute(

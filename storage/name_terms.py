@@ -22,7 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from storage import name_keys
-from storage.search import NAME_COLUMNS, _change_seq, _is_pg, _raw, _upper, forget_names_now
+from storage.search import NAME_COLUMNS, _change_seq, _is_pg, _upper, forget_names_now, raw_rows
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ def _term_candidates(session: Session, word: str, *, sound_prefix: bool = False
         rows = [tuple(r) for r in session.execute(
             _CANDIDATES_SOUND_PREFIX if sound_prefix else _CANDIDATES, params).all()]
     else:
-        rows = _raw(session, _CANDIDATES_SOUND_PREFIX_RAW if sound_prefix else _CANDIDATES_RAW,
+        rows = raw_rows(session, _CANDIDATES_SOUND_PREFIX_RAW if sound_prefix else _CANDIDATES_RAW,
                     params)
     if len(folded) <= 4 and folded.isascii():
         # Short words: an edit in the middle breaks both halves ("bds" for "bas"), so
@@ -198,7 +198,7 @@ def _by_fold(session: Session, folds: list[str]) -> list[tuple[str, str, str, st
     if _is_pg(session):
         rows = session.execute(_BY_FOLD_PG, {"f": folds}).all()
     else:
-        rows = _raw(session, _BY_FOLD_RAW, (json.dumps(folds),))
+        rows = raw_rows(session, _BY_FOLD_RAW, (json.dumps(folds),))
     return [(str(t), str(f), str(s), str(e)) for t, f, s, e in rows]
 
 

@@ -21,6 +21,7 @@ import json
 import time
 import unicodedata
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TypeVar, cast
 
@@ -101,9 +102,11 @@ def _when(value: Any) -> Any:
     return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _raw(session: Session, sql: str, params: Sequence[Any] | dict[str, Any]
-         ) -> list[tuple[Any, ...]]:
-    """All rows of ``sql`` run on the session's connection, in its transaction.
+def raw_rows(session: Session, sql: str, params: Sequence[Any] | dict[str, Any]
+             ) -> list[tuple[Any, ...]]:
+    """All rows of ``sql`` (SQLite: ``?`` or ``:name`` parameters) run on the session's
+    driver connection, in its transaction: the reads made on every key press (this module,
+    ``storage.name_terms``, the permission read ``storage.queries.staff_standing``).
 
     Errors come back as SQLAlchemy's (``DBAPIError``), as from ``session.execute``, so
     the store still names a damaged or missing file (``Store._named_failures``).
@@ -113,12 +116,6 @@ def _raw(session: Session, sql: str, params: Sequence[Any] | dict[str, Any]
         return list(conn.execute(sql, params).fetchall())
     except sqlcipher3.dbapi2.Error as exc:
         raise DBAPIError.instance(sql, params, exc, sqlcipher3.dbapi2.Error) from exc
-
-
-def raw_rows(session: Session, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-    """All rows of ``sql`` (SQLite, ``?`` parameters) on the session's driver connection, in
-    its transaction: for reads made on every key press (``storage.queries.staff_standing``)."""
-    return _raw(session, sql, params)
 
 
 _CONN_INFO = "frontdesk.search.dbapi"
@@ -169,7 +166,7 @@ def match_rows(session: Session, query: str, limit: int) -> list[GuestRow]:
     if not query:
         return []
     if not _keeps_rows(session):
-        return _guest_rows(_raw(session, _FIND_RAW, (query, limit)))
+        return _guest_rows(raw_rows(session, _FIND_RAW, (query, limit)))
     return _rows_by_ids(session, _match_ids(session, query, limit))
 
 
@@ -184,13 +181,17 @@ def match_rows(session: Session, query: str, limit: int) -> list[GuestRow]:
 # are kept per store, the rows in plain tuples (~0.6 KB each, at most ROWS_KEPT), the
 # answers as ids (at most IDS_KEPT), until the change counter read in the search's own
 # snapshot moves (as the visit facts below), and only for read transactions: a write
-# transaction may hold rows it changed itself, and may roll back. The oldest go first.
+# transaction may hold rows it changed itself, and may roll back. The oldest go first, in
+# constant time (``OrderedDict.popitem``): dropping a plain dict's first key again and again
+# makes each ``next(iter(d))`` step over every key dropped before it (CPython keeps their
+# empty slots until the dict is resized) — 15-25 us a row once the cache was full, ~1 ms of
+# a slow forgiving key press at a million guests (docs/performance.md).
 ROWS_KEPT = 20_000
 IDS_KEPT = 5_000
-_rows_cache: weakref.WeakKeyDictionary[Any, tuple[int, dict[int, GuestRow]]] = (
+_rows_cache: weakref.WeakKeyDictionary[Any, tuple[int, OrderedDict[int, GuestRow]]] = (
     weakref.WeakKeyDictionary())
-_ids_cache: weakref.WeakKeyDictionary[Any, tuple[int, dict[tuple[str, int], list[int]]]] = (
-    weakref.WeakKeyDictionary())
+_ids_cache: weakref.WeakKeyDictionary[
+    Any, tuple[int, OrderedDict[tuple[str, int], list[int]]]] = weakref.WeakKeyDictionary()
 
 
 def _match_ids(session: Session, query: str, limit: int) -> list[int]:
@@ -199,13 +200,13 @@ def _match_ids(session: Session, query: str, limit: int) -> list[int]:
     seq, bind = _change_seq(session), session.get_bind()
     held = _ids_cache.get(bind)
     if held is None or held[0] != seq:
-        held = _ids_cache[bind] = (seq, {})
+        held = _ids_cache[bind] = (seq, OrderedDict())
     known, key = held[1], (query, limit)
     ids = known.get(key)
     if ids is None:
-        ids = known[key] = [r[0] for r in _raw(session, _IDS_RAW, key)]
+        ids = known[key] = [r[0] for r in raw_rows(session, _IDS_RAW, key)]
         while len(known) > IDS_KEPT:
-            del known[next(iter(known))]
+            known.popitem(last=False)
     return ids
 
 
@@ -221,15 +222,15 @@ def _rows_by_ids(session: Session, ids: list[int]) -> list[GuestRow]:
     seq, bind = _change_seq(session), session.get_bind()
     held = _rows_cache.get(bind)
     if held is None or held[0] != seq:
-        held = _rows_cache[bind] = (seq, {})
+        held = _rows_cache[bind] = (seq, OrderedDict())
     known = held[1]
     missing = [i for i in ids if i not in known]
     if missing:
-        for row in _guest_rows(_raw(session, _BY_IDS_RAW, (json.dumps(missing),))):
+        for row in _guest_rows(raw_rows(session, _BY_IDS_RAW, (json.dumps(missing),))):
             known[row.id] = row
     out = [known[i] for i in ids if i in known]
     while len(known) > ROWS_KEPT:
-        del known[next(iter(known))]
+        known.popitem(last=False)
     return out
 
 
@@ -294,10 +295,10 @@ def _words_rows(session: Session, typed: str, limit: int, *, prefix: bool) -> li
     if common and rare:
         keep = _keeps_rows(session)
         ids = (_match_ids(session, rare, limit + 1) if keep
-               else [r[0] for r in _raw(session, _IDS_RAW, (rare, limit + 1))])
+               else [r[0] for r in raw_rows(session, _IDS_RAW, (rare, limit + 1))])
         if len(ids) <= limit:
             rows = (_rows_by_ids(session, ids) if keep
-                    else _guest_rows(_raw(session, _BY_IDS_RAW, (json.dumps(ids),))))
+                    else _guest_rows(raw_rows(session, _BY_IDS_RAW, (json.dumps(ids),))))
             held = [r for r in rows if _holds(r, common, prefix=prefix)]
             return sorted(held, key=lambda r: r.id)[:limit]
     return match_rows(session, fts_query(typed, prefix=prefix), limit)
@@ -449,8 +450,8 @@ def phone_rows(session: Session, e164: str, limit: int, *, prefix: bool = False
     """Guests whose E.164 number is ``e164`` (or starts with it), from its index."""
     if not _is_pg(session):
         if prefix:
-            return _guest_rows(_raw(session, _BY_PHONE_PREFIX_RAW, (e164, _upper(e164), limit)))
-        return _guest_rows(_raw(session, _BY_PHONE_RAW, (e164, limit)))
+            return _guest_rows(raw_rows(session, _BY_PHONE_PREFIX_RAW, (e164, _upper(e164), limit)))
+        return _guest_rows(raw_rows(session, _BY_PHONE_RAW, (e164, limit)))
     if prefix:
         return list(session.execute(_BY_PHONE_PREFIX,
                                     {"lo": e164, "hi": _upper(e164), "n": limit}).all())
@@ -512,9 +513,9 @@ def place_rows(session: Session, places: Sequence[str], day: dt.date) -> list[An
     if not _is_pg(session):
         n, d0, d1 = len(places), _stamp(start), _stamp(start + dt.timedelta(days=1))
         return _place_rows(
-            _raw(session, _place_raw(_STAYING_COND, n, _STAYING_HINT),
+            raw_rows(session, _place_raw(_STAYING_COND, n, _STAYING_HINT),
                  (*places, d0, day.isoformat()))
-            + _raw(session, _place_raw(_STARTS_COND, n), (*places, d0, d1)))
+            + raw_rows(session, _place_raw(_STARTS_COND, n), (*places, d0, d1)))
     return [*session.execute(_STAYING_IN_PLACE_PG, params).all(),
             *session.execute(_STARTS_IN_PLACE, params).all()]
 
@@ -564,7 +565,7 @@ def _read_change_seq(session: Session) -> int:
     if _is_pg(session):
         seq = notify.current_seq(session)
     else:
-        rows = _raw(session, notify.SEQ_SQL, (notify.SEQ_KEY,))
+        rows = raw_rows(session, notify.SEQ_SQL, (notify.SEQ_KEY,))
         seq = int(rows[0][0]) if rows else 0
     return _seen(session, seq)
 
@@ -637,7 +638,7 @@ def _starting(session: Session, start: dt.datetime, end: dt.datetime, limit: int
         session, _BEFORE_INFO,
         lambda: {k: entry for k, entry in per_store.items() if entry[0] != seq})
     if not _is_pg(session):
-        reads = {key: _raw(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit))}
+        reads = {key: raw_rows(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit))}
     else:
         # On the driver connection, as the key press's own statements: SQLAlchemy's rows
         # cost a first key after another desk's change ~1 ms per 100 rows to build (the
@@ -706,7 +707,7 @@ def _read_facts(session: Session, ids: Sequence[int], day: dt.date) -> dict[int,
     d0 = dt.datetime.combine(day, dt.time())
     pg = _is_pg(session)
     if not pg:
-        rows: Sequence[Any] = _raw(session, _FACTS_RAW, (
+        rows: Sequence[Any] = raw_rows(session, _FACTS_RAW, (
             _stamp(d0), _stamp(d0 + dt.timedelta(days=1)), _stamp(d0 + dt.timedelta(days=7)),
             json.dumps(list(ids))))
     else:

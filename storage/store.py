@@ -28,6 +28,7 @@ key source can find the key without it (``storage.keys``).
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import shutil
@@ -70,6 +71,8 @@ from storage.store_upkeep import (
     rebuilt_header,
     write_identity,
 )
+
+log = logging.getLogger(__name__)
 
 DB_NAME = "frontdesk.db"
 HEADER_NAME = "frontdesk.db.header.json"
@@ -203,13 +206,21 @@ class Store:
         return self._journal is not None
 
     def defer_event(self, *, at: Any, staff_id: int | None, action: str,
-                    guest_ref: str | None, detail: dict[str, object]) -> None:
+                    guest_ref: str | None, detail: dict[str, object]) -> bool:
         """Write an audit event beside the store, durably; the next write puts it on the
-        chain (``storage.audit_journal``). Only when :attr:`defers_events`."""
+        chain (``storage.audit_journal``). Only when :attr:`defers_events`. False when the
+        journal cannot take it (another store's file, unwritable): nothing was written,
+        and the caller must write the event the usual way, waiting for the lock."""
         if self._journal is None:
             raise RuntimeError("this store keeps no journal of waiting audit events")
-        self._journal.add(at=at, staff_id=staff_id, action=action, guest_ref=guest_ref,
-                          detail=detail)
+        try:
+            self._journal.add(at=at, staff_id=staff_id, action=action, guest_ref=guest_ref,
+                              detail=detail)
+        except (audit_journal.NotThisStores, sqlcipher3.Error, OSError) as exc:
+            log.warning("an audit event cannot wait in %s (%s); writing it to the store",
+                        self._journal.path, exc)
+            return False
+        return True
 
     def _session_for(self, audit_only: bool, brief: bool = False) -> sessionmaker[Session]:
         if brief and not audit_only:

@@ -11,6 +11,7 @@ long it took.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -132,3 +133,60 @@ def test_only_the_local_store_keeps_a_journal(store: Store) -> None:
     # The local store's file keeps one; a shared store's audit-only writes never wait for
     # another desk's data write (tests/test_audit_only_writes.py), so it needs none.
     assert store.defers_events is (not store.shared)
+
+
+def test_a_journal_of_another_store_takes_no_event_and_the_card_waits_for_the_lock(
+        desks: tuple[Store, Store], data_dir: Path, tmp_path: Path) -> None:
+    importer_desk, reception = desks
+    manager = staff.create_first_manager(importer_desk, "Eva Visser", MANAGER_PIN)
+    known = guests.create_guest(importer_desk, manager, GuestFields("Dirk Hoek"))
+    clerk = staff.sign_in(reception, manager.id, MANAGER_PIN)
+    # A folder copied from another store brought that store's waiting event with it.
+    elsewhere = open_store(tmp_path / "elsewhere", KeyringKey())
+    try:
+        assert elsewhere.defer_event(at=dt.datetime(2026, 3, 1, 8, 0), staff_id=None,
+                                     action="guest.opened", guest_ref="G-ELSEWHERE", detail={})
+    finally:
+        elsewhere.close()
+    journal = data_dir / audit_journal.JOURNAL_NAME
+    journal.write_bytes((tmp_path / "elsewhere" / audit_journal.JOURNAL_NAME).read_bytes())
+    foreign = journal.read_bytes()
+    assert not reception.defer_event(at=dt.datetime(2026, 3, 14, 9, 0), staff_id=clerk.id,
+                                     action="guest.opened", guest_ref=known.ref, detail={})
+    opened_at = dt.datetime(2026, 3, 14, 9, 30)
+    shown: list[str] = []
+    opener = threading.Thread(target=lambda: shown.append(
+        guests.open_card(reception, clerk, known.id, now=opened_at).guest.full_name))
+
+    def open_meanwhile() -> None:
+        opener.start()
+        opener.join(1.0)
+        # Not shown while the import holds the store: its event could not wait anywhere.
+        assert shown == []
+
+    import_held(importer_desk, manager, plan_of(importer_desk, ROWS), open_meanwhile)
+    opener.join(60)
+    assert shown == ["Dirk Hoek"]
+    log = _log(importer_desk)
+    assert [(g, at, d) for a, g, at, d in log if a == "guest.opened"] == [
+        (known.ref, opened_at, {})]   # on the chain in its own write, not late
+    assert "G-ELSEWHERE" not in {g for _, g, _, _ in log}
+    assert journal.read_bytes() == foreign   # someone's audit: left as it was
+    assert verify_store(importer_desk).ok
+
+
+def test_a_journal_made_for_another_store_with_the_same_key_refuses_events(
+        tmp_path: Path) -> None:
+    key, path = bytes(range(32)), tmp_path / audit_journal.JOURNAL_NAME
+    mine = audit_journal.Journal(path, key, "store-a")
+    mine.add(at=dt.datetime(2026, 3, 1, 8, 0), staff_id=None, action="guest.opened",
+             guest_ref="G-1", detail={})
+    mine.close()
+    before = path.read_bytes()
+    other = audit_journal.Journal(path, key, "store-b")
+    with pytest.raises(audit_journal.NotThisStores):
+        other.add(at=dt.datetime(2026, 3, 1, 9, 0), staff_id=None, action="guest.opened",
+                  guest_ref="G-2", detail={})
+    assert other.waiting(None) is None   # nor would it be folded here
+    other.close()
+    assert path.read_bytes() == before

@@ -250,8 +250,9 @@ def test_index_answers_and_rows_are_kept_until_guest_data_changes(
     monkeypatch.setattr(search, "ROWS_KEPT", 3)
     monkeypatch.setattr(search, "IDS_KEPT", 2)
     assert sorted(g.id for g in guests.find_guests(store, receptionist, "Vrenk")) == ids
-    (_seq, rows), = search._rows_cache.values()
-    (_seq, answers), = search._ids_cache.values()
+    with store.read() as s:   # the caches are per store (other tests' may still be alive)
+        bind = s.get_bind()
+    rows, answers = search._rows_cache[bind][1], search._ids_cache[bind][1]
     assert (len(rows), len(answers)) == (3, 2)
 
 
@@ -279,3 +280,26 @@ def test_rows_read_in_a_write_transaction_are_not_kept(store: Store,
         assert [r.full_name for r in search.match_rows(s, query, 50)] == ["Ada Vrenkel"]
     with store.read() as s:
         assert [r.full_name for r in search.match_rows(s, query, 50)] == ["Ada Vrenkel"]
+
+
+def test_the_oldest_kept_rows_and_answers_go_first(store: Store, receptionist: Actor,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # Past the caps, the rows and index answers read longest ago are dropped, one by one,
+    # and the newest stay (storage.search drops them in constant time: OrderedDict).
+    from storage import search
+
+    ids = [guests.create_guest(store, receptionist, GuestFields(f"{g} Vrenkel")).id
+           for g in ("Ada", "Bo", "Cas", "Dirk")]
+    monkeypatch.setattr(search, "ROWS_KEPT", 2)
+    monkeypatch.setattr(search, "IDS_KEPT", 2)
+    queries = [search.fts_query(w) for w in ("Ada", "Bo", "Cas", "Dirk")]
+    with store.read() as s:
+        bind = s.get_bind()   # the caches are per store (other tests' may still be alive)
+        for gid, query in zip(ids, queries, strict=True):
+            assert [r.id for r in search.match_rows(s, query, 50)] == [gid]
+    rows, answers = search._rows_cache[bind][1], search._ids_cache[bind][1]
+    assert list(rows) == ids[2:]
+    assert [q for q, _limit in answers] == queries[2:]
+    with store.read() as s:   # a kept row is handed over again, not read: still the newest two
+        assert [r.id for r in search.match_rows(s, queries[3], 50)] == [ids[3]]
+    assert list(search._rows_cache[bind][1]) == ids[2:]
