@@ -38,14 +38,22 @@ class GuestFields:
     phone: str | None = None
 
     def cleaned(self) -> GuestFields:
-        return GuestFields(
-            full_name=validate.text(_("Full name"), self.full_name, max_len=200, required=True),
-            preferred_name=validate.text(_("Preferred name"), self.preferred_name, max_len=200),
-            pronunciation=validate.text(_("Pronunciation"), self.pronunciation, max_len=200),
-            language=validate.language(self.language),
-            email=validate.email(self.email),
-            phone=validate.phone(self.phone),
+        """These fields trimmed and checked (:class:`ValidationError` naming the field).
+
+        The field names are made only for a value that is refused, and fields already
+        clean are returned as they are: an import checks 100,000 rows this way."""
+        clean = (
+            validate.text(lambda: _("Full name"), self.full_name, max_len=200, required=True),
+            validate.text(lambda: _("Preferred name"), self.preferred_name, max_len=200),
+            validate.text(lambda: _("Pronunciation"), self.pronunciation, max_len=200),
+            validate.language(self.language),
+            validate.email(self.email),
+            validate.phone(self.phone),
         )
+        if clean == (self.full_name, self.preferred_name, self.pronunciation, self.language,
+                     self.email, self.phone):
+            return self
+        return GuestFields(*clean)
 
 
 def region_in(s: Session) -> str:
