@@ -38,14 +38,22 @@ class GuestFields:
     phone: str | None = None
 
     def cleaned(self) -> GuestFields:
-        return GuestFields(
-            full_name=validate.text(_("Full name"), self.full_name, max_len=200, required=True),
-            preferred_name=validate.text(_("Preferred name"), self.preferred_name, max_len=200),
-            pronunciation=validate.text(_("Pronunciation"), self.pronunciation, max_len=200),
-            language=validate.language(self.language),
-            email=validate.email(self.email),
-            phone=validate.phone(self.phone),
+        """These fields trimmed and checked (:class:`ValidationError` naming the field).
+
+        The field names are made only for a value that is refused, and fields already
+        clean are returned as they are: an import checks 100,000 rows this way."""
+        clean = (
+            validate.text(lambda: _("Full name"), self.full_name, max_len=200, required=True),
+            validate.text(lambda: _("Preferred name"), self.preferred_name, max_len=200),
+            validate.text(lambda: _("Pronunciation"), self.pronunciation, max_len=200),
+            validate.language(self.language),
+            validate.email(self.email),
+            validate.phone(self.phone),
         )
+        if clean == (self.full_name, self.preferred_name, self.pronunciation, self.language,
+                     self.email, self.phone):
+            return self
+        return GuestFields(*clean)
 
 
 def region_in(s: Session) -> str:
@@ -161,15 +169,18 @@ def _open_audited(store: Store, actor: Actor, guest_id: int, at: dt.datetime, *,
                   brief: bool) -> GuestCard:
     """The card read and its "guest.opened" event written in one write transaction."""
     with store.write(audit_only=True, brief=brief) as s:
-        rows = _card_rows(store, actor, s, guest_id)
+        rows = _card_rows(store, actor, s, guest_id, then_chain=True)
         record(s, actor, "guest.opened", guest_ref=rows.guest.ref, at=at)
         return build_card(rows, at)
 
 
-def _card_rows(store: Store, actor: Actor, s: Session, guest_id: int) -> CardRows:
-    """The card's rows, after the standing permission check in the same transaction."""
+def _card_rows(store: Store, actor: Actor, s: Session, guest_id: int, *,
+               then_chain: bool = False) -> CardRows:
+    """The card's rows, after the standing permission check in the same transaction; with
+    ``then_chain`` (its event is appended next), on the shared store the audit chain's
+    lock comes in the card's own round trip (``storage.card.card_rows``)."""
     require(store, actor, Action.VIEW_GUEST, within=s)
-    rows = card.card_rows(s, guest_id)
+    rows = card.card_rows(s, guest_id, then_chain=then_chain)
     if rows is None:
         raise NotFound(_("That guest no longer exists."))
     return rows

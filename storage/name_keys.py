@@ -37,13 +37,21 @@ _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l"
                           "Æ": "ae", "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d", "ı": "i",
                           "þ": "th", "ð": "d"})
 _WORD = re.compile(r"[^\W_]+")
-# Ordered: longer spellings before the letters they contain.
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r) for p, r in (
-        (r"sch", "s"), (r"ph", "f"), (r"th", "t"), (r"dt", "t"), (r"ck", "k"), (r"qu", "kw"),
-        (r"q", "k"), (r"x", "ks"), (r"c(?=[eiy])", "s"), (r"ch", "g"), (r"c", "k"),
-        (r"[ae]?ij|ei|ey|ai|ay|y", "y"), (r"ue|oe", "u"), (r"ie", "i"), (r"z", "s"), (r"d$", "t"),
-        (r"(.)\1+", r"\1"),
+# Ordered: longer spellings before the letters they contain. Each rule comes with the
+# letters any match of it holds (one of them, as a substring): a key holding none of them
+# is left as it is without running the rule. Most rules do not apply to most words, and a
+# substring test costs a tenth of a regex substitution (a 100,000-row import keys some
+# 70,000 new words; tests/test_name_keys_rules.py checks the key is the same).
+_RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
+    (re.compile(p), r, needs) for p, r, needs in (
+        (r"sch", "s", ("sch",)), (r"ph", "f", ("ph",)), (r"th", "t", ("th",)),
+        (r"dt", "t", ("dt",)), (r"ck", "k", ("ck",)), (r"qu", "kw", ("qu",)),
+        (r"q", "k", ("q",)), (r"x", "ks", ("x",)), (r"c(?=[eiy])", "s", ("c",)),
+        (r"ch", "g", ("ch",)), (r"c", "k", ("c",)),
+        (r"[ae]?ij|ei|ey|ai|ay|y", "y", ("ij", "ei", "ai", "y")),
+        (r"ue|oe", "u", ("ue", "oe")), (r"ie", "i", ("ie",)), (r"z", "s", ("z",)),
+        (r"d$", "t", ("d",)),
+        (r"(.)\1+", r"\1", ()),  # (): always run
     )
 )
 
@@ -80,7 +88,13 @@ def _words(text: str) -> tuple[str, ...]:
 def sound_key(word: str) -> str:
     """Spellings said alike share this key: "Thomassen", "Tomasen" → "tomasen"."""
     key = fold(word)
-    for pattern, repl in _RULES:
+    for pattern, repl, needs in _RULES:
+        for letters in needs:
+            if letters in key:
+                break
+        else:
+            if needs:
+                continue  # the rule cannot match: the key holds none of its letters
         key = pattern.sub(repl, key)
     return key
 

@@ -177,8 +177,8 @@ def test_prepared_events_chain_like_one_append_each(store: Store, manager: Actor
 
 def _counting_matches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count how often the apply step matches the file (the real matching, counted)."""
-    # The module, not the function app.importing re-exports under the same name.
-    apply_module = importlib.import_module("app.importing.apply")
+    # The apply step's preparation (app.importing.prepare) is where it matches.
+    apply_module = importlib.import_module("app.importing.prepare")
     calls: list[int] = []
     real = apply_module.match
 

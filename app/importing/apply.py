@@ -3,8 +3,10 @@
 How rows are matched to guests the store knows: ``app.importing.matching``.
 An import is all or nothing: a plan with bad rows is refused, naming every bad
 row, unless the person explicitly chose to import only the good rows. Applying
-first prepares everything on a read snapshot (other desks keep writing), then
-writes everything inside one short ``store.write()``: guests, visits and their
+first prepares the new guests on a read snapshot (other desks keep writing), then
+writes everything inside one short ``store.write()`` (the visits, name words and
+events of a large file are built by a helper thread while the guests are inserted:
+``app.importing.prepare``): guests, visits and their
 audit events (``guest.created`` / ``visit.recorded`` with ``via="import"``, and
 one ``import.applied`` naming the file by its SHA-256 and the counts), inserted
 set-wise. Cancelling or any failure raises inside the transaction, so it rolls
@@ -15,9 +17,7 @@ under the write lock: an import at a busy reception is never starved).
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -30,12 +30,16 @@ from app.guests import region_in
 from app.i18n import _, joined, ngettext_
 from app.importing.matching import Matched, match
 from app.importing.plan import ImportPlan, RowError
+from app.importing.prepare import ImportResult, Prepared, helper, only_reads_since, prepare
 from app.permissions import Action, require
 from app.views import Actor
 from storage import audit_chain, bulk, name_terms
 from storage import import_queries as iq
-from storage.models import Guest, Visit, VisitStatus
+from storage.models import Guest, Visit
 from storage.store import Store
+
+__all__ = ["ATTEMPTS", "ImportCancelled", "ImportHasErrors", "ImportResult", "Preview",
+           "apply", "preview"]
 
 ERRORS_IN_MESSAGE = 10
 Progress = Callable[[int, int], None]
@@ -120,7 +124,7 @@ def preview(store: Store, actor: Actor, plan: ImportPlan) -> Preview:
     """What applying would do, read-only."""
     require(store, actor, Action.IMPORT)
     with store.read() as s:
-        seen_event = iq.last_audit_id(s)  # first: see _prepare_in
+        seen_event = iq.last_audit_id(s)  # first: see prepare.prepare
         top_guest, top_visit = bulk.max_id(s, Guest), bulk.max_id(s, Visit)
         region = region_in(s)
         m = match(s, plan, region, look_for_same_names=True)
@@ -138,127 +142,12 @@ def preview(store: Store, actor: Actor, plan: ImportPlan) -> Preview:
     return result
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    guests_created: int
-    guests_matched: int
-    visits: int
-    duplicate_visits: int
-    skipped_rows: int
-
-
-# Audit actions that only record a read: another desk doing these while an import is
-# being prepared changes nothing the import matched against.
-READ_ACTIONS = frozenset({
-    "guest.opened", "guests.searched", "guests.listed", "arrivals.listed", "guest.shown",
-    "guest.printed", "guest.exported", "import.previewed", "staff.signed_in",
-})
 ATTEMPTS = 3
-_GUEST_COLUMNS = ("id", "ref", "full_name", "preferred_name", "pronunciation", "language",
-                  "email", "phone", "phone_e164", "created_at", "last_visit_at")
-_VISIT_COLUMNS = ("id", "guest_id", "kind", "starts_at", "ends_on", "service", "party_size",
-                  "place", "status", "reference")
 
 
-@dataclass(frozen=True)
-class _Prepared:
-    """Everything an import writes, built from one read snapshot before the write lock."""
-
-    seen_event: int   # the newest audit event when the match was made
-    top_guest: int    # the highest guest and visit ids then: the new rows' ids follow them
-    top_visit: int
-    guests: bulk.PreparedRows
-    visits: bulk.PreparedRows
-    terms: list[dict[str, str]]
-    events: audit_chain.PreparedEvents
-    result: ImportResult
-
-
-def _prepare(store: Store, actor: Actor, plan: ImportPlan, at: dt.datetime,
-             kept: Matched | None) -> _Prepared:
-    """Match the plan (or use the preview's match, ``kept``, if it still holds) and build
-    every row, id, search-dictionary row and audit event the import will write, in a read
-    transaction: other desks go on writing meanwhile."""
-    with store.read() as s:
-        return _prepare_in(s, actor, plan, at, kept)
-
-
-def _only_reads_since(s: Session, seen_event: int, top_guest: int, top_visit: int) -> bool:
-    """Whether what a snapshot read still holds: nothing but reads were audited since
-    ``seen_event`` (every change to guests, visits or settings appends an event), and no
-    guest or visit took an id above the snapshot's highest ones."""
-    if iq.last_audit_id(s) != seen_event and not iq.actions_after(
-            s, seen_event) <= READ_ACTIONS:
-        return False
-    return (bulk.max_id(s, Guest), bulk.max_id(s, Visit)) == (top_guest, top_visit)
-
-
-def _prepare_in(s: Session, actor: Actor, plan: ImportPlan, at: dt.datetime,
-                kept: Matched | None = None) -> _Prepared:
-    """:func:`_prepare` in an open session (a read snapshot, or the write transaction)."""
-    # The newest event and ids first: on an engine whose reads see each new commit
-    # (PostgreSQL's READ COMMITTED), a change made while matching is then still
-    # newer than what was seen, and caught under the write lock.
-    seen_event = iq.last_audit_id(s)
-    top_guest, top_visit = bulk.max_id(s, Guest), bulk.max_id(s, Visit)
-    region = region_in(s)
-    if kept is not None and kept.region == region and \
-            _only_reads_since(s, kept.seen_event, kept.top_guest, kept.top_visit):
-        # The preview's match still holds: the write lock checks from the preview's
-        # snapshot on, so a change made since the preview is caught there as well.
-        seen_event, top_guest, top_visit, m = (kept.seen_event, kept.top_guest,
-                                               kept.top_visit, kept.match)
-    else:
-        m = match(s, plan, region)
-    refs = [uuid.uuid4().hex for _ in m.new_rows]
-    events: list[audit_chain.Event] = [
-        (at, actor.id, "guest.created", ref, {"via": "import"}) for ref in refs]
-    visit_rows: list[tuple[object, ...]] = []
-    # Each new guest's latest visit, written with the guest: the visit trigger that keeps
-    # guest.last_visit_at (migration 0018) then finds it right and rewrites no guest row.
-    latest: dict[int, dt.datetime] = {}
-    for n, i in enumerate(m.visit_rows):
-        v = plan.rows[i].visit
-        assert v is not None
-        visit_id = top_visit + 1 + n
-        gid = m.existing[i]
-        if gid is None:
-            idx = m.new_index[i] or 0
-            gid, ref = top_guest + 1 + idx, refs[idx]
-            if idx not in latest or latest[idx] < v.starts_at:
-                latest[idx] = v.starts_at
-        else:
-            ref = m.matched_refs[gid]
-        visit_rows.append((visit_id, gid, v.kind, v.starts_at, v.ends_on, v.service,
-                           v.party_size, v.place, VisitStatus.EXPECTED,
-                           v.reference or None))
-        events.append((at, actor.id, "visit.recorded", ref,
-                       {"visit": visit_id, "kind": v.kind.value, "via": "import"}))
-    guests = bulk.prepare_rows(s, Guest, _GUEST_COLUMNS, (
-        (top_guest + 1 + j, refs[j], r.guest.full_name, r.guest.preferred_name, "",
-         r.guest.language, r.guest.email, r.guest.phone, m.e164[m.new_first[j]], at,
-         latest.get(j))
-        for j, r in enumerate(m.new_rows)))
-    terms = name_terms.name_term_rows(n for r in m.new_rows
-                                      for n in (r.guest.full_name, r.guest.preferred_name))
-    visits = bulk.prepare_rows(s, Visit, _VISIT_COLUMNS, visit_rows)
-    result = ImportResult(len(m.new_rows), len(m.matched_refs), len(m.visit_rows),
-                          m.duplicate_visits, plan.error_lines)
-    events.append((at, actor.id, "import.applied", None, {
-        "file_sha256": plan.sha256, "layout": plan.fingerprint[:12],
-        "rows": plan.records, "guests_created": result.guests_created,
-        "guests_matched": result.guests_matched, "visits": result.visits,
-        "duplicate_visits": result.duplicate_visits,
-        "rows_with_errors": result.skipped_rows,
-    }))
-    prepared_events = audit_chain.prepare_events(s, events)
-    return _Prepared(seen_event, top_guest, top_visit, guests, visits, terms,
-                     prepared_events, result)
-
-
-def _still_true(s: Session, p: _Prepared) -> bool:
+def _still_true(s: Session, p: Prepared) -> bool:
     """Whether what the preparation read still holds under the write lock."""
-    return _only_reads_since(s, p.seen_event, p.top_guest, p.top_visit)
+    return only_reads_since(s, p.seen_event, p.top_guest, p.top_visit)
 
 
 def _cache_mib(rows: int) -> int:
@@ -276,11 +165,13 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
     A plan with bad rows writes nothing (:class:`ImportHasErrors`) unless
     ``only_good_rows`` says the person chose to leave the bad rows out.
 
-    Matching, validation and building every row happen first, on a read snapshot, while
-    other desks go on working; the write lock is then taken only to insert the prepared
-    rows set-wise. If another desk changed guests meanwhile, the preparation is made again
-    from a fresh snapshot; after :data:`ATTEMPTS` such tries (a busy reception marking
-    arrivals all the time) the last one prepares under the write lock, as imports always
+    Matching, validation and building the guests' rows happen first, on a read snapshot,
+    while other desks go on working; the write lock is then taken only to insert the
+    prepared rows set-wise (a large file's visits, name words and events are built by a
+    helper thread meanwhile, while the engine inserts the guests). If another desk
+    changed guests meanwhile, the preparation is made again from a fresh snapshot; after
+    :data:`ATTEMPTS` such tries (a busy reception marking arrivals all the time) the last
+    one prepares under the write lock, as imports always
     did: other desks wait for it, but an import is never starved. ``prepared()`` is called
     after each preparation on a snapshot, before the write lock is asked for (tests drive
     "another desk writes now" with it).
@@ -306,36 +197,36 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
         if progress is not None:
             progress(done, total)
 
-    def rows_of(p: _Prepared) -> int:
-        # progress: the rows written (guests, visits, their events), one step per batch
-        return 2 * (len(p.guests) + len(p.visits)) + 1
-
-    def write(s: Session, p: _Prepared) -> ImportResult:
-        total = rows_of(p)
+    def write(s: Session, p: Prepared) -> ImportResult:
+        total = p.rows()
         step = functools.partial(check, total=total)
         with bulk.roomy_cache(s, _cache_mib(total)):
             bulk.insert_prepared(s, p.guests, after_batch=step)
-            name_terms.insert_name_terms(s, p.terms)
-            bulk.insert_prepared(s, p.visits, after_batch=step)
-            audit_chain.append_prepared(s, p.events, after_batch=step)
+            # the visits, then the words and events, were built meanwhile (prepare.py)
+            bulk.insert_prepared(s, p.visits.result(), after_batch=step)
+            later = p.later.result()
+            name_terms.insert_name_terms(s, later.terms)
+            audit_chain.append_prepared(s, later.events, after_batch=step)
         check(0, total)
         return p.result
 
-    for _attempt in range(ATTEMPTS):
+    with helper() as pool:
+        for _attempt in range(ATTEMPTS):
+            done = 0
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+            with store.read() as s:
+                p = prepare(s, actor, plan, at, kept, pool)
+            kept = None  # if it did not hold now, it will not later
+            if prepared is not None:
+                prepared()
+            check(0, p.rows())  # before the lock is asked for
+            with store.write() as s:
+                if _still_true(s, p):
+                    return write(s, p)
+            # nothing written yet: prepare again from a fresh snapshot
         done = 0
-        if cancelled is not None and cancelled():
-            raise ImportCancelled()
-        p = _prepare(store, actor, plan, at, kept)
-        kept = None  # if it did not hold now, it will not later
-        if prepared is not None:
-            prepared()
-        check(0, rows_of(p))  # before the lock is asked for
-        with store.write() as s:
-            if _still_true(s, p):
-                return write(s, p)
-        # nothing written yet: prepare again from a fresh snapshot
-    done = 0
-    with store.write() as s:  # still changing: prepared under the lock, never starved
-        p = _prepare_in(s, actor, plan, at)
-        check(0, rows_of(p))
-        return write(s, p)
+        with store.write() as s:  # still changing: prepared under the lock, never starved
+            p = prepare(s, actor, plan, at, None, pool)
+            check(0, p.rows())
+            return write(s, p)

@@ -160,9 +160,10 @@ def read_table(data: bytes) -> Table:
         for row in reader:
             start = last_line + 1
             last_line = reader.line_num
-            if not any(v.strip() for v in row):
+            # (whole-row string operations: a backlog has 100,000 rows of ~10 fields)
+            if not "".join(row).strip():   # every field blank
                 continue
-            if any(len(v) > MAX_FIELD for v in row):
+            if max(map(len, row)) > MAX_FIELD:
                 raise CsvFormatError(_("Line {line} holds a field longer than {limit} "
                                        "characters; a quote is probably not closed.",
                                        line=start, limit=format(MAX_FIELD, ",")))

@@ -1,0 +1,198 @@
+"""Building every row an import writes, before (and beside) the write.
+
+:func:`prepare` turns a plan and its match into the rows ``app.importing.apply``
+inserts: the new guests, their visits, the words of their names for the name
+dictionary, and the audit events. It reads only a snapshot (the newest audit event and
+the highest ids, and the match when the preview's no longer holds), so other desks go
+on writing meanwhile.
+
+The new guests' rows are built at once; the rest (visits, name words and audit events,
+pure Python over the plan) is built by a helper thread while the guests are being
+written: SQLite and PostgreSQL's drivers let go of Python's interpreter lock while the
+engine works, so on a machine with two cores that Python work costs no waiting (a
+100,000-row import's visits, words and events take seconds to build, the guests as long
+to insert). A small file builds everything in the calling thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from app.guests import region_in
+from app.importing.matching import Match, Matched, match
+from app.importing.plan import ImportPlan
+from app.views import Actor
+from storage import audit_chain, bulk, name_terms
+from storage import import_queries as iq
+from storage.models import Guest, Visit, VisitKind, VisitStatus
+
+# Below this many guests and visits, everything is built in the calling thread.
+HELPER_FROM = 5_000
+
+# Audit actions that only record a read: another desk doing these while an import is
+# being prepared changes nothing the import matched against.
+READ_ACTIONS = frozenset({
+    "guest.opened", "guests.searched", "guests.listed", "arrivals.listed", "guest.shown",
+    "guest.printed", "guest.exported", "import.previewed", "staff.signed_in",
+})
+_GUEST_COLUMNS = ("id", "ref", "full_name", "preferred_name", "pronunciation", "language",
+                  "email", "phone", "phone_e164", "created_at", "last_visit_at")
+_VISIT_COLUMNS = ("id", "guest_id", "kind", "starts_at", "ends_on", "service", "party_size",
+                  "place", "status", "reference")
+_KIND_WORDS = {kind: kind.value for kind in VisitKind}  # an enum's .value costs ~1 µs
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    guests_created: int
+    guests_matched: int
+    visits: int
+    duplicate_visits: int
+    skipped_rows: int
+
+
+@dataclass(frozen=True)
+class Later:
+    """What is written after the visits: the name words and the audit events."""
+
+    terms: list[dict[str, str]]
+    events: audit_chain.PreparedEvents
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything an import writes, built from one read snapshot."""
+
+    seen_event: int   # the newest audit event when the match was made
+    top_guest: int    # the highest guest and visit ids then: the new rows' ids follow them
+    top_visit: int
+    guests: bulk.PreparedRows
+    visit_count: int
+    # Being built, in this order (by the helper thread for a large file):
+    visits: Future[bulk.PreparedRows]
+    later: Future[Later]
+    result: ImportResult
+
+    def rows(self) -> int:
+        """The steps of progress: the rows written (guests, visits, their events)."""
+        return 2 * (len(self.guests) + self.visit_count) + 1
+
+
+@contextmanager
+def helper() -> Iterator[ThreadPoolExecutor]:
+    """The helper thread of one apply; gone (its work finished or dropped) at the end."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-prepare")
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def only_reads_since(s: Session, seen_event: int, top_guest: int, top_visit: int) -> bool:
+    """Whether what a snapshot read still holds: nothing but reads were audited since
+    ``seen_event`` (every change to guests, visits or settings appends an event), and no
+    guest or visit took an id above the snapshot's highest ones."""
+    if iq.last_audit_id(s) != seen_event and not iq.actions_after(
+            s, seen_event) <= READ_ACTIONS:
+        return False
+    return (bulk.max_id(s, Guest), bulk.max_id(s, Visit)) == (top_guest, top_visit)
+
+
+def prepare(s: Session, actor: Actor, plan: ImportPlan, at: dt.datetime,
+            kept: Matched | None, pool: ThreadPoolExecutor) -> Prepared:
+    """Match the plan (or use the preview's match, ``kept``, if it still holds) and build
+    the rows to write, in the open session ``s`` (a read snapshot, or the write
+    transaction); the visits, name words and events are handed to ``pool``'s thread
+    when the file is large."""
+    # The newest event and ids first: on an engine whose reads see each new commit
+    # (PostgreSQL's READ COMMITTED), a change made while matching is then still
+    # newer than what was seen, and caught under the write lock.
+    seen_event = iq.last_audit_id(s)
+    top_guest, top_visit = bulk.max_id(s, Guest), bulk.max_id(s, Visit)
+    region = region_in(s)
+    if kept is not None and kept.region == region and \
+            only_reads_since(s, kept.seen_event, kept.top_guest, kept.top_visit):
+        # The preview's match still holds: the write lock checks from the preview's
+        # snapshot on, so a change made since the preview is caught there as well.
+        seen_event, top_guest, top_visit, m = (kept.seen_event, kept.top_guest,
+                                               kept.top_visit, kept.match)
+    else:
+        m = match(s, plan, region)
+    refs = [uuid.uuid4().hex for _ in m.new_rows]
+    # Each new guest's latest visit, written with the guest: the visit trigger that keeps
+    # guest.last_visit_at (migration 0018) then finds it right and rewrites no guest row.
+    latest: dict[int, dt.datetime] = {}
+    for i in m.visit_rows:
+        idx = m.new_index[i]
+        if m.existing[i] is None and idx is not None:
+            starts = plan.rows[i].visit.starts_at  # type: ignore[union-attr]
+            if idx not in latest or latest[idx] < starts:
+                latest[idx] = starts
+    guests = bulk.prepare_rows(s, Guest, _GUEST_COLUMNS, (
+        (top_guest + 1 + j, refs[j], r.guest.full_name, r.guest.preferred_name, "",
+         r.guest.language, r.guest.email, r.guest.phone, m.e164[m.new_first[j]], at,
+         latest.get(j))
+        for j, r in enumerate(m.new_rows)))
+    result = ImportResult(len(m.new_rows), len(m.matched_refs), len(m.visit_rows),
+                          m.duplicate_visits, plan.error_lines)
+    visits: Future[bulk.PreparedRows] = Future()
+    later: Future[Later] = Future()
+    args = (s, actor, plan, m, at, refs, top_guest, top_visit, result, visits, later)
+    if len(m.new_rows) + len(m.visit_rows) >= HELPER_FROM:
+        # The session is only asked which engine it talks to (see bulk.prepare_rows).
+        pool.submit(_build_rest, *args)
+    else:
+        _build_rest(*args)
+    return Prepared(seen_event, top_guest, top_visit, guests, len(m.visit_rows), visits,
+                    later, result)
+
+
+def _build_rest(s: Session, actor: Actor, plan: ImportPlan, m: Match, at: dt.datetime,
+                refs: list[str], top_guest: int, top_visit: int, result: ImportResult,
+                visits: Future[bulk.PreparedRows], later: Future[Later]) -> None:
+    """Build the visits, then the name words and the audit events (``guest.created`` and
+    ``visit.recorded`` with ``via="import"``, then one ``import.applied``), handing each
+    over as soon as it is ready; a failure is handed over instead."""
+    try:
+        events: list[audit_chain.Event] = [
+            (at, actor.id, "guest.created", ref, {"via": "import"}) for ref in refs]
+        visit_rows: list[tuple[object, ...]] = []
+        for n, i in enumerate(m.visit_rows):
+            v = plan.rows[i].visit
+            assert v is not None
+            visit_id = top_visit + 1 + n
+            gid = m.existing[i]
+            if gid is None:
+                idx = m.new_index[i] or 0
+                gid, ref = top_guest + 1 + idx, refs[idx]
+            else:
+                ref = m.matched_refs[gid]
+            visit_rows.append((visit_id, gid, v.kind, v.starts_at, v.ends_on, v.service,
+                               v.party_size, v.place, VisitStatus.EXPECTED,
+                               v.reference or None))
+            events.append((at, actor.id, "visit.recorded", ref,
+                           {"visit": visit_id, "kind": _KIND_WORDS[v.kind], "via": "import"}))
+        events.append((at, actor.id, "import.applied", None, {
+            "file_sha256": plan.sha256, "layout": plan.fingerprint[:12],
+            "rows": plan.records, "guests_created": result.guests_created,
+            "guests_matched": result.guests_matched, "visits": result.visits,
+            "duplicate_visits": result.duplicate_visits,
+            "rows_with_errors": result.skipped_rows,
+        }))
+        visits.set_result(bulk.prepare_rows(s, Visit, _VISIT_COLUMNS, visit_rows))
+        terms = name_terms.name_term_rows(
+            n for r in m.new_rows for n in (r.guest.full_name, r.guest.preferred_name))
+        later.set_result(Later(terms, audit_chain.prepare_events(s, events)))
+    except BaseException as exc:
+        for waiting in (visits, later):
+            if not waiting.done():
+                waiting.set_exception(exc)
+        if not isinstance(exc, Exception):
+            raise

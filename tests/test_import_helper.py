@@ -1,0 +1,146 @@
+"""A large file's visits, name words and audit events are built by a helper thread while
+the guests are inserted (app.importing.prepare): what lands is what building them in the
+calling thread lands, and a failure or a cancel on either side writes nothing."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from app import importing, staff, vocabulary
+from app.importing import prepare
+from app.opening import KeyringKey, open_store
+from app.verify import verify_store
+from app.views import Actor
+from storage import name_terms
+from storage.models import AuditEvent, Guest, Visit
+from storage.store import Store
+from tests.conftest import MANAGER_PIN
+from tests.import_helpers import counts, plan_of
+
+ROWS = (b"Booking no;Name;Email;Phone;Arrival;Departure;Room\n"
+        b"R-1;Anna de Vries;anna@example.nl;;14-03-2026;16-03-2026;101\n"
+        b"R-2;Bram Smit;bram@example.nl;+31 6 12345678;14-03-2026;15-03-2026;102\n"
+        b"R-3;Carla Bos;;;15-03-2026;17-03-2026;103\n"
+        b"R-4;Anna de Vries;anna@example.nl;;20-03-2026;22-03-2026;104\n"
+        b"R-5;Dirk Hoek;dirk@example.nl;;21-03-2026;22-03-2026;105\n"
+        b"R-6;Joost Thomassen;;;22-03-2026;23-03-2026;106\n")
+
+
+_NAME_TERM_ROWS = name_terms.name_term_rows
+
+
+def _landed(store: Store, after_event: int) -> dict[str, object]:
+    """What an import wrote, without the random guest tokens: guests, visits, name words
+    and the events from ``after_event`` on, each naming its guest and visit by content."""
+    with store.read() as s:
+        gs = list(s.scalars(select(Guest)))
+        name = {g.ref: g.full_name for g in gs}
+        visits = {v.id: (v.kind, v.starts_at) for v in s.scalars(select(Visit))}
+        events = [(e.action, name.get(e.guest_ref or ""), {
+            k: (visits[v] if k == "visit" else v)
+            for k, v in json.loads(e.detail or "{}").items() if k != "file_sha256"})
+            for e in s.scalars(select(AuditEvent).where(AuditEvent.id > after_event)
+                               .order_by(AuditEvent.id))]
+        return {
+            "guests": sorted((g.full_name, g.email, g.phone_e164, g.last_visit_at) for g in gs),
+            "visits": sorted((name_of, *rest) for name_of, *rest in (
+                (next(g.full_name for g in gs if g.id == v.guest_id), v.kind, v.starts_at,
+                 v.ends_on, v.place, v.reference, v.status)
+                for v in s.scalars(select(Visit)))),
+            "words": sorted(tuple(r) for r in s.execute(text(
+                "SELECT term, fold, rev, sound, english FROM name_term"))),
+            "events": events,
+        }
+
+
+def _import(store: Store, actor: Actor, helper_from: int, monkeypatch: pytest.MonkeyPatch,
+            threads: list[str]) -> dict[str, object]:
+    real = _NAME_TERM_ROWS
+
+    def noted(names: object) -> list[dict[str, str]]:
+        threads.append(threading.current_thread().name)
+        return real(names)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(prepare, "HELPER_FROM", helper_from)
+    monkeypatch.setattr(name_terms, "name_term_rows", noted)
+    with store.read() as s:
+        last = int(s.scalar(select(AuditEvent.id).order_by(AuditEvent.id.desc()).limit(1))
+                   or 0)
+    plan = plan_of(store, ROWS)
+    importing.apply(store, actor, plan, previewed=importing.preview(store, actor, plan))
+    assert verify_store(store).ok
+    return _landed(store, last)
+
+
+def test_built_beside_the_insert_or_in_line_the_same_lands(
+        store: Store, manager: Actor, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    beside: list[str] = []
+    by_helper = _import(store, manager, 0, monkeypatch, beside)
+    other = open_store(tmp_path / "other", KeyringKey())
+    try:
+        actor = staff.create_first_manager(other, "Eva Visser", MANAGER_PIN)
+        vocabulary.load_starter(other, actor)
+        in_line: list[str] = []
+        by_caller = _import(other, actor, 10**9, monkeypatch, in_line)
+    finally:
+        other.close()
+    assert beside and all(t.startswith("import-prepare") for t in beside)
+    assert in_line == [threading.current_thread().name]
+    assert by_helper == by_caller
+    assert [a for a, *_ in by_helper["events"]] == [  # type: ignore[attr-defined]
+        "import.previewed", *["guest.created"] * 5, *["visit.recorded"] * 6,
+        "import.applied"]
+    assert not [t for t in threading.enumerate() if t.name.startswith("import-prepare")]
+
+
+@pytest.mark.both_engines
+def test_a_failure_in_the_helper_writes_nothing(store: Store, manager: Actor,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(names: object) -> list[dict[str, str]]:
+        raise RuntimeError("disk full while building the name words")
+
+    monkeypatch.setattr(prepare, "HELPER_FROM", 0)
+    monkeypatch.setattr(name_terms, "name_term_rows", broken)
+    plan = plan_of(store, ROWS)
+    pre = importing.preview(store, manager, plan)
+    before = counts(store)
+    with pytest.raises(RuntimeError, match="disk full"):
+        importing.apply(store, manager, plan, previewed=pre)
+    assert counts(store) == before
+    assert not [t for t in threading.enumerate() if t.name.startswith("import-prepare")]
+
+
+@pytest.mark.both_engines
+def test_a_cancel_while_the_helper_builds_writes_nothing(
+        store: Store, manager: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    started, release = threading.Event(), threading.Event()
+    real = name_terms.name_term_rows
+
+    def slow(names: object) -> list[dict[str, str]]:
+        started.set()
+        release.wait(10)
+        return real(names)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(prepare, "HELPER_FROM", 0)
+    monkeypatch.setattr(name_terms, "name_term_rows", slow)
+    plan = plan_of(store, ROWS)
+    pre = importing.preview(store, manager, plan)
+    before = counts(store)
+
+    def cancelled() -> bool:
+        if started.is_set():   # the guests are being written, the helper is still busy
+            release.set()
+            return True
+        return False
+
+    with pytest.raises(importing.ImportCancelled):
+        importing.apply(store, manager, plan, previewed=pre, cancelled=cancelled)
+    assert started.is_set()
+    assert counts(store) == before
+    assert not [t for t in threading.enumerate() if t.name.startswith("import-prepare")]
