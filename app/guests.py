@@ -169,15 +169,18 @@ def _open_audited(store: Store, actor: Actor, guest_id: int, at: dt.datetime, *,
                   brief: bool) -> GuestCard:
     """The card read and its "guest.opened" event written in one write transaction."""
     with store.write(audit_only=True, brief=brief) as s:
-        rows = _card_rows(store, actor, s, guest_id)
+        rows = _card_rows(store, actor, s, guest_id, then_chain=True)
         record(s, actor, "guest.opened", guest_ref=rows.guest.ref, at=at)
         return build_card(rows, at)
 
 
-def _card_rows(store: Store, actor: Actor, s: Session, guest_id: int) -> CardRows:
-    """The card's rows, after the standing permission check in the same transaction."""
+def _card_rows(store: Store, actor: Actor, s: Session, guest_id: int, *,
+               then_chain: bool = False) -> CardRows:
+    """The card's rows, after the standing permission check in the same transaction; with
+    ``then_chain`` (its event is appended next), on the shared store the audit chain's
+    lock comes in the card's own round trip (``storage.card.card_rows``)."""
     require(store, actor, Action.VIEW_GUEST, within=s)
-    rows = card.card_rows(s, guest_id)
+    rows = card.card_rows(s, guest_id, then_chain=then_chain)
     if rows is None:
         raise NotFound(_("That guest no longer exists."))
     return rows

@@ -100,10 +100,10 @@ class DbTimer:
             return
         pipelined = card._pg_results
 
-        def card_results(raw: Any, params: dict[str, Any]) -> Any:
+        def card_results(raw: Any, params: dict[str, Any], *more: Any) -> Any:
             started = time.perf_counter()
             try:
-                return pipelined(raw, params)
+                return pipelined(raw, params, *more)
             finally:
                 timer.note(time.perf_counter() - started, "card pipeline")
 

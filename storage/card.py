@@ -129,18 +129,21 @@ def _is_pg(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-def _pg_results(raw: Any, params: dict[str, Any]) -> list[list[tuple[Any, ...]]]:
-    """The five statements in one pipeline: sent together, one round trip to the server."""
+def _pg_results(raw: Any, params: dict[str, Any], extra: tuple[str, ...] = ()
+                ) -> list[list[tuple[Any, ...]]]:
+    """The five statements (and ``extra`` after them, in order) in one pipeline: sent
+    together, one round trip to the server."""
     import psycopg
 
+    statements = _PG_STATEMENTS + extra
     try:
         if not psycopg.Pipeline.is_supported():   # libpq older than 14
-            return [list(raw.execute(sql, params).fetchall()) for sql in _PG_STATEMENTS]
+            return [list(raw.execute(sql, params).fetchall()) for sql in statements]
         with raw.pipeline():
-            cursors = [raw.execute(sql, params) for sql in _PG_STATEMENTS]
+            cursors = [raw.execute(sql, params) for sql in statements]
         return [list(c.fetchall()) for c in cursors]
     except psycopg.Error as exc:
-        raise DBAPIError.instance(_PG_STATEMENTS[0], params, exc, psycopg.Error) from exc
+        raise DBAPIError.instance(statements[0], params, exc, psycopg.Error) from exc
 
 
 def _sqlite_results(raw: Any, params: dict[str, Any]) -> list[list[tuple[Any, ...]]]:
@@ -165,15 +168,34 @@ def _member(cls: type[StrEnum], value: Any) -> Any:
     return None if value is None else cls(value)
 
 
-def card_rows(session: Session, guest_id: int) -> CardRows | None:
+def card_rows(session: Session, guest_id: int, *, then_chain: bool = False
+              ) -> CardRows | None:
     """The card's rows of guest ``guest_id`` (None if there is no such guest), read on the
-    session's connection, in its transaction (the card's audit event is written in it)."""
+    session's connection, in its transaction (the card's audit event is written in it).
+
+    ``then_chain``: the card's "opened" event is appended next. On PostgreSQL, in an
+    audit-only write, the chain lock and the chain's end are then taken in the card's own
+    round trip, after its reads (``storage.write_locks.take_chain_with``): a card open was
+    six round trips (BEGIN, permission, card, chain lock, event, COMMIT), now five. The
+    lock is held from there to the commit, as it was from the next round trip before.
+    SQLite has no round trips and no advisory locks: nothing changes there."""
+    from storage import write_locks
     from storage.search import _dbapi
 
     raw = _dbapi(session)
-    params = {"g": guest_id}
-    guest, visits, consents, assignments, texts = (
-        _pg_results(raw, params) if _is_pg(session) else _sqlite_results(raw, params))
+    params: dict[str, Any] = {"g": guest_id}
+    if not _is_pg(session):
+        guest, visits, consents, assignments, texts = _sqlite_results(raw, params)
+    else:
+        from storage import engine_postgres as pge
+
+        chain = then_chain and write_locks.chain_first_lock(session)
+        if chain:
+            session.flush()   # nothing of the ORM's is written under the lock by surprise
+        results = _pg_results(raw, params, pge.CHAIN_LOCK_THEN_END if chain else ())
+        guest, visits, consents, assignments, texts = results[:5]
+        if chain:
+            write_locks.take_chain_with(session, (results[-1][0] if results[-1] else None,))
     if not guest:
         return None
     g = guest[0]

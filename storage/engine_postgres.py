@@ -120,6 +120,9 @@ def engine_from(creator: Callable[[], Any], *, pool_size: int = 4) -> Engine:
 
 # The chain's end, read in the chain lock's round trip (write_locks.Locker).
 _CHAIN_END = "SELECT id, hash, at FROM audit_event ORDER BY id DESC LIMIT 1"
+# The same two statements for a caller's own pipeline (storage.card): the lock, then the
+# end (each statement of a pipeline has its own snapshot at READ COMMITTED, as above).
+CHAIN_LOCK_THEN_END = (f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})", _CHAIN_END)
 
 
 def _lock(target: Any, which: str) -> tuple[Any] | None:

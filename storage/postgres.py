@@ -331,7 +331,15 @@ def open_shared(address: ServerAddress, password: str, local_base: Path) -> Shar
                     fingerprint_salt="", schema_revision=revision)
     local = local_dir_for(local_base, address)
     local.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return SharedStore(address, engine, header, local, password)
+    store = SharedStore(address, engine, header, local, password)
+    from storage import postgres_search
+
+    try:
+        with store.read() as s:   # two reads now instead of in the desk's first key press
+            postgres_search.warm_up(s)
+    except (DBAPIError, pe.ServerLost):
+        pass   # the first key press asks them itself, as it did before
+    return store
 
 
 def make_engine(address: ServerAddress, password: str, *, pool_size: int = 4) -> Engine:

@@ -86,6 +86,19 @@ def _fold_missing(session: Session, server: str, missing: Sequence[str]) -> dict
     return found
 
 
+def warm_up(session: Session) -> None:
+    """What a desk's first key press would otherwise ask the server before its search:
+    whether the server folds ASCII as this desk does, and the word statistics the
+    planning reads (:func:`_common`). Run once when the store is opened
+    (``storage.postgres.open_shared``), while the person signs in: the first search of
+    each desk was the longest wait of the bench's desks (9-11 statements, 0.2-1 s with
+    eight desks starting together; docs/performance.md)."""
+    server = _server_of(session)
+    if server not in _FOLDS_ASCII_ALIKE:
+        _fold_missing(session, server, ["a"])
+    _common(session)
+
+
 def _server_of(session: Session) -> str:
     """Which server and database this session talks to (no round trip: libpq knows)."""
     info: Any = getattr(session.connection().connection.dbapi_connection, "info", None)
@@ -287,6 +300,20 @@ def fetch_rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
         raise DBAPIError.instance(driver_sql, params, exc, psycopg.Error) from exc
 
 
+def execute_driver(session: Session, sql: str, params: dict[str, Any]) -> int:
+    """Run one statement that returns no rows (psycopg's ``%(name)s`` parameters) on the
+    session's driver connection, in its transaction; its row count. Errors come back as
+    SQLAlchemy's, as from ``session.execute`` (a lock timeout is still ``StoreBusy``)."""
+    import psycopg
+
+    from storage.search import _dbapi
+
+    try:
+        return int(_dbapi(session).execute(sql, params).rowcount)
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(sql, params, exc, psycopg.Error) from exc
+
+
 def fetch_windows(session: Session, sql: str, windows: Sequence[dict[str, Any]]
                   ) -> list[list[Any]]:
     """The rows of ``sql`` for each parameter set in ``windows``, read in one statement
@@ -353,22 +380,86 @@ _PROBES = 2
 
 def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> list[Any]:
     plan = _find_plan(session, words, limit, whole=whole)
-    return _run(session, plan, limit) if plan else []
+    if not plan:
+        return []
+    from storage import search
+
+    seq = search.known_change_seq(session)
+    if seq is None:   # not a key press (no change counter read): as it always was
+        return _run(session, plan, limit)
+    server = _server_of(session)
+    key = tuple(dict.fromkeys(w for w in words if w))
+    params, cap = plan[2], plan[3][0]
+    among = _complete_among(server, seq, key, whole)
+    if among is not None:
+        rows, full = fetch_rows(session, plan[4], {**params, "among": list(among)}), True
+    else:
+        rows, full = _run_rows(session, plan)
+    # Fewer rows than the full statement's LIMIT: every match came back (a capped
+    # statement's answer says nothing of the rest).
+    if full and len(rows) < params[cap]:
+        _remember_complete(server, seq, key, whole, rows)
+    return _guest_list(rows, limit)
 
 
-def _run(session: Session, plan: tuple[str | None, str, dict[str, Any], list[str]],
-         limit: int) -> list[Any]:
+# Type-ahead narrows: the guests matching "rik jansse" are among those matching "rik jans".
+# When a key press's statement returned every match (fewer rows than its LIMIT), the next
+# key press whose words imply the kept ones (each kept word's test is part of a new word's:
+# " jans" of " jansse", " rik" of " rik ") looks only among those guests: the same
+# statement, its index read kept to their ids (``ix_guest_word_guest``: a probe per guest)
+# instead of the whole range of its word — a common first name with a begun surname read
+# thousands of index entries and guest rows, 20-70 ms of server time per key at a million
+# guests (docs/performance.md). Same rows, same order. Kept per server with the change
+# counter read in the key press's permission read: any change to guest data since, at any
+# desk, and the kept answers are not used (the counter moved).
+_COMPLETE: dict[str, list[tuple[int, bool, tuple[str, ...], frozenset[int]]]] = {}
+_COMPLETE_KEEP = 8
+
+
+def _test_text(word: str, whole: bool) -> str:
+    """What :func:`_test` looks for in a guest's stored words for ``word``."""
+    return " " + word + (" " if whole else "")
+
+
+def _complete_among(server: str, seq: int, words: tuple[str, ...], whole: bool
+                    ) -> frozenset[int] | None:
+    """The guest ids of a kept complete answer whose words the new ones imply, if any."""
+    tests = [_test_text(w, whole) for w in words]
+    best: frozenset[int] | None = None
+    for kept_seq, kept_whole, kept_words, ids in _COMPLETE.get(server, []):
+        if kept_seq != seq:
+            continue
+        if all(any(_test_text(k, kept_whole) in t for t in tests) for k in kept_words) \
+                and (best is None or len(ids) < len(best)):
+            best = ids
+    return best
+
+
+def _remember_complete(server: str, seq: int, words: tuple[str, ...], whole: bool,
+                       rows: list[Any]) -> None:
+    kept = [e for e in _COMPLETE.get(server, []) if e[0] == seq and e[1:3] != (whole, words)]
+    kept.append((seq, whole, words, frozenset(int(r[0]) for r in rows)))
+    _COMPLETE[server] = kept[max(len(kept) - _COMPLETE_KEEP, 0):]
+
+
+def _run(session: Session, plan: tuple[Any, ...], limit: int) -> list[Any]:
     """A plan's capped statement first, when it has one: its rows are the answer when each
     capped read reached its LIMIT (its rows tagged by read); else the full statement."""
-    capped, full, params, limits = plan
+    return _guest_list(_run_rows(session, plan)[0], limit)
+
+
+def _run_rows(session: Session, plan: tuple[Any, ...]) -> tuple[list[Any], bool]:
+    """The answer's rows, and whether they came from the full statement (not the capped
+    one)."""
+    capped, full, params, limits = plan[:4]
     if capped is not None:
         rows = fetch_rows(session, capped, params)
         counts = [0] * len(limits)
         for r in rows:
             counts[r[-1]] += 1
         if all(n >= params[m] for n, m in zip(counts, limits, strict=True)):
-            return _guest_list(rows, limit)
-    return _guest_list(fetch_rows(session, full, params), limit)
+            return rows, False
+    return fetch_rows(session, full, params), True
 
 
 def find_statement(session: Session, words: list[str], limit: int, *, whole: bool
@@ -379,10 +470,18 @@ def find_statement(session: Session, words: list[str], limit: int, *, whole: boo
     return (plan[1], plan[2]) if plan else None
 
 
+def _among(read: str) -> str:
+    """The word rows of ``read`` (on ``c``) of the guests in ``:among`` only: a probe of
+    ``(guest_id, word)`` per guest (see _COMPLETE)."""
+    return (f"(SELECT c.word, c.guest_id, c.in_name FROM {WORD_TABLE} c WHERE "
+            f"c.guest_id = ANY(CAST(:among AS integer[])) AND {read})")
+
+
 def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool
-               ) -> tuple[str | None, str, dict[str, Any], list[str]] | None:
+               ) -> tuple[str | None, str, dict[str, Any], list[str], str] | None:
     """(capped statement or None, full statement, parameters, the LIMIT parameter of each
-    read) for ``words``: see :func:`_run`."""
+    read, the full statement kept to the guests in ``:among``) for ``words``: see
+    :func:`_run` and _COMPLETE."""
     words = list(dict.fromkeys(w for w in words if w))
     if not words:
         return None
@@ -431,7 +530,9 @@ def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool
         capped = (f"SELECT {_S_COLUMNS}, 0 FROM "
                   f"{_guests(tests, _capped('a.word = :w', 'a.guest_id'))} "
                   f"WHERE true{probe} ORDER BY a.guest_id LIMIT :n")
-        return (capped if first_capped else None), full, params, ["n"]
+        among = (f"SELECT {_S_COLUMNS}, 0 FROM {_guests(tests, _among('c.word = :w'))} "
+                 f"WHERE true{probe} ORDER BY a.guest_id LIMIT :n")
+        return (capped if first_capped else None), full, params, ["n"], among
     # In word order the first entries of the range are the answer; a guest with two words
     # that begin so comes twice, hence more than the limit. With other words to test each
     # row read costs a guest row: a quarter more (two words of one guest both beginning
@@ -444,7 +545,10 @@ def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool
     first_rows = _capped("a.word >= :lo AND a.word < :hi", "a.word, a.guest_id")
     capped = (f"SELECT {_S_COLUMNS}, 0 FROM {_guests(tests, first_rows)} "
               f"WHERE true{probe} ORDER BY a.word, a.guest_id LIMIT :m")
-    return (capped if first_capped else None), full, params, ["m"]
+    among = (f"SELECT {_S_COLUMNS}, 0 FROM "
+             f"{_guests(tests, _among('c.word >= :lo AND c.word < :hi'))} "
+             f"WHERE true{probe} ORDER BY a.word, a.guest_id LIMIT :m")
+    return (capped if first_capped else None), full, params, ["m"], among
 
 
 def search_guest_rows(session: Session, typed: str, limit: int) -> list[Any]:

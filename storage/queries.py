@@ -65,10 +65,8 @@ def newest_change_time(s: Session) -> dt.datetime | None:
 # connection (Core, no ORM execution context: about half the cost); it reads committed
 # rows, as this check should (app.permissions.require runs it in a read transaction).
 # On the shared store, with the change counter (storage.notify) in the same round trip.
-_STANDING_AND_SEQ = select(
-    Staff.role, Staff.active,
-    select(Setting.value).where(Setting.key == notify.SEQ_KEY).scalar_subquery(),
-).where(Staff.id == bindparam("staff_id"))
+_STANDING_AND_SEQ_PG = ("SELECT role, active, (SELECT value FROM setting WHERE key = :k) "
+                        "FROM staff WHERE id = :staff_id")
 _STANDING_RAW = "SELECT role, active FROM staff WHERE id = ?"
 
 
@@ -91,9 +89,15 @@ def _standing_noting_changes(s: Session, staff_id: int) -> tuple[Role, bool] | N
     """The same, and the change counter as this transaction's (``storage.search`` reads it
     at every key press to know whether what it keeps is still right): one round trip of a
     key press's 4-6 fewer on the shared store (postgres helper)."""
-    row = s.connection().execute(_STANDING_AND_SEQ, {"staff_id": staff_id}).first()
-    if row is None:
+    from storage import postgres_search
+
+    # On the driver connection, as the search's own statements (no SQLAlchemy statement
+    # and result handling: ~0.5 ms of a key press's desk CPU, docs/performance.md).
+    rows = postgres_search.fetch_rows(s, _STANDING_AND_SEQ_PG,
+                                      {"staff_id": staff_id, "k": notify.SEQ_KEY})
+    if not rows:
         return None
+    row = rows[0]
     search.note_change_seq(s, int(row[2]) if row[2] is not None else 0)
     return Role(row[0]), bool(row[1])
 

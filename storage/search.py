@@ -561,6 +561,14 @@ def note_change_seq(session: Session, seq: int) -> None:
     _per_transaction(session, _SEQ_INFO, lambda: _seen(session, seq))
 
 
+def known_change_seq(session: Session) -> int | None:
+    """The change counter this transaction has already read (a key press's permission read
+    on the shared store), or None: never a read of its own."""
+    tx = session.get_transaction()
+    held = session.info.get(_SEQ_INFO)
+    return int(held[1]) if tx is not None and held is not None and held[0] is tx else None
+
+
 def _read_change_seq(session: Session) -> int:
     if _is_pg(session):
         seq = notify.current_seq(session)

@@ -80,6 +80,9 @@ class _State:
     audit_only: bool
     locker: Locker | None
     chain_end: tuple[Any] | None = None   # read with the chain lock (see Locker)
+    # The chain's end read with the chain lock in a round trip of the caller's own (a card
+    # open's pipeline, ``take_chain_with``), for the first ``hold_chain`` to hand over.
+    pending_end: tuple[Any] | None = None
     held: set[str] = field(default_factory=set)
     wrote: set[str] = field(default_factory=set)
 
@@ -186,7 +189,10 @@ def hold_chain(session: Session) -> tuple[Any] | None:
     if state is None:
         return None   # not a write transaction (a copy, a test): nothing to serialise against
     if CHAIN in state.held:
-        return None   # taken before: events may have been appended since, read the end
+        # Taken before: events may have been appended since, read the end — unless it was
+        # taken with the caller's reads (take_chain_with) and nothing was appended yet.
+        end, state.pending_end = state.pending_end, None
+        return end
     state.chain_end = None
     _take(state, conn, CHAIN)
     end, state.chain_end = state.chain_end, None
@@ -202,3 +208,23 @@ def wrote(session: Session) -> frozenset[str]:
 def holds(session: Session, which: str) -> bool:
     state: _State | None = session.connection().info.get(_STATE)
     return state is not None and which in state.held
+
+
+def chain_first_lock(session: Session) -> bool:
+    """Whether this write transaction's next lock may be the chain lock, sent by the
+    caller with its own reads (``take_chain_with``): an audit-only write on an engine
+    with advisory locks that holds none yet (the one order: nothing before it)."""
+    state: _State | None = session.connection().info.get(_STATE)
+    return (state is not None and state.audit_only and state.locker is not None
+            and not state.held)
+
+
+def take_chain_with(session: Session, end: tuple[Any]) -> None:
+    """The caller took the chain lock and read the chain's end right after it (``end``:
+    ``(row,)``, row None for an empty chain) in a round trip of its own — a card open's
+    pipeline, after its reads (``storage.card``). The next ``hold_chain`` returns that
+    end without a round trip: no other desk can append while the lock is held."""
+    state: _State | None = session.connection().info.get(_STATE)
+    assert state is not None and not state.held
+    state.held.add(CHAIN)
+    state.pending_end = end

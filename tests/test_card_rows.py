@@ -111,3 +111,33 @@ def test_the_card_from_plain_rows_is_the_card_from_orm_rows(
 def test_a_card_of_no_guest_is_none(store: Store) -> None:
     with store.read() as s:
         assert card.card_rows(s, 987654) is None
+
+
+def test_a_card_open_that_takes_the_chain_lock_with_its_reads_still_checks_first(
+        store: Store, manager: Actor, receptionist: Actor) -> None:
+    """The chain lock comes with the card's reads on the shared store (storage.card): a
+    deactivated receptionist still gets no card and leaves no "opened" event; a guest that
+    does not exist is "no longer exists" and leaves none either; after reactivation the
+    card opens and its event is on the chain."""
+    from app import staff
+    from app.errors import NotFound, PermissionDenied
+
+    g = guests.create_guest(store, receptionist, GuestFields("Ada Lovelace"))
+
+    def opened() -> int:
+        with store.read() as s:
+            return sum(1 for e in queries.audit_events(s, limit=10_000)
+                       if e.action == "guest.opened")
+
+    assert guests.open_card(store, receptionist, g.id).guest.full_name == "Ada Lovelace"
+    staff.set_active(store, manager, receptionist.id, False)
+    with pytest.raises(PermissionDenied, match="deactivated"):
+        guests.open_card(store, receptionist, g.id)
+    with pytest.raises(PermissionDenied, match="deactivated"):
+        guests.open_card(store, receptionist, 987654)
+    assert opened() == 1
+    staff.set_active(store, manager, receptionist.id, True)
+    with pytest.raises(NotFound):
+        guests.open_card(store, receptionist, 987654)
+    assert guests.open_card(store, receptionist, g.id).guest.full_name == "Ada Lovelace"
+    assert opened() == 2

@@ -435,3 +435,111 @@ def test_a_read_sends_no_begin_or_commit_and_a_write_is_still_one_transaction(
             assert queries.setting_value(s, key) is None
     finally:
         store.close()
+
+
+def test_opening_asks_what_a_first_key_press_asked_so_it_runs_only_its_search(
+        shared_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether the server folds ASCII as the desk does, and the word statistics, are read
+    when the store is opened (while the person signs in), not by each desk's first key
+    press: that press runs only the search's own statements, with the same answers."""
+    from storage import postgres_search as ps
+
+    monkeypatch.setattr(ps, "_FOLDS_ASCII_ALIKE", {})
+    monkeypatch.setattr(ps, "_COMMON", {})
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        assert list(ps._FOLDS_ASCII_ALIKE.values()) == [True] and len(ps._COMMON) == 1
+        actor = staff.create_first_manager(store, "Eva Visser", "4826")
+        ingrid = guests.create_guest(store, actor, GuestFields("Ingrid Holm"))
+        ps._FOLDED.clear()
+        seen: list[str] = []
+        real_fetch = ps.fetch_rows
+
+        def fetch(session: object, sql: str, params: dict[str, object]) -> list[object]:
+            seen.append(sql)
+            return real_fetch(session, sql, params)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(ps, "fetch_rows", fetch)
+        assert [m.id for m in guests.find_guests(store, actor, "Ingr")] == [ingrid.id]
+        assert seen and not [s for s in seen if "pg_stats" in s or "frontdesk_search_text" in s]
+    finally:
+        store.close()
+
+
+def test_card_opens_at_two_desks_at_once_append_one_unbroken_chain(shared_url: str) -> None:
+    """A card's "opened" event and the chain's head go to the server in one statement on
+    the driver connection: two desks opening cards at once still append one chain, and
+    every event reads back as it was hashed (verify recomputes each hash)."""
+    from sqlalchemy import text
+
+    first = shared_store.open_shared_store(shared_url)
+    second = shared_store.open_shared_store(shared_url)
+    try:
+        manager = staff.create_first_manager(first, "Eva Visser", "4826")
+        ids = [guests.create_guest(first, manager, GuestFields(f"Guest {i}")).id
+               for i in range(5)]
+        errors: list[BaseException] = []
+
+        def work(store: pg.SharedStore) -> None:
+            try:
+                for _ in range(4):
+                    for gid in ids:
+                        guests.open_card(store, manager, gid)
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work, args=(s,)) for s in (first, second)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        with first.read() as s:
+            report = audit_chain.verify(s)
+            assert report.ok, report.problem
+            assert queries.audit_event_count(s) == report.events
+            opened = s.execute(text("SELECT count(*) FROM audit_event WHERE action = "
+                                    "'guest.opened'")).scalar()
+            assert opened == 2 * 4 * len(ids)
+            top = audit_chain.head(s)
+            assert top is not None and top[0] == report.events
+            # the head record was written with each event, in the same statement
+            assert queries.setting_value(s, audit_chain.HEAD_KEY) == f"{top[0]}:{top[1]}"
+    finally:
+        first.close()
+        second.close()
+
+
+def test_a_card_open_takes_the_chain_lock_in_its_reads_round_trip_then_writes_its_event(
+        shared_url: str) -> None:
+    """On the shared store a card open sends its permission read, then the card's reads,
+    the chain lock and the chain's end in one pipeline, then the event with the chain's
+    head in one statement: nothing else (BEGIN and COMMIT aside), and the chain holds."""
+    store = shared_store.open_shared_store(shared_url)
+    sent: list[tuple[bool, str]] = []
+    real_cur = psycopg.Cursor.execute
+
+    def cur_execute(self: psycopg.Cursor[object], query: object, *a: object,
+                    **kw: object) -> object:
+        sent.append((self.connection._pipeline is not None, str(query)))
+        return real_cur(self, query, *a, **kw)  # type: ignore[arg-type]
+
+    try:
+        manager = staff.create_first_manager(store, "Eva Visser", "4826")
+        g = guests.create_guest(store, manager, GuestFields("Ada Lovelace"))
+        guests.open_card(store, manager, g.id)   # the pool's connection is warm
+        psycopg.Cursor.execute = cur_execute  # type: ignore[method-assign,assignment]
+        try:   # (every statement goes through a cursor's execute, a connection's too)
+            assert guests.open_card(store, manager, g.id).guest.full_name == "Ada Lovelace"
+        finally:
+            psycopg.Cursor.execute = real_cur  # type: ignore[method-assign]
+        piped = [q for p, q in sent if p]
+        alone = [q for p, q in sent if not p]
+        assert any("pg_advisory_xact_lock" in q for q in piped)
+        assert len(alone) == 2 and "FROM staff" in alone[0], alone
+        assert "INSERT INTO audit_event" in alone[1], alone
+        with store.read() as s:
+            report = audit_chain.verify(s)
+            assert report.ok, report.problem
+    finally:
+        store.close()
