@@ -607,9 +607,13 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any, *,
     if covered:
         combos = [c for c in combos if any(a.quality > 1 for a in c)]
     fetched = 0
-    for i, combo in enumerate(combos[:MAX_QUERIES]):
-        groups = [[t] for a in combo for t in a.terms]
-        rows = search.name_rows(s, groups, words[-1] if i == 0 else None, limit)
+    tried = combos[:MAX_QUERIES]
+    # Asked for together (on the shared store one round trip, not one per combination);
+    # taken in order with the same early stop.
+    answers = search.name_rows_each(s, [([[t] for a in combo for t in a.terms],
+                                         words[-1] if i == 0 else None, limit)
+                                        for i, combo in enumerate(tried)])
+    for combo, rows in zip(tried, answers, strict=True):
         _add_close(rows, words, combo, add)
         cut = cut or len(rows) >= limit
         fetched += len(rows)
