@@ -171,7 +171,9 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         # matches anyway, and took most of such a key press's time).
         named = any(f.tier <= T_WORDS and _why(f, typed_words) is None
                     for f in found.values())
-        cut = _forgiving(s, typed_words, limit, add, near_only=named) or cut
+        cut = _forgiving(s, typed_words, limit, add,
+                         lambda: sum(f.tier <= T_CLOSE for f in found.values()),
+                         near_only=named) or cut
     if cut and has_letters:
         # The index handed over only its first candidates (a name with a hundred namesakes
         # in the book): the coming six days' guests are matched in memory too, so the one
@@ -571,13 +573,23 @@ def _run_together(s: Session, folded: str) -> list[_Alt]:
     return [_Alt(1, 1, 0, (known[a], known[b])) for a, b in pairs if a in known and b in known]
 
 
-def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any, *,
-               near_only: bool = False) -> bool:
+def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any,
+               closer: Callable[[], int], *, near_only: bool = False) -> bool:
     """Look each word up in the name dictionary, then fetch the guests holding the closest
     combinations of words first (one index query each), so a common near-miss ("Jan" for
     "Dan") never crowds out the name that was meant ("Daan"). True when a fetch was cut
     at ``limit`` (more guests hold the name than were handed over). ``near_only``: only
-    readings one letter away or said alike (quality 1), none two letters away."""
+    readings one letter away or said alike (quality 1), none two letters away.
+
+    ``closer()``: how many guests found so far match at least one letter away or said alike
+    (tier ``T_CLOSE`` or better). Once they fill the list, a combination with a reading
+    two letters away is not fetched: a guest it finds ranks below all of them (``_ranked``;
+    today's guests are all matched in memory already), unless their name also holds a
+    closer reading that a fetch cut at ``limit`` left out — then an equally close guest
+    takes a place near the end of the list instead (11 of the bench's 3,121 lists, from
+    the 28th place on; docs/performance.md). Skipping those fetches (a common first name
+    with a far reading of the surname) is the one cut here for the slowest forgiving key
+    presses."""
     words = optional_particles_dropped(typed_words)
     if not words:
         return False
@@ -608,12 +620,21 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any, *,
         combos = [c for c in combos if any(a.quality > 1 for a in c)]
     fetched = 0
     tried = combos[:MAX_QUERIES]
-    # Asked for together (on the shared store one round trip, not one per combination);
-    # taken in order with the same early stop.
-    answers = search.name_rows_each(s, [([[t] for a in combo for t in a.terms],
-                                         words[-1] if i == 0 else None, limit)
-                                        for i, combo in enumerate(tried)])
-    for combo, rows in zip(tried, answers, strict=True):
+    requests = [([[t] for a in combo for t in a.terms], words[-1] if i == 0 else None, limit)
+                for i, combo in enumerate(tried)]
+    # Those never skipped below are asked for together (on the shared store one round trip,
+    # not one per combination) and taken in order, with the same early stop; one with a
+    # reading two letters away is fetched on its own when its turn comes and it is needed.
+    sure = [i for i, combo in enumerate(tried)
+            if not (i and any(a.quality > 1 for a in combo))]
+    sure_rows = search.name_rows_each(s, [requests[i] for i in sure])
+    for i, combo in enumerate(tried):
+        if i in sure:
+            rows = next(sure_rows)
+        elif closer() >= limit:
+            continue
+        else:
+            rows = search.name_rows(s, *requests[i])
         _add_close(rows, words, combo, add)
         cut = cut or len(rows) >= limit
         fetched += len(rows)

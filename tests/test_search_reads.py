@@ -303,3 +303,29 @@ def test_the_oldest_kept_rows_and_answers_go_first(store: Store, receptionist: A
     with store.read() as s:   # a kept row is handed over again, not read: still the newest two
         assert [r.id for r in search.match_rows(s, queries[3], 50)] == [ids[3]]
     assert list(search._rows_cache[bind][1]) == ids[2:]
+
+
+def test_a_reading_two_letters_away_is_not_fetched_once_closer_guests_fill_the_list(
+        store: Store, receptionist: Actor, statements: list[str]) -> None:
+    # "Daan Vrenkle": three Daan Vrenkels are one letter away (two letters swapped), Daan
+    # Vrenkaa two letters away. With a list of three the close ones fill it, and the name
+    # two letters away, which would rank below them all, is not asked of the index; with
+    # room for it, it is, and comes last.
+    close = [guests.create_guest(store, receptionist, GuestFields("Daan Vrenkel")).id
+             for _ in range(3)]
+    far = guests.create_guest(store, receptionist, GuestFields("Daan Vrenkaa")).id
+
+    def far_fetched() -> bool:
+        return any("MATCH" in q and "vrenkaa" in q for q in statements)
+
+    statements.clear()
+    found = guests.find_guests(store, receptionist, "Daan Vrenkle", limit=3)
+    assert sorted(g.id for g in found) == sorted(close)
+    assert {str(g.why) for g in found} == {"1 letter different"}
+    assert not far_fetched()
+    statements.clear()
+    found = guests.find_guests(store, receptionist, "Daan Vrenkle", limit=5)
+    assert [g.id for g in found][:3] == [g.id for g in found if g.id in close]
+    assert [g.id for g in found][3:] == [far]
+    assert str(found[3].why) == "2 letters different"
+    assert far_fetched()
