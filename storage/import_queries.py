@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from storage import bulk
 from storage.models import Guest, Visit, VisitKind
 
 CHUNK = 500
@@ -34,18 +35,29 @@ def email_key(email: str) -> str:
     The same folding as the ``lower(email)`` index (SQLite's ``lower()`` folds ASCII
     only), so the index answers the look-up.
     """
+    if email.isascii():   # nearly every address: the same folding, ten times quicker
+        return email.strip().lower()
     return email.strip().translate(_ASCII_LOWER)
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+def _rows_in(s: Session, head: str, chunk: Sequence[object]) -> list[Any]:
+    """Rows of ``head`` (a statement ending in ``… IN``) for one chunk of keys, through the
+    driver: building SQLAlchemy's expanding ``IN`` of 500 values cost more than the
+    index look-ups themselves (a 100,000-row file asks some 600 of these)."""
+    mark = bulk.placeholder(s)
+    return list(s.connection().exec_driver_sql(
+        f"{head} ({', '.join([mark] * len(chunk))})", tuple(chunk)))
+
+
 def guests_by_email(s: Session, keys: Iterable[str]) -> list[tuple[int, str, str]]:
     """(id, ref, email key) of guests whose email matches one of ``keys`` (see email_key)."""
     out: list[tuple[int, str, str]] = []
     for chunk in _chunks(keys):
-        rows = s.execute(select(Guest.id, Guest.ref, func.lower(Guest.email))
-                         .where(func.lower(Guest.email).in_(chunk)))
+        rows = _rows_in(s, "SELECT id, ref, lower(email) FROM guest WHERE lower(email) IN",
+                        chunk)
         out += [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
     return sorted(out)
 
@@ -54,8 +66,8 @@ def guests_by_phone(s: Session, phones: Iterable[str]) -> list[tuple[int, str, s
     """(id, ref, full name, E.164 phone) of guests whose number is one of ``phones`` (E.164)."""
     out: list[tuple[int, str, str, str]] = []
     for chunk in _chunks(phones):
-        rows = s.execute(select(Guest.id, Guest.ref, Guest.full_name, Guest.phone_e164)
-                         .where(Guest.phone_e164.in_(chunk)))
+        rows = _rows_in(s, "SELECT id, ref, full_name, phone_e164 FROM guest "
+                           "WHERE phone_e164 IN", chunk)
         out += [(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows]
     return sorted(out)
 
@@ -65,9 +77,9 @@ def visits_by_reference(s: Session, references: Iterable[str]
     """(guest id, guest ref, reference, kind) of visits carrying one of ``references``."""
     out: list[tuple[int, str, str, VisitKind]] = []
     for chunk in _chunks(references):
-        rows = s.execute(select(Visit.guest_id, Guest.ref, Visit.reference, Visit.kind)
-                         .join(Guest, Guest.id == Visit.guest_id)
-                         .where(Visit.reference.in_(chunk)))
+        rows = _rows_in(s, "SELECT visit.guest_id, guest.ref, visit.reference, visit.kind "
+                           "FROM visit JOIN guest ON guest.id = visit.guest_id "
+                           "WHERE visit.reference IN", chunk)
         out += [(int(r[0]), str(r[1]), str(r[2]), VisitKind(r[3])) for r in rows]
     return sorted(out)
 
@@ -107,7 +119,7 @@ def guest_names(s: Session, guest_ids: Sequence[int]) -> dict[int, str]:
     out: dict[int, str] = {}
     for chunk in _chunks(guest_ids):
         out.update((int(r[0]), str(r[1])) for r in
-                   s.execute(select(Guest.id, Guest.full_name).where(Guest.id.in_(chunk))))
+                   _rows_in(s, "SELECT id, full_name FROM guest WHERE id IN", chunk))
     return out
 
 
@@ -115,8 +127,8 @@ def guests_named(s: Session, names: Iterable[str]) -> list[str]:
     """The full names among ``names`` that some guest already has (exact spelling)."""
     out: list[str] = []
     for chunk in _chunks(names):
-        out += [str(r[0]) for r in
-                s.execute(select(Guest.full_name).where(Guest.full_name.in_(chunk)).distinct())]
+        out += [str(r[0]) for r in _rows_in(
+            s, "SELECT DISTINCT full_name FROM guest WHERE full_name IN", chunk)]
     return out
 
 

@@ -7,9 +7,15 @@ file's own keys.
 
 from __future__ import annotations
 
+import string
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from app import guests, importing
 from app.guests import GuestFields
 from app.views import Actor
+from storage import import_queries as iq
 from storage.store import Store
 from tests.import_helpers import after_preview, counts, plan_of
 
@@ -89,3 +95,13 @@ def test_a_guest_added_by_another_desk_while_importing_is_matched(store: Store,
     assert (result.guests_created, result.guests_matched, result.visits) == (0, 1, 1)
     assert guests.guest_count(store) == 1
     assert len(guests.open_card(store, manager, made[0]).visits) == 1
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=30) | st.sampled_from(["Anna@Example.NL", " BRAM@x.nl ", "Özil@X.de",
+                                                "İSTANBUL@x.tr", "straße@X.de"]))
+def test_an_email_is_folded_as_the_lower_email_index_folds_it(email: str) -> None:
+    """ASCII addresses take a quicker path to the same key: ASCII letters lower-cased,
+    nothing else touched (SQLite's lower(), which the index holds, folds only those)."""
+    ascii_only = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+    assert iq.email_key(email) == email.strip().translate(ascii_only)
