@@ -627,12 +627,22 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any,
     if covered:
         combos = [c for c in combos if any(a.quality > 1 for a in c)]
     fetched = 0
-    for i, combo in enumerate(combos[:MAX_QUERIES]):
-        # Not the first: it also asks for the last word as typed, as a beginning.
-        if i and any(a.quality > 1 for a in combo) and closer() >= limit:
+    tried = combos[:MAX_QUERIES]
+    requests = [([[t] for a in combo for t in a.terms], words[-1] if i == 0 else None, limit)
+                for i, combo in enumerate(tried)]
+    # Those never skipped below are asked for together (on the shared store one round trip,
+    # not one per combination) and taken in order, with the same early stop; one with a
+    # reading two letters away is fetched on its own when its turn comes and it is needed.
+    sure = [i for i, combo in enumerate(tried)
+            if not (i and any(a.quality > 1 for a in combo))]
+    sure_rows = search.name_rows_each(s, [requests[i] for i in sure])
+    for i, combo in enumerate(tried):
+        if i in sure:
+            rows = next(sure_rows)
+        elif closer() >= limit:
             continue
-        groups = [[t] for a in combo for t in a.terms]
-        rows = search.name_rows(s, groups, words[-1] if i == 0 else None, limit)
+        else:
+            rows = search.name_rows(s, *requests[i])
         _add_close(rows, words, combo, add)
         cut = cut or len(rows) >= limit
         fetched += len(rows)
