@@ -19,7 +19,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from storage import notify, write_locks
+from storage import name_pairs, notify, write_locks
 from storage.write_locks import WRITE_OPTION as WRITE_OPTION
 
 BUSY_TIMEOUT_MS = 10_000
@@ -42,6 +42,9 @@ def raw_connect(path: Path, key: bytes, *, salt: bytes | None = None,
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {key_pragma(key, salt)}")
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    # The name-pair triggers' words (storage.name_pairs): every connection that may
+    # write a guest needs them, so every connection gets them.
+    name_pairs.register(conn)
     return conn
 
 

@@ -30,7 +30,7 @@ from sqlalchemy import Row, bindparam, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from storage import name_keys, notify
+from storage import name_keys, name_pairs, notify
 from storage.models import Guest, Visit, VisitKind
 from storage.write_locks import WRITE_OPTION
 
@@ -194,9 +194,11 @@ _ids_cache: weakref.WeakKeyDictionary[
     Any, tuple[int, OrderedDict[tuple[str, int], list[int]]]] = weakref.WeakKeyDictionary()
 
 
-def _match_ids(session: Session, query: str, limit: int) -> list[int]:
+def _match_ids(session: Session, query: str, limit: int,
+               read: Callable[[], list[int]] | None = None) -> list[int]:
     """The first ``limit`` rowids the index finds for ``query``, rowid order (kept, see
-    above: callers check :func:`_keeps_rows`)."""
+    above: callers check :func:`_keeps_rows`); ``read`` reads them another way that gives
+    the same answer (the name-pair table)."""
     seq, bind = _change_seq(session), session.get_bind()
     held = _ids_cache.get(bind)
     if held is None or held[0] != seq:
@@ -204,7 +206,8 @@ def _match_ids(session: Session, query: str, limit: int) -> list[int]:
     known, key = held[1], (query, limit)
     ids = known.get(key)
     if ids is None:
-        ids = known[key] = [r[0] for r in raw_rows(session, _IDS_RAW, key)]
+        ids = known[key] = (read() if read is not None
+                            else [r[0] for r in raw_rows(session, _IDS_RAW, key)])
         while len(known) > IDS_KEPT:
             known.popitem(last=False)
     return ids
@@ -336,7 +339,19 @@ def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_la
         from storage import postgres_search as pg
 
         return pg.name_rows(session, alternatives, prefix_last, limit)
-    return match_rows(session, name_query(alternatives, prefix_last=prefix_last), limit)
+    query = name_query(alternatives, prefix_last=prefix_last)
+    lookups = name_pairs.plan(alternatives, prefix_last) if query else None
+    if lookups is None:
+        return match_rows(session, query, limit)
+    # Two groups of whole words (or a long prefix): the name-pair table's B-tree ranges
+    # give the index's answer without walking two doclists (storage.name_pairs).
+
+    def read() -> list[int]:
+        return name_pairs.guest_ids(lambda sql, p: raw_rows(session, sql, p), lookups, limit)
+
+    if _keeps_rows(session):
+        return _rows_by_ids(session, _match_ids(session, query, limit, read))
+    return _guest_rows(raw_rows(session, _BY_IDS_RAW, (json.dumps(read()),)))
 
 
 def name_rows_each(session: Session,

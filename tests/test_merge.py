@@ -15,7 +15,7 @@ from app.guests import GuestFields
 from app.views import Actor
 from storage.store import Store
 
-TABLES = ("guest", "visit", "assignment", "consent", "guest_merge", "name_term")
+TABLES = ("guest", "visit", "assignment", "consent", "guest_merge", "name_term", "name_pair")
 
 
 def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:

@@ -1,0 +1,225 @@
+"""Pairs of a guest's name words, kept by the database itself (SQLite only, revision 0019).
+
+Forgiving search asks the search index for guests holding one of several words *and* one
+of several others (``storage.search.name_rows``: "anna" AND "jansen" OR "janssen").
+FTS5 answers that by walking both words' doclists: 0.2-2 ms each when the words are
+common, and a slow key press asks a few hundred such combinations. ``name_pair`` holds
+one row (a, b, guest_id) for each ordered pair of distinct index words of a guest's full
+and preferred names, so each combination is one B-tree range (~0.03 ms).
+
+Exactness is the database's job, not the writers': triggers on ``guest`` (insert,
+update of a name, delete) write and remove the rows on every write path (form, import,
+merge and undo, erasure, corrections, demo, ``move-store``) without any of them knowing.
+The words come from :func:`pair_words`, registered as the SQL function
+``fd_name_pairs`` on every connection the store opens (``storage.engine.raw_connect``);
+a connection without it cannot write a guest at all (the trigger fails), so a missed
+path fails loudly instead of hiding guests. The words are the search index's own: each
+name is cut and folded by FTS5's ``unicode61 remove_diacritics 2`` tokenizer itself (an
+in-memory FTS5 table of the same SQLite library; plain ASCII is cut the same way in
+Python, checked against FTS5 in tests/test_name_pairs.py), so a pair answer and the
+index's answer are the same guests. Erased rows are overwritten (``secure_delete``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import sqlcipher3
+
+FUNCTION = "fd_name_pairs"
+TABLE = "name_pair"
+
+# --- the words: FTS5's own tokenizer --------------------------------------------------
+
+_ASCII_CUT = re.compile(r"[A-Za-z0-9]+")
+_lock = threading.Lock()
+_tokenizer: Any = None
+_pieces: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+PIECES_KEPT = 50_000
+
+
+def _fts_tokens(text: str) -> tuple[str, ...]:
+    """The tokens FTS5 (unicode61, remove_diacritics 2) makes of ``text``, in order."""
+    global _tokenizer
+    with _lock:
+        if _tokenizer is None:
+            conn = sqlcipher3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            conn.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 "
+                         "remove_diacritics 2')")
+            conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+            _tokenizer = conn
+        conn = _tokenizer
+        conn.execute("INSERT INTO t (rowid, x) VALUES (1, ?)", (text,))
+        try:
+            rows = conn.execute("SELECT term FROM v ORDER BY offset").fetchall()
+        finally:
+            conn.execute("DELETE FROM t")
+    return tuple(str(r[0]) for r in rows)
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """The search index's words of ``text`` (lower case, accents removed), in order."""
+    if text.isascii():
+        return tuple(w.lower() for w in _ASCII_CUT.findall(text))
+    out: list[str] = []
+    for piece in text.split(" "):
+        if piece.isascii():
+            out.extend(w.lower() for w in _ASCII_CUT.findall(piece))
+            continue
+        held = _pieces.get(piece)
+        if held is None:
+            held = _fts_tokens(piece)
+            with _lock:
+                _pieces[piece] = held
+                while len(_pieces) > PIECES_KEPT:
+                    _pieces.popitem(last=False)
+        out.extend(held)
+    return tuple(out)
+
+
+def pair_words(full_name: str | None, preferred_name: str | None) -> list[tuple[str, str]]:
+    """Every ordered pair of two different index words of these names, sorted."""
+    words = sorted(set(tokens(full_name or "")) | set(tokens(preferred_name or "")))
+    return list(itertools.permutations(words, 2))
+
+
+def _sql_pairs(full_name: Any, preferred_name: Any) -> str:
+    """``fd_name_pairs``: :func:`pair_words` as a JSON array of [a, b] arrays."""
+    return json.dumps(pair_words(full_name if isinstance(full_name, str) else None,
+                                 preferred_name if isinstance(preferred_name, str) else None),
+                      ensure_ascii=False)
+
+
+def register(conn: Any) -> None:
+    """Give a DB-API connection ``fd_name_pairs`` (every store connection needs it)."""
+    conn.create_function(FUNCTION, 2, _sql_pairs, deterministic=True)
+
+
+# --- the table and its triggers -------------------------------------------------------
+
+_ROWS = (f"SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), {{id}} "
+         f"FROM json_each({FUNCTION}({{g}}.full_name, {{g}}.preferred_name))")
+_ADD = f"INSERT INTO {TABLE} (a, b, guest_id) " + _ROWS
+_DROP = (f"DELETE FROM {TABLE} WHERE (a, b, guest_id) IN (" + _ROWS + ")")
+
+CREATE_TABLE = (f"CREATE TABLE {TABLE} (a TEXT NOT NULL, b TEXT NOT NULL, "
+                "guest_id INTEGER NOT NULL, PRIMARY KEY (a, b, guest_id)) WITHOUT ROWID")
+TRIGGERS = {
+    "name_pair_ai": (f"CREATE TRIGGER name_pair_ai AFTER INSERT ON guest BEGIN "
+                     f"{_ADD.format(id='new.id', g='new')}; END"),
+    "name_pair_ad": (f"CREATE TRIGGER name_pair_ad AFTER DELETE ON guest BEGIN "
+                     f"{_DROP.format(id='old.id', g='old')}; END"),
+    "name_pair_au": (
+        "CREATE TRIGGER name_pair_au AFTER UPDATE OF id, full_name, preferred_name ON guest "
+        "WHEN old.id IS NOT new.id OR old.full_name IS NOT new.full_name "
+        "OR old.preferred_name IS NOT new.preferred_name BEGIN "
+        f"{_DROP.format(id='old.id', g='old')}; {_ADD.format(id='new.id', g='new')}; END"),
+}
+
+
+def create(conn: Any) -> None:
+    """The table, filled for the guests already stored, and its triggers (an SQLAlchemy
+    connection; the guests' words computed in Python, sorted, inserted in key order)."""
+    conn.exec_driver_sql(CREATE_TABLE)
+    fill(conn)
+    for sql in TRIGGERS.values():
+        conn.exec_driver_sql(sql)
+
+
+def fill(conn: Any) -> int:
+    """Write every guest's pairs (the table empty); returns how many rows."""
+    rows = conn.exec_driver_sql("SELECT id, full_name, preferred_name FROM guest").fetchall()
+    pairs = [(a, b, gid) for gid, full, pref in rows for a, b in pair_words(full, pref)]
+    pairs.sort()
+    for start in range(0, len(pairs), 100_000):
+        conn.exec_driver_sql(f"INSERT INTO {TABLE} (a, b, guest_id) VALUES (?, ?, ?)",
+                             pairs[start:start + 100_000])
+    return len(pairs)
+
+
+def drop(conn: Any) -> None:
+    for name in TRIGGERS:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {TABLE}")
+
+
+def expected_rows(conn: Any) -> list[tuple[str, str, int]]:
+    """The rows the table should hold, computed from the guest table (for checks)."""
+    rows = conn.exec_driver_sql("SELECT id, full_name, preferred_name FROM guest").fetchall()
+    return sorted((a, b, gid) for gid, full, pref in rows for a, b in pair_words(full, pref))
+
+
+def held_rows(conn: Any) -> list[tuple[str, str, int]]:
+    """The rows the table holds, sorted."""
+    return [(str(a), str(b), int(g)) for a, b, g in conn.exec_driver_sql(
+        f"SELECT a, b, guest_id FROM {TABLE} ORDER BY a, b, guest_id").fetchall()]
+
+
+# --- the look-up ----------------------------------------------------------------------
+
+_EQ = f"SELECT guest_id FROM {TABLE} WHERE a = ? AND b = ? ORDER BY guest_id LIMIT ?"
+_PRE = (f"SELECT guest_id FROM {TABLE} WHERE a = ? AND b >= ? AND b < ? "
+        "ORDER BY guest_id LIMIT ?")
+MIN_PREFIX = 3   # a shorter prefix covers too many words: the index answers it
+
+
+def _one_token(word: str) -> str | None:
+    got = tokens(word)
+    return got[0] if len(got) == 1 else None
+
+
+def plan(alternatives: Sequence[Sequence[str]], prefix_last: str | None
+         ) -> list[tuple[str, str, bool]] | None:
+    """The look-ups (a, b, b is a prefix) answering this two-group name query exactly as
+    the index does, or None when the table cannot (then the index answers).
+
+    Each typed word must be one index word (a phrase of two is the index's); the first
+    group holds whole words; a prefix is ASCII and at least ``MIN_PREFIX`` long; no word
+    of the first group may also satisfy the second (a guest holding it once matches the
+    index's query, but has no pair of a word with itself).
+    """
+    if len(alternatives) != 2:
+        return None
+    first: list[str] = []
+    for w in alternatives[0]:
+        t = _one_token(w)
+        if t is None or w.endswith("*"):
+            return None
+        first.append(t)
+    second: list[tuple[str, bool]] = []
+    words = [(w.removesuffix("*"), w.endswith("*")) for w in alternatives[1]]
+    if prefix_last:
+        words.append((prefix_last, True))
+    for w, pre in words:
+        if not w:
+            continue
+        t = _one_token(w)
+        if t is None or (pre and (not t.isascii() or len(t) < MIN_PREFIX)):
+            return None
+        second.append((t, pre))
+    if not first or not second:
+        return None
+    for a in first:
+        for b, pre in second:
+            if a == b or (pre and a.startswith(b)):
+                return None
+    return [(a, b, pre) for a in dict.fromkeys(first) for b, pre in dict.fromkeys(second)]
+
+
+def guest_ids(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]],
+              lookups: list[tuple[str, str, bool]], limit: int) -> list[int]:
+    """The first ``limit`` guests (by id) any look-up finds (``run`` runs a statement)."""
+    found: set[int] = set()
+    for a, b, pre in lookups:
+        if pre:
+            rows = run(_PRE, (a, b, b[:-1] + chr(ord(b[-1]) + 1), limit))
+        else:
+            rows = run(_EQ, (a, b, limit))
+        found.update(int(r[0]) for r in rows)
+    return sorted(found)[:limit]

@@ -1,0 +1,164 @@
+"""The name-pair table (storage.name_pairs): exact on every write path, the index's answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import random
+
+import pytest
+import sqlcipher3
+from sqlalchemy import text
+
+from app import erasure, guests, importing, merge
+from app.demo import build_demo
+from app.guests import GuestFields
+from app.opening import MemoryKey, open_store
+from app.views import Actor
+from storage import migrate, name_pairs, search
+from storage.store import Store
+from tests.import_helpers import plan_of
+
+TRICKY = [
+    "Zoë Müller-Lüdenscheidt", "Seán O'Brien", "Jan-Willem van der Berg", "Ærøskøbing Ødegård",
+    "Łukasz Żółć", "Straße Weiß", "İlkay Gündoğan", "ΟΔΥΣΣΕΥΣ Παπαδόπουλος", "Ａｎｎａ Ｊａｎｓｅｎ",
+    "Anna Jansen", "anna JANSEN", "Anna Janssen", "Jansen Anna", "José María García",
+    "Nguyễn Văn An", "Björk Guðmundsdóttir", "d'Artagnan Charles", "Anna Anna",
+    "Mary-Kate O’Neill", "Ĳsbrand Ĳzerman", "Æsa ﬁnn", "Piet\u00a0Zwart", "Dirk_de Vries",
+    "Anne-Marie 2nd", "Sjaak\u0301 Jansen",
+]
+
+
+def _pairs_exact(store: Store) -> list[tuple[str, str, int]]:
+    """The table as held, checked equal to the one rebuilt from the guests."""
+    with store.engine.connect() as conn:
+        held, expected = name_pairs.held_rows(conn), name_pairs.expected_rows(conn)
+        conn.rollback()
+    assert held == expected
+    return held
+
+
+def test_ascii_is_cut_and_folded_as_the_index_does() -> None:
+    for code in range(1, 128):
+        sample = f"Ab{chr(code)}Cd 9{chr(code)}x"
+        assert name_pairs.tokens(sample) == name_pairs._fts_tokens(sample), repr(chr(code))
+
+
+def test_the_words_are_the_search_index_words(store: Store, receptionist: Actor) -> None:
+    """Every word FTS5 indexed of a guest's names, and no other, is in its pairs."""
+    ids = [guests.create_guest(store, receptionist, GuestFields(n, preferred_name=p)).id
+           for n, p in zip(TRICKY, ["", "Sean", "JW", "", "Łuk"] + [""] * 30, strict=False)]
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, guest_fts, "
+                             "'instance')")
+        indexed: dict[int, set[str]] = {}
+        for term, doc, col in conn.exec_driver_sql("SELECT term, doc, col FROM temp.v"):
+            if col in ("full_name", "preferred_name"):
+                indexed.setdefault(int(doc), set()).add(str(term))
+        held = name_pairs.held_rows(conn)
+        conn.rollback()
+    for gid in ids:
+        words = indexed.get(gid, set())
+        assert {(a, b) for a, b, g in held if g == gid} == set(
+            itertools.permutations(words, 2)), gid
+    _pairs_exact(store)
+
+
+def test_search_answers_are_the_same_with_and_without_the_table(
+        store: Store, receptionist: Actor) -> None:
+    rng = random.Random(7)
+    firsts = ["Anna", "Jan", "Piet", "Zoë", "Seán", "Łukasz", "José", "Anne"]
+    lasts = ["Jansen", "Janssen", "de Vries", "Müller", "Mueller", "O'Brien", "van der Berg",
+             "Weiß", "Ødegård", "García", "Jansen-Smit"]
+    for _ in range(300):
+        guests.create_guest(store, receptionist, GuestFields(
+            f"{rng.choice(firsts)} {rng.choice(lasts)}", preferred_name=rng.choice(
+                ["", "", rng.choice(firsts)])))
+    for name in TRICKY:
+        guests.create_guest(store, receptionist, GuestFields(name))
+    words = sorted({w for n in firsts + lasts + TRICKY for w in n.replace("-", " ").split()})
+    words += ["anna", "ANNA", "jans", "jan*", "mül", "o'brien", "zzz", "an"]
+    used, compared = 0, 0
+    with store.read() as s:
+        for _ in range(600):
+            groups = [rng.sample(words, rng.randint(1, 2)), rng.sample(words, rng.randint(1, 3))]
+            prefix = rng.choice([None, None, "jan", "ja", "mü", "van", "weiß"])
+            for limit in (3, 50):
+                by_index = search.match_rows(s, search.name_query(groups, prefix_last=prefix),
+                                             limit)
+                assert search.name_rows(s, groups, prefix, limit) == by_index, (groups, prefix)
+                used += name_pairs.plan(groups, prefix) is not None
+                compared += 1
+    assert used > compared // 3   # the table did answer a good share of them
+
+
+def test_every_write_path_keeps_the_table_exact(
+        store: Store, manager: Actor, receptionist: Actor) -> None:
+    # The form, then a correction of each name (Show guest's corrections use update_guest).
+    a = guests.create_guest(store, receptionist, GuestFields("Anna Jansen", preferred_name="An"))
+    b = guests.create_guest(store, receptionist, GuestFields("Anna Janssen"))
+    c = guests.create_guest(store, receptionist, GuestFields("Zoë Müller"))
+    assert len(_pairs_exact(store)) == 2 + 2 + 6
+    guests.update_guest(store, receptionist, c.id, GuestFields("Zoë Müller-Smit", "Zo"))
+    guests.update_guest(store, receptionist, b.id, GuestFields("Anna Janssen", email="a@b.nl"))
+    assert ("smit", "zoe", c.id) in _pairs_exact(store)
+    # An import.
+    data = ("Name;Arrival\nPiet Zwart;14-03-2026\nSeán O'Brien;15-03-2026\n"
+            "Kees de Vries;16-03-2026\n").encode()
+    importing.apply(store, manager, plan_of(store, data))
+    held = _pairs_exact(store)
+    assert ("brien", "sean", held[-1][2]) in held or any(r[:2] == ("brien", "sean") for r in held)
+    # A merge, and its undo.
+    merge_id = merge.merge_guests(store, manager, a.id, b.id,
+                                  take_from_other=frozenset({"full_name"}))
+    assert not [r for r in _pairs_exact(store) if r[2] == b.id]
+    merge.undo_merge(store, manager, merge_id)
+    assert [r for r in _pairs_exact(store) if r[2] == b.id]
+    # Erasure: none of the guest's words left in the table.
+    erasure.erase_guest(store, manager, c.id)
+    held = _pairs_exact(store)
+    assert not [r for r in held if r[2] == c.id or "zoe" in r[:2] or "smit" in r[:2]]
+    # A plain SQL delete (retention, bench tools) goes through the trigger too.
+    with store.write() as s:
+        s.execute(text("DELETE FROM guest WHERE id = :i"), {"i": a.id})
+    assert not [r for r in _pairs_exact(store) if r[2] == a.id]
+
+
+def test_the_demo_builder_keeps_the_table_exact(tmp_path: pytest.TempPathFactory) -> None:
+    store = open_store(tmp_path, MemoryKey())  # type: ignore[arg-type]
+    try:
+        build_demo(store, guests=300, seed=5, today=dt.date(2026, 11, 24))
+        assert len(_pairs_exact(store)) > 300
+    finally:
+        store.close()
+
+
+def test_a_connection_without_the_words_function_cannot_write_a_guest() -> None:
+    """A connection the store did not give the function fails loudly, never silently."""
+    bare = sqlcipher3.connect(":memory:")
+    bare.execute("CREATE TABLE guest (id INTEGER PRIMARY KEY, full_name TEXT, "
+                 "preferred_name TEXT)")
+    bare.execute(name_pairs.CREATE_TABLE)
+    for sql in name_pairs.TRIGGERS.values():
+        bare.execute(sql)
+    with pytest.raises(sqlcipher3.OperationalError, match=name_pairs.FUNCTION):
+        bare.execute("INSERT INTO guest VALUES (1, 'Anna Jansen', NULL)")
+    name_pairs.register(bare)
+    bare.execute("INSERT INTO guest VALUES (1, 'Anna Jansen', NULL)")
+    assert bare.execute("SELECT count(*) FROM name_pair").fetchone()[0] == 2
+
+
+def test_the_migration_builds_the_table_for_stored_guests(store: Store,
+                                                         receptionist: Actor) -> None:
+    for name in TRICKY:
+        guests.create_guest(store, receptionist, GuestFields(name))
+    before = _pairs_exact(store)
+    with store.engine.begin() as conn:
+        migrate.downgrade(conn, "0018")
+        assert not conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE name LIKE 'name_pair%'").fetchall()
+    with store.engine.begin() as conn:
+        migrate.upgrade(conn)
+    assert _pairs_exact(store) == before and before
+    guests.create_guest(store, receptionist, GuestFields("Nieuwe Gast"))
+    assert len(_pairs_exact(store)) == len(before) + 2
