@@ -333,7 +333,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                    help="the desk's today (YYYY-MM-DD; default: today): the demo data's "
                         "arrivals are around the day it was built, so runs on either side "
                         "of midnight compare only with the same --day")
+    p.add_argument("--without-pairs", action="store_true",
+                   help="the search index answers every name combination (the name-pair "
+                        "table unused: the baseline of storage.name_pairs)")
     args = p.parse_args(argv)
+    if args.without_pairs:
+        from storage import search
+
+        search.USE_PAIRS = False
     folder = bench_dir(args.bench_dir)
     pp = passphrase_file(folder)
     sdir = store_dir(folder, args.guests)

@@ -332,6 +332,10 @@ def _unmarked(text: str) -> str:
                    if not unicodedata.combining(ch)).lower()
 
 
+USE_PAIRS = True   # False: the index answers every name query (bench/search_quality.py's
+# --without-pairs, the same store and code otherwise, for before/after pairs)
+
+
 def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_last: str | None,
               limit: int) -> list[Any]:
     """Guests whose names hold, for each group, one of its words (see :func:`name_query`)."""
@@ -340,7 +344,7 @@ def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_la
 
         return pg.name_rows(session, alternatives, prefix_last, limit)
     query = name_query(alternatives, prefix_last=prefix_last)
-    lookups = name_pairs.plan(alternatives, prefix_last) if query else None
+    lookups = name_pairs.plan(alternatives, prefix_last) if query and USE_PAIRS else None
     if lookups is None:
         return match_rows(session, query, limit)
     # Two groups of whole words (or a long prefix): the name-pair table's B-tree ranges
