@@ -150,7 +150,9 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
     # Digits alone (a phone, a room), or a room or table with its word ("table 12",
     # "kamer 312"), are no name to match forgivingly.
 
-    def in_memory(start: dt.datetime, days: int) -> None:
+    def in_memory(start: dt.datetime, days: int) -> bool:
+        """Match the window's arrivals; False when it held more than WEEK_ROWS (some were
+        left out)."""
         # Only the rows whose names can match are compared in full (app.arrivals_index).
         index = search.starting_derived(s, start, start + dt.timedelta(days=days), WEEK_ROWS,
                                         _arrivals_index)
@@ -161,9 +163,10 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
             hit = _match_in_memory(r, text, typed_words)
             if hit is not None:
                 add([r], *hit)
+        return len(index.rows) < WEEK_ROWS
 
-    if has_letters:
-        in_memory(start_of_day, 1)
+    # Every one of today's guests who can match was matched here (not cut at WEEK_ROWS).
+    today_all = has_letters and in_memory(start_of_day, 1)
     cut = len(whole) >= limit or len(begins) >= limit + len(whole)
     if len(found) < FUZZY_BELOW and has_letters:
         # What was typed is (in) some guest's name as it stands: look for names one letter
@@ -171,8 +174,12 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         # matches anyway, and took most of such a key press's time).
         named = any(f.tier <= T_WORDS and _why(f, typed_words) is None
                     for f in found.values())
+        # Guests as close as one letter or a sound, for skipping readings two letters away
+        # (only when all of today's guests were matched above: one found by such a reading
+        # would rank above them).
         cut = _forgiving(s, typed_words, limit, add,
-                         lambda: sum(f.tier <= T_CLOSE for f in found.values()),
+                         lambda: sum(f.tier <= T_CLOSE for f in found.values()) if today_all
+                         else 0,
                          near_only=named) or cut
     if cut and has_letters:
         # The index handed over only its first candidates (a name with a hundred namesakes
@@ -584,7 +591,8 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any,
     ``closer()``: how many guests found so far match at least one letter away or said alike
     (tier ``T_CLOSE`` or better). Once they fill the list, a combination with a reading
     two letters away is not fetched: a guest it finds ranks below all of them (``_ranked``;
-    today's guests are all matched in memory already), unless their name also holds a
+    the caller counts none when today's guests were not all matched in memory, since one
+    of those would rank above them), unless their name also holds a
     closer reading that a fetch cut at ``limit`` left out — then an equally close guest
     takes a place near the end of the list instead (11 of the bench's 3,121 lists, from
     the 28th place on; docs/performance.md). Skipping those fetches (a common first name
@@ -619,12 +627,22 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any,
     if covered:
         combos = [c for c in combos if any(a.quality > 1 for a in c)]
     fetched = 0
-    for i, combo in enumerate(combos[:MAX_QUERIES]):
-        # Not the first: it also asks for the last word as typed, as a beginning.
-        if i and any(a.quality > 1 for a in combo) and closer() >= limit:
+    tried = combos[:MAX_QUERIES]
+    requests = [([[t] for a in combo for t in a.terms], words[-1] if i == 0 else None, limit)
+                for i, combo in enumerate(tried)]
+    # Those never skipped below are asked for together (on the shared store one round trip,
+    # not one per combination) and taken in order, with the same early stop; one with a
+    # reading two letters away is fetched on its own when its turn comes and it is needed.
+    sure = [i for i, combo in enumerate(tried)
+            if not (i and any(a.quality > 1 for a in combo))]
+    sure_rows = search.name_rows_each(s, [requests[i] for i in sure])
+    for i, combo in enumerate(tried):
+        if i in sure:
+            rows = next(sure_rows)
+        elif closer() >= limit:
             continue
-        groups = [[t] for a in combo for t in a.terms]
-        rows = search.name_rows(s, groups, words[-1] if i == 0 else None, limit)
+        else:
+            rows = search.name_rows(s, *requests[i])
         _add_close(rows, words, combo, add)
         cut = cut or len(rows) >= limit
         fetched += len(rows)

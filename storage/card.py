@@ -189,7 +189,8 @@ def card_rows(session: Session, guest_id: int, *, then_chain: bool = False
     else:
         from storage import engine_postgres as pge
 
-        chain = then_chain and write_locks.chain_first_lock(session)
+        chain = (then_chain and write_locks.chain_first_lock(session)
+                 and not pge.brief_pending(raw))
         if chain:
             session.flush()   # nothing of the ORM's is written under the lock by surprise
         results = _pg_results(raw, params, pge.CHAIN_LOCK_THEN_END if chain else ())

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import select
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -108,16 +109,34 @@ def engine_from(creator: Callable[[], Any], *, pool_size: int = 4) -> Engine:
     @event.listens_for(engine, "begin")
     def _brief(conn: Any) -> None:
         # A counted event waits for its lock only briefly (storage.store.write's ``brief``):
-        # for this transaction only, every lock wait is bounded by it.
+        # for this transaction only, every lock wait is bounded by it. The bound is set in
+        # the round trip of the transaction's first advisory lock (``_lock``), or before
+        # its first statement that writes, if one comes first (a row lock): no statement
+        # before either waits for a lock, and a round trip of its own was one of a counted
+        # search's six (docs/performance.md).
         brief = conn.get_execution_options().get(write_locks.BRIEF_WAIT_OPTION)
+        raw = conn.connection.dbapi_connection
         if brief:
-            conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(brief)}")
+            _BRIEF_PENDING[raw] = int(brief)
+        else:
+            _BRIEF_PENDING.pop(raw, None)
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _brief_before_write(conn: Any, cursor: Any, statement: str, *_rest: Any) -> None:
+        if write_locks.written_table(statement) is not None:
+            ms = _BRIEF_PENDING.pop(cursor.connection, None)
+            if ms is not None:
+                with cursor.connection.cursor() as cur:
+                    cur.execute(f"SET LOCAL lock_timeout = {ms}")
 
     write_locks.install(engine, _lock)
     notify.track(engine)  # which data tables each write touched (storage.notify)
     return engine
 
 
+# Connections whose transaction waits for its locks only briefly, the bound (ms) not yet
+# set on the server (see ``_brief`` in engine_from).
+_BRIEF_PENDING: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 # The chain's end, read in the chain lock's round trip (write_locks.Locker).
 _CHAIN_END = "SELECT id, hash, at FROM audit_event ORDER BY id DESC LIMIT 1"
 # The same two statements for a caller's own pipeline (storage.card): the lock, then the
@@ -137,20 +156,33 @@ def _lock(target: Any, which: str) -> tuple[Any] | None:
     chain = which == write_locks.CHAIN
     if chain:
         sql += "; " + _CHAIN_END
+    raw = (target.connection.dbapi_connection if hasattr(target, "exec_driver_sql")
+           else target.connection)
+    ms = _BRIEF_PENDING.pop(raw, None)
+    if ms is not None:   # this transaction's brief bound, in the same round trip (_brief)
+        sql = f"SET LOCAL lock_timeout = {ms}; " + sql
     if not hasattr(target, "exec_driver_sql"):
         return _run(target, sql, chain)   # the statement hook turns errors into SQLAlchemy's
     import psycopg
     from sqlalchemy.exc import DBAPIError
 
     try:
-        with target.connection.dbapi_connection.cursor() as cur:
+        with raw.cursor() as cur:
             return _run(cur, sql, chain)
     except psycopg.Error as exc:   # as SQLAlchemy would raise it (busy, server lost)
         raise DBAPIError.instance(sql, None, exc, psycopg.Error) from exc
 
 
+def brief_pending(dbapi_connection: Any) -> bool:
+    """Whether this connection's transaction still has its brief lock bound to set (a
+    caller sending a lock of its own must leave it to ``_lock``: ``storage.card``)."""
+    return dbapi_connection in _BRIEF_PENDING
+
+
 def _run(cur: Any, sql: str, chain: bool) -> tuple[Any] | None:
     cur.execute(sql)
+    if sql.startswith("SET LOCAL"):
+        cur.nextset()   # the SET's result, then the lock's
     cur.fetchall()
     if not chain:
         return None

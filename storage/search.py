@@ -22,7 +22,7 @@ import time
 import unicodedata
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple, TypeVar, cast
 
 import sqlcipher3
@@ -337,6 +337,22 @@ def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_la
 
         return pg.name_rows(session, alternatives, prefix_last, limit)
     return match_rows(session, name_query(alternatives, prefix_last=prefix_last), limit)
+
+
+def name_rows_each(session: Session,
+                   requests: Sequence[tuple[Sequence[Sequence[str]], str | None, int]]
+                   ) -> Iterator[list[Any]]:
+    """:func:`name_rows` of each ``(alternatives, prefix_last, limit)``, in order. A caller
+    that stops early gets the same answers either way: on SQLite (no round trips) each is
+    read when asked for; on the shared store all are sent at once
+    (``postgres_search.name_rows_many``: one or two round trips, not one or two each)."""
+    if _is_pg(session):
+        from storage import postgres_search as pg
+
+        yield from pg.name_rows_many(session, requests)
+        return
+    for alternatives, prefix_last, limit in requests:
+        yield name_rows(session, alternatives, prefix_last, limit)
 
 
 def email_rows(session: Session, email: str, limit: int) -> list[Any]:

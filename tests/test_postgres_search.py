@@ -209,6 +209,51 @@ def test_typing_on_looks_only_among_the_guests_a_complete_answer_held_with_the_s
     assert other.id in [m.id for m in guests.find_guests(store, receptionist, "rik janssem")]
 
 
+def test_the_forgiving_combinations_are_asked_for_together_with_the_same_answers(
+        store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The close readings' combinations of a misspelt name are fetched in one pipeline
+    (``postgres_search.name_rows_many``), capped reads that did not answer in a second:
+    every answer is the one fetching them one after the other gives."""
+    import psycopg
+
+    from app import guest_search
+    from storage import postgres_search as pg
+
+    names = ["Daan de Jong", "Dana de Jongh", "Jan de Jong", "Daan Jonge", "Dean de Young",
+             "Sander Walk", "Sandra Wolk", "Xander Valk", "Sander Welk", "Zander Walck",
+             "Anna Noordhoek", "Ana Nordhoek", "Anne Noordhoff", "Hanna Noorthoek"]
+    for name in names:
+        guests.create_guest(store, receptionist, GuestFields(name))
+    typed = ["Dan de Jon", "daan dejong", "Sandr Wlk", "sander valk", "Ana Noordhoek",
+             "ann nordhoe", "Zandr Wolk", "dean jung"]
+    monkeypatch.setattr(guest_search, "FUZZY_BELOW", 50)   # every key press forgiving
+
+    def answers() -> list[object]:
+        return [[(m.id, m.why) for m in guests.find_guests(store, receptionist, t, limit)]
+                for limit in (3, 50) for t in typed]
+
+    batched = answers()
+    assert any(why for answer in batched for _id, why in answer)   # forgiving matches
+    one_by_one = pg.name_rows_many
+
+    def sequential(session: object, requests: list[tuple[object, ...]]) -> list[object]:
+        return [pg.name_rows(session, *r) for r in requests]  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pg, "name_rows_many", sequential)
+    assert answers() == batched
+    monkeypatch.setattr(pg, "name_rows_many", one_by_one)
+    piped: list[int] = []
+    real_pipeline = psycopg.Connection.pipeline
+
+    def pipeline(self: psycopg.Connection[object]) -> object:
+        piped.append(1)
+        return real_pipeline(self)
+
+    monkeypatch.setattr(psycopg.Connection, "pipeline", pipeline)
+    assert answers() == batched
+    assert piped
+
+
 def test_a_key_press_reads_the_change_counter_with_the_permission_and_still_sees_changes(
         store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
     """On the shared store the change counter (what the search keeps is right until it

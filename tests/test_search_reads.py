@@ -329,3 +329,24 @@ def test_a_reading_two_letters_away_is_not_fetched_once_closer_guests_fill_the_l
     assert [g.id for g in found][3:] == [far]
     assert str(found[3].why) == "2 letters different"
     assert far_fetched()
+
+
+def test_readings_two_letters_away_are_fetched_when_todays_guests_were_not_all_matched(
+        store: Store, receptionist: Actor, statements: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # More arrivals today than are matched in memory (WEEK_ROWS, here 1): a guest arriving
+    # today whose name is two letters away may be among those left out, and would rank
+    # above the closer guests — so the reading is fetched even though they fill the list.
+    monkeypatch.setattr(guest_search, "WEEK_ROWS", 1)
+    close = [guests.create_guest(store, receptionist, GuestFields("Daan Vrenkel")).id
+             for _ in range(3)]
+    far = guests.create_guest(store, receptionist, GuestFields("Daan Vrenkaa")).id
+    early = guests.create_guest(store, receptionist, GuestFields("Zeno Olthof")).id
+    for gid, hour in ((early, 9), (far, 15)):
+        visits.record_visit(store, receptionist, gid, kind=VisitKind.STAY, place="101",
+                            starts_at=dt.datetime.combine(TODAY, dt.time(hour)))
+    statements.clear()
+    found = guests.find_guests(store, receptionist, "Daan Vrenkle", limit=3)
+    assert any("MATCH" in q and "vrenkaa" in q for q in statements)
+    assert (found[0].id, found[0].when) == (far, "today")
+    assert {g.id for g in found[1:]} < set(close)

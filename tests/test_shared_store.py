@@ -543,3 +543,35 @@ def test_a_card_open_takes_the_chain_lock_in_its_reads_round_trip_then_writes_it
             assert report.ok, report.problem
     finally:
         store.close()
+
+
+def test_a_counted_search_sets_its_brief_lock_bound_in_the_chain_locks_round_trip(
+        shared_url: str) -> None:
+    """The counted search's event waits for the chain lock only briefly (see the test
+    above); the bound is sent with the lock itself, not in a round trip of its own."""
+    from app import audit
+
+    store = shared_store.open_shared_store(shared_url)
+    sent: list[str] = []
+    real_cur = psycopg.Cursor.execute
+
+    def cur_execute(self: psycopg.Cursor[object], query: object, *a: object,
+                    **kw: object) -> object:
+        sent.append(str(query))
+        return real_cur(self, query, *a, **kw)  # type: ignore[arg-type]
+
+    try:
+        actor = staff.create_first_manager(store, "Eva Visser", "4826")
+        guests.create_guest(store, actor, GuestFields("Ingrid Holm"))
+        audit.forget_pending()   # the next search's event is due
+        psycopg.Cursor.execute = cur_execute  # type: ignore[method-assign,assignment]
+        try:
+            assert guests.find_guests(store, actor, "ingrid")
+        finally:
+            psycopg.Cursor.execute = real_cur  # type: ignore[method-assign]
+        bound = [q for q in sent if "lock_timeout" in q]
+        assert len(bound) == 1 and "pg_advisory_xact_lock" in bound[0], bound
+        with store.read() as s:
+            assert audit_chain.verify(s).ok
+    finally:
+        store.close()

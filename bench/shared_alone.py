@@ -1,0 +1,177 @@
+"""One desk alone on the shared store: where a key press's and a card open's time goes.
+
+    .venv/bin/python bench/shared_alone.py --guests 1000000 --bench-dir DIR [--names 40]
+        [--seconds-per-op] [--explain MS] [--profile FILE [--cpu]] [--show N]
+
+On a fresh copy of the bench database (as ``bench/shared_store.py`` makes one), one desk
+signed in as a receptionist types ``--names`` guests' names a key at a time (no pause),
+searching at every key until the guest is among the first five, then opens the card.
+Per operation it prints the wall time, the time inside the driver (server + network:
+``bench.shared_desks.DbTimer``), the desk's own CPU time (``getrusage``) and the number of
+statements; ``--show N`` lists the statements of the first N guests' key presses and of
+every key press slower than 20 ms. The first key press of the process is left out of the
+figures (the bench's "first search" is measured there).
+
+``--explain MS``: the server logs the plan of every statement slower than MS with its
+buffers (``auto_explain``, loaded for the run's sessions and removed afterwards; the plans
+are in ``<bench dir>/pg/server.log``). ``--profile FILE``: cProfile of the desk's calls
+(``--cpu``: CPU time instead of wall time), its top functions printed.
+
+Printed, never asserted; the load average at the end. Less noise than the 8-desk bench
+on a shared machine: the app's own cost per operation against the server's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import os
+import pstats
+import random
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import bench_dir, percentile
+from bench.shared_desks import DESK_STAFF, DbTimer, open_desk, sign_in
+
+RUN_DB = "bench_alone_run"
+
+
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def _explain(server: Any, ms: float | None) -> None:
+    """Log slow statements' plans for new sessions (``ms`` None: stop)."""
+    import psycopg
+
+    with psycopg.connect(server.admin_conninfo("postgres"), autocommit=True) as c:
+        if ms is None:
+            c.execute("ALTER SYSTEM RESET session_preload_libraries")
+            for name in ("log_min_duration", "log_analyze", "log_buffers"):
+                c.execute(f"ALTER SYSTEM RESET auto_explain.{name}")  # type: ignore[arg-type]
+        else:
+            c.execute("LOAD 'auto_explain'")
+            c.execute("ALTER SYSTEM SET session_preload_libraries = 'auto_explain'")
+            c.execute(f"ALTER SYSTEM SET auto_explain.log_min_duration = "  # type: ignore[arg-type]
+                      f"'{ms}ms'")
+            c.execute("ALTER SYSTEM SET auto_explain.log_analyze = on")
+            c.execute("ALTER SYSTEM SET auto_explain.log_buffers = on")
+        c.execute("SELECT pg_reload_conf()")
+
+
+def run(args: argparse.Namespace, server: Any, url: str, desk_pw: str) -> dict[str, Any]:
+    import psycopg
+
+    from app import guests
+
+    with psycopg.connect(server.admin_conninfo(RUN_DB)) as c:
+        targets = c.execute("SELECT id, full_name FROM guest TABLESAMPLE SYSTEM (2) "
+                            "REPEATABLE (7) LIMIT 2000").fetchall()
+    store = open_desk(url, desk_pw)
+    actor = sign_in(store, DESK_STAFF)
+    gc.freeze()
+    timer = DbTimer(store.engine)
+    texts: list[str] = []
+    plain_note = timer.note
+
+    def note(took: float, text: str) -> None:
+        texts.append(f"{took * 1000:7.2f} ms  {text[:140]!r}")
+        plain_note(took, text)
+
+    timer.note = note  # type: ignore[method-assign]
+    prof = (cProfile.Profile(time.process_time) if args.cpu else cProfile.Profile()) \
+        if args.profile else None
+    rng = random.Random(3)
+    rec: dict[str, list[tuple[float, float, int, float]]] = {"search": [], "card": []}
+
+    def timed(kind: str, call: Any, label: str, show: bool) -> Any:
+        texts.clear()
+        db0, n0, c0, t0 = timer.total, timer.statements, _cpu(), time.perf_counter()
+        if prof is not None:
+            prof.enable()
+        try:
+            return call()
+        finally:
+            if prof is not None:
+                prof.disable()
+            took = time.perf_counter() - t0
+            rec[kind].append((took, timer.total - db0, timer.statements - n0, _cpu() - c0))
+            if show or took > 0.02:
+                print(f"{kind} {label!r}: {took * 1000:.1f} ms, in the driver "
+                      f"{(timer.total - db0) * 1000:.1f} ms, {timer.statements - n0} "
+                      f"statements, CPU {(_cpu() - c0) * 1000:.1f} ms")
+                for t in texts:
+                    print("     ", t)
+
+    for k in range(args.names):
+        gid, name = rng.choice(targets)
+        for i in range(1, len(name) + 1):
+            typed = name[:i]
+            if not typed.strip() or typed.endswith(" "):
+                continue
+            found = timed("search", lambda t=typed: guests.find_guests(store, actor, t),
+                          typed, k < args.show)
+            if gid in [m.id for m in found[:5]]:
+                break
+        timed("card", lambda g=gid: guests.open_card(store, actor, g), str(gid), k < args.show)
+    store.close()
+    if prof is not None:
+        prof.dump_stats(args.profile)
+    return rec
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--guests", type=int, default=1_000_000)
+    ap.add_argument("--bench-dir")
+    ap.add_argument("--names", type=int, default=40)
+    ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--explain", type=float, metavar="MS")
+    ap.add_argument("--profile", metavar="FILE")
+    ap.add_argument("--cpu", action="store_true")
+    args = ap.parse_args(argv)
+    from bench.shared_build import DESK_ROLE, db_name, drop_run, fresh_run, passwords
+    from tests.pg_server import PgServer
+
+    folder = bench_dir(args.bench_dir)
+    _owner_pw, desk_pw = passwords(folder)
+    server = PgServer.start(folder / "pg")
+    try:
+        copied = fresh_run(server, db_name(args.guests), RUN_DB)
+        if args.explain is not None:
+            _explain(server, args.explain)
+        try:
+            rec = run(args, server, server.url(RUN_DB, DESK_ROLE), desk_pw)
+        finally:
+            if args.explain is not None:
+                _explain(server, None)
+            drop_run(server, RUN_DB)
+    finally:
+        server.stop()
+    print(f"\nOne desk alone, {args.names} guests looked up, on a fresh copy made in "
+          f"{copied:.1f} s; load average {os.getloadavg()[0]:.2f} (1 min) at the end")
+    for kind, vals in rec.items():
+        vals = vals[1:] if kind == "search" else vals   # the process's first key press apart
+        wall, db, cpu = ([v[i] * 1000 for v in vals] for i in (0, 1, 3))
+        print(f"  {kind:<6} n={len(vals)}  wall p50 {percentile(wall, 50):6.2f}  p95 "
+              f"{percentile(wall, 95):6.2f}  max {max(wall):6.1f} ms | in the driver p50 "
+              f"{percentile(db, 50):6.2f}  p95 {percentile(db, 95):6.2f} | desk CPU p50 "
+              f"{percentile(cpu, 50):5.2f}  p95 {percentile(cpu, 95):5.2f} ms | statements "
+              f"median {statistics.median(v[2] for v in vals):.0f}, max "
+              f"{max(v[2] for v in vals)}")
+    if args.profile:
+        pstats.Stats(args.profile).sort_stats("tottime").print_stats(20)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
