@@ -402,6 +402,82 @@ def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> lis
     return _guest_list(rows, limit)
 
 
+def whole_and_prefix(session: Session, words: list[str], limit: int
+                     ) -> tuple[list[Any], list[Any]]:
+    """``find_rows(words, limit, whole=True)``, and ``find_rows(words, limit + n,
+    whole=False)`` for its ``n`` rows when they are fewer than ``limit`` (else no prefix
+    rows): the same answers as asking one after the other, in one round trip (two when a
+    capped read did not answer). The prefix statement is sent with the largest limit it
+    can get (twice ``limit``) beside the whole-word one; the answer for the limit it does
+    get is the first rows of that (both are ordered by a unique key, so a statement with
+    a smaller LIMIT returns a prefix of them). A key press was three round trips: the
+    permission read, the whole words, the prefixes; now two."""
+    from storage import search
+
+    seq = search.known_change_seq(session)
+    wplan = _find_plan(session, words, limit, whole=True)
+    pplan = _find_plan(session, words, 2 * limit, whole=False)
+    if seq is None or wplan is None or pplan is None:   # not a key press: one by one
+        whole = _find(session, words, limit, whole=True)
+        return whole, (_find(session, words, limit + len(whole), whole=False)
+                       if len(whole) < limit else [])
+    server = _server_of(session)
+    key = tuple(dict.fromkeys(w for w in words if w))
+    asks = [_Ask(wplan, _complete_among(server, seq, key, True)),
+            _Ask(pplan, _complete_among(server, seq, key, False))]
+    for ask, rows in zip(asks, _pipelined(session, [a.first() for a in asks]), strict=True):
+        ask.rows = rows
+    wask, pask = asks
+    fulls = [a for a in asks if a.kind == "capped"
+             and len(a.rows) < a.plan[2][a.plan[3][0]]]   # capped, did not answer: full
+    whole_rows: list[Any] | None = None
+    if wask not in fulls:
+        whole_rows = _answer(server, seq, key, True, wask, limit, wplan)
+        if len(whole_rows) >= limit:
+            return whole_rows, []
+        kplan = _find_plan(session, words, limit + len(whole_rows), whole=False)
+        assert kplan is not None
+        if pask in fulls and len(pask.rows) >= kplan[2][kplan[3][0]]:
+            fulls.remove(pask)   # its capped read answers the smaller limit
+    for ask, rows in zip(fulls, _pipelined(session, [(a.plan[1], a.plan[2]) for a in fulls]),
+                         strict=True):
+        ask.kind, ask.rows = "full", rows
+    if whole_rows is None:
+        whole_rows = _answer(server, seq, key, True, wask, limit, wplan)
+        if len(whole_rows) >= limit:
+            return whole_rows, []
+    k = limit + len(whole_rows)
+    kplan = _find_plan(session, words, k, whole=False)
+    assert kplan is not None
+    return whole_rows, _answer(server, seq, key, False, pask, k, kplan)
+
+
+class _Ask:
+    """One of :func:`whole_and_prefix`'s two statements: which was sent, and its rows."""
+
+    def __init__(self, plan: tuple[Any, ...], among: frozenset[int] | None) -> None:
+        self.plan, self.among = plan, among
+        self.kind = "among" if among is not None else (
+            "capped" if plan[0] is not None else "full")
+        self.rows: list[Any] = []
+
+    def first(self) -> tuple[str, dict[str, Any]]:
+        if self.kind == "among":
+            return self.plan[4], {**self.plan[2], "among": list(self.among or ())}
+        return (self.plan[0] if self.kind == "capped" else self.plan[1]), self.plan[2]
+
+
+def _answer(server: str, seq: int, key: tuple[str, ...], whole: bool, ask: _Ask,
+            limit: int, plan: tuple[Any, ...]) -> list[Any]:
+    """What :func:`_find` returns for ``limit`` (``plan`` is its plan), from ``ask``'s rows
+    fetched with a LIMIT at least as large: their first rows up to its LIMIT."""
+    top = plan[2][plan[3][0]]
+    rows = ask.rows[:top]
+    if ask.kind != "capped" and len(rows) < top:   # every match came back (see _find)
+        _remember_complete(server, seq, key, whole, rows)
+    return _guest_list(rows, limit)
+
+
 # Type-ahead narrows: the guests matching "rik jansse" are among those matching "rik jans".
 # When a key press's statement returned every match (fewer rows than its LIMIT), the next
 # key press whose words imply the kept ones (each kept word's test is part of a new word's:
