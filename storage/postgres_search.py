@@ -417,9 +417,7 @@ def whole_and_prefix(session: Session, words: list[str], limit: int
     seq = search.known_change_seq(session)
     wplan = _find_plan(session, words, limit, whole=True)
     pplan = _find_plan(session, words, 2 * limit, whole=False)
-    if seq is None or wplan is None or pplan is None or _may_fill(session, words, limit):
-        # Not a key press, or whole words may fill the list ("anna" typed out: the prefix
-        # statement would be the server's work for nothing): one by one, as before.
+    if seq is None or wplan is None or pplan is None:   # not a key press: one by one
         whole = _find(session, words, limit, whole=True)
         return whole, (_find(session, words, limit + len(whole), whole=False)
                        if len(whole) < limit else [])
@@ -452,17 +450,6 @@ def whole_and_prefix(session: Session, words: list[str], limit: int
     kplan = _find_plan(session, words, k, whole=False)
     assert kplan is not None
     return whole_rows, _answer(server, seq, key, False, pask, k, kplan)
-
-
-def _may_fill(session: Session, words: list[str], limit: int) -> bool:
-    """Whether the whole-word matches may fill the list: every typed word is among the
-    server's commonest words (``pg_stats``) with at least ``limit`` index entries. A word
-    rarer than those (most words being typed: "j", "jan", "jans") has fewer guests than a
-    list holds, and the prefix statement is needed anyway."""
-    common = _common(session)
-    rows, _guests = _SIZES.get(_server_of(session), (0.0, 0.0))
-    return all(_share(common, part, False) * rows >= limit
-               for w in words for part in w.split())
 
 
 class _Ask:
