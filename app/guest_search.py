@@ -135,12 +135,12 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         add([row], T_EXACT, _place_why(str(row.place)))
 
     typed_words = name_keys.words(text)
-    # Whole-word matches rank above every prefix match: a full list of them leaves no
-    # room for one (on a million guests, one index query and ~50 rows less per key press;
-    # on the shared store both are asked for in one round trip: search.words_rows).
-    whole, begins = search.words_rows(s, text, limit)
+    whole = search.whole_word_rows(s, text, limit)
     for r in whole:
         add([r], _whole_tier(r, text), why_prefix=False)
+    # Whole-word matches rank above every prefix match: a full list of them leaves no
+    # room for one (on a million guests, one index query and ~50 rows less per key press).
+    begins = search.prefix_rows(s, text, limit + len(whole)) if len(whole) < limit else []
     for r in begins:
         if r.id not in found:  # else already found as well or better
             add([r], T_PREFIX, why_prefix=True)

@@ -269,20 +269,6 @@ def prefix_rows(session: Session, typed: str, limit: int) -> list[Any]:
     return _words_rows(session, typed, limit, prefix=True)
 
 
-def words_rows(session: Session, typed: str, limit: int) -> tuple[list[Any], list[Any]]:
-    """:func:`whole_word_rows` of ``typed``, and :func:`prefix_rows` for the room they leave
-    (``limit`` + how many whole-word matches) when they do not fill the list (else none):
-    a key press's index reads. On the shared store both in one round trip
-    (``postgres_search.whole_and_prefix``), the same answers."""
-    if _is_pg(session):
-        from storage import postgres_search as pg
-
-        return pg.whole_and_prefix(session, pg.typed_words(session, typed), limit)
-    whole = whole_word_rows(session, typed, limit)
-    return whole, (prefix_rows(session, typed, limit + len(whole)) if len(whole) < limit
-                   else [])
-
-
 # --- common words: checked on the rows, not read from the index ------------------------
 # "van", "de", "der" and one- or two-letter words are in hundreds of thousands of a
 # million guests: their doclists cost an FTS5 query 0.5-1.5 ms each when the other words

@@ -180,14 +180,7 @@ def test_typing_on_looks_only_among_the_guests_a_complete_answer_held_with_the_s
         statements.append(sql)
         return real_fetch(session, sql, params)  # type: ignore[arg-type]
 
-    real_pipelined = pg._pipelined
-
-    def pipelined(session: object, sent: list[tuple[str, dict[str, object]]]) -> object:
-        statements.extend(sql for sql, _params in sent)
-        return real_pipelined(session, sent)  # type: ignore[arg-type]
-
     monkeypatch.setattr(pg, "fetch_rows", fetch)
-    monkeypatch.setattr(pg, "_pipelined", pipelined)
 
     def answers() -> list[object]:
         return [[(m.id, m.why) for m in guests.find_guests(store, receptionist, t, limit)]
@@ -214,61 +207,6 @@ def test_typing_on_looks_only_among_the_guests_a_complete_answer_held_with_the_s
     assert guests.find_guests(store, receptionist, "rik jansse")[0].full_name == "Rik Janssen"
     other = guests.create_guest(store, receptionist, GuestFields("Rik Janssema"))
     assert other.id in [m.id for m in guests.find_guests(store, receptionist, "rik janssem")]
-
-
-def test_whole_words_and_prefixes_asked_for_together_give_the_same_answers(
-        store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A key press's whole-word and prefix statements go to the server in one pipeline
-    (``postgres_search.whole_and_prefix``: the prefix one with the largest limit it can get,
-    its answer for the limit it does get cut from that): every answer is the one asking
-    one after the other gives — with capped reads forced to answer or not, with the
-    narrowing on, and for lists that whole words fill."""
-    import psycopg
-
-    from storage import postgres_search as pg
-
-    names = ["Maria de Vries", "Maria de Vriesland", "Maria Verdi", "Mario de Vries",
-             "Marie Devries", "Maria Mancini de Vries", "Anna de Vries", "Anna Maria Vos",
-             "Rik Janssen", "Rik Jansen", "Rika Jansma", "Maria", "Maria Maria", "Marianne"]
-    for i in range(30):
-        guests.create_guest(store, receptionist, GuestFields(names[i % len(names)]))
-    typed_keys = ["m", "ma", "maria", "maria ", "maria d", "maria de vr", "Maria de Vrie",
-                  "rik j", "rik jans", "anna", "de vr", "maria maria", "zzq"]
-
-    def answers() -> list[object]:
-        return [[(m.id, m.why) for m in guests.find_guests(store, receptionist, t, limit)]
-                for limit in (1, 2, 3, 50) for t in typed_keys]
-
-    together = pg.whole_and_prefix
-
-    def one_by_one(session: object, words: list[str], limit: int) -> object:
-        whole = pg.find_rows(session, words, limit, whole=True)  # type: ignore[arg-type]
-        return whole, (pg.find_rows(session, words, limit + len(whole),  # type: ignore[arg-type]
-                                    whole=False) if len(whole) < limit else [])
-
-    piped: list[int] = []
-    real_pipeline = psycopg.Connection.pipeline
-
-    def pipeline(self: psycopg.Connection[object]) -> object:
-        piped.append(1)
-        return real_pipeline(self)
-
-    real_entries = pg._entries
-    for cap, capped_first in ((10**9, False), (1, True), (3, True), (3, False)):
-        # Small caps and every read taken for a long one: capped reads tried and kept
-        # reads collected, as at a million guests (see the capped test above).
-        monkeypatch.setattr(pg, "_entries", real_entries if cap > 3 else
-                            lambda session, common, keys: 5000.0 * len(keys))
-        monkeypatch.setattr(pg, "_CAP", cap)
-        monkeypatch.setattr(pg, "_capped_first", lambda collected, c=capped_first: c)
-        monkeypatch.setattr(pg, "whole_and_prefix", one_by_one)
-        monkeypatch.setattr(psycopg.Connection, "pipeline", real_pipeline)
-        expected = answers()
-        monkeypatch.setattr(pg, "whole_and_prefix", together)
-        monkeypatch.setattr(psycopg.Connection, "pipeline", pipeline)
-        piped.clear()
-        assert answers() == expected, (cap, capped_first)
-        assert piped
 
 
 def test_the_forgiving_combinations_are_asked_for_together_with_the_same_answers(
