@@ -67,6 +67,7 @@ def _import(store: Store, actor: Actor, helper_from: int, monkeypatch: pytest.Mo
         return real(names)  # type: ignore[arg-type]
 
     monkeypatch.setattr(prepare, "HELPER_FROM", helper_from)
+    monkeypatch.setattr(prepare, "spare_core", lambda: True)
     monkeypatch.setattr(name_terms, "name_term_rows", noted)
     with store.read() as s:
         last = int(s.scalar(select(AuditEvent.id).order_by(AuditEvent.id.desc()).limit(1))
@@ -99,6 +100,34 @@ def test_built_beside_the_insert_or_in_line_the_same_lands(
     assert not [t for t in threading.enumerate() if t.name.startswith("import-prepare")]
 
 
+def test_no_helper_when_every_core_is_busy(store: Store, manager: Actor,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no idle core the helper would only make the write lock last longer: a large
+    file is then built in the calling thread, before the lock, as a small one is."""
+    threads: list[str] = []
+    _import(store, manager, 0, monkeypatch, threads)
+    assert threads and all(t.startswith("import-prepare") for t in threads)
+    threads.clear()
+    monkeypatch.setattr(prepare, "spare_core", lambda: False)
+    plan = plan_of(store, ROWS.replace(b"R-", b"S-").replace(b"example.nl", b"example.org"))
+    importing.apply(store, manager, plan, previewed=importing.preview(store, manager, plan))
+    assert threads == [threading.current_thread().name]
+
+
+def test_a_spare_core_is_read_from_the_load_average(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prepare.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(prepare.os, "getloadavg", lambda: (1.2, 3.0, 3.0))
+    assert prepare.spare_core()
+    monkeypatch.setattr(prepare.os, "getloadavg", lambda: (1.6, 0.5, 0.5))
+    assert not prepare.spare_core()
+
+    def unknown() -> tuple[float, float, float]:
+        raise OSError("no load average here")
+
+    monkeypatch.setattr(prepare.os, "getloadavg", unknown)
+    assert not prepare.spare_core()
+
+
 @pytest.mark.both_engines
 def test_a_failure_in_the_helper_writes_nothing(store: Store, manager: Actor,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
@@ -106,6 +135,7 @@ def test_a_failure_in_the_helper_writes_nothing(store: Store, manager: Actor,
         raise RuntimeError("disk full while building the name words")
 
     monkeypatch.setattr(prepare, "HELPER_FROM", 0)
+    monkeypatch.setattr(prepare, "spare_core", lambda: True)
     monkeypatch.setattr(name_terms, "name_term_rows", broken)
     plan = plan_of(store, ROWS)
     pre = importing.preview(store, manager, plan)
@@ -128,6 +158,7 @@ def test_a_cancel_while_the_helper_builds_writes_nothing(
         return real(names)  # type: ignore[arg-type]
 
     monkeypatch.setattr(prepare, "HELPER_FROM", 0)
+    monkeypatch.setattr(prepare, "spare_core", lambda: True)
     monkeypatch.setattr(name_terms, "name_term_rows", slow)
     plan = plan_of(store, ROWS)
     pre = importing.preview(store, manager, plan)

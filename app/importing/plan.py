@@ -209,8 +209,9 @@ def build_plan(table: Table, mapping: Mapping[int, Field], file_name: str = "") 
     rows: list[PlannedRow] = []
     errors: list[RowError] = []
     notes: Counter[str] = Counter()
+    cols = tuple(col.items())
     for rec in table.records:
-        r = _Row(table.header, col, rec.line, rec.values)
+        r = _Row(table.header, col, rec.line, rec.values, cols)
         guest = _guest(r, notes)
         visit = _visit(r, default_kind) if date_col is not None else None
         if r.errors:
@@ -242,11 +243,17 @@ class _Row:
     """One record seen through the mapping: values by field, and the errors found so far."""
 
     def __init__(self, header: tuple[str, ...], col: dict[Field, int], line: int,
-                 values: tuple[str, ...]) -> None:
+                 values: tuple[str, ...],
+                 cols: tuple[tuple[Field, int], ...] | None = None) -> None:
+        """``cols``: ``col``'s items, made once per file by the caller (or here)."""
         self.header, self.col, self.line = header, col, line
         width = len(header)
         # Each mapped cell trimmed once (a row's cells are read ~20 times while checking it).
-        self.cells = {f: values[i].strip() if i < len(values) else "" for f, i in col.items()}
+        if len(values) >= width:  # every column there: no bounds to check (the usual row)
+            self.cells = {f: values[i].strip() for f, i in cols or col.items()}
+        else:
+            self.cells = {f: values[i].strip() if i < len(values) else ""
+                          for f, i in cols or col.items()}
         self.errors: list[RowError] = []
         if len(values) > width and any(v.strip() for v in values[width:]):
             self.errors.append(RowError(line, "", "", Problem.EXTRA_FIELDS))
@@ -266,19 +273,20 @@ _NAME_FIELDS = (Field.FULL_NAME, Field.LAST_NAME, Field.FIRST_NAME)
 
 
 def _guest(r: _Row, notes: Counter[str]) -> GuestFields | None:
-    full = r.get(Field.FULL_NAME) or " ".join(
-        p for p in (r.get(Field.FIRST_NAME), r.get(Field.INFIX), r.get(Field.LAST_NAME)) if p)
+    cell = r.cells.get  # each cell read once (a backlog has 100,000 rows)
+    full = cell(Field.FULL_NAME, "") or " ".join(filter(None, (
+        cell(Field.FIRST_NAME, ""), cell(Field.INFIX, ""), cell(Field.LAST_NAME, ""))))
     if not full:
         r.err(_NAME_FIELDS, "", Problem.MISSING_NAME)
         return None
-    lang_raw = r.get(Field.LANGUAGE)
+    lang_raw = cell(Field.LANGUAGE, "")
     lang = language_of(lang_raw) if lang_raw else languages.source()
     if not lang:
         notes[lang_raw[:20]] += 1
         lang = languages.source()
-    fields = GuestFields(full_name=full, preferred_name=r.get(Field.PREFERRED_NAME),
-                         language=lang, email=r.get(Field.EMAIL) or None,
-                         phone=r.get(Field.PHONE) or None)
+    fields = GuestFields(full_name=full, preferred_name=cell(Field.PREFERRED_NAME, ""),
+                         language=lang, email=cell(Field.EMAIL, "") or None,
+                         phone=cell(Field.PHONE, "") or None)
     try:
         return fields.cleaned()
     except ValidationError as exc:

@@ -9,14 +9,17 @@ on writing meanwhile.
 The new guests' rows are built at once; the rest (visits, name words and audit events,
 pure Python over the plan) is built by a helper thread while the guests are being
 written: SQLite and PostgreSQL's drivers let go of Python's interpreter lock while the
-engine works, so on a machine with two cores that Python work costs no waiting (a
+engine works, so on a machine with an idle core that Python work costs no waiting (a
 100,000-row import's visits, words and events take seconds to build, the guests as long
-to insert). A small file builds everything in the calling thread.
+to insert). When every core is busy the helper gains nothing and only makes the write
+lock last longer (measured: docs/performance.md), so then, and for a small file,
+everything is built in the calling thread before the lock, as before.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -85,6 +88,16 @@ class Prepared:
         return 2 * (len(self.guests) + self.visit_count) + 1
 
 
+def spare_core() -> bool:
+    """Whether a core is likely idle: the last minute's load average leaves one free (not
+    known, as on Windows: no)."""
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return False
+    return load < (os.cpu_count() or 1) - 0.5
+
+
 @contextmanager
 def helper() -> Iterator[ThreadPoolExecutor]:
     """The helper thread of one apply; gone (its work finished or dropped) at the end."""
@@ -145,7 +158,7 @@ def prepare(s: Session, actor: Actor, plan: ImportPlan, at: dt.datetime,
     visits: Future[bulk.PreparedRows] = Future()
     later: Future[Later] = Future()
     args = (s, actor, plan, m, at, refs, top_guest, top_visit, result, visits, later)
-    if len(m.new_rows) + len(m.visit_rows) >= HELPER_FROM:
+    if len(m.new_rows) + len(m.visit_rows) >= HELPER_FROM and spare_core():
         # The session is only asked which engine it talks to (see bulk.prepare_rows).
         pool.submit(_build_rest, *args)
     else:
