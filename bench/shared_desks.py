@@ -68,8 +68,9 @@ class DbTimer:
     """Time spent inside the driver (network + server) per operation: SQLAlchemy's
     statements (its cursor events), the statements the search runs on the driver
     connection itself (``psycopg.Connection.execute``, as ``storage.postgres_search``
-    does), and the card's pipelined statements (``storage.card``: one round trip, timed
-    whole). ``longest`` keeps the slowest single statement (time, start of its text)."""
+    does), and the pipelines of the card (``storage.card``) and of the search
+    (``storage.postgres_search._pipelined``): one round trip each, timed whole and counted
+    as one statement. ``longest`` keeps the slowest single statement (time, start of its text)."""
 
     def __init__(self, engine: Any) -> None:
         import psycopg
@@ -108,6 +109,25 @@ class DbTimer:
                 timer.note(time.perf_counter() - started, "card pipeline")
 
         card._pg_results = card_results
+        try:
+            from storage import postgres_search
+        except ImportError:
+            return
+        together = getattr(postgres_search, "_pipelined", None)
+        if together is None:   # the code before statements were sent together (A/B runs)
+            return
+
+        def search_pipeline(session: Any, statements: Any) -> Any:
+            if len(statements) <= 1:   # sent as one statement, timed by execute above
+                return together(session, statements)
+            started = time.perf_counter()
+            try:
+                return together(session, statements)
+            finally:
+                timer.note(time.perf_counter() - started, "search pipeline: " + " | ".join(
+                    str(sql)[:60] for sql, _params in statements))
+
+        postgres_search._pipelined = search_pipeline
 
     def note(self, took: float, text: str) -> None:
         self.total += took
