@@ -25,6 +25,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -128,9 +129,17 @@ def main() -> int:
         runs: list[dict[str, object]] = []
         for _ in range(args.repeat):
             work = folder / f"import-scratch-g{args.guests}"
-            export = prepare_copy(source, work, passphrase, size, folder)
-            base = baseline(work, passphrase, size)
-            measured = run_import(work, passphrase, export, with_desk=size >= 10_000)
+            # Every copy has the same store id: its own state folder (audit anchors), or
+            # the next copy finds the last one's anchor, warns at every write that its
+            # chain does not hold it, and measures that too.
+            state = Path(tempfile.mkdtemp(prefix="import-bench-state-"))
+            os.environ["XDG_STATE_HOME"] = str(state)
+            try:
+                export = prepare_copy(source, work, passphrase, size, folder)
+                base = baseline(work, passphrase, size)
+                measured = run_import(work, passphrase, export, with_desk=size >= 10_000)
+            finally:
+                shutil.rmtree(state, ignore_errors=True)
             measured["baseline_raw_insert_s"] = base
             measured["load"] = os.getloadavg()
             shutil.rmtree(work, ignore_errors=True)

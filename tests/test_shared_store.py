@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psycopg
@@ -215,27 +215,35 @@ def test_verify_reports_a_desk_role_that_may_rewrite_the_audit_log(
         store.close()
 
 
+def _at_once(*desks: Callable[[], None]) -> None:
+    """Run each desk's work in its own thread at the same time; none may fail."""
+    errors: list[BaseException] = []
+
+    def guarded(work: Callable[[], None]) -> None:
+        try:
+            work()
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=guarded, args=(w,)) for w in desks]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+
+
 def test_two_desks_writing_at_once_never_fork_the_audit_chain(shared_url: str) -> None:
     first = shared_store.open_shared_store(shared_url)
     second = shared_store.open_shared_store(shared_url)
     try:
         manager = staff.create_first_manager(first, "Eva Visser", "4826")
-        errors: list[BaseException] = []
 
         def work(store: pg.SharedStore, prefix: str) -> None:
-            try:
-                for i in range(15):
-                    guests.create_guest(store, manager, GuestFields(f"{prefix} Guest {i}"))
-            except BaseException as exc:  # pragma: no cover - reported below
-                errors.append(exc)
+            for i in range(15):
+                guests.create_guest(store, manager, GuestFields(f"{prefix} Guest {i}"))
 
-        threads = [threading.Thread(target=work, args=(s, p))
-                   for s, p in ((first, "Alpha"), (second, "Beta"))]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        assert errors == []
+        _at_once(lambda: work(first, "Alpha"), lambda: work(second, "Beta"))
         with first.read() as s:
             report = audit_chain.verify(s)
             assert report.ok, report.problem
@@ -478,22 +486,13 @@ def test_card_opens_at_two_desks_at_once_append_one_unbroken_chain(shared_url: s
         manager = staff.create_first_manager(first, "Eva Visser", "4826")
         ids = [guests.create_guest(first, manager, GuestFields(f"Guest {i}")).id
                for i in range(5)]
-        errors: list[BaseException] = []
 
         def work(store: pg.SharedStore) -> None:
-            try:
-                for _ in range(4):
-                    for gid in ids:
-                        guests.open_card(store, manager, gid)
-            except BaseException as exc:  # pragma: no cover - reported below
-                errors.append(exc)
+            for _ in range(4):
+                for gid in ids:
+                    guests.open_card(store, manager, gid)
 
-        threads = [threading.Thread(target=work, args=(s,)) for s in (first, second)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        assert errors == []
+        _at_once(lambda: work(first), lambda: work(second))
         with first.read() as s:
             report = audit_chain.verify(s)
             assert report.ok, report.problem
