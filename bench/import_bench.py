@@ -39,9 +39,19 @@ from storage import bench_support
 
 
 def write_export(path: Path, rows: int, known: list[tuple[str, str | None, str | None]],
-                 seed: int) -> None:
-    """A PMS export: 30% of rows are guests the store knows (by email), the rest new."""
+                 seed: int, *, real_names: bool = True) -> None:
+    """A PMS export: 30% of rows are guests the store knows (by email), the rest new.
+
+    The new guests have names drawn like the demo's (``app.demo_names``: given names,
+    tussenvoegsels, double surnames): what a store writes for a name (its search index
+    words, the name-pair table's ordered word pairs, revision 0019) depends on it. With
+    ``real_names=False`` they are "Nieuw<seed>x<i>" + one of three surnames, as the
+    figures before 2026-11-28 13:00 were measured: two words per name, next to each other
+    in every index, so cheaper to write than any real guest book's."""
+    from app import demo_names
+
     rng = random.Random(seed)
+    names = random.Random(seed + 1)   # its own stream: the other columns stay as they were
     lines = ["Reservation no;Last name;First name;E-mail;Phone;Arrival;Departure;Room;Guests;"
              "Remarks"]
     for i in range(rows):
@@ -51,6 +61,8 @@ def write_export(path: Path, rows: int, known: list[tuple[str, str | None, str |
             first, _, last = full.partition(" ")
         else:
             first, last = f"Nieuw{seed}x{i}", rng.choice(["Jansen", "de Vries", "Bakker"])
+            if real_names:
+                first, last, _origin = demo_names.pick_name(names)
             email, phone = f"nieuw{seed}x{i}@example.org", None
         lines.append(f"B{seed}-{i};{last};{first};{email or ''};{phone or ''};"
                      f"{day:02d}-{month:02d}-2027;{day + 1:02d}-{month:02d}-2027;"
@@ -93,8 +105,8 @@ def baseline(scratch: Path, passphrase: Path, rows: int) -> float:
         store.close()
 
 
-def prepare_copy(source: Path, work: Path, passphrase: Path, size: int, folder: Path
-                 ) -> Path:
+def prepare_copy(source: Path, work: Path, passphrase: Path, size: int, folder: Path,
+                 *, real_names: bool = True) -> Path:
     """A fresh copy of the bench store with the demo PINs, and the export to import."""
     from app.demo import DEMO_STAFF
     from app.pins import hash_pin
@@ -108,7 +120,7 @@ def prepare_copy(source: Path, work: Path, passphrase: Path, size: int, folder: 
     finally:
         store.close()
     export = folder / f"import-{size}.csv"
-    write_export(export, size, known, seed=size)
+    write_export(export, size, known, seed=size, real_names=real_names)
     return export
 
 
@@ -119,6 +131,9 @@ def main() -> int:
     p.add_argument("--sizes", default="200,100000")
     p.add_argument("--repeat", type=int, default=1, help="runs per size (medians printed)")
     p.add_argument("--json")
+    p.add_argument("--synthetic-names", action="store_true",
+                   help='new guests named "Nieuw<n>x<i> Jansen" as before 2026-11-28 13:00 '
+                        "(cheaper to index than real names; for comparing with older figures)")
     args = p.parse_args()
     folder = bench_dir(args.bench_dir)
     passphrase = passphrase_file(folder)
@@ -135,7 +150,8 @@ def main() -> int:
             state = Path(tempfile.mkdtemp(prefix="import-bench-state-"))
             os.environ["XDG_STATE_HOME"] = str(state)
             try:
-                export = prepare_copy(source, work, passphrase, size, folder)
+                export = prepare_copy(source, work, passphrase, size, folder,
+                                      real_names=not args.synthetic_names)
                 base = baseline(work, passphrase, size)
                 measured = run_import(work, passphrase, export, with_desk=size >= 10_000)
             finally:
