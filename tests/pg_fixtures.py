@@ -116,3 +116,21 @@ def shared_url(pg_cluster: SharedCluster, shared_db: str) -> str:
     url = pg_cluster.desk_url(shared_db)
     shared_store.save_password(url, pg_cluster.desk_password)
     return url
+
+
+def record_fetches(monkeypatch: pytest.MonkeyPatch, into: list[str] | None = None
+                   ) -> list[str]:
+    """Record every statement the shared store's search runs on the driver connection
+    (``storage.postgres_search.fetch_rows``) in ``into`` (a new list if None), which is
+    returned; the statements still run."""
+    from storage import postgres_search
+
+    seen: list[str] = [] if into is None else into
+    real = postgres_search.fetch_rows
+
+    def fetch(session: object, sql: str, params: dict[str, object]) -> list[object]:
+        seen.append(sql)
+        return real(session, sql, params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(postgres_search, "fetch_rows", fetch)
+    return seen

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -128,18 +129,26 @@ def test_a_spare_core_is_read_from_the_load_average(monkeypatch: pytest.MonkeyPa
     assert not prepare.spare_core()
 
 
+def _previewed_with_helper(store: Store, manager: Actor, monkeypatch: pytest.MonkeyPatch,
+                           name_words: Callable[[object], list[dict[str, str]]]
+                           ) -> tuple[importing.ImportPlan, importing.Preview,
+                                      tuple[int, int, int, int]]:
+    """ROWS planned and previewed, the helper thread forced on and building the name words
+    with ``name_words``; and the store's counts before the apply."""
+    monkeypatch.setattr(prepare, "HELPER_FROM", 0)
+    monkeypatch.setattr(prepare, "spare_core", lambda: True)
+    monkeypatch.setattr(name_terms, "name_term_rows", name_words)
+    plan = plan_of(store, ROWS)
+    return plan, importing.preview(store, manager, plan), counts(store)
+
+
 @pytest.mark.both_engines
 def test_a_failure_in_the_helper_writes_nothing(store: Store, manager: Actor,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(names: object) -> list[dict[str, str]]:
         raise RuntimeError("disk full while building the name words")
 
-    monkeypatch.setattr(prepare, "HELPER_FROM", 0)
-    monkeypatch.setattr(prepare, "spare_core", lambda: True)
-    monkeypatch.setattr(name_terms, "name_term_rows", broken)
-    plan = plan_of(store, ROWS)
-    pre = importing.preview(store, manager, plan)
-    before = counts(store)
+    plan, pre, before = _previewed_with_helper(store, manager, monkeypatch, broken)
     with pytest.raises(RuntimeError, match="disk full"):
         importing.apply(store, manager, plan, previewed=pre)
     assert counts(store) == before
@@ -157,12 +166,7 @@ def test_a_cancel_while_the_helper_builds_writes_nothing(
         release.wait(10)
         return real(names)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(prepare, "HELPER_FROM", 0)
-    monkeypatch.setattr(prepare, "spare_core", lambda: True)
-    monkeypatch.setattr(name_terms, "name_term_rows", slow)
-    plan = plan_of(store, ROWS)
-    pre = importing.preview(store, manager, plan)
-    before = counts(store)
+    plan, pre, before = _previewed_with_helper(store, manager, monkeypatch, slow)
 
     def cancelled() -> bool:
         if started.is_set():   # the guests are being written, the helper is still busy

@@ -19,7 +19,7 @@ from app.guests import GuestFields
 from app.views import Actor
 from storage.postgres_schema import NAME_COLUMN, SEARCH_COLUMN, WORD_TABLE
 from storage.store import Store
-from tests.pg_fixtures import SharedCluster
+from tests.pg_fixtures import SharedCluster, record_fetches
 
 pytestmark = [pytest.mark.postgres,
               pytest.mark.parametrize("engine_name", ["postgresql"], indirect=True)]
@@ -126,12 +126,6 @@ def test_a_capped_read_and_collected_words_find_the_same_guests(
         guests.create_guest(store, receptionist, GuestFields(names[i % len(names)]))
     typed_keys = ["maria de vr", "maria de vrie", "Maria de Vrie", "george manc",
                   "George Mancin", "Georg Mancini", "mari vries", "de vr", "anna de"]
-    statements: list[str] = []
-    real_fetch = pg.fetch_rows
-
-    def fetch(session: object, sql: str, params: dict[str, object]) -> list[object]:
-        statements.append(sql)
-        return real_fetch(session, sql, params)  # type: ignore[arg-type]
 
     def answers() -> list[object]:
         out: list[object] = []
@@ -142,7 +136,7 @@ def test_a_capped_read_and_collected_words_find_the_same_guests(
             out.append([(m.id, m.why) for m in guests.find_guests(store, receptionist, typed)])
         return out
 
-    monkeypatch.setattr(pg, "fetch_rows", fetch)
+    statements = record_fetches(monkeypatch)
     monkeypatch.setattr(pg, "_CAP", 10**9)
     plain = answers()
     assert not any(" IN (SELECT" in sql or ":cap" in sql for sql in statements)
@@ -173,14 +167,7 @@ def test_typing_on_looks_only_among_the_guests_a_complete_answer_held_with_the_s
         guests.create_guest(store, receptionist, GuestFields(name))
     typed = ["r", "ri", "rik", "rik ", "rik j", "rik ja", "rik jan", "rik jans", "rik janss",
              "rik janssen", "rik janssen x", "Rik Jansse", "rik o", "rik o'bri", "jans rik"]
-    statements: list[str] = []
-    real_fetch = pg.fetch_rows
-
-    def fetch(session: object, sql: str, params: dict[str, object]) -> list[object]:
-        statements.append(sql)
-        return real_fetch(session, sql, params)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pg, "fetch_rows", fetch)
+    statements = record_fetches(monkeypatch)
 
     def answers() -> list[object]:
         return [[(m.id, m.why) for m in guests.find_guests(store, receptionist, t, limit)]
@@ -265,7 +252,6 @@ def test_a_key_press_reads_the_change_counter_with_the_permission_and_still_sees
 
     from app import visits
     from app.domain import VisitKind
-    from storage import postgres_search as pg
 
     mila = guests.create_guest(store, receptionist, GuestFields("Mila Vermeer"))
     seen: list[str] = []
@@ -273,13 +259,7 @@ def test_a_key_press_reads_the_change_counter_with_the_permission_and_still_sees
     def note(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
         seen.append(statement)
 
-    real_fetch = pg.fetch_rows
-
-    def fetch(session: object, sql: str, params: dict[str, object]) -> list[object]:
-        seen.append(sql)   # the statements run on the driver connection (the permission's)
-        return real_fetch(session, sql, params)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pg, "fetch_rows", fetch)
+    record_fetches(monkeypatch, seen)   # those on the driver connection (the permission's)
     event.listen(store.engine, "before_cursor_execute", note)
     try:
         assert [(m.id, m.when) for m in guests.find_guests(store, receptionist, "Verm")] \

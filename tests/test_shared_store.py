@@ -21,7 +21,7 @@ from app.i18n import Msg
 from app.verify import verify_store
 from storage import audit_chain, migrate, postgres_admin, queries
 from storage import postgres as pg
-from tests.pg_fixtures import DESK, OWNER, SharedCluster
+from tests.pg_fixtures import DESK, OWNER, SharedCluster, record_fetches
 from tests.pg_server import make_other_ca
 
 pytestmark = pytest.mark.postgres
@@ -460,14 +460,7 @@ def test_opening_asks_what_a_first_key_press_asked_so_it_runs_only_its_search(
         actor = staff.create_first_manager(store, "Eva Visser", "4826")
         ingrid = guests.create_guest(store, actor, GuestFields("Ingrid Holm"))
         ps._FOLDED.clear()
-        seen: list[str] = []
-        real_fetch = ps.fetch_rows
-
-        def fetch(session: object, sql: str, params: dict[str, object]) -> list[object]:
-            seen.append(sql)
-            return real_fetch(session, sql, params)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(ps, "fetch_rows", fetch)
+        seen = record_fetches(monkeypatch)
         assert [m.id for m in guests.find_guests(store, actor, "Ingr")] == [ingrid.id]
         assert seen and not [s for s in seen if "pg_stats" in s or "frontdesk_search_text" in s]
     finally:
