@@ -133,17 +133,9 @@ def _pg_results(raw: Any, params: dict[str, Any], extra: tuple[str, ...] = ()
                 ) -> list[list[tuple[Any, ...]]]:
     """The five statements (and ``extra`` after them, in order) in one pipeline: sent
     together, one round trip to the server."""
-    import psycopg
+    from storage.postgres_search import pipeline
 
-    statements = _PG_STATEMENTS + extra
-    try:
-        if not psycopg.Pipeline.is_supported():   # libpq older than 14
-            return [list(raw.execute(sql, params).fetchall()) for sql in statements]
-        with raw.pipeline():
-            cursors = [raw.execute(sql, params) for sql in statements]
-        return [list(c.fetchall()) for c in cursors]
-    except psycopg.Error as exc:
-        raise DBAPIError.instance(statements[0], params, exc, psycopg.Error) from exc
+    return pipeline(raw, [(sql, params) for sql in _PG_STATEMENTS + extra])
 
 
 def _sqlite_results(raw: Any, params: dict[str, Any]) -> list[list[tuple[Any, ...]]]:

@@ -454,12 +454,18 @@ def _run_rows(session: Session, plan: tuple[Any, ...]) -> tuple[list[Any], bool]
     capped, full, params, limits = plan[:4]
     if capped is not None:
         rows = fetch_rows(session, capped, params)
-        counts = [0] * len(limits)
-        for r in rows:
-            counts[r[-1]] += 1
-        if all(n >= params[m] for n, m in zip(counts, limits, strict=True)):
+        if _capped_answered(rows, params, limits):
             return rows, False
     return fetch_rows(session, full, params), True
+
+
+def _capped_answered(rows: list[Any], params: dict[str, Any], limits: list[str]) -> bool:
+    """Whether a capped statement's rows are the answer: each of its reads (the rows'
+    last column says which) reached its LIMIT parameter."""
+    counts = [0] * len(limits)
+    for r in rows:
+        counts[r[-1]] += 1
+    return all(n >= params[m] for n, m in zip(counts, limits, strict=True))
 
 
 def find_statement(session: Session, words: list[str], limit: int, *, whole: bool
@@ -617,14 +623,10 @@ def name_rows_many(session: Session,
             continue
         rows = firsts.pop(0)
         capped, _full, params, limits = plan
-        if capped is not None:
-            counts = [0] * len(limits)
-            for r in rows:
-                counts[r[-1]] += 1
-            if not all(n >= params[m] for n, m in zip(counts, limits, strict=True)):
-                again.append(len(out))
-                out.append(None)
-                continue
+        if capped is not None and not _capped_answered(rows, params, limits):
+            again.append(len(out))
+            out.append(None)
+            continue
         out.append(rows)
     fulls = _pipelined(session, [(plans[i][1], plans[i][2]) for i in again  # type: ignore[index]
                                  ])
@@ -639,20 +641,27 @@ def _pipelined(session: Session, statements: Sequence[tuple[str, dict[str, Any]]
     one statement: as :func:`fetch_rows`)."""
     if len(statements) <= 1:
         return [fetch_rows(session, sql, params) for sql, params in statements]
-    import psycopg
-
     from storage.search import _dbapi
 
-    raw = _dbapi(session)
-    driver = [(to_driver(sql), params) for sql, params in statements]
+    return pipeline(_dbapi(session), [(to_driver(sql), params) for sql, params in statements])
+
+
+def pipeline(raw: Any, statements: Sequence[tuple[str, dict[str, Any]]]
+             ) -> list[list[Any]]:
+    """Each statement's rows (psycopg's ``%(name)s`` parameters), all sent together on the
+    driver connection ``raw``: one round trip (one each with a libpq older than 14).
+    Errors come back as SQLAlchemy's, as from ``session.execute``."""
+    import psycopg
+
     try:
         if not psycopg.Pipeline.is_supported():   # libpq older than 14
-            return [list(raw.execute(sql, params).fetchall()) for sql, params in driver]
+            return [list(raw.execute(sql, params).fetchall()) for sql, params in statements]
         with raw.pipeline():
-            cursors = [raw.execute(sql, params) for sql, params in driver]
+            cursors = [raw.execute(sql, params) for sql, params in statements]
         return [list(c.fetchall()) for c in cursors]
     except psycopg.Error as exc:
-        raise DBAPIError.instance(driver[0][0], driver[0][1], exc, psycopg.Error) from exc
+        sql, params = statements[0]
+        raise DBAPIError.instance(sql, params, exc, psycopg.Error) from exc
 
 
 def _name_plan(session: Session, alternatives: Sequence[Sequence[str]],
