@@ -134,9 +134,7 @@ def create(conn: Any) -> None:
 
 def fill(conn: Any) -> int:
     """Write every guest's pairs (the table empty); returns how many rows."""
-    rows = conn.exec_driver_sql("SELECT id, full_name, preferred_name FROM guest").fetchall()
-    pairs = [(a, b, gid) for gid, full, pref in rows for a, b in pair_words(full, pref)]
-    pairs.sort()
+    pairs = expected_rows(conn)   # sorted: inserted in key order
     for start in range(0, len(pairs), 100_000):
         conn.exec_driver_sql(f"INSERT INTO {TABLE} (a, b, guest_id) VALUES (?, ?, ?)",
                              pairs[start:start + 100_000])
@@ -215,11 +213,10 @@ def plan(alternatives: Sequence[Sequence[str]], prefix_last: str | None
 def guest_ids(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]],
               lookups: list[tuple[str, str, bool]], limit: int) -> list[int]:
     """The first ``limit`` guests (by id) any look-up finds (``run`` runs a statement)."""
+    from storage.search import _upper  # (storage.search imports this module)
+
     found: set[int] = set()
     for a, b, pre in lookups:
-        if pre:
-            rows = run(_PRE, (a, b, b[:-1] + chr(ord(b[-1]) + 1), limit))
-        else:
-            rows = run(_EQ, (a, b, limit))
+        rows = run(_PRE, (a, b, _upper(b), limit)) if pre else run(_EQ, (a, b, limit))
         found.update(int(r[0]) for r in rows)
     return sorted(found)[:limit]
