@@ -147,13 +147,25 @@ def insert_prepared(session: Session, prepared: PreparedRows, *, batch: int = 20
     # over: two thirds of a large import's write phase. A few thousand rows per statement
     # write a segment each (measured at a million guests: 100,000 guests in 4-6 s instead
     # of 9-14 s, the same index).
-    row = "(" + ", ".join([prepared.placeholder] * len(prepared.columns)) + ")"
-    head = f"INSERT INTO {prepared.table} ({', '.join(prepared.columns)}) VALUES "
-    per = max(1, min(batch, _sqlite_variables(session) // len(prepared.columns)))
+    insert_values(session, prepared.table, prepared.columns, prepared.values,
+                  marker=prepared.placeholder, batch=batch, after_batch=after_batch)
+
+
+def insert_values(session: Session, table: str, columns: Sequence[str],
+                  values: Sequence[Sequence[Any]], *, suffix: str = "", marker: str = "?",
+                  batch: int = 20_000, after_batch: Callable[[int], None] | None = None
+                  ) -> None:
+    """SQLite: ``values`` (tuples in ``columns`` order, as the driver takes them) inserted a
+    few thousand rows per statement (at most ``batch``, within the build's variable limit),
+    ``suffix`` ending each statement (``ON CONFLICT … DO NOTHING``); see
+    :func:`insert_prepared` for why."""
+    row = "(" + ", ".join([marker] * len(columns)) + ")"
+    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    per = max(1, min(batch, _sqlite_variables(session) // len(columns)))
     conn = session.connection()
-    for start in range(0, len(prepared.values), per):
-        chunk = prepared.values[start:start + per]
-        conn.exec_driver_sql(head + ", ".join([row] * len(chunk)),
+    for start in range(0, len(values), per):
+        chunk = values[start:start + per]
+        conn.exec_driver_sql(head + ", ".join([row] * len(chunk)) + suffix,
                              tuple(itertools.chain.from_iterable(chunk)))
         if after_batch is not None:
             after_batch(len(chunk))

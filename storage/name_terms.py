@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from storage import name_keys
+from storage import bulk, name_keys
 from storage.search import NAME_COLUMNS, _change_seq, _is_pg, _upper, forget_names_now, raw_rows
 
 
@@ -58,7 +58,7 @@ def name_term_rows(names: Iterable[str | None]) -> list[dict[str, str]]:
 
 
 _MANY_FROM = 200   # from this many words, several thousand rows per statement (SQLite)
-_PER_STATEMENT = 5_000  # 5 values a row: within SQLite's 32,766 variables
+_PER_STATEMENT = 5_000
 
 
 def insert_name_terms(session: Session, rows: list[dict[str, str]]) -> None:
@@ -72,13 +72,9 @@ def insert_name_terms(session: Session, rows: list[dict[str, str]]) -> None:
         # A large import's words (import helper's hook): a few thousand rows per
         # statement, not one statement run per word (70,000 words: ~0.6 s under the
         # write lock, a third of it stepping the statement).
-        for start in range(0, len(rows), _PER_STATEMENT):
-            chunk = rows[start:start + _PER_STATEMENT]
-            conn.exec_driver_sql(
-                "INSERT INTO name_term (term, fold, rev, sound, english) VALUES "
-                + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk))
-                + " ON CONFLICT (term) DO NOTHING",
-                tuple(v for r in chunk for v in (r["t"], r["f"], r["r"], r["s"], r["e"])))
+        bulk.insert_values(session, "name_term", ("term", "fold", "rev", "sound", "english"),
+                           [(r["t"], r["f"], r["r"], r["s"], r["e"]) for r in rows],
+                           suffix=" ON CONFLICT (term) DO NOTHING", batch=_PER_STATEMENT)
     elif rows:
         session.execute(_REMEMBER, rows)
 
