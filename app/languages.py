@@ -85,7 +85,7 @@ def reload() -> None:
     """Read the registry again (tests that point REGISTRY_FILE at a copy)."""
     _load.cache_clear()
     _names.cache_clear()
-    _codes.cache_clear()
+    codes.cache_clear()
     from app import i18n, localdates
 
     i18n.reset_cache()
@@ -101,12 +101,8 @@ def all_languages() -> tuple[Language, ...]:
     return _load()[1]
 
 
-def codes() -> tuple[str, ...]:
-    return _codes()
-
-
 @cache
-def _codes() -> tuple[str, ...]:
+def codes() -> tuple[str, ...]:
     """The codes, made once per reading of the registry (an import checks every row's
     language against them)."""
     return tuple(lang.code for lang in all_languages())

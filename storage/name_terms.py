@@ -188,8 +188,8 @@ def _term_candidates(session: Session, word: str, *, sound_prefix: bool = False
         rows = [tuple(r) for r in session.execute(
             _CANDIDATES_SOUND_PREFIX if sound_prefix else _CANDIDATES, params).all()]
     else:
-        rows = raw_rows(session, _CANDIDATES_SOUND_PREFIX_RAW if sound_prefix else _CANDIDATES_RAW,
-                    params)
+        rows = raw_rows(session,
+                        _CANDIDATES_SOUND_PREFIX_RAW if sound_prefix else _CANDIDATES_RAW, params)
     if len(folded) <= 4 and folded.isascii():
         # Short words: an edit in the middle breaks both halves ("bds" for "bas"), so
         # probe the index for every string one edit away instead (about 200 lookups).

@@ -549,7 +549,7 @@ def place_rows(session: Session, places: Sequence[str], day: dt.date) -> list[An
         n, d0, d1 = len(places), _stamp(start), _stamp(start + dt.timedelta(days=1))
         return _place_rows(
             raw_rows(session, _place_raw(_STAYING_COND, n, _STAYING_HINT),
-                 (*places, d0, day.isoformat()))
+                     (*places, d0, day.isoformat()))
             + raw_rows(session, _place_raw(_STARTS_COND, n), (*places, d0, d1)))
     return [*session.execute(_STAYING_IN_PLACE_PG, params).all(),
             *session.execute(_STARTS_IN_PLACE, params).all()]
