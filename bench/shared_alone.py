@@ -29,7 +29,6 @@ import gc
 import os
 import pstats
 import random
-import resource
 import statistics
 import sys
 import time
@@ -39,14 +38,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import bench_dir, percentile
-from bench.shared_desks import DESK_STAFF, DbTimer, open_desk, sign_in
+from bench.shared_desks import DESK_STAFF, DbTimer, _cpu, open_desk, sign_in
 
 RUN_DB = "bench_alone_run"
-
-
-def _cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
 
 
 def _explain(server: Any, ms: float | None) -> None:
