@@ -118,12 +118,18 @@ def written_by_caller(conn: Any) -> Iterator[None]:
     inserted, in the same transaction (a bulk import: its pairs in key order, set-wise,
     instead of a function call and a few inserts at scattered places per guest). Only
     for inserts: an update or delete of a name meanwhile would leave the table wrong.
-    Other connections are untouched; the function is given back however this ends."""
+    Other connections are untouched; the function is given back however this ends, and
+    a connection it cannot be given back to (SQLite refuses while a statement is still
+    running) is closed, so no pooled connection ever inserts guests without their pairs."""
     conn.create_function(FUNCTION, 2, _no_pairs, deterministic=True)
     try:
         yield
     finally:
-        register(conn)
+        try:
+            register(conn)
+        except BaseException:
+            conn.close()   # the pool then drops it; its transaction rolls back
+            raise
 
 
 def rows_of(guests: Iterable[tuple[int, str | None, str | None]]

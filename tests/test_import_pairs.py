@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
+import sqlcipher3
+from sqlalchemy.exc import DBAPIError
 
 from app import guests, importing
 from app.guests import GuestFields
@@ -92,4 +94,34 @@ def test_a_cancel_while_writing_leaves_the_table_and_gives_the_function_back(
     assert _pairs_exact(store) == before_pairs
     assert watch.connections   # the cancel came while the import wrote its guests' pairs
     assert watch.functions_given_back()
+    assert verify_store(store).ok
+
+
+def test_a_connection_the_function_cannot_be_given_back_to_is_closed(
+        store: Store, manager: Actor, receptionist: Actor,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """If SQLite refused the real function back (a statement still running), that
+    connection would insert guests without pairs for as long as the pool kept it: it is
+    closed instead, the import writes nothing, and the next guest gets its pairs."""
+    before_pairs, before = _pairs_exact(store), counts(store)
+    watch = Watch(monkeypatch)
+    real_register = name_pairs.register
+
+    def refused(conn: Any) -> None:
+        if watch.connections and conn is watch.connections[-1]:
+            raise sqlcipher3.OperationalError(
+                "unable to delete/modify user-function due to active statements")
+        real_register(conn)
+
+    monkeypatch.setattr(name_pairs, "register", refused)
+    with pytest.raises((sqlcipher3.Error, DBAPIError)):   # the refusal, or a use of the closed one
+        importing.apply(store, manager, plan_of(store, FILE))
+    monkeypatch.setattr(name_pairs, "register", real_register)
+    with pytest.raises(sqlcipher3.ProgrammingError):   # closed, never back in use
+        watch.connections[-1].execute("SELECT 1")
+    assert counts(store) == before
+    assert _pairs_exact(store) == before_pairs
+    for name in ("Anna Jansen", "Piet de Vries", "Zoë Müller"):  # whichever connection
+        guests.create_guest(store, receptionist, GuestFields(name))
+    assert len(_pairs_exact(store)) == len(before_pairs) + 2 + 6 + 2
     assert verify_store(store).ok
