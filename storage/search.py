@@ -344,14 +344,20 @@ def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_la
 
         return pg.name_rows(session, alternatives, prefix_last, limit)
     query = name_query(alternatives, prefix_last=prefix_last)
-    lookups = name_pairs.plan(alternatives, prefix_last) if query and USE_PAIRS else None
-    if lookups is None:
+    plans = name_pairs.plan_each(alternatives, prefix_last) if query and USE_PAIRS else None
+    if plans is None:
         return match_rows(session, query, limit)
-    # Two groups of whole words (or a long prefix): the name-pair table's B-tree ranges
-    # give the index's answer without walking two doclists (storage.name_pairs).
+    # Groups of whole words (the last may hold a long prefix): the name-pair table's B-tree
+    # ranges give the index's answer without walking two or three doclists
+    # (storage.name_pairs); a three-word set too large to read whole goes to the index.
 
     def read() -> list[int]:
-        return name_pairs.guest_ids(lambda sql, p: raw_rows(session, sql, p), lookups, limit)
+        assert plans is not None
+        ids = name_pairs.common_guest_ids(lambda sql, p: raw_rows(session, sql, p), plans,
+                                          limit)
+        if ids is None:
+            ids = [r[0] for r in raw_rows(session, _IDS_RAW, (query, limit))]
+        return ids
 
     if _keeps_rows(session):
         return _rows_by_ids(session, _match_ids(session, query, limit, read))
