@@ -33,6 +33,10 @@ from storage.models import Base
 from storage.postgres import STORE_ID_KEY, ServerAddress, connect, store_identity
 from storage.postgres_schema import WORD_TABLE
 
+# The revision that made the word table again (its rows' texts): a store upgraded
+# across it gets the same VACUUM as one upgraded across 0017.
+WORD_TEXTS_REVISION = "0020"
+
 APPEND_ONLY = ("audit_event",)
 READ_ONLY = ("alembic_version",)
 
@@ -91,8 +95,8 @@ def initialise(owner: ServerAddress, owner_password: str, desk_role: str,
                 # has none until autovacuum gets round to it (a desk role may not ANALYZE),
                 # and searches and imports meanwhile pick plans for empty tables.
                 conn.exec_driver_sql("ANALYZE")
-        if tables and WORD_TABLE not in tables:
-            # The search's word table was just filled (revision 0017): until a VACUUM
+        if tables and (WORD_TABLE not in tables or revision < WORD_TEXTS_REVISION):
+            # The search's word table was just filled (revision 0017, again in 0020): until a VACUUM
             # marks its pages all-visible, every index read also visits the table's rows
             # (measured: the first bench runs after the upgrade, searches and the import
             # at about half speed while autovacuum caught up). VACUUM runs outside a

@@ -23,6 +23,13 @@ press reads tens of index entries instead of walking the guests in id order with
 (rare words walked far) or the trigram index (common words read thousands of rows).
 The trigram index went with that revision: nothing searched through it any more, and
 every guest written paid for it.
+
+Since revision 0020 each word row also carries its guest's folded words (``search_text``
+and ``name_text``, copied by the same triggers; NULL when longer than :data:`TEXT_MAX`
+bytes), and the primary key includes them: a key press tests its other typed words on
+the index entries it reads (an index-only scan) and looks up only the guests that pass,
+instead of a guest row per entry read ("Lars N": ~3,000 guest rows read to return a few
+dozen, 12-16 ms of server time at a million guests; docs/performance.md).
 """
 
 from __future__ import annotations
@@ -87,15 +94,25 @@ def drop_search(conn: Any) -> None:
     conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS public.{FOLD}(text)")
 
 
-def create_words(conn: Any) -> None:
-    """The word table, its triggers, its rows for the guests already stored (revision 0017).
+# Revision 0020: the guest's folded words on each of its word rows (see the module doc),
+# left NULL when longer than this many bytes (a B-tree entry holds at most ~2.7 kB; a
+# guest's four fields may fold to more in the worst case): such a guest is then tested on
+# its own row only, as every guest was before.
+TEXT_MAX = 1000
+WORD_TEXTS = (SEARCH_COLUMN, NAME_COLUMN)
+
+
+def create_words(conn: Any, *, texts: bool = False) -> None:
+    """The word table, its triggers, its rows for the guests already stored (revision 0017;
+    with ``texts``, revision 0020's: each row with its guest's folded words).
 
     The triggers come first: they lock ``guest`` against writes until the migration commits,
     so no guest written meanwhile can be missed by the fill below them.
     """
+    text_columns = "".join(f", {c} text" for c in WORD_TEXTS) if texts else ""
     conn.exec_driver_sql(
         f"CREATE TABLE {WORD_TABLE} (word text COLLATE \"C\" NOT NULL, "
-        "guest_id integer NOT NULL, in_name boolean NOT NULL)")
+        f"guest_id integer NOT NULL, in_name boolean NOT NULL{text_columns})")
     conn.exec_driver_sql(
         f"CREATE OR REPLACE FUNCTION public.{WORDS}(text, text) "
         "RETURNS TABLE (word text, in_name boolean) LANGUAGE sql IMMUTABLE PARALLEL SAFE "
@@ -104,8 +121,11 @@ def create_words(conn: Any) -> None:
         "AS word, false AS in_name UNION ALL "
         "SELECT pg_catalog.unnest(pg_catalog.string_to_array(pg_catalog.btrim($2), ' ')), "
         "true) w WHERE w.word <> '' GROUP BY w.word $$")
-    insert = (f"INSERT INTO public.{WORD_TABLE} (word, guest_id, in_name) "
-              f"SELECT w.word, n.id, w.in_name FROM {{rows}} n, "
+    copied = "".join(f", {c}" for c in WORD_TEXTS) if texts else ""
+    copies = "".join(f", CASE WHEN pg_catalog.octet_length(n.{c}) <= {TEXT_MAX} THEN n.{c} END"
+                     for c in WORD_TEXTS) if texts else ""
+    insert = (f"INSERT INTO public.{WORD_TABLE} (word, guest_id, in_name{copied}) "
+              f"SELECT w.word, n.id, w.in_name{copies} FROM {{rows}} n, "
               f"LATERAL public.{WORDS}(n.{SEARCH_COLUMN}, n.{NAME_COLUMN}) w")
     conn.exec_driver_sql(
         f"CREATE OR REPLACE FUNCTION public.{_ADDED}() RETURNS trigger LANGUAGE plpgsql "
@@ -128,7 +148,7 @@ def create_words(conn: Any) -> None:
         f"old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.{_CHANGED}()")
     conn.exec_driver_sql(insert.format(rows="guest"))
     conn.exec_driver_sql(f"ALTER TABLE {WORD_TABLE} ADD PRIMARY KEY (word, guest_id) "
-                         "INCLUDE (in_name)")
+                         f"INCLUDE (in_name{copied})")
     conn.exec_driver_sql(f"CREATE INDEX ix_{WORD_TABLE}_guest ON {WORD_TABLE} "
                          "(guest_id, word) INCLUDE (in_name)")
     # The thousand commonest words and their shares in the server's statistics: a search
@@ -141,11 +161,29 @@ def create_words(conn: Any) -> None:
     conn.exec_driver_sql(f"DROP INDEX IF EXISTS {SEARCH_INDEX}")
 
 
-def drop_words(conn: Any) -> None:
-    """Back to revision 0016: the trigram index again, no word table."""
+def _drop_word_table(conn: Any) -> None:
     conn.exec_driver_sql("DROP TRIGGER IF EXISTS guest_words_added ON guest")
     conn.exec_driver_sql("DROP TRIGGER IF EXISTS guest_words_changed ON guest")
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {WORD_TABLE}")
+
+
+def add_word_texts(conn: Any) -> None:
+    """Revision 0020: the word table made again with its guests' folded words on every row
+    (one pass over the guests, as revision 0017's fill; about a minute at a million guests,
+    guest writes held off meanwhile)."""
+    _drop_word_table(conn)
+    create_words(conn, texts=True)
+
+
+def drop_word_texts(conn: Any) -> None:
+    """Back to revision 0019: the word table without its rows' texts."""
+    _drop_word_table(conn)
+    create_words(conn)
+
+
+def drop_words(conn: Any) -> None:
+    """Back to revision 0016: the trigram index again, no word table."""
+    _drop_word_table(conn)
     for fn in (_ADDED, _CHANGED):
         conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS public.{fn}()")
     conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS public.{WORDS}(text, text)")

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Guest
 from storage.postgres_schema import NAME_COLUMN, SEARCH_COLUMN, SEARCH_TEXT, WORD_TABLE
+from storage.postgres_schema import WORD_TEXTS as WORD_TEXT_COLUMNS
 
 _GUEST_COLUMNS = (Guest.id, Guest.ref, Guest.full_name, Guest.preferred_name,
                   Guest.pronunciation, Guest.language, Guest.email, Guest.phone,
@@ -257,14 +258,25 @@ def _key(word: str, *, prefix: bool, common: tuple[list[str], list[float], list[
                 prefix and i == len(parts) - 1) for i, p in enumerate(parts))
 
 
-def _test(column: str, word: str, *, prefix: bool, params: dict[str, Any], name: str) -> str:
-    """A test of one guest row's stored words: ``word`` is a whole word of ``column``, or
+# A test of a guest's folded words: (the column, SQL with ``{t}`` for the table holding it:
+# the guest row ``s`` or, since revision 0020, the word row ``a`` read from the index).
+Test = tuple[str, str]
+
+
+def _test(column: str, word: str, *, prefix: bool, params: dict[str, Any], name: str
+          ) -> Test:
+    """A test of one guest's stored words: ``word`` is a whole word of ``column``, or
     begins one (the folded words are stored as " w1 w2 … ").
 
     ``strpos`` rather than ``LIKE``: the planner takes a ``LIKE`` with a long pattern for
     a rare one and would start from scanning every guest with it (measured: 0.5 s)."""
     params[name] = " " + word + ("" if prefix else " ")
-    return f"pg_catalog.strpos(s.{column}, :{name}) > 0"
+    return column, f"pg_catalog.strpos({{t}}.{column}, :{name}) > 0"
+
+
+def _any_of(tests: Sequence[Test]) -> Test:
+    """One test passing when any of ``tests`` (all on one column) does."""
+    return tests[0][0], "(" + " OR ".join(sql for _c, sql in tests) + ")"
 
 
 _NAMED = re.compile(r"(?<!:):(\w+)")
@@ -351,20 +363,40 @@ def _guest_list(rows: list[Any], limit: int) -> list[Any]:
 _S_COLUMNS = ", ".join(f"s.{c.strip()}" for c in _COLUMNS.split(","))
 
 
-def _guests(tests: list[str], source: str = WORD_TABLE) -> str:
+# Whether a key press tests its words on the word rows it reads before looking their guests
+# up (revision 0020: the rows carry their guest's folded words). False: every word row read
+# costs a guest row, as before (bench/shared_store.py's --without-word-texts, for
+# before/after pairs on one database; the answers are the same either way).
+WORD_TEXTS = True
+
+
+def _guests(tests: Sequence[Test], source: str = WORD_TABLE) -> str:
     """The guest row of each word row read, when it passes ``tests``: one primary-key look-up
-    per word row, always (``OFFSET 0`` keeps the planner from turning it into a walk of
-    every guest, which it chose when it misjudged a common word as rare: 0.5 s).
-    ``source``: the word rows (the table, or :func:`_capped`)."""
-    where = "".join(f" AND {t}" for t in tests)
-    return (f"{source} a CROSS JOIN LATERAL (SELECT {_COLUMNS} FROM guest s "
-            f"WHERE s.id = a.guest_id{where} OFFSET 0) s")
+    per word row that passes them (``OFFSET 0`` keeps the planner from turning it into a
+    walk of every guest, which it chose when it misjudged a common word as rare: 0.5 s).
+    ``source``: the word rows (the table, or :func:`_capped`, :func:`_among`).
+
+    The tests are made on the word row first, on the folded words it carries (an
+    index-only read of the primary key, ~0.3 us an entry), so only the guests that pass are
+    looked up (~5 us each: "Lars N" read ~3,000 guest rows to return a few dozen). A word
+    row without them (a guest whose words are longer than ``TEXT_MAX``; the rows
+    :func:`_among` reads) passes to the guest row's own tests, which are made in any case."""
+    where = "".join(f" AND {sql.format(t='s')}" for _c, sql in tests)
+    first = " AND ".join(f"(a.{c} IS NULL OR {sql.format(t='a')})" for c, sql in tests)
+    return (f"{source} a JOIN LATERAL (SELECT {_COLUMNS} FROM guest s "
+            f"WHERE s.id = a.guest_id{where} OFFSET 0) s ON "
+            f"{first if first and WORD_TEXTS else 'true'}")
+
+
+def _texts(alias: str) -> str:
+    """The word row's texts, as a subquery of word rows passes them on to :func:`_guests`."""
+    return "".join(f", {alias}.{c}" for c in WORD_TEXT_COLUMNS) if WORD_TEXTS else ""
 
 
 def _capped(read: str, order: str) -> str:
     """The first ``:cap`` word rows of a read, in the read's order (see _CAP)."""
-    return (f"(SELECT a.word, a.guest_id, a.in_name FROM {WORD_TABLE} a WHERE {read} "
-            f"ORDER BY {order} LIMIT :cap)")
+    return (f"(SELECT a.word, a.guest_id, a.in_name{_texts('a')} FROM {WORD_TABLE} a "
+            f"WHERE {read} ORDER BY {order} LIMIT :cap)")
 
 
 def _covered(keys: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
@@ -479,7 +511,8 @@ def find_statement(session: Session, words: list[str], limit: int, *, whole: boo
 def _among(read: str) -> str:
     """The word rows of ``read`` (on ``c``) of the guests in ``:among`` only: a probe of
     ``(guest_id, word)`` per guest (see _COMPLETE)."""
-    return (f"(SELECT c.word, c.guest_id, c.in_name FROM {WORD_TABLE} c WHERE "
+    nulls = "".join(f", NULL::text AS {c}" for c in WORD_TEXT_COLUMNS) if WORD_TEXTS else ""
+    return (f"(SELECT c.word, c.guest_id, c.in_name{nulls} FROM {WORD_TABLE} c WHERE "
             f"c.guest_id = ANY(CAST(:among AS integer[])) AND {read})")
 
 
@@ -510,11 +543,14 @@ def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool
         # Only begun words: a whole one is probed in the primary key, which the server
         # merges with the read in guest-id order (cheap however common).
         other = _entries(session, common, [(part, is_prefix)]) if is_prefix else 0.0
-        if long_read and is_prefix and _hash_pays(read, other):
+        if long_read and is_prefix and not WORD_TEXTS and _hash_pays(read, other):
             kept += _kept_to(_word_reads([(part, is_prefix)], params, f"c{j}_"), in_name=False)
             collecting += other
     first_capped = _capped_first(collecting) if kept else False
-    probed = [p for _s, _n, p, is_prefix in parts[1:] if not is_prefix][:_PROBES]
+    # Whole words probed in the primary key, unless the word rows carry the words to test
+    # (a test on the entry read costs less than a probe of another index).
+    probed = ([] if WORD_TEXTS else
+              [p for _s, _n, p, is_prefix in parts[1:] if not is_prefix][:_PROBES])
     # Every typed word the index read and the probes do not answer by themselves is tested
     # on the guest's own stored words (exactly, side by side as typed).
     answered = {drive} | set(probed) if not drive_prefix else set(probed)
@@ -690,9 +726,8 @@ def _name_plan(session: Session, alternatives: Sequence[Sequence[str]],
     params: dict[str, Any] = {"m": 2 * limit}
     tests = []
     for i, alts in enumerate(groups):
-        tests.append("(" + " OR ".join(
-            _test(NAME_COLUMN, w, prefix=p, params=params, name=f"t{i}_{j}")
-            for j, (w, p) in enumerate(alts)) + ")")
+        tests.append(_any_of([_test(NAME_COLUMN, w, prefix=p, params=params, name=f"t{i}_{j}")
+                              for j, (w, p) in enumerate(alts)]))
     keys = sorted({_key(w, prefix=p, common=common)[2:] for w, p in first})
     whole_keys = [k for k, p in keys if not p]
     reads = []
@@ -716,7 +751,8 @@ def _name_plan(session: Session, alternatives: Sequence[Sequence[str]],
         # One index read only: several would be a union whose size the server cannot
         # estimate (it takes it for 200 guests, starts from them and probes the read's
         # index for each: 34,000 of them, 115-290 ms for one key).
-        if _hash_pays(read, other) and len(_word_reads(group_keys, {}, "")) == 1:
+        if not WORD_TEXTS and _hash_pays(read, other) \
+                and len(_word_reads(group_keys, {}, "")) == 1:
             kept += _kept_to(_word_reads(group_keys, params, f"c{i}_"), in_name=True)
             collecting += other
     first_capped = _capped_first(collecting) if kept else False
