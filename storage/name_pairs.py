@@ -9,11 +9,16 @@ and preferred names, so each combination is one B-tree range (~0.03 ms).
 
 Exactness is the database's job, not the writers': triggers on ``guest`` (insert,
 update of a name, delete) write and remove the rows on every write path (form, import,
-merge and undo, erasure, corrections, demo, ``move-store``) without any of them knowing.
+merge and undo, erasure, corrections, demo, ``move-store``), nearly all without knowing.
 The words come from :func:`pair_words`, registered as the SQL function
 ``fd_name_pairs`` on every connection the store opens (``storage.engine.raw_connect``);
 a connection without it cannot write a guest at all (the trigger fails), so a missed
-path fails loudly instead of hiding guests. The words are the search index's own: each
+path fails loudly instead of hiding guests. One exception, on purpose: an import inserts
+many new guests at once and writes their pairs itself, in key order, a few thousand per
+statement (``storage.bulk.guests_without_pairs``: the insert trigger's function is swapped
+for one giving no pairs on that connection for the guest insert only;
+tests/test_import_pairs.py) — per guest the trigger's Python call and inserts at scattered
+places of the table cost a large import seconds. The words are the search index's own: each
 name is cut and folded by FTS5's ``unicode61 remove_diacritics 2`` tokenizer itself (an
 in-memory FTS5 table of the same SQLite library; plain ASCII is cut the same way in
 Python, checked against FTS5 in tests/test_name_pairs.py), so a pair answer and the
