@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from storage import name_pairs
 from storage.models import Base
 
 
@@ -212,6 +213,44 @@ def _copy_prepared(session: Session, prepared: PreparedRows, batch: int,
             after_batch(len(chunk))
     if "id" in prepared.columns:
         advance_id_sequence(session, Base.metadata.tables[prepared.table])
+
+
+# --- the name-pair table (SQLite, storage.name_pairs) of a bulk insert of guests ---------
+
+def keeps_name_pairs(session: Session) -> bool:
+    """Whether this engine keeps the name-pair table (SQLite; PostgreSQL searches its own
+    way): then a bulk insert of guests may write their pairs itself
+    (:func:`guests_without_pairs`)."""
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def name_pair_rows(guests: PreparedRows) -> list[tuple[str, str, int]]:
+    """The name-pair rows of prepared guest rows (with ``id``, ``full_name`` and
+    ``preferred_name``), in key order: what the table's insert trigger would write."""
+    i, f, p = (guests.columns.index(c) for c in ("id", "full_name", "preferred_name"))
+    return name_pairs.rows_of((r[i], r[f], r[p]) for r in guests.values)
+
+
+@contextmanager
+def guests_without_pairs(session: Session) -> Iterator[None]:
+    """SQLite (:func:`keeps_name_pairs`): guests inserted on this session's connection
+    meanwhile get no name-pair rows from the table's insert trigger; the caller writes
+    :func:`name_pair_rows` of exactly those guests with :func:`insert_name_pairs` before
+    the transaction ends (the table then holds what the trigger would have written).
+    Per guest the trigger calls a Python function, parses its JSON and inserts a few rows
+    at scattered places of the table; the same rows in key order, a few thousand per
+    statement, write each page once (docs/performance.md, "Importing arrivals")."""
+    raw: Any = session.connection().connection.dbapi_connection
+    with name_pairs.written_by_caller(raw):
+        yield
+
+
+def insert_name_pairs(session: Session, rows: Sequence[tuple[str, str, int]],
+                      after_batch: Callable[[int], None] | None = None) -> None:
+    """SQLite: name-pair rows (in key order: each page of the table written once) inserted a
+    few thousand per statement."""
+    insert_values(session, name_pairs.TABLE, ("a", "b", "guest_id"), rows,
+                  after_batch=after_batch)
 
 
 @contextmanager

@@ -9,11 +9,16 @@ and preferred names, so each combination is one B-tree range (~0.03 ms).
 
 Exactness is the database's job, not the writers': triggers on ``guest`` (insert,
 update of a name, delete) write and remove the rows on every write path (form, import,
-merge and undo, erasure, corrections, demo, ``move-store``) without any of them knowing.
+merge and undo, erasure, corrections, demo, ``move-store``), nearly all without knowing.
 The words come from :func:`pair_words`, registered as the SQL function
 ``fd_name_pairs`` on every connection the store opens (``storage.engine.raw_connect``);
 a connection without it cannot write a guest at all (the trigger fails), so a missed
-path fails loudly instead of hiding guests. The words are the search index's own: each
+path fails loudly instead of hiding guests. One exception, on purpose: an import inserts
+many new guests at once and writes their pairs itself, in key order, a few thousand per
+statement (``storage.bulk.guests_without_pairs``: the insert trigger's function is swapped
+for one giving no pairs on that connection for the guest insert only;
+tests/test_import_pairs.py) — per guest the trigger's Python call and inserts at scattered
+places of the table cost a large import seconds. The words are the search index's own: each
 name is cut and folded by FTS5's ``unicode61 remove_diacritics 2`` tokenizer itself (an
 in-memory FTS5 table of the same SQLite library; plain ASCII is cut the same way in
 Python, checked against FTS5 in tests/test_name_pairs.py), so a pair answer and the
@@ -27,7 +32,8 @@ import json
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import sqlcipher3
@@ -101,6 +107,38 @@ def register(conn: Any) -> None:
     conn.create_function(FUNCTION, 2, _sql_pairs, deterministic=True)
 
 
+def _no_pairs(_full_name: Any, _preferred_name: Any) -> str:
+    return "[]"
+
+
+@contextmanager
+def written_by_caller(conn: Any) -> Iterator[None]:
+    """Meanwhile, guests *inserted* on DB-API connection ``conn`` get no rows from the
+    insert trigger: the caller writes them, :func:`rows_of` of exactly the guests it
+    inserted, in the same transaction (a bulk import: its pairs in key order, set-wise,
+    instead of a function call and a few inserts at scattered places per guest). Only
+    for inserts: an update or delete of a name meanwhile would leave the table wrong.
+    Other connections are untouched; the function is given back however this ends, and
+    a connection it cannot be given back to (SQLite refuses while a statement is still
+    running) is closed, so no pooled connection ever inserts guests without their pairs."""
+    conn.create_function(FUNCTION, 2, _no_pairs, deterministic=True)
+    try:
+        yield
+    finally:
+        try:
+            register(conn)
+        except BaseException:
+            conn.close()   # the pool then drops it; its transaction rolls back
+            raise
+
+
+def rows_of(guests: Iterable[tuple[int, str | None, str | None]]
+            ) -> list[tuple[str, str, int]]:
+    """The table's rows for these (id, full name, preferred name), in key order: what the
+    insert trigger writes for them."""
+    return sorted((a, b, gid) for gid, full, pref in guests for a, b in pair_words(full, pref))
+
+
 # --- the table and its triggers -------------------------------------------------------
 
 _ROWS = (f"SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), {{id}} "
@@ -149,8 +187,7 @@ def drop(conn: Any) -> None:
 
 def expected_rows(conn: Any) -> list[tuple[str, str, int]]:
     """The rows the table should hold, computed from the guest table (for checks)."""
-    rows = conn.exec_driver_sql("SELECT id, full_name, preferred_name FROM guest").fetchall()
-    return sorted((a, b, gid) for gid, full, pref in rows for a, b in pair_words(full, pref))
+    return rows_of(conn.exec_driver_sql("SELECT id, full_name, preferred_name FROM guest"))
 
 
 def held_rows(conn: Any) -> list[tuple[str, str, int]]:
@@ -210,13 +247,69 @@ def plan(alternatives: Sequence[Sequence[str]], prefix_last: str | None
     return [(a, b, pre) for a in dict.fromkeys(first) for b, pre in dict.fromkeys(second)]
 
 
+def plan_each(alternatives: Sequence[Sequence[str]], prefix_last: str | None
+              ) -> list[list[tuple[str, str, bool]]] | None:
+    """The look-ups answering a name query of two or more groups, one set per group before
+    the last, each pairing that group with the last (as :func:`plan` pairs two groups), or
+    None when the index must answer.
+
+    A guest the index finds holds a word of every group, so it is in every set; a guest in
+    every set holds a word of each group before the last and one of the last. So the
+    guests in all the sets are the index's answer (:func:`common_guest_ids`). Three-word
+    names ("Anna Maria Jansen") were FTS5 walks over three doclists: at a million guests
+    0.56 ms each on average (p95 1.3), 0.27 (p95 0.8) from pair sets of a few dozen
+    guests each (docs/performance.md).
+    """
+    if len(alternatives) < 2:
+        return None
+    plans = []
+    for group in alternatives[:-1]:
+        lookups = plan([group, alternatives[-1]], prefix_last)
+        if lookups is None:
+            return None
+        plans.append(lookups)
+    return plans
+
+
 def guest_ids(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]],
               lookups: list[tuple[str, str, bool]], limit: int) -> list[int]:
     """The first ``limit`` guests (by id) any look-up finds (``run`` runs a statement)."""
-    from storage.search import _upper  # (storage.search imports this module)
-
     found: set[int] = set()
     for a, b, pre in lookups:
-        rows = run(_PRE, (a, b, _upper(b), limit)) if pre else run(_EQ, (a, b, limit))
-        found.update(int(r[0]) for r in rows)
+        found.update(_read(run, a, b, pre, limit))
     return sorted(found)[:limit]
+
+
+# A set of :func:`plan_each` read in full holds at most this many guests: a larger one is
+# left to the index (its AND walk stops at the limit; a pair range read whole does not).
+SET_CAP = 2_000
+
+
+def common_guest_ids(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]],
+                     plans: list[list[tuple[str, str, bool]]], limit: int) -> list[int] | None:
+    """The first ``limit`` guests (by id) in every set of look-ups, or None when a set held
+    more than :data:`SET_CAP` (then the index answers). A set found empty ends the reads."""
+    if len(plans) == 1:
+        return guest_ids(run, plans[0], limit)
+    common: set[int] | None = None
+    for lookups in plans:
+        found: set[int] = set()
+        for a, b, pre in lookups:
+            ids = _read(run, a, b, pre, SET_CAP + 1)
+            if len(ids) > SET_CAP:
+                return None
+            found.update(ids)
+        if len(found) > SET_CAP:
+            return None
+        common = found if common is None else common & found
+        if not common:
+            return []
+    return sorted(common or ())[:limit]
+
+
+def _read(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]], a: str, b: str,
+          pre: bool, limit: int) -> list[int]:
+    from storage.search import _upper  # (storage.search imports this module)
+
+    rows = run(_PRE, (a, b, _upper(b), limit)) if pre else run(_EQ, (a, b, limit))
+    return [int(r[0]) for r in rows]

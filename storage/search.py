@@ -145,6 +145,9 @@ def _dbapi(session: Session) -> Any:
     return _per_transaction(session, _CONN_INFO, look_up)
 
 
+_as_row = tuple.__new__   # (GuestRow, a plain tuple of its fields): the named tuple
+
+
 def _guest_rows(rows: list[tuple[Any, ...]]) -> list[GuestRow]:
     return [GuestRow._make((*r[:8], _when(r[8]), _when(r[9]))) for r in rows]
 
@@ -186,16 +189,24 @@ def match_rows(session: Session, query: str, limit: int) -> list[GuestRow]:
 # makes each ``next(iter(d))`` step over every key dropped before it (CPython keeps their
 # empty slots until the dict is resized) — 15-25 us a row once the cache was full, ~1 ms of
 # a slow forgiving key press at a million guests (docs/performance.md).
+#
+# Kept as plain tuples, not ``GuestRow`` and lists: the garbage collector stops scanning a
+# plain tuple of strings, numbers and datetimes the first time it sees one (CPython untracks
+# exact tuples only, never a named tuple's subclass, nor a list), so 20,000 kept rows and
+# 5,000 answers are not scanned again by every older-generation collection after they
+# were read (at a million guests the collector was ~7% of the slowest key presses: a
+# collection of the middle generation scanned every row kept since the last one). A kept
+# row is handed out as a ``GuestRow`` made from its tuple (``tuple.__new__``, ~0.1 us).
 ROWS_KEPT = 20_000
 IDS_KEPT = 5_000
-_rows_cache: weakref.WeakKeyDictionary[Any, tuple[int, OrderedDict[int, GuestRow]]] = (
-    weakref.WeakKeyDictionary())
+_rows_cache: weakref.WeakKeyDictionary[
+    Any, tuple[int, OrderedDict[int, tuple[Any, ...]]]] = weakref.WeakKeyDictionary()
 _ids_cache: weakref.WeakKeyDictionary[
-    Any, tuple[int, OrderedDict[tuple[str, int], list[int]]]] = weakref.WeakKeyDictionary()
+    Any, tuple[int, OrderedDict[tuple[str, int], tuple[int, ...]]]] = weakref.WeakKeyDictionary()
 
 
 def _match_ids(session: Session, query: str, limit: int,
-               read: Callable[[], list[int]] | None = None) -> list[int]:
+               read: Callable[[], list[int]] | None = None) -> tuple[int, ...]:
     """The first ``limit`` rowids the index finds for ``query``, rowid order (kept, see
     above: callers check :func:`_keeps_rows`); ``read`` reads them another way that gives
     the same answer (the name-pair table)."""
@@ -206,8 +217,8 @@ def _match_ids(session: Session, query: str, limit: int,
     known, key = held[1], (query, limit)
     ids = known.get(key)
     if ids is None:
-        ids = known[key] = (read() if read is not None
-                            else [r[0] for r in raw_rows(session, _IDS_RAW, key)])
+        ids = known[key] = tuple(read() if read is not None
+                                 else [r[0] for r in raw_rows(session, _IDS_RAW, key)])
         while len(known) > IDS_KEPT:
             known.popitem(last=False)
     return ids
@@ -219,7 +230,7 @@ def _keeps_rows(session: Session) -> bool:
     return not bind.get_execution_options().get(WRITE_OPTION)
 
 
-def _rows_by_ids(session: Session, ids: list[int]) -> list[GuestRow]:
+def _rows_by_ids(session: Session, ids: Sequence[int]) -> list[GuestRow]:
     """The guest rows of ``ids`` that exist, in the order of ``ids``, read only when not
     kept (see above); the oldest kept rows are dropped first."""
     seq, bind = _change_seq(session), session.get_bind()
@@ -229,9 +240,9 @@ def _rows_by_ids(session: Session, ids: list[int]) -> list[GuestRow]:
     known = held[1]
     missing = [i for i in ids if i not in known]
     if missing:
-        for row in _guest_rows(raw_rows(session, _BY_IDS_RAW, (json.dumps(missing),))):
-            known[row.id] = row
-    out = [known[i] for i in ids if i in known]
+        for r in raw_rows(session, _BY_IDS_RAW, (json.dumps(missing),)):
+            known[r[0]] = (*r[:8], _when(r[8]), _when(r[9]))   # a plain tuple (see above)
+    out = [_as_row(GuestRow, known[i]) for i in ids if i in known]
     while len(known) > ROWS_KEPT:
         known.popitem(last=False)
     return out
@@ -344,14 +355,20 @@ def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_la
 
         return pg.name_rows(session, alternatives, prefix_last, limit)
     query = name_query(alternatives, prefix_last=prefix_last)
-    lookups = name_pairs.plan(alternatives, prefix_last) if query and USE_PAIRS else None
-    if lookups is None:
+    plans = name_pairs.plan_each(alternatives, prefix_last) if query and USE_PAIRS else None
+    if plans is None:
         return match_rows(session, query, limit)
-    # Two groups of whole words (or a long prefix): the name-pair table's B-tree ranges
-    # give the index's answer without walking two doclists (storage.name_pairs).
+    # Groups of whole words (the last may hold a long prefix): the name-pair table's B-tree
+    # ranges give the index's answer without walking two or three doclists
+    # (storage.name_pairs); a three-word set too large to read whole goes to the index.
 
     def read() -> list[int]:
-        return name_pairs.guest_ids(lambda sql, p: raw_rows(session, sql, p), lookups, limit)
+        assert plans is not None
+        ids = name_pairs.common_guest_ids(lambda sql, p: raw_rows(session, sql, p), plans,
+                                          limit)
+        if ids is None:
+            ids = [r[0] for r in raw_rows(session, _IDS_RAW, (query, limit))]
+        return ids
 
     if _keeps_rows(session):
         return _rows_by_ids(session, _match_ids(session, query, limit, read))

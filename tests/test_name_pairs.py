@@ -6,10 +6,11 @@ import datetime as dt
 import itertools
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlcipher3
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from app import erasure, guests, importing, merge
 from app.demo import build_demo
@@ -92,6 +93,77 @@ def test_search_answers_are_the_same_with_and_without_the_table(
                 used += name_pairs.plan(groups, prefix) is not None
                 compared += 1
     assert used > compared // 3   # the table did answer a good share of them
+
+
+def _name_statements(store: Store) -> tuple[list[str], Any]:
+    """Every statement the store's connections run from now on (SQLite's trace)."""
+    seen: list[str] = []
+
+    def trace(dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
+        dbapi_conn.set_trace_callback(seen.append)
+
+    event.listen(store.engine, "checkout", trace)
+    return seen, lambda: event.remove(store.engine, "checkout", trace)
+
+
+def test_three_and_four_word_names_come_from_the_table_with_the_index_answers(
+        store: Store, receptionist: Actor) -> None:
+    """A name query of three or more groups is the guests in every pair set of a group
+    with the last one: the index's answer, without walking the index."""
+    rng = random.Random(11)
+    firsts = ["Anna", "Maria", "Jan", "Piet", "Zoë", "José", "Anne", "Noor", "Finn"]
+    lasts = ["Jansen", "Janssen", "de Vries", "Müller", "Mueller", "van der Berg", "Weiß",
+             "García", "Jansen-Smit"]
+    for _ in range(400):
+        given = " ".join(rng.sample(firsts, rng.choice([1, 2, 2, 3])))
+        guests.create_guest(store, receptionist, GuestFields(
+            f"{given} {rng.choice(lasts)}",
+            preferred_name=rng.choice(["", "", rng.choice(firsts)])))
+    words = sorted({w.lower() for n in firsts + lasts for w in n.replace("-", " ").split()})
+    words += ["jan*", "zzz", "an"]
+    used, compared = 0, 0
+    with store.read() as s:
+        for _ in range(500):
+            groups = [rng.sample(words, rng.randint(1, 2)) for _ in range(rng.choice([3, 3, 4]))]
+            prefix = rng.choice([None, None, "jan", "ja", "mül", "vri"])
+            for limit in (2, 50):
+                by_index = search.match_rows(s, search.name_query(groups, prefix_last=prefix),
+                                             limit)
+                assert search.name_rows(s, groups, prefix, limit) == by_index, (groups, prefix)
+                used += name_pairs.plan_each(groups, prefix) is not None
+                compared += 1
+    assert used > compared // 4
+    # "Anna Maria Jansen": pair ranges only, no walk of the index.
+    seen, stop = _name_statements(store)
+    try:
+        with store.read() as s:
+            rows = search.name_rows(s, [["anna"], ["maria"], ["jansen"]], None, 50)
+            begun = search.name_rows(s, [["anna"], ["maria"]], "jans", 50)
+    finally:
+        stop()
+    assert rows and all({"anna", "maria", "jansen"} <= set(
+        name_pairs.tokens(f"{r.full_name} {r.preferred_name}")) for r in rows)
+    assert begun and len(begun) >= len(rows)
+    assert not [sql for sql in seen if "MATCH" in sql], seen
+    assert [sql for sql in seen if "FROM name_pair" in sql]
+
+
+def test_a_three_word_set_too_large_to_read_whole_goes_to_the_index(
+        store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(6):
+        guests.create_guest(store, receptionist, GuestFields(f"Anna Maria Jansen{'s' * (i % 2)}"))
+    guests.create_guest(store, receptionist, GuestFields("Anna Pieter Jansen"))
+    monkeypatch.setattr(name_pairs, "SET_CAP", 2)
+    seen, stop = _name_statements(store)
+    try:
+        with store.read() as s:
+            rows = search.name_rows(s, [["anna"], ["maria"], ["jansen"]], None, 50)
+            nobody = search.name_rows(s, [["zzz"], ["anna"], ["jansen"]], None, 50)
+    finally:
+        stop()
+    assert [r.full_name for r in rows] == ["Anna Maria Jansen"] * 3
+    assert nobody == []
+    assert len([sql for sql in seen if "MATCH" in sql]) == 1   # the large set; not "zzz"
 
 
 def test_every_write_path_keeps_the_table_exact(

@@ -201,11 +201,17 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
         total = p.rows()
         step = functools.partial(check, total=total)
         with bulk.roomy_cache(s, _cache_mib(total)):
-            bulk.insert_prepared(s, p.guests, after_batch=step)
-            # the visits, then the words and events, were built meanwhile (prepare.py)
+            if p.own_pairs:  # their name pairs are written below, in key order
+                with bulk.guests_without_pairs(s):
+                    bulk.insert_prepared(s, p.guests, after_batch=step)
+            else:
+                bulk.insert_prepared(s, p.guests, after_batch=step)
+            # the visits, then the words, pairs and events, were built meanwhile (prepare.py)
             bulk.insert_prepared(s, p.visits.result(), after_batch=step)
             later = p.later.result()
             name_terms.insert_name_terms(s, later.terms)
+            if p.own_pairs:
+                bulk.insert_name_pairs(s, later.pairs)
             audit_chain.append_prepared(s, later.events, after_batch=step)
         check(0, total)
         return p.result

@@ -67,6 +67,7 @@ class Later:
 
     terms: list[dict[str, str]]
     events: audit_chain.PreparedEvents
+    pairs: list[tuple[str, str, int]]   # the new guests' name pairs (own_pairs), in key order
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,9 @@ class Prepared:
     top_visit: int
     guests: bulk.PreparedRows
     visit_count: int
+    # The guests' name pairs are written from ``later.pairs`` (bulk.guests_without_pairs),
+    # not by the table's trigger: on an engine with that table (SQLite).
+    own_pairs: bool
     # Being built, in this order (by the helper thread for a large file):
     visits: Future[bulk.PreparedRows]
     later: Future[Later]
@@ -157,20 +161,24 @@ def prepare(s: Session, actor: Actor, plan: ImportPlan, at: dt.datetime,
                           m.duplicate_visits, plan.error_lines)
     visits: Future[bulk.PreparedRows] = Future()
     later: Future[Later] = Future()
-    args = (s, actor, plan, m, at, refs, top_guest, top_visit, result, visits, later)
+    own_pairs = bulk.keeps_name_pairs(s)
+    args = (s, actor, plan, m, at, refs, top_guest, top_visit, result, guests, own_pairs,
+            visits, later)
     if len(m.new_rows) + len(m.visit_rows) >= HELPER_FROM and spare_core():
         # The session is only asked which engine it talks to (see bulk.prepare_rows).
         pool.submit(_build_rest, *args)
     else:
         _build_rest(*args)
-    return Prepared(seen_event, top_guest, top_visit, guests, len(m.visit_rows), visits,
-                    later, result)
+    return Prepared(seen_event, top_guest, top_visit, guests, len(m.visit_rows), own_pairs,
+                    visits, later, result)
 
 
 def _build_rest(s: Session, actor: Actor, plan: ImportPlan, m: Match, at: dt.datetime,
                 refs: list[str], top_guest: int, top_visit: int, result: ImportResult,
+                guests: bulk.PreparedRows, own_pairs: bool,
                 visits: Future[bulk.PreparedRows], later: Future[Later]) -> None:
-    """Build the visits, then the name words and the audit events (``guest.created`` and
+    """Build the visits, then the name words, the name pairs (``own_pairs``) and the audit
+    events (``guest.created`` and
     ``visit.recorded`` with ``via="import"``, then one ``import.applied``), handing each
     over as soon as it is ready; a failure is handed over instead."""
     try:
@@ -202,7 +210,8 @@ def _build_rest(s: Session, actor: Actor, plan: ImportPlan, m: Match, at: dt.dat
         visits.set_result(bulk.prepare_rows(s, Visit, _VISIT_COLUMNS, visit_rows))
         terms = name_terms.name_term_rows(
             n for r in m.new_rows for n in (r.guest.full_name, r.guest.preferred_name))
-        later.set_result(Later(terms, audit_chain.prepare_events(s, events)))
+        pairs = bulk.name_pair_rows(guests) if own_pairs else []
+        later.set_result(Later(terms, audit_chain.prepare_events(s, events), pairs))
     except BaseException as exc:
         for waiting in (visits, later):
             if not waiting.done():
