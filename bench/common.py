@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import math
 import os
+import shutil
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +31,27 @@ def bench_dir(arg: str | None) -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return ROOT.parent / "bench-data"
+
+
+@contextmanager
+def own_state_folder(purpose: str) -> Iterator[Path]:
+    """Within the block, this process (and what it starts) keeps its state — the audit
+    anchors — in a new folder of its own, removed afterwards.
+
+    Every copy of a bench store has the same store id, so without it a copy finds the
+    anchor another copy left in the user's state folder, warns at every write that its
+    chain does not hold it ("not re-anchoring"), and the benchmark measures that too."""
+    state = Path(tempfile.mkdtemp(prefix=f"{purpose}-bench-state-"))
+    before = os.environ.get("XDG_STATE_HOME")
+    os.environ["XDG_STATE_HOME"] = str(state)
+    try:
+        yield state
+    finally:
+        if before is None:
+            os.environ.pop("XDG_STATE_HOME", None)
+        else:
+            os.environ["XDG_STATE_HOME"] = before
+        shutil.rmtree(state, ignore_errors=True)
 
 
 def passphrase_file(folder: Path) -> Path:

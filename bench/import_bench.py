@@ -25,7 +25,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -33,7 +32,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.build import ensure_store, fresh_copy
-from bench.common import ROOT, bench_dir, passphrase_file, store_dir
+from bench.common import ROOT, bench_dir, own_state_folder, passphrase_file, store_dir
 from bench.measure import open_bench_store
 from storage import bench_support
 
@@ -144,18 +143,11 @@ def main() -> int:
         runs: list[dict[str, object]] = []
         for _ in range(args.repeat):
             work = folder / f"import-scratch-g{args.guests}"
-            # Every copy has the same store id: its own state folder (audit anchors), or
-            # the next copy finds the last one's anchor, warns at every write that its
-            # chain does not hold it, and measures that too.
-            state = Path(tempfile.mkdtemp(prefix="import-bench-state-"))
-            os.environ["XDG_STATE_HOME"] = str(state)
-            try:
+            with own_state_folder("import"):  # every copy has the same store id
                 export = prepare_copy(source, work, passphrase, size, folder,
                                       real_names=not args.synthetic_names)
                 base = baseline(work, passphrase, size)
                 measured = run_import(work, passphrase, export, with_desk=size >= 10_000)
-            finally:
-                shutil.rmtree(state, ignore_errors=True)
             measured["baseline_raw_insert_s"] = base
             measured["load"] = os.getloadavg()
             shutil.rmtree(work, ignore_errors=True)

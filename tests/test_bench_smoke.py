@@ -160,3 +160,21 @@ def test_startup_bench_measures_a_keyring_store_to_the_search_box(tmp_path: Path
         "ready to search, signed in"))
     assert 0 < shown < waited and exited > 0
     assert all(math.isfinite(v) and v > 0 for v in figures.values())
+
+
+def test_a_benchmark_keeps_its_audit_anchors_in_a_folder_of_its_own(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Copies of a bench store share a store id: each run's anchors go to a new folder, so
+    no copy finds another's anchor (and warns at every write); the user's is left alone."""
+    from bench.common import own_state_folder
+    from storage import audit_anchor
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "user-state"))
+    users = audit_anchor._state_dir()
+    with own_state_folder("test") as state:
+        inside = audit_anchor._state_dir()
+        assert inside.is_relative_to(state) and not inside.is_relative_to(tmp_path)
+        inside.mkdir(parents=True)
+    assert not state.exists()
+    assert os.environ["XDG_STATE_HOME"] == str(tmp_path / "user-state")
+    assert audit_anchor._state_dir() == users
