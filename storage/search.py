@@ -148,8 +148,14 @@ def _dbapi(session: Session) -> Any:
 _as_row = tuple.__new__   # (GuestRow, a plain tuple of its fields): the named tuple
 
 
+def _row_values(r: Sequence[Any]) -> tuple[Any, ...]:
+    """A guest row's fields from a driver row (its two times parsed): what a ``GuestRow``
+    holds, as the plain tuple the row cache keeps (see ``ROWS_KEPT``)."""
+    return (*r[:8], _when(r[8]), _when(r[9]))
+
+
 def _guest_rows(rows: list[tuple[Any, ...]]) -> list[GuestRow]:
-    return [GuestRow._make((*r[:8], _when(r[8]), _when(r[9]))) for r in rows]
+    return [GuestRow._make(_row_values(r)) for r in rows]
 
 
 # One statement, plain columns: the ids come from the index and the rows from
@@ -241,7 +247,7 @@ def _rows_by_ids(session: Session, ids: Sequence[int]) -> list[GuestRow]:
     missing = [i for i in ids if i not in known]
     if missing:
         for r in raw_rows(session, _BY_IDS_RAW, (json.dumps(missing),)):
-            known[r[0]] = (*r[:8], _when(r[8]), _when(r[9]))   # a plain tuple (see above)
+            known[r[0]] = _row_values(r)   # a plain tuple (see above)
     out = [_as_row(GuestRow, known[i]) for i in ids if i in known]
     while len(known) > ROWS_KEPT:
         known.popitem(last=False)
@@ -540,8 +546,7 @@ _STAYING_IN_PLACE_PG = _place_text(_STAYING_COND)
 
 
 def _place_rows(rows: list[tuple[Any, ...]]) -> list[PlaceRow]:
-    return [PlaceRow._make((*r[:8], _when(r[8]), _when(r[9]), r[10], VisitKind(r[11]),
-                            _when(r[12])))
+    return [PlaceRow._make((*_row_values(r), r[10], VisitKind(r[11]), _when(r[12])))
             for r in rows]
 
 
