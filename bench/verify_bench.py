@@ -28,7 +28,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -37,7 +36,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.build import scratch_store
-from bench.common import bench_dir, passphrase_file
+from bench.common import bench_dir, own_state_folder, passphrase_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -107,8 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     # for their copies (in the user's state folder) would not match this one: give this
     # run (and its `frontdesk verify` processes) a state folder of its own, holding the
     # anchor of this copy, as a desk that made the store would have.
-    state = Path(tempfile.mkdtemp(prefix="verify-bench-state-"))
-    os.environ["XDG_STATE_HOME"] = str(state)
+    own_state = contextlib.ExitStack()
+    own_state.enter_context(own_state_folder("verify"))
     result: dict[str, object] = {"guests": args.guests}
     try:
         t = time.perf_counter()
@@ -163,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             store.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-        shutil.rmtree(state, ignore_errors=True)
+        own_state.close()
     load = os.getloadavg()
     result["load_average"] = load
     result["cpu_share_wall_cpu_s"] = share = cpu_share()
