@@ -467,6 +467,43 @@ def test_opening_asks_what_a_first_key_press_asked_so_it_runs_only_its_search(
         store.close()
 
 
+def test_a_desk_signed_in_has_read_the_arrivals_windows_before_its_first_key_press(
+        shared_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``guests.warm_up_search`` (run once signed in) reads today's and the week's arrivals
+    and keeps them: the first key press, one the index cuts at the limit (so it matches the
+    week's arrivals in memory too), sends no statement for them and answers as a desk
+    that did not warm up does, the guest arriving today first."""
+    import datetime as dt
+
+    from app import visits
+    from storage.models import VisitKind
+
+    window = "JOIN guest g ON g.id = v.guest_id"
+    today = dt.datetime.combine(dt.date.today(), dt.time(15))
+    cold = shared_store.open_shared_store(shared_url)
+    warm = shared_store.open_shared_store(shared_url)
+    try:
+        actor = staff.create_first_manager(cold, "Eva Visser", "4826")
+        made = [guests.create_guest(cold, actor, GuestFields(f"Ingrid Holm{n}")).id
+                for n in ("", "e", "er", "quist")]
+        visits.record_visit(cold, actor, made[2], kind=VisitKind.STAY, starts_at=today)
+        visits.record_visit(cold, actor, made[3], kind=VisitKind.STAY,
+                            starts_at=today + dt.timedelta(days=3))
+        answers = []
+        for store, warmed in ((cold, False), (warm, True)):
+            if warmed:
+                guests.warm_up_search(store, actor)
+            seen = record_fetches(monkeypatch)
+            found = guests.find_guests(store, actor, "Ingrid", limit=2)
+            monkeypatch.undo()
+            assert any(window in s for s in seen) is not warmed, seen
+            answers.append([(m.id, m.when) for m in found])
+        assert answers[0] == answers[1] and answers[1][0] == (made[2], "today")
+    finally:
+        cold.close()
+        warm.close()
+
+
 def test_card_opens_at_two_desks_at_once_append_one_unbroken_chain(shared_url: str) -> None:
     """A card's "opened" event and the chain's head go to the server in one statement on
     the driver connection: two desks opening cards at once still append one chain, and
