@@ -29,6 +29,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from storage.engine_postgres import owes_begin
 from storage.models import Guest
 from storage.postgres_schema import NAME_COLUMN, SEARCH_COLUMN, SEARCH_TEXT, WORD_TABLE
 from storage.postgres_schema import WORD_TEXTS as WORD_TEXT_COLUMNS
@@ -306,8 +307,15 @@ def fetch_rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
     from storage.search import _dbapi
 
     driver_sql = to_driver(sql)
+    raw = _dbapi(session)
     try:
-        return list(_dbapi(session).execute(driver_sql, params).fetchall())
+        if owes_begin(raw) and psycopg.Pipeline.is_supported():
+            # A write's first statement (a card open's permission read): its BEGIN is
+            # queued before it, one round trip for both (engine_postgres.connection_class).
+            with raw.pipeline():
+                cur = raw.execute(driver_sql, params)
+            return list(cur.fetchall())
+        return list(raw.execute(driver_sql, params).fetchall())
     except psycopg.Error as exc:
         raise DBAPIError.instance(driver_sql, params, exc, psycopg.Error) from exc
 
@@ -320,8 +328,13 @@ def execute_driver(session: Session, sql: str, params: dict[str, Any]) -> int:
 
     from storage.search import _dbapi
 
+    raw = _dbapi(session)
     try:
-        return int(_dbapi(session).execute(sql, params).rowcount)
+        if owes_begin(raw) and psycopg.Pipeline.is_supported():   # as in fetch_rows
+            with raw.pipeline():
+                cur = raw.execute(sql, params)
+            return int(cur.rowcount)
+        return int(raw.execute(sql, params).rowcount)
     except psycopg.Error as exc:
         raise DBAPIError.instance(sql, params, exc, psycopg.Error) from exc
 

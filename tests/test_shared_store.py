@@ -21,7 +21,7 @@ from app.i18n import Msg
 from app.verify import verify_store
 from storage import audit_chain, migrate, postgres_admin, queries
 from storage import postgres as pg
-from tests.pg_fixtures import DESK, OWNER, SharedCluster, record_fetches
+from tests.pg_fixtures import DESK, OWNER, SharedCluster, record_fetches, round_trips
 from tests.pg_server import make_other_ca
 
 pytestmark = pytest.mark.postgres
@@ -541,35 +541,58 @@ def test_card_opens_at_two_desks_at_once_append_one_unbroken_chain(shared_url: s
 
 def test_a_card_open_takes_the_chain_lock_in_its_reads_round_trip_then_writes_its_event(
         shared_url: str) -> None:
-    """On the shared store a card open sends its permission read, then the card's reads,
-    the chain lock and the chain's end in one pipeline, then the event with the chain's
-    head in one statement: nothing else (BEGIN and COMMIT aside), and the chain holds."""
+    """On the shared store a card open is four round trips: its BEGIN with the permission
+    read (one pipeline: psycopg sent BEGIN in a round trip of its own), the card's reads with
+    the chain lock and the chain's end (one pipeline), the event with the chain's head (one
+    statement), COMMIT — and the chain holds."""
     store = shared_store.open_shared_store(shared_url)
-    sent: list[tuple[bool, str]] = []
-    real_cur = psycopg.Cursor.execute
-
-    def cur_execute(self: psycopg.Cursor[object], query: object, *a: object,
-                    **kw: object) -> object:
-        sent.append((self.connection._pipeline is not None, str(query)))
-        return real_cur(self, query, *a, **kw)  # type: ignore[arg-type]
-
     try:
         manager = staff.create_first_manager(store, "Eva Visser", "4826")
         g = guests.create_guest(store, manager, GuestFields("Ada Lovelace"))
         guests.open_card(store, manager, g.id)   # the pool's connection is warm
-        psycopg.Cursor.execute = cur_execute  # type: ignore[method-assign,assignment]
-        try:   # (every statement goes through a cursor's execute, a connection's too)
+        with round_trips() as trips:
             assert guests.open_card(store, manager, g.id).guest.full_name == "Ada Lovelace"
-        finally:
-            psycopg.Cursor.execute = real_cur  # type: ignore[method-assign]
-        piped = [q for p, q in sent if p]
-        alone = [q for p, q in sent if not p]
-        assert any("pg_advisory_xact_lock" in q for q in piped)
-        assert len(alone) == 2 and "FROM staff" in alone[0], alone
-        assert "INSERT INTO audit_event" in alone[1], alone
+        assert len(trips) == 4, trips
+        assert len(trips[0]) == 2 and "BEGIN" in trips[0], trips[0]
+        assert any("FROM staff" in q for q in trips[0]), trips[0]
+        assert "FROM guest WHERE id" in trips[1][0], trips[1]
+        assert any("pg_advisory_xact_lock" in q for q in trips[1]), trips[1]
+        assert "INSERT INTO audit_event" in trips[2][0] and trips[3] == ["COMMIT"], trips
         with store.read() as s:
             report = audit_chain.verify(s)
             assert report.ok, report.problem
+    finally:
+        store.close()
+
+
+def test_an_audit_only_write_whose_begin_rides_with_its_first_statement_is_one_transaction(
+        shared_url: str) -> None:
+    """An audit-only write sends its BEGIN with its first statement (the permission read,
+    the chain lock, or anything else first): whichever comes first, what it wrote rolls
+    back as a whole when it fails, and the connection serves reads as before afterwards."""
+    from app.audit import record
+
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        manager = staff.create_first_manager(store, "Eva Visser", "4826")
+        with store.read() as s:
+            before = queries.audit_event_count(s)
+        for first in ("permission", "lock", "orm"):
+            with pytest.raises(RuntimeError), store.write(audit_only=True) as s:
+                if first == "permission":
+                    queries.staff_standing(s, manager.id)
+                elif first == "orm":
+                    assert queries.audit_event_count(s) == before
+                record(s, manager, "test.opened", guest_ref="G-1")
+                raise RuntimeError("roll it back")
+            with store.read() as s:
+                assert queries.audit_event_count(s) == before, first
+                assert audit_chain.verify(s).ok
+        guests.open_card(store, manager,
+                         guests.create_guest(store, manager, GuestFields("Ada Byron")).id)
+        with store.read() as s:
+            assert queries.audit_event_count(s) == before + 2   # created, opened
+            assert audit_chain.verify(s).ok
     finally:
         store.close()
 
