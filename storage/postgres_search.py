@@ -339,6 +339,29 @@ def execute_driver(session: Session, sql: str, params: dict[str, Any]) -> int:
         raise DBAPIError.instance(sql, params, exc, psycopg.Error) from exc
 
 
+def execute_then_fetch(session: Session, sql: str, params: dict[str, Any], then: str,
+                       then_params: dict[str, Any]) -> tuple[int, list[Any]]:
+    """``sql``'s row count and ``then``'s rows (psycopg's ``%(name)s`` parameters), the two
+    sent together in one pipeline (one round trip) on the session's driver connection, in
+    its transaction: an audit event and what its anchor will read (``storage.audit_chain``).
+    Errors come back as SQLAlchemy's, as from ``session.execute``."""
+    import psycopg
+
+    from storage.search import _dbapi
+
+    raw = _dbapi(session)
+    try:
+        if not psycopg.Pipeline.is_supported():   # libpq older than 14
+            return (int(raw.execute(sql, params).rowcount),
+                    list(raw.execute(then, then_params).fetchall()))
+        with raw.pipeline():
+            first = raw.execute(sql, params)
+            second = raw.execute(then, then_params)
+        return int(first.rowcount), list(second.fetchall())
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(sql, params, exc, psycopg.Error) from exc
+
+
 def fetch_windows(session: Session, sql: str, windows: Sequence[dict[str, Any]]
                   ) -> list[list[Any]]:
     """The rows of ``sql`` for each parameter set in ``windows``, read in one statement

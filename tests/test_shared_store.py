@@ -565,6 +565,45 @@ def test_a_card_open_takes_the_chain_lock_in_its_reads_round_trip_then_writes_it
         store.close()
 
 
+def test_a_card_opened_after_other_desks_appended_reads_its_anchors_facts_with_its_event(
+        shared_url: str) -> None:
+    """When other desks appended since this desk's last anchor (its anchor is behind the
+    chain's end), the new anchor needs the events per person since it and the row marks:
+    a card open reads them in its event's round trip (4 round trips, not 5), and the anchor
+    is the one the read at commit gives."""
+    from storage import audit_anchor
+    from storage.models import Role
+
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        manager = staff.create_first_manager(store, "Eva Visser", "4826")
+        staff.add_staff(store, manager, "Sam Bakker", Role.RECEPTIONIST, "3917")
+        sam = staff.sign_in_by_name(store, "Sam Bakker", "3917")
+        ids = [guests.create_guest(store, manager, GuestFields(f"Ada {n}")).id
+               for n in ("Byron", "King")]
+        sid = store.store_id
+        guests.open_card(store, manager, ids[0])
+        behind = audit_anchor._memory[sid]
+        for gid in ids:   # "another desk": events this desk's anchor has not seen
+            guests.open_card(store, sam, gid)
+        audit_anchor._memory[sid] = behind
+        with round_trips() as trips:
+            guests.open_card(store, manager, ids[1])
+        assert len(trips) == 4, trips
+        assert "INSERT INTO audit_event" in trips[2][0] and "GROUP BY staff_id" in trips[2][1]
+        new = audit_anchor._memory[sid]
+        with store.read() as s:
+            facts = audit_anchor._facts(s, behind, new.id)
+        counts = dict(behind.by_staff)
+        for who, n in facts.counts.items():
+            counts[who] = counts.get(who, 0) + n
+        assert (new.by_staff, dict(new.rows)) == (counts, facts.rows)
+        assert counts[str(sam.id)] == 2 + behind.by_staff.get(str(sam.id), 0)
+        assert verify_store(store).ok
+    finally:
+        store.close()
+
+
 def test_an_audit_only_write_whose_begin_rides_with_its_first_statement_is_one_transaction(
         shared_url: str) -> None:
     """An audit-only write sends its BEGIN with its first statement (the permission read,
