@@ -543,24 +543,25 @@ def _alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
     sound, english = name_keys.sound_key(word), name_keys.english_key(word)
     allowed = 1 if len(folded) <= 4 else 2
     scored: dict[str, _Alt] = {}
-    for t in name_terms.term_candidates(s, word, sound_prefix=last and len(sound) >= 4):
-        d = OSA.distance(folded, t.fold, score_cutoff=allowed + 1)
+    for term, fold, t_sound, t_english in name_terms.term_candidates(
+            s, word, sound_prefix=last and len(sound) >= 4):
+        d = OSA.distance(folded, fold, score_cutoff=allowed + 1)
         longer = 0
         if last and len(folded) >= 4:
-            d_begin = OSA.distance(folded, t.fold[:len(folded)], score_cutoff=allowed + 1)
+            d_begin = OSA.distance(folded, fold[:len(folded)], score_cutoff=allowed + 1)
             longer = int(d_begin < d)
             d = min(d, d_begin)
-        alike = t.sound == sound or (last and len(sound) >= 4 and t.sound.startswith(sound))
+        alike = t_sound == sound or (last and len(sound) >= 4 and t_sound.startswith(sound))
         if d == 0:
-            cand = _Alt(0, 0, longer, (t.term,))
+            cand = _Alt(0, 0, longer, (term,))
         elif d <= 1 or alike:
-            cand = _Alt(1, d, longer, (t.term,))
-        elif d <= allowed or (english and t.english == english):
-            cand = _Alt(2, d, longer, (t.term,))
+            cand = _Alt(1, d, longer, (term,))
+        elif d <= allowed or (english and t_english == english):
+            cand = _Alt(2, d, longer, (term,))
         else:
             continue
         # "müller" and "muller" are one word to the index (accents removed): keep one.
-        same = _unaccented(t.term)
+        same = _unaccented(term)
         if same not in scored or cand < scored[same]:
             scored[same] = cand
     alts = sorted(scored.values())
@@ -587,8 +588,9 @@ def _run_together(s: Session, folded: str) -> list[_Alt]:
     pairs = [(folded[:i], folded[i + skip:]) for i in range(3, len(folded) - 2)
              for skip in (0, 1) if len(folded) - i - skip >= 3]
     known: dict[str, str] = {}
-    for t in name_terms.terms_by_fold(s, {w for pair in pairs for w in pair}):
-        known.setdefault(t.fold, t.term)
+    for term, fold, _sound, _english in name_terms.terms_by_fold(
+            s, {w for pair in pairs for w in pair}):
+        known.setdefault(fold, term)
     return [_Alt(1, 1, 0, (known[a], known[b])) for a, b in pairs if a in known and b in known]
 
 
