@@ -47,24 +47,12 @@ class Pacing:
                 f"then a pause of {self.pause_s[0]:g}-{self.pause_s[1]:g} s")
 
 
-# Set (to anything) by ``--without-word-texts``: the desks' searches look a guest row up for
-# every word row they read, as before revision 0020 (storage.postgres_search.WORD_TEXTS),
-# on the same database: before/after pairs without a second bench database.
-WITHOUT_WORD_TEXTS = "FRONTDESK_BENCH_WITHOUT_WORD_TEXTS"
-
-
 def open_desk(url: str, password: str) -> Any:
-    import os
-
     import keyring
 
     from app import shared_store
     from tests.keyrings import MemoryKeyring
 
-    if os.environ.get(WITHOUT_WORD_TEXTS):
-        from storage import postgres_search
-
-        postgres_search.WORD_TEXTS = False
     keyring.set_keyring(MemoryKeyring())
     shared_store.save_password(url, password)
     return shared_store.open_shared_store(url)
