@@ -249,7 +249,7 @@ def test_typing_on_looks_only_among_the_guests_a_complete_answer_held_with_the_s
 def test_the_forgiving_combinations_are_asked_for_together_with_the_same_answers(
         store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
     """The close readings' combinations of a misspelt name are fetched in one pipeline
-    (``postgres_search.name_rows_many``), capped reads that did not answer in a second:
+    (``postgres_search.name_rows_many``):
     every answer is the one fetching them one after the other gives."""
     import psycopg
 
