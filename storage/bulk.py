@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import itertools
-import os
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from storage import name_pairs
 from storage.models import Base
-
-if TYPE_CHECKING:
-    from storage.store import Store
 
 
 def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
@@ -279,88 +273,3 @@ def roomy_cache(session: Session, mib: int) -> Iterator[None]:
         yield
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
-
-
-# --- a large write's pages reach the disk as they are written (SQLite on Linux) ----------
-
-STEADY_EVERY_S = 0.1          # how often the written amount is looked at
-STEADY_BYTES = 8 * 1024 * 1024  # synced once this much more was written by the process
-_PROC_IO = Path("/proc/self/io")
-_PROC_FDS = Path("/proc/self/fd")
-
-
-@contextmanager
-def steady_writes(store: Store) -> Iterator[None]:
-    """While the block runs (a large import's write transaction, its commit and the
-    checkpoint that follows it), the store's file and WAL are synced whenever this process
-    wrote :data:`STEADY_BYTES` more, by a thread beside the writer.
-
-    Why: Linux keeps written pages in memory until a sync (or gigabytes pile up), so a
-    100,000-row import's ~340 MB of WAL, and its checkpoint's copy into the file, reach
-    the disk only at its commit's ``fsync``. Any durable write meanwhile — another desk's
-    card event in the audit journal (``storage.audit_journal``), its own commit — asks the
-    disk for a flush too and waits behind those hundreds of megabytes (0.5 s and more on
-    this machine's disk; ext4's journal commit orders them). Synced as they are written,
-    at most a few megabytes wait at any moment. Syncing early changes nothing SQLite relies
-    on: WAL frames past the last commit are ignored on recovery, and a checkpoint's pages
-    are in the WAL until it is done.
-
-    The files are synced through the descriptors SQLite itself holds (found in
-    ``/proc/self/fd``): none is opened or closed here, since closing any descriptor of the
-    database file would drop the POSIX locks every connection of this process holds on
-    it. Elsewhere than Linux, and on PostgreSQL, this does nothing."""
-    if getattr(store, "kind", None) != "sqlcipher" or not _PROC_IO.exists():
-        yield
-        return
-    db = Path(store.paths.db).resolve()
-    names = {str(db), str(db.with_name(db.name + "-wal"))}
-    stop = threading.Event()
-
-    def run() -> None:
-        synced = _written()
-        while not stop.wait(STEADY_EVERY_S):
-            now = _written()
-            if now - synced >= STEADY_BYTES:
-                synced = now
-                _sync_open(names)
-
-    thread = threading.Thread(target=run, name="frontdesk-steady-writes", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join()
-
-
-def _written() -> int:
-    """Bytes this process handed to ``write`` calls so far (all its threads)."""
-    try:
-        for line in _PROC_IO.read_text().splitlines():
-            if line.startswith("wchar:"):
-                return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
-
-
-def _sync_open(names: set[str]) -> None:
-    """``fdatasync`` each of the files ``names`` through one descriptor this process
-    already has open on it. A descriptor closed and its number reused meanwhile syncs
-    another file: harmless."""
-    todo = set(names)
-    try:
-        entries = list(os.scandir(_PROC_FDS))
-    except OSError:
-        return
-    for entry in entries:
-        if not todo:
-            return
-        try:
-            target = os.readlink(entry.path)
-        except OSError:
-            continue
-        if target in todo:
-            todo.discard(target)
-            with suppress(OSError):
-                os.fdatasync(int(entry.name))

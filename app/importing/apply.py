@@ -227,13 +227,12 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
             if prepared is not None:
                 prepared()
             check(0, p.rows())  # before the lock is asked for
-            with bulk.steady_writes(store), store.write() as s:
+            with store.write() as s:
                 if _still_true(s, p):
                     return write(s, p)
             # nothing written yet: prepare again from a fresh snapshot
         done = 0
-        # still changing: prepared under the lock, never starved
-        with bulk.steady_writes(store), store.write() as s:
+        with store.write() as s:  # still changing: prepared under the lock, never starved
             p = prepare(s, actor, plan, at, None, pool)
             check(0, p.rows())
             return write(s, p)
