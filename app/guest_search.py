@@ -533,6 +533,15 @@ class _Alt(NamedTuple):
 
 
 def _alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
+    """:func:`_read_alternatives`, remembered with the name dictionary's answers until guest
+    data changes (``name_terms.remembered``): a key press reads every word typed so far
+    again ("Tobias Mü", "Tobias Mül"), and a first name is typed again and again."""
+    kept = name_terms.remembered(s, ("readings", word, last),
+                                 lambda: [tuple(a) for a in _read_alternatives(s, word, last)])
+    return [_Alt._make(a) for a in kept]
+
+
+def _read_alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
     """The readings of one typed word, best first.
 
     Quality 0 is the word itself, 1 one letter away or said alike (Dutch-aware key),

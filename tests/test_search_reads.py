@@ -360,6 +360,31 @@ def test_remembered_name_comparisons_are_left_out_of_the_collectors_scans() -> N
     assert guest_search._closeness(typed, names) == hit
 
 
+def test_a_typed_words_readings_are_worked_out_once_until_guest_data_changes(
+        store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The forgiving search's readings of a typed word (dictionary words one or two letters
+    # away or said alike, best first) come from the name dictionary alone, so they are kept
+    # with its answers: the same words typed again (the next key press asks every word typed
+    # so far) are not worked out again, until guest data changes and a new name can be one.
+    close = guests.create_guest(store, receptionist, GuestFields("Daan Vrenkel")).id
+    asked: list[tuple[str, bool]] = []
+    work_out = guest_search._read_alternatives
+
+    def counted(s: Any, word: str, last: bool) -> Any:
+        asked.append((word, last))
+        return work_out(s, word, last)
+
+    monkeypatch.setattr(guest_search, "_read_alternatives", counted)
+    first = guests.find_guests(store, receptionist, "Daan Vrenkle")
+    assert [g.id for g in first] == [close] and asked
+    asked.clear()
+    assert guests.find_guests(store, receptionist, "Daan Vrenkle") == first
+    assert asked == []
+    other = guests.create_guest(store, receptionist, GuestFields("Daan Vrenkla")).id
+    again = guests.find_guests(store, receptionist, "Daan Vrenkle")
+    assert asked and {g.id for g in again} == {close, other}
+
+
 def test_a_key_press_leaves_no_cyclic_garbage(store: Store, receptionist: Actor) -> None:
     # What a key press's read transaction keeps for itself (its driver connection, the change
     # counter: ``storage.search._per_transaction``) must not tie the transaction to its
