@@ -288,6 +288,18 @@ def _arrivals_index(rows: tuple[Any, ...]) -> arrivals_index.ArrivalsIndex:
     return arrivals_index.ArrivalsIndex(rows, _folded_words)
 
 
+def warm_up(s: Session, day: dt.date) -> None:
+    """Read what a desk's first key press reads first, before anyone types: today's and the
+    coming six days' arrivals and their in-memory index (:func:`find`'s two windows, kept
+    by ``storage.search`` until guest data changes). Called after sign-in
+    (``app.guests.warm_up_search``): each desk's first key press read them cold, the
+    longest wait of the shared-store bench (docs/performance.md). Nothing is shown."""
+    start = dt.datetime.combine(day, dt.time())
+    for begin, days in ((start, 1), (start + dt.timedelta(days=1), 6)):
+        search.starting_derived(s, begin, begin + dt.timedelta(days=days), WEEK_ROWS,
+                                _arrivals_index)
+
+
 _MATCH_FIELDS = tuple(f.name for f in dataclasses.fields(GuestMatch))
 _ROW_FIELDS = _MATCH_FIELDS[:-3]
 assert _MATCH_FIELDS[-3:] == ("why", "tier", "when")
