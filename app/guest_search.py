@@ -288,6 +288,18 @@ def _arrivals_index(rows: tuple[Any, ...]) -> arrivals_index.ArrivalsIndex:
     return arrivals_index.ArrivalsIndex(rows, _folded_words)
 
 
+def warm_up(s: Session, day: dt.date) -> None:
+    """Read what a desk's first key press reads first, before anyone types: today's and the
+    coming six days' arrivals and their in-memory index (:func:`find`'s two windows, kept
+    by ``storage.search`` until guest data changes). Called after sign-in
+    (``app.guests.warm_up_search``): each desk's first key press read them cold, the
+    longest wait of the shared-store bench (docs/performance.md). Nothing is shown."""
+    start = dt.datetime.combine(day, dt.time())
+    for begin, days in ((start, 1), (start + dt.timedelta(days=1), 6)):
+        search.starting_derived(s, begin, begin + dt.timedelta(days=days), WEEK_ROWS,
+                                _arrivals_index)
+
+
 _MATCH_FIELDS = tuple(f.name for f in dataclasses.fields(GuestMatch))
 _ROW_FIELDS = _MATCH_FIELDS[:-3]
 assert _MATCH_FIELDS[-3:] == ("why", "tier", "when")
@@ -442,17 +454,32 @@ def _heard_words(typed_words: tuple[str, ...]) -> list[str]:
     return [name_keys.fold(w) for w in optional_particles_dropped(list(typed_words))]
 
 
-@functools.lru_cache(maxsize=20_000)
 def _closeness(typed_words: tuple[str, ...], names: tuple[str, ...]
                ) -> tuple[int, Msg | None, int] | None:
     """Tier, reason and edits of a name for the typed words (particles optional), or None.
-
-    Cached: namesakes, and guests found by several combinations of readings, ask again.
 
     Each typed word takes its closest word of the name, in this order: the same or its
     beginning, one letter different, said alike (Dutch-aware key), two letters different
     (words of five letters or more), said alike by the English key only.
     """
+    hit = _closeness_plain(typed_words, names)
+    if hit is None:
+        return None
+    tier, alike, total = hit
+    if tier == T_PREFIX:
+        return T_PREFIX, None, 0
+    return tier, _close_why(alike, total), total + alike
+
+
+@functools.lru_cache(maxsize=20_000)
+def _closeness_plain(typed_words: tuple[str, ...], names: tuple[str, ...]
+                     ) -> tuple[int, bool, int] | None:
+    """:func:`_closeness` as (tier, said alike, letters different), or None.
+
+    Cached: namesakes, and guests found by several combinations of readings, ask again.
+    Plain values only, so the collector stops scanning a kept answer once it has seen it
+    (with the reason's message in it, it scanned each for as long as it was kept: up to
+    20,000 of a desk's tracked objects)."""
     words = _heard_words(typed_words)
     kept = [n for n in names if not name_keys.is_particle(n)] or names
     total, alike, far, last = 0, False, False, len(words) - 1
@@ -469,8 +496,8 @@ def _closeness(typed_words: tuple[str, ...], names: tuple[str, ...]
         alike = alike or best[2]
         far = far or best[0] >= 2
     if total == 0 and not alike:
-        return T_PREFIX, None, 0
-    return (T_FAR if far or total > 1 else T_CLOSE), _close_why(alike, total), total + alike
+        return T_PREFIX, False, 0
+    return (T_FAR if far or total > 1 else T_CLOSE), alike, total
 
 
 @functools.lru_cache(maxsize=64)
@@ -518,6 +545,15 @@ class _Alt(NamedTuple):
 
 
 def _alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
+    """:func:`_read_alternatives`, remembered with the name dictionary's answers until guest
+    data changes (``name_terms.remembered``): a key press reads every word typed so far
+    again ("Tobias Mü", "Tobias Mül"), and a first name is typed again and again."""
+    kept = name_terms.remembered(s, ("readings", word, last),
+                                 lambda: [tuple(a) for a in _read_alternatives(s, word, last)])
+    return [_Alt._make(a) for a in kept]
+
+
+def _read_alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
     """The readings of one typed word, best first.
 
     Quality 0 is the word itself, 1 one letter away or said alike (Dutch-aware key),
@@ -531,24 +567,25 @@ def _alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
     sound, english = name_keys.sound_key(word), name_keys.english_key(word)
     allowed = 1 if len(folded) <= 4 else 2
     scored: dict[str, _Alt] = {}
-    for t in name_terms.term_candidates(s, word, sound_prefix=last and len(sound) >= 4):
-        d = OSA.distance(folded, t.fold, score_cutoff=allowed + 1)
+    for term, fold, t_sound, t_english in name_terms.term_candidates(
+            s, word, sound_prefix=last and len(sound) >= 4):
+        d = OSA.distance(folded, fold, score_cutoff=allowed + 1)
         longer = 0
         if last and len(folded) >= 4:
-            d_begin = OSA.distance(folded, t.fold[:len(folded)], score_cutoff=allowed + 1)
+            d_begin = OSA.distance(folded, fold[:len(folded)], score_cutoff=allowed + 1)
             longer = int(d_begin < d)
             d = min(d, d_begin)
-        alike = t.sound == sound or (last and len(sound) >= 4 and t.sound.startswith(sound))
+        alike = t_sound == sound or (last and len(sound) >= 4 and t_sound.startswith(sound))
         if d == 0:
-            cand = _Alt(0, 0, longer, (t.term,))
+            cand = _Alt(0, 0, longer, (term,))
         elif d <= 1 or alike:
-            cand = _Alt(1, d, longer, (t.term,))
-        elif d <= allowed or (english and t.english == english):
-            cand = _Alt(2, d, longer, (t.term,))
+            cand = _Alt(1, d, longer, (term,))
+        elif d <= allowed or (english and t_english == english):
+            cand = _Alt(2, d, longer, (term,))
         else:
             continue
         # "müller" and "muller" are one word to the index (accents removed): keep one.
-        same = _unaccented(t.term)
+        same = _unaccented(term)
         if same not in scored or cand < scored[same]:
             scored[same] = cand
     alts = sorted(scored.values())
@@ -575,8 +612,9 @@ def _run_together(s: Session, folded: str) -> list[_Alt]:
     pairs = [(folded[:i], folded[i + skip:]) for i in range(3, len(folded) - 2)
              for skip in (0, 1) if len(folded) - i - skip >= 3]
     known: dict[str, str] = {}
-    for t in name_terms.terms_by_fold(s, {w for pair in pairs for w in pair}):
-        known.setdefault(t.fold, t.term)
+    for term, fold, _sound, _english in name_terms.terms_by_fold(
+            s, {w for pair in pairs for w in pair}):
+        known.setdefault(fold, term)
     return [_Alt(1, 1, 0, (known[a], known[b])) for a, b in pairs if a in known and b in known]
 
 
@@ -673,7 +711,7 @@ def _forget_names() -> None:
     the search when guest data changed, so an erased or renamed guest's name does not stay
     in this desk's memory until other names push it out (docs/threat-model.md)."""
     for cached in (_folded_words, _spelling_of, _whole, _word_distance, _heard_words,
-                   _closeness, _folded_typed, _unaccented, _word_rank):
+                   _closeness_plain, _folded_typed, _unaccented, _word_rank):
         cached.cache_clear()
 
 

@@ -128,6 +128,17 @@ def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMI
     return found
 
 
+def warm_up_search(store: Store, actor: Actor, *, day: dt.date | None = None) -> None:
+    """Read now what this desk's first key press would read first (today's and the week's
+    arrivals, matched in memory at every key press: ``app.guest_search.warm_up``), so it
+    runs only its own search. Called once signed in, off the GUI thread
+    (``ui.search_service.SearchService.warm_up``). Nothing is shown, so nothing is audited;
+    the permission is checked as for a search."""
+    with store.read() as s:
+        require(store, actor, Action.SEARCH_GUESTS, within=s)
+        guest_search.warm_up(s, day or _today())
+
+
 def list_guests(store: Store, actor: Actor, limit: int = 200, offset: int = 0
                 ) -> list[GuestInfo]:
     require(store, actor, Action.SEARCH_GUESTS)

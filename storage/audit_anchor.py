@@ -261,13 +261,19 @@ def compute(session: Session, store_id: str, where: str, span: _Span | None = No
         base = _memory.get(store_id)
     if base is None and where != "memory":
         base = load(store_id, where)
+    ahead = session.info.pop(_FACTS_AHEAD, None)
     if span is not None and base is not None and (base.id, base.hash) == span.before \
             and not write_locks.wrote(session) & write_locks.ROW_MARK_TABLES:
         counts = Counter(base.by_staff)
         counts.update(span.counts)
         rows: Mapping[str, int] = base.rows
     else:
-        facts = _facts(session, base, event_id)
+        if ahead is not None and ahead[0] == (event_id, _key_of(base)) \
+                and not write_locks.wrote(session) & write_locks.ROW_MARK_TABLES:
+            facts = ahead[1]   # read with the event (facts_ahead): nothing appended since
+            _anchored_seen(session, facts.anchored)
+        else:
+            facts = _facts(session, base, event_id)
         if base is not None and facts.base_hash != base.hash:
             # The chain no longer holds the last anchor: it was cut, recomputed or rolled
             # back. Keep the old anchor as the evidence `verify` reports; never follow.
@@ -322,6 +328,70 @@ def _facts(session: Session, base: Anchor | None, upto: int) -> _Facts:
             facts.base_hash = str(value)
     _anchored_seen(session, facts.anchored)
     return facts
+
+
+# The facts read in the round trip of the event that ends an audit-only transaction
+# (facts_ahead): ((event id, last anchor's (id, hash) or None), facts), in session.info.
+_FACTS_AHEAD = "audit_anchor_facts_ahead"
+# The same statement as _facts, for the driver connection (PostgreSQL), the hash of the
+# last anchor's event read only when there is one.
+_FACTS_PG = (
+    "SELECT 's', CAST(staff_id AS VARCHAR), count(*), CAST(NULL AS VARCHAR) FROM audit_event "
+    "WHERE id > %(after)s AND id <= %(upto)s GROUP BY staff_id"
+    + "".join(f" UNION ALL SELECT 'r', '{t}', coalesce(max(id), 0), CAST(NULL AS VARCHAR) "
+              f"FROM {t}" for t in ("guest", "visit", "assignment", "consent"))
+    + " UNION ALL SELECT 'a', NULL, CAST(NULL AS BIGINT), value FROM setting "
+    "WHERE key = %(anchored)s"
+    " UNION ALL SELECT 'h', NULL, CAST(NULL AS BIGINT), hash FROM audit_event "
+    "WHERE id = %(base)s")
+
+
+def _key_of(base: Anchor | None) -> tuple[int, str] | None:
+    return (base.id, base.hash) if base is not None else None
+
+
+def facts_ahead(session: Session, event_id: int, before: tuple[int, str]
+                ) -> tuple[str, dict[str, Any]] | None:
+    """The statement (psycopg parameters) that reads what this transaction's anchor will
+    need (:func:`compute`), for ``storage.audit_chain`` to send in the round trip of the
+    event ``event_id`` it appends after ``before`` — or None when the anchor will need no
+    read, or the statement is better read at commit.
+
+    Only in an audit-only write (a card opened, a search counted: it adds no rows, so what
+    is read after its event under the chain lock is what the commit would read — no other
+    desk can log an event, hence change data, while the lock is held) whose event is the
+    first it appends, on a store anchored outside itself. At a busy venue the last anchor
+    of this desk is rarely the chain's end (other desks appended since), so a card open
+    read the facts in a round trip of its own: one of its five."""
+    target = session.info.get(INFO_STORE)
+    if target is None or not write_locks.audit_only(session) \
+            or session.info.get(INFO_APPENDED) is not None:
+        return None
+    store_id, where = target
+    with _lock:
+        base = _memory.get(store_id)
+    if base is None and where != "memory":
+        return None   # read at commit, as before (the first event of this process)
+    if base is not None and (base.id, base.hash) == before:
+        return None   # nothing appended since: the anchor needs no read
+    return _FACTS_PG, {"after": base.id if base is not None else 0, "upto": event_id,
+                       "anchored": ANCHORED_KEY, "base": base.id if base is not None else 0,
+                       "key": (event_id, _key_of(base))}
+
+
+def took_facts(session: Session, params: dict[str, Any], rows: list[Any]) -> None:
+    """The rows of :func:`facts_ahead`'s statement, kept for :func:`compute`."""
+    facts = _Facts(None, Counter(), {}, False)
+    for kind, name, number, value in rows:
+        if kind == "s":
+            facts.counts[SYSTEM if name is None else str(name)] += int(number)
+        elif kind == "r":
+            facts.rows[str(name)] = int(number or 0)
+        elif kind == "a":
+            facts.anchored = True
+        else:
+            facts.base_hash = str(value)
+    session.info[_FACTS_AHEAD] = (params["key"], facts)
 
 
 def _anchored_seen(session: Session, anchored: bool) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from storage import write_locks
-from storage.audit_anchor import mark_appended
+from storage.audit_anchor import facts_ahead, mark_appended, took_facts
 from storage.models import AuditEvent, Setting
 
 GENESIS = "0" * 64
@@ -60,7 +60,8 @@ def append(
     )
     if session.get_bind().dialect.name == "postgresql":
         # The event and the head record in one statement (one round trip to the server).
-        _set_head(session, new_id, h, with_event=event)
+        _set_head(session, new_id, h, with_event=event,
+                  then=facts_ahead(session, new_id, (new_id - 1, prev)))
     else:
         session.add(event)
         _set_head(session, new_id, h)
@@ -80,19 +81,27 @@ _APPEND_PG = (
 
 
 def _set_head(session: Session, event_id: int, event_hash: str,
-              with_event: AuditEvent | None = None) -> None:
+              with_event: AuditEvent | None = None,
+              then: tuple[str, dict[str, object]] | None = None) -> None:
     """The head record, in one statement (an insert only the first time); with
     ``with_event``, that event is inserted by the same statement (PostgreSQL's
-    ``WITH … INSERT`` before the ``UPDATE``)."""
+    ``WITH … INSERT`` before the ``UPDATE``); ``then``, a statement read in the same round
+    trip whose rows go to ``storage.audit_anchor.took_facts`` (its ``facts_ahead``)."""
     value = f"{event_id}:{event_hash}"
     if with_event is not None:
         from storage import postgres_search
 
         # On the driver connection (as the search's statements): building and compiling
         # the SQLAlchemy statement was ~2 ms of a card open's desk CPU (docs/performance.md).
-        updated = postgres_search.execute_driver(session, _APPEND_PG, {
-            **{c: getattr(with_event, c) for c in _EVENT_COLUMNS},
-            "value": value, "key": HEAD_KEY})
+        params = {**{c: getattr(with_event, c) for c in _EVENT_COLUMNS},
+                  "value": value, "key": HEAD_KEY}
+        if then is None:
+            updated = postgres_search.execute_driver(session, _APPEND_PG, params)
+        else:
+            updated, rows = postgres_search.execute_then_fetch(
+                session, _APPEND_PG, params, then[0],
+                {k: v for k, v in then[1].items() if k != "key"})
+            took_facts(session, then[1], rows)
         if not updated:
             session.add(Setting(key=HEAD_KEY, value=value))
         return

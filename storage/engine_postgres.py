@@ -43,6 +43,57 @@ CONNECT_TIMEOUT_S = 5
 IDLE_IN_TRANSACTION_MS = 60_000
 
 
+_CONNECTION_CLASS: list[type[Any]] = []
+
+
+def connection_class() -> type[Any]:
+    """psycopg's connection class, able to begin a transaction in the round trip of its
+    first statement (made once, psycopg being imported only when a shared store is used).
+
+    A write transaction on the shared store runs on a connection in autocommit mode that
+    *owes* its ``BEGIN`` (:func:`owes_begin`, set by the engine's ``begin`` hook): psycopg
+    sent ``BEGIN`` as a round trip of its own, synced even in a pipeline — one of a card
+    open's five. The first statement sends it now: queued before it in the same pipeline
+    (``storage.postgres_search``'s driver reads run in one while it is owed), or as the
+    first command of a multi-statement query (the locks, :func:`_lock`). Any other first
+    statement (a SQLAlchemy statement, a flush) gets it first as before, in a round trip
+    of its own: never a statement of a write outside its transaction. ``COMMIT`` and
+    ``ROLLBACK`` are psycopg's (sent whenever a transaction is open, autocommit or not)."""
+    if _CONNECTION_CLASS:
+        return _CONNECTION_CLASS[0]
+    import psycopg
+    from psycopg.pq import TransactionStatus
+
+    class Connection(psycopg.Connection[Any]):
+        owes_begin = False
+
+        def _start_query(self) -> Any:
+            if self.owes_begin and self.pgconn.transaction_status == TransactionStatus.IDLE:
+                self.owes_begin = False
+                # In a pipeline: queued, sent with the statement that follows (no sync).
+                yield from self._exec_command(b"BEGIN")
+                return
+            yield from super()._start_query()
+
+    _CONNECTION_CLASS.append(Connection)
+    return Connection
+
+
+def owes_begin(dbapi_connection: Any) -> bool:
+    """Whether a write transaction on this driver connection has not sent its ``BEGIN``
+    yet: its first statement will (see :func:`connection_class`)."""
+    return bool(getattr(dbapi_connection, "owes_begin", False))
+
+
+def take_begin(dbapi_connection: Any) -> bool:
+    """The owed ``BEGIN`` is the caller's to send, in its own statement's round trip
+    (True; then it must be sent before anything else), or none is owed (False)."""
+    if owes_begin(dbapi_connection):
+        dbapi_connection.owes_begin = False
+        return True
+    return False
+
+
 def session_options() -> str:
     """Per-connection server settings, sent in the startup packet (no extra round trip)."""
     # No parallel workers: a desk's statements read tens of index entries, and starting
@@ -107,6 +158,22 @@ def engine_from(creator: Callable[[], Any], *, pool_size: int = 4) -> Engine:
             raise DisconnectionError()
 
     @event.listens_for(engine, "begin")
+    def _owe_begin(conn: Any) -> None:
+        # A write on an autocommit connection (SharedStore's audit-only writes): its BEGIN
+        # goes with its first statement (connection_class).
+        raw = conn.connection.dbapi_connection
+        if conn.get_execution_options().get(write_locks.WRITE_OPTION) \
+                and hasattr(raw, "owes_begin") and raw.autocommit:
+            raw.owes_begin = True
+
+    @event.listens_for(engine, "commit")
+    @event.listens_for(engine, "rollback")
+    def _owes_nothing(conn: Any) -> None:
+        raw = conn.connection.dbapi_connection
+        if owes_begin(raw):   # a transaction that sent nothing: nothing to end either
+            raw.owes_begin = False
+
+    @event.listens_for(engine, "begin")
     def _brief(conn: Any) -> None:
         # A counted event waits for its lock only briefly (storage.store.write's ``brief``):
         # for this transaction only, every lock wait is bounded by it. The bound is set in
@@ -161,6 +228,8 @@ def _lock(target: Any, which: str) -> tuple[Any] | None:
     ms = _BRIEF_PENDING.pop(raw, None)
     if ms is not None:   # this transaction's brief bound, in the same round trip (_brief)
         sql = f"SET LOCAL lock_timeout = {ms}; " + sql
+    if take_begin(raw):   # the transaction's BEGIN, in the same round trip
+        sql = "BEGIN; " + sql
     if not hasattr(target, "exec_driver_sql"):
         return _run(target, sql, chain)   # the statement hook turns errors into SQLAlchemy's
     import psycopg
@@ -181,8 +250,8 @@ def brief_pending(dbapi_connection: Any) -> bool:
 
 def _run(cur: Any, sql: str, chain: bool) -> tuple[Any] | None:
     cur.execute(sql)
-    if sql.startswith("SET LOCAL"):
-        cur.nextset()   # the SET's result, then the lock's
+    for _before in range(sql.count("; ") - chain):
+        cur.nextset()   # BEGIN's and the SET's results, then the lock's
     cur.fetchall()
     if not chain:
         return None

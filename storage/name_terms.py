@@ -15,8 +15,7 @@ from __future__ import annotations
 import json
 import weakref
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -24,15 +23,14 @@ from sqlalchemy.orm import Session
 from storage import bulk, name_keys
 from storage.search import NAME_COLUMNS, _change_seq, _is_pg, _upper, forget_names_now, raw_rows
 
-
-@dataclass(frozen=True)
-class Term:
-    """A word of some guest's name, with its keys (``storage.name_keys``)."""
-
-    term: str
-    fold: str
-    sound: str
-    english: str
+# A word of some guest's name with its keys (``storage.name_keys``): (term, fold, sound,
+# english), a plain tuple of strings. The answers below are kept until guest data changes,
+# and CPython's collector stops scanning a plain tuple of strings (and a tuple of those)
+# once it has seen it; a dataclass or named tuple it scans at every collection of its
+# generation for as long as it is kept (37,000 of 77,000 tracked objects after a bench
+# run, docs/performance.md).
+Term = tuple[str, str, str, str]
+TERM, FOLD, SOUND, ENGLISH = range(4)
 
 
 def _term_row(word: str) -> dict[str, str]:
@@ -137,25 +135,34 @@ _CANDIDATES_SOUND_PREFIX_RAW = _CANDIDATE_SQL.format(sound="sound >= :s AND soun
 # change counter, read in the search's own snapshot): each key press looks up every word
 # typed so far again ("Tobias Mü", "Tobias Mül", …), and the dictionary changes only with
 # guests' names. Name words only, no guest.
-_terms_memo: weakref.WeakKeyDictionary[Any, tuple[int, dict[tuple[Any, ...], list[Term]]]] = (
-    weakref.WeakKeyDictionary())
+_terms_memo: weakref.WeakKeyDictionary[
+    Any, tuple[int, dict[tuple[Any, ...], tuple[Any, ...]]]] = weakref.WeakKeyDictionary()
 TERMS_KEPT = 5_000
+_K = TypeVar("_K", bound=tuple[Any, ...])
 
 
-def _remembered(session: Session, key: tuple[Any, ...], read: Callable[[], list[Term]]
-                ) -> list[Term]:
+def remembered(session: Session, key: tuple[Any, ...], read: Callable[[], Iterable[_K]]
+               ) -> tuple[_K, ...]:
+    """``read()`` as a tuple, kept with the dictionary's answers until guest data changes
+    (the change counter this transaction sees): for what is worked out from them alone
+    (the forgiving search's readings of a typed word, ``app.guest_search``). Plain tuples
+    of plain values, please, so the collector leaves them out of its scans. ``key``'s
+    first item names the kind of answer ("near" and "folds" are this module's)."""
     seq, bind = _change_seq(session), session.get_bind()
     held = _terms_memo.get(bind)
     if held is None or held[0] != seq or len(held[1]) > TERMS_KEPT:
         held = _terms_memo[bind] = (seq, {})
     hit = held[1].get(key)
     if hit is None:
-        hit = held[1][key] = read()
-    return list(hit)
+        hit = held[1][key] = tuple(read())
+    return cast(tuple[_K, ...], hit)
+
+
+_remembered = remembered
 
 
 def term_candidates(session: Session, word: str, *, sound_prefix: bool = False
-                    ) -> list[Term]:
+                    ) -> tuple[Term, ...]:
     """:func:`_term_candidates`, remembered until guest data changes."""
     return _remembered(session, ("near", word, sound_prefix),
                        lambda: _term_candidates(session, word, sound_prefix=sound_prefix))
@@ -194,7 +201,7 @@ def _term_candidates(session: Session, word: str, *, sound_prefix: bool = False
         # Short words: an edit in the middle breaks both halves ("bds" for "bas"), so
         # probe the index for every string one edit away instead (about 200 lookups).
         rows += _by_fold(session, sorted(name_keys.one_edit_variants(folded)))
-    return [Term(str(t), str(f), str(s), str(e)) for t, f, s, e in rows]
+    return [(str(t), str(f), str(s), str(e)) for t, f, s, e in rows]
 
 
 # A few hundred folded words as one parameter (a JSON array, a PostgreSQL array), not one
@@ -214,10 +221,9 @@ def _by_fold(session: Session, folds: list[str]) -> list[tuple[str, str, str, st
     return [(str(t), str(f), str(s), str(e)) for t, f, s, e in rows]
 
 
-def terms_by_fold(session: Session, folds: Iterable[str]) -> list[Term]:
+def terms_by_fold(session: Session, folds: Iterable[str]) -> tuple[Term, ...]:
     """The dictionary words whose folded form is one of ``folds`` (one index lookup each)."""
     wanted = sorted(set(folds))
     if not wanted:
-        return []
-    return _remembered(session, ("folds", *wanted), lambda: [
-        Term(str(t), str(f), str(s), str(e)) for t, f, s, e in _by_fold(session, wanted)])
+        return ()
+    return _remembered(session, ("folds", *wanted), lambda: _by_fold(session, wanted))

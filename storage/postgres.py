@@ -244,6 +244,13 @@ class SharedStore(Store):
         # desk's to get a CPU). A read takes no locks and writes nothing.
         self._read = sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"),
                                   expire_on_commit=False)
+        # An audit-only write (a card opened, a counted search, a sign-in) runs on an
+        # autocommit connection that sends its own BEGIN with its first statement, in the
+        # same round trip (engine_postgres.connection_class): psycopg sent it in one of its
+        # own, one of a card open's five. COMMIT and ROLLBACK are psycopg's, as before.
+        for writes in (self._audit_write, self._brief_write):
+            writes.configure(bind=writes.kw["bind"].execution_options(
+                isolation_level="AUTOCOMMIT"))
 
     def connect_raw(self) -> Any:
         """A new psycopg connection of its own (the change watcher's ``LISTEN``)."""
@@ -343,15 +350,16 @@ def open_shared(address: ServerAddress, password: str, local_base: Path) -> Shar
 
 
 def make_engine(address: ServerAddress, password: str, *, pool_size: int = 4) -> Engine:
-    import psycopg
 
     from storage.models import with_postgresql_options
 
     with_postgresql_options()  # the models' PostgreSQL-only index options (not loaded locally)
     info = address.conninfo(password)
 
+    connection = pge.connection_class()
+
     def creator() -> Any:
-        return psycopg.connect(**info)
+        return connection.connect(**info)
 
     return pge.engine_from(creator, pool_size=pool_size)
 

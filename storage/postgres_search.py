@@ -22,6 +22,7 @@ import bisect
 import re
 import time
 import unicodedata
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,6 +30,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from storage.engine_postgres import owes_begin
 from storage.models import Guest
 from storage.postgres_schema import NAME_COLUMN, SEARCH_COLUMN, SEARCH_TEXT, WORD_TABLE
 from storage.postgres_schema import WORD_TEXTS as WORD_TEXT_COLUMNS
@@ -100,12 +102,23 @@ def warm_up(session: Session) -> None:
     _common(session)
 
 
+# Which server and database each driver connection talks to (see _server_of).
+_SERVERS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+
+
 def _server_of(session: Session) -> str:
-    """Which server and database this session talks to (no round trip: libpq knows)."""
-    info: Any = getattr(session.connection().connection.dbapi_connection, "info", None)
-    if info is None:
-        return ""
-    return f"{info.host}:{info.port}/{info.dbname}"
+    """Which server and database this session talks to (no round trip: libpq knows), kept
+    per driver connection: a key press asks ~9 times, and going through the session for the
+    connection each time was ~0.25 ms of its desk CPU (docs/performance.md)."""
+    from storage.search import _dbapi
+
+    raw = _dbapi(session)
+    server = _SERVERS.get(raw)
+    if server is None:
+        info: Any = getattr(raw, "info", None)
+        server = f"{info.host}:{info.port}/{info.dbname}" if info is not None else ""
+        _SERVERS[raw] = server
+    return server
 
 
 def typed_words(session: Session, typed: str) -> list[str]:
@@ -306,8 +319,15 @@ def fetch_rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
     from storage.search import _dbapi
 
     driver_sql = to_driver(sql)
+    raw = _dbapi(session)
     try:
-        return list(_dbapi(session).execute(driver_sql, params).fetchall())
+        if owes_begin(raw) and psycopg.Pipeline.is_supported():
+            # A write's first statement (a card open's permission read): its BEGIN is
+            # queued before it, one round trip for both (engine_postgres.connection_class).
+            with raw.pipeline():
+                cur = raw.execute(driver_sql, params)
+            return list(cur.fetchall())
+        return list(raw.execute(driver_sql, params).fetchall())
     except psycopg.Error as exc:
         raise DBAPIError.instance(driver_sql, params, exc, psycopg.Error) from exc
 
@@ -320,8 +340,36 @@ def execute_driver(session: Session, sql: str, params: dict[str, Any]) -> int:
 
     from storage.search import _dbapi
 
+    raw = _dbapi(session)
     try:
-        return int(_dbapi(session).execute(sql, params).rowcount)
+        if owes_begin(raw) and psycopg.Pipeline.is_supported():   # as in fetch_rows
+            with raw.pipeline():
+                cur = raw.execute(sql, params)
+            return int(cur.rowcount)
+        return int(raw.execute(sql, params).rowcount)
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(sql, params, exc, psycopg.Error) from exc
+
+
+def execute_then_fetch(session: Session, sql: str, params: dict[str, Any], then: str,
+                       then_params: dict[str, Any]) -> tuple[int, list[Any]]:
+    """``sql``'s row count and ``then``'s rows (psycopg's ``%(name)s`` parameters), the two
+    sent together in one pipeline (one round trip) on the session's driver connection, in
+    its transaction: an audit event and what its anchor will read (``storage.audit_chain``).
+    Errors come back as SQLAlchemy's, as from ``session.execute``."""
+    import psycopg
+
+    from storage.search import _dbapi
+
+    raw = _dbapi(session)
+    try:
+        if not psycopg.Pipeline.is_supported():   # libpq older than 14
+            return (int(raw.execute(sql, params).rowcount),
+                    list(raw.execute(then, then_params).fetchall()))
+        with raw.pipeline():
+            first = raw.execute(sql, params)
+            second = raw.execute(then, then_params)
+        return int(first.rowcount), list(second.fetchall())
     except psycopg.Error as exc:
         raise DBAPIError.instance(sql, params, exc, psycopg.Error) from exc
 

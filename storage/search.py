@@ -122,15 +122,24 @@ _CONN_INFO = "frontdesk.search.dbapi"
 _T = TypeVar("_T")
 
 
+def _no_transaction() -> None:
+    """What a value computed outside any transaction is kept with: it matches none."""
+    return None
+
+
 def _per_transaction(session: Session, key: str, compute: Callable[[], _T]) -> _T:
     """``compute()`` once per transaction of ``session`` (kept in ``session.info`` with the
     transaction it belongs to), the same answer for the rest of that transaction."""
     tx = session.get_transaction()
     held = session.info.get(key)
-    if tx is not None and held is not None and held[0] is tx:
+    if tx is not None and held is not None and held[0]() is tx:
         return cast(_T, held[1])
     value = compute()
-    session.info[key] = (session.get_transaction(), value)
+    # The transaction by a weak reference: a strong one made a cycle (session → info →
+    # transaction → session) that kept each read's session, transaction and connection
+    # alive as garbage for the collector (~45 objects a key press).
+    now = session.get_transaction()
+    session.info[key] = (weakref.ref(now) if now is not None else _no_transaction, value)
     return value
 
 
@@ -623,7 +632,7 @@ def known_change_seq(session: Session) -> int | None:
     on the shared store), or None: never a read of its own."""
     tx = session.get_transaction()
     held = session.info.get(_SEQ_INFO)
-    return int(held[1]) if tx is not None and held is not None and held[0] is tx else None
+    return int(held[1]) if tx is not None and held is not None and held[0]() is tx else None
 
 
 def _read_change_seq(session: Session) -> int:

@@ -205,6 +205,12 @@ def wrote(session: Session) -> frozenset[str]:
     return frozenset(state.wrote) if state is not None else frozenset()
 
 
+def audit_only(session: Session) -> bool:
+    """Whether this is an audit-only write transaction (``store.write(audit_only=True)``)."""
+    state: _State | None = session.connection().info.get(_STATE)
+    return state is not None and state.audit_only
+
+
 def holds(session: Session, which: str) -> bool:
     state: _State | None = session.connection().info.get(_STATE)
     return state is not None and which in state.held

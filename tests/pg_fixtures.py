@@ -17,6 +17,7 @@ import os
 import secrets
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -134,3 +135,60 @@ def record_fetches(monkeypatch: pytest.MonkeyPatch, into: list[str] | None = Non
 
     monkeypatch.setattr(postgres_search, "fetch_rows", fetch)
     return seen
+
+
+@contextmanager
+def round_trips() -> Iterator[list[list[str]]]:
+    """Every round trip the driver's connections make inside the block, each the list of
+    what it sent: statements (a cursor's or a connection's ``execute``) and psycopg's own
+    commands (``BEGIN``, ``COMMIT``, ``ROLLBACK``). A pipeline is one round trip, whatever
+    it holds; a multi-statement query (the locks') one; anything else one each. Within a
+    round trip, a statement is noted before the ``BEGIN`` psycopg sends for it."""
+    import psycopg
+    from psycopg import _connection_base as base
+
+    trips: list[list[str]] = []
+    current: dict[int, list[str]] = {}
+    real_execute = psycopg.Cursor.execute
+    real_command = base.BaseConnection._exec_command
+    real_pipeline = psycopg.Connection.pipeline
+
+    def note(conn: object, what: str) -> None:
+        trip = current.get(id(conn)) if getattr(conn, "_pipeline", None) is not None else None
+        if trip is None:
+            trips.append([what])
+        else:
+            trip.append(what)
+
+    def execute(self: psycopg.Cursor[object], query: object, *a: object, **kw: object
+                ) -> object:
+        note(self.connection, str(query))
+        return real_execute(self, query, *a, **kw)  # type: ignore[arg-type]
+
+    def command(self: object, cmd: object, *a: object, **kw: object) -> object:
+        note(self, cmd.decode() if isinstance(cmd, bytes) else str(cmd))
+        return real_command(self, cmd, *a, **kw)  # type: ignore[arg-type]
+
+    @contextmanager
+    def pipeline(self: psycopg.Connection[object], *a: object, **kw: object
+                 ) -> Iterator[object]:
+        outer = self._pipeline is None
+        if outer:
+            trips.append([])
+            current[id(self)] = trips[-1]
+        try:
+            with real_pipeline(self, *a, **kw) as p:  # type: ignore[arg-type]
+                yield p
+        finally:
+            if outer:
+                current.pop(id(self), None)
+
+    psycopg.Cursor.execute = execute  # type: ignore[method-assign,assignment]
+    base.BaseConnection._exec_command = command  # type: ignore[method-assign,assignment]
+    psycopg.Connection.pipeline = pipeline  # type: ignore[method-assign,assignment]
+    try:
+        yield trips
+    finally:
+        psycopg.Cursor.execute = real_execute  # type: ignore[method-assign]
+        base.BaseConnection._exec_command = real_command  # type: ignore[method-assign]
+        psycopg.Connection.pipeline = real_pipeline  # type: ignore[method-assign]

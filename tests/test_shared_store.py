@@ -21,7 +21,7 @@ from app.i18n import Msg
 from app.verify import verify_store
 from storage import audit_chain, migrate, postgres_admin, queries
 from storage import postgres as pg
-from tests.pg_fixtures import DESK, OWNER, SharedCluster, record_fetches
+from tests.pg_fixtures import DESK, OWNER, SharedCluster, record_fetches, round_trips
 from tests.pg_server import make_other_ca
 
 pytestmark = pytest.mark.postgres
@@ -467,6 +467,43 @@ def test_opening_asks_what_a_first_key_press_asked_so_it_runs_only_its_search(
         store.close()
 
 
+def test_a_desk_signed_in_has_read_the_arrivals_windows_before_its_first_key_press(
+        shared_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``guests.warm_up_search`` (run once signed in) reads today's and the week's arrivals
+    and keeps them: the first key press, one the index cuts at the limit (so it matches the
+    week's arrivals in memory too), sends no statement for them and answers as a desk
+    that did not warm up does, the guest arriving today first."""
+    import datetime as dt
+
+    from app import visits
+    from storage.models import VisitKind
+
+    window = "JOIN guest g ON g.id = v.guest_id"
+    today = dt.datetime.combine(dt.date.today(), dt.time(15))
+    cold = shared_store.open_shared_store(shared_url)
+    warm = shared_store.open_shared_store(shared_url)
+    try:
+        actor = staff.create_first_manager(cold, "Eva Visser", "4826")
+        made = [guests.create_guest(cold, actor, GuestFields(f"Ingrid Holm{n}")).id
+                for n in ("", "e", "er", "quist")]
+        visits.record_visit(cold, actor, made[2], kind=VisitKind.STAY, starts_at=today)
+        visits.record_visit(cold, actor, made[3], kind=VisitKind.STAY,
+                            starts_at=today + dt.timedelta(days=3))
+        answers = []
+        for store, warmed in ((cold, False), (warm, True)):
+            if warmed:
+                guests.warm_up_search(store, actor)
+            seen = record_fetches(monkeypatch)
+            found = guests.find_guests(store, actor, "Ingrid", limit=2)
+            monkeypatch.undo()
+            assert any(window in s for s in seen) is not warmed, seen
+            answers.append([(m.id, m.when) for m in found])
+        assert answers[0] == answers[1] and answers[1][0] == (made[2], "today")
+    finally:
+        cold.close()
+        warm.close()
+
+
 def test_card_opens_at_two_desks_at_once_append_one_unbroken_chain(shared_url: str) -> None:
     """A card's "opened" event and the chain's head go to the server in one statement on
     the driver connection: two desks opening cards at once still append one chain, and
@@ -504,35 +541,97 @@ def test_card_opens_at_two_desks_at_once_append_one_unbroken_chain(shared_url: s
 
 def test_a_card_open_takes_the_chain_lock_in_its_reads_round_trip_then_writes_its_event(
         shared_url: str) -> None:
-    """On the shared store a card open sends its permission read, then the card's reads,
-    the chain lock and the chain's end in one pipeline, then the event with the chain's
-    head in one statement: nothing else (BEGIN and COMMIT aside), and the chain holds."""
+    """On the shared store a card open is four round trips: its BEGIN with the permission
+    read (one pipeline: psycopg sent BEGIN in a round trip of its own), the card's reads with
+    the chain lock and the chain's end (one pipeline), the event with the chain's head (one
+    statement), COMMIT — and the chain holds."""
     store = shared_store.open_shared_store(shared_url)
-    sent: list[tuple[bool, str]] = []
-    real_cur = psycopg.Cursor.execute
-
-    def cur_execute(self: psycopg.Cursor[object], query: object, *a: object,
-                    **kw: object) -> object:
-        sent.append((self.connection._pipeline is not None, str(query)))
-        return real_cur(self, query, *a, **kw)  # type: ignore[arg-type]
-
     try:
         manager = staff.create_first_manager(store, "Eva Visser", "4826")
         g = guests.create_guest(store, manager, GuestFields("Ada Lovelace"))
         guests.open_card(store, manager, g.id)   # the pool's connection is warm
-        psycopg.Cursor.execute = cur_execute  # type: ignore[method-assign,assignment]
-        try:   # (every statement goes through a cursor's execute, a connection's too)
+        with round_trips() as trips:
             assert guests.open_card(store, manager, g.id).guest.full_name == "Ada Lovelace"
-        finally:
-            psycopg.Cursor.execute = real_cur  # type: ignore[method-assign]
-        piped = [q for p, q in sent if p]
-        alone = [q for p, q in sent if not p]
-        assert any("pg_advisory_xact_lock" in q for q in piped)
-        assert len(alone) == 2 and "FROM staff" in alone[0], alone
-        assert "INSERT INTO audit_event" in alone[1], alone
+        assert len(trips) == 4, trips
+        assert len(trips[0]) == 2 and "BEGIN" in trips[0], trips[0]
+        assert any("FROM staff" in q for q in trips[0]), trips[0]
+        assert "FROM guest WHERE id" in trips[1][0], trips[1]
+        assert any("pg_advisory_xact_lock" in q for q in trips[1]), trips[1]
+        assert "INSERT INTO audit_event" in trips[2][0] and trips[3] == ["COMMIT"], trips
         with store.read() as s:
             report = audit_chain.verify(s)
             assert report.ok, report.problem
+    finally:
+        store.close()
+
+
+def test_a_card_opened_after_other_desks_appended_reads_its_anchors_facts_with_its_event(
+        shared_url: str) -> None:
+    """When other desks appended since this desk's last anchor (its anchor is behind the
+    chain's end), the new anchor needs the events per person since it and the row marks:
+    a card open reads them in its event's round trip (4 round trips, not 5), and the anchor
+    is the one the read at commit gives."""
+    from storage import audit_anchor
+    from storage.models import Role
+
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        manager = staff.create_first_manager(store, "Eva Visser", "4826")
+        staff.add_staff(store, manager, "Sam Bakker", Role.RECEPTIONIST, "3917")
+        sam = staff.sign_in_by_name(store, "Sam Bakker", "3917")
+        ids = [guests.create_guest(store, manager, GuestFields(f"Ada {n}")).id
+               for n in ("Byron", "King")]
+        sid = store.store_id
+        guests.open_card(store, manager, ids[0])
+        behind = audit_anchor._memory[sid]
+        for gid in ids:   # "another desk": events this desk's anchor has not seen
+            guests.open_card(store, sam, gid)
+        audit_anchor._memory[sid] = behind
+        with round_trips() as trips:
+            guests.open_card(store, manager, ids[1])
+        assert len(trips) == 4, trips
+        assert "INSERT INTO audit_event" in trips[2][0] and "GROUP BY staff_id" in trips[2][1]
+        new = audit_anchor._memory[sid]
+        with store.read() as s:
+            facts = audit_anchor._facts(s, behind, new.id)
+        counts = dict(behind.by_staff)
+        for who, n in facts.counts.items():
+            counts[who] = counts.get(who, 0) + n
+        assert (new.by_staff, dict(new.rows)) == (counts, facts.rows)
+        assert counts[str(sam.id)] == 2 + behind.by_staff.get(str(sam.id), 0)
+        assert verify_store(store).ok
+    finally:
+        store.close()
+
+
+def test_an_audit_only_write_whose_begin_rides_with_its_first_statement_is_one_transaction(
+        shared_url: str) -> None:
+    """An audit-only write sends its BEGIN with its first statement (the permission read,
+    the chain lock, or anything else first): whichever comes first, what it wrote rolls
+    back as a whole when it fails, and the connection serves reads as before afterwards."""
+    from app.audit import record
+
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        manager = staff.create_first_manager(store, "Eva Visser", "4826")
+        with store.read() as s:
+            before = queries.audit_event_count(s)
+        for first in ("permission", "lock", "orm"):
+            with pytest.raises(RuntimeError), store.write(audit_only=True) as s:
+                if first == "permission":
+                    queries.staff_standing(s, manager.id)
+                elif first == "orm":
+                    assert queries.audit_event_count(s) == before
+                record(s, manager, "test.opened", guest_ref="G-1")
+                raise RuntimeError("roll it back")
+            with store.read() as s:
+                assert queries.audit_event_count(s) == before, first
+                assert audit_chain.verify(s).ok
+        guests.open_card(store, manager,
+                         guests.create_guest(store, manager, GuestFields("Ada Byron")).id)
+        with store.read() as s:
+            assert queries.audit_event_count(s) == before + 2   # created, opened
+            assert audit_chain.verify(s).ok
     finally:
         store.close()
 

@@ -330,6 +330,8 @@ class MainWindow(QMainWindow):
 
     def _after_sign_in(self) -> None:
         if self.actor is not None:
+            if self.search is not None:   # on its thread: what the first key press reads
+                self.search.warm_up()
             self.update_waiting_count()
             # The guest card's modules (and the wording checks they show), left out of the
             # desk's start so the search box is ready sooner: loaded now, before the first

@@ -8,6 +8,8 @@ already replaced, and the GUI ignores answers for old generations.
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app import guests
@@ -39,6 +41,16 @@ class _Worker(QObject):
         if generation == self._service.latest:
             self.found.emit(generation, typed, result)
 
+    @Slot(object, object)
+    def warm(self, store: object, actor: object) -> None:
+        """Read what the first key press would read first (``guests.warm_up_search``);
+        a failure here is the first search's to report, so it is dropped."""
+        if store is not self._service._store:
+            return   # signed out or locked since
+        # Any failure is the first key press's to meet and name (it reads them again).
+        with contextlib.suppress(Exception):
+            guests.warm_up_search(store, actor)  # type: ignore[arg-type]
+
 
 class SearchService(QObject):
     """Owns the search thread. ``search(text)`` returns at once; ``results`` arrives later."""
@@ -46,6 +58,7 @@ class SearchService(QObject):
     results = Signal(str, list)  # typed text, [GuestInfo]
     failed = Signal(str)
     _request = Signal(int, str, object, object)
+    _warm = Signal(object, object)
 
     def __init__(self, parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
         super().__init__(parent)
@@ -58,6 +71,7 @@ class SearchService(QObject):
         self._worker = _Worker(self)
         self._worker.moveToThread(self._thread)
         self._request.connect(self._worker.run)
+        self._warm.connect(self._worker.warm)
         self._worker.found.connect(self._deliver)
         self._thread.finished.connect(self._worker.deleteLater)
         self._thread.start()
@@ -71,6 +85,12 @@ class SearchService(QObject):
         self._store, self._actor = store, actor
         self._pending = ""  # nothing typed about a guest outlives a lock
         self.cancel()
+
+    def warm_up(self) -> None:
+        """Once signed in: the search thread reads what the first key press would read
+        first (today's and the week's arrivals), so that key press runs only its search."""
+        if self._store is not None and self._actor is not None:
+            self._warm.emit(self._store, self._actor)
 
     def search(self, typed: str) -> None:
         self.latest += 1

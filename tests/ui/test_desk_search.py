@@ -119,3 +119,27 @@ def test_stale_answers_never_replace_newer_ones(qtbot: QtBot, desk_window: MainW
     qtbot.waitUntil(lambda: "No guest matches" in d.results.body.message.text())
     qtbot.wait(100)  # any late answer for "anna" would arrive now
     assert names(desk_window) == []
+
+
+def test_once_signed_in_the_search_thread_reads_what_the_first_key_press_would(
+        qtbot: QtBot, store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After sign-in the desk reads today's and the week's arrivals on its search thread
+    (``guests.warm_up_search``), as the signed-in person, not on the GUI thread: the first
+    key press then runs only its own search (docs/performance.md)."""
+    import threading
+
+    from app import guests
+
+    calls: list[tuple[object, object, bool]] = []
+    real = guests.warm_up_search
+
+    def warm(store_: Store, actor: Actor, **kw: object) -> None:
+        calls.append((store_, actor.id, threading.current_thread() is threading.main_thread()))
+        real(store_, actor, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(guests, "warm_up_search", warm)
+    window = make_window(qtbot, store)
+    sign_in(qtbot, window, "Sam Bakker", RECEPTIONIST_PIN)
+    qtbot.waitUntil(lambda: bool(calls), timeout=5000)
+    assert calls == [(store, receptionist.id, False)]
