@@ -454,17 +454,32 @@ def _heard_words(typed_words: tuple[str, ...]) -> list[str]:
     return [name_keys.fold(w) for w in optional_particles_dropped(list(typed_words))]
 
 
-@functools.lru_cache(maxsize=20_000)
 def _closeness(typed_words: tuple[str, ...], names: tuple[str, ...]
                ) -> tuple[int, Msg | None, int] | None:
     """Tier, reason and edits of a name for the typed words (particles optional), or None.
-
-    Cached: namesakes, and guests found by several combinations of readings, ask again.
 
     Each typed word takes its closest word of the name, in this order: the same or its
     beginning, one letter different, said alike (Dutch-aware key), two letters different
     (words of five letters or more), said alike by the English key only.
     """
+    hit = _closeness_plain(typed_words, names)
+    if hit is None:
+        return None
+    tier, alike, total = hit
+    if tier == T_PREFIX:
+        return T_PREFIX, None, 0
+    return tier, _close_why(alike, total), total + alike
+
+
+@functools.lru_cache(maxsize=20_000)
+def _closeness_plain(typed_words: tuple[str, ...], names: tuple[str, ...]
+                     ) -> tuple[int, bool, int] | None:
+    """:func:`_closeness` as (tier, said alike, letters different), or None.
+
+    Cached: namesakes, and guests found by several combinations of readings, ask again.
+    Plain values only, so the collector stops scanning a kept answer once it has seen it
+    (with the reason's message in it, it scanned each for as long as it was kept: up to
+    20,000 of a desk's tracked objects)."""
     words = _heard_words(typed_words)
     kept = [n for n in names if not name_keys.is_particle(n)] or names
     total, alike, far, last = 0, False, False, len(words) - 1
@@ -481,8 +496,8 @@ def _closeness(typed_words: tuple[str, ...], names: tuple[str, ...]
         alike = alike or best[2]
         far = far or best[0] >= 2
     if total == 0 and not alike:
-        return T_PREFIX, None, 0
-    return (T_FAR if far or total > 1 else T_CLOSE), _close_why(alike, total), total + alike
+        return T_PREFIX, False, 0
+    return (T_FAR if far or total > 1 else T_CLOSE), alike, total
 
 
 @functools.lru_cache(maxsize=64)
@@ -530,6 +545,15 @@ class _Alt(NamedTuple):
 
 
 def _alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
+    """:func:`_read_alternatives`, remembered with the name dictionary's answers until guest
+    data changes (``name_terms.remembered``): a key press reads every word typed so far
+    again ("Tobias Mü", "Tobias Mül"), and a first name is typed again and again."""
+    kept = name_terms.remembered(s, ("readings", word, last),
+                                 lambda: [tuple(a) for a in _read_alternatives(s, word, last)])
+    return [_Alt._make(a) for a in kept]
+
+
+def _read_alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
     """The readings of one typed word, best first.
 
     Quality 0 is the word itself, 1 one letter away or said alike (Dutch-aware key),
@@ -687,7 +711,7 @@ def _forget_names() -> None:
     the search when guest data changed, so an erased or renamed guest's name does not stay
     in this desk's memory until other names push it out (docs/threat-model.md)."""
     for cached in (_folded_words, _spelling_of, _whole, _word_distance, _heard_words,
-                   _closeness, _folded_typed, _unaccented, _word_rank):
+                   _closeness_plain, _folded_typed, _unaccented, _word_rank):
         cached.cache_clear()
 
 

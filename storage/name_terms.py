@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import weakref
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -136,12 +136,18 @@ _CANDIDATES_SOUND_PREFIX_RAW = _CANDIDATE_SQL.format(sound="sound >= :s AND soun
 # typed so far again ("Tobias Mü", "Tobias Mül", …), and the dictionary changes only with
 # guests' names. Name words only, no guest.
 _terms_memo: weakref.WeakKeyDictionary[
-    Any, tuple[int, dict[tuple[Any, ...], tuple[Term, ...]]]] = weakref.WeakKeyDictionary()
+    Any, tuple[int, dict[tuple[Any, ...], tuple[Any, ...]]]] = weakref.WeakKeyDictionary()
 TERMS_KEPT = 5_000
+_K = TypeVar("_K", bound=tuple[Any, ...])
 
 
-def _remembered(session: Session, key: tuple[Any, ...], read: Callable[[], Iterable[Term]]
-                ) -> tuple[Term, ...]:
+def remembered(session: Session, key: tuple[Any, ...], read: Callable[[], Iterable[_K]]
+               ) -> tuple[_K, ...]:
+    """``read()`` as a tuple, kept with the dictionary's answers until guest data changes
+    (the change counter this transaction sees): for what is worked out from them alone
+    (the forgiving search's readings of a typed word, ``app.guest_search``). Plain tuples
+    of plain values, please, so the collector leaves them out of its scans. ``key``'s
+    first item names the kind of answer ("near" and "folds" are this module's)."""
     seq, bind = _change_seq(session), session.get_bind()
     held = _terms_memo.get(bind)
     if held is None or held[0] != seq or len(held[1]) > TERMS_KEPT:
@@ -149,7 +155,10 @@ def _remembered(session: Session, key: tuple[Any, ...], read: Callable[[], Itera
     hit = held[1].get(key)
     if hit is None:
         hit = held[1][key] = tuple(read())
-    return hit
+    return cast(tuple[_K, ...], hit)
+
+
+_remembered = remembered
 
 
 def term_candidates(session: Session, word: str, *, sound_prefix: bool = False

@@ -342,6 +342,49 @@ def test_kept_rows_and_answers_are_left_out_of_the_collectors_scans(
     assert again[0].full_name == "Ada Vrenkel" and again[0].last_visit_at is None
 
 
+def test_remembered_name_comparisons_are_left_out_of_the_collectors_scans() -> None:
+    # How close a name is to the typed words is remembered (``guest_search._closeness``,
+    # up to 20,000 answers) as plain values, which CPython's collector stops scanning once
+    # it has seen them; with the reason's message inside, every kept answer was scanned
+    # at each collection of its generation. The reason is the same shared message.
+    import gc
+
+    typed, names = ("daan", "vrenkle"), ("daan", "vrenkel")
+    hit = guest_search._closeness(typed, names)
+    assert hit == (guest_search.T_CLOSE, guest_search._close_why(False, 1), 1)
+    assert guest_search._closeness(("daan", "vrenk"), names) == (guest_search.T_PREFIX, None, 0)
+    kept = guest_search._closeness_plain(typed, names)
+    gc.collect()
+    gc.collect()
+    assert kept is not None and not gc.is_tracked(kept)
+    assert guest_search._closeness(typed, names) == hit
+
+
+def test_a_typed_words_readings_are_worked_out_once_until_guest_data_changes(
+        store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The forgiving search's readings of a typed word (dictionary words one or two letters
+    # away or said alike, best first) come from the name dictionary alone, so they are kept
+    # with its answers: the same words typed again (the next key press asks every word typed
+    # so far) are not worked out again, until guest data changes and a new name can be one.
+    close = guests.create_guest(store, receptionist, GuestFields("Daan Vrenkel")).id
+    asked: list[tuple[str, bool]] = []
+    work_out = guest_search._read_alternatives
+
+    def counted(s: Any, word: str, last: bool) -> Any:
+        asked.append((word, last))
+        return work_out(s, word, last)
+
+    monkeypatch.setattr(guest_search, "_read_alternatives", counted)
+    first = guests.find_guests(store, receptionist, "Daan Vrenkle")
+    assert [g.id for g in first] == [close] and asked
+    asked.clear()
+    assert guests.find_guests(store, receptionist, "Daan Vrenkle") == first
+    assert asked == []
+    other = guests.create_guest(store, receptionist, GuestFields("Daan Vrenkla")).id
+    again = guests.find_guests(store, receptionist, "Daan Vrenkle")
+    assert asked and {g.id for g in again} == {close, other}
+
+
 def test_a_key_press_leaves_no_cyclic_garbage(store: Store, receptionist: Actor) -> None:
     # What a key press's read transaction keeps for itself (its driver connection, the change
     # counter: ``storage.search._per_transaction``) must not tie the transaction to its

@@ -267,11 +267,22 @@ def quicker_pyside_source_check() -> None:
     feature._mod_uses_pyside = mod_uses_pyside  # type: ignore[union-attr]
 
 
+# Young objects are collected once this many more were made than freed (CPython's default
+# is 700). A key press leaves a few hundred tracked objects behind (kept rows, remembered
+# name comparisons), so at 700 one key press in five paid a young collection (~0.3 ms) and
+# one in fifty a middle one; at 10,000 one in seventy pays a larger one, and the collector's
+# time over the search bench's 3,110 key presses fell by half (docs/performance.md, search
+# helper, 2026-11-28 evening). 25,000 gave no more.
+YOUNG_COLLECTION_AFTER = 10_000
+
+
 def startup_done() -> None:
     """The start-up's imports are done: keep what they made out of the collector's scans
-    (gc.freeze) and let the collector run again. Idempotent."""
+    (gc.freeze), collect young objects less often (:data:`YOUNG_COLLECTION_AFTER`) and let
+    the collector run again. Idempotent."""
     if not gc.isenabled():
         gc.freeze()
+        gc.set_threshold(YOUNG_COLLECTION_AFTER, *gc.get_threshold()[1:])
         gc.enable()
 
 
