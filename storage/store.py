@@ -44,7 +44,15 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import audit_anchor, audit_journal, fscheck, migrate, notify, write_locks
+from storage import (
+    audit_anchor,
+    audit_journal,
+    fscheck,
+    migrate,
+    notify,
+    wal_checkpoints,
+    write_locks,
+)
 from storage import engine as eng
 from storage.errors import (
     DamagedStore,
@@ -162,6 +170,10 @@ class Store:
         # a store opened without it, a bench copy, waits for the lock instead).
         self._journal = (audit_journal.Journal(paths.journal, key, header.store_id)
                          if key is not None else None)
+        # The WAL folded back by a thread of its own, never in a use case's commit
+        # (storage.wal_checkpoints): the local file only.
+        self._checkpoints = (wal_checkpoints.Checkpointer(engine)
+                             if self.kind == "sqlcipher" else None)
 
     @property
     def busy_error(self) -> Callable[[StorageError], Exception] | None:
@@ -273,6 +285,8 @@ class Store:
         return eng.truncate_wal(self.engine, wait_ms)
 
     def close(self) -> None:
+        if self._checkpoints is not None:
+            self._checkpoints.stop()
         self.engine.dispose()
         if self._journal is not None:
             self._journal.close()
