@@ -273,11 +273,10 @@ def plan_each(alternatives: Sequence[Sequence[str]], prefix_last: str | None
 
 def guest_ids(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]],
               lookups: list[tuple[str, str, bool]], limit: int) -> list[int]:
-    """The first ``limit`` guests (by id) any look-up finds (``run`` runs a statement):
-    one statement for the set (:func:`_union`), each look-up's first ``limit`` merged."""
+    """The first ``limit`` guests (by id) any look-up finds (``run`` runs a statement)."""
     found: set[int] = set()
-    for part in _parts(lookups):
-        found.update(_union(run, part, limit, limit))
+    for a, b, pre in lookups:
+        found.update(_read(run, a, b, pre, limit))
     return sorted(found)[:limit]
 
 
@@ -289,68 +288,23 @@ SET_CAP = 2_000
 def common_guest_ids(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]],
                      plans: list[list[tuple[str, str, bool]]], limit: int) -> list[int] | None:
     """The first ``limit`` guests (by id) in every set of look-ups, or None when a set held
-    more than :data:`SET_CAP` (then the index answers). A set found empty ends the reads.
-
-    Each set is one statement: its look-ups' first ``SET_CAP + 1`` guests each, merged. A
-    look-up holding more makes the merged set hold more too, so "more than the cap" is
-    seen on the merged set alone, as when each look-up was read and checked by itself."""
+    more than :data:`SET_CAP` (then the index answers). A set found empty ends the reads."""
     if len(plans) == 1:
         return guest_ids(run, plans[0], limit)
-    cap = SET_CAP
     common: set[int] | None = None
     for lookups in plans:
         found: set[int] = set()
-        for part in _parts(lookups):
-            found.update(_union(run, part, cap + 1, None))
-            if len(found) > cap:
+        for a, b, pre in lookups:
+            ids = _read(run, a, b, pre, SET_CAP + 1)
+            if len(ids) > SET_CAP:
                 return None
+            found.update(ids)
+        if len(found) > SET_CAP:
+            return None
         common = found if common is None else common & found
         if not common:
             return []
     return sorted(common or ())[:limit]
-
-
-# SQLite takes at most 500 parts in one compound statement (SQLITE_MAX_COMPOUND_SELECT);
-# a set has a few dozen look-ups at most (the alternatives of two typed words).
-_PART = 100
-_EQ_PART = (f"SELECT guest_id FROM (SELECT guest_id FROM {TABLE} WHERE a = ? AND b = ? "
-            "ORDER BY guest_id LIMIT ?)")
-_PRE_PART = (f"SELECT guest_id FROM (SELECT guest_id FROM {TABLE} WHERE a = ? AND b >= ? "
-             "AND b < ? ORDER BY guest_id LIMIT ?)")
-
-
-def _parts(lookups: list[tuple[str, str, bool]]) -> Iterator[list[tuple[str, str, bool]]]:
-    # Whole words first, then prefixes: one statement text per (whole, prefix) count, so
-    # the driver's prepared statements are reused across key presses.
-    ordered = sorted(lookups, key=lambda lk: lk[2])
-    for start in range(0, len(ordered), _PART):
-        yield ordered[start:start + _PART]
-
-
-def _union(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]],
-           lookups: list[tuple[str, str, bool]], each: int, limit: int | None) -> list[int]:
-    """The guests of these look-ups (the first ``each`` of every one), merged; the first
-    ``limit`` of them by id when given. One statement: a key press's ~15 ranges were ~15
-    statements, each its own driver call (docs/performance.md)."""
-    if len(lookups) == 1:
-        a, b, pre = lookups[0]
-        return _read(run, a, b, pre, each if limit is None else min(each, limit))
-    from storage.search import _upper  # (storage.search imports this module)
-
-    parts: list[str] = []
-    params: list[Any] = []
-    for a, b, pre in lookups:
-        if pre:
-            parts.append(_PRE_PART)
-            params += (a, b, _upper(b), each)
-        else:
-            parts.append(_EQ_PART)
-            params += (a, b, each)
-    sql = " UNION ".join(parts)
-    if limit is not None:
-        sql += " ORDER BY 1 LIMIT ?"
-        params.append(limit)
-    return [int(r[0]) for r in run(sql, tuple(params))]
 
 
 def _read(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]], a: str, b: str,

@@ -236,33 +236,3 @@ def test_the_migration_builds_the_table_for_stored_guests(store: Store,
     assert _pairs_exact(store) == before and before
     guests.create_guest(store, receptionist, GuestFields("Nieuwe Gast"))
     assert len(_pairs_exact(store)) == len(before) + 2
-
-
-def test_each_set_of_pair_look_ups_is_one_statement(store: Store, receptionist: Actor) -> None:
-    """A forgiving key press asks a set of a few dozen pair ranges: one statement for the
-    set (a UNION of the ranges), not one per range, with the index's answers."""
-    for name in ["Anna Jansen", "Anne Janssen", "Anna Maria Jansen", "Anne Maria Janssen",
-                 "Anna Jansen-Smit", "Maria Anne Janz", "Piet Jansen", "Anna Mueller"]:
-        guests.create_guest(store, receptionist, GuestFields(name))
-    two = [["anna", "anne"], ["jansen", "janssen"]]
-    three = [["anna", "anne"], ["maria", "marie"], ["jansen", "janssen"]]
-    asked = [(two, "janz", 1), (two, "janz", 50), (three, None, 1), (three, None, 50)]
-    assert [len(p) for p in name_pairs.plan_each(two, "janz") or []] == [6]
-    assert [len(p) for p in name_pairs.plan_each(three, None) or []] == [4, 4]
-    seen, stop = _name_statements(store)
-    try:
-        with store.read() as s:
-            got = [[r.full_name for r in search.name_rows(s, g, p, n)] for g, p, n in asked]
-    finally:
-        stop()
-    seen = list(seen)   # (the trace stays on the pooled connection)
-    with store.read() as s:   # the index itself, not the answers kept above
-        want = [[r.full_name for r in search._guest_rows(search.raw_rows(
-            s, search._FIND_RAW, (search.name_query(g, prefix_last=p), n)))]
-                for g, p, n in asked]
-    assert got == want
-    assert got[1][:3] == ["Anna Jansen", "Anne Janssen", "Anna Maria Jansen"]
-    assert got[3] == ["Anna Maria Jansen", "Anne Maria Janssen"]
-    assert not [sql for sql in seen if "MATCH" in sql], seen
-    # limits 1 and 50: a statement each for the two-word query, two (its sets) for the other.
-    assert len([sql for sql in seen if "FROM name_pair" in sql]) == 2 + 2 * 2, seen
