@@ -187,7 +187,9 @@ def _say(size: int, guests: int, m: dict[str, object]) -> None:
         assert isinstance(d, dict)
         print(f"        another desk meanwhile: {d['opens']} card opens, longest wait "
               f"{d['max_s']:.2f} s, p95 {d['p95_s'] * 1000:.0f} ms; {d['searches']} searches, "
-              f"longest {d['search_max_s'] * 1000:.0f} ms; errors {d['errors']}", flush=True)
+              f"longest {d['search_max_s'] * 1000:.0f} ms; errors {d['errors']}; "
+              f"{d.get('journal_writes', 0)} card events written beside the store, longest "
+              f"{float(str(d.get('journal_max_s', 0.0))) * 1000:.0f} ms", flush=True)
         start, end = (float(str(m.get(k, 0.0))) for k in ("write_from", "write_until"))
         for at, took, what in d.get("slow", [])[:12]:
             began = at - took   # the probe notes the end of each operation

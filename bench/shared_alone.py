@@ -38,7 +38,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import bench_dir, percentile
-from bench.shared_desks import DESK_STAFF, WITHOUT_WORD_TEXTS, DbTimer, _cpu, open_desk, sign_in
+from bench.shared_desks import DESK_STAFF, DbTimer, _cpu, open_desk, sign_in
 
 RUN_DB = "bench_alone_run"
 
@@ -133,12 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--explain", type=float, metavar="MS")
     ap.add_argument("--profile", metavar="FILE")
     ap.add_argument("--cpu", action="store_true")
-    ap.add_argument("--without-word-texts", action="store_true",
-                    help="look a guest row up for every word row read, as before revision "
-                    "0020 (the 'before' of a before/after pair on the same database)")
     args = ap.parse_args(argv)
-    if args.without_word_texts:   # read by bench.shared_desks.open_desk, here and in children
-        os.environ[WITHOUT_WORD_TEXTS] = "1"
     from bench.shared_build import DESK_ROLE, db_name, drop_run, fresh_run, passwords
     from tests.pg_server import PgServer
 

@@ -47,24 +47,12 @@ class Pacing:
                 f"then a pause of {self.pause_s[0]:g}-{self.pause_s[1]:g} s")
 
 
-# Set (to anything) by ``--without-word-texts``: the desks' searches look a guest row up for
-# every word row they read, as before revision 0020 (storage.postgres_search.WORD_TEXTS),
-# on the same database: before/after pairs without a second bench database.
-WITHOUT_WORD_TEXTS = "FRONTDESK_BENCH_WITHOUT_WORD_TEXTS"
-
-
 def open_desk(url: str, password: str) -> Any:
-    import os
-
     import keyring
 
     from app import shared_store
     from tests.keyrings import MemoryKeyring
 
-    if os.environ.get(WITHOUT_WORD_TEXTS):
-        from storage import postgres_search
-
-        postgres_search.WORD_TEXTS = False
     keyring.set_keyring(MemoryKeyring())
     shared_store.save_password(url, password)
     return shared_store.open_shared_store(url)
@@ -78,13 +66,16 @@ def sign_in(store: Any, who: tuple[str, str]) -> Any:
 
 class DbTimer:
     """Time spent inside the driver (network + server) per operation: SQLAlchemy's
-    statements (its cursor events), the statements the search runs on the driver
-    connection itself (``psycopg.Connection.execute``, as ``storage.postgres_search``
-    does), and the pipelines of the card (``storage.card``) and of the search
-    (``storage.postgres_search._pipelined``): one round trip each, timed whole and counted
-    as one statement. ``longest`` keeps the slowest single statement (time, start of its text)."""
+    statements (its cursor events), the statements run on the driver connection itself
+    (``psycopg.Connection.execute``, as ``storage.postgres_search`` does), and every
+    pipeline (the card's, the search's, a write's first statement with its ``BEGIN``, an
+    event with its anchor's facts): one round trip each, timed whole from its start to its
+    sync and counted as one statement. ``BEGIN`` and ``COMMIT`` sent by psycopg itself are
+    not timed. ``longest`` keeps the slowest single statement (time, start of its text)."""
 
     def __init__(self, engine: Any) -> None:
+        import contextlib
+
         import psycopg
         from sqlalchemy import event
 
@@ -96,9 +87,12 @@ class DbTimer:
         event.listen(engine, "after_cursor_execute", self.prefix_end)
         timer = self
         plain_execute = psycopg.Connection.execute
+        plain_pipeline = psycopg.Connection.pipeline
+        piped: dict[int, list[str]] = {}
 
         def execute(conn: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
             if conn._pipeline is not None:   # a pipeline is timed whole, at its sync
+                piped.setdefault(id(conn), []).append(str(query)[:60])
                 return plain_execute(conn, query, *args, **kwargs)
             started = time.perf_counter()
             try:
@@ -106,40 +100,23 @@ class DbTimer:
             finally:
                 timer.note(time.perf_counter() - started, str(query))
 
+        @contextlib.contextmanager
+        def pipeline(conn: Any, *args: Any, **kwargs: Any) -> Any:
+            if conn._pipeline is not None:   # nested: part of the outer one
+                with plain_pipeline(conn, *args, **kwargs) as p:
+                    yield p
+                return
+            piped[id(conn)] = []
+            started = time.perf_counter()
+            try:
+                with plain_pipeline(conn, *args, **kwargs) as p:
+                    yield p
+            finally:
+                texts = piped.pop(id(conn), [])
+                timer.note(time.perf_counter() - started, "pipeline: " + " | ".join(texts))
+
         psycopg.Connection.execute = execute  # type: ignore[method-assign]
-        try:
-            from storage import card
-        except ImportError:   # the code before the card was read as plain rows (A/B runs)
-            return
-        pipelined = card._pg_results
-
-        def card_results(raw: Any, params: dict[str, Any], *more: Any) -> Any:
-            started = time.perf_counter()
-            try:
-                return pipelined(raw, params, *more)
-            finally:
-                timer.note(time.perf_counter() - started, "card pipeline")
-
-        card._pg_results = card_results
-        try:
-            from storage import postgres_search
-        except ImportError:
-            return
-        together = getattr(postgres_search, "_pipelined", None)
-        if together is None:   # the code before statements were sent together (A/B runs)
-            return
-
-        def search_pipeline(session: Any, statements: Any) -> Any:
-            if len(statements) <= 1:   # sent as one statement, timed by execute above
-                return together(session, statements)
-            started = time.perf_counter()
-            try:
-                return together(session, statements)
-            finally:
-                timer.note(time.perf_counter() - started, "search pipeline: " + " | ".join(
-                    str(sql)[:60] for sql, _params in statements))
-
-        postgres_search._pipelined = search_pipeline
+        psycopg.Connection.pipeline = pipeline  # type: ignore[method-assign,assignment]
 
     def note(self, took: float, text: str) -> None:
         self.total += took

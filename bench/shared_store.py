@@ -47,7 +47,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import bench_dir, percentile
 from bench.shared_desks import (
-    WITHOUT_WORD_TEXTS,
     Pacing,
     desk,
     importer,
@@ -291,12 +290,7 @@ def main(argv: list[str] | None = None) -> int:
                     "cost with warm caches")
     ap.add_argument("--profile", metavar="FILE", help="cProfile desk 0's searches and "
                     "card opens into FILE and print its top functions")
-    ap.add_argument("--without-word-texts", action="store_true",
-                    help="look a guest row up for every word row read, as before revision "
-                    "0020 (the 'before' of a before/after pair on the same database)")
     args = ap.parse_args(argv)
-    if args.without_word_texts:   # read by bench.shared_desks.open_desk, here and in children
-        os.environ[WITHOUT_WORD_TEXTS] = "1"
     from bench.shared_build import (
         DESK_ROLE,
         build_by_move,

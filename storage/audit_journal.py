@@ -7,8 +7,10 @@ that long, or being told "store busy" after ten seconds. When the lock stays tak
 a moment, the card is read in a read transaction and its event is written, durably
 (``synchronous = FULL``, before the card is shown), to a small second encrypted file
 beside the store (:data:`JOURNAL_NAME`: the store's key, a salt of its own, a lock no
-long write holds). The next write to the store, at any desk of this PC, moves the waiting
-events onto the hash chain inside its own transaction (:func:`fold`), each with the time
+long write holds; in WAL mode, so with its own ``-wal`` and ``-shm`` files while open, and
+each event one sync of a file that stays: :func:`_write_ahead`). The next write to the
+store, at any desk of this PC, moves the waiting events onto the hash chain inside its own
+transaction (:func:`fold`), each with the time
 it happened and ``"late": true`` in its detail; the store's ``audit.journal`` setting says,
 in the same transaction, how far the journal was folded, so a crash between that commit
 and the journal's clean-up (:meth:`Journal.forget`) folds nothing twice.
@@ -157,6 +159,8 @@ class Journal:
         # What the file is never changes while it is open: read once, not at every write.
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         self._epoch = str(meta["epoch"]) if meta.get("store") == self._store_id else None
+        if self._epoch is not None:
+            _write_ahead(conn)   # this store's journal (another store's is left as it is)
         self._conn = conn
         return conn
 
@@ -176,6 +180,21 @@ class Journal:
             conn.close()
             raise
         return conn
+
+
+def _write_ahead(conn: Any) -> None:
+    """The journal in WAL mode: an event is then one append to the journal's own WAL and
+    one ``fsync`` of it (``synchronous = FULL``), in files that stay. In SQLite's default
+    mode each event made and deleted a rollback journal beside it and synced four times
+    (the journal, the folder, the journal again, the file); on ext4 each such sync of a
+    changed folder or new file waits for the file system's journal commit, which writes
+    out what a large import wrote meanwhile: a card open waited 0.5 s and more there
+    (docs/performance.md, "Importing arrivals"). A journal another desk holds mid-write
+    stays as it is for now (the next open switches it)."""
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+    except sqlcipher3.OperationalError as exc:   # busy: the default mode still works
+        log.info("the audit journal stays in its journal mode for now: %s", exc)
 
 
 def fold(session: Session, journal: Journal) -> int | None:

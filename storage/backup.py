@@ -334,7 +334,8 @@ def check_and_rekey(db: Path, old_key: bytes, new_key: bytes, new_salt: bytes) -
 
 
 def _move_store_files(src: StorePaths, dst_dir: Path) -> None:
-    for p in (src.db, src.header, src.kdf_copy, *src.sidecars, src.journal):
+    journal_wal = [src.journal.with_name(src.journal.name + end) for end in ("-wal", "-shm")]
+    for p in (src.db, src.header, src.kdf_copy, *src.sidecars, src.journal, *journal_wal):
         if p.exists():
             os.replace(p, dst_dir / p.name)
 

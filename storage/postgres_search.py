@@ -152,10 +152,8 @@ def prefix_end(prefix: str) -> str:
 
 
 # The server's commonest stored words and their shares of all (word, guest) rows, per
-# server: (read at, sorted words, shares in the same order, running sums of the shares),
-# and the sizes the planning below needs: (word rows, guests), 0 when never analysed.
+# server: (read at, sorted words, shares in the same order, running sums of the shares).
 _COMMON: dict[str, tuple[float, list[str], list[float], list[float]]] = {}
-_SIZES: dict[str, tuple[float, float]] = {}
 _COMMON_FOR_S = 600.0
 
 
@@ -166,12 +164,9 @@ def _common(session: Session) -> tuple[list[str], list[float], list[float]]:
     got = _COMMON.get(server)
     if got is None or time.monotonic() - got[0] > _COMMON_FOR_S:
         row = session.execute(text(
-            "SELECT s.most_common_vals::text::text[], s.most_common_freqs, w.reltuples, "
-            "g.reltuples FROM pg_catalog.pg_class w CROSS JOIN pg_catalog.pg_class g "
-            "LEFT JOIN pg_catalog.pg_stats s ON s.schemaname = 'public' "
-            "AND s.tablename = :t AND s.attname = 'word' "
-            "WHERE w.oid = CAST(:wt AS regclass) AND g.oid = CAST('public.guest' AS regclass)"),
-            {"t": WORD_TABLE, "wt": f"public.{WORD_TABLE}"}).first()
+            "SELECT most_common_vals::text::text[], most_common_freqs FROM pg_catalog.pg_stats "
+            "WHERE schemaname = 'public' AND tablename = :t AND attname = 'word'"),
+            {"t": WORD_TABLE}).first()
         pairs = sorted(zip(row[0] or [], row[1] or [], strict=True)) if row else []
         sums = [0.0]
         for _w, f in pairs:
@@ -179,75 +174,7 @@ def _common(session: Session) -> tuple[list[str], list[float], list[float]]:
         got = (time.monotonic(), [str(w) for w, _f in pairs], [float(f) for _w, f in pairs],
                sums)
         _COMMON[server] = got
-        _SIZES[server] = ((max(float(row[2] or 0), 0.0), max(float(row[3] or 0), 0.0))
-                          if row else (0.0, 0.0))
     return got[1], got[2], got[3]
-
-
-# What one stored word costs the server (measured at a million guests, everything in its
-# shared buffers): collected from an index range into a hash, 0.35-1 us; a look-up of a
-# guest row (or a probe of another index) for it, ~5 us.
-_ENTRY_US = 0.5
-_LOOKUP_US = 5.0
-# A read expected to hold more entries than this is first tried on its first _CAP entries
-# only (at most ~4 ms of look-ups): when those hold the answer (the statement's LIMIT is
-# reached) it is the same answer; when not, the guests are few among many and the other
-# words' guests are collected first (_hash_pays) for a second statement.
-_CAP = 800
-# Collecting more entries than this (~20 ms) is never chosen: a very common word ("van",
-# "de") is left to the look-ups, which find its guests quickly.
-_HASH_MAX = 60_000
-
-
-def _entries(session: Session, common: tuple[list[str], list[float], list[float]],
-             keys: Sequence[tuple[str, bool]]) -> float:
-    """About how many ``guest_word`` rows hold one of ``keys`` (word, is a prefix): from the
-    statistics; a word rarer than the commonest thousand counts as the rarest of them."""
-    rows, _guests = _SIZES.get(_server_of(session), (0.0, 0.0))
-    floor = min(common[1], default=0.0)
-    return sum(max(_share(common, k, p), floor) for k, p in keys) * rows
-
-
-def _hash_pays(read: float, other: float) -> bool:
-    """Whether another typed word's guests (``other`` index entries) are better collected
-    first, all of them, and the read (``read`` entries) kept to those (a hash semi-join:
-    index entries only), than tested one guest at a time (a look-up per guest read) —
-    once the first _CAP entries showed the guests are few among the read's. Two common
-    names ("Maria de Vries", "George Manc"): the read walked thousands of guests to find a
-    few, 20-150 ms per key; collected first, 3-25 ms. A short prefix ("m") or a very
-    common word is not collected (_HASH_MAX)."""
-    return 0 < other <= _HASH_MAX and (other + read) * _ENTRY_US < read * _LOOKUP_US
-
-
-def _capped_first(collected: float) -> bool:
-    """Whether to try the read capped (_CAP) before collecting ``collected`` index entries:
-    only when collecting costs more than the capped read's look-ups at most would (when
-    the guests are many among the read's, the capped read finds them and nothing is
-    collected)."""
-    return collected * _ENTRY_US > _CAP * _LOOKUP_US
-
-
-def _word_reads(keys: Sequence[tuple[str, bool]], params: dict[str, Any], name: str
-                ) -> list[str]:
-    """Conditions on ``c.word``, one index read each: the whole ``keys`` together, each
-    prefix its range."""
-    whole = sorted({k for k, p in keys if not p})
-    reads = []
-    if whole:
-        params[name] = whole
-        reads.append(f"c.word = ANY(:{name})")
-    for j, k in enumerate(sorted({k for k, p in keys if p})):
-        params[f"{name}lo{j}"], params[f"{name}hi{j}"] = k, prefix_end(k)
-        reads.append(f"c.word >= :{name}lo{j} AND c.word < :{name}hi{j}")
-    return reads
-
-
-def _kept_to(reads: Sequence[str], *, in_name: bool) -> str:
-    """The read kept to the guests holding a word, collected from the index alone (the
-    server hashes them: a hash semi-join)."""
-    where = " AND c.in_name" if in_name else ""
-    return " AND a.guest_id IN (" + " UNION ALL ".join(
-        f"SELECT c.guest_id FROM {WORD_TABLE} c WHERE {r}{where}" for r in reads) + ")"
 
 
 def _share(common: tuple[list[str], list[float], list[float]], word: str, prefix: bool
@@ -411,18 +338,11 @@ def _guest_list(rows: list[Any], limit: int) -> list[Any]:
 _S_COLUMNS = ", ".join(f"s.{c.strip()}" for c in _COLUMNS.split(","))
 
 
-# Whether a key press tests its words on the word rows it reads before looking their guests
-# up (revision 0020: the rows carry their guest's folded words). False: every word row read
-# costs a guest row, as before (bench/shared_store.py's --without-word-texts, for
-# before/after pairs on one database; the answers are the same either way).
-WORD_TEXTS = True
-
-
 def _guests(tests: Sequence[Test], source: str = WORD_TABLE) -> str:
     """The guest row of each word row read, when it passes ``tests``: one primary-key look-up
     per word row that passes them (``OFFSET 0`` keeps the planner from turning it into a
     walk of every guest, which it chose when it misjudged a common word as rare: 0.5 s).
-    ``source``: the word rows (the table, or :func:`_capped`, :func:`_among`).
+    ``source``: the word rows (the table, or :func:`_among`).
 
     The tests are made on the word row first, on the folded words it carries (an
     index-only read of the primary key, ~0.3 us an entry), so only the guests that pass are
@@ -433,29 +353,7 @@ def _guests(tests: Sequence[Test], source: str = WORD_TABLE) -> str:
     first = " AND ".join(f"(a.{c} IS NULL OR {sql.format(t='a')})" for c, sql in tests)
     return (f"{source} a JOIN LATERAL (SELECT {_COLUMNS} FROM guest s "
             f"WHERE s.id = a.guest_id{where} OFFSET 0) s ON "
-            f"{first if first and WORD_TEXTS else 'true'}")
-
-
-def _texts(alias: str) -> str:
-    """The word row's texts, as a subquery of word rows passes them on to :func:`_guests`."""
-    return "".join(f", {alias}.{c}" for c in WORD_TEXT_COLUMNS) if WORD_TEXTS else ""
-
-
-def _capped(read: str, order: str) -> str:
-    """The first ``:cap`` word rows of a read, in the read's order (see _CAP)."""
-    return (f"(SELECT a.word, a.guest_id, a.in_name{_texts('a')} FROM {WORD_TABLE} a "
-            f"WHERE {read} ORDER BY {order} LIMIT :cap)")
-
-
-def _covered(keys: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """``keys`` without the whole words a begun one of them covers ("bakker" by "bakker*")."""
-    begun = [k for k, p in keys if p]
-    return [(k, p) for k, p in keys if p or not any(k.startswith(b) for b in begun)]
-
-
-# Whole words of a typed text probed in the primary key besides the one read (the rest are
-# tested on the guest row): each probe is one index look-up per word row read.
-_PROBES = 2
+            f"{first or 'true'}")
 
 
 def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> list[Any]:
@@ -469,15 +367,14 @@ def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> lis
         return _run(session, plan, limit)
     server = _server_of(session)
     key = tuple(dict.fromkeys(w for w in words if w))
-    params, cap = plan[2], plan[3][0]
+    full, params, cap, kept_to = plan
     among = _complete_among(server, seq, key, whole)
     if among is not None:
-        rows, full = fetch_rows(session, plan[4], {**params, "among": list(among)}), True
+        rows = fetch_rows(session, kept_to, {**params, "among": list(among)})
     else:
-        rows, full = _run_rows(session, plan)
-    # Fewer rows than the full statement's LIMIT: every match came back (a capped
-    # statement's answer says nothing of the rest).
-    if full and len(rows) < params[cap]:
+        rows = fetch_rows(session, full, params)
+    # Fewer rows than the statement's LIMIT: every match came back.
+    if len(rows) < params[cap]:
         _remember_complete(server, seq, key, whole, rows)
     return _guest_list(rows, limit)
 
@@ -523,122 +420,72 @@ def _remember_complete(server: str, seq: int, words: tuple[str, ...], whole: boo
 
 
 def _run(session: Session, plan: tuple[Any, ...], limit: int) -> list[Any]:
-    """A plan's capped statement first, when it has one: its rows are the answer when each
-    capped read reached its LIMIT (its rows tagged by read); else the full statement."""
-    return _guest_list(_run_rows(session, plan)[0], limit)
-
-
-def _run_rows(session: Session, plan: tuple[Any, ...]) -> tuple[list[Any], bool]:
-    """The answer's rows, and whether they came from the full statement (not the capped
-    one)."""
-    capped, full, params, limits = plan[:4]
-    if capped is not None:
-        rows = fetch_rows(session, capped, params)
-        if _capped_answered(rows, params, limits):
-            return rows, False
-    return fetch_rows(session, full, params), True
-
-
-def _capped_answered(rows: list[Any], params: dict[str, Any], limits: list[str]) -> bool:
-    """Whether a capped statement's rows are the answer: each of its reads (the rows'
-    last column says which) reached its LIMIT parameter."""
-    counts = [0] * len(limits)
-    for r in rows:
-        counts[r[-1]] += 1
-    return all(n >= params[m] for n, m in zip(counts, limits, strict=True))
+    """The rows of a plan's statement (its first two parts: statement, parameters)."""
+    return _guest_list(fetch_rows(session, plan[0], plan[1]), limit)
 
 
 def find_statement(session: Session, words: list[str], limit: int, *, whole: bool
                    ) -> tuple[str, dict[str, Any]] | None:
-    """The (full) statement (SQLAlchemy ``:name`` parameters) and parameters
-    :func:`find_rows` runs for ``words``; None when there is nothing to look for."""
+    """The statement (SQLAlchemy ``:name`` parameters) and parameters :func:`find_rows`
+    runs for ``words``; None when there is nothing to look for."""
     plan = _find_plan(session, words, limit, whole=whole)
-    return (plan[1], plan[2]) if plan else None
+    return (plan[0], plan[1]) if plan else None
 
 
 def _among(read: str) -> str:
     """The word rows of ``read`` (on ``c``) of the guests in ``:among`` only: a probe of
     ``(guest_id, word)`` per guest (see _COMPLETE)."""
-    nulls = "".join(f", NULL::text AS {c}" for c in WORD_TEXT_COLUMNS) if WORD_TEXTS else ""
+    nulls = "".join(f", NULL::text AS {c}" for c in WORD_TEXT_COLUMNS)
     return (f"(SELECT c.word, c.guest_id, c.in_name{nulls} FROM {WORD_TABLE} c WHERE "
             f"c.guest_id = ANY(CAST(:among AS integer[])) AND {read})")
 
 
 def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool
-               ) -> tuple[str | None, str, dict[str, Any], list[str], str] | None:
-    """(capped statement or None, full statement, parameters, the LIMIT parameter of each
-    read, the full statement kept to the guests in ``:among``) for ``words``: see
-    :func:`_run` and _COMPLETE."""
+               ) -> tuple[str, dict[str, Any], str, str] | None:
+    """(statement, parameters, its LIMIT parameter, the statement kept to the guests in
+    ``:among``) for ``words``: see :func:`_find` and _COMPLETE."""
     words = list(dict.fromkeys(w for w in words if w))
     if not words:
         return None
     if not whole:  # a prefix that begins another typed word is implied by it
         words = [w for w in words if not any(v != w and v.startswith(w) for v in words)]
-    params: dict[str, Any] = {"n": limit, "m": 2 * limit, "cap": _CAP}
+    params: dict[str, Any] = {"n": limit, "m": 2 * limit}
     common = _common(session)
     # Each stored word the index can look for: every part of a typed word, whole except
-    # the last part of each when prefixes are asked for ("o bri": "o" whole, "bri" begun).
-    parts = sorted({(_share(common, p, not whole and i == len(w.split()) - 1), -len(p), p,
-                     not whole and i == len(w.split()) - 1)
-                    for w in words for i, p in enumerate(w.split())})
-    _share0, _len0, drive, drive_prefix = parts[0]
-    # A long read with other words: tried capped first; the full statement keeps the read
-    # to the guests of the other words worth collecting (_hash_pays).
-    read = _entries(session, common, [(drive, drive_prefix)])
-    long_read = read > _CAP and any(is_prefix for _s, _n, _p, is_prefix in parts[1:])
-    kept, collecting = "", read
-    for j, (_s, _n, part, is_prefix) in enumerate(parts[1:]):
-        # Only begun words: a whole one is probed in the primary key, which the server
-        # merges with the read in guest-id order (cheap however common).
-        other = _entries(session, common, [(part, is_prefix)]) if is_prefix else 0.0
-        if long_read and is_prefix and not WORD_TEXTS and _hash_pays(read, other):
-            kept += _kept_to(_word_reads([(part, is_prefix)], params, f"c{j}_"), in_name=False)
-            collecting += other
-    first_capped = _capped_first(collecting) if kept else False
-    # Whole words probed in the primary key, unless the word rows carry the words to test
-    # (a test on the entry read costs less than a probe of another index).
-    probed = ([] if WORD_TEXTS else
-              [p for _s, _n, p, is_prefix in parts[1:] if not is_prefix][:_PROBES])
-    # Every typed word the index read and the probes do not answer by themselves is tested
-    # on the guest's own stored words (exactly, side by side as typed).
-    answered = {drive} | set(probed) if not drive_prefix else set(probed)
+    # the last part of each when prefixes are asked for ("o bri": "o" whole, "bri" begun);
+    # the rarest is read.
+    _share0, _len0, drive, drive_prefix = min(
+        (_share(common, p, not whole and i == len(w.split()) - 1), -len(p), p,
+         not whole and i == len(w.split()) - 1)
+        for w in words for i, p in enumerate(w.split()))
+    # Every typed word the index read does not answer by itself is tested on the word row
+    # read (its guest's folded words, revision 0020) and on the guest row (exactly, side by
+    # side as typed).
     tests = [_test(SEARCH_COLUMN, w, prefix=not whole, params=params, name=f"t{i}")
              for i, w in enumerate(words)
-             if not (" " not in w and w in answered) and w != drive]
-    probes = []
-    for i, part in enumerate(probed):
-        params[f"w{i}"] = part
-        probes.append(f" AND EXISTS (SELECT 1 FROM {WORD_TABLE} b{i} WHERE b{i}.word = "
-                      f":w{i} AND b{i}.guest_id = a.guest_id)")
-    probe = "".join(probes)
+             if w != drive]
     if not drive_prefix:
-        # One word's guests in id order straight from the primary key (word, guest_id);
-        # the other whole words probed there too (or merged in id order), as FTS5 does.
+        # One word's guests in id order straight from the primary key (word, guest_id), as
+        # FTS5 gives them.
         params["w"] = drive
         full = (f"SELECT {_S_COLUMNS}, 0 FROM {_guests(tests)} "
-                f"WHERE a.word = :w{probe}{kept} ORDER BY a.guest_id LIMIT :n")
-        capped = (f"SELECT {_S_COLUMNS}, 0 FROM "
-                  f"{_guests(tests, _capped('a.word = :w', 'a.guest_id'))} "
-                  f"WHERE true{probe} ORDER BY a.guest_id LIMIT :n")
+                f"WHERE a.word = :w ORDER BY a.guest_id LIMIT :n")
         among = (f"SELECT {_S_COLUMNS}, 0 FROM {_guests(tests, _among('c.word = :w'))} "
-                 f"WHERE true{probe} ORDER BY a.guest_id LIMIT :n")
-        return (capped if first_capped else None), full, params, ["n"], among
+                 f"ORDER BY a.guest_id LIMIT :n")
+        return full, params, "n", among
     # In word order the first entries of the range are the answer; a guest with two words
-    # that begin so comes twice, hence more than the limit. With other words to test each
-    # row read costs a guest row: a quarter more (two words of one guest both beginning
-    # so and passing the tests is rare); alone, twice the limit (index entries only).
-    if tests or probes or kept:
+    # that begin so comes twice, hence more than the limit. With other words to test, a
+    # quarter more (two words of one guest both beginning so and passing the tests is
+    # rare); alone, twice the limit (index entries only).
+    if tests:
         params["m"] = limit + limit // 4 + 1
     params["lo"], params["hi"] = drive, prefix_end(drive)
     full = (f"SELECT {_S_COLUMNS}, 0 FROM {_guests(tests)} WHERE a.word >= :lo AND "
-            f"a.word < :hi{probe}{kept} ORDER BY a.word, a.guest_id LIMIT :m")
-    first_rows = _capped("a.word >= :lo AND a.word < :hi", "a.word, a.guest_id")
-    capped = (f"SELECT {_S_COLUMNS}, 0 FROM {_guests(tests, first_rows)} "
-              f"WHERE true{probe} ORDER BY a.word, a.guest_id LIMIT :m")
+            f"a.word < :hi ORDER BY a.word, a.guest_id LIMIT :m")
     among = (f"SELECT {_S_COLUMNS}, 0 FROM "
              f"{_guests(tests, _among('c.word >= :lo AND c.word < :hi'))} "
-             f"WHERE true{probe} ORDER BY a.word, a.guest_id LIMIT :m")
-    return (capped if first_capped else None), full, params, ["m"], among
+             f"ORDER BY a.word, a.guest_id LIMIT :m")
+    return full, params, "m", among
 
 
 def search_guest_rows(session: Session, typed: str, limit: int) -> list[Any]:
@@ -687,36 +534,19 @@ def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_la
 def name_rows_many(session: Session,
                    requests: Sequence[tuple[Sequence[Sequence[str]], str | None, int]]
                    ) -> list[list[Any]]:
-    """:func:`name_rows` of each request, the same answers, in at most three round trips
-    instead of one or two each: the words folded together, then every request's first
-    statement (its capped one, or its full one) in one pipeline, then the full statements
-    of those whose capped one did not answer in another. The forgiving path fetches up to
-    six combinations of close readings one after the other (13-30 statements for a name
-    with many near alternatives, each a wait for the server and for a CPU on a busy
-    machine; docs/performance.md)."""
+    """:func:`name_rows` of each request, the same answers, in at most two round trips
+    instead of one each: the words folded together (when the desk cannot fold them), then
+    every request's statement in one pipeline. The forgiving path fetches up to six
+    combinations of close readings (13-30 statements for a name with many near
+    alternatives, each a wait for the server and for a CPU on a busy machine;
+    docs/performance.md)."""
     _fold_all(session, [w for alternatives, prefix_last, _n in requests
                         for w in [*(w for g in alternatives for w in g),
                                   *([prefix_last] if prefix_last else [])]])
     plans = [_name_plan(session, a, p, n) for a, p, n in requests]
-    firsts = _pipelined(session, [(p[0] or p[1], p[2]) for p in plans if p])
-    out: list[list[Any] | None] = []
-    again: list[int] = []
-    for plan in plans:
-        if not plan:
-            out.append([])
-            continue
-        rows = firsts.pop(0)
-        capped, _full, params, limits = plan
-        if capped is not None and not _capped_answered(rows, params, limits):
-            again.append(len(out))
-            out.append(None)
-            continue
-        out.append(rows)
-    fulls = _pipelined(session, [(plans[i][1], plans[i][2]) for i in again  # type: ignore[index]
-                                 ])
-    for i, rows in zip(again, fulls, strict=True):
-        out[i] = rows
-    return [_guest_list(rows or [], n) for rows, (_a, _p, n) in zip(out, requests, strict=True)]
+    answers = iter(_pipelined(session, [plan for plan in plans if plan]))
+    return [_guest_list(next(answers) if plan else [], n)
+            for plan, (_a, _p, n) in zip(plans, requests, strict=True)]
 
 
 def _pipelined(session: Session, statements: Sequence[tuple[str, dict[str, Any]]]
@@ -749,10 +579,8 @@ def pipeline(raw: Any, statements: Sequence[tuple[str, dict[str, Any]]]
 
 
 def _name_plan(session: Session, alternatives: Sequence[Sequence[str]],
-               prefix_last: str | None, limit: int
-               ) -> tuple[str | None, str, dict[str, Any], list[str]] | None:
-    """(capped statement or None, full statement, parameters, the LIMIT parameter of each
-    read) of :func:`name_rows`; None when nothing can match."""
+               prefix_last: str | None, limit: int) -> tuple[str, dict[str, Any]] | None:
+    """(statement, parameters) of :func:`name_rows`; None when nothing can match."""
     folded = _fold_all(session, [w for g in alternatives for w in g]
                        + ([prefix_last] if prefix_last else []))
     groups: list[list[tuple[str, bool]]] = []
@@ -785,38 +613,13 @@ def _name_plan(session: Session, alternatives: Sequence[Sequence[str]],
     for j, (k, _p) in enumerate(k for k in keys if k[1]):
         params[f"lo{j}"], params[f"hi{j}"] = k, prefix_end(k)
         reads.append(f"a.word >= :lo{j} AND a.word < :hi{j}")
-    # Reads expected longer than _CAP: tried capped first (each read tagged, to see whether
-    # it reached its LIMIT); the full statement keeps the reads to the guests of the other
-    # groups worth collecting (_hash_pays). The row tests stay (exact).
-    read = _entries(session, common, keys)
-    long_read = read > _CAP and len(groups) > 1
-    kept, collecting = "", read
-    for i, alts in enumerate(groups):
-        if alts is first or not long_read:
-            continue
-        group_keys = _covered(sorted({_key(w, prefix=p, common=common)[2:] for w, p in alts}))
-        other = _entries(session, common, group_keys)
-        # One index read only: several would be a union whose size the server cannot
-        # estimate (it takes it for 200 guests, starts from them and probes the read's
-        # index for each: 34,000 of them, 115-290 ms for one key).
-        if not WORD_TEXTS and _hash_pays(read, other) \
-                and len(_word_reads(group_keys, {}, "")) == 1:
-            kept += _kept_to(_word_reads(group_keys, params, f"c{i}_"), in_name=True)
-            collecting += other
-    first_capped = _capped_first(collecting) if kept else False
-    params["cap"] = _CAP
-    # Each read in index order (word, guest_id), cut at twice the limit.
-    full = " UNION ALL ".join(
+    # Each read in index order (word, guest_id), cut at twice the limit; every group tested
+    # on the word rows read and on the guest rows (exact).
+    return " UNION ALL ".join(
         f"(SELECT {_S_COLUMNS}, a.word, {j} FROM "
         f"{_guests(tests)} "
-        f"WHERE {r} AND a.in_name{kept} ORDER BY a.word, a.guest_id LIMIT :m)"
-        for j, r in enumerate(reads))
-    capped = " UNION ALL ".join(
-        f"(SELECT {_S_COLUMNS}, a.word, {j} FROM "
-        f"{_guests(tests, _capped(f'{r} AND a.in_name', 'a.word, a.guest_id'))} "
-        f"ORDER BY a.word, a.guest_id LIMIT :m)"
-        for j, r in enumerate(reads))
-    return capped if first_capped else None, full, params, ["m"] * len(reads)
+        f"WHERE {r} AND a.in_name ORDER BY a.word, a.guest_id LIMIT :m)"
+        for j, r in enumerate(reads)), params
 
 
 def has_name_word(session: Session, word: str) -> bool:

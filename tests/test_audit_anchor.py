@@ -281,3 +281,77 @@ def test_a_server_owner_who_cuts_the_shared_log_is_caught_by_a_desks_anchor(
         assert "the anchor in the keyring" in report.problems[0]
     finally:
         store.close()
+
+
+def _memory_anchor(store: Store) -> audit_anchor.Anchor:
+    audit_anchor.flush()
+    with audit_anchor._lock:
+        return audit_anchor._memory[store.store_id]
+
+
+@pytest.mark.both_engines
+def test_an_anchor_after_other_writers_counts_every_staff_members_events(
+        store: Store, manager: Actor, receptionist: Actor, isolated: MemoryKeyring) -> None:
+    """A desk whose last anchor is behind (another desk or an import appended since)
+    counts the events after it per staff member: also those of staff that have gone (no
+    row in the staff table) and those without staff — the same counts as the log's own."""
+    import datetime as dt
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from storage.models import AuditEvent
+
+    g = guests.create_guest(store, manager, GuestFields("Ada Lovelace"))
+    stale = _memory_anchor(store)
+    with store.write() as s:   # as another desk would: staff here, gone, none
+        for staff_id in (receptionist.id, 999, None, manager.id, 999, None, None):
+            audit_chain.append(s, at=dt.datetime(2026, 3, 14, 9), staff_id=staff_id,
+                               action="test.event", guest_ref=None, detail={})
+    with audit_anchor._lock:
+        audit_anchor._memory[store.store_id] = stale   # this desk has not seen them
+    guests.open_card(store, manager, g.id)   # its anchor reads the counts after `stale`
+    with store.read() as s:
+        logged = Counter(s.scalars(select(AuditEvent.staff_id)))
+    expected = {(audit_anchor.SYSTEM if k is None else str(k)): v for k, v in logged.items()}
+    anchor = _memory_anchor(store)
+    assert anchor.by_staff == expected
+    assert expected["999"] == 2 and expected[audit_anchor.SYSTEM] == 3
+    assert verify_store(store).ok
+
+
+def test_on_the_local_store_an_anchor_counts_events_from_the_staff_index_not_their_rows(
+        store: Store, manager: Actor, isolated: MemoryKeyring) -> None:
+    """The counts per staff member read only ``ix_audit_event_staff_id`` (staff id and
+    rowid): after another desk's large import a desk's next anchor, taken under the
+    store's lock, does not read the import's ~170,000 event rows (docs/performance.md)."""
+    from sqlalchemy import event
+
+    g = guests.create_guest(store, manager, GuestFields("Ada Lovelace"))
+    stale = _memory_anchor(store)
+    guests.create_guest(store, manager, GuestFields("Grace Hopper"))
+    with audit_anchor._lock:
+        audit_anchor._memory[store.store_id] = stale   # as if another desk had appended
+    seen: list[tuple[str, object]] = []
+
+    def keep(conn: object, cursor: object, statement: str, parameters: object,
+             context: object, executemany: bool) -> None:
+        if "audit_event.staff_id" in statement and "count(" in statement:
+            seen.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", keep)
+    try:
+        guests.open_card(store, manager, g.id)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", keep)
+    assert len(seen) == 1, seen
+    statement, parameters = seen[0]
+    with store.engine.connect() as c:
+        plan = [str(row[3]) for row in c.exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + statement, parameters)]  # type: ignore[arg-type]
+    # (one row is read by its id: the last anchor's event, for its hash)
+    on_events = [p for p in plan if " audit_event " in f"{p} "
+                 and not p.endswith("USING INTEGER PRIMARY KEY (rowid=?)")]
+    assert on_events and all("COVERING INDEX ix_audit_event_staff_id" in p
+                             for p in on_events), plan
+    assert any("staff_id=? AND rowid>? AND rowid<?" in p for p in on_events), plan

@@ -190,3 +190,58 @@ def test_a_journal_made_for_another_store_with_the_same_key_refuses_events(
     assert other.waiting(None) is None   # nor would it be folded here
     other.close()
     assert path.read_bytes() == before
+
+
+def _event(journal: audit_journal.Journal, ref: str) -> None:
+    journal.add(at=dt.datetime(2026, 3, 1, 8, 0), staff_id=None, action="guest.opened",
+                guest_ref=ref, detail={})
+
+
+def test_a_card_event_beside_the_store_makes_or_deletes_no_file_after_the_first(
+        tmp_path: Path) -> None:
+    """Each event is an append to files that stay (the journal's WAL), not a rollback
+    journal made and deleted beside it: on ext4 every sync of a changed folder or a new
+    file waits for the file system's journal commit, which writes out whatever a large
+    import wrote meanwhile (docs/performance.md, "Importing arrivals")."""
+    import time
+
+    folder = tmp_path / "store"
+    folder.mkdir()
+    journal = audit_journal.Journal(folder / audit_journal.JOURNAL_NAME, bytes(range(32)),
+                                    "store-a")
+    try:
+        _event(journal, "G-0")
+        names, changed = sorted(p.name for p in folder.iterdir()), folder.stat().st_mtime_ns
+        for i in range(1, 6):
+            time.sleep(0.02)   # a deleted file would move the folder's time on
+            _event(journal, f"G-{i}")
+        assert sorted(p.name for p in folder.iterdir()) == names
+        assert folder.stat().st_mtime_ns == changed
+        found = journal.waiting(None)
+        assert found is not None and [e.guest_ref for e in found[1]] == [
+            f"G-{i}" for i in range(6)]
+    finally:
+        journal.close()
+
+
+def test_a_restore_moves_the_journal_aside_with_its_waiting_events(tmp_path: Path) -> None:
+    """The journal's events may still be in its own WAL (a desk that stopped without closing
+    it): a restore's move of the store's files takes those files too."""
+    from storage.backup import _move_store_files
+    from storage.store import StorePaths
+
+    key, src, dst = bytes(range(32)), tmp_path / "store", tmp_path / "aside"
+    src.mkdir()
+    dst.mkdir()
+    paths = StorePaths(src)
+    desk = audit_journal.Journal(paths.journal, key, "store-a")
+    _event(desk, "G-1")   # the desk is not closed: its event is in the journal's WAL
+    _move_store_files(paths, dst)
+    assert not [p.name for p in src.iterdir() if p.name.startswith(audit_journal.JOURNAL_NAME)]
+    moved = audit_journal.Journal(dst / audit_journal.JOURNAL_NAME, key, "store-a")
+    try:
+        found = moved.waiting(None)
+        assert found is not None and [e.guest_ref for e in found[1]] == ["G-1"]
+    finally:
+        moved.close()
+        desk.close()
