@@ -199,7 +199,10 @@ def held_rows(conn: Any) -> list[tuple[str, str, int]]:
 # --- the look-up ----------------------------------------------------------------------
 
 _EQ = f"SELECT guest_id FROM {TABLE} WHERE a = ? AND b = ? ORDER BY guest_id LIMIT ?"
-_PRE = (f"SELECT guest_id FROM {TABLE} WHERE a = ? AND b >= ? AND b < ? "
+# A prefix's range can hold a guest more than once ("Anna Jansen", called "Jan": "jan" and
+# "jansen" both begin with "jan"): each guest once, or a limit counted over rows would
+# hand over fewer guests than the index's first ``limit``, and a later guest instead.
+_PRE = (f"SELECT DISTINCT guest_id FROM {TABLE} WHERE a = ? AND b >= ? AND b < ? "
         "ORDER BY guest_id LIMIT ?")
 MIN_PREFIX = 3   # a shorter prefix covers too many words: the index answers it
 
