@@ -42,7 +42,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -315,8 +315,15 @@ def _facts(session: Session, base: Anchor | None, upto: int) -> _Facts:
     if base is not None:
         parts.append(select(literal("h"), no_text, no_int, AuditEvent.hash)
                      .where(AuditEvent.id == base.id))
+    facts = _facts_of(session.execute(union_all(*parts)))
+    _anchored_seen(session, facts.anchored)
+    return facts
+
+
+def _facts_of(rows: Iterable[Any]) -> _Facts:
+    """The facts in the rows of :func:`_facts`'s statement (or ``_FACTS_PG``'s)."""
     facts = _Facts(None, Counter(), {}, False)
-    for kind, name, number, value in session.execute(union_all(*parts)):
+    for kind, name, number, value in rows:
         if kind == "s":
             facts.counts[SYSTEM if name is None else str(name)] += int(number)
         elif kind == "r":
@@ -325,7 +332,6 @@ def _facts(session: Session, base: Anchor | None, upto: int) -> _Facts:
             facts.anchored = True
         else:
             facts.base_hash = str(value)
-    _anchored_seen(session, facts.anchored)
     return facts
 
 
@@ -420,17 +426,7 @@ def facts_ahead(session: Session, event_id: int, before: tuple[int, str]
 
 def took_facts(session: Session, params: dict[str, Any], rows: list[Any]) -> None:
     """The rows of :func:`facts_ahead`'s statement, kept for :func:`compute`."""
-    facts = _Facts(None, Counter(), {}, False)
-    for kind, name, number, value in rows:
-        if kind == "s":
-            facts.counts[SYSTEM if name is None else str(name)] += int(number)
-        elif kind == "r":
-            facts.rows[str(name)] = int(number or 0)
-        elif kind == "a":
-            facts.anchored = True
-        else:
-            facts.base_hash = str(value)
-    session.info[_FACTS_AHEAD] = (params["key"], facts)
+    session.info[_FACTS_AHEAD] = (params["key"], _facts_of(rows))
 
 
 def _anchored_seen(session: Session, anchored: bool) -> None:
