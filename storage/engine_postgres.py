@@ -64,6 +64,14 @@ def connection_class() -> type[Any]:
     import psycopg
     from psycopg.pq import TransactionStatus
 
+    # Both are psycopg's own (not public) generator steps, as of 3.3 (pyproject pins
+    # <3.4). Without them the override below would never run and an audit-only write on
+    # its autocommit connection would commit statement by statement: refuse instead.
+    for step in ("_start_query", "_exec_command"):
+        if not callable(getattr(psycopg.Connection, step, None)):
+            raise RuntimeError(f"psycopg {psycopg.__version__} has no Connection.{step}: "
+                               "this Frontdesk needs psycopg 3.3 for the shared store")
+
     class Connection(psycopg.Connection[Any]):
         owes_begin = False
 

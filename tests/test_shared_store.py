@@ -666,3 +666,18 @@ def test_a_counted_search_sets_its_brief_lock_bound_in_the_chain_locks_round_tri
             assert audit_chain.verify(s).ok
     finally:
         store.close()
+
+
+def test_a_psycopg_without_the_steps_a_begin_rides_on_is_refused(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The audit-only writes' BEGIN rides on two of psycopg's internal steps; a psycopg
+    without them is refused when the shared store's engine is made, never left to commit
+    an audit-only write statement by statement."""
+    from psycopg._connection_base import BaseConnection
+
+    from storage import engine_postgres as pge
+
+    monkeypatch.setattr(pge, "_CONNECTION_CLASS", [])
+    monkeypatch.delattr(BaseConnection, "_start_query")
+    with pytest.raises(RuntimeError, match="_start_query"):
+        pge.connection_class()
