@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from typing import Any
 
 from sqlalchemy import Engine, event
@@ -39,6 +38,7 @@ class Checkpointer:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._due = threading.Event()
+        self._stopped = threading.Event()   # set by stop(): ends a wait at once
         self._stopping = False
         self.runs = 0   # checkpoints run (tests, benches)
         event.listen(engine, "checkout", self._checked_out)
@@ -64,7 +64,7 @@ class Checkpointer:
             # Let a burst of commits settle (and this commit finish) before folding.
             while self._due.is_set() and not self._stopping:
                 self._due.clear()
-                time.sleep(SETTLE_S)
+                self._stopped.wait(SETTLE_S)   # close() must not wait this out
             if self._stopping:
                 return
             try:
@@ -86,5 +86,6 @@ class Checkpointer:
         first. Idempotent. Connections keep automatic checkpoints off: the last one to
         close folds the log (SQLite's own rule), no commit does."""
         self._stopping = True
+        self._stopped.set()
         self._due.set()
         self._thread.join(timeout=30)

@@ -12,6 +12,7 @@ import hashlib
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from app.opening import KeyringKey, open_store
@@ -76,3 +77,19 @@ def test_the_thread_checkpoints_after_a_commit(data_dir: Path) -> None:
         assert store._checkpoints.runs > runs
     finally:
         store.close()
+
+
+def test_closing_the_store_ends_the_thread_without_waiting_out_its_pause(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A commit starts the thread's pause before it checkpoints; closing the store ends
+    that pause at once (a close waited it out, half a second after every write)."""
+    from storage import wal_checkpoints
+
+    monkeypatch.setattr(wal_checkpoints, "SETTLE_S", 3600.0)
+    store = open_store(data_dir, KeyringKey())
+    assert store._checkpoints is not None
+    with store.write() as s:
+        s.merge(Setting(key="test.value", value="z"))
+    thread = store._checkpoints._thread
+    store.close()   # joins for at most 30 s: the pause must end before that
+    assert not thread.is_alive()
