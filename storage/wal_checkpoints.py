@@ -7,7 +7,7 @@ its own commit of one audit event copied the import's pages and synced the file,
 with 0.2 s of CPU (docs/performance.md, lead, 2026-11-28 evening). So the connections of
 an open store have automatic checkpoints off (``PRAGMA wal_autocheckpoint = 0``, set the
 first time each is checked out of the pool), and one thread per open store runs a passive
-checkpoint a moment after commits (:data:`SETTLE_S`: the commits of a burst, an import's
+checkpoint a moment after write commits (:data:`SETTLE_S`: the commits of a burst, an import's
 batches, are folded into one). A passive checkpoint takes no lock a desk waits for: it
 copies what no reader still needs and leaves the rest for the next one; a reader or
 writer at another desk goes on meanwhile.
@@ -26,6 +26,8 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 
+from storage.write_locks import WRITE_OPTION
+
 log = logging.getLogger(__name__)
 
 SETTLE_S = 0.5   # wait this long after a commit for more before checkpointing
@@ -39,7 +41,6 @@ class Checkpointer:
         self._engine = engine
         self._due = threading.Event()
         self._stopped = threading.Event()   # set by stop(): ends a wait at once
-        self._stopping = False
         self.runs = 0   # checkpoints run (tests, benches)
         event.listen(engine, "checkout", self._checked_out)
         event.listen(engine, "commit", self._committed)
@@ -53,19 +54,19 @@ class Checkpointer:
             dbapi_connection.execute("PRAGMA wal_autocheckpoint = 0")
             record.info[_OFF] = True
 
-    def _committed(self, _conn: Any) -> None:
-        self._due.set()
+    def _committed(self, conn: Any) -> None:
+        # Only a write adds to the log: a read's commit (every key press) wakes nothing.
+        if conn.get_execution_options().get(WRITE_OPTION):
+            self._due.set()
 
     def _run(self) -> None:
         while True:
             self._due.wait()
-            if self._stopping:
-                return
             # Let a burst of commits settle (and this commit finish) before folding.
-            while self._due.is_set() and not self._stopping:
+            while self._due.is_set() and not self._stopped.is_set():
                 self._due.clear()
                 self._stopped.wait(SETTLE_S)   # close() must not wait this out
-            if self._stopping:
+            if self._stopped.is_set():
                 return
             try:
                 self.checkpoint_now()
@@ -85,7 +86,6 @@ class Checkpointer:
         """End the thread (before the engine is disposed); a checkpoint under way ends
         first. Idempotent. Connections keep automatic checkpoints off: the last one to
         close folds the log (SQLite's own rule), no commit does."""
-        self._stopping = True
         self._stopped.set()
         self._due.set()
         self._thread.join(timeout=30)

@@ -93,3 +93,22 @@ def test_closing_the_store_ends_the_thread_without_waiting_out_its_pause(
     thread = store._checkpoints._thread
     store.close()   # joins for at most 30 s: the pause must end before that
     assert not thread.is_alive()
+
+
+def test_only_a_write_makes_a_checkpoint_due(data_dir: Path) -> None:
+    """A read's commit (every key press) adds nothing to the log: it wakes no checkpoint;
+    a write's does."""
+    store = open_store(data_dir, KeyringKey())
+    try:
+        checkpoints = store._checkpoints
+        assert checkpoints is not None
+        checkpoints.stop()        # the thread no longer clears what is due
+        checkpoints._due.clear()
+        with store.read() as s:
+            assert s.get(Setting, "test.value") is None
+        assert not checkpoints._due.is_set()
+        with store.write() as s:
+            s.merge(Setting(key="test.value", value="z"))
+        assert checkpoints._due.is_set()
+    finally:
+        store.close()
