@@ -158,14 +158,11 @@ def remembered(session: Session, key: tuple[Any, ...], read: Callable[[], Iterab
     return cast(tuple[_K, ...], hit)
 
 
-_remembered = remembered
-
-
 def term_candidates(session: Session, word: str, *, sound_prefix: bool = False
                     ) -> tuple[Term, ...]:
     """:func:`_term_candidates`, remembered until guest data changes."""
-    return _remembered(session, ("near", word, sound_prefix),
-                       lambda: _term_candidates(session, word, sound_prefix=sound_prefix))
+    return remembered(session, ("near", word, sound_prefix),
+                      lambda: _term_candidates(session, word, sound_prefix=sound_prefix))
 
 
 def _term_candidates(session: Session, word: str, *, sound_prefix: bool = False
@@ -226,4 +223,4 @@ def terms_by_fold(session: Session, folds: Iterable[str]) -> tuple[Term, ...]:
     wanted = sorted(set(folds))
     if not wanted:
         return ()
-    return _remembered(session, ("folds", *wanted), lambda: _by_fold(session, wanted))
+    return remembered(session, ("folds", *wanted), lambda: _by_fold(session, wanted))
