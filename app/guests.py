@@ -121,7 +121,9 @@ def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMI
                 day: dt.date | None = None) -> list[GuestMatch]:
     """Type-ahead search, forgiving and today first (``app.guest_search``): each result
     says why it matched when that is not simply its name."""
-    with store.read() as s:   # the permission read in the search's own transaction
+    # The permission read in the search's own transaction, on a driver connection (no ORM
+    # session: storage.store.Store.search_read).
+    with store.search_read() as s:
         require(store, actor, Action.SEARCH_GUESTS, within=s)
         found = guest_search.find(s, typed, limit, day or _today(), lambda: region_in(s))
     note_search(store, actor, len(found))   # that a search happened; never what was typed
@@ -134,7 +136,7 @@ def warm_up_search(store: Store, actor: Actor, *, day: dt.date | None = None) ->
     runs only its own search. Called once signed in, off the GUI thread
     (``ui.search_service.SearchService.warm_up``). Nothing is shown, so nothing is audited;
     the permission is checked as for a search."""
-    with store.read() as s:
+    with store.search_read() as s:
         require(store, actor, Action.SEARCH_GUESTS, within=s)
         guest_search.warm_up(s, day or _today())
 
