@@ -30,12 +30,14 @@ class _Worker(QObject):
         super().__init__()
         self._service = service
 
-    @Slot(int, str, object, object)
-    def run(self, generation: int, typed: str, store: object, actor: object) -> None:
+    @Slot(int, str, int, object, object)
+    def run(self, generation: int, typed: str, limit: int, store: object,
+            actor: object) -> None:
         if generation != self._service.latest:
             return  # a newer key press replaced this request before it started
         try:
-            result: object = guests.find_guests(store, actor, typed)  # type: ignore[arg-type]
+            result: object = guests.find_guests(store, actor, typed,  # type: ignore[arg-type]
+                                                limit)
         except FrontdeskError as exc:
             result = say(exc)
         if generation == self._service.latest:
@@ -53,11 +55,15 @@ class _Worker(QObject):
 
 
 class SearchService(QObject):
-    """Owns the search thread. ``search(text)`` returns at once; ``results`` arrives later."""
+    """Owns the search thread. ``search(text)`` returns at once; ``results`` arrives later.
 
-    results = Signal(str, list)  # typed text, [GuestInfo]
+    A key press asks for ``guests.SEARCH_LIMIT`` guests (a screenful); ``more(text, limit)``
+    asks for the same text again with a longer list when staff go past its end.
+    """
+
+    results = Signal(str, list, int)  # typed text, [GuestInfo], the limit asked for
     failed = Signal(str)
-    _request = Signal(int, str, object, object)
+    _request = Signal(int, str, int, object, object)
     _warm = Signal(object, object)
 
     def __init__(self, parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
@@ -66,6 +72,7 @@ class SearchService(QObject):
         self._store: Store | None = None
         self._actor: Actor | None = None
         self._pending = ""
+        self._limit = guests.SEARCH_LIMIT
         self._thread = QThread(self)
         self._thread.setObjectName("frontdesk-search")
         self._worker = _Worker(self)
@@ -95,11 +102,22 @@ class SearchService(QObject):
     def search(self, typed: str) -> None:
         self.latest += 1
         self._pending = typed
+        self._limit = guests.SEARCH_LIMIT
         if not typed.strip():
             self._debounce.stop()
-            self.results.emit(typed, [])
+            self.results.emit(typed, [], self._limit)
             return
         self._debounce.start()
+
+    def more(self, typed: str, limit: int) -> None:
+        """The same text again with a longer list (no debounce: nothing is being typed)."""
+        if not typed.strip():
+            return
+        self.latest += 1
+        self._pending = typed
+        self._limit = limit
+        self._debounce.stop()
+        self._send()
 
     def cancel(self) -> None:
         """Forget anything in flight (used on lock and when the field is cleared)."""
@@ -109,7 +127,7 @@ class SearchService(QObject):
     def _send(self) -> None:
         if self._store is None or self._actor is None:
             return
-        self._request.emit(self.latest, self._pending, self._store, self._actor)
+        self._request.emit(self.latest, self._pending, self._limit, self._store, self._actor)
 
     @Slot(int, str, object)
     def _deliver(self, generation: int, typed: str, result: object) -> None:
@@ -118,7 +136,7 @@ class SearchService(QObject):
         if isinstance(result, str):
             self.failed.emit(result)
         else:
-            self.results.emit(typed, list(result))  # type: ignore[call-overload]
+            self.results.emit(typed, list(result), self._limit)  # type: ignore[call-overload]
 
     def shutdown(self) -> None:
         """Stop the thread (window closing); waits for a running query to finish."""
