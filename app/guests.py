@@ -24,7 +24,14 @@ from storage.errors import StoreBusy
 from storage.models import Guest, VisitKind, VisitStatus
 from storage.store import Store
 
-SEARCH_LIMIT = 50
+#: Guests a key press lists: a screenful and a little more (the desk's results table shows
+#: about 16 rows at 1366×768). Ranking puts what staff want in the first five; a longer list
+#: is asked for only when staff go past its end (``SEARCH_MORE``), so the key press that
+#: must answer within a frame builds no rows nobody sees.
+SEARCH_LIMIT = 20
+#: How many more guests each "show more" asks for (Down or Page Down past the last row,
+#: or scrolling to the end of a full list).
+SEARCH_MORE = 50
 
 
 @dataclass(frozen=True)

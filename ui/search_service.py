@@ -30,8 +30,9 @@ class _Worker(QObject):
         super().__init__()
         self._service = service
 
-    @Slot(int, str, object, object)
-    def run(self, generation: int, typed: str, store: object, actor: object) -> None:
+    @Slot(int, str, int, object, object)
+    def run(self, generation: int, typed: str, limit: int, store: object,
+            actor: object) -> None:
         if generation != self._service.latest:
             return  # a newer key press replaced this request before it started
         handed: list[object] = []
@@ -43,7 +44,8 @@ class _Worker(QObject):
                 self.found.emit(generation, typed, found)
 
         try:
-            guests.find_guests(store, actor, typed, hand_over=hand_over)  # type: ignore[arg-type]
+            guests.find_guests(store, actor, typed, limit,  # type: ignore[arg-type]
+                               hand_over=hand_over)
         except FrontdeskError as exc:
             if not handed and generation == self._service.latest:
                 self.found.emit(generation, typed, say(exc))
@@ -60,11 +62,15 @@ class _Worker(QObject):
 
 
 class SearchService(QObject):
-    """Owns the search thread. ``search(text)`` returns at once; ``results`` arrives later."""
+    """Owns the search thread. ``search(text)`` returns at once; ``results`` arrives later.
 
-    results = Signal(str, list)  # typed text, [GuestInfo]
+    A key press asks for ``guests.SEARCH_LIMIT`` guests (a screenful); ``more(text, limit)``
+    asks for the same text again with a longer list when staff go past its end.
+    """
+
+    results = Signal(str, list, int)  # typed text, [GuestInfo], the limit asked for
     failed = Signal(str)
-    _request = Signal(int, str, object, object)
+    _request = Signal(int, str, int, object, object)
     _warm = Signal(object, object)
 
     def __init__(self, parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
@@ -73,6 +79,7 @@ class SearchService(QObject):
         self._store: Store | None = None
         self._actor: Actor | None = None
         self._pending = ""
+        self._limit = guests.SEARCH_LIMIT
         self._thread = QThread(self)
         self._thread.setObjectName("frontdesk-search")
         self._worker = _Worker(self)
@@ -102,11 +109,22 @@ class SearchService(QObject):
     def search(self, typed: str) -> None:
         self.latest += 1
         self._pending = typed
+        self._limit = guests.SEARCH_LIMIT
         if not typed.strip():
             self._debounce.stop()
-            self.results.emit(typed, [])
+            self.results.emit(typed, [], self._limit)
             return
         self._debounce.start()
+
+    def more(self, typed: str, limit: int) -> None:
+        """The same text again with a longer list (no debounce: nothing is being typed)."""
+        if not typed.strip():
+            return
+        self.latest += 1
+        self._pending = typed
+        self._limit = limit
+        self._debounce.stop()
+        self._send()
 
     def cancel(self) -> None:
         """Forget anything in flight (used on lock and when the field is cleared)."""
@@ -116,7 +134,7 @@ class SearchService(QObject):
     def _send(self) -> None:
         if self._store is None or self._actor is None:
             return
-        self._request.emit(self.latest, self._pending, self._store, self._actor)
+        self._request.emit(self.latest, self._pending, self._limit, self._store, self._actor)
 
     @Slot(int, str, object)
     def _deliver(self, generation: int, typed: str, result: object) -> None:
@@ -125,7 +143,7 @@ class SearchService(QObject):
         if isinstance(result, str):
             self.failed.emit(result)
         else:
-            self.results.emit(typed, list(result))  # type: ignore[call-overload]
+            self.results.emit(typed, list(result), self._limit)  # type: ignore[call-overload]
 
     def shutdown(self) -> None:
         """Stop the thread (window closing); waits for a running query to finish."""

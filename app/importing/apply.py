@@ -28,6 +28,7 @@ from app.clock import now as _now
 from app.errors import FrontdeskError, ValidationError
 from app.guests import region_in
 from app.i18n import _, joined, ngettext_
+from app.importing.collector import while_paused
 from app.importing.matching import Matched, match
 from app.importing.plan import ImportPlan, RowError
 from app.importing.prepare import ImportResult, Prepared, helper, only_reads_since, prepare
@@ -120,6 +121,7 @@ class Preview:
         return lines
 
 
+@while_paused
 def preview(store: Store, actor: Actor, plan: ImportPlan) -> Preview:
     """What applying would do, read-only."""
     require(store, actor, Action.IMPORT)
@@ -156,6 +158,7 @@ def _cache_mib(rows: int) -> int:
     return max(32, min(256, rows // 1000))
 
 
+@while_paused
 def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool = False,
           progress: Progress | None = None, cancelled: Cancelled | None = None,
           prepared: Callable[[], None] | None = None,

@@ -19,6 +19,7 @@ from app import languages
 from app.errors import ValidationError
 from app.guests import GuestFields
 from app.i18n import N_, Msg, _, ngettext_
+from app.importing.collector import while_paused
 from app.importing.dates import NotADate, parse_datetime, parse_time
 from app.importing.mapping import FIELD_LABELS, Field, clean_mapping, is_free_text
 from app.importing.reading import DELIMITER_NAMES, Table
@@ -190,6 +191,7 @@ def _service_of(value: str) -> Service | None:
     return None
 
 
+@while_paused
 def build_plan(table: Table, mapping: Mapping[int, Field], file_name: str = "") -> ImportPlan:
     """Check every record against the mapping; never raises for a bad row."""
     m = clean_mapping(table.header, mapping)

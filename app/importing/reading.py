@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from app.errors import ValidationError
 from app.i18n import Msg, _
+from app.importing.collector import while_paused
 
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -140,6 +141,7 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+@while_paused
 def read_table(data: bytes) -> Table:
     """Decode, find the delimiter, and split into a header and records (blank lines dropped)."""
     if len(data) > MAX_BYTES:

@@ -2387,6 +2387,10 @@ Mitarbeiter schlagen neue Merkmale in der Merkmalauswahl vor.</translation>
       <translation>Geben Sie einen Teil eines Namens, eine E-Mail-Adresse oder eine Telefonnummer ein.</translation>
     </message>
     <message>
+      <source>First {n} guests shown · ↑↓ choose, ↓ at the end shows more · Enter opens · Esc clears</source>
+      <translation>Erste {n} Gäste angezeigt · ↑↓ wählen, ↓ am Ende zeigt mehr · Eingabe öffnet · Esc leert</translation>
+    </message>
+    <message>
       <source>{n} guests shown · ↑↓ choose · Enter opens · Esc clears</source>
       <translation>{n} Gäste angezeigt · ↑↓ wählen · Eingabe öffnet · Esc leert</translation>
     </message>
@@ -2399,6 +2403,10 @@ Mitarbeiter schlagen neue Merkmale in der Merkmalauswahl vor.</translation>
 Check the spelling, or press Ctrl+N to add a new guest.</source>
       <translation>Kein Gast passt zu Ihrer Eingabe.
 Prüfen Sie die Schreibweise oder drücken Sie Strg+N, um einen neuen Gast anzulegen.</translation>
+    </message>
+    <message>
+      <source>Finding more guests…</source>
+      <translation>Weitere Gäste werden gesucht…</translation>
     </message>
   </context>
   <context>

@@ -2387,6 +2387,10 @@ Medewerkers stellen nieuwe labels voor via de labelkiezer.</translation>
       <translation>Typ een deel van een naam, een e-mailadres of een telefoonnummer.</translation>
     </message>
     <message>
+      <source>First {n} guests shown · ↑↓ choose, ↓ at the end shows more · Enter opens · Esc clears</source>
+      <translation>Eerste {n} gasten getoond · ↑↓ kiezen, ↓ aan het eind toont meer · Enter opent · Esc wist</translation>
+    </message>
+    <message>
       <source>{n} guests shown · ↑↓ choose · Enter opens · Esc clears</source>
       <translation>{n} gasten getoond · ↑↓ kiezen · Enter opent · Esc wist</translation>
     </message>
@@ -2399,6 +2403,10 @@ Medewerkers stellen nieuwe labels voor via de labelkiezer.</translation>
 Check the spelling, or press Ctrl+N to add a new guest.</source>
       <translation>Geen gast gevonden.
 Controleer de spelling, of druk op Ctrl+N om een nieuwe gast toe te voegen.</translation>
+    </message>
+    <message>
+      <source>Finding more guests…</source>
+      <translation>Meer gasten zoeken…</translation>
     </message>
   </context>
   <context>

@@ -145,6 +145,61 @@ def test_once_signed_in_the_search_thread_reads_what_the_first_key_press_would(
     assert calls == [(store, receptionist.id, False)]
 
 
+def test_a_full_list_grows_below_when_staff_go_past_its_last_row(
+        qtbot: QtBot, store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key press lists a screenful (``guests.SEARCH_LIMIT``); Down past the last row of a
+    full list asks for ``SEARCH_MORE`` more, keeps the rows shown where they are and
+    chooses the first new one; a list that is not full asks for nothing more."""
+    from app import guests
+
+    monkeypatch.setattr(guests, "SEARCH_LIMIT", 3)
+    monkeypatch.setattr(guests, "SEARCH_MORE", 4)
+    asked: list[int] = []
+    real = guests.find_guests
+
+    def find(store_: Store, actor: Actor, typed: str, limit: int = 3, **kw: object
+             ) -> list[object]:
+        asked.append(limit)
+        return real(store_, actor, typed, limit, **kw)  # type: ignore[arg-type, return-value]
+
+    monkeypatch.setattr(guests, "find_guests", find)
+    for first in ("Anna", "Bram", "Carla", "Dirk", "Eva", "Femke", "Gert", "Hanna"):
+        add_guest(store, receptionist, f"{first} Verhoeven", first)
+    window = make_window(qtbot, store)
+    sign_in(qtbot, window, "Sam Bakker", RECEPTIONIST_PIN)
+    d = desk(window)
+    key(qtbot, window, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(d.search_field, "verhoeven")
+    qtbot.waitUntil(lambda: len(names(window)) == 3)
+    first_three = names(window)
+    assert asked == [3]
+    assert d.results.count.text().startswith("First 3 guests shown")
+    qtbot.keyClick(d.search_field, Qt.Key.Key_Down)
+    qtbot.keyClick(d.search_field, Qt.Key.Key_Down)
+    assert d.results.table.current_row() == 2 and asked == [3]   # no more asked yet
+    qtbot.keyClick(d.search_field, Qt.Key.Key_Down)              # past the last row
+    qtbot.waitUntil(lambda: len(names(window)) == 7)
+    assert asked == [3, 7]
+    assert names(window)[:3] == first_three                      # shown rows stay put
+    assert d.results.table.current_row() == 3                    # the first new one chosen
+    assert len(set(names(window))) == 7
+    for _ in range(3):
+        qtbot.keyClick(d.search_field, Qt.Key.Key_Down)
+    assert d.results.table.current_row() == 6
+    qtbot.keyClick(d.search_field, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: len(names(window)) == 8)
+    assert asked == [3, 7, 11]
+    assert d.results.count.text().startswith("8 guests shown")    # the whole list now
+    qtbot.keyClick(d.search_field, Qt.Key.Key_Down)
+    qtbot.wait(100)
+    assert asked == [3, 7, 11] and len(names(window)) == 8      # nothing more to ask for
+    qtbot.keyClick(d.search_field, Qt.Key.Key_Escape)
+    qtbot.keyClicks(d.search_field, "verhoeven")                 # a new search: a screenful
+    qtbot.waitUntil(lambda: len(names(window)) == 3)
+    assert asked[-1] == 3
+
+
 def test_the_search_thread_shows_the_list_before_it_writes_the_searchs_count(
         qtbot: QtBot, desk_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     """The first search of a sitting writes the counted-search event (app.audit): the list

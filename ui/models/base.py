@@ -44,6 +44,15 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def clear(self) -> None:
         self.set_rows([])
 
+    def append_rows(self, rows: Sequence[T]) -> None:
+        """Add rows below the last; the rows shown, the selection and the scroll stay."""
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
     def row_at(self, row: int) -> T | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
