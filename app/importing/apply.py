@@ -209,6 +209,7 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
                     bulk.insert_prepared(s, p.guests, after_batch=step)
             else:
                 bulk.insert_prepared(s, p.guests, after_batch=step)
+            p.start()   # what is still to build, beside the visits' insert (prepare.py)
             # the visits, then the words, pairs and events, were built meanwhile (prepare.py)
             bulk.insert_prepared(s, p.visits.result(), after_batch=step)
             later = p.later.result()

@@ -11,9 +11,13 @@ pure Python over the plan) is built by a helper thread while the guests are bein
 written: SQLite and PostgreSQL's drivers let go of Python's interpreter lock while the
 engine works, so on a machine with an idle core that Python work costs no waiting (a
 100,000-row import's visits, words and events take seconds to build, the guests as long
-to insert). When every core is busy the helper gains nothing and only makes the write
-lock last longer (measured: docs/performance.md), so then, and for a small file,
-everything is built in the calling thread before the lock, as before.
+to insert). On SQLite the guests' insert itself calls a Python function per guest (the
+name-pair trigger's), which would wait for the interpreter lock behind the helper, so
+there the visits are built before the lock and the helper begins when the guests are
+written, beside the visits' insert (``Prepared.start``). When every core is busy the
+helper gains nothing and only makes the write lock last longer (measured:
+docs/performance.md), so then, and for a small file, everything is built in the calling
+thread before the lock, as before.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -86,6 +90,9 @@ class Prepared:
     visits: Future[bulk.PreparedRows]
     later: Future[Later]
     result: ImportResult
+    # Called once the guests are inserted: begins building what is not yet being built
+    # (on SQLite the helper waits for it: see prepare).
+    start: Callable[[], None]
 
     def rows(self) -> int:
         """The steps of progress: the rows written (guests, visits, their events)."""
@@ -164,13 +171,40 @@ def prepare(s: Session, actor: Actor, plan: ImportPlan, at: dt.datetime,
     own_pairs = bulk.keeps_name_pairs(s)
     args = (s, actor, plan, m, at, refs, top_guest, top_visit, result, guests, own_pairs,
             visits, later)
-    if len(m.new_rows) + len(m.visit_rows) >= HELPER_FROM and spare_core():
+    start: Callable[[], None] = _nothing
+    if len(m.new_rows) + len(m.visit_rows) < HELPER_FROM or not spare_core():
+        _build_rest(*args)
+    elif own_pairs:
+        # SQLite: while the guests are inserted, the name-pair trigger calls a Python
+        # function for each guest (storage.name_pairs, swapped for one giving none), and
+        # each call waits for the interpreter lock while the helper holds it: a Python
+        # thread running beside that insert made it 3-10x slower (docs/performance.md).
+        # So the visits are built here, and the rest begins after the guests are written,
+        # beside the visits' insert (no Python called per row there).
+        visit_events = _build_visits(*args[:8], visits)
+        if visit_events is None:
+            _fail(later, visits.exception())
+        else:
+            start = _once(lambda: pool.submit(_build_later, *args, visit_events))
+    else:
         # The session is only asked which engine it talks to (see bulk.prepare_rows).
         pool.submit(_build_rest, *args)
-    else:
-        _build_rest(*args)
     return Prepared(seen_event, top_guest, top_visit, guests, len(m.visit_rows), own_pairs,
-                    visits, later, result)
+                    visits, later, result, start)
+
+
+def _nothing() -> None:
+    pass
+
+
+def _once(job: Callable[[], object]) -> Callable[[], None]:
+    done: list[bool] = []
+
+    def run() -> None:
+        if not done:
+            done.append(True)
+            job()
+    return run
 
 
 def _build_rest(s: Session, actor: Actor, plan: ImportPlan, m: Match, at: dt.datetime,
@@ -178,12 +212,27 @@ def _build_rest(s: Session, actor: Actor, plan: ImportPlan, m: Match, at: dt.dat
                 guests: bulk.PreparedRows, own_pairs: bool,
                 visits: Future[bulk.PreparedRows], later: Future[Later]) -> None:
     """Build the visits, then the name words, the name pairs (``own_pairs``) and the audit
-    events (``guest.created`` and
-    ``visit.recorded`` with ``via="import"``, then one ``import.applied``), handing each
-    over as soon as it is ready; a failure is handed over instead."""
+    events, handing each over as soon as it is ready; a failure is handed over instead."""
+    visit_events = _build_visits(s, actor, plan, m, at, refs, top_guest, top_visit, visits)
+    if visit_events is not None:
+        _build_later(s, actor, plan, m, at, refs, top_guest, top_visit, result, guests,
+                     own_pairs, visits, later, visit_events)
+    else:
+        _fail(later, visits.exception())
+
+
+def _fail(waiting: Future[Later], exc: BaseException | None) -> None:
+    if not waiting.done():
+        waiting.set_exception(exc or RuntimeError("the import's visits were not built"))
+
+
+def _build_visits(s: Session, actor: Actor, plan: ImportPlan, m: Match, at: dt.datetime,
+                  refs: list[str], top_guest: int, top_visit: int,
+                  visits: Future[bulk.PreparedRows]) -> list[audit_chain.Event] | None:
+    """The visits' rows (handed over in ``visits``) and their ``visit.recorded`` events
+    (returned); None when building them failed (the failure is in ``visits``)."""
     try:
-        events: list[audit_chain.Event] = [
-            (at, actor.id, "guest.created", ref, {"via": "import"}) for ref in refs]
+        events: list[audit_chain.Event] = []
         visit_rows: list[tuple[object, ...]] = []
         for n, i in enumerate(m.visit_rows):
             v = plan.rows[i].visit
@@ -200,6 +249,27 @@ def _build_rest(s: Session, actor: Actor, plan: ImportPlan, m: Match, at: dt.dat
                                v.reference or None))
             events.append((at, actor.id, "visit.recorded", ref,
                            {"visit": visit_id, "kind": _KIND_WORDS[v.kind], "via": "import"}))
+        visits.set_result(bulk.prepare_rows(s, Visit, _VISIT_COLUMNS, visit_rows))
+        return events
+    except BaseException as exc:
+        visits.set_exception(exc)
+        if not isinstance(exc, Exception):
+            raise
+        return None
+
+
+def _build_later(s: Session, actor: Actor, plan: ImportPlan, m: Match, at: dt.datetime,
+                 refs: list[str], top_guest: int, top_visit: int, result: ImportResult,
+                 guests: bulk.PreparedRows, own_pairs: bool,
+                 visits: Future[bulk.PreparedRows], later: Future[Later],
+                 visit_events: list[audit_chain.Event]) -> None:
+    """The name words, the name pairs (``own_pairs``) and the audit events
+    (``guest.created`` and ``visit.recorded`` with ``via="import"``, then one
+    ``import.applied``), handed over in ``later``; a failure is handed over instead."""
+    try:
+        events: list[audit_chain.Event] = [
+            (at, actor.id, "guest.created", ref, {"via": "import"}) for ref in refs]
+        events += visit_events
         events.append((at, actor.id, "import.applied", None, {
             "file_sha256": plan.sha256, "layout": plan.fingerprint[:12],
             "rows": plan.records, "guests_created": result.guests_created,
@@ -207,14 +277,11 @@ def _build_rest(s: Session, actor: Actor, plan: ImportPlan, m: Match, at: dt.dat
             "duplicate_visits": result.duplicate_visits,
             "rows_with_errors": result.skipped_rows,
         }))
-        visits.set_result(bulk.prepare_rows(s, Visit, _VISIT_COLUMNS, visit_rows))
         terms = name_terms.name_term_rows(
             n for r in m.new_rows for n in (r.guest.full_name, r.guest.preferred_name))
         pairs = bulk.name_pair_rows(guests) if own_pairs else []
         later.set_result(Later(terms, audit_chain.prepare_events(s, events), pairs))
     except BaseException as exc:
-        for waiting in (visits, later):
-            if not waiting.done():
-                waiting.set_exception(exc)
+        _fail(later, exc)
         if not isinstance(exc, Exception):
             raise
