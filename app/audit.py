@@ -153,6 +153,11 @@ def note_search(store: Store, actor: Actor, results: int) -> bool:
         # next search's event.
         _put_back(pending, searches, total)
         return False
+    except BaseException:
+        # Any other failure (the server gone): the count stays pending too, and the error
+        # is the caller's (the results may have been shown already: find_guests' hand_over).
+        _put_back(pending, searches, total)
+        raise
     return True
 
 

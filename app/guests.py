@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -125,13 +126,27 @@ def get_guest(store: Store, actor: Actor, guest_id: int) -> GuestInfo:
 
 
 def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMIT, *,
-                day: dt.date | None = None) -> list[GuestMatch]:
+                day: dt.date | None = None,
+                hand_over: Callable[[list[GuestMatch]], None] | None = None
+                ) -> list[GuestMatch]:
     """Type-ahead search, forgiving and today first (``app.guest_search``): each result
-    says why it matched when that is not simply its name."""
-    with store.read() as s:   # the permission read in the search's own transaction
+    says why it matched when that is not simply its name.
+
+    Every search is counted (``app.audit.note_search``: that it happened, never what was
+    typed). With ``hand_over`` the results are handed to it first and counted after it
+    returned (or raised), so a count due now (a desk's first search of a sitting, then
+    once a minute: three round trips on the shared store) does not hold up the list the
+    person is waiting for (``ui.search_service``)."""
+    # The permission read in the search's own transaction, on a driver connection (no ORM
+    # session: storage.store.Store.search_read).
+    with store.search_read() as s:
         require(store, actor, Action.SEARCH_GUESTS, within=s)
         found = guest_search.find(s, typed, limit, day or _today(), lambda: region_in(s))
-    note_search(store, actor, len(found))   # that a search happened; never what was typed
+    try:
+        if hand_over is not None:
+            hand_over(found)
+    finally:
+        note_search(store, actor, len(found))   # that a search happened; never what was typed
     return found
 
 
@@ -141,7 +156,7 @@ def warm_up_search(store: Store, actor: Actor, *, day: dt.date | None = None) ->
     runs only its own search. Called once signed in, off the GUI thread
     (``ui.search_service.SearchService.warm_up``). Nothing is shown, so nothing is audited;
     the permission is checked as for a search."""
-    with store.read() as s:
+    with store.search_read() as s:
         require(store, actor, Action.SEARCH_GUESTS, within=s)
         guest_search.warm_up(s, day or _today())
 

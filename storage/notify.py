@@ -76,16 +76,26 @@ def before_commit(session: Session) -> None:
     touched: set[str] | None = conn.info.pop(_TOUCHED, None)
     if not touched:
         return
+    if session.get_bind().dialect.name == "postgresql":
+        # The bump, this transaction's rows of the change log stamped with it, and the
+        # NOTIFY: one statement (storage.postgres_changes).
+        from storage import postgres_changes
+
+        tables = json.dumps(sorted(touched))
+        if session.execute(text(postgres_changes.BUMP_SQL),
+                           {"k": SEQ_KEY, "c": CHANNEL, "tables": tables}).first() is None:
+            session.execute(text("INSERT INTO setting (key, value) VALUES (:k, '1')"),
+                            {"k": SEQ_KEY})
+            session.execute(text(postgres_changes.STAMP_SQL), {"seq": 1})
+            payload = json.dumps({"seq": 1, "tables": sorted(touched)})
+            session.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
+        return
     seq = session.execute(
         text("UPDATE setting SET value = CAST(CAST(value AS INTEGER) + 1 AS VARCHAR(20)) "
              "WHERE key = :k RETURNING value"), {"k": SEQ_KEY}).scalar()
     if seq is None:
-        seq = 1
         session.execute(text("INSERT INTO setting (key, value) VALUES (:k, '1')"),
                         {"k": SEQ_KEY})
-    if session.get_bind().dialect.name == "postgresql":
-        payload = json.dumps({"seq": int(seq), "tables": sorted(touched)})
-        session.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
 
 
 def current_seq(session: Session) -> int:

@@ -23,6 +23,7 @@ import unicodedata
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, NamedTuple, TypeVar, cast
 
 import sqlcipher3
@@ -102,7 +103,62 @@ def _when(value: Any) -> Any:
     return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
-def raw_rows(session: Session, sql: str, params: Sequence[Any] | dict[str, Any]
+class DriverRead:
+    """A read transaction straight on a pooled driver connection, without an ORM session:
+    what a key press's reads use of a ``Session`` (:func:`raw_rows` on its connection,
+    ``get_bind``, ``info`` and ``get_transaction`` for what is kept per transaction), and
+    nothing else. ``storage.store.Store.search_read`` hands one out for type-ahead search
+    on the local store: the session's begin, connection checkout, commit and close cost
+    a key press ~0.25 ms of CPU for two statements' worth of work (docs/performance.md)."""
+
+    __slots__ = ("_bind", "_tx", "driver", "info")
+
+    def __init__(self, bind: Any, driver: Any) -> None:
+        self.driver, self._bind = driver, bind
+        self.info: dict[str, Any] = {}
+        self._tx: _Transaction | None = _Transaction()
+
+    def get_bind(self) -> Any:
+        return self._bind
+
+    def get_transaction(self) -> _Transaction | None:
+        return self._tx
+
+
+class _Transaction:
+    """What a :class:`DriverRead`'s kept values are kept with (by a weak reference)."""
+
+    __slots__ = ("__weakref__",)
+
+
+def _driver_sql(driver: Any, sql: str) -> None:
+    try:
+        driver.execute(sql)
+    except sqlcipher3.dbapi2.Error as exc:
+        raise DBAPIError.instance(sql, (), exc, sqlcipher3.dbapi2.Error) from exc
+
+
+@contextmanager
+def driver_read(engine: Any) -> Iterator[DriverRead]:
+    """A read transaction (SQLite's deferred ``BEGIN``) on a connection of ``engine``'s pool
+    (the warm one: the pool is last in, first out), as a :class:`DriverRead`; given back to
+    the pool at the end. Driver errors come back as SQLAlchemy's, as from a session."""
+    fairy = engine.raw_connection()
+    try:
+        driver = fairy.driver_connection
+        _driver_sql(driver, "BEGIN")
+        read = DriverRead(engine, driver)
+        try:
+            yield read
+            _driver_sql(driver, "COMMIT")
+        finally:
+            read._tx = None
+            read.info.clear()
+    finally:
+        fairy.close()   # back to the pool (which rolls back a transaction left open)
+
+
+def raw_rows(session: Session | DriverRead, sql: str, params: Sequence[Any] | dict[str, Any]
              ) -> list[tuple[Any, ...]]:
     """All rows of ``sql`` (SQLite: ``?`` or ``:name`` parameters) run on the session's
     driver connection, in its transaction: the reads made on every key press (this module,
@@ -111,7 +167,7 @@ def raw_rows(session: Session, sql: str, params: Sequence[Any] | dict[str, Any]
     Errors come back as SQLAlchemy's (``DBAPIError``), as from ``session.execute``, so
     the store still names a damaged or missing file (``Store._named_failures``).
     """
-    conn = _dbapi(session)
+    conn = session.driver if isinstance(session, DriverRead) else _dbapi(session)
     try:
         return list(conn.execute(sql, params).fetchall())
     except sqlcipher3.dbapi2.Error as exc:
@@ -594,6 +650,22 @@ _STARTING_SQL = (
 )
 _STARTING_RAW = (_STARTING_SQL.replace(":start", "?").replace(":end", "?")
                  .replace(":n", "?"))
+# The shared store's: each row with its visit's id, in (starts_at, visit id) order, so a
+# window brought up to date from the change log (postgres_changes) is in the same order as
+# one read whole. The second: a window's rows of the changed guests only (see _windows_pg).
+_STARTING_PG = (
+    f"SELECT {_GUEST_COLS}, v.place, v.kind, v.starts_at, v.id FROM visit v "
+    "JOIN guest g ON g.id = v.guest_id "
+    "WHERE v.starts_at >= :start AND v.starts_at < :end AND v.status != 'cancelled' "
+    "ORDER BY v.starts_at, v.id LIMIT :n"
+)
+_STARTING_CHANGED_PG = (
+    f"SELECT {{i}}, {_GUEST_COLS}, v.place, v.kind, v.starts_at, v.id FROM visit v "
+    "JOIN guest g ON g.id = v.guest_id "
+    "WHERE {among} AND v.starts_at >= :start_{i} AND v.starts_at < :end_{i} "
+    "AND v.status != 'cancelled'"
+)
+_STARTING_COLUMNS = 14
 
 
 # Today's (and, when the index is cut, this week's) arrivals are read on every key press
@@ -612,6 +684,11 @@ _starting_cache: weakref.WeakKeyDictionary[Any, dict[_StartingKey, _Starting]] =
 # windows asked for since the last change are read again together: see _starting).
 _starting_asked: weakref.WeakKeyDictionary[Any, dict[_StartingKey, int]] = (
     weakref.WeakKeyDictionary())
+# On the shared store, each kept window's rows' order keys (starts_at, visit id), so the
+# rows of the guests that changed can be put in their places (_windows_pg).
+_starting_order: weakref.WeakKeyDictionary[Any, dict[_StartingKey, tuple[Any, ...]]] = (
+    weakref.WeakKeyDictionary())
+_CHANGED_INFO = "frontdesk.search.changed_guests"
 
 
 def _change_seq(session: Session) -> int:
@@ -712,28 +789,98 @@ def _starting(session: Session, start: dt.datetime, end: dt.datetime, limit: int
         session, _BEFORE_INFO,
         lambda: {k: entry for k, entry in per_store.items() if entry[0] != seq})
     if not _is_pg(session):
-        reads = {key: raw_rows(session, _STARTING_RAW, (_stamp(start), _stamp(end), limit))}
+        reads = {key: tuple(_place_rows(raw_rows(
+            session, _STARTING_RAW, (_stamp(start), _stamp(end), limit))))}
     else:
-        # On the driver connection, as the key press's own statements: SQLAlchemy's rows
-        # cost a first key after another desk's change ~1 ms per 100 rows to build (the
-        # Enum per row) and as much again to compare with the window read before the change
-        # (Row.__eq__ in Python); plain named tuples compare in C. The other windows read
-        # before the change come in the same round trip: the key press reads them too
-        # (today's and the coming days' arrivals rank its results). Postgres helper's hook.
-        from storage import postgres_search
+        # The other windows read before the change come in the same round trip: the key
+        # press reads them too (today's and the coming days' arrivals rank its results).
         wanted = [key, *(k for k, entry in before.items() if k != key
                          and asked.get(k) == entry[0]   # asked for since it was read
                          and (k not in per_store or per_store[k][0] != seq))]
-        reads = dict(zip(wanted, postgres_search.fetch_windows(
-            session, _STARTING_SQL, [{"start": k[0], "end": k[1], "n": k[2]} for k in wanted]),
-            strict=True))
+        reads = _windows_pg(session, wanted, before, seq)
     for old in [k for k, entry in per_store.items() if entry[0] != seq]:
         del per_store[old]
-    for k, read in reads.items():
-        rows = tuple(_place_rows(read))
+    for k, rows in reads.items():
         was = before.get(k)
         per_store[k] = (seq, rows, was[2] if was is not None and was[1] == rows else {})
+    order = _starting_order.get(session.get_bind(), {})
+    for k in [k for k in order if k not in per_store and k not in before]:
+        del order[k]
     return per_store[key]
+
+
+def _windows_pg(session: Session, wanted: list[_StartingKey],
+                before: dict[_StartingKey, _Starting], seq: int
+                ) -> dict[_StartingKey, tuple[Any, ...]]:
+    """The rows of the ``wanted`` windows at ``seq`` (the shared store; postgres helper's).
+
+    A window kept whole from before the change (fewer rows than its limit) is brought up to
+    date from the change log (``storage.postgres_changes``): one statement reads which
+    guests were logged since its counter and their rows in the window; the others' rows are
+    kept. The answer is the one a fresh read gives (the rows in (starts_at, visit id)
+    order). Any other window, or all when the log cannot say (too many changes, an import,
+    a counter too old), is read whole. On the driver connection, as the key press's own
+    statements: SQLAlchemy's rows cost ~1 ms per 100 rows to build (the Enum per row)."""
+    from storage import postgres_changes, postgres_search
+
+    order = _starting_order.setdefault(session.get_bind(), {})
+    out: dict[_StartingKey, tuple[Any, ...]] = {}
+    kept = [k for k in wanted if k in before and k in order
+            and len(before[k][1]) < k[2] and len(order[k]) == len(before[k][1])]
+    if kept:
+        since = min(before[k][0] for k in kept)
+        params: dict[str, Any] = {"since": since}
+        for i, k in enumerate(kept):
+            params[f"start_{i}"], params[f"end_{i}"] = k[0], k[1]
+        sql = postgres_changes.since_sql("since", _STARTING_CHANGED_PG, len(kept),
+                                         _STARTING_COLUMNS)
+        got: list[list[Any]] = [[] for _ in kept]
+        changed: set[int] | None = set()
+        for r in postgres_search.fetch_rows(session, sql, params):
+            if r[0] == -1:
+                changed = None
+                break
+            if r[0] == -2:
+                changed.add(int(r[1]))   # type: ignore[union-attr]
+            else:
+                got[r[0]].append(r[1:])
+        if changed is not None:
+            moved = frozenset(changed)
+            session.info[_CHANGED_INFO] = (_tx_ref(session), since, seq, moved)
+            for k, new in zip(kept, got, strict=True):
+                new.sort(key=_order_key)
+                rows, keys = postgres_changes.merged(
+                    before[k][1], order[k], moved, _place_rows(new),
+                    [_order_key(r) for r in new], k[2])
+                out[k], order[k] = tuple(rows), tuple(keys)
+    whole = [k for k in wanted if k not in out]
+    if whole:
+        reads = postgres_search.fetch_windows(
+            session, _STARTING_PG, [{"start": k[0], "end": k[1], "n": k[2]} for k in whole])
+        for k, read in zip(whole, reads, strict=True):
+            out[k] = tuple(_place_rows(read))
+            order[k] = tuple(_order_key(r) for r in read)
+    return out
+
+
+def _order_key(r: Sequence[Any]) -> tuple[Any, int]:
+    """A shared-store window row's place in its window: (starts_at, visit id)."""
+    return (_when(r[12]), int(r[13]))
+
+
+def _tx_ref(session: Session) -> Any:
+    tx = session.get_transaction()
+    return weakref.ref(tx) if tx is not None else _no_transaction
+
+
+def _changed_guests(session: Session, since: int, seq: int) -> frozenset[int] | None:
+    """The guests whose rows or visits changed after counter ``since`` up to ``seq``, when
+    this transaction read the change log for it (a window brought up to date); else None."""
+    held = session.info.get(_CHANGED_INFO)
+    if held is None or held[0]() is not session.get_transaction() or held[0]() is None:
+        return None
+    _ref, read_since, read_seq, moved = held
+    return cast(frozenset[int], moved) if read_since <= since and read_seq == seq else None
 
 
 _FACTS_SQL = (
@@ -766,6 +913,14 @@ def visit_facts(session: Session, ids: Sequence[int], day: dt.date) -> dict[int,
         return {}
     key, bind = (_change_seq(session), day), session.get_bind()
     held = _facts_cache.get(bind)
+    if held is not None and held[0] != key and held[0][1] == day:
+        # Brought up to date when this transaction read which guests changed since (the
+        # shared store's change log, read with the arrivals windows): only theirs go.
+        moved = _changed_guests(session, held[0][0], key[0])
+        if moved is not None:
+            for i in moved:
+                held[1].pop(i, None)
+            held = _facts_cache[bind] = (key, held[1])
     if held is None or held[0] != key or len(held[1]) > FACTS_KEPT:
         held = _facts_cache[bind] = (key, {})
     known = held[1]

@@ -130,6 +130,31 @@ def test_search_is_counted_never_typed(store: Store, receptionist: Actor, clock:
     assert "searchcan" not in details and "zoe" not in details.casefold()
 
 
+def test_a_search_hands_its_results_over_before_its_count_is_written(
+        store: Store, receptionist: Actor, clock: Clock) -> None:
+    """``find_guests(hand_over=…)`` (the desk's search thread) gets the list before the
+    search's count is written — a count due now does not hold the list up — and the search
+    is counted all the same, even when the hand-over fails."""
+    made = guests.create_guest(store, receptionist, GuestFields("Zoë Searchcanary"))
+    counted_when_handed: list[int] = []
+
+    def hand_over(found: list[object]) -> None:
+        assert [m.id for m in found] == [made.id]   # type: ignore[attr-defined]
+        counted_when_handed.append(len(_events(store, "guests.searched")))
+
+    guests.find_guests(store, receptionist, "searchcan", hand_over=hand_over)
+    assert counted_when_handed == [0]
+    assert [d["searches"] for _, d, _ in _events(store, "guests.searched")] == [1]
+
+    def fails(_found: list[object]) -> None:
+        raise RuntimeError("the window went away")
+
+    clock.now += audit.SEARCH_WINDOW_S
+    with pytest.raises(RuntimeError):
+        guests.find_guests(store, receptionist, "zoe", hand_over=fails)
+    assert [d["searches"] for _, d, _ in _events(store, "guests.searched")] == [1, 1]
+
+
 def test_a_search_answers_while_another_writer_holds_the_lock_and_its_count_waits(
         store: Store, receptionist: Actor, clock: Clock) -> None:
     """On either engine, a search made while another writer holds the lock its count needs

@@ -681,3 +681,71 @@ def test_a_psycopg_without_the_steps_a_begin_rides_on_is_refused(
     monkeypatch.delattr(BaseConnection, "_start_query")
     with pytest.raises(RuntimeError, match="_start_query"):
         pge.connection_class()
+
+
+@pytest.mark.parametrize("log_too_old", [False, True])
+def test_after_changes_at_another_desk_a_desk_reads_only_the_changed_guests(
+        shared_url: str, monkeypatch: pytest.MonkeyPatch, log_too_old: bool) -> None:
+    """After another desk's changes (visits recorded, cancelled, moved to another guest and
+    day, a name corrected, a guest erased) a desk's next key press reads the arrivals rows
+    and visit facts of the changed guests only (storage.postgres_changes: no window read
+    whole), and what it then keeps is exactly what a desk reading cold keeps. When the log
+    cannot answer (here: the counter moved further than it keeps), it reads whole."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from app import erasure, visits
+    from storage import postgres_changes, search
+    from storage.models import Visit, VisitKind, VisitStatus
+
+    day = dt.date.today()
+    at = dt.datetime.combine(day, dt.time(23))
+    kept = shared_store.open_shared_store(shared_url)
+    other = shared_store.open_shared_store(shared_url)
+    cold = None
+    try:
+        actor = staff.create_first_manager(other, "Eva Visser", "4826")
+        ids = [guests.create_guest(other, actor, GuestFields(f"Ingrid Holm{n}")).id
+               for n in ("", "e", "er", "quist", "berg", "gren", "strom")]
+        v = {g: visits.record_visit(other, actor, g, kind=VisitKind.STAY,
+                                    starts_at=at + dt.timedelta(days=n % 3 * 2)).id
+             for n, g in enumerate(ids[:6])}
+        guests.warm_up_search(kept, actor)
+        assert len(guests.find_guests(kept, actor, "Ingrid Holm")) == 7
+        # Another desk's changes.
+        visits.record_visit(other, actor, ids[6], kind=VisitKind.STAY, starts_at=at)
+        visits.set_status(other, actor, v[ids[0]], VisitStatus.CANCELLED)
+        with other.write() as s:   # a visit moved to another guest and day
+            s.execute(update(Visit).where(Visit.id == v[ids[1]]).values(
+                guest_id=ids[3], starts_at=at + dt.timedelta(days=1)))
+        guests.update_guest(other, actor, ids[2], GuestFields("Ingrid Holmes"))
+        erasure.erase_guest(other, actor, ids[4])
+        if log_too_old:
+            monkeypatch.setattr(postgres_changes, "KEEP", 0)
+        seen = record_fetches(monkeypatch)
+        found = guests.find_guests(kept, actor, "Ingrid Holm")
+        monkeypatch.undo()
+        whole = [q for q in seen if "ORDER BY v.starts_at, v.id" in q]
+        logged = [q for q in seen if postgres_changes.TABLE in q]
+        assert len(logged) == 1 and (len(whole) == 1) is log_too_old, seen
+        cold = shared_store.open_shared_store(shared_url)
+        assert [(m.id, m.when) for m in guests.find_guests(cold, actor, "Ingrid Holm")] \
+            == [(m.id, m.when) for m in found]
+        binds = []
+        for store in (kept, cold):
+            with store.read() as s:
+                binds.append(s.get_bind())
+        windows = {k: e[1] for k, e in search._starting_cache[binds[0]].items()}
+        assert windows == {k: e[1] for k, e in search._starting_cache[binds[1]].items()}
+        assert {r.id for rows in windows.values() for r in rows} \
+            == {ids[2], ids[3], ids[5], ids[6]}
+        facts = search._facts_cache[binds[0]][1]
+        assert ids[2] in facts and ids[3] in facts
+        with cold.read() as s:
+            assert facts == {**dict.fromkeys(facts, (False, False, None)),
+                             **search._read_facts(s, list(facts), day)}
+    finally:
+        for store in (kept, other, cold):
+            if store is not None:
+                store.close()

@@ -35,13 +35,20 @@ class _Worker(QObject):
             actor: object) -> None:
         if generation != self._service.latest:
             return  # a newer key press replaced this request before it started
+        handed: list[object] = []
+
+        def hand_over(found: object) -> None:
+            # The list is shown before the search's count is written (app.guests).
+            handed.append(found)
+            if generation == self._service.latest:
+                self.found.emit(generation, typed, found)
+
         try:
-            result: object = guests.find_guests(store, actor, typed,  # type: ignore[arg-type]
-                                                limit)
+            guests.find_guests(store, actor, typed, limit,  # type: ignore[arg-type]
+                               hand_over=hand_over)
         except FrontdeskError as exc:
-            result = say(exc)
-        if generation == self._service.latest:
-            self.found.emit(generation, typed, result)
+            if not handed and generation == self._service.latest:
+                self.found.emit(generation, typed, say(exc))
 
     @Slot(object, object)
     def warm(self, store: object, actor: object) -> None:

@@ -198,3 +198,33 @@ def test_a_full_list_grows_below_when_staff_go_past_its_last_row(
     qtbot.keyClicks(d.search_field, "verhoeven")                 # a new search: a screenful
     qtbot.waitUntil(lambda: len(names(window)) == 3)
     assert asked[-1] == 3
+
+
+def test_the_search_thread_shows_the_list_before_it_writes_the_searchs_count(
+        qtbot: QtBot, desk_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first search of a sitting writes the counted-search event (app.audit): the list
+    reaches the window first (``guests.find_guests``' ``hand_over``), then the count is
+    written on the search thread — while it is written, the list is already shown."""
+    import threading
+
+    from app import guests
+
+    shown = threading.Event()
+    shown_when_counted: list[bool] = []
+    real = guests.note_search
+
+    def counted(store: Store, actor: Actor, results: int) -> bool:
+        shown_when_counted.append(shown.wait(5))
+        return real(store, actor, results)
+
+    monkeypatch.setattr(guests, "note_search", counted)
+    desk_window.search.results.connect(lambda *_: shown.set())
+    d = desk(desk_window)
+    d.search_field.setFocus()
+    qtbot.keyClicks(d.search_field, "anna")
+    wait_for(qtbot, desk_window, ["Anna Thomassen"])
+    qtbot.waitUntil(lambda: bool(shown_when_counted), timeout=5000)
+    assert shown_when_counted[0] is True
+    store = desk_window.store
+    assert store is not None
+    qtbot.waitUntil(lambda: bool(audit_actions(store, "guests.searched")), timeout=5000)
