@@ -69,7 +69,7 @@ _PLACE = re.compile(r"^(?:(room|kamer|zimmer|chambre|table|tafel|tisch|t)\s*)?(\
 _TABLE_WORDS = {"table", "tafel", "tisch", "t"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     row: Any
     tier: int
@@ -135,15 +135,20 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         add([row], T_EXACT, _place_why(str(row.place)))
 
     typed_words = name_keys.words(text)
+    folded = _folded_typed(tuple(typed_words))
     whole = search.whole_word_rows(s, text, limit)
-    for r in whole:
-        add([r], _whole_tier(r, text), why_prefix=False)
+    typed_whole = _whole(text)
+    for r in whole:   # add(), inline: up to ``limit`` rows a key press
+        tier = _whole_tier(r, typed_whole)
+        old = found.get(r.id)
+        if old is None or (tier, 0) < (old.tier, old.edits):
+            found[r.id] = _Found(r, tier, None, 0, False)
     # Whole-word matches rank above every prefix match: a full list of them leaves no
     # room for one (on a million guests, one index query and ~50 rows less per key press).
     begins = search.prefix_rows(s, text, limit + len(whole)) if len(whole) < limit else []
     for r in begins:
         if r.id not in found:  # else already found as well or better
-            add([r], T_PREFIX, why_prefix=True)
+            found[r.id] = _Found(r, T_PREFIX, None, 0, True)
 
     start_of_day = dt.datetime.combine(day, dt.time())
     has_letters = any(ch.isalpha() for ch in text) and not places
@@ -172,7 +177,7 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         # What was typed is (in) some guest's name as it stands: look for names one letter
         # away or said alike, not two letters away (those would rank below the exact
         # matches anyway, and took most of such a key press's time).
-        named = any(f.tier <= T_WORDS and _why(f, typed_words) is None
+        named = any(f.tier <= T_WORDS and _why(f, folded) is None
                     for f in found.values())
         # Guests as close as one letter or a sound, for skipping readings two letters away
         # (only when all of today's guests were matched above: one found by such a reading
@@ -189,8 +194,8 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
 
     out = []
     for f, (is_today, this_week, _last) in _ranked(s, found, limit, day, typed_words):
-        _why(f, typed_words)
-        out.append(_match(f, "today" if is_today else "week" if this_week else ""))
+        out.append(as_match(f.row, _why(f, folded), f.tier,
+                            "today" if is_today else "week" if this_week else ""))
     return out
 
 
@@ -326,16 +331,13 @@ def as_match(r: Any, why: Msg | None = None, tier: int = T_EXACT, when: str = ""
     return m
 
 
-def _why(f: _Found, typed_words: list[str]) -> Msg | None:
-    """Why ``f`` matched, worked out now if it was left for later (``_Found.why_prefix``)."""
+def _why(f: _Found, folded: tuple[str, ...]) -> Msg | None:
+    """Why ``f`` matched, worked out now if it was left for later (``_Found.why_prefix``);
+    ``folded``: the typed words folded (:func:`_folded_typed`)."""
     if f.why_prefix is not None:
-        f.why = _not_name_why(f.row, typed_words, prefix=f.why_prefix)
+        f.why = _not_name_why(f.row, folded, prefix=f.why_prefix)
         f.why_prefix = None
     return f.why
-
-
-def _match(f: _Found, when: str) -> GuestMatch:
-    return as_match(f.row, f.why, f.tier, when)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -381,21 +383,22 @@ def _whole(name: str) -> str:
     return name_keys.fold(" ".join(name_keys.words(name)))
 
 
-def _whole_tier(r: Any, text: str) -> int:
-    typed = _whole(text)
-    for name in (r.full_name, r.preferred_name):
-        if name and _whole(name) == typed:
-            return T_EXACT
-    return T_WORDS
+def _whole_tier(r: Any, typed_whole: str) -> int:
+    """T_EXACT when a name of ``r`` as a whole is what was typed (``typed_whole``: the typed
+    text through :func:`_whole`), else T_WORDS."""
+    if _whole(r.full_name) == typed_whole:
+        return T_EXACT
+    name = r.preferred_name
+    return T_EXACT if name and _whole(name) == typed_whole else T_WORDS
 
 
-def _not_name_why(r: Any, typed_words: list[str], *, prefix: bool) -> Msg | None:
-    """None when the typed words are in the name; else whether email or phone matched."""
-    names = _folded_words(r.full_name, r.preferred_name)
-    if _in_name(_folded_typed(tuple(typed_words)), names, prefix=prefix):
+def _not_name_why(r: Any, folded: tuple[str, ...], *, prefix: bool) -> Msg | None:
+    """None when the typed words (``folded``: :func:`_folded_typed`) are in the name; else
+    whether email or phone matched."""
+    if _in_name(folded, _folded_words(r.full_name, r.preferred_name), prefix=prefix):
         return None
     email = name_keys.fold(r.email or "")
-    if typed_words and all(name_keys.fold(w) in email for w in typed_words):
+    if folded and all(w in email for w in folded):
         return _("email")
     return _("phone") if r.phone else _("email")
 
@@ -515,7 +518,7 @@ def _match_in_memory(r: Any, text: str, typed_words: list[str]
     typed = tuple(typed_words)
     folded = _folded_typed(typed)
     if folded and _in_name(folded, names, prefix=False):
-        return _whole_tier(r, text), None, 0
+        return _whole_tier(r, _whole(text)), None, 0
     if folded and _in_name(folded, names, prefix=True):
         return T_PREFIX, None, 0
     return _closeness(typed, names)

@@ -137,7 +137,9 @@ def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMI
     returned (or raised), so a count due now (a desk's first search of a sitting, then
     once a minute: three round trips on the shared store) does not hold up the list the
     person is waiting for (``ui.search_service``)."""
-    with store.read() as s:   # the permission read in the search's own transaction
+    # The permission read in the search's own transaction, on a driver connection (no ORM
+    # session: storage.store.Store.search_read).
+    with store.search_read() as s:
         require(store, actor, Action.SEARCH_GUESTS, within=s)
         found = guest_search.find(s, typed, limit, day or _today(), lambda: region_in(s))
     try:
@@ -154,7 +156,7 @@ def warm_up_search(store: Store, actor: Actor, *, day: dt.date | None = None) ->
     runs only its own search. Called once signed in, off the GUI thread
     (``ui.search_service.SearchService.warm_up``). Nothing is shown, so nothing is audited;
     the permission is checked as for a search."""
-    with store.read() as s:
+    with store.search_read() as s:
         require(store, actor, Action.SEARCH_GUESTS, within=s)
         guest_search.warm_up(s, day or _today())
         # … and their guests' visit facts (the candidates' facts a key press reads).

@@ -302,7 +302,14 @@ def assignments_on_unapproved_labels(s: Session) -> list[tuple[int, LabelStatus]
 
 # --- settings --------------------------------------------------------------
 
+_SETTING_RAW = "SELECT value FROM setting WHERE key = ?"
+
+
 def setting_value(s: Session, key: str) -> str | None:
+    if not isinstance(s, Session):   # a search's read without an ORM session (a phone
+        # number typed: the venue's country; storage.store.Store.search_read)
+        rows = search.raw_rows(s, _SETTING_RAW, (key,))
+        return str(rows[0][0]) if rows else None
     row = s.get(Setting, key)
     return row.value if row is not None else None
 

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sqlcipher3
 from sqlalchemy import Engine, select
@@ -50,6 +50,7 @@ from storage import (
     fscheck,
     migrate,
     notify,
+    search,
     wal_checkpoints,
     write_locks,
 )
@@ -192,6 +193,20 @@ class Store:
     def read(self) -> Iterator[Session]:
         with self._named_failures(), self._read() as session, session.begin():
             yield session
+
+    @contextmanager
+    def search_read(self) -> Iterator[Session]:
+        """A read transaction for type-ahead search (``app.guests.find_guests``): on the
+        local store straight on a pooled driver connection, without an ORM session
+        (``storage.search.DriverRead``: ~0.25 ms less CPU per key press). What it hands
+        out serves ``storage.search.raw_rows`` and the per-transaction keeping of
+        ``storage.search`` only, never ORM queries; elsewhere it is :meth:`read`."""
+        if self.kind != "sqlcipher":
+            with self.read() as session:
+                yield session
+            return
+        with self._named_failures(), search.driver_read(self.engine) as read:
+            yield cast(Session, read)   # the parts of a Session the search's reads use
 
     @contextmanager
     def write(self, *, audit_only: bool = False, brief: bool = False) -> Iterator[Session]:

@@ -460,3 +460,66 @@ def test_readings_two_letters_away_are_fetched_when_todays_guests_were_not_all_m
     assert any(name_fetched(q, "vrenkaa") for q in statements)
     assert (found[0].id, found[0].when) == (far, "today")
     assert {g.id for g in found[1:]} < set(close)
+
+
+def test_a_key_press_reads_without_an_orm_session(store: Store, receptionist: Actor,
+                                                   manager: Actor) -> None:
+    # A key press's read transaction runs straight on a pooled driver connection
+    # (storage.store.Store.search_read): an ORM session's begin, checkout, commit and close
+    # cost ~0.25 ms of CPU a key press. Name, forgiving and phone key presses (the venue's
+    # country read for the number) and the warm-up alike; the permission is still read in
+    # that transaction (a deactivated account is refused at the next key press).
+    from sqlalchemy.orm import Session
+
+    from app import staff
+    from app.errors import PermissionDenied
+    from storage.engine import WRITE_OPTION
+
+    ada = guests.create_guest(store, receptionist,
+                              GuestFields("Ada Vrenkel", phone="06 1234 5678")).id
+    guests.find_guests(store, receptionist, "Ada")   # the count of searches written
+    reads: list[object] = []
+
+    def created(session: Session, _transaction: object) -> None:
+        if not session.get_bind().get_execution_options().get(WRITE_OPTION):
+            reads.append(session)
+
+    event.listen(Session, "after_transaction_create", created)
+    try:
+        for text in ("Vrenkel", "Vren", "Ada Vrenkle", "0612345678", "06 1234"):
+            assert ada in [g.id for g in guests.find_guests(store, receptionist, text)], text
+        guests.warm_up_search(store, receptionist)
+    finally:
+        event.remove(Session, "after_transaction_create", created)
+    assert reads == []
+    staff.set_active(store, manager, receptionist.id, False)
+    with pytest.raises(PermissionDenied):
+        guests.find_guests(store, receptionist, "Vrenkel")
+
+
+def test_a_failed_key_press_gives_its_connection_back_out_of_its_transaction(
+        store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from storage import search
+
+    guests.create_guest(store, receptionist, GuestFields("Ada Vrenkel"))
+    guests.find_guests(store, receptionist, "Ada")
+    real = search.place_rows
+
+    def failing(session: Any, places: Any, day: Any) -> Any:
+        search.raw_rows(session, "SELECT * FROM no_such_table", ())
+        return real(session, places, day)
+
+    monkeypatch.setattr(search, "place_rows", failing)
+    with pytest.raises(DBAPIError):
+        guests.find_guests(store, receptionist, "Vrenkel")
+    monkeypatch.setattr(search, "place_rows", real)
+    assert store.engine.pool.checkedout() == 0   # type: ignore[attr-defined]
+    fairy = store.engine.raw_connection()   # the pool's last in: the one that failed
+    try:
+        assert not fairy.driver_connection.in_transaction   # type: ignore[union-attr]
+    finally:
+        fairy.close()
+    assert [g.full_name for g in guests.find_guests(store, receptionist, "Vrenkel")] == [
+        "Ada Vrenkel"]
