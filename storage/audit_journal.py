@@ -213,9 +213,13 @@ def fold(session: Session, journal: Journal) -> int | None:
     if found is None:
         return None
     epoch, events = found
-    for e in events:
-        audit_chain.append(session, at=e.at, staff_id=e.staff_id, action=e.action,
-                           guest_ref=e.guest_ref, detail={**e.detail, "late": True})
+    # Set-wise, as an import appends its own (the same ids, hashes and head as one
+    # ``append`` each): a large import's commit folds the hundreds of card events other
+    # desks wrote beside the store meanwhile, and one ``append`` each took ~9 ms of its
+    # write phase apiece.
+    audit_chain.append_prepared(session, audit_chain.prepare_events(session, (
+        (e.at, e.staff_id, e.action, e.guest_ref, {**e.detail, "late": True})
+        for e in events)))
     value = f"{epoch}:{events[-1].id}"
     if mark is None:
         session.add(Setting(key=MARK_KEY, value=value))

@@ -245,3 +245,39 @@ def test_a_restore_moves_the_journal_aside_with_its_waiting_events(tmp_path: Pat
     finally:
         moved.close()
         desk.close()
+
+
+def test_waiting_events_are_folded_set_wise_with_the_hashes_of_one_append_each(
+        desks: tuple[Store, Store]) -> None:
+    """A large import's commit folds the hundreds of card events other desks wrote beside
+    the store meanwhile: in one statement, not one ``append`` (statements, a flush) each;
+    the chain is the one appending them one by one makes."""
+    from sqlalchemy import event
+
+    first, second = desks
+    manager = staff.create_first_manager(first, "Eva Visser", MANAGER_PIN)
+    known = guests.create_guest(first, manager, GuestFields("Dirk Hoek"))
+    times = [dt.datetime(2026, 3, 14, 9, 30) + dt.timedelta(seconds=i) for i in range(30)]
+    for i, at in enumerate(times):
+        second.defer_event(at=at, staff_id=manager.id if i % 3 else None,
+                           action="guest.opened", guest_ref=known.ref,
+                           detail={"n": i} if i % 2 else {})
+    inserts: list[str] = []
+
+    def noted(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if statement.lstrip().upper().startswith("INSERT INTO AUDIT_EVENT"):
+            inserts.append(statement)
+
+    event.listen(first.engine, "before_cursor_execute", noted)
+    try:
+        guests.open_card(first, manager, known.id)
+    finally:
+        event.remove(first.engine, "before_cursor_execute", noted)
+    assert len(inserts) <= 2, len(inserts)   # the card's own event, then the 30 at once
+    late = [(at, d) for a, _, at, d in _log(first) if a == "guest.opened" and d.get("late")]
+    assert late == [(at, {"late": True, **({"n": i} if i % 2 else {})})
+                    for i, at in enumerate(times)]
+    with first.read() as s:
+        report = audit_chain.verify(s)
+    assert report.ok, report
+    assert verify_store(first).ok
