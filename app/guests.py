@@ -18,7 +18,7 @@ from app.i18n import _
 from app.permissions import Action, require
 from app.venue_settings import PHONE_REGION_KEY, phone_region_in
 from app.views import Actor, GuestCard, GuestInfo, GuestMatch, LabelInfo
-from storage import card, name_terms, queries
+from storage import card, name_terms, queries, search
 from storage.card import CardRows
 from storage.errors import StoreBusy
 from storage.models import Guest, VisitKind, VisitStatus
@@ -159,6 +159,8 @@ def warm_up_search(store: Store, actor: Actor, *, day: dt.date | None = None) ->
     with store.search_read() as s:
         require(store, actor, Action.SEARCH_GUESTS, within=s)
         guest_search.warm_up(s, day or _today())
+        # … and their guests' visit facts (the candidates' facts a key press reads).
+        search.warm_facts(s, day or _today())
 
 
 def list_guests(store: Store, actor: Actor, limit: int = 200, offset: int = 0

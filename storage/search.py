@@ -932,6 +932,23 @@ def visit_facts(session: Session, ids: Sequence[int], day: dt.date) -> dict[int,
     return {i: known[i] for i in ids}
 
 
+WARM_FACTS = 2_000
+
+
+def warm_facts(session: Session, day: dt.date) -> None:
+    """Read now the visit facts of the guests in the arrivals windows kept for this store
+    (read just before by a warm-up: ``app.guests.warm_up_search``): a key press reads the
+    facts of its candidates whose last visit is today or later — mostly these guests — and
+    each desk's first key press read them cold (38-365 ms in the shared-store bench's slow
+    lists, docs/performance.md). At most :data:`WARM_FACTS` guests, soonest first."""
+    seq = _change_seq(session)
+    ids: dict[int, None] = {}
+    for entry in _starting_cache.get(session.get_bind(), {}).values():
+        if entry[0] == seq:
+            ids.update(dict.fromkeys(r.id for r in entry[1]))
+    visit_facts(session, list(ids)[:WARM_FACTS], day)
+
+
 def _read_facts(session: Session, ids: Sequence[int], day: dt.date) -> dict[int, Facts]:
     d0 = dt.datetime.combine(day, dt.time())
     pg = _is_pg(session)

@@ -749,3 +749,50 @@ def test_after_changes_at_another_desk_a_desk_reads_only_the_changed_guests(
         for store in (kept, other, cold):
             if store is not None:
                 store.close()
+
+
+def test_a_desk_signed_in_has_read_its_arrivals_visit_facts_before_its_first_key_press(
+        shared_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``guests.warm_up_search`` also reads the visit facts of the arrivals windows' guests
+    (``storage.search.warm_facts``): the first key press, whose candidates arrive today and
+    this week, reads no facts and answers as a desk that did not warm up does."""
+    import datetime as dt
+
+    from sqlalchemy import event
+
+    from app import visits
+    from storage.models import VisitKind
+
+    facts = "max(CASE WHEN starts_at"
+    at = dt.datetime.combine(dt.date.today(), dt.time(23))
+    cold = shared_store.open_shared_store(shared_url)
+    warm = shared_store.open_shared_store(shared_url)
+    try:
+        actor = staff.create_first_manager(cold, "Eva Visser", "4826")
+        for n, name in enumerate(("Ingrid Holm", "Ingrid Holme", "Ingrid Holmer")):
+            g = guests.create_guest(cold, actor, GuestFields(name)).id
+            visits.record_visit(cold, actor, g, kind=VisitKind.STAY,
+                                starts_at=at - dt.timedelta(days=30))
+            visits.record_visit(cold, actor, g, kind=VisitKind.STAY,
+                                starts_at=at + dt.timedelta(days=n * 2))
+        answers = []
+        for store, warmed in ((cold, False), (warm, True)):
+            if warmed:
+                guests.warm_up_search(store, actor)
+            seen = record_fetches(monkeypatch)
+            read: list[str] = []
+
+            def note(_c: object, _cur: object, statement: str, *_rest: object,
+                     read: list[str] = read) -> None:
+                read.append(statement)
+
+            event.listen(store.engine, "before_cursor_execute", note)
+            found = guests.find_guests(store, actor, "Ingrid")
+            event.remove(store.engine, "before_cursor_execute", note)
+            monkeypatch.undo()
+            assert any(facts in q for q in seen + read) is not warmed, seen + read
+            answers.append([(m.id, m.when) for m in found])
+        assert answers[0] == answers[1] and len(answers[0]) == 3
+    finally:
+        cold.close()
+        warm.close()
