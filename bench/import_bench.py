@@ -38,7 +38,7 @@ from storage import bench_support
 
 
 def write_export(path: Path, rows: int, known: list[tuple[str, str | None, str | None]],
-                 seed: int, *, real_names: bool = True) -> None:
+                 seed: int, *, real_names: bool = True, real_emails: bool = False) -> None:
     """A PMS export: 30% of rows are guests the store knows (by email), the rest new.
 
     The new guests have names drawn like the demo's (``app.demo_names``: given names,
@@ -46,11 +46,16 @@ def write_export(path: Path, rows: int, known: list[tuple[str, str | None, str |
     words, the name-pair table's ordered word pairs, revision 0019) depends on it. With
     ``real_names=False`` they are "Nieuw<seed>x<i>" + one of three surnames, as the
     figures before 2026-11-28 13:00 were measured: two words per name, next to each other
-    in every index, so cheaper to write than any real guest book's."""
+    in every index, so cheaper to write than any real guest book's. Their emails are
+    "nieuw<seed>x<i>@example.org", next to each other in the email indexes; with
+    ``real_emails`` they are "<first>.<last><i>@<one of five providers>", landing all over
+    them as a real file's do (docs/performance.md: about 1.5-2 s more for the guests'
+    insert of 100,000 rows)."""
     from app import demo_names
 
     rng = random.Random(seed)
     names = random.Random(seed + 1)   # its own stream: the other columns stay as they were
+    mails = random.Random(seed + 2)   # (and so for the emails' providers)
     lines = ["Reservation no;Last name;First name;E-mail;Phone;Arrival;Departure;Room;Guests;"
              "Remarks"]
     for i in range(rows):
@@ -63,10 +68,16 @@ def write_export(path: Path, rows: int, known: list[tuple[str, str | None, str |
             if real_names:
                 first, last, _origin = demo_names.pick_name(names)
             email, phone = f"nieuw{seed}x{i}@example.org", None
+            if real_emails:
+                local = ".".join("".join(part.split()).lower() for part in (first, last))
+                email = f"{local}{i}@{mails.choice(_PROVIDERS)}"
         lines.append(f"B{seed}-{i};{last};{first};{email or ''};{phone or ''};"
                      f"{day:02d}-{month:02d}-2027;{day + 1:02d}-{month:02d}-2027;"
                      f"{100 + i % 300};2;wil een rustige kamer")
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+
+
+_PROVIDERS = ("gmail.com", "hotmail.com", "ziggo.nl", "outlook.com", "kpnmail.nl")
 
 
 def _python(*args: str, **kw: object) -> subprocess.Popen[str]:
@@ -105,7 +116,7 @@ def baseline(scratch: Path, passphrase: Path, rows: int) -> float:
 
 
 def prepare_copy(source: Path, work: Path, passphrase: Path, size: int, folder: Path,
-                 *, real_names: bool = True) -> Path:
+                 *, real_names: bool = True, real_emails: bool = False) -> Path:
     """A fresh copy of the bench store with the demo PINs, and the export to import."""
     from app.demo import DEMO_STAFF
     from app.pins import hash_pin
@@ -119,7 +130,8 @@ def prepare_copy(source: Path, work: Path, passphrase: Path, size: int, folder: 
     finally:
         store.close()
     export = folder / f"import-{size}.csv"
-    write_export(export, size, known, seed=size, real_names=real_names)
+    write_export(export, size, known, seed=size, real_names=real_names,
+                 real_emails=real_emails)
     return export
 
 
@@ -130,6 +142,10 @@ def main() -> int:
     p.add_argument("--sizes", default="200,100000")
     p.add_argument("--repeat", type=int, default=1, help="runs per size (medians printed)")
     p.add_argument("--json")
+    p.add_argument("--real-emails", action="store_true",
+                   help="new guests' emails spread like a real file's (<first>.<last><n>@"
+                        "provider) instead of nieuw<n>x<i>@example.org, next to each other in "
+                        "the email indexes (figures before 2026-11-28 22:00 used those)")
     p.add_argument("--synthetic-names", action="store_true",
                    help='new guests named "Nieuw<n>x<i> Jansen" as before 2026-11-28 13:00 '
                         "(cheaper to index than real names; for comparing with older figures)")
@@ -145,7 +161,8 @@ def main() -> int:
             work = folder / f"import-scratch-g{args.guests}"
             with own_state_folder("import"):  # every copy has the same store id
                 export = prepare_copy(source, work, passphrase, size, folder,
-                                      real_names=not args.synthetic_names)
+                                      real_names=not args.synthetic_names,
+                                      real_emails=args.real_emails)
                 base = baseline(work, passphrase, size)
                 measured = run_import(work, passphrase, export, with_desk=size >= 10_000)
             measured["baseline_raw_insert_s"] = base

@@ -48,7 +48,7 @@ def test_search_quality_bench_runs_on_a_small_store(tmp_path: Path) -> None:
     out = tmp_path / "quality.json"
     done = subprocess.run(
         [sys.executable, "bench/search_quality.py", "--guests", "1000", "--per-kind", "20",
-         "--bench-dir", str(tmp_path / "bench"), "--json", str(out)],
+         "--limit", "7", "--bench-dir", str(tmp_path / "bench"), "--json", str(out)],
         cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
     )
     assert done.returncode == 0, done.stderr
@@ -59,6 +59,7 @@ def test_search_quality_bench_runs_on_a_small_store(tmp_path: Path) -> None:
         assert row["n"] > 0 and 0 <= row["top5_pct"] <= 100, kind
     assert figures["merge_ms"] > 0 and figures["undo_ms"] > 0
     assert "in top 5" in done.stdout
+    assert figures["limit"] == 7 and "7 guests a key press" in done.stdout
 
 
 # --- the start-up path the benchmark measures --------------------------------

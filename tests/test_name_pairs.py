@@ -257,3 +257,28 @@ def test_a_guest_twice_in_a_prefix_range_takes_one_place_of_the_limit(
         got = [r.full_name for r in search.name_rows(s, [["anna"], []], "jan", 2)]
         assert got == [r.full_name for r in _by_index(s, [["anna"], []], "jan", 2)]
     assert got == ["Anna Jansen", "Anna Janssen"]
+
+
+def test_the_other_groups_are_asked_only_of_the_first_sets_guests(
+        store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Anna Maria Jansen": the set of (anna, jansen) is read; "maria" is asked only of its
+    # guests, in their pairs (anna, maria) — the (maria, jansen) set is not read whole, so
+    # its size no longer sends the query to the index (storage.name_pairs._probed).
+    anna = guests.create_guest(store, receptionist, GuestFields("Anna Maria Jansen")).id
+    guests.create_guest(store, receptionist, GuestFields("Anna Jansen"))
+    for first in ("Piet", "Noor", "Finn"):
+        guests.create_guest(store, receptionist, GuestFields(f"{first} Maria Jansen"))
+    monkeypatch.setattr(name_pairs, "SET_CAP", 2)
+    seen, stop = _name_statements(store)
+    try:
+        with store.read() as s:
+            rows = search.name_rows(s, [["anna"], ["maria"], ["jansen"]], None, 50)
+    finally:
+        stop()
+    traced = list(seen)   # (the connection keeps tracing into ``seen``)
+    with store.read() as s:
+        assert rows == _by_index(s, [["anna"], ["maria"], ["jansen"]], None, 50)
+    assert [r.id for r in rows] == [anna]
+    assert not [sql for sql in traced if "MATCH" in sql], traced
+    assert not [sql for sql in traced if "a = 'maria'" in sql], traced
+    assert [sql for sql in traced if "json_each" in sql and "a = 'anna'" in sql]

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -129,6 +128,18 @@ def only_reads_since(s: Session, seen_event: int, top_guest: int, top_visit: int
     return (bulk.max_id(s, Guest), bulk.max_id(s, Visit)) == (top_guest, top_visit)
 
 
+def new_refs(n: int) -> list[str]:
+    """``n`` new guest tokens, each as ``uuid.uuid4().hex`` makes one (version 4, the RFC 4122
+    variant, 122 random bits from the system's random source), from one read of it:
+    ``uuid4()`` per guest was ~0.4 s of a 72,000-guest file's preparation."""
+    raw = os.urandom(16 * n).hex()
+    return [f"{h[:12]}4{h[13:16]}{_VARIANT[int(h[16], 16) & 3]}{h[17:]}"
+            for h in (raw[i:i + 32] for i in range(0, 32 * n, 32))]
+
+
+_VARIANT = "89ab"   # the RFC 4122 variant: the 17th hex digit is 10xx in binary
+
+
 def prepare(s: Session, actor: Actor, plan: ImportPlan, at: dt.datetime,
             kept: Matched | None, pool: ThreadPoolExecutor) -> Prepared:
     """Match the plan (or use the preview's match, ``kept``, if it still holds) and build
@@ -149,7 +160,7 @@ def prepare(s: Session, actor: Actor, plan: ImportPlan, at: dt.datetime,
                                                kept.top_visit, kept.match)
     else:
         m = match(s, plan, region)
-    refs = [uuid.uuid4().hex for _ in m.new_rows]
+    refs = new_refs(len(m.new_rows))
     # Each new guest's latest visit, written with the guest: the visit trigger that keeps
     # guest.last_visit_at (migration 0018) then finds it right and rewrites no guest row.
     latest: dict[int, dt.datetime] = {}
