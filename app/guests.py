@@ -156,11 +156,12 @@ def warm_up_search(store: Store, actor: Actor, *, day: dt.date | None = None) ->
     runs only its own search. Called once signed in, off the GUI thread
     (``ui.search_service.SearchService.warm_up``). Nothing is shown, so nothing is audited;
     the permission is checked as for a search."""
+    day = day or _today()   # one day for both reads, even across midnight
     with store.search_read() as s:
         require(store, actor, Action.SEARCH_GUESTS, within=s)
-        guest_search.warm_up(s, day or _today())
+        guest_search.warm_up(s, day)
         # … and their guests' visit facts (the candidates' facts a key press reads).
-        search.warm_facts(s, day or _today())
+        search.warm_facts(s, day)
 
 
 def list_guests(store: Store, actor: Actor, limit: int = 200, offset: int = 0

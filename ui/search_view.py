@@ -50,7 +50,6 @@ class SearchResults(QWidget):
         self.service.failed.connect(self._failed)
         self.table.activated_row.connect(self._open_row)
         self.table.verticalScrollBar().valueChanged.connect(self._scrolled)
-        self._searching_for = ""
         self._shown_for = ""        # the text whose answer the table shows
         self._limit = guests.SEARCH_LIMIT
         self._full = False          # the answer filled its limit: there may be more
@@ -58,7 +57,6 @@ class SearchResults(QWidget):
         self._step_on = False       # the more was asked by a key: choose the first new row
 
     def _typed(self, text: str) -> None:
-        self._searching_for = text
         self._asking_more = False
         if text.strip():
             self.count.setText(self.tr("Searching…"))
