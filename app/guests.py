@@ -15,13 +15,13 @@ from app.clock import today as _today
 from app.errors import NotFound, StoreBusyError
 from app.greeting import greeting_cue
 from app.i18n import _
-from app.permissions import Action, require
+from app.permissions import Action, allowed, require
 from app.venue_settings import PHONE_REGION_KEY, phone_region_in
 from app.views import Actor, GuestCard, GuestInfo, GuestMatch, LabelInfo
 from storage import card, name_terms, queries, search
 from storage.card import CardRows
 from storage.errors import StoreBusy
-from storage.models import Guest, VisitKind, VisitStatus
+from storage.models import Guest, Role, VisitKind, VisitStatus
 from storage.store import Store
 
 #: Guests a key press lists: a screenful and a little more (the desk's results table shows
@@ -138,8 +138,13 @@ def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMI
     once a minute: three round trips on the shared store) does not hold up the list the
     person is waiting for (``ui.search_service``)."""
     # The permission read in the search's own transaction, on a driver connection (no ORM
-    # session: storage.store.Store.search_read).
+    # session: storage.store.Store.search_read). On the shared store the first search
+    # statement goes with it, in one round trip, and the server reads no guest for a person
+    # the same standing would refuse (storage.search.ask_with_permission); the check below
+    # still decides first.
     with store.search_read() as s:
+        search.ask_with_permission(s, typed, limit, [
+            role.value for role in Role if allowed(role, Action.SEARCH_GUESTS)])
         require(store, actor, Action.SEARCH_GUESTS, within=s)
         found = guest_search.find(s, typed, limit, day or _today(), lambda: region_in(s))
     try:
