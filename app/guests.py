@@ -143,8 +143,7 @@ def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMI
     # the same standing would refuse (storage.search.ask_with_permission); the check below
     # still decides first.
     with store.search_read() as s:
-        search.ask_with_permission(s, typed, limit, [
-            role.value for role in Role if allowed(role, Action.SEARCH_GUESTS)])
+        search.ask_with_permission(s, typed, limit, _roles_that(Action.SEARCH_GUESTS))
         require(store, actor, Action.SEARCH_GUESTS, within=s)
         found = guest_search.find(s, typed, limit, day or _today(), lambda: region_in(s))
     try:
@@ -153,6 +152,11 @@ def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMI
     finally:
         note_search(store, actor, len(found))   # that a search happened; never what was typed
     return found
+
+
+def _roles_that(action: Action) -> list[str]:
+    """The roles that may ``action`` (what the server checks before reading ahead)."""
+    return [role.value for role in Role if allowed(role, action)]
 
 
 def warm_up_search(store: Store, actor: Actor, *, day: dt.date | None = None) -> None:
@@ -220,6 +224,11 @@ def _card_rows(store: Store, actor: Actor, s: Session, guest_id: int, *,
     """The card's rows, after the standing permission check in the same transaction; with
     ``then_chain`` (its event is appended next), on the shared store the audit chain's
     lock comes in the card's own round trip (``storage.card.card_rows``)."""
+    # On the shared store the card's reads (and the chain lock) go in the permission read's
+    # round trip, and the server reads nothing of the guest for a person the same standing
+    # would refuse (storage.card.ask_with_permission); the check below still decides first.
+    card.ask_with_permission(s, guest_id, _roles_that(Action.VIEW_GUEST),
+                             then_chain=then_chain)
     require(store, actor, Action.VIEW_GUEST, within=s)
     rows = card.card_rows(s, guest_id, then_chain=then_chain)
     if rows is None:

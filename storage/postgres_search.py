@@ -279,11 +279,13 @@ def fetch_rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
     queued = session.info.pop(_QUEUED, None)
     try:
         if queued is not None and psycopg.Pipeline.is_supported():
-            # A key press's whole-word statement behind its permission read (see ask_ahead).
+            # Statements sent behind a permission read (see ask_with_permission), and its
+            # BEGIN first when owed (engine_postgres.connection_class).
+            statements, key, kept = queued
             with raw.pipeline():
                 cur = raw.execute(driver_sql, params)
-                then = raw.execute(queued[0], queued[1])
-            session.info[_AHEAD] = (queued[2], list(then.fetchall()))
+                then = [raw.execute(sql, p) for sql, p in statements]
+            session.info[key] = (kept, [list(c.fetchall()) for c in then])
             return list(cur.fetchall())
         if owes_begin(raw) and psycopg.Pipeline.is_supported():
             # A write's first statement (a card open's permission read): its BEGIN is
@@ -557,33 +559,59 @@ _QUEUED = "frontdesk.search.ahead_queued"
 _AHEAD = "frontdesk.search.ahead_rows"
 # The change counter the last key press on each server read.
 _LAST_SEQ: dict[str, int] = {}
-_GUARD = ("EXISTS (SELECT 1 FROM staff WHERE id = :ahead_staff AND active "
-          "AND role = ANY(CAST(:ahead_roles AS text[])))")
+_GUARD = ("EXISTS (SELECT 1 FROM staff WHERE id = %(ahead_staff)s AND active "
+          "AND role = ANY(CAST(%(ahead_roles)s AS text[])))")
+# One row when the guard passes (driver parameters ``ahead_staff`` and ``ahead_roles``).
+GUARD_PASSES = f"SELECT 1 WHERE {_GUARD}"
 _ALLOWED_ROW = ", ".join(["NULL"] * len(_COLUMNS.split(","))) + ", 1"
+
+# What is sent with a permission read: (the statements, driver SQL and parameters; the
+# ``session.info`` key their rows are kept under; what the caller keeps with them).
+Queued = tuple[list[tuple[str, dict[str, Any]]], str, Any]
+
+
+def guarded(sql: str) -> str:
+    """Driver SQL ``sql``'s rows, read only when the guard passes (see :data:`GUARD_PASSES`)."""
+    return f"SELECT * FROM ({sql}) q WHERE {_GUARD}"
+
+
+def ask_with_permission(session: Session, build: Any) -> None:
+    """``build(staff_id)`` gives statements (:data:`Queued`, or None) to send in the same
+    round trip as this transaction's permission read for ``staff_id``, behind it; their rows
+    are then kept in ``session.info`` under the key it names. Nothing is read or sent here:
+    ``build`` runs only when the permission read is sent (:func:`queue_ahead`), after the
+    actor's own checks, and its statements must read nothing of a guest unless the guard
+    passes (:func:`guarded`)."""
+    session.info[_ASKED] = build
 
 
 def ask_ahead(session: Session, typed: str, limit: int, roles: Sequence[str]) -> None:
     """The whole-word statement for ``typed`` (:func:`find_rows` with ``whole``) is to go
     with this transaction's permission read, for a person of one of ``roles`` only: noted,
     nothing read or sent (``typed`` is not even looked at until the permission read)."""
-    session.info[_ASKED] = (typed, limit, tuple(roles))
+    ask_with_permission(session, lambda staff_id: _whole_ahead(
+        session, staff_id, typed, limit, roles))
 
 
 def queue_ahead(session: Session, staff_id: int) -> None:
-    """Called by the permission read for ``staff_id`` just before it is sent: the statement
-    asked for (:func:`ask_ahead`), guarded by that person's standing, to go with it."""
-    asked = session.info.pop(_ASKED, None)
-    if asked is None:
-        return
-    typed, limit, roles = asked
+    """Called by the permission read for ``staff_id`` just before it is sent: the statements
+    asked for (:func:`ask_with_permission`) go with it (:func:`fetch_rows`)."""
+    build = session.info.pop(_ASKED, None)
+    queued = build(staff_id) if build is not None else None
+    if queued is not None:
+        session.info[_QUEUED] = queued
+
+
+def _whole_ahead(session: Session, staff_id: int, typed: str, limit: int,
+                 roles: Sequence[str]) -> Queued | None:
     server = _server_of(session)
     words = _typed_words_kept(server, str(typed).strip())
     common = _common_kept(server)
     if not words or common is None:
-        return   # the server is needed to build it: the search asks as before
+        return None   # the server is needed to build it: the search asks as before
     plan = _find_plan(session, words, limit, whole=True, common=common)
     if not plan:
-        return
+        return None
     full, params, cap, kept_to = plan
     key = tuple(dict.fromkeys(words))
     seen = _LAST_SEQ.get(server)
@@ -592,9 +620,8 @@ def queue_ahead(session: Session, staff_id: int) -> None:
     if among is not None:
         params["among"] = list(among)
     sql = (f"(SELECT {_ALLOWED_ROW} WHERE {_GUARD}) UNION ALL "
-           f"(SELECT * FROM ({kept_to if among is not None else full}) q WHERE {_GUARD})")
-    session.info[_QUEUED] = (to_driver(sql), params,
-                             (key, limit, among is not None, seen, params[cap]))
+           f"({guarded(to_driver(kept_to if among is not None else full))})")
+    return [(sql, params)], _AHEAD, (key, limit, among is not None, seen, params[cap])
 
 
 def _ahead_rows(session: Session, key: tuple[str, ...], limit: int, seq: int
@@ -605,7 +632,7 @@ def _ahead_rows(session: Session, key: tuple[str, ...], limit: int, seq: int
     held = session.info.pop(_AHEAD, None)
     if held is None:
         return None
-    (h_key, h_limit, h_among, h_seq, cap_n), rows = held
+    (h_key, h_limit, h_among, h_seq, cap_n), (rows,) = held
     if (h_key != key or h_limit != limit or not rows or rows[0][0] is not None
             or rows[0][-1] != 1 or (h_among and h_seq != seq)):
         return None

@@ -464,7 +464,7 @@ def test_a_key_press_sends_its_whole_word_statement_with_its_permission_read(
         with store.search_read() as s:
             pg.ask_ahead(s, "rik janssen", 20, roles)
             assert queries.staff_standing(s, receptionist.id) is not None
-            held = s.info[pg._AHEAD][1]
+            (held,) = s.info[pg._AHEAD][1]
             assert bool(held) is allowed_here, held
             if allowed_here:
                 assert held[0][0] is None and [r[2] for r in held[1:]] == ["Rik Janssen"]
