@@ -406,6 +406,46 @@ def _holds(row: GuestRow, common: list[str], *, prefix: bool) -> bool:
     return all(w in tokens for w in common)
 
 
+def typed_tokens(typed: str) -> tuple[tuple[str, ...], ...]:
+    """The typed words as the index matches them (:func:`fts_query`): each word's tokens,
+    lower case, marks dropped — one token, or several that must stand in a row ("anna.j")."""
+    typed = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in typed)
+    out = []
+    for w in typed.split():
+        tokens = tuple(name_keys.words(_unmarked(w)))
+        if tokens:
+            out.append(tokens)
+    return tuple(out)
+
+
+def index_fields(row: Any) -> tuple[tuple[str, ...], ...]:
+    """A guest row's name, preferred name, email and phone as the index holds their words:
+    each field's tokens in order, marks dropped (cut both before and after dropping them,
+    as :func:`_holds` does, when that differs)."""
+    out = []
+    for value in (row.full_name, row.preferred_name, row.email, row.phone):
+        if not value:
+            continue
+        after = tuple(name_keys.words(_unmarked(value)))
+        out.append(after)
+        if not value.isascii():
+            before = tuple(_unmarked(w) for w in name_keys.words(value))
+            if before != after:
+                out.append(before)
+    return tuple(out)
+
+
+def field_holds(field: tuple[str, ...], tokens: tuple[str, ...], *, prefix: bool) -> bool:
+    """Whether a field's tokens (:func:`index_fields`) hold a typed word's ``tokens`` in a
+    row, the last one begun (``prefix``) or whole."""
+    n, head, last = len(tokens), tokens[:-1], tokens[-1]
+    for i in range(len(field) - n + 1):
+        if field[i:i + n - 1] == head and (field[i + n - 1].startswith(last) if prefix
+                                           else field[i + n - 1] == last):
+            return True
+    return False
+
+
 def _unmarked(text: str) -> str:
     """Lower case, the combining marks of each letter dropped (FTS5's remove_diacritics)."""
     if text.isascii():
