@@ -291,7 +291,8 @@ class SharedStore(Store):
         from storage import postgres_search
 
         try:
-            with postgres_search.driver_read(self.engine) as read:
+            # Bound as the store's reads are (what the search keeps is kept per bind).
+            with postgres_search.driver_read(self._read.kw["bind"]) as read:
                 yield cast(Session, read)
         except DBAPIError as exc:
             if exc.connection_invalidated or pge.is_connection_lost(exc.orig):

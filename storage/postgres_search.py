@@ -627,7 +627,8 @@ class _Rows:
 
 
 def driver_read(engine: Any) -> Any:
-    """A :class:`DriverRead` on a connection of ``engine``'s pool (a context manager): in
+    """A :class:`DriverRead` on a connection of ``engine``'s pool, bound to ``engine`` (the
+    store's read engine: what the search keeps is kept per bind) (a context manager): in
     autocommit (each statement its own snapshot, as the shared store's reads always were),
     given back to the pool as it was; a connection the server dropped is not."""
     from contextlib import contextmanager
