@@ -18,6 +18,7 @@ from app.views import Actor
 from storage.models import Role
 from storage.store import Store
 from tests.keyrings import MemoryKeyring
+from tests.templates import Templates
 
 pytest_plugins = ["tests.pg_fixtures"]  # the PostgreSQL server, `both_engines` (postgres helper)
 
@@ -49,6 +50,12 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Memory
 
     audit_anchor.flush()   # anchors still on their way land in this test's keyring
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def store_templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
+    """Stores built once per run and copied per test (tests/templates.py)."""
+    return Templates(tmp_path_factory.mktemp("templates"))
 
 
 @pytest.fixture
