@@ -138,6 +138,39 @@ def store(data_dir: Path, engine_name: str, request: pytest.FixtureRequest,
     s.close()
 
 
+Fill = Callable[[Store], object]
+
+
+@pytest.fixture
+def store_from_template(data_dir: Path, store_templates: Templates, isolated: MemoryKeyring,
+                        request: pytest.FixtureRequest) -> Iterator[Callable[[str, Fill], Store]]:
+    """``make(name, fill)``: a new keyring store that ``fill(store)`` filled, as a copy of
+    the template ``name`` built once per run (tests/templates.py). In a test that also
+    uses ``store``, that store, filled (what such fixtures did before)."""
+    opened: list[Store] = []
+
+    def make(name: str, fill: Fill) -> Store:
+        if "store" in request.fixturenames:
+            s: Store = request.getfixturevalue("store")
+            fill(s)
+            return s
+
+        def build(folder: Path) -> None:
+            made = open_store(folder, KeyringKey())
+            try:
+                fill(made)
+            finally:
+                made.close()
+
+        store_templates.get(name, build).copy_to(data_dir, isolated)
+        opened.append(open_store(data_dir, KeyringKey(), create=False))
+        return opened[-1]
+
+    yield make
+    for s in opened:
+        s.close()
+
+
 def _from_template(request: pytest.FixtureRequest, name: str) -> Actor | None:
     template = request.node.stash.get(STORE_TEMPLATE, None)
     if template is None or name not in template.made:
