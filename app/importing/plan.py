@@ -212,7 +212,7 @@ def build_plan(table: Table, mapping: Mapping[int, Field], file_name: str = "") 
     errors: list[RowError] = []
     notes: Counter[str] = Counter()
     cols = tuple(col.items())
-    seen: dict[tuple[str, ...], tuple[object, ...]] = {}
+    seen: dict[tuple[str, ...], _VisitCells] = {}
     for rec in table.records:
         r = _Row(table.header, col, rec.line, rec.values, cols)
         guest = _guest(r, notes)
@@ -312,10 +312,12 @@ def _guest(r: _Row, notes: Counter[str]) -> GuestFields | None:
 # few thousand different ones): a visit read from the same cells again is the same visit,
 # but for its booking number. At most this many are kept per file.
 SEEN_VISITS = 20_000
+# A good visit but for its booking number: kind, start, end, service, party, place.
+_VisitCells = tuple[VisitKind, dt.datetime, dt.date | None, Service | None, int, str]
 
 
 def _visit(r: _Row, default_kind: VisitKind | None,
-           seen: dict[tuple[str, ...], tuple[object, ...]] | None = None
+           seen: dict[tuple[str, ...], _VisitCells] | None = None
            ) -> PlannedVisit | None:
     """The row's visit, or None (its problems recorded in ``r``). ``seen``: the good visits
     of the file's rows so far, by the cells they were read from (the booking number
@@ -328,7 +330,7 @@ def _visit(r: _Row, default_kind: VisitKind | None,
     if seen is not None and len(reference) <= MAX_REFERENCE:
         known = seen.get(key)
         if known is not None:
-            return PlannedVisit(*known, reference)  # type: ignore[arg-type]
+            return PlannedVisit(*known, reference)
     visit = _read_visit(r, default_kind)
     if visit is not None and seen is not None and len(seen) < SEEN_VISITS:
         seen[key] = (visit.kind, visit.starts_at, visit.ends_on, visit.service,
