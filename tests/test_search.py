@@ -410,3 +410,22 @@ def test_a_deactivated_searcher_is_refused_at_the_next_key_press(
         find(store, receptionist, "Anna")
     staff.set_active(store, manager, receptionist.id, True)
     assert find(store, receptionist, "Anna Jansen")[0].full_name == "Anna Jansen"
+
+
+@pytest.mark.parametrize("typed", ["e", "ex", "example", "daan e", "c"])
+def test_todays_guest_matched_by_email_alone_is_in_the_first_list(
+        store: Store, receptionist: Actor, typed: str) -> None:
+    # Every address is at example.com: "e" begins a word of every guest's email, so the
+    # index's first candidates (in its own order) fill the list; the guest arriving today,
+    # whose name holds no word near "e", comes first all the same (after whole names).
+    ids = [guests.create_guest(store, receptionist, GuestFields(
+        "Daan Bakker", email=f"daan.bakker{i}@example.com")).id
+        for i in range(guests.SEARCH_LIMIT + 30)]
+    arriving = ids[-3]
+    visits.record_visit(store, receptionist, arriving, kind=VisitKind.STAY,
+                        starts_at=dt.datetime.combine(TODAY, dt.time(14)), place="101")
+    found = find(store, receptionist, typed)
+    assert len(found) == guests.SEARCH_LIMIT
+    assert (found[0].id, found[0].when, found[0].why) == (arriving, "today", "email"), typed
+    # Only guests the index matches: a name word is not matched by the email pass.
+    assert not [g for g in find(store, receptionist, "bakkerx") if g.why == "email"]
