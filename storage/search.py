@@ -336,6 +336,19 @@ def has_words(typed: str) -> bool:
     return bool(fts_query(typed))
 
 
+def ask_with_permission(session: Session, typed: str, limit: int, roles: Sequence[str]
+                        ) -> None:
+    """Before a key press's permission check: what it will look for (:func:`whole_word_rows`
+    of ``typed.strip()`` and ``limit``), for a person of one of ``roles``. On the shared store
+    that statement then goes in the permission read's round trip, guarded on the server by
+    the same standing (``postgres_search.ask_ahead``); nothing is read or sent here. On
+    SQLite (no round trips) nothing changes."""
+    if _is_pg(session):
+        from storage import postgres_search as pg
+
+        pg.ask_ahead(session, typed, limit, roles)
+
+
 def whole_word_rows(session: Session, typed: str, limit: int) -> list[Any]:
     """Guests in whom every typed word is a whole word (of a name, email or phone)."""
     if _is_pg(session):
