@@ -22,7 +22,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from storage import name_keys
+from storage import name_keys, search
 
 HOLDING_KEPT = 2_000
 
@@ -51,6 +51,11 @@ class ArrivalsIndex:
         # and a desk's day asks for the same first names over and over. Kept with the
         # index (dropped with the rows when guest data changes), at most HOLDING_KEPT.
         self._holding: dict[tuple[str, bool], set[int]] = {}
+        # Every row's name, email and phone as the search index holds their words, and
+        # those words sorted with their rows: built at the first :meth:`index_matches`.
+        self._fields: list[tuple[tuple[str, ...], ...]] | None = None
+        self._tokens: list[str] = []
+        self._token_rows: list[int] = []
 
     def _beginning(self, length: int) -> list[str]:
         """Every word cut to its first ``length`` letters (for the word still being typed)."""
@@ -112,3 +117,45 @@ class ArrivalsIndex:
             return list(self.rows)
         return [self.rows[i] for i in sorted(rows)]
 
+    def holding_words(self, folded: Sequence[str]) -> list[Any]:
+        """The rows whose names hold every one of these (folded) words as a whole word, in
+        the rows' order."""
+        rows: set[int] | None = None
+        for w in folded:
+            k = bisect.bisect_left(self.words, w)
+            holding = self.holders[k] if k < len(self.words) and self.words[k] == w else set()
+            rows = holding if rows is None else rows & holding
+            if not rows:
+                return []
+        return [self.rows[i] for i in sorted(rows or ())]
+
+    def index_matches(self, typed: Sequence[tuple[str, ...]], *, prefix: bool) -> list[Any]:
+        """The rows the search index matches for the typed words (``search.typed_tokens``):
+        each word, or with ``prefix`` its beginning, in the name, email or phone — as the
+        index would, for a caller whose index read was cut before reaching these rows.
+        In the rows' order."""
+        if self._fields is None:
+            self._fields = [search.index_fields(r) for r in self.rows]
+            pairs = sorted({(t, i) for i, fields in enumerate(self._fields)
+                            for field in fields for t in field})
+            self._tokens = [t for t, _i in pairs]
+            self._token_rows = [i for _t, i in pairs]
+        fields = self._fields
+        rows: set[int] | None = None
+        for tokens in typed:
+            first = tokens[0]
+            begun = prefix and len(tokens) == 1
+            start = bisect.bisect_left(self._tokens, first)
+            end = start
+            while end < len(self._tokens) and (self._tokens[end].startswith(first) if begun
+                                               else self._tokens[end] == first):
+                end += 1
+            holding = set(self._token_rows[start:end])
+            if len(tokens) > 1:  # several tokens in a row of one field
+                holding = {i for i in holding
+                           if any(search.field_holds(f, tokens, prefix=prefix)
+                                  for f in fields[i])}
+            rows = holding if rows is None else rows & holding
+            if not rows:
+                return []
+        return [self.rows[i] for i in sorted(rows or ())]

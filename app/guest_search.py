@@ -11,7 +11,9 @@ One key press runs, in one read transaction (``storage.search`` holds the SQL):
    forgivingly, so the guest at the desk is never missed however the name was typed;
    when the index below handed over only its first candidates (a name a hundred guests
    in the book share), the coming six days' guests (one venue's week: a few hundred)
-   are matched in memory too, so the one arriving this week is not among those cut off;
+   are matched in memory too, so the one arriving this week is not among those cut off
+   — and, then, the windows' guests the index matches by email or phone alone ("e":
+   every address at example.com) are matched in memory as the index would;
 5. **forgiving** — when 1-3 found fewer than :data:`FUZZY_BELOW` guests, each typed
    word is looked up in the name dictionary (words within one or two edits, words that
    sound alike — ``storage.name_keys``), best alternatives first, and the guests
@@ -154,6 +156,16 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
     has_letters = any(ch.isalpha() for ch in text) and not places
     # Digits alone (a phone, a room), or a room or table with its word ("table 12",
     # "kamer 312"), are no name to match forgivingly.
+    cut = len(whole) >= limit or len(begins) >= limit + len(whole)
+    # The index handed over only its first candidates, in its own order: a guest of the
+    # windows below that it matches by email or phone alone ("e": every address at
+    # example.com) may be among those left out. Their words are matched in memory too.
+    by_index = search.typed_tokens(text) if cut and has_letters else ()
+    # Whole-word matches fill the list: a guest matched in memory only by a prefix or
+    # forgivingly ranks below all of them (``_ranked``), so only whole words are looked
+    # for in the windows (the forgiving comparison of their names was most of the
+    # in-memory passes' time, for nothing that could be listed).
+    whole_full = len(whole) >= limit
 
     def in_memory(start: dt.datetime, days: int) -> bool:
         """Match the window's arrivals; False when it held more than WEEK_ROWS (some were
@@ -161,6 +173,14 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         # Only the rows whose names can match are compared in full (app.arrivals_index).
         index = search.starting_derived(s, start, start + dt.timedelta(days=days), WEEK_ROWS,
                                         _arrivals_index)
+        if whole_full:
+            for r in index.holding_words(folded):
+                old = found.get(r.id)
+                if old is None or old.tier > T_EXACT:
+                    add([r], _whole_tier(r, typed_whole), None, 0)
+            if by_index:
+                _add_index_matches(index, by_index, found, typed_whole, whole_only=True)
+            return len(index.rows) < WEEK_ROWS
         for r in index.candidates(_heard_words(tuple(typed_words))):
             old = found.get(r.id)
             if old is not None and old.tier == T_EXACT:  # nothing in memory can be better
@@ -168,11 +188,12 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
             hit = _match_in_memory(r, text, typed_words)
             if hit is not None:
                 add([r], *hit)
+        if by_index:
+            _add_index_matches(index, by_index, found, typed_whole)
         return len(index.rows) < WEEK_ROWS
 
     # Every one of today's guests who can match was matched here (not cut at WEEK_ROWS).
     today_all = has_letters and in_memory(start_of_day, 1)
-    cut = len(whole) >= limit or len(begins) >= limit + len(whole)
     if len(found) < FUZZY_BELOW and has_letters:
         # What was typed is (in) some guest's name as it stands: look for names one letter
         # away or said alike, not two letters away (those would rank below the exact
@@ -197,6 +218,28 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         out.append(as_match(f.row, _why(f, folded), f.tier,
                             "today" if is_today else "week" if this_week else ""))
     return out
+
+
+def _add_index_matches(index: arrivals_index.ArrivalsIndex, typed: tuple[tuple[str, ...], ...],
+                       found: dict[int, _Found], typed_whole: str, *,
+                       whole_only: bool = False) -> None:
+    """Add the window's guests the search index matches (``typed``: ``search.typed_tokens``)
+    as it would have: whole words or prefixes (``whole_only``: whole words), in the name,
+    email or phone (the reason worked out later, as for the index's own rows)."""
+    begun = [r for r in index.index_matches(typed, prefix=not whole_only)
+             if (old := found.get(r.id)) is None or old.tier > T_WORDS]
+    if not begun:
+        return
+    whole = ({r.id for r in begun} if whole_only
+             else {r.id for r in index.index_matches(typed, prefix=False)})
+    for r in begun:
+        if r.id in whole:
+            tier, why_prefix = _whole_tier(r, typed_whole), False
+        else:
+            tier, why_prefix = T_PREFIX, True
+        old = found.get(r.id)
+        if old is None or (tier, 0) < (old.tier, old.edits):
+            found[r.id] = _Found(r, tier, None, 0, why_prefix)
 
 
 def _ranked(s: Session, found: dict[int, _Found], limit: int, day: dt.date,

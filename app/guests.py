@@ -15,13 +15,13 @@ from app.clock import today as _today
 from app.errors import NotFound, StoreBusyError
 from app.greeting import greeting_cue
 from app.i18n import _
-from app.permissions import Action, require
+from app.permissions import Action, allowed, require
 from app.venue_settings import PHONE_REGION_KEY, phone_region_in
 from app.views import Actor, GuestCard, GuestInfo, GuestMatch, LabelInfo
 from storage import card, name_terms, queries, search
 from storage.card import CardRows
 from storage.errors import StoreBusy
-from storage.models import Guest, VisitKind, VisitStatus
+from storage.models import Guest, Role, VisitKind, VisitStatus
 from storage.store import Store
 
 #: Guests a key press lists: a screenful and a little more (the desk's results table shows
@@ -138,8 +138,12 @@ def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMI
     once a minute: three round trips on the shared store) does not hold up the list the
     person is waiting for (``ui.search_service``)."""
     # The permission read in the search's own transaction, on a driver connection (no ORM
-    # session: storage.store.Store.search_read).
+    # session: storage.store.Store.search_read). On the shared store the first search
+    # statement goes with it, in one round trip, and the server reads no guest for a person
+    # the same standing would refuse (storage.search.ask_with_permission); the check below
+    # still decides first.
     with store.search_read() as s:
+        search.ask_with_permission(s, typed, limit, _roles_that(Action.SEARCH_GUESTS))
         require(store, actor, Action.SEARCH_GUESTS, within=s)
         found = guest_search.find(s, typed, limit, day or _today(), lambda: region_in(s))
     try:
@@ -148,6 +152,11 @@ def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMI
     finally:
         note_search(store, actor, len(found))   # that a search happened; never what was typed
     return found
+
+
+def _roles_that(action: Action) -> list[str]:
+    """The roles that may ``action`` (what the server checks before reading ahead)."""
+    return [role.value for role in Role if allowed(role, action)]
 
 
 def warm_up_search(store: Store, actor: Actor, *, day: dt.date | None = None) -> None:
@@ -215,6 +224,11 @@ def _card_rows(store: Store, actor: Actor, s: Session, guest_id: int, *,
     """The card's rows, after the standing permission check in the same transaction; with
     ``then_chain`` (its event is appended next), on the shared store the audit chain's
     lock comes in the card's own round trip (``storage.card.card_rows``)."""
+    # On the shared store the card's reads (and the chain lock) go in the permission read's
+    # round trip, and the server reads nothing of the guest for a person the same standing
+    # would refuse (storage.card.ask_with_permission); the check below still decides first.
+    card.ask_with_permission(s, guest_id, _roles_that(Action.VIEW_GUEST),
+                             then_chain=then_chain)
     require(store, actor, Action.VIEW_GUEST, within=s)
     rows = card.card_rows(s, guest_id, then_chain=then_chain)
     if rows is None:

@@ -1,7 +1,7 @@
 """One desk alone on the shared store: where a key press's and a card open's time goes.
 
     .venv/bin/python bench/shared_alone.py --guests 1000000 --bench-dir DIR [--names 40]
-        [--seconds-per-op] [--explain MS] [--profile FILE [--cpu]] [--show N]
+        [--explain MS] [--profile FILE [--cpu]] [--show N] [--json FILE]
 
 On a fresh copy of the bench database (as ``bench/shared_store.py`` makes one), one desk
 signed in as a receptionist types ``--names`` guests' names a key at a time (no pause),
@@ -87,6 +87,7 @@ def run(args: argparse.Namespace, server: Any, url: str, desk_pw: str) -> dict[s
         if args.profile else None
     rng = random.Random(3)
     rec: dict[str, list[tuple[float, float, int, float]]] = {"search": [], "card": []}
+    ops: list[dict[str, Any]] = []   # every operation with its statements (--json)
 
     handed: list[tuple[float, float, int, float]] = []
 
@@ -110,6 +111,9 @@ def run(args: argparse.Namespace, server: Any, url: str, desk_pw: str) -> dict[s
             handed.clear()
             took = t1 - t0
             rec[kind].append((took, db1 - db0, n1 - n0, c1 - c0))
+            if args.json:
+                ops.append({"kind": kind, "typed": label, "wall": took, "db": db1 - db0,
+                            "cpu": c1 - c0, "statements": n1 - n0, "texts": list(texts)})
             if show or took > 0.02:
                 print(f"{kind} {label!r}: {took * 1000:.1f} ms, in the driver "
                       f"{(timer.total - db0) * 1000:.1f} ms, {timer.statements - n0} "
@@ -131,6 +135,10 @@ def run(args: argparse.Namespace, server: Any, url: str, desk_pw: str) -> dict[s
     store.close()
     if prof is not None:
         prof.dump_stats(args.profile)
+    if args.json:
+        import json
+
+        Path(args.json).write_text(json.dumps(ops), encoding="utf-8")
     return rec
 
 
@@ -143,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--explain", type=float, metavar="MS")
     ap.add_argument("--profile", metavar="FILE")
     ap.add_argument("--cpu", action="store_true")
+    ap.add_argument("--json", metavar="FILE", help="every operation, its figures and its "
+                    "statements (with their times), as JSON")
     args = ap.parse_args(argv)
     from bench.shared_build import DESK_ROLE, db_name, drop_run, fresh_run, passwords
     from tests.pg_server import PgServer

@@ -18,6 +18,7 @@ Values are converted as SQLAlchemy's column types would: enum columns to their
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -160,6 +161,39 @@ def _member(cls: type[StrEnum], value: Any) -> Any:
     return None if value is None else cls(value)
 
 
+_AHEAD = "frontdesk.card.ahead"
+
+
+def ask_with_permission(session: Session, guest_id: int, roles: Sequence[str], *,
+                        then_chain: bool = False) -> None:
+    """Before a card open's permission check: the card it will read (:func:`card_rows` of
+    ``guest_id`` with ``then_chain``), for a person of one of ``roles``. On PostgreSQL the
+    card's reads — and, with ``then_chain``, the chain lock and the chain's end — then go
+    in the permission read's round trip, each read guarded on the server by the same
+    standing (``storage.postgres_search.ask_with_permission``): nothing of the guest is read
+    for a person the check would refuse. Nothing is read or sent here; on SQLite (no round
+    trips) nothing changes."""
+    if not _is_pg(session):
+        return
+    from storage import postgres_search as pg
+
+    def build(staff_id: int) -> Any:
+        from storage import engine_postgres as pge
+        from storage import write_locks
+        from storage.search import _dbapi
+
+        chain = (then_chain and write_locks.chain_first_lock(session)
+                 and not pge.brief_pending(_dbapi(session)))
+        if chain:
+            session.flush()   # nothing of the ORM's is written under the lock by surprise
+        params = {"g": guest_id, "ahead_staff": staff_id, "ahead_roles": list(roles)}
+        statements = [pg.GUARD_PASSES, *(pg.guarded(sql) for sql in _PG_STATEMENTS),
+                      *(pge.CHAIN_LOCK_THEN_END if chain else ())]
+        return [(sql, params) for sql in statements], _AHEAD, (guest_id, then_chain, chain)
+
+    pg.ask_with_permission(session, build)
+
+
 def card_rows(session: Session, guest_id: int, *, then_chain: bool = False
               ) -> CardRows | None:
     """The card's rows of guest ``guest_id`` (None if there is no such guest), read on the
@@ -176,7 +210,19 @@ def card_rows(session: Session, guest_id: int, *, then_chain: bool = False
 
     raw = _dbapi(session)
     params: dict[str, Any] = {"g": guest_id}
-    if not _is_pg(session):
+    held = session.info.pop(_AHEAD, None)
+    if held is not None and held[0][:2] == (guest_id, then_chain):
+        # Read with the permission (ask_with_permission): the lock, when taken there, is
+        # held whatever the guard said; the reads are used when the guard passed (else the
+        # standing changed between the two statements: read again, as below).
+        (_gid, _then, chain), results = held
+        if chain:
+            write_locks.take_chain_with(session, (results[-1][0] if results[-1] else None,))
+        if results[0]:
+            guest, visits, consents, assignments, texts = results[1:6]
+        else:
+            guest, visits, consents, assignments, texts = _pg_results(raw, params)
+    elif not _is_pg(session):
         guest, visits, consents, assignments, texts = _sqlite_results(raw, params)
     else:
         from storage import engine_postgres as pge

@@ -121,14 +121,35 @@ def _server_of(session: Session) -> str:
     return server
 
 
+def _raw_words(typed: str) -> list[str]:
+    """The typed words as typed (control characters cut, punctuation-only words dropped)."""
+    typed = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in typed)
+    return [w for w in typed.split() if any(ch.isalnum() or ord(ch) > 127 for ch in w)]
+
+
 def typed_words(session: Session, typed: str) -> list[str]:
     """The typed words, each folded and cut by the server as the stored names were."""
-    typed = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in typed)
-    words = [w for w in typed.split() if any(ch.isalnum() or ord(ch) > 127 for ch in w)]
+    words = _raw_words(typed)
     if not words:
         return []
     folded = _fold_all(session, words)
     return [f for f in (folded[w] for w in words) if f]
+
+
+def _typed_words_kept(server: str, typed: str) -> list[str] | None:
+    """:func:`typed_words` when this desk can fold every word without the server (folded
+    before, or ASCII on a server that folds it alike); else None."""
+    alike = _FOLDS_ASCII_ALIKE.get(server)
+    out = []
+    for w in _raw_words(typed):
+        f = _FOLDED.get((server, w))
+        if f is None:
+            if not (alike and w.isascii()):
+                return None
+            f = _ascii_fold(w)
+        if f:
+            out.append(f)
+    return out
 
 
 def find_rows(session: Session, words: list[str], limit: int, *, whole: bool
@@ -155,6 +176,14 @@ def prefix_end(prefix: str) -> str:
 # server: (read at, sorted words, shares in the same order, running sums of the shares).
 _COMMON: dict[str, tuple[float, list[str], list[float], list[float]]] = {}
 _COMMON_FOR_S = 600.0
+
+
+def _common_kept(server: str) -> tuple[list[str], list[float], list[float]] | None:
+    """:func:`_common` when it needs no read (None otherwise)."""
+    got = _COMMON.get(server)
+    if got is None or time.monotonic() - got[0] > _COMMON_FOR_S - 1:
+        return None
+    return got[1], got[2], got[3]
 
 
 def _common(session: Session) -> tuple[list[str], list[float], list[float]]:
@@ -247,7 +276,17 @@ def fetch_rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
 
     driver_sql = to_driver(sql)
     raw = _dbapi(session)
+    queued = session.info.pop(_QUEUED, None)
     try:
+        if queued is not None and psycopg.Pipeline.is_supported():
+            # Statements sent behind a permission read (see ask_with_permission), and its
+            # BEGIN first when owed (engine_postgres.connection_class).
+            statements, key, kept = queued
+            with raw.pipeline():
+                cur = raw.execute(driver_sql, params)
+                then = [raw.execute(sql, p) for sql, p in statements]
+            session.info[key] = (kept, [list(c.fetchall()) for c in then])
+            return list(cur.fetchall())
         if owes_begin(raw) and psycopg.Pipeline.is_supported():
             # A write's first statement (a card open's permission read): its BEGIN is
             # queued before it, one round trip for both (engine_postgres.connection_class).
@@ -357,16 +396,26 @@ def _guests(tests: Sequence[Test], source: str = WORD_TABLE) -> str:
 
 
 def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> list[Any]:
-    plan = _find_plan(session, words, limit, whole=whole)
-    if not plan:
-        return []
     from storage import search
 
     seq = search.known_change_seq(session)
+    key = tuple(dict.fromkeys(w for w in words if w))
+    if seq is not None and whole and key:
+        server = _server_of(session)
+        _LAST_SEQ[server] = seq
+        ahead = _ahead_rows(session, key, limit, seq)   # read with the permission
+        if ahead is not None:
+            rows, cap_n = ahead
+            if len(rows) < cap_n:
+                _remember_complete(server, seq, key, whole, rows)
+            return _guest_list(rows, limit)
+    plan = _find_plan(session, words, limit, whole=whole)
+    if not plan:
+        return []
     if seq is None:   # not a key press (no change counter read): as it always was
         return _run(session, plan, limit)
     server = _server_of(session)
-    key = tuple(dict.fromkeys(w for w in words if w))
+    _LAST_SEQ[server] = seq
     full, params, cap, kept_to = plan
     among = _complete_among(server, seq, key, whole)
     if among is not None:
@@ -440,7 +489,8 @@ def _among(read: str) -> str:
             f"c.guest_id = ANY(CAST(:among AS integer[])) AND {read})")
 
 
-def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool
+def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool,
+               common: tuple[list[str], list[float], list[float]] | None = None
                ) -> tuple[str, dict[str, Any], str, str] | None:
     """(statement, parameters, its LIMIT parameter, the statement kept to the guests in
     ``:among``) for ``words``: see :func:`_find` and _COMPLETE."""
@@ -450,7 +500,8 @@ def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool
     if not whole:  # a prefix that begins another typed word is implied by it
         words = [w for w in words if not any(v != w and v.startswith(w) for v in words)]
     params: dict[str, Any] = {"n": limit, "m": 2 * limit}
-    common = _common(session)
+    if common is None:
+        common = _common(session)
     # Each stored word the index can look for: every part of a typed word, whole except
     # the last part of each when prefixes are asked for ("o bri": "o" whole, "bri" begun);
     # the rarest is read.
@@ -486,6 +537,106 @@ def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool
              f"{_guests(tests, _among('c.word >= :lo AND c.word < :hi'))} "
              f"ORDER BY a.word, a.guest_id LIMIT :m")
     return full, params, "m", among
+
+
+# --- a key press's whole-word statement in its permission read's round trip -------------
+# A key press was three round trips: the permission read (with the change counter), the
+# whole-word statement, the prefix statement — each a wait for the server's process and the
+# desk's to get a CPU back, 2-3 ms apiece on the busy bench machine (docs/performance.md).
+# ``app.guests.find_guests`` says what it will search for before the permission check
+# (:func:`ask_ahead`, nothing sent); the permission read (``storage.queries``, after the
+# actor's own checks) then sends the whole-word statement behind it in one pipeline
+# (:func:`queue_ahead`, :func:`fetch_rows`), **guarded on the server by the same standing**:
+# the statement reads and returns no guest unless the person is active and of a role that
+# may search (a row of NULLs first says the guard passed). ``app.permissions.require``
+# still decides on the standing read first; the search's whole-word step then takes these
+# rows (:func:`_ahead_rows`) instead of asking again. Sent only when the desk can build the
+# statement without the server (its words folded here, the word statistics kept); the
+# narrowing to a complete answer's guests (_COMPLETE) is chosen with the counter the last
+# key press read, and the rows are used only if this key press's counter is the same.
+_ASKED = "frontdesk.search.ahead_asked"
+_QUEUED = "frontdesk.search.ahead_queued"
+_AHEAD = "frontdesk.search.ahead_rows"
+# The change counter the last key press on each server read.
+_LAST_SEQ: dict[str, int] = {}
+_GUARD = ("EXISTS (SELECT 1 FROM staff WHERE id = %(ahead_staff)s AND active "
+          "AND role = ANY(CAST(%(ahead_roles)s AS text[])))")
+# One row when the guard passes (driver parameters ``ahead_staff`` and ``ahead_roles``).
+GUARD_PASSES = f"SELECT 1 WHERE {_GUARD}"
+_ALLOWED_ROW = ", ".join(["NULL"] * len(_COLUMNS.split(","))) + ", 1"
+
+# What is sent with a permission read: (the statements, driver SQL and parameters; the
+# ``session.info`` key their rows are kept under; what the caller keeps with them).
+Queued = tuple[list[tuple[str, dict[str, Any]]], str, Any]
+
+
+def guarded(sql: str) -> str:
+    """Driver SQL ``sql``'s rows, read only when the guard passes (see :data:`GUARD_PASSES`)."""
+    return f"SELECT * FROM ({sql}) q WHERE {_GUARD}"
+
+
+def ask_with_permission(session: Session, build: Any) -> None:
+    """``build(staff_id)`` gives statements (:data:`Queued`, or None) to send in the same
+    round trip as this transaction's permission read for ``staff_id``, behind it; their rows
+    are then kept in ``session.info`` under the key it names. Nothing is read or sent here:
+    ``build`` runs only when the permission read is sent (:func:`queue_ahead`), after the
+    actor's own checks, and its statements must read nothing of a guest unless the guard
+    passes (:func:`guarded`)."""
+    session.info[_ASKED] = build
+
+
+def ask_ahead(session: Session, typed: str, limit: int, roles: Sequence[str]) -> None:
+    """The whole-word statement for ``typed`` (:func:`find_rows` with ``whole``) is to go
+    with this transaction's permission read, for a person of one of ``roles`` only: noted,
+    nothing read or sent (``typed`` is not even looked at until the permission read)."""
+    ask_with_permission(session, lambda staff_id: _whole_ahead(
+        session, staff_id, typed, limit, roles))
+
+
+def queue_ahead(session: Session, staff_id: int) -> None:
+    """Called by the permission read for ``staff_id`` just before it is sent: the statements
+    asked for (:func:`ask_with_permission`) go with it (:func:`fetch_rows`)."""
+    build = session.info.pop(_ASKED, None)
+    queued = build(staff_id) if build is not None else None
+    if queued is not None:
+        session.info[_QUEUED] = queued
+
+
+def _whole_ahead(session: Session, staff_id: int, typed: str, limit: int,
+                 roles: Sequence[str]) -> Queued | None:
+    server = _server_of(session)
+    words = _typed_words_kept(server, str(typed).strip())
+    common = _common_kept(server)
+    if not words or common is None:
+        return None   # the server is needed to build it: the search asks as before
+    plan = _find_plan(session, words, limit, whole=True, common=common)
+    if not plan:
+        return None
+    full, params, cap, kept_to = plan
+    key = tuple(dict.fromkeys(words))
+    seen = _LAST_SEQ.get(server)
+    among = _complete_among(server, seen, key, True) if seen is not None else None
+    params = {**params, "ahead_staff": staff_id, "ahead_roles": list(roles)}
+    if among is not None:
+        params["among"] = list(among)
+    sql = (f"(SELECT {_ALLOWED_ROW} WHERE {_GUARD}) UNION ALL "
+           f"({guarded(to_driver(kept_to if among is not None else full))})")
+    return [(sql, params)], _AHEAD, (key, limit, among is not None, seen, params[cap])
+
+
+def _ahead_rows(session: Session, key: tuple[str, ...], limit: int, seq: int
+                ) -> tuple[list[Any], int] | None:
+    """The rows the permission read brought for this whole-word step, and its LIMIT; None
+    when none came, they are for other words, the guard did not pass, or they were read
+    among a complete answer's guests kept at another counter (then the step asks again)."""
+    held = session.info.pop(_AHEAD, None)
+    if held is None:
+        return None
+    (h_key, h_limit, h_among, h_seq, cap_n), (rows,) = held
+    if (h_key != key or h_limit != limit or not rows or rows[0][0] is not None
+            or rows[0][-1] != 1 or (h_among and h_seq != seq)):
+        return None
+    return rows[1:], cap_n
 
 
 def search_guest_rows(session: Session, typed: str, limit: int) -> list[Any]:

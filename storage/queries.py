@@ -93,6 +93,7 @@ def _standing_noting_changes(s: Session, staff_id: int) -> tuple[Role, bool] | N
 
     # On the driver connection, as the search's own statements (no SQLAlchemy statement
     # and result handling: ~0.5 ms of a key press's desk CPU, docs/performance.md).
+    postgres_search.queue_ahead(s, staff_id)   # a key press's first search statement with it
     rows = postgres_search.fetch_rows(s, _STANDING_AND_SEQ_PG,
                                       {"staff_id": staff_id, "k": notify.SEQ_KEY})
     if not rows:

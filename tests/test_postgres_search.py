@@ -407,3 +407,72 @@ def test_ascii_words_are_folded_on_the_desk_exactly_as_the_server_folds_them(
         assert any("frontdesk_search_text" in q and "'müll'" in q for q in seen)  # the server's
     finally:
         psycopg.Cursor.execute = real  # type: ignore[method-assign]
+
+
+def test_a_key_press_sends_its_whole_word_statement_with_its_permission_read(
+        store: Store, receptionist: Actor, manager: Actor,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key press's whole-word statement goes in its permission read's round trip (one
+    pipeline: a key press one round trip fewer), guarded on the server by the person's
+    standing: the same answers as asking it after the check, in every case — words typed
+    on, a complete answer's narrowing, another desk's change between key presses, words
+    the desk cannot fold itself (then it is asked after the check, as before)."""
+    from app.errors import PermissionDenied
+    from app.permissions import Action, allowed
+    from storage import postgres_search as pg
+    from storage import queries
+    from storage.models import Role
+    from tests.pg_fixtures import round_trips
+
+    for name in ("Rik Janssen", "Rik Jansen", "Rik de Jong", "Anna Rik", "Rikke Janse",
+                 "Zoë Bakker", "Zoe Bakker"):
+        guests.create_guest(store, receptionist, GuestFields(name))
+    typed = ["r", "ri", "rik", "rik j", "rik jans", "rik janssen", "Zoë", "zoë bak", "anna"]
+
+    real_queue = pg.queue_ahead
+
+    def answer(t: str, limit: int, *, ahead: bool) -> list[object]:
+        monkeypatch.setattr(pg, "queue_ahead", real_queue if ahead else
+                            (lambda _s, _staff: None))
+        return [(m.id, m.why) for m in guests.find_guests(store, receptionist, t, limit)]
+
+    pg._FOLDED.clear()   # "Zoë": folded by the server the first time, then here
+    for limit in (2, 20):
+        for t in typed:
+            with_it = answer(t, limit, ahead=True)
+            assert with_it == answer(t, limit, ahead=False), (t, limit)
+            assert with_it == answer(t, limit, ahead=True), (t, limit)
+        # another desk's change between two key presses
+        guests.create_guest(store, manager, GuestFields(f"Rik Jansen {limit}"))
+    monkeypatch.setattr(pg, "queue_ahead", real_queue)
+
+    guests.find_guests(store, receptionist, "rik")
+    monkeypatch.setattr(pg, "queue_ahead", lambda _s, _staff: None)
+    with round_trips() as before:
+        guests.find_guests(store, receptionist, "rik jan")
+    monkeypatch.setattr(pg, "queue_ahead", real_queue)
+    with round_trips() as trips:
+        guests.find_guests(store, receptionist, "rik ja")
+    assert len(trips) == len(before) - 1, (before, trips)
+    assert any("FROM staff WHERE id" in q for q in trips[0]) and len(trips[0]) == 2, trips[0]
+    assert "ahead_staff" in trips[0][1] and "word = %(w)s" in trips[0][1], trips[0]
+
+    # The guard: for a person of a role that may not search, the server reads no guest —
+    # not even a row saying the guard passed — and the search asks again after the check.
+    searchers = [r.value for r in Role if allowed(r, Action.SEARCH_GUESTS)]
+    for roles, allowed_here in ((searchers, True), (["nobody"], False)):
+        with store.search_read() as s:
+            pg.ask_ahead(s, "rik janssen", 20, roles)
+            assert queries.staff_standing(s, receptionist.id) is not None
+            (held,) = s.info[pg._AHEAD][1]
+            assert bool(held) is allowed_here, held
+            if allowed_here:
+                assert held[0][0] is None and [r[2] for r in held[1:]] == ["Rik Janssen"]
+            assert [r.full_name for r in pg.find_rows(
+                s, pg.typed_words(s, "rik janssen"), 20, whole=True)] == ["Rik Janssen"]
+    # A deactivated person: refused, nothing of a guest read with the permission.
+    from app import staff
+
+    staff.set_active(store, manager, receptionist.id, False)
+    with pytest.raises(PermissionDenied):
+        guests.find_guests(store, receptionist, "rik")

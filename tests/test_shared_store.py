@@ -541,10 +541,11 @@ def test_card_opens_at_two_desks_at_once_append_one_unbroken_chain(shared_url: s
 
 def test_a_card_open_takes_the_chain_lock_in_its_reads_round_trip_then_writes_its_event(
         shared_url: str) -> None:
-    """On the shared store a card open is four round trips: its BEGIN with the permission
-    read (one pipeline: psycopg sent BEGIN in a round trip of its own), the card's reads with
-    the chain lock and the chain's end (one pipeline), the event with the chain's head (one
-    statement), COMMIT — and the chain holds."""
+    """On the shared store a card open is three round trips: its BEGIN with the permission
+    read (one pipeline: psycopg sent BEGIN in a round trip of its own), and behind it the
+    card's reads (each guarded on the server by the same standing) with the chain lock and
+    the chain's end; the event with the chain's head (one statement); COMMIT — and the
+    chain holds. (Four before the card's reads went with the permission read.)"""
     store = shared_store.open_shared_store(shared_url)
     try:
         manager = staff.create_first_manager(store, "Eva Visser", "4826")
@@ -552,12 +553,11 @@ def test_a_card_open_takes_the_chain_lock_in_its_reads_round_trip_then_writes_it
         guests.open_card(store, manager, g.id)   # the pool's connection is warm
         with round_trips() as trips:
             assert guests.open_card(store, manager, g.id).guest.full_name == "Ada Lovelace"
-        assert len(trips) == 4, trips
-        assert len(trips[0]) == 2 and "BEGIN" in trips[0], trips[0]
-        assert any("FROM staff" in q for q in trips[0]), trips[0]
-        assert "FROM guest WHERE id" in trips[1][0], trips[1]
-        assert any("pg_advisory_xact_lock" in q for q in trips[1]), trips[1]
-        assert "INSERT INTO audit_event" in trips[2][0] and trips[3] == ["COMMIT"], trips
+        assert len(trips) == 3, trips
+        assert "BEGIN" in trips[0] and "FROM staff WHERE id" in trips[0][0], trips[0]
+        assert any("FROM guest WHERE id" in q and "ahead_staff" in q for q in trips[0]), trips
+        assert "pg_advisory_xact_lock" in trips[0][-2], trips[0]
+        assert "INSERT INTO audit_event" in trips[1][0] and trips[2] == ["COMMIT"], trips
         with store.read() as s:
             report = audit_chain.verify(s)
             assert report.ok, report.problem
@@ -569,7 +569,7 @@ def test_a_card_opened_after_other_desks_appended_reads_its_anchors_facts_with_i
         shared_url: str) -> None:
     """When other desks appended since this desk's last anchor (its anchor is behind the
     chain's end), the new anchor needs the events per person since it and the row marks:
-    a card open reads them in its event's round trip (4 round trips, not 5), and the anchor
+    a card open reads them in its event's round trip (3 round trips, not 4), and the anchor
     is the one the read at commit gives."""
     from storage import audit_anchor
     from storage.models import Role
@@ -589,8 +589,8 @@ def test_a_card_opened_after_other_desks_appended_reads_its_anchors_facts_with_i
         audit_anchor._memory[sid] = behind
         with round_trips() as trips:
             guests.open_card(store, manager, ids[1])
-        assert len(trips) == 4, trips
-        assert "INSERT INTO audit_event" in trips[2][0] and "GROUP BY staff_id" in trips[2][1]
+        assert len(trips) == 3, trips
+        assert "INSERT INTO audit_event" in trips[1][0] and "GROUP BY staff_id" in trips[1][1]
         new = audit_anchor._memory[sid]
         with store.read() as s:
             facts = audit_anchor._facts(s, behind, new.id)
@@ -796,3 +796,40 @@ def test_a_desk_signed_in_has_read_its_arrivals_visit_facts_before_its_first_key
     finally:
         cold.close()
         warm.close()
+
+
+def test_a_card_opens_reads_ride_with_its_permission_read_guarded_by_the_same_standing(
+        shared_url: str) -> None:
+    """The card's reads sent behind the permission read are guarded on the server: for a
+    person the standing would refuse, nothing of the guest is read (not even the row that
+    says the guard passed); when the standing changed between the two statements the card
+    is read again after the check, the same card, and the chain lock taken in that round
+    trip is still held for the event."""
+    from app.permissions import Action
+    from storage import card
+    from storage.models import Role
+
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        manager = staff.create_first_manager(store, "Eva Visser", "4826")
+        staff.add_staff(store, manager, "Sam Bakker", Role.RECEPTIONIST, "3917")
+        sam = staff.sign_in_by_name(store, "Sam Bakker", "3917")
+        g = guests.create_guest(store, manager, GuestFields("Ada Lovelace"))
+        shown = guests.open_card(store, sam, g.id)
+        for roles, passes in ((guests._roles_that(Action.VIEW_GUEST), True),
+                              (["nobody"], False)):
+            with store.write(audit_only=True) as s:
+                card.ask_with_permission(s, g.id, roles, then_chain=True)
+                assert queries.staff_standing(s, sam.id) is not None
+                _kept, results = s.info[card._AHEAD]
+                assert bool(results[0]) is passes and bool(results[1]) is passes, results
+                assert all(not r for r in results[1:6]) or passes
+                rows = card.card_rows(s, g.id, then_chain=True)
+                assert rows is not None and rows.guest.full_name == "Ada Lovelace"
+                from app.audit import record
+
+                record(s, sam, "guest.opened", guest_ref=rows.guest.ref)
+        assert guests.open_card(store, sam, g.id) == shown
+        assert verify_store(store).ok
+    finally:
+        store.close()
