@@ -174,7 +174,10 @@ class Guest(Base):
     preferred_name: Mapped[str] = mapped_column(String(200), default="")
     pronunciation: Mapped[str] = mapped_column(String(200), default="")
     language: Mapped[str] = mapped_column(String(8), default="en")
-    email: Mapped[str | None] = mapped_column(String(254), index=True)
+    # Looked up by lower(email) only (the migrations' ix_guest_email_lower, revision 0005);
+    # the plain index revision 0001 made is dropped on the local store (revision 0021) and
+    # left as it was on PostgreSQL.
+    email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(40))  # as the guest gave it, for display
     # The same number in E.164 ("+31612345678", venue's country for national numbers;
     # revision 0004): what search and the duplicate check compare. None when unparseable.

@@ -212,10 +212,11 @@ def build_plan(table: Table, mapping: Mapping[int, Field], file_name: str = "") 
     errors: list[RowError] = []
     notes: Counter[str] = Counter()
     cols = tuple(col.items())
+    seen: dict[tuple[str, ...], _VisitCells] = {}
     for rec in table.records:
         r = _Row(table.header, col, rec.line, rec.values, cols)
         guest = _guest(r, notes)
-        visit = _visit(r, default_kind) if date_col is not None else None
+        visit = _visit(r, default_kind, seen) if date_col is not None else None
         if r.errors:
             errors.extend(r.errors)
         elif guest is not None:
@@ -307,8 +308,38 @@ def _guest(r: _Row, notes: Counter[str]) -> GuestFields | None:
         return None
 
 
-def _visit(r: _Row, default_kind: VisitKind | None) -> PlannedVisit | None:
+# A file's visits repeat their dates, rooms, party sizes (a backlog of 100,000 rows has a
+# few thousand different ones): a visit read from the same cells again is the same visit,
+# but for its booking number. At most this many are kept per file.
+SEEN_VISITS = 20_000
+# A good visit but for its booking number: kind, start, end, service, party, place.
+_VisitCells = tuple[VisitKind, dt.datetime, dt.date | None, Service | None, int, str]
+
+
+def _visit(r: _Row, default_kind: VisitKind | None,
+           seen: dict[tuple[str, ...], _VisitCells] | None = None
+           ) -> PlannedVisit | None:
+    """The row's visit, or None (its problems recorded in ``r``). ``seen``: the good visits
+    of the file's rows so far, by the cells they were read from (the booking number
+    aside): one of those cells again is not parsed and checked again."""
     cell = r.cells.get  # each cell read once (a backlog has 100,000 rows)
+    key = (cell(Field.ARRIVAL, ""), cell(Field.DATE, ""), cell(Field.TIME, ""),
+           cell(Field.DEPARTURE, ""), cell(Field.KIND, ""), cell(Field.SERVICE, ""),
+           cell(Field.PARTY, ""), cell(Field.ROOM, ""), cell(Field.TABLE, ""))
+    reference = cell(Field.REFERENCE, "")
+    if seen is not None and len(reference) <= MAX_REFERENCE:
+        known = seen.get(key)
+        if known is not None:
+            return PlannedVisit(*known, reference)
+    visit = _read_visit(r, default_kind)
+    if visit is not None and seen is not None and len(seen) < SEEN_VISITS:
+        seen[key] = (visit.kind, visit.starts_at, visit.ends_on, visit.service,
+                     visit.party_size, visit.place)
+    return visit
+
+
+def _read_visit(r: _Row, default_kind: VisitKind | None) -> PlannedVisit | None:
+    cell = r.cells.get
     date_field = Field.ARRIVAL if Field.ARRIVAL in r.col else Field.DATE
     raw = cell(date_field, "")
     ok = True
