@@ -411,9 +411,13 @@ def _rare_query(typed: str, *, prefix: bool) -> tuple[str, list[tuple[str, ...]]
     (20-27 ms read cold at a million guests, against ~1 for its other tokens), so only
     its other tokens are asked for, each on its own, and the phrase is checked on the rows
     (:func:`field_holds`). ("", []) when nothing is left to check."""
+    words = typed.split()
+    # Most typed texts hold neither (plain words of letters): nothing more to work out.
+    if not any(_is_common(w) or (w.isascii() and not w.isalnum()) for w in words):
+        return "", []
     pieces: list[str] = []
     checked: list[tuple[str, ...]] = []
-    for w in typed.split():
+    for w in words:
         if _is_common(w):
             checked.append((w.lower(),))
             continue
