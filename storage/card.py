@@ -186,7 +186,8 @@ def ask_with_permission(session: Session, guest_id: int, roles: Sequence[str], *
                  and not pge.brief_pending(_dbapi(session)))
         if chain:
             session.flush()   # nothing of the ORM's is written under the lock by surprise
-        params = {"g": guest_id, "ahead_staff": staff_id, "ahead_roles": list(roles)}
+        params = {"g": guest_id, "ahead_staff": staff_id,
+                  "ahead_roles": pg.roles_param(roles)}
         statements = [pg.GUARD_PASSES, *(pg.guarded(sql) for sql in _PG_STATEMENTS),
                       *(pge.CHAIN_LOCK_THEN_END if chain else ())]
         return [(sql, params) for sql in statements], _AHEAD, (guest_id, then_chain, chain)
