@@ -117,6 +117,18 @@ class ArrivalsIndex:
             return list(self.rows)
         return [self.rows[i] for i in sorted(rows)]
 
+    def holding_words(self, folded: Sequence[str]) -> list[Any]:
+        """The rows whose names hold every one of these (folded) words as a whole word, in
+        the rows' order."""
+        rows: set[int] | None = None
+        for w in folded:
+            k = bisect.bisect_left(self.words, w)
+            holding = self.holders[k] if k < len(self.words) and self.words[k] == w else set()
+            rows = holding if rows is None else rows & holding
+            if not rows:
+                return []
+        return [self.rows[i] for i in sorted(rows or ())]
+
     def index_matches(self, typed: Sequence[tuple[str, ...]], *, prefix: bool) -> list[Any]:
         """The rows the search index matches for the typed words (``search.typed_tokens``):
         each word, or with ``prefix`` its beginning, in the name, email or phone — as the

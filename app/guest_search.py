@@ -161,6 +161,11 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
     # windows below that it matches by email or phone alone ("e": every address at
     # example.com) may be among those left out. Their words are matched in memory too.
     by_index = search.typed_tokens(text) if cut and has_letters else ()
+    # Whole-word matches fill the list: a guest matched in memory only by a prefix or
+    # forgivingly ranks below all of them (``_ranked``), so only whole words are looked
+    # for in the windows (the forgiving comparison of their names was most of the
+    # in-memory passes' time, for nothing that could be listed).
+    whole_full = len(whole) >= limit
 
     def in_memory(start: dt.datetime, days: int) -> bool:
         """Match the window's arrivals; False when it held more than WEEK_ROWS (some were
@@ -168,6 +173,14 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         # Only the rows whose names can match are compared in full (app.arrivals_index).
         index = search.starting_derived(s, start, start + dt.timedelta(days=days), WEEK_ROWS,
                                         _arrivals_index)
+        if whole_full:
+            for r in index.holding_words(folded):
+                old = found.get(r.id)
+                if old is None or old.tier > T_EXACT:
+                    add([r], _whole_tier(r, typed_whole), None, 0)
+            if by_index:
+                _add_index_matches(index, by_index, found, typed_whole, whole_only=True)
+            return len(index.rows) < WEEK_ROWS
         for r in index.candidates(_heard_words(tuple(typed_words))):
             old = found.get(r.id)
             if old is not None and old.tier == T_EXACT:  # nothing in memory can be better
@@ -208,15 +221,17 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
 
 
 def _add_index_matches(index: arrivals_index.ArrivalsIndex, typed: tuple[tuple[str, ...], ...],
-                       found: dict[int, _Found], typed_whole: str) -> None:
+                       found: dict[int, _Found], typed_whole: str, *,
+                       whole_only: bool = False) -> None:
     """Add the window's guests the search index matches (``typed``: ``search.typed_tokens``)
-    as it would have: whole words or prefixes, in the name, email or phone (the reason
-    worked out later, as for the index's own rows)."""
-    begun = [r for r in index.index_matches(typed, prefix=True)
+    as it would have: whole words or prefixes (``whole_only``: whole words), in the name,
+    email or phone (the reason worked out later, as for the index's own rows)."""
+    begun = [r for r in index.index_matches(typed, prefix=not whole_only)
              if (old := found.get(r.id)) is None or old.tier > T_WORDS]
     if not begun:
         return
-    whole = {r.id for r in index.index_matches(typed, prefix=False)}
+    whole = ({r.id for r in begun} if whole_only
+             else {r.id for r in index.index_matches(typed, prefix=False)})
     for r in begun:
         if r.id in whole:
             tier, why_prefix = _whole_tier(r, typed_whole), False

@@ -14,15 +14,20 @@ flushes, so the parent knows every commit that must survive::
     busy                                 (StoreBusyError: nothing was written)
     DONE
 
-Run as ``python tests/crash_writer.py --data-dir D --key-file F --seed N``.
+Run as ``python tests/crash_writer.py --data-dir D --key-file F --seed N``, or as
+``--fork-server`` (:func:`serve`): one process that has loaded Python and these modules
+forks a writer for each line it reads, so each writer starts at opening the store.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
+import shlex
 import sys
+import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -48,7 +53,7 @@ def _name(rng: random.Random, tag: str, n: int) -> str:
     return f"{tag}{n} {word}"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--data-dir", required=True)
     p.add_argument("--key-file")
@@ -56,7 +61,7 @@ def main() -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--tag", default="w")
     p.add_argument("--ops", type=int, default=1_000_000)
-    args = p.parse_args()
+    args = p.parse_args(argv)
     rng = random.Random(args.seed)
     store = open_store(Path(args.data_dir), _key_source(args), create=False)
     actor = staff.sign_in_by_name(store, "Eva Visser", "4826")  # tests/writers.py's PIN
@@ -110,5 +115,41 @@ def main() -> int:
     return 0
 
 
+def serve() -> int:
+    """Read commands on stdin, answer each with one line on stdout:
+
+    * ``OUT ARGS…``: fork a writer (``main(ARGS)``) whose output goes to the file OUT;
+      answers its pid. It is a process of its own, killed and reaped like one; only the
+      interpreter's start and the imports (the same in every writer) are done once.
+    * ``wait PID``: reap that writer; answers its exit code (-9: SIGKILL).
+
+    Nothing here starts a thread or opens a store before forking (the children's
+    threads, connections and files are their own).
+    """
+    for line in sys.stdin:
+        cmd = shlex.split(line)
+        if cmd[0] == "wait":
+            _, status = os.waitpid(int(cmd[1]), 0)
+            print(os.waitstatus_to_exitcode(status), flush=True)
+            continue
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                fd = os.open(cmd[0], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                os.dup2(fd, 1)
+                os.close(fd)
+                sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+                code = main(cmd[1:])
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        print(pid, flush=True)
+    return 0
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(serve() if sys.argv[1:] == ["--fork-server"] else main())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -17,9 +18,11 @@ from app.opening import KeyringKey, MemoryKey, open_store
 from app.verify import verify_store
 from app.views import Actor
 from storage import backup as sb
+from storage.keys import new_key
 from storage.store import DB_NAME, HEADER_NAME, Store
 from tests.conftest import MANAGER_PIN, as_manager
 from tests.keyrings import MemoryKeyring
+from tests.templates import Templates
 from tests.writers import Commits, check_store, make_store, spawn
 
 PASS = "horse staple battery"
@@ -238,14 +241,36 @@ def test_unwritable_folder_gives_a_clear_error(filled: Store, manager: Actor,
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".fdbackup")] == []
 
 
-@pytest.mark.parametrize("when", ["before", "during"])
-def test_cancelled_backup_leaves_nothing(manager: Actor, tmp_path: Path, when: str) -> None:
-    import threading
-
+def _demo_3000(folder: Path) -> bytes:
+    """A store of 3,000 demo guests (a backup long enough to cancel); its key."""
     from app.demo import build_demo
 
-    filled = open_store(tmp_path / "big", MemoryKey())
-    build_demo(filled, guests=3000)
+    key = new_key()
+    s = open_store(folder, MemoryKey(key))
+    try:
+        build_demo(s, guests=3000)
+    finally:
+        s.close()
+    return key
+
+
+@pytest.fixture
+def big_demo(tmp_path: Path, store_templates: Templates, isolated: MemoryKeyring
+             ) -> Iterator[Store]:
+    """3,000 demo guests: a copy of a store built once per run (tests/templates.py)."""
+    template = store_templates.get("demo:3000:memory-key", _demo_3000)
+    s = open_store(template.copy_to(tmp_path / "big", isolated), MemoryKey(template.made),
+                   create=False)
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize("when", ["before", "during"])
+def test_cancelled_backup_leaves_nothing(manager: Actor, big_demo: Store, tmp_path: Path,
+                                         when: str) -> None:
+    import threading
+
+    filled = big_demo
     manager = staff.sign_in_by_name(filled, "Eva Visser", MANAGER_PIN)  # its own store's
     folder = tmp_path / "usb"
     folder.mkdir()

@@ -429,3 +429,38 @@ def test_todays_guest_matched_by_email_alone_is_in_the_first_list(
     assert (found[0].id, found[0].when, found[0].why) == (arriving, "today", "email"), typed
     # Only guests the index matches: a name word is not matched by the email pass.
     assert not [g for g in find(store, receptionist, "bakkerx") if g.why == "email"]
+
+
+def test_whole_words_filling_the_list_skip_the_forgiving_pass_over_the_arrivals(
+        store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # More whole-word namesakes than the list holds: a guest matched in memory only by a
+    # prefix or forgivingly could never be listed, so the arrivals' names are not compared
+    # forgivingly; today's and this week's namesakes beyond the index's first ones still
+    # come first (matched in memory as whole words), near names of today's not at all.
+    from app import guest_search
+
+    ids = [guests.create_guest(store, receptionist, GuestFields("Mees Vos")).id
+           for _ in range(guests.SEARCH_LIMIT + 10)]
+    near = guests.create_guest(store, receptionist, GuestFields("Mees Bos")).id
+    longer = guests.create_guest(store, receptionist, GuestFields("Mees Vossen")).id
+    for gid, days in ((ids[-1], 0), (near, 0), (longer, 0), (ids[-2], 3)):
+        visits.record_visit(store, receptionist, gid, kind=VisitKind.STAY, place="101",
+                            starts_at=dt.datetime.combine(TODAY + dt.timedelta(days=days),
+                                                          dt.time(14)))
+    compared: list[str] = []
+    real = guest_search._match_in_memory
+
+    def counted(r: object, text: str, typed_words: list[str]) -> object:
+        compared.append(text)
+        return real(r, text, typed_words)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(guest_search, "_match_in_memory", counted)
+    found = find(store, receptionist, "Vos")
+    assert len(found) == guests.SEARCH_LIMIT
+    assert [(g.id, g.when) for g in found[:2]] == [(ids[-1], "today"), (ids[-2], "week")]
+    assert not {near, longer} & {g.id for g in found}
+    assert compared == []
+    # Fewer whole-word matches than the list holds: today's near names are compared, and
+    # listed after today's namesake.
+    found = find(store, receptionist, "Mees Voss")
+    assert [g.id for g in found[:2]] == [longer, ids[-1]] and compared

@@ -25,6 +25,8 @@ from tests.faults import (
     snapshot,
     without_file_permissions,
 )
+from tests.keyrings import MemoryKeyring
+from tests.templates import Templates
 
 PASSPHRASE = "correct horse battery staple"
 PAGE = 4096
@@ -37,15 +39,24 @@ def pass_file(tmp_path: Path) -> Path:
     return f
 
 
-@pytest.fixture
-def passphrase_store(data_dir: Path) -> Path:
-    """A closed passphrase store with a manager and enough guests for a few dozen pages."""
-    s = open_store(data_dir, PassphraseKey(PASSPHRASE))
+def _build_passphrase_store(folder: Path) -> None:
+    s = open_store(folder, PassphraseKey(PASSPHRASE))
     actor = staff.create_first_manager(s, "Eva Visser", "4826")
     for i in range(300):
         guests.create_guest(s, actor, GuestFields(f"Guest Number {i}", email=f"g{i}@x.nl"))
     s.close()
-    return data_dir
+
+
+@pytest.fixture
+def passphrase_store(data_dir: Path, store_templates: Templates,
+                     isolated: MemoryKeyring) -> Path:
+    """A closed passphrase store with a manager and enough guests for a few dozen pages.
+
+    Built once per run (300 committed use cases take seconds) and copied for each test
+    (tests/templates.py): every test damages a store of its own, with its anchor file.
+    """
+    template = store_templates.get("passphrase-300-guests", _build_passphrase_store)
+    return template.copy_to(data_dir, isolated)
 
 
 def _refused(folder: Path, error: type[Exception], match: str,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import shlex
+import signal
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,6 +74,70 @@ def spawn(data_dir: Path, key_file: Path, *, seed: int, tag: str = "w",
         cmd += ["--ops", str(ops)]
     env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+
+
+class ForkServer:
+    """Writers forked by one ``crash_writer.py --fork-server`` process: each is a process
+    of its own that opens the store, writes and is killed, as a spawned one; only the
+    interpreter's start and imports (a second of each round, before the store is
+    touched) are done once. Its output goes to a file in ``folder``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.err = folder / "fork-server.err"
+        env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+        with self.err.open("wb") as err:
+            self.proc = subprocess.Popen([sys.executable, str(WRITER), "--fork-server"],
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=err, env=env)
+        self.count = 0
+
+    def _ask(self, *words: str) -> int:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write((shlex.join(words) + "\n").encode())
+        self.proc.stdin.flush()
+        answer = self.proc.stdout.readline()
+        if not answer:
+            raise AssertionError(f"fork server gone: {self.err.read_text()[-2000:]}")
+        return int(answer)
+
+    def spawn(self, data_dir: Path, key_file: Path, *, seed: int, tag: str) -> Forked:
+        self.count += 1
+        out = self.folder / f"writer-{self.count}.out"
+        pid = self._ask(str(out), "--data-dir", str(data_dir), "--key-file", str(key_file),
+                        "--seed", str(seed), "--tag", tag)
+        return Forked(self, pid, out)
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+
+
+@dataclass
+class Forked:
+    server: ForkServer
+    pid: int
+    out: Path
+
+    def output(self) -> bytes:
+        return self.out.read_bytes() if self.out.exists() else b""
+
+    def wait_ready(self, timeout: float = 120.0) -> None:
+        end = time.monotonic() + timeout
+        while not self.output().startswith(b"READY\n"):
+            if time.monotonic() > end:
+                self.kill()
+                raise AssertionError(f"writer did not start: {self.output()[:200]!r} "
+                                     f"{self.server.err.read_text()[-2000:]}")
+            time.sleep(0.002)
+
+    def kill(self) -> tuple[int, bytes]:
+        """SIGKILL, reaped: its exit code and everything it printed."""
+        os.kill(self.pid, signal.SIGKILL)
+        return self.server._ask("wait", str(self.pid)), self.output()
 
 
 def wait_ready(proc: subprocess.Popen[bytes]) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -186,9 +186,10 @@ def all_actions(menu: QMenu) -> Iterator[QAction]:
 
 
 @pytest.fixture
-def demo_store(store: Store) -> Store:
-    build_demo(store, 60)
-    return store
+def demo_store(store_from_template: Callable[[str, Callable[[Store], object]], Store]
+               ) -> Store:
+    """``build_demo(store, 60)`` on a new store: a copy of one built once per run."""
+    return store_from_template("demo:60", lambda s: build_demo(s, 60))
 
 
 def test_every_window_speaks_the_language_fits_and_has_unique_mnemonics(

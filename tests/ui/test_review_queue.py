@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -31,9 +31,10 @@ ITALIAN = "Likes to be greeted in Italian"
 
 
 @pytest.fixture
-def demo_store(store: Store) -> Store:
-    demo.build_demo(store, guests=12)
-    return store
+def demo_store(store_from_template: Callable[[str, Callable[[Store], object]], Store]
+               ) -> Store:
+    """``build_demo(store, guests=12)`` on a new store: a copy of one built once per run."""
+    return store_from_template("demo:12", lambda s: demo.build_demo(s, guests=12))
 
 
 def _actor(store: Store, name: str) -> Actor:
