@@ -281,6 +281,24 @@ class SharedStore(Store):
                 raise pe.ServerLost(str(self.address), _first_line(str(exc.orig))) from exc
             raise
 
+    @contextmanager
+    def search_read(self) -> Iterator[Session]:
+        """A read for type-ahead search (``app.guests.find_guests``, its warm-up) straight on
+        a pooled driver connection, without an ORM session (``postgres_search.DriverRead``:
+        its text statements run on the driver; nothing else of a ``Session`` is there)."""
+        from typing import cast
+
+        from storage import postgres_search
+
+        try:
+            # Bound as the store's reads are (what the search keeps is kept per bind).
+            with postgres_search.driver_read(self._read.kw["bind"]) as read:
+                yield cast(Session, read)
+        except DBAPIError as exc:
+            if exc.connection_invalidated or pge.is_connection_lost(exc.orig):
+                raise pe.ServerLost(str(self.address), _first_line(str(exc.orig))) from exc
+            raise
+
     def save_header(self) -> None:
         """A shared store has no header file: its identity lives in the database."""
 

@@ -575,6 +575,94 @@ def guarded(sql: str) -> str:
     return f"SELECT * FROM ({sql}) q WHERE {_GUARD}"
 
 
+class DriverRead:
+    """A read on the shared store straight on a pooled driver connection in autocommit
+    mode, without an ORM session (``storage.postgres.SharedStore.search_read``: a key
+    press and the search's warm-up): what the search's reads use of a ``Session`` —
+    ``storage.search.DriverRead``'s (the connection, ``get_bind``, ``info``,
+    ``get_transaction``) and :meth:`execute` of a *text* statement on the driver — and
+    nothing else. The session's begin, connection checkout, commit and close were ~11 % of
+    a key press's desk CPU on this engine (docs/performance.md)."""
+
+    def __init__(self, bind: Any, driver: Any) -> None:
+        from storage.search import _Transaction
+
+        self.driver, self._bind = driver, bind
+        self.info: dict[str, Any] = {}
+        self._tx: Any = _Transaction()
+
+    def get_bind(self) -> Any:
+        return self._bind
+
+    def get_transaction(self) -> Any:
+        return self._tx
+
+    def execute(self, statement: Any, params: dict[str, Any] | None = None) -> _Rows:
+        """A text statement (``sqlalchemy.text``, ``:name`` parameters) run on the driver
+        connection; its rows as plain tuples (no SQLAlchemy type processing)."""
+        from sqlalchemy.sql.elements import TextClause
+        from sqlalchemy.sql.selectable import TextualSelect
+
+        if not isinstance(statement, TextClause | TextualSelect):
+            raise TypeError("a search read runs text statements only")
+        return _Rows(fetch_rows(self, str(statement), dict(params or {})))  # type: ignore[arg-type]
+
+
+class _Rows:
+    """What a read of :class:`DriverRead` returns: ``all``, ``first``, ``scalar``."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, rows: list[Any]) -> None:
+        self._rows = rows
+
+    def all(self) -> list[Any]:
+        return self._rows
+
+    def first(self) -> Any:
+        return self._rows[0] if self._rows else None
+
+    def scalar(self) -> Any:
+        return self._rows[0][0] if self._rows else None
+
+
+def driver_read(engine: Any) -> Any:
+    """A :class:`DriverRead` on a connection of ``engine``'s pool, bound to ``engine`` (the
+    store's read engine: what the search keeps is kept per bind) (a context manager): in
+    autocommit (each statement its own snapshot, as the shared store's reads always were),
+    given back to the pool as it was; a connection the server dropped is not."""
+    from contextlib import contextmanager
+
+    from storage import engine_postgres as pge
+
+    @contextmanager
+    def read() -> Any:
+        fairy = engine.raw_connection()   # the pool's checkout (its liveness check)
+        lost = False
+        try:
+            driver = fairy.driver_connection
+            was = driver.autocommit
+            if not was:
+                driver.autocommit = True   # no round trip: the connection is idle
+            got = DriverRead(engine, driver)
+            try:
+                yield got
+            except DBAPIError as exc:
+                lost = pge.is_connection_lost(exc.orig)
+                raise
+            finally:
+                got._tx = None
+                got.info.clear()
+                if not was and not lost and not driver.closed:
+                    driver.autocommit = False
+        finally:
+            if lost:
+                fairy.invalidate()
+            fairy.close()
+
+    return read()
+
+
 def ask_with_permission(session: Session, build: Any) -> None:
     """``build(staff_id)`` gives statements (:data:`Queued`, or None) to send in the same
     round trip as this transaction's permission read for ``staff_id``, behind it; their rows

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import and_, bindparam, delete, func, or_, select
+from sqlalchemy import and_, bindparam, delete, func, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from storage import notify, search
@@ -309,7 +309,10 @@ _SETTING_RAW = "SELECT value FROM setting WHERE key = ?"
 def setting_value(s: Session, key: str) -> str | None:
     if not isinstance(s, Session):   # a search's read without an ORM session (a phone
         # number typed: the venue's country; storage.store.Store.search_read)
-        rows = search.raw_rows(s, _SETTING_RAW, (key,))
+        if s.get_bind().dialect.name == "postgresql":
+            rows = s.execute(text("SELECT value FROM setting WHERE key = :k"), {"k": key}).all()
+        else:
+            rows = search.raw_rows(s, _SETTING_RAW, (key,))
         return str(rows[0][0]) if rows else None
     row = s.get(Setting, key)
     return row.value if row is not None else None

@@ -202,6 +202,9 @@ def _per_transaction(session: Session, key: str, compute: Callable[[], _T]) -> _
 def _dbapi(session: Session) -> Any:
     """The session's driver connection, looked up once per transaction (through the
     session each time it cost ~60 us: a forgiving key press runs a dozen statements)."""
+    if hasattr(session, "driver"):   # a read without an ORM session (a DriverRead)
+        return session.driver
+
     def look_up() -> Any:
         conn = session.connection().connection.dbapi_connection
         assert conn is not None
@@ -563,7 +566,8 @@ def email_rows(session: Session, email: str, limit: int) -> list[Any]:
                     "phone, created_at, last_visit_at FROM guest "
                     "WHERE lower(email) = lower(:e) LIMIT :n"
                     ).columns(*_GUEST_COLUMNS)
-        return list(session.execute(stmt, {"e": email, "n": limit}).all())
+        return _guest_rows([tuple(r) for r in session.execute(stmt, {"e": email, "n": limit})
+                            .all()])
     return match_rows(session, email_query(email), limit)
 
 
@@ -669,10 +673,13 @@ def phone_rows(session: Session, e164: str, limit: int, *, prefix: bool = False
         if prefix:
             return _guest_rows(raw_rows(session, _BY_PHONE_PREFIX_RAW, (e164, _upper(e164), limit)))
         return _guest_rows(raw_rows(session, _BY_PHONE_RAW, (e164, limit)))
+    # As plain rows (a key press may read without an ORM session: its statements' rows
+    # are the driver's then).
     if prefix:
-        return list(session.execute(_BY_PHONE_PREFIX,
-                                    {"lo": e164, "hi": _upper(e164), "n": limit}).all())
-    return list(session.execute(_BY_PHONE, {"lo": e164, "n": limit}).all())
+        return _guest_rows([tuple(r) for r in session.execute(
+            _BY_PHONE_PREFIX, {"lo": e164, "hi": _upper(e164), "n": limit}).all()])
+    return _guest_rows([tuple(r) for r in session.execute(
+        _BY_PHONE, {"lo": e164, "n": limit}).all()])
 
 
 _GUEST_COLS = ("g.id, g.ref, g.full_name, g.preferred_name, g.pronunciation, g.language, "
@@ -693,6 +700,10 @@ def _place_text(cond: str, hint: str = "") -> Any:
         bindparam("places", expanding=True)).columns(
         *_GUEST_COLUMNS, Visit.place, Visit.kind, Visit.starts_at)
 
+
+# The shared store's: the places as one array parameter, on the driver connection.
+_PLACE_PG = _PLACE_SQL.replace("v.place IN :places", "v.place = ANY(:places)").replace(
+    "{hint}", "")
 
 # Visits starting today in the place: one short range of ix_visit_place_starts_at.
 _STARTS_IN_PLACE = _place_text(_STARTS_COND)
@@ -732,8 +743,13 @@ def place_rows(session: Session, places: Sequence[str], day: dt.date) -> list[An
             raw_rows(session, _place_raw(_STAYING_COND, n, _STAYING_HINT),
                      (*places, d0, day.isoformat()))
             + raw_rows(session, _place_raw(_STARTS_COND, n), (*places, d0, d1)))
-    return [*session.execute(_STAYING_IN_PLACE_PG, params).all(),
-            *session.execute(_STARTS_IN_PLACE, params).all()]
+    from storage import postgres_search
+
+    # On the driver connection (a key press may read without an ORM session).
+    staying, starting = postgres_search.pipeline(_dbapi(session), [
+        (postgres_search.to_driver(_PLACE_PG.format(cond=cond)), params)
+        for cond in (_STAYING_COND, _STARTS_COND)])
+    return _place_rows(staying) + _place_rows(starting)
 
 
 _STARTING_SQL = (
