@@ -19,6 +19,7 @@ from app.guests import GuestFields
 from app.views import Actor
 from storage.postgres_schema import NAME_COLUMN, SEARCH_COLUMN, WORD_TABLE
 from storage.store import Store
+from tests.key_presses import assert_deactivated_refused, assert_key_presses_open_no_orm_session
 from tests.pg_fixtures import SharedCluster, record_fetches
 
 pytestmark = [pytest.mark.postgres,
@@ -485,43 +486,16 @@ def test_a_key_press_on_the_shared_store_reads_without_an_orm_session(
     forgiving, phone (the venue's country read) and room key presses alike, the same
     answers; the connection goes back to the pool out of autocommit, also after a failed
     statement; a deactivated account is still refused at the next key press."""
-    import datetime as dt
-
-    from sqlalchemy import event, text
+    from sqlalchemy import text
     from sqlalchemy.exc import DBAPIError
-    from sqlalchemy.orm import Session
 
-    from app import staff, visits
-    from app.domain import VisitKind
-    from app.errors import PermissionDenied
     from storage import postgres_search as pg
-    from storage.engine import WRITE_OPTION
 
-    ada = guests.create_guest(store, receptionist,
-                              GuestFields("Ada Vrenkel", phone="06 1234 5678")).id
-    visits.record_visit(store, receptionist, ada, kind=VisitKind.STAY, place="312",
-                        starts_at=dt.datetime.combine(dt.date.today(), dt.time(23, 0)))
-    guests.find_guests(store, receptionist, "Ada")   # the count of searches written
-    reads: list[object] = []
-
-    def created(session: Session, _transaction: object) -> None:
-        if not session.get_bind().get_execution_options().get(WRITE_OPTION):
-            reads.append(session)
-
-    event.listen(Session, "after_transaction_create", created)
-    try:
-        for typed in ("Vrenkel", "Vren", "Ada Vrenkle", "0612345678", "06 1234", "kamer 312"):
-            assert ada in [g.id for g in guests.find_guests(store, receptionist, typed)], typed
-        guests.warm_up_search(store, receptionist)
-    finally:
-        event.remove(Session, "after_transaction_create", created)
-    assert reads == []
+    assert_key_presses_open_no_orm_session(store, receptionist)
     with pytest.raises(DBAPIError), store.search_read() as s:
         s.execute(text("SELECT 1/0"))
     with store.engine.connect() as c:   # the pool's connection, as a write would get it
         assert c.connection.dbapi_connection.autocommit is False  # type: ignore[union-attr]
     with store.search_read() as s:
         assert isinstance(s, pg.DriverRead) and s.driver.autocommit is True
-    staff.set_active(store, manager, receptionist.id, False)
-    with pytest.raises(PermissionDenied):
-        guests.find_guests(store, receptionist, "Vrenkel")
+    assert_deactivated_refused(store, manager, receptionist)

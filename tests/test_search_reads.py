@@ -22,6 +22,7 @@ from app.domain import VisitKind
 from app.guests import GuestFields
 from app.views import Actor
 from storage.store import Store
+from tests.key_presses import assert_deactivated_refused, assert_key_presses_open_no_orm_session
 
 TODAY = dt.date.today()
 
@@ -477,35 +478,11 @@ def test_a_key_press_reads_without_an_orm_session(store: Store, receptionist: Ac
                                                    manager: Actor) -> None:
     # A key press's read transaction runs straight on a pooled driver connection
     # (storage.store.Store.search_read): an ORM session's begin, checkout, commit and close
-    # cost ~0.25 ms of CPU a key press. Name, forgiving and phone key presses (the venue's
-    # country read for the number) and the warm-up alike; the permission is still read in
+    # cost ~0.25 ms of CPU a key press. Name, forgiving, phone (the venue's country read
+    # for the number) and room key presses and the warm-up alike; the permission is still read in
     # that transaction (a deactivated account is refused at the next key press).
-    from sqlalchemy.orm import Session
-
-    from app import staff
-    from app.errors import PermissionDenied
-    from storage.engine import WRITE_OPTION
-
-    ada = guests.create_guest(store, receptionist,
-                              GuestFields("Ada Vrenkel", phone="06 1234 5678")).id
-    guests.find_guests(store, receptionist, "Ada")   # the count of searches written
-    reads: list[object] = []
-
-    def created(session: Session, _transaction: object) -> None:
-        if not session.get_bind().get_execution_options().get(WRITE_OPTION):
-            reads.append(session)
-
-    event.listen(Session, "after_transaction_create", created)
-    try:
-        for text in ("Vrenkel", "Vren", "Ada Vrenkle", "0612345678", "06 1234"):
-            assert ada in [g.id for g in guests.find_guests(store, receptionist, text)], text
-        guests.warm_up_search(store, receptionist)
-    finally:
-        event.remove(Session, "after_transaction_create", created)
-    assert reads == []
-    staff.set_active(store, manager, receptionist.id, False)
-    with pytest.raises(PermissionDenied):
-        guests.find_guests(store, receptionist, "Vrenkel")
+    assert_key_presses_open_no_orm_session(store, receptionist)
+    assert_deactivated_refused(store, manager, receptionist)
 
 
 def test_a_failed_key_press_gives_its_connection_back_out_of_its_transaction(
