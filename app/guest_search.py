@@ -685,6 +685,7 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any,
     words = optional_particles_dropped(typed_words)
     if not words:
         return False
+    name_terms.read_ahead(s, words)   # the shared store: their look-ups in one round trip
     every = [_alternatives(s, w, i == len(words) - 1) for i, w in enumerate(words)]
     if near_only:
         every = [[a for a in alts if a.quality <= 1] for alts in every]

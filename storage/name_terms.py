@@ -176,9 +176,31 @@ def _term_candidates(session: Session, word: str, *, sound_prefix: bool = False
     word still being typed).
     The caller measures the distance (rapidfuzz) and keeps what is close enough.
     """
+    reads = _candidate_reads(word, sound_prefix)
+    if reads is None:
+        return []
+    params, folds = reads
+    rows: list[tuple[Any, ...]]
+    if _is_pg(session):
+        rows = [tuple(r) for r in session.execute(
+            _CANDIDATES_SOUND_PREFIX if sound_prefix else _CANDIDATES, params).all()]
+    else:
+        rows = raw_rows(session,
+                        _CANDIDATES_SOUND_PREFIX_RAW if sound_prefix else _CANDIDATES_RAW, params)
+    if folds:
+        # Short words: an edit in the middle breaks both halves ("bds" for "bas"), so
+        # probe the index for every string one edit away instead (about 200 lookups).
+        rows += _by_fold(session, folds)
+    return [(str(t), str(f), str(s), str(e)) for t, f, s, e in rows]
+
+
+def _candidate_reads(word: str, sound_prefix: bool
+                     ) -> tuple[dict[str, str], list[str]] | None:
+    """What :func:`_term_candidates` reads for ``word``: the range look-ups' parameters and
+    the folded strings one edit away (short words; else none); None when nothing."""
     folded = name_keys.fold(word)
     if not folded:
-        return []
+        return None
     half = max(2, len(folded) // 2)
     tail = max(2, len(folded) - half - 1)
     p, r = folded[:half], folded[::-1][:tail]
@@ -187,18 +209,51 @@ def _term_candidates(session: Session, word: str, *, sound_prefix: bool = False
               "e": name_keys.english_key(word)}
     if sound_prefix:
         params["su"] = _upper(sound)
-    rows: list[tuple[Any, ...]]
-    if _is_pg(session):
-        rows = [tuple(r) for r in session.execute(
-            _CANDIDATES_SOUND_PREFIX if sound_prefix else _CANDIDATES, params).all()]
-    else:
-        rows = raw_rows(session,
-                        _CANDIDATES_SOUND_PREFIX_RAW if sound_prefix else _CANDIDATES_RAW, params)
-    if len(folded) <= 4 and folded.isascii():
-        # Short words: an edit in the middle breaks both halves ("bds" for "bas"), so
-        # probe the index for every string one edit away instead (about 200 lookups).
-        rows += _by_fold(session, sorted(name_keys.one_edit_variants(folded)))
-    return [(str(t), str(f), str(s), str(e)) for t, f, s, e in rows]
+    folds = (sorted(name_keys.one_edit_variants(folded))
+             if len(folded) <= 4 and folded.isascii() else [])
+    return params, folds
+
+
+def read_ahead(session: Session, words: Sequence[str]) -> None:
+    """PostgreSQL: the dictionary look-ups of every typed word of a forgiving key press
+    (``app.guest_search``'s readings: the last word still being typed) not already kept,
+    sent together in one round trip (one pipeline) and kept as :func:`term_candidates`
+    keeps them, the same answers. They do not depend on each other; one after the other
+    they were one or two round trips a word, each a wait for a CPU on a busy server
+    (docs/performance.md). The local store: nothing (no round trips there)."""
+    if not _is_pg(session) or not words:
+        return
+    seq, bind = _change_seq(session), session.get_bind()
+    held = _terms_memo.get(bind)
+    if held is None or held[0] != seq or len(held[1]) > TERMS_KEPT:
+        held = _terms_memo[bind] = (seq, {})
+    wanted: dict[tuple[Any, ...], tuple[int, bool]] = {}
+    statements: list[tuple[str, dict[str, Any]]] = []
+    for i, word in enumerate(words):
+        if len(name_keys.fold(word)) < 3:
+            continue   # an initial: read as a prefix, never looked up (guest_search)
+        # As app.guest_search._read_alternatives asks (a mismatch costs a round trip only).
+        sound_prefix = i == len(words) - 1 and len(name_keys.sound_key(word)) >= 4
+        key = ("near", word, sound_prefix)
+        if key in held[1] or key in wanted:
+            continue
+        reads = _candidate_reads(word, sound_prefix)
+        if reads is None:
+            continue
+        params, folds = reads
+        wanted[key] = (len(statements), bool(folds))
+        statements.append((str(_CANDIDATES_SOUND_PREFIX if sound_prefix else _CANDIDATES),
+                           params))
+        if folds:
+            statements.append((str(_BY_FOLD_PG), {"f": folds}))
+    if len(statements) <= 1:
+        return   # one statement: as term_candidates would send it
+    from storage import postgres_search
+
+    answers = postgres_search.pipelined(session, statements)
+    for key, (at, with_folds) in wanted.items():
+        rows = answers[at] + (answers[at + 1] if with_folds else [])
+        held[1][key] = tuple((str(t), str(f), str(s), str(e)) for t, f, s, e in rows)
 
 
 # A few hundred folded words as one parameter (a JSON array, a PostgreSQL array), not one

@@ -789,12 +789,12 @@ def name_rows_many(session: Session,
                         for w in [*(w for g in alternatives for w in g),
                                   *([prefix_last] if prefix_last else [])]])
     plans = [_name_plan(session, a, p, n) for a, p, n in requests]
-    answers = iter(_pipelined(session, [plan for plan in plans if plan]))
+    answers = iter(pipelined(session, [plan for plan in plans if plan]))
     return [_guest_list(next(answers) if plan else [], n)
             for plan, (_a, _p, n) in zip(plans, requests, strict=True)]
 
 
-def _pipelined(session: Session, statements: Sequence[tuple[str, dict[str, Any]]]
+def pipelined(session: Session, statements: Sequence[tuple[str, dict[str, Any]]]
                ) -> list[list[Any]]:
     """Each statement's rows, the statements sent together in one pipeline (one round trip;
     one statement: as :func:`fetch_rows`)."""

@@ -292,6 +292,44 @@ def test_the_forgiving_combinations_are_asked_for_together_with_the_same_answers
     assert piped
 
 
+def test_a_forgiving_key_press_reads_the_name_dictionary_in_one_round_trip(
+        store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A forgiving key press's dictionary look-ups (each typed word's ranges, and a short
+    word's one-edit strings) go in one round trip together (``name_terms.read_ahead``): at
+    most four round trips for the key press (permission with the whole-word statement,
+    prefix, dictionary, combinations) where one word after the other took seven; the same
+    answers, also for the word still being typed, a word typed twice and a word that is two
+    run together (its own look-up after the dictionary's answer: five)."""
+    from storage import name_terms
+    from tests.pg_fixtures import round_trips
+
+    for name in ("Daan de Jong", "Dana de Jongh", "Jan de Jong", "Sander Walk", "Sandra Wolk",
+                 "Anna Noordhoek", "Ana Nordhoek", "Bas Bakker", "Bas Baker", "Tobias Muller"):
+        guests.create_guest(store, receptionist, GuestFields(name))
+    typed = ["Sandr Wlk", "sander walk", "bds bakr", "dan de jon", "Tobias Mulr", "ana nordh",
+             "bas bas", "noordhoekbakker", "walk"]
+    real = name_terms.read_ahead
+
+    def key_press(t: str, *, ahead: bool) -> tuple[list[object], int]:
+        monkeypatch.setattr(name_terms, "read_ahead", real if ahead else (lambda _s, _w: None))
+        guests.find_guests(store, receptionist, "zz")   # the key press before: warm
+        name_terms._terms_memo.clear()
+        with round_trips() as trips:
+            got = [(m.id, m.why) for m in guests.find_guests(store, receptionist, t)]
+        return got, len(trips)
+
+    for t in typed:
+        one_by_one, before = key_press(t, ahead=False)
+        together, after = key_press(t, ahead=True)
+        assert together == one_by_one, t
+        # A word the dictionary does not hold: then its run-together look-up (it depends
+        # on the first answer) takes one more.
+        assert after <= (5 if t == "noordhoekbakker" else 4), (t, before, after)
+        assert after <= before, (t, before, after)
+    assert key_press("dan de jon", ahead=False)[1] == 7   # what it was
+    assert any(why for why in (w for _i, w in key_press("bds bakr", ahead=True)[0]))
+
+
 def test_a_key_press_reads_the_change_counter_with_the_permission_and_still_sees_changes(
         store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
     """On the shared store the change counter (what the search keeps is right until it
