@@ -1,6 +1,8 @@
 """Finding the guest in front of you: names as heard, phones as said, rooms, today first.
 
-One key press runs, in one read transaction (``storage.search`` holds the SQL):
+One key press runs, in one read transaction on the local store (on the shared store each
+statement in autocommit, at READ COMMITTED as its reads always were; ``storage.search``
+holds the SQL):
 
 1. **phone** — text that looks like a number is read in the venue's country
    (``app.phones``) and looked up by E.164, whole or as the beginning typed so far;
