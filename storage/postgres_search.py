@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import re
 import time
-import unicodedata
 import weakref
 from collections.abc import Sequence
 from typing import Any
@@ -34,6 +33,7 @@ from storage.engine_postgres import owes_begin
 from storage.models import Guest
 from storage.postgres_schema import NAME_COLUMN, SEARCH_COLUMN, SEARCH_TEXT, WORD_TABLE
 from storage.postgres_schema import WORD_TEXTS as WORD_TEXT_COLUMNS
+from storage.search import typed_words_raw
 
 _GUEST_COLUMNS = (Guest.id, Guest.ref, Guest.full_name, Guest.preferred_name,
                   Guest.pronunciation, Guest.language, Guest.email, Guest.phone,
@@ -121,15 +121,9 @@ def _server_of(session: Session) -> str:
     return server
 
 
-def _raw_words(typed: str) -> list[str]:
-    """The typed words as typed (control characters cut, punctuation-only words dropped)."""
-    typed = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in typed)
-    return [w for w in typed.split() if any(ch.isalnum() or ord(ch) > 127 for ch in w)]
-
-
 def typed_words(session: Session, typed: str) -> list[str]:
     """The typed words, each folded and cut by the server as the stored names were."""
-    words = _raw_words(typed)
+    words = typed_words_raw(typed)
     if not words:
         return []
     folded = _fold_all(session, words)
@@ -141,7 +135,7 @@ def _typed_words_kept(server: str, typed: str) -> list[str] | None:
     before, or ASCII on a server that folds it alike); else None."""
     alike = _FOLDS_ASCII_ALIKE.get(server)
     out = []
-    for w in _raw_words(typed):
+    for w in typed_words_raw(typed):
         f = _FOLDED.get((server, w))
         if f is None:
             if not (alike and w.isascii()):

@@ -48,11 +48,23 @@ def fts_query(typed: str, *, prefix: bool = True) -> str:
     """
     # Control characters cannot be in a stored name (app.validate refuses them) and
     # a NUL would end FTS5's string early ("unterminated string"): drop them.
-    typed = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in typed)
-    words = [w for w in typed.split() if any(ch.isalnum() or ord(ch) > 127 for ch in w)]
+    words = typed_words_raw(typed)
     star = "*" if prefix else ""
     return " ".join('"' + w.replace('"', '""') + '"' + star for w in words)
 
+
+
+def without_controls(text: str) -> str:
+    """``text`` with each control character a space: none can be in a stored name
+    (app.validate refuses them), and a NUL would end FTS5's string early."""
+    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+
+
+def typed_words_raw(typed: str) -> list[str]:
+    """The typed words as typed (control characters cut, punctuation-only words dropped):
+    what both engines' searches look for."""
+    return [w for w in without_controls(typed).split()
+            if any(ch.isalnum() or ord(ch) > 127 for ch in w)]
 
 # --- one key press, many short reads: run straight on the connection ---------------
 # A key press runs 5-15 short statements. Through SQLAlchemy each costs ~0.1 ms of
@@ -466,9 +478,8 @@ def _holds(row: GuestRow, common: list[str], *, prefix: bool) -> bool:
 def typed_tokens(typed: str) -> tuple[tuple[str, ...], ...]:
     """The typed words as the index matches them (:func:`fts_query`): each word's tokens,
     lower case, marks dropped — one token, or several that must stand in a row ("anna.j")."""
-    typed = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in typed)
     out = []
-    for w in typed.split():
+    for w in without_controls(typed).split():
         tokens = tuple(name_keys.words(_unmarked(w)))
         if tokens:
             out.append(tokens)
@@ -607,7 +618,7 @@ def email_query(email: str) -> str:
     The guest table's email index compares exactly; this finds "Anna.Jansen@Example.org"
     for "anna.jansen@example.org" from the search index. Callers compare the candidates.
     """
-    cleaned = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in email)
+    cleaned = without_controls(email)
     return '{email} : "' + cleaned.replace('"', '""') + '"' if cleaned.strip() else ""
 
 
