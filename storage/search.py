@@ -796,7 +796,9 @@ _STARTING_COLUMNS = 14
 # data the rest of the search sees. Only the newest counter's windows are kept: a changed
 # or erased guest's row is dropped at the next key press.
 # What a caller derives from the rows (``app.arrivals_index``) is kept with them, and
-# dropped with them.
+# dropped with them; when they changed, a derived value that knows how is derived again
+# from the one before (``_derived_again``: the index reuses its work on the rows still
+# there).
 _StartingKey = tuple[dt.datetime, dt.datetime, int]
 _Starting = tuple[int, tuple[Any, ...], dict[Any, Any]]
 _starting_cache: weakref.WeakKeyDictionary[Any, dict[_StartingKey, _Starting]] = (
@@ -923,11 +925,27 @@ def _starting(session: Session, start: dt.datetime, end: dt.datetime, limit: int
         del per_store[old]
     for k, rows in reads.items():
         was = before.get(k)
-        per_store[k] = (seq, rows, was[2] if was is not None and was[1] == rows else {})
+        per_store[k] = (seq, rows, was[2] if was is not None and was[1] == rows
+                        else _derived_again(was, rows))
     order = _starting_order.get(session.get_bind(), {})
     for k in [k for k in order if k not in per_store and k not in before]:
         del order[k]
     return per_store[key]
+
+
+def _derived_again(was: _Starting | None, rows: tuple[Any, ...]) -> dict[Any, Any]:
+    """What was derived from a window's rows before they changed, derived again for its new
+    rows by each value that knows how (its ``again(rows)``: ``app.arrivals_index``'s index
+    reuses its work on the rows still there, and keeps nothing of a row that left); the
+    others are dropped and derived at their next ask. The old values go with the old rows."""
+    if was is None:
+        return {}
+    out: dict[Any, Any] = {}
+    for derive, value in was[2].items():
+        again = getattr(value, "again", None)
+        if again is not None:
+            out[derive] = again(rows)
+    return out
 
 
 def _windows_pg(session: Session, wanted: list[_StartingKey],
