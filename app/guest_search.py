@@ -601,6 +601,16 @@ def _alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
     return [_Alt._make(a) for a in kept]
 
 
+def _lookup(word: str, last: bool) -> tuple[str, bool] | None:
+    """The name-dictionary look-up the readings of ``word`` need (:func:`_read_alternatives`):
+    ``(word, sound_prefix)`` — the word still being typed (``last``) is also looked up by the
+    beginning of its sound key once that key has four letters — or None for an initial (a
+    word of one or two letters, read as a prefix, never looked up)."""
+    if len(name_keys.fold(word)) < 3:
+        return None
+    return word, last and len(name_keys.sound_key(word)) >= 4
+
+
 def _read_alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
     """The readings of one typed word, best first.
 
@@ -609,14 +619,15 @@ def _read_alternatives(s: Session, word: str, last: bool) -> list[_Alt]:
     letters (an initial) stays itself, as a prefix ("j*"). A word the dictionary does not
     hold may be two words of a double name run together (:func:`_run_together`).
     """
-    folded = name_keys.fold(word)
-    if len(folded) < 3:
+    lookup = _lookup(word, last)
+    if lookup is None:
         return [_Alt(0, 0, 0, (word + "*",))]
+    folded = name_keys.fold(word)
     sound, english = name_keys.sound_key(word), name_keys.english_key(word)
     allowed = 1 if len(folded) <= 4 else 2
     scored: dict[str, _Alt] = {}
     for term, fold, t_sound, t_english in name_terms.term_candidates(
-            s, word, sound_prefix=last and len(sound) >= 4):
+            s, word, sound_prefix=lookup[1]):
         d = OSA.distance(folded, fold, score_cutoff=allowed + 1)
         longer = 0
         if last and len(folded) >= 4:
@@ -687,7 +698,9 @@ def _forgiving(s: Session, typed_words: list[str], limit: int, add: Any,
     words = optional_particles_dropped(typed_words)
     if not words:
         return False
-    name_terms.read_ahead(s, words)   # the shared store: their look-ups in one round trip
+    # The shared store: the look-ups the readings below need, in one round trip.
+    name_terms.read_ahead(s, [hit for i, w in enumerate(words)
+                              if (hit := _lookup(w, i == len(words) - 1)) is not None])
     every = [_alternatives(s, w, i == len(words) - 1) for i, w in enumerate(words)]
     if near_only:
         every = [[a for a in alts if a.quality <= 1] for alts in every]
