@@ -31,6 +31,7 @@ import itertools
 import json
 import re
 import threading
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -275,11 +276,13 @@ def plan_each(alternatives: Sequence[Sequence[str]], prefix_last: str | None
 
 
 def guest_ids(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]],
-              lookups: list[tuple[str, str, bool]], limit: int) -> list[int]:
-    """The first ``limit`` guests (by id) any look-up finds (``run`` runs a statement)."""
+              lookups: list[tuple[str, str, bool]], limit: int,
+              kept: KeptRanges | None = None) -> list[int]:
+    """The first ``limit`` guests (by id) any look-up finds (``run`` runs a statement;
+    ``kept``: range answers of this snapshot, :class:`KeptRanges`)."""
     found: set[int] = set()
     for a, b, pre in lookups:
-        found.update(_read(run, a, b, pre, limit))
+        found.update(_read(run, a, b, pre, limit, kept))
     return sorted(found)[:limit]
 
 
@@ -289,19 +292,21 @@ SET_CAP = 2_000
 
 
 def common_guest_ids(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]],
-                     plans: list[list[tuple[str, str, bool]]], limit: int) -> list[int] | None:
+                     plans: list[list[tuple[str, str, bool]]], limit: int,
+                     kept: KeptRanges | None = None) -> list[int] | None:
     """The first ``limit`` guests (by id) in every set of look-ups, or None when a set held
-    more than :data:`SET_CAP` (then the index answers). A set found empty ends the reads."""
+    more than :data:`SET_CAP` (then the index answers). A set found empty ends the reads.
+    ``kept``: range answers of this snapshot (:class:`KeptRanges`)."""
     if len(plans) == 1:
-        return guest_ids(run, plans[0], limit)
+        return guest_ids(run, plans[0], limit, kept)
     words = [list(dict.fromkeys(a for a, _b, _pre in lookups)) for lookups in plans]
     if not any(set(words[0]) & set(group) for group in words[1:]):
-        return _probed(run, plans[0], words[1:], limit)
+        return _probed(run, plans[0], words[1:], limit, kept)
     common: set[int] | None = None
     for lookups in plans:
         found: set[int] = set()
         for a, b, pre in lookups:
-            ids = _read(run, a, b, pre, SET_CAP + 1)
+            ids = _read(run, a, b, pre, SET_CAP + 1, kept)
             if len(ids) > SET_CAP:
                 return None
             found.update(ids)
@@ -321,8 +326,8 @@ _HOLDING = (f"SELECT DISTINCT guest_id FROM {TABLE} WHERE a = ? "
 
 
 def _probed(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]],
-            first: list[tuple[str, str, bool]], others: list[list[str]], limit: int
-            ) -> list[int] | None:
+            first: list[tuple[str, str, bool]], others: list[list[str]], limit: int,
+            kept: KeptRanges | None = None) -> list[int] | None:
     """:func:`common_guest_ids` when no word of the first group is in another group: the
     first set is read whole (None past :data:`SET_CAP`, as before), and each other group
     is asked only of its guests, in the pairs of their first-group word with the group's
@@ -336,7 +341,7 @@ def _probed(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]],
     they are in that group's set. Conversely a guest in both sets holds ``a`` and ``x``."""
     by_word: dict[str, set[int]] = {}
     for a, b, pre in first:
-        ids = _read(run, a, b, pre, SET_CAP + 1)
+        ids = _read(run, a, b, pre, SET_CAP + 1, kept)
         if len(ids) > SET_CAP:
             return None
         by_word.setdefault(a, set()).update(ids)
@@ -358,8 +363,65 @@ def _probed(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]],
 
 
 def _read(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]], a: str, b: str,
-          pre: bool, limit: int) -> list[int]:
+          pre: bool, limit: int, kept: KeptRanges | None = None) -> list[int]:
     from storage.search import _upper  # (storage.search imports this module)
 
+    if kept is not None:
+        held = kept.get(a, b, pre, limit)
+        if held is not None:
+            return held
     rows = run(_PRE, (a, b, _upper(b), limit)) if pre else run(_EQ, (a, b, limit))
-    return [int(r[0]) for r in rows]
+    ids = [int(r[0]) for r in rows]
+    if kept is not None:
+        kept.put(a, b, pre, limit, ids)
+    return ids
+
+
+class KeptRanges:
+    """Range answers of the table in one snapshot of it (``storage.search`` keeps one per
+    store until the change counter moves, as it keeps the index's answers): the guests of
+    (a, b), or of a and words beginning with b, the first ``limit`` by id.
+
+    A forgiving key press asks the same ranges again and again: all close readings of its
+    words at once, then each combination of them on its own (the same ranges, the same
+    limit), and the next key press or the next typed name asks many of them once more
+    (a third of the bench's range reads at a million guests had been read before, docs/
+    performance.md). A range read with a limit answers any lower limit (its first ids),
+    and any limit at all when it held fewer than it asked for (it is complete).
+
+    Held as plain strings and integer arrays, which the garbage collector never scans
+    (a tuple per answer added ~2 objects a range to every young collection); at most
+    ``ids_kept`` ids (8 bytes each), the oldest answers dropped first."""
+
+    __slots__ = ("_cap", "_held", "_size", "seq")
+
+    def __init__(self, seq: int, ids_kept: int) -> None:
+        self.seq = seq
+        self._held: OrderedDict[str, array[int]] = OrderedDict()
+        self._size = 0
+        self._cap = ids_kept
+
+    @staticmethod
+    def _key(a: str, b: str, pre: bool) -> str:
+        return f"{a}\x00{b}\x00{'*' if pre else ''}"
+
+    def get(self, a: str, b: str, pre: bool, limit: int) -> list[int] | None:
+        """The first ``limit`` ids of the range, if a read kept answers them; else None."""
+        held = self._held.get(self._key(a, b, pre))
+        if held is None:
+            return None
+        asked = held[0]   # the limit it was read with; then the ids
+        if limit <= asked or len(held) - 1 < asked:
+            return held.tolist()[1:limit + 1]
+        return None
+
+    def put(self, a: str, b: str, pre: bool, limit: int, ids: list[int]) -> None:
+        key = self._key(a, b, pre)
+        old = self._held.pop(key, None)
+        if old is not None:
+            self._size -= len(old)
+        held = array("q", [limit, *ids])
+        self._held[key] = held
+        self._size += len(held)
+        while self._size > self._cap and self._held:
+            self._size -= len(self._held.popitem(last=False)[1])

@@ -214,14 +214,16 @@ def _candidate_reads(word: str, sound_prefix: bool
     return params, folds
 
 
-def read_ahead(session: Session, words: Sequence[str]) -> None:
-    """PostgreSQL: the dictionary look-ups of every typed word of a forgiving key press
-    (``app.guest_search``'s readings: the last word still being typed) not already kept,
-    sent together in one round trip (one pipeline) and kept as :func:`term_candidates`
-    keeps them, the same answers. They do not depend on each other; one after the other
-    they were one or two round trips a word, each a wait for a CPU on a busy server
-    (docs/performance.md). The local store: nothing (no round trips there)."""
-    if not _is_pg(session) or not words:
+def read_ahead(session: Session, lookups: Sequence[tuple[str, bool]]) -> None:
+    """PostgreSQL: the dictionary look-ups ``lookups`` — ``(word, sound_prefix)`` each, as
+    :func:`term_candidates` will be asked for them (the caller decides which: for
+    ``app.guest_search``'s readings, every typed word but an initial, the last one by the
+    beginning of its sound key too) — not already kept, sent together in one round trip
+    (one pipeline) and kept as :func:`term_candidates` keeps them, the same answers. They
+    do not depend on each other; one after the other they were one or two round trips a
+    word, each a wait for a CPU on a busy server (docs/performance.md). The local store:
+    nothing (no round trips there)."""
+    if not _is_pg(session) or not lookups:
         return
     seq, bind = _change_seq(session), session.get_bind()
     held = _terms_memo.get(bind)
@@ -229,11 +231,7 @@ def read_ahead(session: Session, words: Sequence[str]) -> None:
         held = _terms_memo[bind] = (seq, {})
     wanted: dict[tuple[Any, ...], tuple[int, bool]] = {}
     statements: list[tuple[str, dict[str, Any]]] = []
-    for i, word in enumerate(words):
-        if len(name_keys.fold(word)) < 3:
-            continue   # an initial: read as a prefix, never looked up (guest_search)
-        # As app.guest_search._read_alternatives asks (a mismatch costs a round trip only).
-        sound_prefix = i == len(words) - 1 and len(name_keys.sound_key(word)) >= 4
+    for word, sound_prefix in lookups:
         key = ("near", word, sound_prefix)
         if key in held[1] or key in wanted:
             continue

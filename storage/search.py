@@ -337,6 +337,22 @@ def _rows_by_ids(session: Session, ids: Sequence[int]) -> list[GuestRow]:
 def _forget_rows() -> None:
     _rows_cache.clear()
     _ids_cache.clear()
+    _ranges_cache.clear()
+
+
+# The name-pair table's range answers (``name_pairs.KeptRanges``), kept as the index's
+# answers are: per store, until the change counter moves, read transactions only.
+RANGE_IDS_KEPT = 500_000
+_ranges_cache: weakref.WeakKeyDictionary[Any, name_pairs.KeptRanges] = \
+    weakref.WeakKeyDictionary()
+
+
+def _kept_ranges(session: Session) -> name_pairs.KeptRanges:
+    seq, bind = _change_seq(session), session.get_bind()
+    held = _ranges_cache.get(bind)
+    if held is None or held.seq != seq:
+        held = _ranges_cache[bind] = name_pairs.KeptRanges(seq, RANGE_IDS_KEPT)
+    return held
 
 
 # --- the engine-specific steps of app.guest_search, one named function each ----------
@@ -544,12 +560,13 @@ def name_rows(session: Session, alternatives: Sequence[Sequence[str]], prefix_la
     def read() -> list[int]:
         assert plans is not None
         ids = name_pairs.common_guest_ids(lambda sql, p: raw_rows(session, sql, p), plans,
-                                          limit)
+                                          limit, _kept_ranges(session) if keep else None)
         if ids is None:
             ids = [r[0] for r in raw_rows(session, _IDS_RAW, (query, limit))]
         return ids
 
-    if _keeps_rows(session):
+    keep = _keeps_rows(session)
+    if keep:
         return _rows_by_ids(session, _match_ids(session, query, limit, read))
     return _guest_rows(raw_rows(session, _BY_IDS_RAW, (json.dumps(read()),)))
 

@@ -282,3 +282,42 @@ def test_the_other_groups_are_asked_only_of_the_first_sets_guests(
     assert not [sql for sql in traced if "MATCH" in sql], traced
     assert not [sql for sql in traced if "a = 'maria'" in sql], traced
     assert [sql for sql in traced if "json_each" in sql and "a = 'anna'" in sql]
+
+
+def test_a_range_read_once_is_kept_until_guest_data_changes(
+        store: Store, receptionist: Actor) -> None:
+    """A forgiving key press asks all close readings at once, then each combination on its
+    own: the same ranges of the table, read once and kept (``name_pairs.KeptRanges``) —
+    as the index's answers are — for the next key presses, until guest data changes. A
+    range read with a limit answers a lower one, and any when it was not full."""
+    ids = [guests.create_guest(store, receptionist, GuestFields(n)).id
+           for n in ("Anna Jansen", "Anna Jansen", "Anna Jansen", "Anne Jansen", "Anna Jans")]
+
+    def ranges(groups: list[list[str]], prefix: str | None, limit: int
+               ) -> tuple[list[int], list[str]]:
+        seen, stop = _name_statements(store)
+        try:
+            with store.read() as s:
+                got = [r.id for r in search.name_rows(s, groups, prefix, limit)]
+                assert got == [r.id for r in _by_index(s, groups, prefix, limit)]
+        finally:
+            stop()
+        return got, [sql for sql in seen if "FROM name_pair" in sql]
+
+    both, read = ranges([["anna", "anne"], ["jansen"]], None, 50)
+    assert both == ids[:4] and len(read) == 2
+    assert ranges([["anna"], ["jansen"]], None, 50) == (ids[:3], [])     # kept
+    assert ranges([["anne"], ["jansen"]], None, 7) == ([ids[3]], [])     # not full: any limit
+    first, read = ranges([["anna"], ["jans"]], None, 1)
+    assert first == [ids[4]] and len(read) == 1
+    # (anna, jansen) kept; (anna, jans…) read
+    begun, read = ranges([["anna"], ["jansen"]], "jans", 2)
+    assert begun == ids[:2] and len(read) == 1 and "b >= " in read[0]
+    assert ranges([["anna"], []], "jans", 2) == (ids[:2], [])            # kept
+    assert ranges([["anna"], ["jansen"]], None, 2) == (ids[:2], [])      # a lower limit
+    # A full answer does not answer a higher limit: read again.
+    begun, read = ranges([["anna"], []], "jans", 3)
+    assert begun == ids[:3] and len(read) == 1
+    added = guests.create_guest(store, receptionist, GuestFields("Anna Jansen")).id
+    again, read = ranges([["anna"], ["jansen"]], None, 50)
+    assert again == [*ids[:3], added] and len(read) == 1   # guest data changed: read

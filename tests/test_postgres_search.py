@@ -330,6 +330,43 @@ def test_a_forgiving_key_press_reads_the_name_dictionary_in_one_round_trip(
     assert any(why for why in (w for _i, w in key_press("bds bakr", ahead=True)[0]))
 
 
+def test_the_dictionary_read_ahead_is_what_the_readings_then_ask(
+        store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``name_terms.read_ahead`` is handed the search's own choice of look-ups — ``(word,
+    sound_prefix)``, the word still being typed also by its sound key's beginning, no
+    initial — and sends exactly those: the readings then ask the dictionary for nothing
+    it did not already send (the storage layer no longer repeats the search's rule)."""
+    from storage import name_terms
+
+    for name in ("Sandra Wolkers", "Anna Noordhoek", "Jan de Jong"):
+        guests.create_guest(store, receptionist, GuestFields(name))
+    real_ahead, real_candidates = name_terms.read_ahead, name_terms._term_candidates
+    ahead: list[object] = []
+    asked: list[tuple[str, bool]] = []
+
+    def read_ahead(session: object, lookups: object) -> None:
+        ahead.append(list(lookups))  # type: ignore[call-overload]
+        real_ahead(session, lookups)  # type: ignore[arg-type]
+
+    def term_candidates(session: object, word: str, *, sound_prefix: bool = False
+                        ) -> object:
+        asked.append((word, sound_prefix))
+        return real_candidates(session, word, sound_prefix=sound_prefix)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(name_terms, "read_ahead", read_ahead)
+    monkeypatch.setattr(name_terms, "_term_candidates", term_candidates)
+    for typed, lookups in (("Sandr Wolkrs", [("sandr", False), ("wolkrs", True)]),
+                           ("ana nrd", [("ana", False), ("nrd", False)]),
+                           ("j noordhk", [("noordhk", True)])):
+        ahead.clear()
+        asked.clear()
+        name_terms._terms_memo.clear()
+        guests.find_guests(store, receptionist, typed)
+        assert ahead == [lookups], typed
+        # All sent ahead, none asked one by one — but a single statement goes as it is.
+        assert asked == ([] if len(lookups) > 1 else lookups), (typed, asked)
+
+
 def test_a_key_press_reads_the_change_counter_with_the_permission_and_still_sees_changes(
         store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
     """On the shared store the change counter (what the search keeps is right until it

@@ -372,6 +372,23 @@ def test_remembered_name_comparisons_are_left_out_of_the_collectors_scans() -> N
     assert guest_search._closeness(typed, names) == hit
 
 
+def test_remembered_word_ranks_and_closeness_are_shared_answers() -> None:
+    # A word's rank against a name word, and a name's closeness to the typed words, are
+    # remembered per pair (up to 100,000 and 20,000 answers): each answer is one of a few
+    # shared values, not a new tuple per pair that every young collection of the garbage
+    # collector then scans (with the pair's key it was most of what a young collection
+    # found at a million guests). The distance itself is remembered once, as the rank.
+    a = guest_search._word_rank("jansen", "janssen", False)
+    b = guest_search._word_rank("pieter", "peter", False)
+    assert a == b == (1.0, 1, False) and a is b
+    assert guest_search._word_rank("smit", "schmidt", True) is guest_search._word_rank(
+        "tomassen", "thomasen", False) == (1.5, 0, True)
+    c = guest_search._closeness_plain(("daan", "vrenkle"), ("daan", "vrenkel"))
+    d = guest_search._closeness_plain(("piet", "jansn"), ("piet", "jansen", "piet"))
+    assert c == d == (guest_search.T_CLOSE, False, 1) and c is d
+    assert not hasattr(guest_search._word_distance, "cache_info")
+
+
 def test_a_typed_words_readings_are_worked_out_once_until_guest_data_changes(
         store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
     # The forgiving search's readings of a typed word (dictionary words one or two letters
@@ -511,3 +528,29 @@ def test_a_failed_key_press_gives_its_connection_back_out_of_its_transaction(
         fairy.close()
     assert [g.full_name for g in guests.find_guests(store, receptionist, "Vrenkel")] == [
         "Ada Vrenkel"]
+
+
+def test_the_combinations_tried_are_the_first_of_the_whole_product_sorted() -> None:
+    # A forgiving key press tries the closest MAX_QUERIES combinations of one reading per
+    # typed word (all of them, or those with a reading two letters away). They are found
+    # best first without making and sorting the whole product (6**4 for a four-word name):
+    # the same combinations in the same order, ties in the product's order.
+    import itertools
+    import random
+
+    rnd = random.Random(15)
+    for _trial in range(3000):
+        per_word = []
+        for w in range(rnd.randint(1, 5)):
+            per_word.append(sorted({guest_search._Alt(rnd.randint(0, 2), rnd.randint(0, 3),
+                                                      rnd.randint(0, 1),
+                                                      (f"w{w}r{rnd.randint(0, 40)}",))
+                                    for _ in range(rnd.randint(1, 6))}))
+        whole = sorted(itertools.product(*per_word),
+                       key=lambda c: (sum(a.quality for a in c), sum(a.edits for a in c),
+                                      sum(a.longer for a in c)))
+        for far_only in (False, True):
+            want = [c for c in whole if not far_only or any(a.quality > 1 for a in c)]
+            count = rnd.randint(1, 8)
+            got = guest_search._closest_combos(per_word, count, far_only=far_only)
+            assert got == want[:count], (per_word, far_only, count)
