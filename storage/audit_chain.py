@@ -282,19 +282,20 @@ _encode_basestring: Callable[[str], str] | None = getattr(
     json.encoder, "c_encode_basestring", None) or getattr(json.encoder, "encode_basestring", None)
 
 
-def append_prepared(session: Session, prepared: PreparedEvents,
-                    after_batch: Callable[[int], None] | None = None) -> None:
-    """Append prepared events at the end of the chain: the same ids, hashes and head as
-    :func:`append` once per event, with only the hash chaining done here. Call inside a
-    write transaction."""
-    from storage import bulk
+@dataclass(frozen=True)
+class Chained:
+    """Prepared events with their ids and hashes, chained after the event ``after`` (its id
+    and hash; None: they begin the chain): the rows :func:`append_prepared` inserts."""
 
-    if not prepared.middles:
-        return
-    end = write_locks.hold_chain(session)
-    last = (int(end[0][0]), str(end[0][1]), end[0][2]) if end is not None and end[0] else \
-        None if end is not None else head(session)
-    next_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    after: tuple[int, str] | None
+    rows: list[tuple[object, ...]]
+
+
+def chain(prepared: PreparedEvents, after: tuple[int, str] | None) -> Chained:
+    """Give prepared events their ids and hashes after the event ``after`` (see
+    :func:`chain_end`). No session: an import's helper thread hashes its events while
+    the write transaction inserts its guests' pairs."""
+    next_id, prev = (after[0] + 1, after[1]) if after else (1, GENESIS)
     rows: list[tuple[object, ...]] = []
     sha256 = hashlib.sha256
     for middle, value in zip(prepared.middles, prepared.values, strict=True):
@@ -302,12 +303,44 @@ def append_prepared(session: Session, prepared: PreparedEvents,
         rows.append((next_id, *value, prev, h))
         prev = h
         next_id += 1
+    return Chained(after, rows)
+
+
+def chain_end(session: Session) -> tuple[int, str] | None:
+    """The chain's end (the newest event's id and hash), read under the chain lock
+    (``storage.write_locks``); None when there is no event yet. Call inside a write
+    transaction."""
+    end = write_locks.hold_chain(session)
+    if end is not None:
+        return (int(end[0][0]), str(end[0][1])) if end[0] else None
+    last = head(session)
+    return (last[0], last[1]) if last else None
+
+
+def append_prepared(session: Session, prepared: PreparedEvents,
+                    after_batch: Callable[[int], None] | None = None,
+                    chained: Chained | None = None) -> None:
+    """Append prepared events at the end of the chain: the same ids, hashes and head as
+    :func:`append` once per event, with only the hash chaining done here — or not even
+    that, with ``chained``: the same events already chained (:func:`chain`) after the
+    event that still ends the chain (else they are chained again here). Call inside a
+    write transaction that is rolled back whole if this fails (the events are inserted
+    without a statement journal: ``storage.bulk.insert_values``' ``whole_transaction``)."""
+    from storage import bulk
+
+    if not prepared.middles:
+        return
+    end = chain_end(session)
+    if chained is None or chained.after != end or len(chained.rows) != len(prepared):
+        chained = chain(prepared, end)
+    rows = chained.rows
     bulk.insert_prepared(session, bulk.PreparedRows(
         str(AuditEvent.__tablename__), ("id", *_COLUMNS, "prev_hash", "hash"), rows,
-        bulk.placeholder(session)), after_batch=after_batch)
-    _set_head(session, next_id - 1, prev)
-    mark_appended(session, (next_id - len(rows) - 1, str(rows[0][-2])),
-                  (next_id - 1, prev, prepared.last_at), prepared.staff)
+        bulk.placeholder(session)), after_batch=after_batch, whole_transaction=True)
+    last_id, last_hash = int(str(rows[-1][0])), str(rows[-1][-1])
+    _set_head(session, last_id, last_hash)
+    mark_appended(session, end if end is not None else (0, GENESIS),
+                  (last_id, last_hash, prepared.last_at), prepared.staff)
 
 
 def head(session: Session) -> tuple[int, str, dt.datetime] | None:

@@ -132,11 +132,24 @@ def prepare_rows(session: Session, model: type[Base], columns: Sequence[str],
     return PreparedRows(str(model.__tablename__), tuple(columns), values, placeholder(session))
 
 
-def insert_prepared(session: Session, prepared: PreparedRows, *, batch: int = 20_000,
-                    after_batch: Callable[[int], None] | None = None) -> None:
-    """Insert prepared rows with no per-row work in Python: on SQLite a few thousand rows
-    per statement (at most ``batch``), on PostgreSQL ``COPY`` per ``batch``.
-    ``after_batch(n)`` is called with each statement's or batch's size (progress, cancel)."""
+# Rows per statement of a large SQLite insert. Each statement of a transaction keeps a
+# journal of the pages it changes (for an insert with a trigger or a foreign key, as the
+# guests' and visits'), and a page changed by many statements is copied once per
+# statement: with a large import's keys landing all over their indexes, 20,000 rows per
+# statement copied about half as many pages as 3,000 (docs/performance.md), at the cost
+# of one statement's journal held at once (~70 MB for 20,000 guests at a million).
+ROWS_PER_STATEMENT = 20_000
+_MOST_VARIABLES = 250_000   # what SQLCipher's builds allow (SQLITE_MAX_VARIABLE_NUMBER)
+
+
+def insert_prepared(session: Session, prepared: PreparedRows, *,
+                    batch: int = ROWS_PER_STATEMENT,
+                    after_batch: Callable[[int], None] | None = None,
+                    whole_transaction: bool = False) -> None:
+    """Insert prepared rows with no per-row work in Python: on SQLite up to ``batch`` rows
+    per statement, on PostgreSQL ``COPY`` per ``batch``. ``after_batch(n)`` is called with
+    each statement's or batch's size (progress, cancel). ``whole_transaction``: see
+    :func:`insert_values`."""
     if not prepared.values:
         return
     if session.get_bind().dialect.name == "postgresql":
@@ -145,23 +158,35 @@ def insert_prepared(session: Session, prepared: PreparedRows, *, batch: int = 20
     # SQLite: many rows per statement. FTS5 writes its pending index entries out at the end
     # of every statement, so an executemany of 70,000 guests wrote 70,000 one-row segments
     # of the search index (prefix indexes of 1 to 10 letters) and merged them over and
-    # over: two thirds of a large import's write phase. A few thousand rows per statement
+    # over: two thirds of a large import's write phase. Thousands of rows per statement
     # write a segment each (measured at a million guests: 100,000 guests in 4-6 s instead
     # of 9-14 s, the same index).
     insert_values(session, prepared.table, prepared.columns, prepared.values,
-                  marker=prepared.placeholder, batch=batch, after_batch=after_batch)
+                  marker=prepared.placeholder, batch=batch, after_batch=after_batch,
+                  whole_transaction=whole_transaction)
 
 
 def insert_values(session: Session, table: str, columns: Sequence[str],
                   values: Sequence[Sequence[Any]], *, suffix: str = "", marker: str = "?",
-                  batch: int = 20_000, after_batch: Callable[[int], None] | None = None
-                  ) -> None:
-    """SQLite: ``values`` (tuples in ``columns`` order, as the driver takes them) inserted a
-    few thousand rows per statement (at most ``batch``, within the build's variable limit),
-    ``suffix`` ending each statement (``ON CONFLICT … DO NOTHING``); see
-    :func:`insert_prepared` for why."""
+                  batch: int = ROWS_PER_STATEMENT,
+                  after_batch: Callable[[int], None] | None = None,
+                  whole_transaction: bool = False) -> None:
+    """SQLite: ``values`` (tuples in ``columns`` order, as the driver takes them) inserted up
+    to ``batch`` rows per statement (within the build's variable limit), ``suffix`` ending
+    each statement (``ON CONFLICT … DO NOTHING``); see :func:`insert_prepared` for why.
+
+    ``whole_transaction``: for a caller whose whole transaction is rolled back when any of
+    its statements fails (an import): a row breaking a constraint then fails its statement
+    without SQLite undoing the statement's earlier rows (``INSERT OR FAIL``), so SQLite
+    keeps no statement journal for it. Inside a transaction SQLite otherwise copies every
+    page a multi-row statement changes, before changing it, into an in-memory journal (to
+    undo just that statement): for a large import ~2 s of CPU under the write lock
+    (docs/performance.md, "Importing arrivals"). Only for a table without triggers and
+    foreign keys: an insert that fires a trigger writing the search index, or checks a
+    foreign key, keeps its statement journal whatever it says."""
     row = "(" + ", ".join([marker] * len(columns)) + ")"
-    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    verb = "INSERT OR FAIL" if whole_transaction else "INSERT"
+    head = f"{verb} INTO {table} ({', '.join(columns)}) VALUES "
     per = max(1, min(batch, _sqlite_variables(session) // len(columns)))
     conn = session.connection()
     for start in range(0, len(values), per):
@@ -177,12 +202,11 @@ _DEFAULT_VARIABLES = 32766  # SQLite's SQLITE_MAX_VARIABLE_NUMBER since 3.32
 
 def _sqlite_variables(session: Session) -> int:
     """How many ``?`` one SQLite statement may hold: the build's MAX_VARIABLE_NUMBER when
-    it names one (SQLCipher's: 250,000), else SQLite's default; at most the default (a
-    few thousand rows per statement is all a bulk insert needs)."""
+    it names one (SQLCipher's: 250,000; at most that), else SQLite's default."""
     conn = session.connection()
     for (option,) in conn.exec_driver_sql("PRAGMA compile_options"):
         if str(option).startswith("MAX_VARIABLE_NUMBER="):
-            return min(_DEFAULT_VARIABLES, int(str(option).partition("=")[2]))
+            return min(_MOST_VARIABLES, int(str(option).partition("=")[2]))
     return _DEFAULT_VARIABLES if _sqlite_version(conn) >= (3, 32) else 999
 
 
@@ -247,10 +271,11 @@ def guests_without_pairs(session: Session) -> Iterator[None]:
 
 def insert_name_pairs(session: Session, rows: Sequence[tuple[str, str, int]],
                       after_batch: Callable[[int], None] | None = None) -> None:
-    """SQLite: name-pair rows (in key order: each page of the table written once) inserted a
-    few thousand per statement."""
+    """SQLite: name-pair rows (in key order: each page of the table written once) inserted
+    many per statement, in a write transaction that is rolled back whole if it fails
+    (:func:`insert_values`' ``whole_transaction``: the table has no trigger)."""
     insert_values(session, name_pairs.TABLE, ("a", "b", "guest_id"), rows,
-                  after_batch=after_batch)
+                  after_batch=after_batch, whole_transaction=True)
 
 
 @contextmanager

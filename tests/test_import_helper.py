@@ -225,3 +225,54 @@ def test_new_guests_get_tokens_of_the_form_uuid4_gives(store: Store, manager: Ac
         stored = list(s.scalars(select(Guest.ref)))
     assert len(set(stored)) == len(stored) == 5
     assert all(uuid.UUID(r).version == 4 for r in stored)
+
+
+def test_on_the_local_store_the_helper_hashes_the_events_beside_the_inserts(
+        store: Store, manager: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The audit chain's end is read under the write lock once the guests are written, and
+    the helper chains the events after it while the visits and pairs are inserted: no
+    hashing is left for the lock's end; the chain verifies."""
+    from storage import audit_chain
+
+    threads: list[str] = []
+    real_chain = audit_chain.chain
+
+    def noted(prepared: audit_chain.PreparedEvents, after: tuple[int, str] | None
+              ) -> audit_chain.Chained:
+        threads.append(threading.current_thread().name[:14])
+        return real_chain(prepared, after)
+
+    plan, pre, _before = _previewed_with_helper(store, manager, monkeypatch, _NAME_TERM_ROWS)
+    monkeypatch.setattr(audit_chain, "chain", noted)
+    importing.apply(store, manager, plan, previewed=pre)
+    assert threads == ["import-prepare"]
+    assert verify_store(store).ok
+
+
+def test_events_hashed_after_an_end_that_moved_are_hashed_again(
+        store: Store, manager: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should the chain's end not be the one the helper hashed after (it cannot move while
+    the lock is held; a guard), the events are chained again under the lock: the same
+    chain as if nothing had been hashed before."""
+    from storage import audit_chain
+
+    threads: list[str] = []
+    real_chain, real_end = audit_chain.chain, audit_chain.chain_end
+    ends: list[tuple[int, str] | None] = []
+
+    def noted(prepared: audit_chain.PreparedEvents, after: tuple[int, str] | None
+              ) -> audit_chain.Chained:
+        threads.append(threading.current_thread().name[:14])
+        return real_chain(prepared, after)
+
+    def moved_once(session: object) -> tuple[int, str] | None:
+        end = real_end(session)  # type: ignore[arg-type]
+        ends.append(end)
+        return (end[0], "f" * 64) if end is not None and len(ends) == 1 else end
+
+    plan, pre, _before = _previewed_with_helper(store, manager, monkeypatch, _NAME_TERM_ROWS)
+    monkeypatch.setattr(audit_chain, "chain", noted)
+    monkeypatch.setattr(audit_chain, "chain_end", moved_once)
+    importing.apply(store, manager, plan, previewed=pre)
+    assert threads == ["import-prepare", "MainThread"]
+    assert verify_store(store).ok

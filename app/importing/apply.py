@@ -209,14 +209,19 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
                     bulk.insert_prepared(s, p.guests, after_batch=step)
             else:
                 bulk.insert_prepared(s, p.guests, after_batch=step)
-            p.start()   # what is still to build, beside the visits' insert (prepare.py)
+            # what is still to build, beside the visits' insert (prepare.py), and the audit
+            # chain's end to hash the events after (read under the lock: only SQLite's
+            # helper does, whose chain end no other desk moves while the lock is held)
+            p.start(audit_chain.chain_end(s) if p.chained is not None else None)
             # the visits, then the words, pairs and events, were built meanwhile (prepare.py)
             bulk.insert_prepared(s, p.visits.result(), after_batch=step)
             later = p.later.result()
             name_terms.insert_name_terms(s, later.terms)
             if p.own_pairs:
                 bulk.insert_name_pairs(s, later.pairs)
-            audit_chain.append_prepared(s, later.events, after_batch=step)
+            audit_chain.append_prepared(
+                s, later.events, after_batch=step,
+                chained=p.chained.result() if p.chained is not None else None)
         check(0, total)
         return p.result
 

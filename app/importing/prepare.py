@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -89,9 +90,13 @@ class Prepared:
     visits: Future[bulk.PreparedRows]
     later: Future[Later]
     result: ImportResult
-    # Called once the guests are inserted: begins building what is not yet being built
-    # (on SQLite the helper waits for it: see prepare).
-    start: Callable[[], None]
+    # Called once the guests are inserted, with the audit chain's end then (the id and hash
+    # of its newest event; None: no event yet): begins building what is not yet being
+    # built (on SQLite the helper waits for it: see prepare).
+    start: Callable[[tuple[int, str] | None], None]
+    # The events chained after that end by the helper (SQLite, large file), beside the
+    # pairs' insert; None: they are chained when appended.
+    chained: Future[audit_chain.Chained] | None = None
 
     def rows(self) -> int:
         """The steps of progress: the rows written (guests, visits, their events)."""
@@ -182,7 +187,8 @@ def prepare(s: Session, actor: Actor, plan: ImportPlan, at: dt.datetime,
     own_pairs = bulk.keeps_name_pairs(s)
     args = (s, actor, plan, m, at, refs, top_guest, top_visit, result, guests, own_pairs,
             visits, later)
-    start: Callable[[], None] = _nothing
+    start: Callable[[tuple[int, str] | None], None] = _nothing
+    chained: Future[audit_chain.Chained] | None = None
     if len(m.new_rows) + len(m.visit_rows) < HELPER_FROM or not spare_core():
         _build_rest(*args)
     elif own_pairs:
@@ -192,29 +198,35 @@ def prepare(s: Session, actor: Actor, plan: ImportPlan, at: dt.datetime,
         # thread running beside that insert made it 3-10x slower (docs/performance.md).
         # So the visits are built here, and the rest begins after the guests are written,
         # beside the visits' insert (no Python called per row there).
+        # The events are chained (hashed) by the helper too, after the chain's end read
+        # under the write lock, while the guests' pairs are inserted.
         visit_events = _build_visits(*args[:8], visits)
+        chained = Future()
         if visit_events is None:
             _fail(later, visits.exception())
+            _fail(chained, visits.exception())
         else:
-            start = _once(lambda: pool.submit(_build_later, *args, visit_events))
+            start = _once(lambda after: pool.submit(_build_later, *args, visit_events,
+                                                    chained, after))
     else:
         # The session is only asked which engine it talks to (see bulk.prepare_rows).
         pool.submit(_build_rest, *args)
     return Prepared(seen_event, top_guest, top_visit, guests, len(m.visit_rows), own_pairs,
-                    visits, later, result, start)
+                    visits, later, result, start, chained)
 
 
-def _nothing() -> None:
+def _nothing(_after: tuple[int, str] | None) -> None:
     pass
 
 
-def _once(job: Callable[[], object]) -> Callable[[], None]:
+def _once(job: Callable[[tuple[int, str] | None], object]
+          ) -> Callable[[tuple[int, str] | None], None]:
     done: list[bool] = []
 
-    def run() -> None:
+    def run(after: tuple[int, str] | None) -> None:
         if not done:
             done.append(True)
-            job()
+            job(after)
     return run
 
 
@@ -232,7 +244,7 @@ def _build_rest(s: Session, actor: Actor, plan: ImportPlan, m: Match, at: dt.dat
         _fail(later, visits.exception())
 
 
-def _fail(waiting: Future[Later], exc: BaseException | None) -> None:
+def _fail(waiting: Future[Any], exc: BaseException | None) -> None:
     if not waiting.done():
         waiting.set_exception(exc or RuntimeError("the import's visits were not built"))
 
@@ -273,10 +285,14 @@ def _build_later(s: Session, actor: Actor, plan: ImportPlan, m: Match, at: dt.da
                  refs: list[str], top_guest: int, top_visit: int, result: ImportResult,
                  guests: bulk.PreparedRows, own_pairs: bool,
                  visits: Future[bulk.PreparedRows], later: Future[Later],
-                 visit_events: list[audit_chain.Event]) -> None:
+                 visit_events: list[audit_chain.Event],
+                 chained: Future[audit_chain.Chained] | None = None,
+                 after: tuple[int, str] | None = None) -> None:
     """The name words, the name pairs (``own_pairs``) and the audit events
     (``guest.created`` and ``visit.recorded`` with ``via="import"``, then one
-    ``import.applied``), handed over in ``later``; a failure is handed over instead."""
+    ``import.applied``), handed over in ``later``; then, with ``chained``, the events
+    chained after ``after`` (the chain's end under the write lock); a failure is handed
+    over instead."""
     try:
         events: list[audit_chain.Event] = [
             (at, actor.id, "guest.created", ref, {"via": "import"}) for ref in refs]
@@ -291,8 +307,13 @@ def _build_later(s: Session, actor: Actor, plan: ImportPlan, m: Match, at: dt.da
         terms = name_terms.name_term_rows(
             n for r in m.new_rows for n in (r.guest.full_name, r.guest.preferred_name))
         pairs = bulk.name_pair_rows(guests) if own_pairs else []
-        later.set_result(Later(terms, audit_chain.prepare_events(s, events), pairs))
+        prepared = audit_chain.prepare_events(s, events)
+        later.set_result(Later(terms, prepared, pairs))
+        if chained is not None:
+            chained.set_result(audit_chain.chain(prepared, after))
     except BaseException as exc:
         _fail(later, exc)
+        if chained is not None:
+            _fail(chained, exc)
         if not isinstance(exc, Exception):
             raise
