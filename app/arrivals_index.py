@@ -33,6 +33,7 @@ class ArrivalsIndex:
     def __init__(self, rows: Sequence[Any],
                  folded_words: Callable[[str, str | None], tuple[str, ...]]) -> None:
         self.rows = rows
+        self._folded_words = folded_words
         holders: dict[str, set[int]] = {}
         for i, r in enumerate(rows):
             for w in folded_words(r.full_name, r.preferred_name):
@@ -56,6 +57,30 @@ class ArrivalsIndex:
         self._fields: list[tuple[tuple[str, ...], ...]] | None = None
         self._tokens: list[str] = []
         self._token_rows: list[int] = []
+
+    def again(self, rows: Sequence[Any]) -> ArrivalsIndex:
+        """The index of ``rows`` — the same window read again after a change to guest data —
+        equal to ``ArrivalsIndex(rows, …)``, reusing what this one worked out for the rows it
+        still holds unchanged: their words as the search index holds them (most of a
+        build's time: ~1 ms per 50 rows, and the shared-store bench's arrivals desk adds
+        a row to today's window every second, so every desk rebuilt it about as often;
+        docs/performance.md). Called by ``storage.search`` when a window's rows changed;
+        nothing of a row that left (a guest erased or renamed) is carried over."""
+        new = ArrivalsIndex(rows, self._folded_words)
+        if self._fields is not None:
+            known = dict(zip(self.rows, self._fields, strict=True))
+            new._set_fields([known[r] if r in known else search.index_fields(r)
+                             for r in rows])
+        return new
+
+    def _set_fields(self, fields: list[tuple[tuple[str, ...], ...]]) -> None:
+        """Every row's fields as the search index holds their words (``search.index_fields``),
+        and those words sorted with their rows (for :meth:`index_matches`)."""
+        self._fields = fields
+        pairs = sorted({(t, i) for i, row_fields in enumerate(fields)
+                        for field in row_fields for t in field})
+        self._tokens = [t for t, _i in pairs]
+        self._token_rows = [i for _t, i in pairs]
 
     def _beginning(self, length: int) -> list[str]:
         """Every word cut to its first ``length`` letters (for the word still being typed)."""
@@ -135,12 +160,9 @@ class ArrivalsIndex:
         index would, for a caller whose index read was cut before reaching these rows.
         In the rows' order."""
         if self._fields is None:
-            self._fields = [search.index_fields(r) for r in self.rows]
-            pairs = sorted({(t, i) for i, fields in enumerate(self._fields)
-                            for field in fields for t in field})
-            self._tokens = [t for t, _i in pairs]
-            self._token_rows = [i for _t, i in pairs]
+            self._set_fields([search.index_fields(r) for r in self.rows])
         fields = self._fields
+        assert fields is not None
         rows: set[int] | None = None
         for tokens in typed:
             first = tokens[0]

@@ -1,6 +1,7 @@
 """One desk alone on the shared store: where a key press's and a card open's time goes.
 
     .venv/bin/python bench/shared_alone.py --guests 1000000 --bench-dir DIR [--names 40]
+        [--key-ms MIN,MAX] [--pause-s MIN,MAX] [--arrival-every S]
         [--explain MS] [--profile FILE [--cpu]] [--show N] [--json FILE]
 
 On a fresh copy of the bench database (as ``bench/shared_store.py`` makes one), one desk
@@ -11,6 +12,13 @@ Per operation it prints the wall time, the time inside the driver (server + netw
 statements; ``--show N`` lists the statements of the first N guests' key presses and of
 every key press slower than 20 ms. The first key press of the process is left out of the
 figures (the bench's "first search" is measured there).
+
+``--key-ms MIN,MAX`` paces the keys as the 8-desk bench's desks do (a pause drawn between
+MIN and MAX ms before each key; ``--pause-s`` after each card), and ``--arrival-every S``
+runs the bench's arrivals desk beside it (another process marking a guest arrived every S
+seconds): one paced desk alone, with and without another desk's changes, statement by
+statement. A key press after which the change counter moved says so in ``--json``
+(``"changed"``: the search read the change log, ``storage.postgres_changes``).
 
 ``--explain MS``: the server logs the plan of every statement slower than MS with its
 buffers (``auto_explain``, loaded for the run's sessions and removed afterwards; the plans
@@ -62,6 +70,34 @@ def _explain(server: Any, ms: float | None) -> None:
         c.execute("SELECT pg_reload_conf()")
 
 
+def _pair(text: str) -> tuple[float, float]:
+    a, _, b = text.partition(",")
+    return float(a), float(b or a)
+
+
+def arrivals(url: str, password: str, top_id: int, every: float, stop: Any, out: Any) -> None:
+    """Another desk: a visit for today recorded and marked arrived every ``every`` seconds
+    until ``stop`` is set (as ``bench.shared_desks.writer``); how many were marked."""
+    import datetime as dt
+
+    from app import visits
+    from bench.shared_desks import WRITER_STAFF
+    from storage.models import VisitKind, VisitStatus
+
+    store = open_desk(url, password)
+    actor = sign_in(store, WRITER_STAFF)
+    rng = random.Random(99)
+    today = dt.datetime.combine(dt.date.today(), dt.time(23, 0))
+    done = 0
+    while not stop.wait(every):
+        v = visits.record_visit(store, actor, rng.randint(1, top_id), kind=VisitKind.STAY,
+                                starts_at=today)
+        visits.set_status(store, actor, v.id, VisitStatus.ARRIVED)
+        done += 1
+    store.close()
+    out.put(done)
+
+
 def run(args: argparse.Namespace, server: Any, url: str, desk_pw: str) -> dict[str, Any]:
     import psycopg
 
@@ -70,6 +106,7 @@ def run(args: argparse.Namespace, server: Any, url: str, desk_pw: str) -> dict[s
     with psycopg.connect(server.admin_conninfo(RUN_DB)) as c:
         targets = c.execute("SELECT id, full_name FROM guest TABLESAMPLE SYSTEM (2) "
                             "REPEATABLE (7) LIMIT 2000").fetchall()
+        top_id = int(c.execute("SELECT max(id) FROM guest").fetchone()[0])  # type: ignore[index]
     store = open_desk(url, desk_pw)
     actor = sign_in(store, DESK_STAFF)
     guests.warm_up_search(store, actor)   # as the desk's window does once signed in
@@ -86,6 +123,19 @@ def run(args: argparse.Namespace, server: Any, url: str, desk_pw: str) -> dict[s
     prof = (cProfile.Profile(time.process_time) if args.cpu else cProfile.Profile()) \
         if args.profile else None
     rng = random.Random(3)
+    pace = random.Random(4)
+    key_s = tuple(ms / 1000 for ms in _pair(args.key_ms))
+    pause_s = _pair(args.pause_s)
+    writer = None
+    if args.arrival_every > 0:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("spawn")
+        stop, marked = ctx.Event(), ctx.Queue()
+        writer = ctx.Process(target=arrivals, args=(url, desk_pw, top_id, args.arrival_every,
+                                                    stop, marked))
+        writer.start()
+        time.sleep(3)   # signed in and marking
     rec: dict[str, list[tuple[float, float, int, float]]] = {"search": [], "card": []}
     ops: list[dict[str, Any]] = []   # every operation with its statements (--json)
 
@@ -113,7 +163,8 @@ def run(args: argparse.Namespace, server: Any, url: str, desk_pw: str) -> dict[s
             rec[kind].append((took, db1 - db0, n1 - n0, c1 - c0))
             if args.json:
                 ops.append({"kind": kind, "typed": label, "wall": took, "db": db1 - db0,
-                            "cpu": c1 - c0, "statements": n1 - n0, "texts": list(texts)})
+                            "cpu": c1 - c0, "statements": n1 - n0, "texts": list(texts),
+                            "changed": any("WITH ch AS MATERIALIZED" in t for t in texts)})
             if show or took > 0.02:
                 print(f"{kind} {label!r}: {took * 1000:.1f} ms, in the driver "
                       f"{(timer.total - db0) * 1000:.1f} ms, {timer.statements - n0} "
@@ -121,17 +172,35 @@ def run(args: argparse.Namespace, server: Any, url: str, desk_pw: str) -> dict[s
                 for t in texts:
                     print("     ", t)
 
+    next_key = time.monotonic()
+
+    def paced() -> None:
+        nonlocal next_key
+        wait = next_key - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        next_key = time.monotonic() + pace.uniform(*key_s)
+
     for k in range(args.names):
         gid, name = rng.choice(targets)
         for i in range(1, len(name) + 1):
             typed = name[:i]
             if not typed.strip() or typed.endswith(" "):
                 continue
+            paced()
             found = timed("search", lambda t=typed: guests.find_guests(
                 store, actor, t, hand_over=hand_over), typed, k < args.show)
             if gid in [m.id for m in found[:5]]:
                 break
+        paced()
         timed("card", lambda g=gid: guests.open_card(store, actor, g), str(gid), k < args.show)
+        if pause_s[1] > 0:
+            time.sleep(pace.uniform(*pause_s))
+            next_key = time.monotonic()
+    if writer is not None:
+        stop.set()
+        print(f"arrivals marked by the other desk: {marked.get(timeout=60)}")
+        writer.join(60)
     store.close()
     if prof is not None:
         prof.dump_stats(args.profile)
@@ -148,6 +217,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bench-dir")
     ap.add_argument("--names", type=int, default=40)
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--key-ms", default="0,0", help="pause before each key (and card), "
+                    "MIN,MAX ms (the 8-desk bench: 150,250)")
+    ap.add_argument("--pause-s", default="0,0", help="pause after each card, MIN,MAX s")
+    ap.add_argument("--arrival-every", type=float, default=0.0,
+                    help="another desk marks an arrival every S seconds (0: none)")
     ap.add_argument("--explain", type=float, metavar="MS")
     ap.add_argument("--profile", metavar="FILE")
     ap.add_argument("--cpu", action="store_true")
@@ -173,7 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.stop()
     print(f"\nOne desk alone, {args.names} guests looked up, on a fresh copy made in "
-          f"{copied:.1f} s; load average {os.getloadavg()[0]:.2f} (1 min) at the end")
+          f"{copied:.1f} s; load average {os.getloadavg()[0]:.2f} (1 min) at the end; keys "
+          f"{args.key_ms} ms apart, {args.pause_s} s after a card, an arrival every "
+          f"{args.arrival_every:g} s")
     for kind, vals in rec.items():
         vals = vals[1:] if kind == "search" else vals   # the process's first key press apart
         wall, db, cpu = ([v[i] * 1000 for v in vals] for i in (0, 1, 3))

@@ -124,6 +124,22 @@ def since_sql(since_param: str, window_sql: str, windows: int, columns: int) -> 
     return head + " UNION ALL ".join(parts)
 
 
+def logged_sql(since_param: str) -> str:
+    """SQL for the guests logged since the counter ``:<since_param>``, as an integer array
+    (an import's "everything" row left out: :func:`can_say_sql` says whether to trust it)."""
+    return (f"ARRAY(SELECT l.guest_id FROM {TABLE} l WHERE l.seq > :{since_param} "
+            "AND l.guest_id IS NOT NULL)")
+
+
+def can_say_sql(since_param: str) -> str:
+    """SQL, true when the log names every guest changed since the counter
+    ``:<since_param>`` (as :func:`since_sql` decides: at most :data:`MANY` rows, no
+    "everything" row, the counter at most :data:`KEEP` behind)."""
+    return (f"(SELECT count(*) <= {MANY} AND count(*) = count(l.guest_id) AND "
+            "(SELECT CAST(value AS bigint) FROM setting WHERE key = 'changes.seq') "
+            f"- :{since_param} <= {KEEP} FROM {TABLE} l WHERE l.seq > :{since_param})")
+
+
 def merged(old: Sequence[Any], old_order: Sequence[Any], changed: frozenset[int],
            new: Sequence[Any], new_order: Sequence[Any], limit: int
            ) -> tuple[list[Any], list[Any]]:

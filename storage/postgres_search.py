@@ -275,11 +275,12 @@ def fetch_rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
         if queued is not None and psycopg.Pipeline.is_supported():
             # Statements sent behind a permission read (see ask_with_permission), and its
             # BEGIN first when owed (engine_postgres.connection_class).
-            statements, key, kept = queued
             with raw.pipeline():
                 cur = raw.execute(driver_sql, params)
-                then = [raw.execute(sql, p) for sql, p in statements]
-            session.info[key] = (kept, [list(c.fetchall()) for c in then])
+                then = [[raw.execute(sql, p) for sql, p in statements]
+                        for statements, _key, _kept in queued]
+            for (_statements, key, kept), cursors in zip(queued, then, strict=True):
+                session.info[key] = (kept, [list(c.fetchall()) for c in cursors])
             return list(cur.fetchall())
         if owes_begin(raw) and psycopg.Pipeline.is_supported():
             # A write's first statement (a card open's permission read): its BEGIN is
@@ -413,7 +414,8 @@ def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> lis
     full, params, cap, kept_to = plan
     among = _complete_among(server, seq, key, whole)
     if among is not None:
-        rows = fetch_rows(session, kept_to, {**params, "among": list(among)})
+        rows = fetch_rows(session, _kept_or_full(kept_to, full),
+                          {**params, "among": list(among[1]), "among_since": among[0]})
     else:
         rows = fetch_rows(session, full, params)
     # Fewer rows than the statement's LIMIT: every match came back.
@@ -430,10 +432,27 @@ def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> lis
 # instead of the whole range of its word — a common first name with a begun surname read
 # thousands of index entries and guest rows, 20-70 ms of server time per key at a million
 # guests (docs/performance.md). Same rows, same order. Kept per server with the change
-# counter read in the key press's permission read: any change to guest data since, at any
-# desk, and the kept answers are not used (the counter moved).
+# counter read in the key press's permission read. After a change to guest data at any desk
+# (the counter moved) a kept answer still narrows the next key press: the statement looks
+# among its guests *and* those the change log (``storage.postgres_changes``) names since its
+# counter — a new, renamed or erased guest is one of them; any other guest's words are as
+# they were — read in the same statement, so in one snapshot; when the log cannot say (an
+# import, too many changes, a counter too old) the same statement reads the whole range
+# instead (:func:`_kept_or_full`). With the bench's arrivals desk (a change every second)
+# the answers were dropped before one key press in five.
 _COMPLETE: dict[str, list[tuple[int, bool, tuple[str, ...], frozenset[int]]]] = {}
 _COMPLETE_KEEP = 8
+
+
+def _kept_or_full(kept_to: str, full: str) -> str:
+    """One statement: ``kept_to`` (a plan's statement kept to ``:among``, see :func:`_among`)
+    when the change log can name every guest changed since ``:among_since``, else ``full``
+    (``:among_since`` unused there). Each part is run only when chosen (a one-time filter)."""
+    from storage import postgres_changes
+
+    ok = postgres_changes.can_say_sql("among_since")
+    return (f"(SELECT * FROM ({kept_to}) k WHERE {ok}) UNION ALL "
+            f"(SELECT * FROM ({full}) f WHERE NOT {ok})")
 
 
 def _test_text(word: str, whole: bool) -> str:
@@ -442,22 +461,28 @@ def _test_text(word: str, whole: bool) -> str:
 
 
 def _complete_among(server: str, seq: int, words: tuple[str, ...], whole: bool
-                    ) -> frozenset[int] | None:
-    """The guest ids of a kept complete answer whose words the new ones imply, if any."""
+                    ) -> tuple[int, frozenset[int]] | None:
+    """(its counter, its guest ids) of a kept complete answer whose words the new ones
+    imply, read at counter ``seq`` or before (the fewest guests first), if any."""
+    from storage import postgres_changes
+
     tests = [_test_text(w, whole) for w in words]
-    best: frozenset[int] | None = None
+    best: tuple[int, frozenset[int]] | None = None
     for kept_seq, kept_whole, kept_words, ids in _COMPLETE.get(server, []):
-        if kept_seq != seq:
+        if not seq - postgres_changes.KEEP <= kept_seq <= seq:
             continue
         if all(any(_test_text(k, kept_whole) in t for t in tests) for k in kept_words) \
-                and (best is None or len(ids) < len(best)):
-            best = ids
+                and (best is None or len(ids) < len(best[1])):
+            best = (kept_seq, ids)
     return best
 
 
 def _remember_complete(server: str, seq: int, words: tuple[str, ...], whole: bool,
                        rows: list[Any]) -> None:
-    kept = [e for e in _COMPLETE.get(server, []) if e[0] == seq and e[1:3] != (whole, words)]
+    from storage import postgres_changes
+
+    kept = [e for e in _COMPLETE.get(server, [])
+            if seq - postgres_changes.KEEP <= e[0] <= seq and e[1:3] != (whole, words)]
     kept.append((seq, whole, words, frozenset(int(r[0]) for r in rows)))
     _COMPLETE[server] = kept[max(len(kept) - _COMPLETE_KEEP, 0):]
 
@@ -476,11 +501,15 @@ def find_statement(session: Session, words: list[str], limit: int, *, whole: boo
 
 
 def _among(read: str) -> str:
-    """The word rows of ``read`` (on ``c``) of the guests in ``:among`` only: a probe of
-    ``(guest_id, word)`` per guest (see _COMPLETE)."""
+    """The word rows of ``read`` (on ``c``) of the guests in ``:among`` and those the change
+    log names since ``:among_since`` only: a probe of ``(guest_id, word)`` per guest (see
+    _COMPLETE)."""
+    from storage import postgres_changes
+
     nulls = "".join(f", NULL::text AS {c}" for c in WORD_TEXT_COLUMNS)
+    logged = postgres_changes.logged_sql("among_since")
     return (f"(SELECT c.word, c.guest_id, c.in_name{nulls} FROM {WORD_TABLE} c WHERE "
-            f"c.guest_id = ANY(CAST(:among AS integer[])) AND {read})")
+            f"c.guest_id = ANY(CAST(:among AS integer[]) || {logged}) AND {read})")
 
 
 def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool,
@@ -549,13 +578,15 @@ def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool,
 # narrowing to a complete answer's guests (_COMPLETE) is chosen with the counter the last
 # key press read, and the rows are used only if this key press's counter is the same.
 _ASKED = "frontdesk.search.ahead_asked"
+_ASKED_TOO = "frontdesk.search.ahead_asked_too"
 _QUEUED = "frontdesk.search.ahead_queued"
 _AHEAD = "frontdesk.search.ahead_rows"
 # The change counter the last key press on each server read.
 _LAST_SEQ: dict[str, int] = {}
 _GUARD = ("EXISTS (SELECT 1 FROM staff WHERE id = %(ahead_staff)s AND active "
           "AND role = ANY(string_to_array(%(ahead_roles)s, ',')))")
-# One row when the guard passes (driver parameters ``ahead_staff`` and ``ahead_roles``).
+# The guard (driver parameters ``ahead_staff`` and ``ahead_roles``), and one row when it passes.
+GUARD = _GUARD
 GUARD_PASSES = f"SELECT 1 WHERE {_GUARD}"
 _ALLOWED_ROW = ", ".join(["NULL"] * len(_COLUMNS.split(","))) + ", 1"
 
@@ -673,6 +704,13 @@ def ask_with_permission(session: Session, build: Any) -> None:
     session.info[_ASKED] = build
 
 
+def ask_also_with_permission(session: Session, build: Any) -> None:
+    """As :func:`ask_with_permission`, beside what that asks (each ``build`` keeps its rows
+    under its own key): a key press's whole-word statement and its windows' change-log
+    read (``storage.search``) go in the same round trip."""
+    session.info.setdefault(_ASKED_TOO, []).append(build)
+
+
 def ask_ahead(session: Session, typed: str, limit: int, roles: Sequence[str]) -> None:
     """The whole-word statement for ``typed`` (:func:`find_rows` with ``whole``) is to go
     with this transaction's permission read, for a person of one of ``roles`` only: noted,
@@ -684,9 +722,10 @@ def ask_ahead(session: Session, typed: str, limit: int, roles: Sequence[str]) ->
 def queue_ahead(session: Session, staff_id: int) -> None:
     """Called by the permission read for ``staff_id`` just before it is sent: the statements
     asked for (:func:`ask_with_permission`) go with it (:func:`fetch_rows`)."""
-    build = session.info.pop(_ASKED, None)
-    queued = build(staff_id) if build is not None else None
-    if queued is not None:
+    builds = [session.info.pop(_ASKED, None), *session.info.pop(_ASKED_TOO, [])]
+    queued = [q for q in (build(staff_id) for build in builds if build is not None)
+              if q is not None]
+    if queued:
         session.info[_QUEUED] = queued
 
 
@@ -706,23 +745,24 @@ def _whole_ahead(session: Session, staff_id: int, typed: str, limit: int,
     among = _complete_among(server, seen, key, True) if seen is not None else None
     params = {**params, "ahead_staff": staff_id, "ahead_roles": roles_param(roles)}
     if among is not None:
-        params["among"] = list(among)
+        params["among"], params["among_since"] = list(among[1]), among[0]
     sql = (f"(SELECT {_ALLOWED_ROW} WHERE {_GUARD}) UNION ALL "
-           f"({guarded(to_driver(kept_to if among is not None else full))})")
+           f"({guarded(to_driver(_kept_or_full(kept_to, full) if among is not None else full))})")
     return [(sql, params)], _AHEAD, (key, limit, among is not None, seen, params[cap])
 
 
 def _ahead_rows(session: Session, key: tuple[str, ...], limit: int, seq: int
                 ) -> tuple[list[Any], int] | None:
     """The rows the permission read brought for this whole-word step, and its LIMIT; None
-    when none came, they are for other words, the guard did not pass, or they were read
-    among a complete answer's guests kept at another counter (then the step asks again)."""
+    when none came, they are for other words or the guard did not pass (then the step asks
+    again). Read among a complete answer's guests kept at an older counter, they are right
+    all the same: the statement also looked among the guests logged since (_COMPLETE)."""
     held = session.info.pop(_AHEAD, None)
     if held is None:
         return None
-    (h_key, h_limit, h_among, h_seq, cap_n), (rows,) = held
+    (h_key, h_limit, _h_among, _h_seq, cap_n), (rows,) = held
     if (h_key != key or h_limit != limit or not rows or rows[0][0] is not None
-            or rows[0][-1] != 1 or (h_among and h_seq != seq)):
+            or rows[0][-1] != 1):
         return None
     return rows[1:], cap_n
 

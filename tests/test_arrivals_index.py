@@ -187,3 +187,72 @@ def test_the_words_the_search_index_matches_are_matched_as_the_index_matches_the
                 tokens = search.typed_tokens(typed)
                 by_memory = {r.id for r in index.index_matches(tokens, prefix=prefix)}
                 assert by_memory == by_fts, (typed, prefix)
+
+
+def test_an_index_built_again_for_changed_rows_equals_one_built_anew() -> None:
+    # ``again``: the window read again after a change (rows gone, added, renamed, kept) gives
+    # the index a new build gives, reusing the kept rows' words as the search index holds
+    # them, and holding nothing of the rows that left.
+    rng = random.Random(11)
+    rows = _rows(rng, 120)
+    old = guest_search._arrivals_index(tuple(rows))
+    old.index_matches((("a",),), prefix=True)   # its rows' index words worked out
+    kept = rows[10:100]
+    renamed = [r._replace(full_name=r.full_name + " Verbeek") for r in rows[100:110]]
+    added = [r._replace(id=r.id + 1000, ref=f"N{r.id}") for r in _rows(rng, 25)]
+    new_rows = tuple(sorted(kept + renamed + added, key=lambda r: r.ref))
+    again = old.again(new_rows)
+    fresh = guest_search._arrivals_index(new_rows)
+    fresh.index_matches((("a",),), prefix=True)
+    for name in ("rows", "words", "holders", "_fields", "_tokens", "_token_rows"):
+        assert getattr(again, name) == getattr(fresh, name), name
+    by_row = dict(zip(old.rows, old._fields or [], strict=True))
+    assert again._fields is not None
+    assert all(f is by_row[r] for r, f in zip(new_rows, again._fields, strict=True)
+               if r in kept)
+    gone = {r.id for r in rows[:10]}
+    assert not any(r.id in gone for r in again.rows)
+    for typed in ["verbeek", "jan", "de", "ma", "annaa jansen", "e", "vd berg"]:
+        heard = guest_search._heard_words(tuple(name_keys.words(typed)))
+        assert again.candidates(heard) == fresh.candidates(heard), typed
+        tokens = search.typed_tokens(typed)
+        for prefix in (True, False):
+            assert (again.index_matches(tokens, prefix=prefix)
+                    == fresh.index_matches(tokens, prefix=prefix)), typed
+
+
+@pytest.mark.both_engines
+def test_a_new_arrival_builds_the_index_again_from_the_one_before(
+        store: Store, receptionist: Actor) -> None:
+    # A booking for today changes today's rows: the search reads them again and builds the
+    # index again from the one before (its rows' index words reused, not worked out anew);
+    # the old index, with a renamed guest's old name, is gone.
+    start = dt.datetime.combine(dt.date.today(), dt.time())
+    people = {}
+    for name in ("Ilse Oudkerk", "Joost Mulder", "Eva de Vries"):
+        g = guests.create_guest(store, receptionist, GuestFields(name)).id
+        visits.record_visit(store, receptionist, g, kind=VisitKind.STAY,
+                            starts_at=start + dt.timedelta(hours=14), place="101")
+        people[name] = g
+    first = todays_index(store, start)
+    first.index_matches((("e",),), prefix=True)
+    fields = dict(zip((r.id for r in first.rows), first._fields or [], strict=True))
+    new = guests.create_guest(store, receptionist, GuestFields("Noor Bakker")).id
+    visits.record_visit(store, receptionist, new, kind=VisitKind.BOOKING,
+                        starts_at=start + dt.timedelta(hours=19), place="T4")
+    guests.update_guest(store, receptionist, people["Joost Mulder"],
+                        GuestFields("Joost Molenaar"))
+    old = weakref.ref(first)
+    del first
+    again = todays_index(store, start)
+    gc.collect()
+    assert old() is None
+    assert again._fields is not None   # built with the index, from the one before
+    by_id = dict(zip((r.id for r in again.rows), again._fields, strict=True))
+    assert by_id[people["Ilse Oudkerk"]] is fields[people["Ilse Oudkerk"]]
+    assert by_id[people["Joost Mulder"]] is not fields[people["Joost Mulder"]]
+    assert [r.id for r in again.index_matches((("bakker",),), prefix=False)] == [new]
+    assert [r.id for r in again.index_matches((("molenaar",),), prefix=False)] \
+        == [people["Joost Mulder"]]
+    assert again.index_matches((("mulder",),), prefix=False) == []
+    assert [r.id for r in again.candidates(["bakker"])] == [new]

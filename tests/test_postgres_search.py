@@ -235,10 +235,13 @@ def test_typing_on_looks_only_among_the_guests_a_complete_answer_held_with_the_s
         words = pg.typed_words(s, "rik janss")
         plan = pg._find_plan(s, words, 50, whole=False)
         assert plan is not None
-        params = {**plan[1], "among": [1, 2, 3]}
+        params = {**plan[1], "among": [1, 2, 3], "among_since": 0}
     owner.execute("SET enable_seqscan = off")
     owner.execute("SET enable_bitmapscan = off")   # a tiny table: its whole range is 3 rows
     assert "ix_guest_word_guest" in _plan(owner, pg.to_driver(plan[3]), params)
+    # … also as the key press sends it (with the whole range for when the log cannot say)
+    assert "ix_guest_word_guest" in _plan(
+        owner, pg.to_driver(pg._kept_or_full(plan[3], plan[0])), params)
 
     # A guest added between two key presses (any desk's change moves the counter) is
     # seen at the next one.
@@ -495,7 +498,7 @@ def test_a_key_press_sends_its_whole_word_statement_with_its_permission_read(
     the desk cannot fold itself (then it is asked after the check, as before)."""
     from app.errors import PermissionDenied
     from app.permissions import Action, allowed
-    from storage import name_terms, queries
+    from storage import name_terms, queries, search
     from storage import postgres_search as pg
     from storage.models import Role
     from tests.pg_fixtures import round_trips
@@ -533,8 +536,10 @@ def test_a_key_press_sends_its_whole_word_statement_with_its_permission_read(
     with round_trips() as trips:
         guests.find_guests(store, receptionist, "rik ja")
     assert len(trips) == len(before) - 1, (before, trips)
-    assert any("FROM staff WHERE id" in q for q in trips[0]) and len(trips[0]) == 2, trips[0]
-    assert "ahead_staff" in trips[0][1] and "word = %(w)s" in trips[0][1], trips[0]
+    # (With it, the arrivals windows' change-log read: search._windows_ahead.)
+    sent = [q for q in trips[0] if "WITH ch AS MATERIALIZED" not in q]
+    assert any("FROM staff WHERE id" in q for q in sent) and len(sent) == 2, trips[0]
+    assert "ahead_staff" in sent[1] and "word = %(w)s" in sent[1], trips[0]
 
     # The guard: for a person of a role that may not search, the server reads no guest —
     # not even a row saying the guard passed — and the search asks again after the check.
@@ -542,9 +547,14 @@ def test_a_key_press_sends_its_whole_word_statement_with_its_permission_read(
     for roles, allowed_here in ((searchers, True), (["nobody"], False)):
         with store.search_read() as s:
             pg.ask_ahead(s, "rik janssen", 20, roles)
+            pg.ask_also_with_permission(s, lambda staff_id, s=s, roles=roles: (
+                search._windows_ahead(s, staff_id, roles)))
             assert queries.staff_standing(s, receptionist.id) is not None
             (held,) = s.info[pg._AHEAD][1]
             assert bool(held) is allowed_here, held
+            # the windows' change-log read too: not even the row saying the guard passed
+            (logged,) = s.info[search._WINDOWS_AHEAD][1]
+            assert [r[0] for r in logged] == ([search._GUARD_PASSED] if allowed_here else [])
             if allowed_here:
                 assert held[0][0] is None and [r[2] for r in held[1:]] == ["Rik Janssen"]
             assert [r.full_name for r in pg.find_rows(
@@ -577,3 +587,77 @@ def test_a_key_press_on_the_shared_store_reads_without_an_orm_session(
     with store.search_read() as s:
         assert isinstance(s, pg.DriverRead) and s.driver.autocommit is True
     assert_deactivated_refused(store, manager, receptionist)
+
+
+def test_a_complete_answer_narrows_the_next_key_press_across_changes(
+        store: Store, receptionist: Actor, manager: Actor,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A complete answer kept from a key press narrows the next one even after a change to
+    guest data (postgres_search._COMPLETE: its guests and those the change log names since
+    its counter, in one statement): after an arrival marked elsewhere, a new guest, a
+    renamed guest, an erasure, every key press answers as a desk that kept nothing; when
+    the log cannot say (the counter too old) the same statement reads the whole range."""
+    import datetime as dt
+
+    from app import visits
+    from storage import postgres_changes
+    from storage import postgres_search as pg
+    from storage.models import VisitKind, VisitStatus
+    from tests.pg_fixtures import round_trips
+
+    made = {name: guests.create_guest(store, manager, GuestFields(name)).id
+            for name in ("Rik Janssen", "Rik Jansen", "Rik Jansma", "Rik de Jong",
+                         "Anna Noord")}
+    today = dt.datetime.combine(dt.date.today(), dt.time(23))
+
+    def press(typed: str) -> tuple[list[object], bool]:
+        """The key press's answer, whether a statement looked among kept guests."""
+        with round_trips() as trips:
+            got = [(m.id, m.why, m.when) for m in guests.find_guests(store, receptionist,
+                                                                      typed)]
+        return got, any("guest_id = ANY(CAST(" in q and postgres_changes.TABLE in q
+                        for trip in trips for q in trip)
+
+    def fresh(typed: str) -> list[object]:
+        kept = dict(pg._COMPLETE)
+        pg._COMPLETE.clear()
+        try:
+            return [(m.id, m.why, m.when) for m in guests.find_guests(store, receptionist,
+                                                                      typed)]
+        finally:
+            pg._COMPLETE.clear()
+            pg._COMPLETE.update(kept)
+
+    def arrival() -> None:   # another desk's change to a guest no answer here holds
+        v = visits.record_visit(store, manager, made["Anna Noord"], kind=VisitKind.STAY,
+                                starts_at=today)
+        visits.set_status(store, manager, v.id, VisitStatus.ARRIVED)
+
+    pg._COMPLETE.clear()
+    press("rik")
+    press("rik jan")   # complete: kept
+    arrival()
+    got, narrowed = press("rik jans")
+    assert narrowed and got == fresh("rik jans") and len(got) == 3
+    jansz = guests.create_guest(store, manager, GuestFields("Rik Jansz")).id
+    got, narrowed = press("rik jansz")
+    assert narrowed and got == fresh("rik jansz") and [g[0] for g in got][:1] == [jansz]
+    press("rik jans")
+    guests.update_guest(store, manager, made["Rik Janssen"], GuestFields("Rik Bakker"))
+    got, narrowed = press("rik janss")
+    assert narrowed and got == fresh("rik janss")
+    assert made["Rik Janssen"] not in [g[0] for g in got]
+    press("rik jans")
+    erasure.erase_guest(store, manager, made["Rik Jansen"])
+    got, narrowed = press("rik jansen")
+    assert narrowed and got == fresh("rik jansen")
+    assert made["Rik Jansen"] not in [g[0] for g in got]
+    # The log cannot say (here: more rows logged than it trusts): the same statement reads
+    # the whole range, the same answer.
+    press("rik jan")
+    arrival()
+    guests.create_guest(store, manager, GuestFields("Rik Jansen"))
+    monkeypatch.setattr(postgres_changes, "MANY", 0)
+    got, narrowed = press("rik jans")
+    monkeypatch.undo()
+    assert narrowed and got == fresh("rik jans") and len(got) == 3
