@@ -469,13 +469,32 @@ def _word_distance(typed: str, name_word: str, *, last: bool) -> tuple[int, int]
     return edits, alike
 
 
-@functools.lru_cache(maxsize=100_000)
+# What is remembered per pair of strings below is kept by a key of one string, not by the
+# tuple of the arguments ``functools.lru_cache`` keeps: that tuple was one more object per
+# answer for the garbage collector's young collections (a few thousand a minute of typing
+# at a million guests). Emptied when full; dropped with the names (``_forget_names``).
+_UNKNOWN = object()
+RANKS_KEPT = 100_000
+_ranks: tuple[dict[str, tuple[float, int, bool] | None], ...] = ({}, {})   # by ``last``
+
+
 def _word_rank(w: str, n: str, last: bool) -> tuple[float, int, bool] | None:
     """How well name word ``n`` stands for typed word ``w``, for :func:`_closeness`:
     (rank, letters different, said alike), lower is better, or None when it cannot.
 
-    Cached as a whole (one lookup per pair instead of a lookup and four comparisons:
+    Remembered as a whole (one lookup per pair instead of a lookup and four comparisons:
     a forgiving key press compares a few typed words with a few hundred names)."""
+    held = _ranks[last]
+    key = w + "\x00" + n
+    rank = held.get(key, _UNKNOWN)
+    if rank is _UNKNOWN:
+        if len(held) >= RANKS_KEPT:
+            held.clear()
+        rank = held[key] = _rank_of(w, n, last)
+    return rank   # type: ignore[return-value]
+
+
+def _rank_of(w: str, n: str, last: bool) -> tuple[float, int, bool] | None:
     d, sounds = _word_distance(w, n, last=last)
     if d <= 1:
         return _RANK_SAME if d == 0 else _RANK_ONE
@@ -525,15 +544,29 @@ def _closeness(typed_words: tuple[str, ...], names: tuple[str, ...]
     return tier, _close_why(alike, total), total + alike
 
 
-@functools.lru_cache(maxsize=20_000)
+CLOSENESS_KEPT = 20_000
+_closeness_kept: dict[str, tuple[int, bool, int] | None] = {}
+
+
 def _closeness_plain(typed_words: tuple[str, ...], names: tuple[str, ...]
                      ) -> tuple[int, bool, int] | None:
     """:func:`_closeness` as (tier, said alike, letters different), or None.
 
-    Cached: namesakes, and guests found by several combinations of readings, ask again.
-    Plain values only, so the collector stops scanning a kept answer once it has seen it
-    (with the reason's message in it, it scanned each for as long as it was kept: up to
-    20,000 of a desk's tracked objects)."""
+    Remembered (by a key of one string, see ``_ranks``): namesakes, and guests found by
+    several combinations of readings, ask again. Plain values only, so the collector stops
+    scanning a kept answer once it has seen it (with the reason's message in it, it
+    scanned each for as long as it was kept: up to 20,000 of a desk's tracked objects)."""
+    key = "\x1f".join(typed_words) + "\x1e" + "\x1f".join(names)
+    hit = _closeness_kept.get(key, _UNKNOWN)
+    if hit is _UNKNOWN:
+        if len(_closeness_kept) >= CLOSENESS_KEPT:
+            _closeness_kept.clear()
+        hit = _closeness_kept[key] = _closeness_worked_out(typed_words, names)
+    return hit   # type: ignore[return-value]
+
+
+def _closeness_worked_out(typed_words: tuple[str, ...], names: tuple[str, ...]
+                          ) -> tuple[int, bool, int] | None:
     words = _heard_words(typed_words)
     kept = [n for n in names if not name_keys.is_particle(n)] or names
     total, alike, far, last = 0, False, False, len(words) - 1
@@ -817,9 +850,12 @@ def _forget_names() -> None:
     """Drop the names remembered above (typed words and guests' names alike): called by
     the search when guest data changed, so an erased or renamed guest's name does not stay
     in this desk's memory until other names push it out (docs/threat-model.md)."""
-    for cached in (_folded_words, _spelling_of, _whole, _heard_words,
-                   _closeness_plain, _folded_typed, _unaccented, _word_rank):
+    for cached in (_folded_words, _spelling_of, _whole, _heard_words, _folded_typed,
+                   _unaccented):
         cached.cache_clear()
+    for ranks in _ranks:
+        ranks.clear()
+    _closeness_kept.clear()
 
 
 search.forget_names_with(_forget_names)

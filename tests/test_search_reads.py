@@ -389,6 +389,30 @@ def test_remembered_word_ranks_and_closeness_are_shared_answers() -> None:
     assert not hasattr(guest_search._word_distance, "cache_info")
 
 
+def test_remembered_comparisons_leave_no_objects_for_the_young_collections() -> None:
+    # A word's rank against a name word, a name's closeness to the typed words and a
+    # name's words are remembered by keys of one string and as shared or plain answers:
+    # new pairs compared leave (next to nothing) for the collector's next young collection
+    # to scan — a tuple of the arguments per answer, and a tuple of a name's words, were
+    # most of what each young collection met at a million guests (docs/performance.md).
+    import gc
+
+    from storage import name_keys
+
+    gc.collect()
+    gc.disable()
+    try:
+        young = len(gc.get_objects(0))
+        for i in range(300):
+            guest_search._word_rank(f"jansen{i}", f"janssen{i}", i % 2 == 0)
+            guest_search._closeness_plain(("daan", "vrenkle"), (f"daan{i}", "vrenkel"))
+            assert name_keys.words(f"Anna Jansen-{i}") == ["anna", "jansen", str(i)]
+        left = len(gc.get_objects(0)) - young
+    finally:
+        gc.enable()
+    assert left < 30, left
+
+
 def test_a_typed_words_readings_are_worked_out_once_until_guest_data_changes(
         store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
     # The forgiving search's readings of a typed word (dictionary words one or two letters
