@@ -199,7 +199,7 @@ def _say(size: int, guests: int, m: dict[str, object]) -> None:
     print(f"{size:>7,} rows into {guests:,} guests: total {m['total_s']:.2f} s "
           f"(read+plan {m['read_plan_s']:.2f}, preview {m['preview_s']:.2f}, "
           f"apply {m['apply_s']:.2f}, of which write phase {m['write_s']:.2f}, "
-          f"{m['preparations']} preparation(s)); peak {m['maxrss_mb']:.0f} MB; "
+          f"{m['preparations']} preparation(s)); CPU {_cpu(m)}; peak {m['maxrss_mb']:.0f} MB; "
           f"raw insert baseline {m['baseline_raw_insert_s']:.2f} s; load {load[0]:.2f}",
           flush=True)
     if "desk" in m:
@@ -217,6 +217,15 @@ def _say(size: int, guests: int, m: dict[str, object]) -> None:
                      f"began {began - end:.1f} s after it" if began > end else
                      f"began {start - began:.1f} s before it")
             print(f"          slow: {what} {took * 1000:.0f} ms, {where}", flush=True)
+
+
+def _cpu(m: dict[str, object]) -> str:
+    """The CPU seconds beside the wall times (total, read+plan, preview, apply, write)."""
+    keys = ("total_cpu_s", "read_plan_cpu_s", "preview_cpu_s", "apply_cpu_s", "write_cpu_s")
+    if not all(k in m for k in keys):
+        return "not measured"
+    total, *rest = (float(str(m[k])) for k in keys)
+    return f"{total:.2f} s ({', '.join(f'{x:.2f}' for x in rest)})"
 
 
 if __name__ == "__main__":

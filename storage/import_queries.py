@@ -10,6 +10,7 @@ parameter list short, so the cost follows the file.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -124,12 +125,29 @@ def guest_names(s: Session, guest_ids: Sequence[int]) -> dict[int, str]:
 
 
 def guests_named(s: Session, names: Iterable[str]) -> list[str]:
-    """The full names among ``names`` that some guest already has (exact spelling)."""
-    out: list[str] = []
-    for chunk in _chunks(names):
-        out += [str(r[0]) for r in _rows_in(
-            s, "SELECT DISTINCT full_name FROM guest WHERE full_name IN", chunk)]
-    return out
+    """The full names among ``names`` that some guest already has (exact spelling), each once.
+
+    Each name is asked whether one guest has it (one index seek), not for every guest who
+    has it: a guest book repeats common names, and ``SELECT DISTINCT full_name … IN`` read
+    every one of their index entries (a 100,000-row file's 53,000 names at a million
+    guests: 0.34-0.39 s of the preview's CPU, 0.20-0.23 s this way)."""
+    if s.get_bind().dialect.name != "sqlite":
+        out: list[str] = []
+        for chunk in _chunks(names):
+            out += [str(r[0]) for r in _rows_in(
+                s, "SELECT DISTINCT full_name FROM guest WHERE full_name IN", chunk)]
+        return out
+    conn = s.connection()
+    found: list[str] = []
+    for start in range(0, len(unique := list(dict.fromkeys(names))), _NAMES_PER_STATEMENT):
+        found += [str(r[0]) for r in conn.exec_driver_sql(
+            "SELECT value FROM json_each(?) "
+            "WHERE EXISTS (SELECT 1 FROM guest WHERE full_name = value)",
+            (json.dumps(unique[start:start + _NAMES_PER_STATEMENT], ensure_ascii=False),))]
+    return found
+
+
+_NAMES_PER_STATEMENT = 5_000
 
 
 def last_audit_id(s: Session) -> int:

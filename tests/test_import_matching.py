@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import string
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -105,3 +106,18 @@ def test_an_email_is_folded_as_the_lower_email_index_folds_it(email: str) -> Non
     nothing else touched (SQLite's lower(), which the index holds, folds only those)."""
     ascii_only = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
     assert iq.email_key(email) == email.strip().translate(ascii_only)
+
+
+@pytest.mark.both_engines
+def test_the_names_guests_already_have_are_each_found_once(store: Store,
+                                                          manager: Actor) -> None:
+    """The same-name look-up (storage.import_queries.guests_named) asks per name whether one
+    guest has it: names several guests share, spellings that differ only in case or
+    accents, quotes and more names than one statement takes."""
+    for name in ("Jan Jansen", "Jan Jansen", "Jan Jansen", "Zoë D'Arcy", "Ö \"Quote\" Ü"):
+        guests.create_guest(store, manager, GuestFields(name))
+    asked = (["Jan Jansen", "jan jansen", "Zoë D'Arcy", "Zoe D'Arcy", "Ö \"Quote\" Ü",
+              "Jan Jansen", "[\"a\"]"] + [f"Gast {i}" for i in range(6_000)] + ["Jan Jansen"])
+    with store.read() as s:
+        found = iq.guests_named(s, asked)
+    assert sorted(found) == sorted(["Jan Jansen", "Zoë D'Arcy", "Ö \"Quote\" Ü"])
