@@ -135,10 +135,11 @@ def prepare_rows(session: Session, model: type[Base], columns: Sequence[str],
 # Rows per statement of a large SQLite insert. Each statement of a transaction keeps a
 # journal of the pages it changes (for an insert with a trigger or a foreign key, as the
 # guests' and visits'), and a page changed by many statements is copied once per
-# statement: with a large import's keys landing all over their indexes, 20,000 rows per
-# statement copied about half as many pages as 3,000 (docs/performance.md), at the cost
-# of one statement's journal held at once (~70 MB for 20,000 guests at a million).
-ROWS_PER_STATEMENT = 20_000
+# statement: with a large import's keys landing all over their indexes, 10,000 rows per
+# statement instead of 2,978 (what 32,766 variables allowed the guests) cut that copying
+# to about half, at the cost of one statement's journal and values held at once (+27 MB
+# at a million guests; 20,000 rows: +90 MB for ~0.2 s less CPU; docs/performance.md).
+ROWS_PER_STATEMENT = 10_000
 _MOST_VARIABLES = 250_000   # what SQLCipher's builds allow (SQLITE_MAX_VARIABLE_NUMBER)
 
 

@@ -892,7 +892,7 @@ def _seen(session: Session, seq: int) -> int:
 # desk a third more CPU with an arrival marked every second (docs/performance.md).
 FORGET_NAMES_EVERY_S = 60.0
 _seq_seen: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
-_name_forgetters: list[Callable[[], None]] = [name_keys.forget, _forget_rows]
+_name_forgetters: list[Callable[[], None]] = [name_keys.forget, _forget_rows, name_pairs.forget]
 _last_forgotten = [float("-inf")]
 _clock = time.monotonic
 
