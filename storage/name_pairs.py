@@ -27,6 +27,7 @@ index's answer are the same guests. Erased rows are overwritten (``secure_delete
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
@@ -208,9 +209,20 @@ _PRE = (f"SELECT DISTINCT guest_id FROM {TABLE} WHERE a = ? AND b >= ? AND b < ?
 MIN_PREFIX = 3   # a shorter prefix covers too many words: the index answers it
 
 
+@functools.lru_cache(maxsize=20_000)
 def _one_token(word: str) -> str | None:
+    """The index word ``word`` is, or None when the index cuts it in several (or none).
+    Remembered: a forgiving key press plans a few combinations of the same words (~30 us
+    a plan, most of it cutting them again); a string for a string, nothing the garbage
+    collector scans; dropped with the other names (:func:`forget`)."""
     got = tokens(word)
     return got[0] if len(got) == 1 else None
+
+
+def forget() -> None:
+    """Drop the typed and name words remembered above (``storage.search`` calls it when it
+    drops every cache of names by their text)."""
+    _one_token.cache_clear()
 
 
 def plan(alternatives: Sequence[Sequence[str]], prefix_last: str | None
@@ -364,13 +376,12 @@ def _probed(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]],
 
 def _read(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]], a: str, b: str,
           pre: bool, limit: int, kept: KeptRanges | None = None) -> list[int]:
-    from storage.search import _upper  # (storage.search imports this module)
-
     if kept is not None:
         held = kept.get(a, b, pre, limit)
         if held is not None:
             return held
-    rows = run(_PRE, (a, b, _upper(b), limit)) if pre else run(_EQ, (a, b, limit))
+    rows = (run(_PRE, (a, b, b[:-1] + chr(ord(b[-1]) + 1), limit)) if pre   # b… : [b, b+1)
+            else run(_EQ, (a, b, limit)))
     ids = [int(r[0]) for r in rows]
     if kept is not None:
         kept.put(a, b, pre, limit, ids)
@@ -412,7 +423,7 @@ class KeptRanges:
             return None
         asked = held[0]   # the limit it was read with; then the ids
         if limit <= asked or len(held) - 1 < asked:
-            return held.tolist()[1:limit + 1]
+            return held[1:limit + 1].tolist()
         return None
 
     def put(self, a: str, b: str, pre: bool, limit: int, ids: list[int]) -> None:

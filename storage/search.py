@@ -17,6 +17,7 @@ tokens becomes a phrase, which needs positions: the index keeps them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import time
 import unicodedata
@@ -891,7 +892,7 @@ def _seen(session: Session, seq: int) -> int:
 # desk a third more CPU with an arrival marked every second (docs/performance.md).
 FORGET_NAMES_EVERY_S = 60.0
 _seq_seen: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
-_name_forgetters: list[Callable[[], None]] = [name_keys.forget, _forget_rows]
+_name_forgetters: list[Callable[[], None]] = [name_keys.forget, _forget_rows, name_pairs.forget]
 _last_forgotten = [float("-inf")]
 _clock = time.monotonic
 
@@ -1048,8 +1049,16 @@ def _since_statement(windows: Sequence[_StartingKey], since: int
     params: dict[str, Any] = {"since": since}
     for i, k in enumerate(windows):
         params[f"start_{i}"], params[f"end_{i}"] = k[0], k[1]
-    return postgres_changes.since_sql("since", _STARTING_CHANGED_PG, len(windows),
-                                      _STARTING_COLUMNS), params
+    return _since_text(len(windows), postgres_changes.KEEP, postgres_changes.MANY), params
+
+
+@functools.lru_cache(maxsize=8)
+def _since_text(windows: int, _keep: int, _many: int) -> str:
+    """``postgres_changes.since_sql`` for ``windows`` windows (built once per count and the
+    log's limits, which it reads)."""
+    from storage import postgres_changes
+
+    return postgres_changes.since_sql("since", _STARTING_CHANGED_PG, windows, _STARTING_COLUMNS)
 
 
 # A key press's windows' change-log read, sent with its permission read (_windows_ahead).
@@ -1080,12 +1089,20 @@ def _windows_ahead(session: Session, staff_id: int, roles: Sequence[str]) -> Any
         return None
     since = min(per_store[k][0] for k in windows)
     sql, params = _since_statement(windows, since)
-    nulls = ", NULL" * _STARTING_COLUMNS
-    driver = (f"({pg.guarded(pg.to_driver(sql))}) UNION ALL "
-              f"(SELECT {_GUARD_PASSED}{nulls} WHERE {pg.GUARD})")
-    return ([(driver, {**params, "ahead_staff": staff_id,
-                       "ahead_roles": pg.roles_param(roles)})],
+    return ([(_windows_ahead_sql(sql), {**params, "ahead_staff": staff_id,
+                                         "ahead_roles": pg.roles_param(roles)})],
             _WINDOWS_AHEAD, (tuple(windows), since))
+
+
+@functools.lru_cache(maxsize=8)
+def _windows_ahead_sql(sql: str) -> str:
+    """:func:`_windows_ahead`'s driver statement for a change-log read ``sql`` (the same
+    text at every key press: built once)."""
+    from storage import postgres_search as pg
+
+    nulls = ", NULL" * _STARTING_COLUMNS
+    return (f"({pg.guarded(pg.to_driver(sql))}) UNION ALL "
+            f"(SELECT {_GUARD_PASSED}{nulls} WHERE {pg.GUARD})")
 
 
 def _order_key(r: Sequence[Any]) -> tuple[Any, int]:

@@ -321,3 +321,20 @@ def test_a_range_read_once_is_kept_until_guest_data_changes(
     added = guests.create_guest(store, receptionist, GuestFields("Anna Jansen")).id
     again, read = ranges([["anna"], ["jansen"]], None, 50)
     assert again == [*ids[:3], added] and len(read) == 1   # guest data changed: read
+
+
+def test_the_words_and_ranges_kept_go_with_the_other_names(
+        store: Store, receptionist: Actor) -> None:
+    """What the pair look-ups remember of names — a word's index word, the ranges of two
+    words — is dropped when the search drops every cache of names by their text (an
+    erasure, a corrected name: docs/threat-model.md), as the rows and answers are."""
+    guests.create_guest(store, receptionist, GuestFields("Ada Vrenkel"))
+    for _ in range(2):   # (the first read sees the change counter move: names dropped)
+        with store.read() as s:
+            assert [r.full_name for r in search.name_rows(s, [["ada"], ["vrenkel"]], None,
+                                                          5)] == ["Ada Vrenkel"]
+    assert name_pairs._one_token.cache_info().currsize
+    assert any(len(kept._held) for kept in search._ranges_cache.values())
+    search.forget_names_now()
+    assert name_pairs._one_token.cache_info().currsize == 0
+    assert not search._ranges_cache
