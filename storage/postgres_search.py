@@ -417,7 +417,7 @@ def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> lis
     full, params, cap, kept_to = plan
     among = _complete_among(server, seq, key, whole)
     if among is not None:
-        rows = fetch_rows(session, _kept_or_full(kept_to, full),
+        rows = fetch_rows(session, _narrowed(kept_to, full, among[0], seq),
                           {**params, "among": list(among[1]), "among_since": among[0]})
     else:
         rows = fetch_rows(session, full, params)
@@ -447,14 +447,25 @@ _COMPLETE: dict[str, list[tuple[int, bool, tuple[str, ...], frozenset[int]]]] = 
 _COMPLETE_KEEP = 8
 
 
+def _narrowed(kept_to: str, full: str, kept_seq: int, seq: int) -> str:
+    """The statement narrowed to a complete answer's guests kept at counter ``kept_seq``, for
+    a key press at ``seq``: as it was when nothing changed since (no log to read, a smaller
+    statement for the server to plan), else with the guests logged since
+    (:func:`_kept_or_full`)."""
+    return kept_to if kept_seq == seq else _kept_or_full(kept_to, full)
+
+
 @functools.lru_cache(maxsize=256)
 def _kept_or_full(kept_to: str, full: str) -> str:
-    """One statement: ``kept_to`` (a plan's statement kept to ``:among``, see :func:`_among`)
-    when the change log can name every guest changed since ``:among_since``, else ``full``
+    """One statement: ``kept_to`` (a plan's statement kept to ``:among``, see :func:`_among`),
+    also among the guests the change log names since ``:among_since``, when the log can name
+    every guest changed since, else ``full``
     (``:among_since`` unused there). Each part is run only when chosen (a one-time filter)."""
     from storage import postgres_changes
 
     ok = postgres_changes.can_say_sql("among_since")
+    logged = postgres_changes.logged_sql("among_since")
+    kept_to = kept_to.replace(_AMONG, f"c.guest_id = ANY(CAST(:among AS integer[]) || {logged})")
     return (f"(SELECT * FROM ({kept_to}) k WHERE {ok}) UNION ALL "
             f"(SELECT * FROM ({full}) f WHERE NOT {ok})")
 
@@ -505,15 +516,15 @@ def find_statement(session: Session, words: list[str], limit: int, *, whole: boo
 
 
 def _among(read: str) -> str:
-    """The word rows of ``read`` (on ``c``) of the guests in ``:among`` and those the change
-    log names since ``:among_since`` only: a probe of ``(guest_id, word)`` per guest (see
-    _COMPLETE)."""
-    from storage import postgres_changes
-
+    """The word rows of ``read`` (on ``c``) of the guests in ``:among`` only: a probe of
+    ``(guest_id, word)`` per guest (see _COMPLETE; :func:`_kept_or_full` adds the guests
+    the change log names since ``:among_since``)."""
     nulls = "".join(f", NULL::text AS {c}" for c in WORD_TEXT_COLUMNS)
-    logged = postgres_changes.logged_sql("among_since")
     return (f"(SELECT c.word, c.guest_id, c.in_name{nulls} FROM {WORD_TABLE} c WHERE "
-            f"c.guest_id = ANY(CAST(:among AS integer[]) || {logged}) AND {read})")
+            f"{_AMONG} AND {read})")
+
+
+_AMONG = "c.guest_id = ANY(CAST(:among AS integer[]))"
 
 
 def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool,
@@ -740,23 +751,29 @@ def _whole_ahead(session: Session, staff_id: int, typed: str, limit: int,
     params = {**params, "ahead_staff": staff_id, "ahead_roles": roles_param(roles)}
     if among is not None:
         params["among"], params["among_since"] = list(among[1]), among[0]
-    sql = (f"(SELECT {_ALLOWED_ROW} WHERE {_GUARD}) UNION ALL "
-           f"({guarded(to_driver(_kept_or_full(kept_to, full) if among is not None else full))})")
-    return [(sql, params)], _AHEAD, (key, limit, among is not None, seen, params[cap])
+    chosen = (_narrowed(kept_to, full, among[0], seen)
+              if among is not None and seen is not None else full)
+    sql = f"(SELECT {_ALLOWED_ROW} WHERE {_GUARD}) UNION ALL ({guarded(to_driver(chosen))})"
+    # Narrowed without the log (nothing changed before the last key press): right only if
+    # this key press reads the same counter (_ahead_rows).
+    plain = among is not None and chosen == kept_to
+    return [(sql, params)], _AHEAD, (key, limit, plain, seen, params[cap])
 
 
 def _ahead_rows(session: Session, key: tuple[str, ...], limit: int, seq: int
                 ) -> tuple[list[Any], int] | None:
     """The rows the permission read brought for this whole-word step, and its LIMIT; None
-    when none came, they are for other words or the guard did not pass (then the step asks
-    again). Read among a complete answer's guests kept at an older counter, they are right
-    all the same: the statement also looked among the guests logged since (_COMPLETE)."""
+    when none came, they are for other words, the guard did not pass, or they were read
+    among a complete answer's guests without the change log (the last key press's counter)
+    and this key press read another (then the step asks again). Read with the log, they are
+    right whatever the counter: the statement also looked among the guests logged since
+    (_COMPLETE)."""
     held = session.info.pop(_AHEAD, None)
     if held is None:
         return None
-    (h_key, h_limit, _h_among, _h_seq, cap_n), (rows,) = held
+    (h_key, h_limit, h_plain, h_seq, cap_n), (rows,) = held
     if (h_key != key or h_limit != limit or not rows or rows[0][0] is not None
-            or rows[0][-1] != 1):
+            or rows[0][-1] != 1 or (h_plain and h_seq != seq)):
         return None
     return rows[1:], cap_n
 
