@@ -379,8 +379,6 @@ def ask_with_permission(session: Session, typed: str, limit: int, roles: Sequenc
         from storage import postgres_search as pg
 
         pg.ask_ahead(session, typed, limit, roles)
-        pg.ask_also_with_permission(session, lambda staff_id: _windows_ahead(
-            session, staff_id, roles))
 
 
 def whole_word_rows(session: Session, typed: str, limit: int) -> list[Any]:
@@ -990,8 +988,7 @@ def _windows_pg(session: Session, wanted: list[_StartingKey],
     kept. The answer is the one a fresh read gives (the rows in (starts_at, visit id)
     order). Any other window, or all when the log cannot say (too many changes, an import,
     a counter too old), is read whole. On the driver connection, as the key press's own
-    statements: SQLAlchemy's rows cost ~1 ms per 100 rows to build (the Enum per row).
-    The log's read may have come with the key press's permission read (_windows_ahead)."""
+    statements: SQLAlchemy's rows cost ~1 ms per 100 rows to build (the Enum per row)."""
     from storage import postgres_changes, postgres_search
 
     order = _starting_order.setdefault(session.get_bind(), {})
@@ -1000,20 +997,10 @@ def _windows_pg(session: Session, wanted: list[_StartingKey],
             and len(before[k][1]) < k[2] and len(order[k]) == len(before[k][1])]
     if kept:
         since = min(before[k][0] for k in kept)
-        ahead = session.info.pop(_WINDOWS_AHEAD, None)
-        read: list[Any] | None = None
-        if ahead is not None:   # read with the permission (_windows_ahead)
-            (windows, a_since), (ahead_rows,) = ahead
-            if (set(windows) == set(kept) and a_since == since
-                    and any(r[0] == _GUARD_PASSED for r in ahead_rows)):
-                kept = list(windows)
-                read = [r for r in ahead_rows if r[0] != _GUARD_PASSED]
-        if read is None:
-            sql, params = _since_statement(kept, since)
-            read = postgres_search.fetch_rows(session, sql, params)
+        sql, params = _since_statement(kept, since)
         got: list[list[Any]] = [[] for _ in kept]
         changed: set[int] | None = set()
-        for r in read:
+        for r in postgres_search.fetch_rows(session, sql, params):
             if r[0] == -1:
                 changed = None
                 break
@@ -1059,50 +1046,6 @@ def _since_text(windows: int, _keep: int, _many: int) -> str:
     from storage import postgres_changes
 
     return postgres_changes.since_sql("since", _STARTING_CHANGED_PG, windows, _STARTING_COLUMNS)
-
-
-# A key press's windows' change-log read, sent with its permission read (_windows_ahead).
-_WINDOWS_AHEAD = "frontdesk.search.windows_ahead"
-_GUARD_PASSED = -3
-
-
-def _windows_ahead(session: Session, staff_id: int, roles: Sequence[str]) -> Any:
-    """The change-log read :func:`_windows_pg` makes when the change counter moved, for the
-    windows kept whole and asked for since they were read (those a key press brings up to
-    date), sent with the key press's permission read whether or not the counter moved: a
-    round trip of its own at every key press after another desk's change (with the bench's
-    arrivals desk, one key press in five) against a read of an empty index range when
-    nothing changed. Guarded on the server by the standing the permission read reads
-    (``postgres_search.guarded``; its last row says the guard passed): no guest row is
-    read otherwise. Its rows are used only for the same windows and counter
-    (:func:`_windows_pg`); it runs after the permission read, so what it reads is as new
-    as the counter that read or newer, as a read of its own would be."""
-    from storage import postgres_search as pg
-
-    bind = session.get_bind()
-    per_store, order = _starting_cache.get(bind, {}), _starting_order.get(bind, {})
-    asked = _starting_asked.get(bind, {})
-    windows = [k for k, entry in per_store.items()
-               if asked.get(k) == entry[0] and k in order and len(entry[1]) < k[2]
-               and len(order[k]) == len(entry[1])]
-    if not windows:
-        return None
-    since = min(per_store[k][0] for k in windows)
-    sql, params = _since_statement(windows, since)
-    return ([(_windows_ahead_sql(sql), {**params, "ahead_staff": staff_id,
-                                         "ahead_roles": pg.roles_param(roles)})],
-            _WINDOWS_AHEAD, (tuple(windows), since))
-
-
-@functools.lru_cache(maxsize=8)
-def _windows_ahead_sql(sql: str) -> str:
-    """:func:`_windows_ahead`'s driver statement for a change-log read ``sql`` (the same
-    text at every key press: built once)."""
-    from storage import postgres_search as pg
-
-    nulls = ", NULL" * _STARTING_COLUMNS
-    return (f"({pg.guarded(pg.to_driver(sql))}) UNION ALL "
-            f"(SELECT {_GUARD_PASSED}{nulls} WHERE {pg.GUARD})")
 
 
 def _order_key(r: Sequence[Any]) -> tuple[Any, int]:
