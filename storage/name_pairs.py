@@ -220,9 +220,12 @@ def _one_token(word: str) -> str | None:
 
 
 def forget() -> None:
-    """Drop the typed and name words remembered above (``storage.search`` calls it when it
-    drops every cache of names by their text)."""
+    """Drop the typed and name words remembered above, and the names' pieces FTS5 cut
+    (``storage.search`` calls it when it drops every cache of names by their text: an
+    erased or renamed guest's name does not stay in this desk's memory)."""
     _one_token.cache_clear()
+    with _lock:
+        _pieces.clear()
 
 
 def plan(alternatives: Sequence[Sequence[str]], prefix_last: str | None

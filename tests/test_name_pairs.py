@@ -335,6 +335,10 @@ def test_the_words_and_ranges_kept_go_with_the_other_names(
                                                           5)] == ["Ada Vrenkel"]
     assert name_pairs._one_token.cache_info().currsize
     assert any(len(kept._held) for kept in search._ranges_cache.values())
+    # A name's non-ASCII pieces, as FTS5 cut them for its pairs, go too.
+    guests.create_guest(store, receptionist, GuestFields("Ærøskøbing Vrenkel"))
+    assert "Ærøskøbing" in name_pairs._pieces
     search.forget_names_now()
     assert name_pairs._one_token.cache_info().currsize == 0
     assert not search._ranges_cache
+    assert not name_pairs._pieces
