@@ -78,6 +78,12 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+def prefix_upper(prefix: str) -> str:
+    """The smallest string greater than every string starting with ``prefix``: a range
+    look-up's end (``>= prefix AND < prefix_upper(prefix)``)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
 def words(text: str) -> list[str]:
     """The words of a name as the search index holds them, lower case, accents kept.
 

@@ -40,6 +40,8 @@ from typing import Any
 
 import sqlcipher3
 
+from storage import name_keys
+
 FUNCTION = "fd_name_pairs"
 TABLE = "name_pair"
 
@@ -383,7 +385,7 @@ def _read(run: Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]], a: str, 
         held = kept.get(a, b, pre, limit)
         if held is not None:
             return held
-    rows = (run(_PRE, (a, b, b[:-1] + chr(ord(b[-1]) + 1), limit)) if pre   # b… : [b, b+1)
+    rows = (run(_PRE, (a, b, name_keys.prefix_upper(b), limit)) if pre   # b… : [b, b+1)
             else run(_EQ, (a, b, limit)))
     ids = [int(r[0]) for r in rows]
     if kept is not None:

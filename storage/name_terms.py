@@ -21,7 +21,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from storage import bulk, name_keys
-from storage.search import NAME_COLUMNS, _change_seq, _is_pg, _upper, forget_names_now, raw_rows
+from storage.search import NAME_COLUMNS, _change_seq, _is_pg, forget_names_now, raw_rows
 
 # A word of some guest's name with its keys (``storage.name_keys``): (term, fold, sound,
 # english), a plain tuple of strings. The answers below are kept until guest data changes,
@@ -102,10 +102,10 @@ def forget_names(session: Session, names: Iterable[str | None]) -> int:
 
 _CANDIDATE_SQL = (
     "SELECT term, fold, sound, english FROM name_term WHERE fold >= :p AND fold < :pu "
-    "UNION SELECT term, fold, sound, english FROM name_term WHERE rev >= :r AND rev < :ru "
-    "UNION SELECT term, fold, sound, english FROM name_term WHERE {sound} "
-    "UNION SELECT term, fold, sound, english FROM name_term WHERE english = :e AND :e != '' "
-    "LIMIT 2000"
+    "{union} SELECT term, fold, sound, english FROM name_term WHERE rev >= :r AND rev < :ru "
+    "{union} SELECT term, fold, sound, english FROM name_term WHERE {sound} "
+    "{union} SELECT term, fold, sound, english FROM name_term WHERE english = :e AND :e != '' "
+    "LIMIT {limit}"
 )
 
 # PostgreSQL: each look-up capped on its own, in the order the answer is cut in. A short
@@ -127,17 +127,18 @@ _CANDIDATES = text(_capped_union("sound = :s"))
 _CANDIDATES_SOUND_PREFIX = text(_capped_union("sound >= :s AND sound < :su"))
 
 
-_CANDIDATES_RAW = _CANDIDATE_SQL.format(sound="sound = :s")
-_CANDIDATES_SOUND_PREFIX_RAW = _CANDIDATE_SQL.format(sound="sound >= :s AND sound < :su")
+_CANDIDATES_RAW = _CANDIDATE_SQL.format(union="UNION", sound="sound = :s", limit=2000)
+_CANDIDATES_SOUND_PREFIX_RAW = _CANDIDATE_SQL.format(
+    union="UNION", sound="sound >= :s AND sound < :su", limit=2000)
 # SQLite, first: the four look-ups without the UNION's sort and its temporary B-tree (a
 # third of the statement's time, ~40 us a word), the same words once each after a sort in
 # Python — the UNION's answer when they are fewer than its LIMIT (nearly always; else the
 # UNION is asked).
 _ALL_LIMIT = 2000
-_CANDIDATES_ALL_RAW = _CANDIDATES_RAW.replace(" UNION SELECT", " UNION ALL SELECT").replace(
-    "LIMIT 2000", f"LIMIT {_ALL_LIMIT + 1}")
-_CANDIDATES_SOUND_PREFIX_ALL_RAW = _CANDIDATES_SOUND_PREFIX_RAW.replace(
-    " UNION SELECT", " UNION ALL SELECT").replace("LIMIT 2000", f"LIMIT {_ALL_LIMIT + 1}")
+_CANDIDATES_ALL_RAW = _CANDIDATE_SQL.format(
+    union="UNION ALL", sound="sound = :s", limit=_ALL_LIMIT + 1)
+_CANDIDATES_SOUND_PREFIX_ALL_RAW = _CANDIDATE_SQL.format(
+    union="UNION ALL", sound="sound >= :s AND sound < :su", limit=_ALL_LIMIT + 1)
 
 
 # The dictionary's answers for one typed word, kept per store until guest data changes (the
@@ -219,10 +220,11 @@ def _candidate_reads(word: str, sound_prefix: bool
     tail = max(2, len(folded) - half - 1)
     p, r = folded[:half], folded[::-1][:tail]
     sound = name_keys.sound_key(word) or folded
-    params = {"p": p, "pu": _upper(p), "r": r, "ru": _upper(r), "s": sound,
+    upper = name_keys.prefix_upper
+    params = {"p": p, "pu": upper(p), "r": r, "ru": upper(r), "s": sound,
               "e": name_keys.english_key(word)}
     if sound_prefix:
-        params["su"] = _upper(sound)
+        params["su"] = upper(sound)
     folds = (sorted(name_keys.one_edit_variants(folded))
              if len(folded) <= 4 and folded.isascii() else [])
     return params, folds

@@ -112,9 +112,7 @@ def since_sql(since_param: str, window_sql: str, windows: int, columns: int) -> 
     changed guest, and ``(i, <the window's row>)`` for the changed guests' rows of window
     ``i``. The window rows come first (their column types decide the union's)."""
     head = (f"WITH ch AS MATERIALIZED (SELECT guest_id FROM {TABLE} WHERE seq > :{since_param}), "
-            "st AS MATERIALIZED (SELECT count(*) <= " f"{MANY} AND count(*) = count(guest_id) "
-            "AND (SELECT CAST(value AS bigint) FROM setting WHERE key = 'changes.seq') "
-            f"- :{since_param} <= {KEEP} AS ok, "
+            f"st AS MATERIALIZED (SELECT {_says_all(since_param, 'guest_id')} AS ok, "
             "array_agg(DISTINCT guest_id) AS ids FROM ch) ")
     among = "(SELECT ok FROM st) AND v.guest_id = ANY(CAST((SELECT ids FROM st) AS integer[]))"
     parts = [f"({window_sql.format(i=i, among=among)})" for i in range(windows)]
@@ -135,9 +133,17 @@ def can_say_sql(since_param: str) -> str:
     """SQL, true when the log names every guest changed since the counter
     ``:<since_param>`` (as :func:`since_sql` decides: at most :data:`MANY` rows, no
     "everything" row, the counter at most :data:`KEEP` behind)."""
-    return (f"(SELECT count(*) <= {MANY} AND count(*) = count(l.guest_id) AND "
+    return (f"(SELECT {_says_all(since_param, 'l.guest_id')} "
+            f"FROM {TABLE} l WHERE l.seq > :{since_param})")
+
+
+def _says_all(since_param: str, guest_id: str) -> str:
+    """The aggregate over the log's rows since ``:<since_param>`` (their guest column
+    ``guest_id``) that is true when they name every changed guest: at most :data:`MANY`
+    rows, no "everything" row (a NULL guest), the counter at most :data:`KEEP` behind."""
+    return (f"count(*) <= {MANY} AND count(*) = count({guest_id}) AND "
             "(SELECT CAST(value AS bigint) FROM setting WHERE key = 'changes.seq') "
-            f"- :{since_param} <= {KEEP} FROM {TABLE} l WHERE l.seq > :{since_param})")
+            f"- :{since_param} <= {KEEP}")
 
 
 def merged(old: Sequence[Any], old_order: Sequence[Any], changed: frozenset[int],

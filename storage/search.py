@@ -677,11 +677,6 @@ def name_query(alternatives: Sequence[Sequence[str]], *, prefix_last: str | None
     return f"{NAME_COLUMNS} : (" + " AND ".join(groups) + ")" if groups else ""
 
 
-def _upper(prefix: str) -> str:
-    """The smallest string greater than every string starting with ``prefix``."""
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
 # --- phone numbers and places ----------------------------------------------------------
 
 _BY_PHONE_SQL = (
@@ -711,13 +706,14 @@ def phone_rows(session: Session, e164: str, limit: int, *, prefix: bool = False
     """Guests whose E.164 number is ``e164`` (or starts with it), from its index."""
     if not _is_pg(session):
         if prefix:
-            return _guest_rows(raw_rows(session, _BY_PHONE_PREFIX_RAW, (e164, _upper(e164), limit)))
+            return _guest_rows(raw_rows(session, _BY_PHONE_PREFIX_RAW,
+                                        (e164, name_keys.prefix_upper(e164), limit)))
         return _guest_rows(raw_rows(session, _BY_PHONE_RAW, (e164, limit)))
     # As plain rows (a key press may read without an ORM session: its statements' rows
     # are the driver's then).
     if prefix:
         return _guest_rows([tuple(r) for r in session.execute(
-            _BY_PHONE_PREFIX, {"lo": e164, "hi": _upper(e164), "n": limit}).all()])
+            _BY_PHONE_PREFIX, {"lo": e164, "hi": name_keys.prefix_upper(e164), "n": limit}).all()])
     return _guest_rows([tuple(r) for r in session.execute(
         _BY_PHONE, {"lo": e164, "n": limit}).all()])
 
