@@ -68,6 +68,12 @@ def store_dir(folder: Path, guests: int) -> Path:
     return folder / f"g{guests}"
 
 
+def min_max(text: str) -> tuple[float, float]:
+    """A bench option "MIN,MAX" (or one number for both) as two numbers."""
+    a, _, b = text.partition(",")
+    return float(a), float(b or a)
+
+
 def percentile(values: Sequence[float], pct: float) -> float:
     """Nearest-rank percentile (no interpolation): p95 of 600 samples is the 570th smallest."""
     if not values:

@@ -45,7 +45,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import bench_dir, percentile
+from bench import shared_desks
+from bench.common import bench_dir, min_max, percentile
 from bench.shared_desks import DESK_STAFF, DbTimer, _cpu, open_desk, sign_in
 
 RUN_DB = "bench_alone_run"
@@ -68,34 +69,6 @@ def _explain(server: Any, ms: float | None) -> None:
             c.execute("ALTER SYSTEM SET auto_explain.log_analyze = on")
             c.execute("ALTER SYSTEM SET auto_explain.log_buffers = on")
         c.execute("SELECT pg_reload_conf()")
-
-
-def _pair(text: str) -> tuple[float, float]:
-    a, _, b = text.partition(",")
-    return float(a), float(b or a)
-
-
-def arrivals(url: str, password: str, top_id: int, every: float, stop: Any, out: Any) -> None:
-    """Another desk: a visit for today recorded and marked arrived every ``every`` seconds
-    until ``stop`` is set (as ``bench.shared_desks.writer``); how many were marked."""
-    import datetime as dt
-
-    from app import visits
-    from bench.shared_desks import WRITER_STAFF
-    from storage.models import VisitKind, VisitStatus
-
-    store = open_desk(url, password)
-    actor = sign_in(store, WRITER_STAFF)
-    rng = random.Random(99)
-    today = dt.datetime.combine(dt.date.today(), dt.time(23, 0))
-    done = 0
-    while not stop.wait(every):
-        v = visits.record_visit(store, actor, rng.randint(1, top_id), kind=VisitKind.STAY,
-                                starts_at=today)
-        visits.set_status(store, actor, v.id, VisitStatus.ARRIVED)
-        done += 1
-    store.close()
-    out.put(done)
 
 
 def run(args: argparse.Namespace, server: Any, url: str, desk_pw: str) -> dict[str, Any]:
@@ -124,16 +97,18 @@ def run(args: argparse.Namespace, server: Any, url: str, desk_pw: str) -> dict[s
         if args.profile else None
     rng = random.Random(3)
     pace = random.Random(4)
-    key_s = tuple(ms / 1000 for ms in _pair(args.key_ms))
-    pause_s = _pair(args.pause_s)
+    key_s = tuple(ms / 1000 for ms in min_max(args.key_ms))
+    pause_s = min_max(args.pause_s)
     writer = None
     if args.arrival_every > 0:
         import multiprocessing as mp
 
         ctx = mp.get_context("spawn")
-        stop, marked = ctx.Event(), ctx.Queue()
-        writer = ctx.Process(target=arrivals, args=(url, desk_pw, top_id, args.arrival_every,
-                                                    stop, marked))
+        # The 8-desk bench's arrivals desk (bench.shared_desks.writer), until stopped.
+        stop, marked, marks = ctx.Event(), ctx.Queue(), ctx.Queue()
+        writer = ctx.Process(target=shared_desks.writer,
+                             args=(url, desk_pw, top_id, float("inf"), args.arrival_every,
+                                   marked, marks, stop))
         writer.start()
         time.sleep(3)   # signed in and marking
     rec: dict[str, list[tuple[float, float, int, float]]] = {"search": [], "card": []}
@@ -199,7 +174,11 @@ def run(args: argparse.Namespace, server: Any, url: str, desk_pw: str) -> dict[s
             next_key = time.monotonic()
     if writer is not None:
         stop.set()
-        print(f"arrivals marked by the other desk: {marked.get(timeout=60)}")
+        while marks.get(timeout=60) is not None:
+            pass   # its arrivals' times, not used here (read, so the process can end)
+        got = marked.get(timeout=60)
+        print(f"arrivals marked by the other desk: {len(got['writes'])}"
+              + (f" ({len(got['errors'])} failed)" if got["errors"] else ""))
         writer.join(60)
     store.close()
     if prof is not None:

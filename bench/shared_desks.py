@@ -294,8 +294,9 @@ def importer(url: str, password: str, export: str, after: float, out: Any) -> No
 
 
 def writer(url: str, password: str, top_id: int, seconds: float, every: float, out: Any,
-           events: Any) -> None:
-    """Another desk marks arrivals: a visit for today, marked arrived; each commit's time."""
+           events: Any, stop: Any = None) -> None:
+    """Another desk marks arrivals: a visit for today, marked arrived; each commit's time.
+    For ``seconds``, or (``stop``, an event) until it is set."""
     from app import visits
     from storage.models import VisitKind, VisitStatus
 
@@ -307,7 +308,7 @@ def writer(url: str, password: str, top_id: int, seconds: float, every: float, o
     errors: list[str] = []
     today = dt.datetime.combine(dt.date.today(), dt.time(23, 0))
     end = time.monotonic() + seconds
-    while time.monotonic() < end:
+    while time.monotonic() < end and not (stop is not None and stop.is_set()):
         try:
             v = visits.record_visit(store, actor, rng.randint(1, top_id), kind=VisitKind.STAY,
                                     starts_at=today)
@@ -318,7 +319,10 @@ def writer(url: str, password: str, top_id: int, seconds: float, every: float, o
             events.put((v.id, pressed))
         except Exception as exc:
             errors.append(f"arrival: {type(exc).__name__}")
-        time.sleep(every)
+        if stop is None:
+            time.sleep(every)
+        else:
+            stop.wait(every)
     events.put(None)
     store.close()
     out.put({"role": "writer", "writes": done, "mark": marks, "errors": errors})

@@ -45,7 +45,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import bench_dir, percentile
+from bench.common import bench_dir, min_max, percentile
 from bench.shared_desks import (
     Pacing,
     desk,
@@ -72,11 +72,6 @@ def _slowest(desks: list[dict[str, Any]], apply_window: Any, n: int = 6
         s["during_apply"] = bool(apply_window) and (
             apply_window[0] <= s["at"] <= apply_window[1] + s["took"])
     return sorted(slow, key=lambda s: -float(s["took"]))[:n]
-
-
-def _pair(text: str) -> tuple[float, float]:
-    a, _, b = text.partition(",")
-    return float(a), float(b or a)
 
 
 def _server_cpu(data: Path) -> float:
@@ -155,7 +150,7 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
     top_id, targets, known = _sample(admin)
     words = sorted({w for _, n in targets for w in n.split() if len(w) >= 3})
     pacing = Pacing((0.0, 0.0), (0.0, 0.0)) if args.tight else Pacing(
-        _pair(args.key_ms), _pair(args.pause_s), args.found_in)
+        min_max(args.key_ms), min_max(args.pause_s), args.found_in)
     export = bench_dir(args.bench_dir) / "pgwork" / f"shared-import-{args.import_rows}.csv"
     export.parent.mkdir(parents=True, exist_ok=True)
     # The same file as every shared-store figure so far (the desks' latency is measured
