@@ -592,7 +592,8 @@ def test_a_card_open_whose_event_or_commit_fails_leaves_nothing_and_shows_nothin
         with store.read() as s:
             before = queries.audit_event_count(s)
         good = audit_chain._APPEND_PG
-        monkeypatch.setattr(audit_chain, "_APPEND_PG", good + " AND 1 / (length(value) - length(value)) = 0")
+        monkeypatch.setattr(audit_chain, "_APPEND_PG",
+                            good + " AND 1 / (length(value) - length(value)) = 0")
         with round_trips() as trips, pytest.raises(Exception, match="division by zero"):
             guests.open_card(store, manager, g.id)
         assert trips[1][-1] == "COMMIT", trips   # it was the pipeline with COMMIT that failed
@@ -935,13 +936,24 @@ def test_a_card_opens_reads_ride_with_its_permission_read_guarded_by_the_same_st
                 card.ask_with_permission(s, g.id, roles, then_chain=True)
                 assert queries.staff_standing(s, sam.id) is not None
                 _kept, results = s.info[card._AHEAD]
-                assert bool(results[0]) is passes and bool(results[1]) is passes, results
-                assert all(not r for r in results[1:6]) or passes
+                # the guest's row says the guard passed (one statement, not two)
+                assert bool(results[0]) is passes, results
+                assert all(not r for r in results[:5]) or passes
                 rows = card.card_rows(s, g.id, then_chain=True)
                 assert rows is not None and rows.guest.full_name == "Ada Lovelace"
                 from app.audit import record
 
                 record(s, sam, "guest.opened", guest_ref=rows.guest.ref)
+        # The guard passed and there is no such guest: a row of NULLs, and no card.
+        with store.write(audit_only=True) as s:
+            card.ask_with_permission(s, g.id + 1000, guests._roles_that(Action.VIEW_GUEST),
+                                     then_chain=True)
+            assert queries.staff_standing(s, sam.id) is not None
+            _kept, results = s.info[card._AHEAD]
+            assert len(results[0]) == 1 and set(results[0][0]) == {None}, results
+            assert card.card_rows(s, g.id + 1000, then_chain=True) is None
+        with pytest.raises(ae.NotFound):
+            guests.open_card(store, sam, g.id + 1000)
         assert guests.open_card(store, sam, g.id) == shown
         assert verify_store(store).ok
     finally:
