@@ -773,8 +773,11 @@ def _whole_ahead(session: Session, staff_id: int, typed: str, limit: int,
     # then asks: ``limit`` and one more per whole-word guest (``app.guest_search.find``).
     p_chosen, p_params, p_plain = _chosen(server, prefix, key, False, seen)
     tests = bool(re.search(r":t\d", prefix[0]))
-    p_sql = _prefix_after_whole(p_chosen, tuple(p_params), tests)
-    params.update({f"{k}_p": v for k, v in p_params.items() if k != "m"})
+    p_sql = _prefix_after_whole(p_chosen, tuple(p_params))
+    params.update({f"{k}_p": v for k, v in p_params.items()})
+    # Its LIMIT for the most whole-word guests that leave room (``limit`` - 1); the prefix
+    # step takes the first rows of it that its own LIMIT would give (_ahead_rows).
+    params["m_p"] = prefix_cap(2 * limit - 1, tests=tests)
     params["ahead_n"] = limit
     return [(p_sql.format(whole=to_driver(chosen), allowed=_ALLOWED_ROW, guard=_GUARD),
              params)], _AHEAD, (key, limit, plain, seen, cap_n, (p_plain, tests))
@@ -795,16 +798,16 @@ def _chosen(server: str, plan: tuple[str, dict[str, Any], str, str], key: tuple[
 
 
 @functools.lru_cache(maxsize=256)
-def _prefix_after_whole(prefix: str, names: tuple[str, ...], tests: bool) -> str:
+def _prefix_after_whole(prefix: str, names: tuple[str, ...]) -> str:
     """The statement of a key press's whole words and its prefixes (``prefix``, SQLAlchemy
     ``:name`` parameters, renamed here ``name_p``), to ``str.format`` with ``whole`` (driver
     SQL), ``allowed`` and ``guard``: the guard's row, the whole words' rows (last column 0),
-    then, when they are fewer than ``%(ahead_n)s``, the prefixes' rows (last column 2), its
-    LIMIT the prefix step's for ``ahead_n`` and one more per whole-word row
-    (:func:`prefix_cap`). One statement, so one snapshot, every part guarded."""
-    n = "(CAST(%(ahead_n)s AS integer) + count(*))"
-    cap = f"{n} + {n} / 4 + 1" if tests else f"2 * {n}"
-    sql = re.sub(r"LIMIT :m\b", f"LIMIT (SELECT {cap} FROM w)", prefix)
+    then, only when they are fewer than ``%(ahead_n)s`` (a one-time filter), the prefixes'
+    rows (last column 2). One statement, so one snapshot, every part guarded. (A LIMIT
+    worked out in the statement from the whole words' count was unknown to the planner: it
+    took a tenth of the range, and a common prefix's plan went over the JIT's threshold,
+    33 ms to compile at a million guests.)"""
+    sql = prefix
     for name in sorted(names, key=len, reverse=True):
         sql = re.sub(rf"(?<!:):{name}\b", f":{name}_p", sql)
     sql = to_driver(sql).replace("s.last_visit_at, 0 FROM", "s.last_visit_at, 2 FROM")
@@ -835,10 +838,14 @@ def _ahead_rows(session: Session, key: tuple[str, ...], limit: int, seq: int
         return rows[1:], cap_n
     whole = [r for r in rows[1:] if r[-1] == 0]
     if len(whole) < limit:   # the prefixes were read (a one-time filter on this count)
+        # The prefix step's statement for ``limit`` + len(whole) guests would have given the
+        # first rows of these, as many as its LIMIT: they come in (word, guest id) order, a
+        # total order, from a statement whose LIMIT is at least that.
         p_plain, tests = prefix
+        cap_p = prefix_cap(limit + len(whole), tests=tests)
         session.info[_AHEAD_PREFIX] = (
-            key, limit + len(whole), p_plain, h_seq,
-            prefix_cap(limit + len(whole), tests=tests), [r for r in rows[1:] if r[-1] == 2])
+            key, limit + len(whole), p_plain, h_seq, cap_p,
+            [r for r in rows[1:] if r[-1] == 2][:cap_p])
     return whole, cap_n
 
 
