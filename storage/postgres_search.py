@@ -279,11 +279,12 @@ def fetch_rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
         if queued is not None and psycopg.Pipeline.is_supported():
             # Statements sent behind a permission read (see ask_with_permission), and its
             # BEGIN first when owed (engine_postgres.connection_class).
-            statements, key, kept = queued
             with raw.pipeline():
                 cur = raw.execute(driver_sql, params)
-                then = [raw.execute(sql, p) for sql, p in statements]
-            session.info[key] = (kept, [list(c.fetchall()) for c in then])
+                then = [[raw.execute(sql, p) for sql, p in statements]
+                        for statements, _key, _kept in queued]
+            for (_statements, key, kept), cursors in zip(queued, then, strict=True):
+                session.info[key] = (kept, [list(c.fetchall()) for c in cursors])
             return list(cur.fetchall())
         if owes_begin(raw) and psycopg.Pipeline.is_supported():
             # A write's first statement (a card open's permission read): its BEGIN is
@@ -606,6 +607,7 @@ def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool,
 # narrowing to a complete answer's guests (_COMPLETE) is chosen with the counter the last
 # key press read, and the rows are used only if this key press's counter is the same.
 _ASKED = "frontdesk.search.ahead_asked"
+_ASKED_TOO = "frontdesk.search.ahead_asked_too"
 _QUEUED = "frontdesk.search.ahead_queued"
 _AHEAD = "frontdesk.search.ahead_rows"
 _AHEAD_PREFIX = "frontdesk.search.ahead_prefix_rows"
@@ -613,7 +615,8 @@ _AHEAD_PREFIX = "frontdesk.search.ahead_prefix_rows"
 _LAST_SEQ: dict[str, int] = {}
 _GUARD = ("EXISTS (SELECT 1 FROM staff WHERE id = %(ahead_staff)s AND active "
           "AND role = ANY(string_to_array(%(ahead_roles)s, ',')))")
-# One row when the guard passes (driver parameters ``ahead_staff`` and ``ahead_roles``).
+# The guard (driver parameters ``ahead_staff`` and ``ahead_roles``), and one row when it passes.
+GUARD = _GUARD
 GUARD_PASSES = f"SELECT 1 WHERE {_GUARD}"
 _ALLOWED_ROW = ", ".join(["NULL"] * len(_COLUMNS.split(","))) + ", 1"
 
@@ -731,6 +734,14 @@ def ask_with_permission(session: Session, build: Any) -> None:
     session.info[_ASKED] = build
 
 
+def ask_also_with_permission(session: Session, build: Any) -> None:
+    """As :func:`ask_with_permission`, beside what that asks (each ``build`` keeps its rows
+    under its own key): a key press's whole-word statement and, when this desk heard that
+    guest data changed, its windows' change-log read (``storage.search``) in one round
+    trip."""
+    session.info.setdefault(_ASKED_TOO, []).append(build)
+
+
 def ask_ahead(session: Session, typed: str, limit: int, roles: Sequence[str]) -> None:
     """The whole-word statement for ``typed`` (:func:`find_rows` with ``whole``) is to go
     with this transaction's permission read, for a person of one of ``roles`` only: noted,
@@ -742,9 +753,10 @@ def ask_ahead(session: Session, typed: str, limit: int, roles: Sequence[str]) ->
 def queue_ahead(session: Session, staff_id: int) -> None:
     """Called by the permission read for ``staff_id`` just before it is sent: the statements
     asked for (:func:`ask_with_permission`) go with it (:func:`fetch_rows`)."""
-    build = session.info.pop(_ASKED, None)
-    queued = build(staff_id) if build is not None else None
-    if queued is not None:
+    builds = [session.info.pop(_ASKED, None), *session.info.pop(_ASKED_TOO, [])]
+    queued = [q for q in (build(staff_id) for build in builds if build is not None)
+              if q is not None]
+    if queued:
         session.info[_QUEUED] = queued
 
 
