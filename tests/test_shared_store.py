@@ -865,6 +865,93 @@ def test_after_changes_at_another_desk_a_desk_reads_only_the_changed_guests(
                 store.close()
 
 
+def test_a_change_the_desk_heard_of_sends_the_change_log_read_with_the_permission_read(
+        shared_url: str) -> None:
+    """When this desk's change feed (``storage.notify.ServerWatcher``) heard that guest data
+    changed since its search last read the counter, the next key press's arrivals windows'
+    change-log read goes in its permission read's round trip (``storage.search.
+    _windows_ahead``), guarded by the same standing; the windows then equal a cold desk's.
+    Nothing heard (nothing changed, or the notification not yet in): no log read with the
+    permission (if the counter moved, the log is read in a round trip of its own, as before).
+    For a person the guard refuses, no row at all, not even the one saying it passed."""
+    import datetime as dt
+
+    from app import visits
+    from storage import notify, postgres_changes, search
+    from storage import postgres_search as pgs
+    from storage.models import VisitKind
+
+    at = dt.datetime.combine(dt.date.today(), dt.time(23))
+    kept = shared_store.open_shared_store(shared_url)
+    other = shared_store.open_shared_store(shared_url)
+    cold = None
+    watcher = notify.watcher_for(kept)
+    logged_sql = f"FROM {postgres_changes.TABLE} WHERE seq >"
+
+    def press() -> tuple[list[tuple[int, str]], list[list[str]]]:
+        with round_trips() as trips:
+            found = [(m.id, m.when) for m in guests.find_guests(kept, actor, "Ingrid Holm")]
+        return found, trips
+
+    def logged(trips: list[list[str]]) -> list[str]:
+        return [q for trip in trips for q in trip if logged_sql in q]
+
+    try:
+        actor = staff.create_first_manager(other, "Eva Visser", "4826")
+        ids = [guests.create_guest(other, actor, GuestFields(f"Ingrid Holm{n}")).id
+               for n in ("", "e", "er", "quist")]
+        for g in ids[:2]:
+            visits.record_visit(other, actor, g, kind=VisitKind.STAY, starts_at=at)
+        guests.warm_up_search(kept, actor)
+        press()
+        while watcher.wait(0.2) is not None:
+            pass   # what it heard so far
+        _found, trips = press()   # nothing changed: nothing more sent
+        assert not logged(trips) and len(trips[0]) == 2, trips
+
+        visits.record_visit(other, actor, ids[2], kind=VisitKind.STAY, starts_at=at)
+        assert watcher.wait(10) is not None   # heard
+        found, trips = press()
+        assert len(logged(trips)) == 1 and logged(trips)[0] in trips[0], trips
+        assert "ahead_staff" in logged(trips)[0]
+        cold = shared_store.open_shared_store(shared_url)
+        assert [(m.id, m.when) for m in guests.find_guests(cold, actor, "Ingrid Holm")] == found
+        assert ids[2] in [i for i, when in found if when == "today"]
+        binds = []
+        for store in (kept, cold):
+            with store.read() as s:
+                binds.append(s.get_bind())
+        assert {k: e[1] for k, e in search._starting_cache[binds[0]].items()} \
+            == {k: e[1] for k, e in search._starting_cache[binds[1]].items()}
+
+        # A change not heard yet: read after the permission, in a round trip of its own.
+        visits.record_visit(other, actor, ids[3], kind=VisitKind.STAY, starts_at=at)
+        found, trips = press()
+        assert len(logged(trips)) == 1 and logged(trips)[0] not in trips[0], trips
+        assert ids[3] in [i for i, when in found if when == "today"]
+        while watcher.wait(0.2) is not None:
+            pass
+
+        # The guard: for a role that may not search, no row of the log, nor the guard's row.
+        visits.record_visit(other, actor, ids[0], kind=VisitKind.STAY,
+                            starts_at=at + dt.timedelta(days=2))
+        assert watcher.wait(10) is not None
+        for roles, allowed_here in ((["manager"], True), (["nobody"], False)):
+            with kept.search_read() as s:
+                assert search._heard_changed(s) is allowed_here   # (the first read it)
+                pgs.ask_also_with_permission(s, lambda staff_id, s=s, roles=roles: (
+                    search._windows_ahead(s, staff_id, roles)))
+                assert queries.staff_standing(s, actor.id) is not None
+                (rows,) = s.info[search._WINDOWS_AHEAD][1]
+                assert bool(rows) is allowed_here and (
+                    not rows or rows[-1][0] == search._GUARD_PASSED), rows
+    finally:
+        watcher.close()
+        for store in (kept, other, cold):
+            if store is not None:
+                store.close()
+
+
 def test_a_desk_signed_in_has_read_its_arrivals_visit_facts_before_its_first_key_press(
         shared_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """``guests.warm_up_search`` also reads the visit facts of the arrivals windows' guests
