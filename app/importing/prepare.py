@@ -83,7 +83,7 @@ class Prepared:
     top_visit: int
     guests: bulk.PreparedRows
     visit_count: int
-    # The guests' name pairs are written from ``later.pairs`` (bulk.guests_without_pairs),
+    # The guests' name pairs are written from ``later.pairs`` (bulk.insert_guests_bare),
     # not by the table's trigger: on an engine with that table (SQLite).
     own_pairs: bool
     # Being built, in this order (by the helper thread for a large file):
