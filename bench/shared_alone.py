@@ -17,7 +17,8 @@ figures (the bench's "first search" is measured there).
 MIN and MAX ms before each key; ``--pause-s`` after each card), and ``--arrival-every S``
 runs the bench's arrivals desk beside it (another process marking a guest arrived every S
 seconds): one paced desk alone, with and without another desk's changes, statement by
-statement. A key press after which the change counter moved says so in ``--json``
+statement. The desk runs a change feed as the desk's window does (``ui.change_watch``;
+``--no-feed``: none). A key press after which the change counter moved says so in ``--json``
 (``"changed"``: the search read the change log, ``storage.postgres_changes``).
 
 ``--explain MS``: the server logs the plan of every statement slower than MS with its
@@ -75,6 +76,7 @@ def run(args: argparse.Namespace, server: Any, url: str, desk_pw: str) -> dict[s
     import psycopg
 
     from app import guests
+    from app.changes import ChangeFeed
 
     with psycopg.connect(server.admin_conninfo(RUN_DB)) as c:
         targets = c.execute("SELECT id, full_name FROM guest TABLESAMPLE SYSTEM (2) "
@@ -83,6 +85,8 @@ def run(args: argparse.Namespace, server: Any, url: str, desk_pw: str) -> dict[s
     store = open_desk(url, desk_pw)
     actor = sign_in(store, DESK_STAFF)
     guests.warm_up_search(store, actor)   # as the desk's window does once signed in
+    # … and its change feed (ui.change_watch): other desks' changes heard as they happen.
+    feed = None if args.no_feed else ChangeFeed(store, lambda _change: None).start()
     gc.freeze()
     timer = DbTimer(store.engine)
     texts: list[str] = []
@@ -180,6 +184,8 @@ def run(args: argparse.Namespace, server: Any, url: str, desk_pw: str) -> dict[s
         print(f"arrivals marked by the other desk: {len(got['writes'])}"
               + (f" ({len(got['errors'])} failed)" if got["errors"] else ""))
         writer.join(60)
+    if feed is not None:
+        feed.stop()
     store.close()
     if prof is not None:
         prof.dump_stats(args.profile)
@@ -201,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pause-s", default="0,0", help="pause after each card, MIN,MAX s")
     ap.add_argument("--arrival-every", type=float, default=0.0,
                     help="another desk marks an arrival every S seconds (0: none)")
+    ap.add_argument("--no-feed", action="store_true", help="no change feed (the desk's "
+                    "window runs one: ui.change_watch)")
     ap.add_argument("--explain", type=float, metavar="MS")
     ap.add_argument("--profile", metavar="FILE")
     ap.add_argument("--cpu", action="store_true")

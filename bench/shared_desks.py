@@ -167,12 +167,15 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
          seconds: float, seed: int, out: Any, profile: str | None = None) -> None:
     """One desk: look guests up by typing, open their cards, pause; send every latency."""
     from app import guests
+    from app.changes import ChangeFeed
 
     store = open_desk(url, password)
     actor = sign_in(store, DESK_STAFF)
     # As the desk's window does once signed in (ui.main_window._after_sign_in, on the search
     # thread): what the first key press would read first, read now.
     guests.warm_up_search(store, actor)
+    # … and hears other desks' changes as its window does (ui.change_watch; postgres helper).
+    feed = ChangeFeed(store, lambda _change: None).start()
     # As the desk's window does once signed in (ui.main_window): what start-up and sign-in
     # loaded lives as long as the desk, out of the collector's full scans (without it a
     # desk process here paused 300-550 ms in a full collection under the bench's load).
@@ -257,6 +260,7 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
         elif pause > 0:
             break
     cpu = _cpu() - cpu0
+    feed.stop()
     store.close()
     if prof is not None and profile:
         prof.dump_stats(profile)

@@ -150,6 +150,21 @@ class FileWatcher:
         self._raw.close()
 
 
+# The newest change counter each server's notifications told this process of, by
+# ``host:port/dbname`` (as ``storage.postgres_search._server_of`` names a server): a key
+# press that knows the counter moved since its search last read it sends the arrivals
+# windows' change-log read with its permission read (``storage.search._windows_ahead``)
+# instead of in a round trip of its own. Only a hint: the counter the key press reads
+# decides what is read again.
+_heard: dict[str, int] = {}
+
+
+def heard(server: str) -> int | None:
+    """The newest change counter a :class:`ServerWatcher` in this process heard of for
+    ``server`` (``host:port/dbname``), or None when none watches it."""
+    return _heard.get(server)
+
+
 class ServerWatcher:
     """The shared store: one ``LISTEN`` connection; the counter catches up after a gap."""
 
@@ -157,7 +172,14 @@ class ServerWatcher:
         self._conn = connect()
         self._conn.autocommit = True
         self._conn.execute(f"LISTEN {CHANNEL}")
+        info = self._conn.info
+        self.server = f"{info.host}:{info.port}/{info.dbname}"
         self.seq = self._seq()
+        self._tell(self.seq)
+
+    def _tell(self, seq: int) -> None:
+        if seq > _heard.get(self.server, -1):
+            _heard[self.server] = seq
 
     def _seq(self) -> int:
         row = self._conn.execute("SELECT value FROM setting WHERE key = %s", (SEQ_KEY,)
@@ -180,6 +202,7 @@ class ServerWatcher:
         for note in self._conn.notifies(timeout=0.0):
             newest, tables = self._merge(note.payload, newest, tables)
         self.seq = newest
+        self._tell(newest)
         return Change(newest, frozenset(tables))
 
     @staticmethod

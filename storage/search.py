@@ -379,6 +379,9 @@ def ask_with_permission(session: Session, typed: str, limit: int, roles: Sequenc
         from storage import postgres_search as pg
 
         pg.ask_ahead(session, typed, limit, roles)
+        if _heard_changed(session):
+            pg.ask_also_with_permission(session, lambda staff_id: _windows_ahead(
+                session, staff_id, roles))
 
 
 def whole_word_rows(session: Session, typed: str, limit: int) -> list[Any]:
@@ -993,10 +996,20 @@ def _windows_pg(session: Session, wanted: list[_StartingKey],
             and len(before[k][1]) < k[2] and len(order[k]) == len(before[k][1])]
     if kept:
         since = min(before[k][0] for k in kept)
-        sql, params = _since_statement(kept, since)
+        ahead = session.info.pop(_WINDOWS_AHEAD, None)
+        read: list[Any] | None = None
+        if ahead is not None:   # read with the permission (_windows_ahead)
+            (windows, a_since), (ahead_rows,) = ahead
+            if (set(windows) == set(kept) and a_since == since
+                    and any(r[0] == _GUARD_PASSED for r in ahead_rows)):
+                kept = list(windows)
+                read = [r for r in ahead_rows if r[0] != _GUARD_PASSED]
+        if read is None:
+            sql, params = _since_statement(kept, since)
+            read = postgres_search.fetch_rows(session, sql, params)
         got: list[list[Any]] = [[] for _ in kept]
         changed: set[int] | None = set()
-        for r in postgres_search.fetch_rows(session, sql, params):
+        for r in read:
             if r[0] == -1:
                 changed = None
                 break
@@ -1033,6 +1046,55 @@ def _since_statement(windows: Sequence[_StartingKey], since: int
     for i, k in enumerate(windows):
         params[f"start_{i}"], params[f"end_{i}"] = k[0], k[1]
     return _since_text(len(windows), postgres_changes.KEEP, postgres_changes.MANY), params
+
+
+# A key press's windows' change-log read, sent with its permission read (_windows_ahead).
+_WINDOWS_AHEAD = "frontdesk.search.windows_ahead"
+_GUARD_PASSED = -3
+
+
+def _heard_changed(session: Session) -> bool:
+    """Whether this process's change feed (``storage.notify.ServerWatcher``) heard of a change
+    counter newer than the one the search last read on this store: then the next key press
+    will read the arrivals windows' change log (:func:`_windows_ahead`). Without a feed
+    (or before its notification arrived) False: the log is read in a round trip of its own
+    if the counter moved, as before."""
+    from storage import postgres_search as pg
+
+    heard = notify.heard(pg._server_of(session))
+    seen = _seq_seen.get(session.get_bind())
+    return heard is not None and seen is not None and heard > seen
+
+
+def _windows_ahead(session: Session, staff_id: int, roles: Sequence[str]) -> Any:
+    """The change-log read :func:`_windows_pg` makes when the change counter moved, for the
+    windows kept whole and asked for since they were read (those a key press brings up to
+    date), sent with the key press's permission read — only when this desk heard that the
+    counter moved (:func:`_heard_changed`): sent with every key press it cost the server
+    more than the round trip it saved on a fifth of them (docs/performance.md). Guarded on
+    the server by the standing the permission read reads (``postgres_search.guarded``; its
+    last row says the guard passed): no guest row is read otherwise. Its rows are used only
+    for the same windows and counter (:func:`_windows_pg`); it runs after the permission
+    read, so what it reads is as new as the counter that read or newer, as a read of its
+    own would be."""
+    from storage import postgres_search as pg
+
+    bind = session.get_bind()
+    per_store, order = _starting_cache.get(bind, {}), _starting_order.get(bind, {})
+    asked = _starting_asked.get(bind, {})
+    windows = [k for k, entry in per_store.items()
+               if asked.get(k) == entry[0] and k in order and len(entry[1]) < k[2]
+               and len(order[k]) == len(entry[1])]
+    if not windows:
+        return None
+    since = min(per_store[k][0] for k in windows)
+    sql, params = _since_statement(windows, since)
+    nulls = ", NULL" * _STARTING_COLUMNS
+    driver = (f"({pg.guarded(pg.to_driver(sql))}) UNION ALL "
+              f"(SELECT {_GUARD_PASSED}{nulls} WHERE {pg.GUARD})")
+    return ([(driver, {**params, "ahead_staff": staff_id,
+                       "ahead_roles": pg.roles_param(roles)})],
+            _WINDOWS_AHEAD, (tuple(windows), since))
 
 
 @functools.lru_cache(maxsize=8)
