@@ -46,6 +46,21 @@ def record(
                        guest_ref=guest_ref, detail=fields)
 
 
+def record_last(
+    session: Session, actor: Actor | None, action: str, *, guest_ref: str | None = None,
+    at: dt.datetime | None = None, **detail: object,
+) -> None:
+    """:func:`record` as the transaction's last step: nothing is read or written in it
+    after this event. On the shared store an audit-only write (a card open) then commits
+    in the event's own round trip (``storage.audit_chain.append``'s ``last``): when this
+    returns the event is committed, or it raised and nothing was."""
+    from app.clock import now
+
+    staff_id, fields = _who(actor, detail)
+    audit_chain.append(session, at=at or now(), staff_id=staff_id, action=action,
+                       guest_ref=guest_ref, detail=fields, last=True)
+
+
 def _who(actor: Actor | None, detail: dict[str, object]
          ) -> tuple[int | None, dict[str, object]]:
     """The event's staff id and detail: a credential that is not a person is named in the

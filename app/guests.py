@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from app import guest_search, languages, phones, snapshots, validate
-from app.audit import bulk_read, look, note_search, record, record_late
+from app.audit import bulk_read, look, note_search, record, record_last, record_late
 from app.clock import now as _now
 from app.clock import today as _today
 from app.errors import NotFound, StoreBusyError
@@ -213,11 +213,16 @@ def open_card(store: Store, actor: Actor, guest_id: int, *, now: dt.datetime | N
 
 def _open_audited(store: Store, actor: Actor, guest_id: int, at: dt.datetime, *,
                   brief: bool) -> GuestCard:
-    """The card read and its "guest.opened" event written in one write transaction."""
+    """The card read and its "guest.opened" event written in one write transaction.
+
+    The card is built before its event is written, which is the transaction's last step
+    (``app.audit.record_last``: on the shared store its COMMIT goes with the event, in
+    one round trip); it is returned only once the event is committed."""
     with store.write(audit_only=True, brief=brief) as s:
         rows = _card_rows(store, actor, s, guest_id, then_chain=True)
-        record(s, actor, "guest.opened", guest_ref=rows.guest.ref, at=at)
-        return build_card(rows, at)
+        shown = build_card(rows, at)
+        record_last(s, actor, "guest.opened", guest_ref=rows.guest.ref, at=at)
+    return shown
 
 
 def _card_rows(store: Store, actor: Actor, s: Session, guest_id: int, *,

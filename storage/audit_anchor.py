@@ -257,10 +257,14 @@ def compute(session: Session, store_id: str, where: str, span: _Span | None = No
     else:
         head = span.last
     event_id, event_hash, at = head
-    with _lock:
-        base = _memory.get(store_id)
-    if base is None and where != "memory":
-        base = load(store_id, where)
+    pinned = session.info.pop(_PINNED, _UNPINNED)
+    if pinned is not _UNPINNED:   # committed with its event (commit_with_event)
+        base = pinned
+    else:
+        with _lock:
+            base = _memory.get(store_id)
+        if base is None and where != "memory":
+            base = load(store_id, where)
     ahead = session.info.pop(_FACTS_AHEAD, None)
     if span is not None and base is not None and (base.id, base.hash) == span.before \
             and not write_locks.wrote(session) & write_locks.ROW_MARK_TABLES:
@@ -272,6 +276,11 @@ def compute(session: Session, store_id: str, where: str, span: _Span | None = No
                 and not write_locks.wrote(session) & write_locks.ROW_MARK_TABLES:
             facts = ahead[1]   # read with the event (facts_ahead): nothing appended since
             _anchored_seen(session, facts.anchored)
+        elif pinned is not _UNPINNED:
+            # Committed already (commit_with_event), so nothing can be read in its snapshot:
+            # no new anchor from this commit (the last one stays, a valid checkpoint).
+            log.warning("audit anchor not computed: its facts were not read with its event")
+            return None
         else:
             facts = _facts(session, base, event_id)
         if base is not None and facts.base_hash != base.hash:
@@ -417,11 +426,48 @@ def facts_ahead(session: Session, event_id: int, before: tuple[int, str]
         base = _memory.get(store_id)
     if base is None and where != "memory":
         return None   # read at commit, as before (the first event of this process)
+    return _facts_statement(base, event_id, before)
+
+
+def _facts_statement(base: Anchor | None, event_id: int, before: tuple[int, str]
+                     ) -> tuple[str, dict[str, Any]] | None:
     if base is not None and (base.id, base.hash) == before:
         return None   # nothing appended since: the anchor needs no read
     return _FACTS_PG, {"after": base.id if base is not None else 0, "upto": event_id,
                        "anchored": ANCHORED_KEY, "base": base.id if base is not None else 0,
                        "key": (event_id, _key_of(base))}
+
+
+# The last anchor a transaction committed with its event extends (commit_with_event):
+# compute uses it, not this process's newest, which another thread may move meanwhile.
+_PINNED = "audit_anchor_pinned"
+_UNPINNED = object()
+
+
+def commit_with_event(session: Session, event_id: int, before: tuple[int, str]
+                      ) -> tuple[tuple[str, dict[str, Any]] | None] | None:
+    """Whether an audit-only write may send its ``COMMIT`` in the round trip of the event
+    ``event_id`` it appends now after ``before`` (``storage.audit_chain``, an event its
+    caller writes last): only when its anchor, computed at commit, will read and write
+    nothing more — this is the first event it appends, it wrote no rows, this process has
+    anchored this store before (so the store's "anchored" mark is there and not written
+    now) and knows its last anchor. Then ``(statement,)``: what :func:`facts_ahead` would
+    read (None: nothing), to go in the same round trip before the ``COMMIT``, and the last
+    anchor is pinned for :func:`compute`. Else None: commit as usual."""
+    if not write_locks.audit_only(session) or session.info.get(INFO_APPENDED) is not None \
+            or write_locks.wrote(session) & write_locks.ROW_MARK_TABLES:
+        return None
+    target = session.info.get(INFO_STORE)
+    if target is None:
+        return (None,)   # nothing anchored for this store
+    store_id, where = target
+    with _lock:
+        base = _memory.get(store_id)
+        anchored = store_id in _anchored
+    if not anchored or (base is None and where != "memory"):
+        return None
+    session.info[_PINNED] = base
+    return (_facts_statement(base, event_id, before),)
 
 
 def took_facts(session: Session, params: dict[str, Any], rows: list[Any]) -> None:
@@ -557,6 +603,8 @@ def flush(timeout: float = 10.0) -> bool:
 
 def _after_rollback(session: Session) -> None:
     session.info.pop(INFO_APPENDED, None)
+    session.info.pop(_PINNED, None)
+    session.info.pop(_FACTS_AHEAD, None)
     session.info.pop("anchor_new", None)
     session.info.pop(_ANCHORED_SEEN, None)
 

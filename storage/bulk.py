@@ -244,8 +244,8 @@ def _copy_prepared(session: Session, prepared: PreparedRows, batch: int,
 
 def keeps_name_pairs(session: Session) -> bool:
     """Whether this engine keeps the name-pair table (SQLite; PostgreSQL searches its own
-    way): then a bulk insert of guests may write their pairs itself
-    (:func:`guests_without_pairs`)."""
+    way): then a bulk insert of guests writes their pairs and their search-index entries
+    itself (:func:`insert_guests_bare`)."""
     return session.get_bind().dialect.name == "sqlite"
 
 
@@ -256,18 +256,60 @@ def name_pair_rows(guests: PreparedRows) -> list[tuple[str, str, int]]:
     return name_pairs.rows_of((r[i], r[f], r[p]) for r in guests.values)
 
 
-@contextmanager
-def guests_without_pairs(session: Session) -> Iterator[None]:
-    """SQLite (:func:`keeps_name_pairs`): guests inserted on this session's connection
-    meanwhile get no name-pair rows from the table's insert trigger; the caller writes
-    :func:`name_pair_rows` of exactly those guests with :func:`insert_name_pairs` before
-    the transaction ends (the table then holds what the trigger would have written).
-    Per guest the trigger calls a Python function, parses its JSON and inserts a few rows
-    at scattered places of the table; the same rows in key order, a few thousand per
-    statement, write each page once (docs/performance.md, "Importing arrivals")."""
-    raw: Any = session.connection().connection.dbapi_connection
-    with name_pairs.written_by_caller(raw):
-        yield
+# The guest table's insert triggers on SQLite: the search index's (revision 0003) and the
+# name pairs' (revision 0019). What they write for new guests, :func:`insert_guests_bare`
+# writes set-wise: the search index from the inserted rows (the same columns as the
+# trigger: ``tests/test_import_bare_guests.py`` compares them), the pairs by its caller.
+GUEST_INSERT_TRIGGERS = ("guest_fts_ai", "name_pair_ai")
+_INDEX_NEW_GUESTS = (
+    "INSERT INTO guest_fts(rowid, full_name, preferred_name, email, phone) "
+    "SELECT id, full_name, preferred_name, email, phone FROM guest WHERE id BETWEEN ? AND ?")
+
+
+def insert_guests_bare(session: Session, guests: PreparedRows, *,
+                       after_batch: Callable[[int], None] | None = None) -> None:
+    """SQLite (:func:`keeps_name_pairs`), inside a write transaction that is rolled back
+    whole if anything fails (an import): insert prepared guests (with their ``id``) without
+    running the table's insert triggers per guest, then give the search index their
+    entries in one statement; the caller writes their name pairs
+    (:func:`name_pair_rows`, :func:`insert_name_pairs`) before the transaction ends.
+
+    Per guest, the two insert triggers ran the search index's insert (one virtual-table
+    call) and a Python function with a JSON walk for the pairs; and a statement firing a
+    trigger keeps a statement journal of every page it changes. For a large import that
+    was about a third of the guests' insert (docs/performance.md, "Importing arrivals").
+    So within this transaction the two triggers are dropped, the guests inserted
+    (``INSERT OR FAIL``: no statement journal), and the triggers made again from their own
+    stored text, before anything else is written; if the transaction is rolled back the
+    drop is undone with it. No other connection sees them gone: it cannot write while
+    this transaction holds the write lock, and reads the schema of its own snapshot. At
+    the commit the schema is as it was (each connection reads it again once, as after any
+    migration)."""
+    if not guests.values:
+        return
+    at = guests.columns.index("id")
+    first, last = min(r[at] for r in guests.values), max(r[at] for r in guests.values)
+    if last - first + 1 != len(guests):   # the index's range must hold these guests only
+        raise ValueError("a bare insert of guests needs consecutive ids")
+    conn = session.connection()
+    names = ", ".join(f"'{n}'" for n in GUEST_INSERT_TRIGGERS)
+    kept = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'guest' "
+        f"AND name IN ({names})").all()
+    if len(kept) != len(GUEST_INSERT_TRIGGERS):
+        raise RuntimeError("the guest table's insert triggers are not the ones expected")
+    for name, _sql in kept:
+        conn.exec_driver_sql(f"DROP TRIGGER {name}")
+    try:
+        insert_prepared(session, guests, after_batch=after_batch, whole_transaction=True)
+    finally:
+        # (IF NOT EXISTS: after a failure SQLite may have rolled back the drop already;
+        # SQLite stores the trigger's text without those words, so it is byte for byte
+        # the text it had.)
+        for _name, sql in kept:
+            conn.exec_driver_sql(str(sql).replace(
+                "CREATE TRIGGER ", "CREATE TRIGGER IF NOT EXISTS ", 1))
+    conn.exec_driver_sql(_INDEX_NEW_GUESTS, (first, last))
 
 
 def insert_name_pairs(session: Session, rows: Sequence[tuple[str, str, int]],

@@ -164,6 +164,13 @@ def _member(cls: type[StrEnum], value: Any) -> Any:
 _AHEAD = "frontdesk.card.ahead"
 
 
+def _guest_and_guard(guard_passes: str) -> str:
+    """The guest's row read only when the guard passes, as one row whatever the guest: no
+    row when the guard did not pass, a row of NULLs when it passed and there is no such
+    guest (the card's first statement tells both; ``id`` is never NULL in a guest's row)."""
+    return f"SELECT q.* FROM ({guard_passes}) ok LEFT JOIN ({_PG_STATEMENTS[0]}) q ON true"
+
+
 def ask_with_permission(session: Session, guest_id: int, roles: Sequence[str], *,
                         then_chain: bool = False) -> None:
     """Before a card open's permission check: the card it will read (:func:`card_rows` of
@@ -188,7 +195,8 @@ def ask_with_permission(session: Session, guest_id: int, roles: Sequence[str], *
             session.flush()   # nothing of the ORM's is written under the lock by surprise
         params = {"g": guest_id, "ahead_staff": staff_id,
                   "ahead_roles": pg.roles_param(roles)}
-        statements = [pg.GUARD_PASSES, *(pg.guarded(sql) for sql in _PG_STATEMENTS),
+        statements = [_guest_and_guard(pg.GUARD_PASSES),
+                      *(pg.guarded(sql) for sql in _PG_STATEMENTS[1:]),
                       *(pge.CHAIN_LOCK_THEN_END if chain else ())]
         return [(sql, params) for sql in statements], _AHEAD, (guest_id, then_chain, chain)
 
@@ -219,8 +227,9 @@ def card_rows(session: Session, guest_id: int, *, then_chain: bool = False
         (_gid, _then, chain), results = held
         if chain:
             write_locks.take_chain_with(session, (results[-1][0] if results[-1] else None,))
-        if results[0]:
-            guest, visits, consents, assignments, texts = results[1:6]
+        if results[0]:   # the guard passed: a row, of NULLs when there is no such guest
+            guest = [row for row in results[0] if row[0] is not None]
+            visits, consents, assignments, texts = results[1:5]
         else:
             guest, visits, consents, assignments, texts = _pg_results(raw, params)
     elif not _is_pg(session):

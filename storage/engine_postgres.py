@@ -87,6 +87,16 @@ def connection_class() -> type[Any]:
     return Connection
 
 
+def queue_commit(dbapi_connection: Any) -> None:
+    """``COMMIT`` queued in the connection's open pipeline as psycopg queues its own (no
+    cursor, no statement to convert or prepare: ``_exec_command``, checked to be there by
+    :func:`connection_class`), sent with the rest at the pipeline's sync; a failure is
+    raised there, with the pipeline's other errors."""
+    if dbapi_connection._pipeline is None:
+        raise RuntimeError("COMMIT is queued only in an open pipeline")
+    dbapi_connection.wait(dbapi_connection._exec_command(b"COMMIT"))
+
+
 def owes_begin(dbapi_connection: Any) -> bool:
     """Whether a write transaction on this driver connection has not sent its ``BEGIN``
     yet: its first statement will (see :func:`connection_class`)."""

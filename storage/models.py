@@ -226,7 +226,9 @@ class Visit(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    guest_id: Mapped[int] = mapped_column(ForeignKey("guest.id", ondelete="CASCADE"), index=True)
+    # Looked up through ix_visit_guest_facts (guest_id first); the plain index revision
+    # 0001 made is dropped on the local store (revision 0025), kept on PostgreSQL.
+    guest_id: Mapped[int] = mapped_column(ForeignKey("guest.id", ondelete="CASCADE"))
     kind: Mapped[VisitKind] = mapped_column(_enum(VisitKind, "visit_kind"))
     starts_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
     ends_on: Mapped[dt.date | None] = mapped_column(Date)

@@ -15,8 +15,8 @@ The words come from :func:`pair_words`, registered as the SQL function
 a connection without it cannot write a guest at all (the trigger fails), so a missed
 path fails loudly instead of hiding guests. One exception, on purpose: an import inserts
 many new guests at once and writes their pairs itself, in key order, a few thousand per
-statement (``storage.bulk.guests_without_pairs``: the insert trigger's function is swapped
-for one giving no pairs on that connection for the guest insert only;
+statement (``storage.bulk.insert_guests_bare``: the guest table's insert triggers are dropped
+and made again inside the import's own transaction, around its guests' insert;
 tests/test_import_pairs.py) — per guest the trigger's Python call and inserts at scattered
 places of the table cost a large import seconds. The words are the search index's own: each
 name is cut and folded by FTS5's ``unicode61 remove_diacritics 2`` tokenizer itself (an

@@ -85,6 +85,9 @@ class _State:
     pending_end: tuple[Any] | None = None
     held: set[str] = field(default_factory=set)
     wrote: set[str] = field(default_factory=set)
+    # COMMIT was sent with the transaction's last event (``committed_with_event``): any
+    # statement after it would run outside the transaction.
+    committed: bool = False
 
 
 def written_table(statement: str) -> str | None:
@@ -125,6 +128,9 @@ def install(engine: Engine, locker: Locker | None) -> None:
         state: _State | None = conn.info.get(_STATE)
         if state is None:
             return
+        if state.committed:
+            raise AuditOnlyWrite("a statement after its transaction was committed with its "
+                                 "last audit event")
         table = written_table(statement)
         if table is not None:
             _on_write(state, cursor, table, parameters)
@@ -234,3 +240,14 @@ def take_chain_with(session: Session, end: tuple[Any]) -> None:
     assert state is not None and not state.held
     state.held.add(CHAIN)
     state.pending_end = end
+
+
+def committed_with_event(session: Session) -> None:
+    """This audit-only write sent its ``COMMIT`` with its last event, in one round trip
+    (``storage.audit_chain.append(last=True)``): its locks are gone with it, and any
+    statement it would still send through the session raises :class:`AuditOnlyWrite`
+    instead of running outside the transaction."""
+    state: _State | None = session.connection().info.get(_STATE)
+    assert state is not None and state.audit_only
+    state.committed = True
+    state.held.clear()

@@ -541,11 +541,16 @@ def test_card_opens_at_two_desks_at_once_append_one_unbroken_chain(shared_url: s
 
 def test_a_card_open_takes_the_chain_lock_in_its_reads_round_trip_then_writes_its_event(
         shared_url: str) -> None:
-    """On the shared store a card open is three round trips: its BEGIN with the permission
+    """On the shared store a card open is two round trips: its BEGIN with the permission
     read (one pipeline: psycopg sent BEGIN in a round trip of its own), and behind it the
     card's reads (each guarded on the server by the same standing) with the chain lock and
-    the chain's end; the event with the chain's head (one statement); COMMIT — and the
-    chain holds. (Four before the card's reads went with the permission read.)"""
+    the chain's end; then the event with the chain's head (one statement) and COMMIT in one
+    pipeline — and the chain holds, the event is committed, the anchor follows it. (Three
+    before COMMIT went with the event, four before the reads went with the permission.)"""
+    from sqlalchemy import text
+
+    from storage import audit_anchor
+
     store = shared_store.open_shared_store(shared_url)
     try:
         manager = staff.create_first_manager(store, "Eva Visser", "4826")
@@ -553,14 +558,122 @@ def test_a_card_open_takes_the_chain_lock_in_its_reads_round_trip_then_writes_it
         guests.open_card(store, manager, g.id)   # the pool's connection is warm
         with round_trips() as trips:
             assert guests.open_card(store, manager, g.id).guest.full_name == "Ada Lovelace"
-        assert len(trips) == 3, trips
+        assert len(trips) == 2, trips
         assert "BEGIN" in trips[0] and "FROM staff WHERE id" in trips[0][0], trips[0]
         assert any("FROM guest WHERE id" in q and "ahead_staff" in q for q in trips[0]), trips
         assert "pg_advisory_xact_lock" in trips[0][-2], trips[0]
-        assert "INSERT INTO audit_event" in trips[1][0] and trips[2] == ["COMMIT"], trips
+        assert "INSERT INTO audit_event" in trips[1][0] and trips[1][-1] == "COMMIT", trips
         with store.read() as s:
             report = audit_chain.verify(s)
             assert report.ok, report.problem
+            top = audit_chain.head(s)
+            assert top is not None
+            newest = s.execute(text("SELECT action, guest_ref FROM audit_event "
+                                    "WHERE id = :i"), {"i": top[0]}).one()
+        assert tuple(newest) == ("guest.opened", g.ref)
+        assert (audit_anchor._memory[store.store_id].id,
+                audit_anchor._memory[store.store_id].hash) == (top[0], top[1])
+        assert verify_store(store).ok
+    finally:
+        store.close()
+
+
+def test_a_card_open_whose_event_or_commit_fails_leaves_nothing_and_shows_nothing(
+        shared_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The event, the chain's head and COMMIT go in one pipeline: when the server refuses
+    any of them the card open raises (nothing is shown), no event stays, the chain lock is
+    free for the next desk, and the connection serves the next card as before."""
+    store = shared_store.open_shared_store(shared_url)
+    other = shared_store.open_shared_store(shared_url)
+    try:
+        manager = staff.create_first_manager(store, "Eva Visser", "4826")
+        g = guests.create_guest(store, manager, GuestFields("Ada Lovelace"))
+        guests.open_card(store, manager, g.id)   # anchored: the next one commits ahead
+        with store.read() as s:
+            before = queries.audit_event_count(s)
+        good = audit_chain._APPEND_PG
+        monkeypatch.setattr(audit_chain, "_APPEND_PG",
+                            good + " AND 1 / (length(value) - length(value)) = 0")
+        with round_trips() as trips, pytest.raises(Exception, match="division by zero"):
+            guests.open_card(store, manager, g.id)
+        assert trips[1][-1] == "COMMIT", trips   # it was the pipeline with COMMIT that failed
+        monkeypatch.setattr(audit_chain, "_APPEND_PG", good)
+        with store.read() as s:
+            assert queries.audit_event_count(s) == before
+        guests.open_card(other, manager, g.id)   # the chain lock was not left held
+        guests.open_card(store, manager, g.id)
+        with store.read() as s:
+            assert queries.audit_event_count(s) == before + 2
+        assert verify_store(store).ok
+    finally:
+        other.close()
+        store.close()
+
+
+def test_a_statement_after_a_transaction_committed_with_its_event_is_refused(
+        shared_url: str) -> None:
+    """An event written last (``record_last``) commits its transaction in its own round
+    trip on the shared store: a statement sent through the session after it would run
+    outside any transaction, so it raises instead (the event stays: it was committed)."""
+    from sqlalchemy import select
+
+    from app.audit import record_last
+    from storage.models import Guest
+    from storage.write_locks import AuditOnlyWrite
+
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        manager = staff.create_first_manager(store, "Eva Visser", "4826")
+        g = guests.create_guest(store, manager, GuestFields("Ada Lovelace"))
+        guests.open_card(store, manager, g.id)
+        with store.read() as s:
+            before = queries.audit_event_count(s)
+        with pytest.raises(AuditOnlyWrite), store.write(audit_only=True) as s:
+            record_last(s, manager, "test.opened", guest_ref=g.ref)
+            s.execute(select(Guest.id)).all()
+        with store.read() as s:
+            assert queries.audit_event_count(s) == before + 1
+            assert audit_chain.verify(s).ok
+    finally:
+        store.close()
+
+
+def test_a_card_committed_with_its_event_anchors_from_the_anchor_it_read_its_facts_for(
+        shared_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The anchor of a transaction committed with its event extends the last anchor its
+    facts were read for (nothing can be read at commit any more), even when another
+    thread of the desk changed this process's anchor in between: the anchor kept equals
+    the one computed from the whole log."""
+    from storage import audit_anchor, write_locks
+
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        manager = staff.create_first_manager(store, "Eva Visser", "4826")
+        ids = [guests.create_guest(store, manager, GuestFields(f"Ada {n}")).id
+               for n in ("Byron", "King")]
+        sid = store.store_id
+        stale = audit_anchor._memory[sid]
+        guests.open_card(store, manager, ids[0])
+        behind = audit_anchor._memory[sid]
+        guests.open_card(store, manager, ids[1])
+        audit_anchor._memory[sid] = behind   # the facts since `behind` go with the event
+        real = write_locks.committed_with_event
+
+        def meanwhile(session: object) -> None:
+            real(session)  # type: ignore[arg-type]
+            audit_anchor._memory[sid] = stale   # another thread's doing, meanwhile
+
+        monkeypatch.setattr(write_locks, "committed_with_event", meanwhile)
+        with round_trips() as trips:
+            guests.open_card(store, manager, ids[1])
+        assert trips[1][-1] == "COMMIT" and "GROUP BY staff_id" in trips[1][1], trips
+        kept = audit_anchor._memory.pop(sid)
+        with store.read() as s:
+            top = audit_chain.head(s)
+            whole = audit_anchor.compute(s, sid, "memory")   # from the first event on
+        assert top is not None and whole is not None
+        assert (kept.id, kept.hash) == (top[0], top[1])
+        assert (kept.by_staff, dict(kept.rows)) == (whole.by_staff, dict(whole.rows))
     finally:
         store.close()
 
@@ -569,8 +682,8 @@ def test_a_card_opened_after_other_desks_appended_reads_its_anchors_facts_with_i
         shared_url: str) -> None:
     """When other desks appended since this desk's last anchor (its anchor is behind the
     chain's end), the new anchor needs the events per person since it and the row marks:
-    a card open reads them in its event's round trip (3 round trips, not 4), and the anchor
-    is the one the read at commit gives."""
+    a card open reads them in its event's round trip, before the COMMIT that goes there too
+    (2 round trips, not 4), and the anchor is the one the read at commit gives."""
     from storage import audit_anchor
     from storage.models import Role
 
@@ -589,8 +702,9 @@ def test_a_card_opened_after_other_desks_appended_reads_its_anchors_facts_with_i
         audit_anchor._memory[sid] = behind
         with round_trips() as trips:
             guests.open_card(store, manager, ids[1])
-        assert len(trips) == 3, trips
+        assert len(trips) == 2, trips
         assert "INSERT INTO audit_event" in trips[1][0] and "GROUP BY staff_id" in trips[1][1]
+        assert trips[1][2] == "COMMIT", trips
         new = audit_anchor._memory[sid]
         with store.read() as s:
             facts = audit_anchor._facts(s, behind, new.id)
@@ -909,13 +1023,24 @@ def test_a_card_opens_reads_ride_with_its_permission_read_guarded_by_the_same_st
                 card.ask_with_permission(s, g.id, roles, then_chain=True)
                 assert queries.staff_standing(s, sam.id) is not None
                 _kept, results = s.info[card._AHEAD]
-                assert bool(results[0]) is passes and bool(results[1]) is passes, results
-                assert all(not r for r in results[1:6]) or passes
+                # the guest's row says the guard passed (one statement, not two)
+                assert bool(results[0]) is passes, results
+                assert all(not r for r in results[:5]) or passes
                 rows = card.card_rows(s, g.id, then_chain=True)
                 assert rows is not None and rows.guest.full_name == "Ada Lovelace"
                 from app.audit import record
 
                 record(s, sam, "guest.opened", guest_ref=rows.guest.ref)
+        # The guard passed and there is no such guest: a row of NULLs, and no card.
+        with store.write(audit_only=True) as s:
+            card.ask_with_permission(s, g.id + 1000, guests._roles_that(Action.VIEW_GUEST),
+                                     then_chain=True)
+            assert queries.staff_standing(s, sam.id) is not None
+            _kept, results = s.info[card._AHEAD]
+            assert len(results[0]) == 1 and set(results[0][0]) == {None}, results
+            assert card.card_rows(s, g.id + 1000, then_chain=True) is None
+        with pytest.raises(ae.NotFound):
+            guests.open_card(store, sam, g.id + 1000)
         assert guests.open_card(store, sam, g.id) == shown
         assert verify_store(store).ok
     finally:

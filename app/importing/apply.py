@@ -204,9 +204,8 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
         total = p.rows()
         step = functools.partial(check, total=total)
         with bulk.roomy_cache(s, _cache_mib(total)):
-            if p.own_pairs:  # their name pairs are written below, in key order
-                with bulk.guests_without_pairs(s):
-                    bulk.insert_prepared(s, p.guests, after_batch=step)
+            if p.own_pairs:  # without the insert triggers; their pairs are written below
+                bulk.insert_guests_bare(s, p.guests, after_batch=step)
             else:
                 bulk.insert_prepared(s, p.guests, after_batch=step)
             # what is still to build, beside the visits' insert (prepare.py), and the audit

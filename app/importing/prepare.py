@@ -11,10 +11,11 @@ pure Python over the plan) is built by a helper thread while the guests are bein
 written: SQLite and PostgreSQL's drivers let go of Python's interpreter lock while the
 engine works, so on a machine with an idle core that Python work costs no waiting (a
 100,000-row import's visits, words and events take seconds to build, the guests as long
-to insert). On SQLite the guests' insert itself calls a Python function per guest (the
-name-pair trigger's), which would wait for the interpreter lock behind the helper, so
-there the visits are built before the lock and the helper begins when the guests are
-written, beside the visits' insert (``Prepared.start``). When every core is busy the
+to insert). On SQLite the guests go in without their insert triggers, so no Python
+function is called per guest meanwhile (``storage.bulk.insert_guests_bare``; the
+name-pair trigger's call waited for the interpreter lock behind the helper: 3-10x
+slower), and once they are written the helper also hashes the events after the audit
+chain's end read under the write lock (``Prepared.start``). When every core is busy the
 helper gains nothing and only makes the write lock last longer (measured:
 docs/performance.md), so then, and for a small file, everything is built in the calling
 thread before the lock, as before.
@@ -83,7 +84,7 @@ class Prepared:
     top_visit: int
     guests: bulk.PreparedRows
     visit_count: int
-    # The guests' name pairs are written from ``later.pairs`` (bulk.guests_without_pairs),
+    # The guests' name pairs are written from ``later.pairs`` (bulk.insert_guests_bare),
     # not by the table's trigger: on an engine with that table (SQLite).
     own_pairs: bool
     # Being built, in this order (by the helper thread for a large file):
@@ -91,11 +92,11 @@ class Prepared:
     later: Future[Later]
     result: ImportResult
     # Called once the guests are inserted, with the audit chain's end then (the id and hash
-    # of its newest event; None: no event yet): begins building what is not yet being
-    # built (on SQLite the helper waits for it: see prepare).
+    # of its newest event; None: no event yet): on SQLite with the helper, it chains the
+    # events after that end (``chained``).
     start: Callable[[tuple[int, str] | None], None]
     # The events chained after that end by the helper (SQLite, large file), beside the
-    # pairs' insert; None: they are chained when appended.
+    # visits' and pairs' inserts; None: they are chained when appended.
     chained: Future[audit_chain.Chained] | None = None
 
     def rows(self) -> int:
@@ -191,26 +192,15 @@ def prepare(s: Session, actor: Actor, plan: ImportPlan, at: dt.datetime,
     chained: Future[audit_chain.Chained] | None = None
     if len(m.new_rows) + len(m.visit_rows) < HELPER_FROM or not spare_core():
         _build_rest(*args)
-    elif own_pairs:
-        # SQLite: while the guests are inserted, the name-pair trigger calls a Python
-        # function for each guest (storage.name_pairs, swapped for one giving none), and
-        # each call waits for the interpreter lock while the helper holds it: a Python
-        # thread running beside that insert made it 3-10x slower (docs/performance.md).
-        # So the visits are built here, and the rest begins after the guests are written,
-        # beside the visits' insert (no Python called per row there).
-        # The events are chained (hashed) by the helper too, after the chain's end read
-        # under the write lock, while the guests' pairs are inserted.
-        visit_events = _build_visits(*args[:8], visits)
-        chained = Future()
-        if visit_events is None:
-            _fail(later, visits.exception())
-            _fail(chained, visits.exception())
-        else:
-            start = _once(lambda after: pool.submit(_build_later, *args, visit_events,
-                                                    chained, after))
     else:
         # The session is only asked which engine it talks to (see bulk.prepare_rows).
         pool.submit(_build_rest, *args)
+        if own_pairs:
+            # SQLite: the events are chained (hashed) by the helper too, after the chain's
+            # end read under the write lock once the guests are written, while the visits
+            # and pairs are inserted.
+            chained = Future()
+            start = _once(lambda after: pool.submit(_chain, later, chained, after))
     return Prepared(seen_event, top_guest, top_visit, guests, len(m.visit_rows), own_pairs,
                     visits, later, result, start, chained)
 
@@ -285,14 +275,10 @@ def _build_later(s: Session, actor: Actor, plan: ImportPlan, m: Match, at: dt.da
                  refs: list[str], top_guest: int, top_visit: int, result: ImportResult,
                  guests: bulk.PreparedRows, own_pairs: bool,
                  visits: Future[bulk.PreparedRows], later: Future[Later],
-                 visit_events: list[audit_chain.Event],
-                 chained: Future[audit_chain.Chained] | None = None,
-                 after: tuple[int, str] | None = None) -> None:
+                 visit_events: list[audit_chain.Event]) -> None:
     """The name words, the name pairs (``own_pairs``) and the audit events
     (``guest.created`` and ``visit.recorded`` with ``via="import"``, then one
-    ``import.applied``), handed over in ``later``; then, with ``chained``, the events
-    chained after ``after`` (the chain's end under the write lock); a failure is handed
-    over instead."""
+    ``import.applied``), handed over in ``later``; a failure is handed over instead."""
     try:
         events: list[audit_chain.Event] = [
             (at, actor.id, "guest.created", ref, {"via": "import"}) for ref in refs]
@@ -307,13 +293,20 @@ def _build_later(s: Session, actor: Actor, plan: ImportPlan, m: Match, at: dt.da
         terms = name_terms.name_term_rows(
             n for r in m.new_rows for n in (r.guest.full_name, r.guest.preferred_name))
         pairs = bulk.name_pair_rows(guests) if own_pairs else []
-        prepared = audit_chain.prepare_events(s, events)
-        later.set_result(Later(terms, prepared, pairs))
-        if chained is not None:
-            chained.set_result(audit_chain.chain(prepared, after))
+        later.set_result(Later(terms, audit_chain.prepare_events(s, events), pairs))
     except BaseException as exc:
         _fail(later, exc)
-        if chained is not None:
-            _fail(chained, exc)
+        if not isinstance(exc, Exception):
+            raise
+
+
+def _chain(later: Future[Later], chained: Future[audit_chain.Chained],
+           after: tuple[int, str] | None) -> None:
+    """The events of ``later`` chained after ``after`` (the chain's end under the write
+    lock), handed over in ``chained``; a failure is handed over instead."""
+    try:
+        chained.set_result(audit_chain.chain(later.result().events, after))
+    except BaseException as exc:
+        _fail(chained, exc)
         if not isinstance(exc, Exception):
             raise
