@@ -115,6 +115,7 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
     like a phone number: a settings read less on every other key press).
     """
     text = typed.strip()
+    _forgave[0] = None
     if not search.has_words(text):
         return []
     found: dict[int, _Found] = {}
@@ -198,6 +199,7 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
     # Every one of today's guests who can match was matched here (not cut at WEEK_ROWS).
     today_all = has_letters and in_memory(start_of_day, 1)
     if len(found) < FUZZY_BELOW and has_letters:
+        _forgave[0] = text
         # What was typed is (in) some guest's name as it stands: look for names one letter
         # away or said alike, not two letters away (those would rank below the exact
         # matches anyway, and took most of such a key press's time).
@@ -221,6 +223,26 @@ def find(s: Session, typed: str, limit: int, day: dt.date, region: str | Callabl
         out.append(as_match(f.row, _why(f, folded), f.tier,
                             "today" if is_today else "week" if this_week else ""))
     return out
+
+
+# The text of this desk's last key press, when it looked the typed words up in the name
+# dictionary (the forgiving pass); else None.
+_forgave: list[str | None] = [None]
+
+
+def lookups_ahead(typed: str) -> list[tuple[str, bool]]:
+    """The name-dictionary look-ups this key press's forgiving pass will ask for
+    (:func:`_forgiving`'s ``read_ahead``), when it is likely to run: the last key press went
+    forgiving and this one types on from it (fewer guests can match a longer text). On the
+    shared store they go in the permission read's round trip (``storage.search.
+    ask_with_permission``); a wrong guess costs the server the look-ups, nothing else (their
+    answers are kept as the dictionary's, until guest data changes). Else none."""
+    last, text = _forgave[0], typed.strip()
+    if last is None or len(text) <= len(last) or not text.startswith(last):
+        return []
+    words = optional_particles_dropped(name_keys.words(text))
+    return [hit for i, w in enumerate(words)
+            if (hit := _lookup(w, i == len(words) - 1)) is not None]
 
 
 def _add_index_matches(index: arrivals_index.ArrivalsIndex, typed: tuple[tuple[str, ...], ...],

@@ -245,11 +245,29 @@ def read_ahead(session: Session, lookups: Sequence[tuple[str, bool]]) -> None:
     held = _terms_memo.get(bind)
     if held is None or held[0] != seq or len(held[1]) > TERMS_KEPT:
         held = _terms_memo[bind] = (seq, {})
+    ahead = session.info.pop(_TERMS_AHEAD, None)
+    if ahead is not None:   # read with the permission (terms_ahead)
+        (wanted, _n), answers = ahead
+        if answers and all(rows and rows[0][0] is None for rows in answers):
+            _keep(held[1], wanted, [rows[1:] for rows in answers])
+    wanted, statements = _lookups(held[1], lookups)
+    if len(statements) <= 1:
+        return   # one statement: as term_candidates would send it
+    from storage import postgres_search
+
+    _keep(held[1], wanted, postgres_search.pipelined(session, statements))
+
+
+def _lookups(held: dict[tuple[Any, ...], tuple[Any, ...]],
+             lookups: Sequence[tuple[str, bool]]
+             ) -> tuple[dict[tuple[Any, ...], tuple[int, bool]], list[tuple[str, dict[str, Any]]]]:
+    """The statements of the look-ups not in ``held`` (each once), and where each look-up's
+    answer is among them: (its first statement, whether a second one holds the rest)."""
     wanted: dict[tuple[Any, ...], tuple[int, bool]] = {}
     statements: list[tuple[str, dict[str, Any]]] = []
     for word, sound_prefix in lookups:
         key = ("near", word, sound_prefix)
-        if key in held[1] or key in wanted:
+        if key in held or key in wanted:
             continue
         reads = _candidate_reads(word, sound_prefix)
         if reads is None:
@@ -260,14 +278,40 @@ def read_ahead(session: Session, lookups: Sequence[tuple[str, bool]]) -> None:
                            params))
         if folds:
             statements.append((str(_BY_FOLD_PG), {"f": folds}))
-    if len(statements) <= 1:
-        return   # one statement: as term_candidates would send it
-    from storage import postgres_search
+    return wanted, statements
 
-    answers = postgres_search.pipelined(session, statements)
+
+def _keep(held: dict[tuple[Any, ...], tuple[Any, ...]],
+          wanted: dict[tuple[Any, ...], tuple[int, bool]], answers: list[list[Any]]) -> None:
     for key, (at, with_folds) in wanted.items():
         rows = answers[at] + (answers[at + 1] if with_folds else [])
-        held[1][key] = tuple((str(t), str(f), str(s), str(e)) for t, f, s, e in rows)
+        held[key] = tuple((str(t), str(f), str(s), str(e)) for t, f, s, e in rows)
+
+
+_TERMS_AHEAD = "frontdesk.name_terms.ahead"
+
+
+def terms_ahead(session: Session, staff_id: int, lookups: Sequence[tuple[str, bool]],
+                roles: Sequence[str]) -> Any:
+    """PostgreSQL: the look-ups of :func:`read_ahead` not already kept, as statements to send
+    in a key press's permission read's round trip (``postgres_search.ask_also_with_permission``)
+    when its forgiving pass is likely to run (``app.guest_search.lookups_ahead``), each guarded
+    on the server by the same standing (a first row of NULLs says the guard passed; no row
+    at all otherwise); :func:`read_ahead` keeps their answers when the pass asks for them.
+    None when every look-up is kept already."""
+    from storage import postgres_search as pg
+    from storage.search import _heard_changed
+
+    held = _terms_memo.get(session.get_bind())
+    # (What is kept goes if the counter moved: the desk's change feed may know already.)
+    kept = held[1] if held is not None and not _heard_changed(session) else {}
+    wanted, statements = _lookups(kept, lookups)
+    if not statements:
+        return None
+    guard = {"ahead_staff": staff_id, "ahead_roles": pg.roles_param(roles)}
+    return ([(f"(SELECT NULL, NULL, NULL, NULL WHERE {pg.GUARD}) UNION ALL "
+              f"({pg.guarded(pg.to_driver(sql))})", {**params, **guard})
+             for sql, params in statements], _TERMS_AHEAD, (wanted, len(statements)))
 
 
 # A few hundred folded words as one parameter (a JSON array, a PostgreSQL array), not one

@@ -785,14 +785,12 @@ def _whole_ahead(session: Session, staff_id: int, typed: str, limit: int,
     # then asks: ``limit`` and one more per whole-word guest (``app.guest_search.find``).
     p_chosen, p_params, p_plain = _chosen(server, prefix, key, False, seen)
     tests = bool(re.search(r":t\d", prefix[0]))
-    p_sql = _prefix_after_whole(p_chosen, tuple(p_params))
-    params.update({f"{k}_p": v for k, v in p_params.items()})
     # Its LIMIT for the most whole-word guests that leave room (``limit`` - 1); the prefix
     # step takes the first rows of it that its own LIMIT would give (_ahead_rows).
-    params["m_p"] = prefix_cap(2 * limit - 1, tests=tests)
-    params["ahead_n"] = limit
-    return [(p_sql.format(whole=to_driver(chosen), allowed=_ALLOWED_ROW, guard=_GUARD),
-             params)], _AHEAD, (key, limit, plain, seen, cap_n, (p_plain, tests))
+    sql = _prefix_after_whole(chosen, p_chosen, tuple(p_params), int(limit),
+                              prefix_cap(2 * int(limit) - 1, tests=tests))
+    params.update({f"{k}_p": v for k, v in p_params.items()})
+    return [(sql, params)], _AHEAD, (key, limit, plain, seen, cap_n, (p_plain, tests))
 
 
 def _chosen(server: str, plan: tuple[str, dict[str, Any], str, str], key: tuple[str, ...],
@@ -810,24 +808,29 @@ def _chosen(server: str, plan: tuple[str, dict[str, Any], str, str], key: tuple[
 
 
 @functools.lru_cache(maxsize=256)
-def _prefix_after_whole(prefix: str, names: tuple[str, ...]) -> str:
-    """The statement of a key press's whole words and its prefixes (``prefix``, SQLAlchemy
-    ``:name`` parameters, renamed here ``name_p``), to ``str.format`` with ``whole`` (driver
-    SQL), ``allowed`` and ``guard``: the guard's row, the whole words' rows (last column 0),
-    then, only when they are fewer than ``%(ahead_n)s`` (a one-time filter), the prefixes'
-    rows (last column 2). One statement, so one snapshot, every part guarded. (A LIMIT
-    worked out in the statement from the whole words' count was unknown to the planner: it
-    took a tenth of the range, and a common prefix's plan went over the JIT's threshold,
-    33 ms to compile at a million guests.)"""
-    sql = prefix
+def _prefix_after_whole(whole: str, prefix: str, names: tuple[str, ...], limit: int,
+                        cap: int) -> str:
+    """The driver statement of a key press's whole words (``whole``) and its prefixes
+    (``prefix``; SQLAlchemy ``:name`` parameters, the prefix's renamed ``name_p``): the
+    guard's row, the whole words' rows (last column 0), then, only when they are fewer than
+    ``limit`` (a one-time filter), the prefixes' rows (last column 2), at most ``cap``. One
+    statement, so one snapshot, every part guarded.
+
+    The LIMITs are written in the statement, not sent as parameters: with a parameter the
+    planner of a prepared statement's generic plan guesses a tenth of a prefix's range, so
+    the server planned the statement anew at every key press (~1 ms); with them its generic
+    plan is kept (``pg_prepared_statements``). A LIMIT worked out in the statement from the
+    whole words' count was unknown to the planner in the same way, and a common prefix's plan
+    went over the JIT's threshold (33 ms to compile at a million guests)."""
+    whole = re.sub(r"LIMIT :n\b", f"LIMIT {int(limit)}", whole)
+    sql = re.sub(r"LIMIT :m\b", f"LIMIT {int(cap)}", prefix)
     for name in sorted(names, key=len, reverse=True):
         sql = re.sub(rf"(?<!:):{name}\b", f":{name}_p", sql)
     sql = to_driver(sql).replace("s.last_visit_at, 0 FROM", "s.last_visit_at, 2 FROM")
-    sql = sql.replace("{", "{{").replace("}", "}}")
-    return ("WITH w AS MATERIALIZED (SELECT * FROM ({whole}) q WHERE {guard}) "
-            "(SELECT {allowed} WHERE {guard}) UNION ALL (SELECT * FROM w) UNION ALL "
-            f"(SELECT * FROM ({sql}) p WHERE {{guard}} "
-            "AND (SELECT count(*) FROM w) < %(ahead_n)s)")
+    return (f"WITH w AS MATERIALIZED (SELECT * FROM ({to_driver(whole)}) q WHERE {_GUARD}) "
+            f"(SELECT {_ALLOWED_ROW} WHERE {_GUARD}) UNION ALL (SELECT * FROM w) UNION ALL "
+            f"(SELECT * FROM ({sql}) p WHERE {_GUARD} "
+            f"AND (SELECT count(*) FROM w) < {int(limit)})")
 
 
 def _ahead_rows(session: Session, key: tuple[str, ...], limit: int, seq: int

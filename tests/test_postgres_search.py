@@ -338,6 +338,62 @@ def test_a_forgiving_key_press_reads_the_name_dictionary_in_one_round_trip(
     assert any(why for why in (w for _i, w in key_press("bds bakr", ahead=True)[0]))
 
 
+def test_a_forgiving_key_press_typed_on_sends_its_dictionary_look_ups_with_its_permission_read(
+        store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the last key press went forgiving and this one types on from it, its name
+    dictionary look-ups (``name_terms.terms_ahead``) go in the permission read's round trip,
+    guarded by the same standing: one round trip fewer, the same answers as asking them
+    after the check; a key press that does not go forgiving answers as before; for a role
+    the guard refuses no row comes, and the forgiving pass asks itself."""
+    from app import guest_search
+    from storage import name_terms
+    from storage import postgres_search as pg
+    from tests.pg_fixtures import round_trips
+
+    for name in ("Daan de Jong", "Dana de Jongh", "Sander Walk", "Sandra Wolk", "Bas Bakker",
+                 "Bas Baker", "Anna Noordhoek", "Ana Nordhoek"):
+        guests.create_guest(store, receptionist, GuestFields(name))
+    real = guest_search.lookups_ahead
+
+    def typing(texts: list[str], *, ahead: bool) -> tuple[list[object], list[int], list[str]]:
+        monkeypatch.setattr(guest_search, "lookups_ahead", real if ahead else (lambda _t: []))
+        got, counts, firsts = [], [], []
+        guests.find_guests(store, receptionist, "zz")   # warm
+        for t in texts:
+            name_terms._terms_memo.clear()   # every look-up asked again
+            with round_trips() as trips:
+                got.append([(m.id, m.why) for m in guests.find_guests(store, receptionist, t)])
+            counts.append(len(trips))
+            firsts.append(" ".join(trips[0]))
+        return got, counts, firsts
+
+    texts = ["bds bak", "bds bakr", "sandr wl", "sandr wlk", "ana nordh", "ana nordhk",
+             "anna", "anna noor"]
+    before, n_before, _ = typing(texts, ahead=False)
+    after, n_after, firsts = typing(texts, ahead=True)
+    assert after == before
+    for i, t in enumerate(texts):
+        typed_on = i % 2 == 1   # ("anna" too goes forgiving: two guests hold it)
+        assert ("name_term" in firsts[i]) is typed_on, (t, firsts[i])
+        assert n_after[i] == n_before[i] - typed_on, (t, n_before, n_after)
+
+    # The guard: a role that may not search gets no row, and the pass asks itself.
+    for roles, allowed_here in ((["receptionist"], True), (["nobody"], False)):
+        name_terms._terms_memo.clear()
+        with store.search_read() as s:
+            pg.ask_also_with_permission(s, lambda staff_id, s=s, roles=roles: (
+                name_terms.terms_ahead(s, staff_id, [("bakr", True), ("bds", False)], roles)))
+            from storage import queries
+
+            assert queries.staff_standing(s, receptionist.id) is not None
+            answers = s.info[name_terms._TERMS_AHEAD][1]
+            assert all(bool(rows) is allowed_here for rows in answers), answers
+            name_terms.read_ahead(s, [("bakr", True), ("bds", False)])
+            kept = name_terms._terms_memo[s.get_bind()][1]
+            assert ("near", "bakr", True) in kept and ("near", "bds", False) in kept
+            assert "baker" in {t[0] for t in kept[("near", "bakr", True)]}
+
+
 def test_the_dictionary_read_ahead_is_what_the_readings_then_ask(
         store: Store, receptionist: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
     """``name_terms.read_ahead`` is handed the search's own choice of look-ups — ``(word,
