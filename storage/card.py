@@ -18,6 +18,7 @@ Values are converted as SQLAlchemy's column types would: enum columns to their
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -125,6 +126,51 @@ _LABEL_TEXTS = (
 _STATEMENTS = (_GUEST, _VISITS, _CONSENTS, _ASSIGNMENTS, _LABEL_TEXTS)
 _PG_STATEMENTS = tuple(s.replace(":g", "%(g)s") for s in _STATEMENTS)
 
+# On PostgreSQL the five reads go as one statement of tagged rows (_tagged): each row is
+# (kind, key, the guest's 10 columns, a visit's 9, a consent's 6, an assignment's 18, a
+# label text's 5), its own kind's columns filled and the others NULL. One statement instead
+# of five: psycopg's per-statement work (a cursor, preparing, the parameters dumped) was
+# the largest part of a card open's desk CPU (docs/performance.md). The NULLs are typed
+# (i: integer, t: timestamp, d: date, else text), for UNION ALL resolves their types pair by
+# pair and two untyped NULLs would make a text column that a timestamp cannot join.
+_SLOTS = ("i.......tt",            # guest
+          "ii.td.i..",             # visit
+          "i.t..t",                # consent
+          "ii..t.tit.....i.t.",    # assignment, with its label
+          "ii...")                 # label text
+_CASTS = {"i": "NULL::integer", "t": "NULL::timestamp", "d": "NULL::date", ".": "NULL::text"}
+_KEYS = ("id", "id", "id", "id", "label_id")   # each kind's rows in this order
+_STARTS = [2 + sum(map(len, _SLOTS[:k])) for k in range(len(_SLOTS))]
+_SPANS = [(a, a + len(slot)) for a, slot in zip(_STARTS, _SLOTS)]
+
+
+def _tagged(guard: str) -> str:
+    """The card's five reads as one driver statement, read only when ``guard`` (a statement
+    giving one row when it passes) gives its row: no row at all when it does not, and then
+    a guest row of NULLs when there is no such guest. One statement, one snapshot: the
+    guard and every read see the same standing and the same guest."""
+    nulls = [[_CASTS[c] for c in slot] for slot in _SLOTS]
+    parts = []
+    for kind, sql in enumerate(_PG_STATEMENTS):
+        cols = [f"{kind}", f"q.{_KEYS[kind]}"]
+        for other in range(len(_SLOTS)):
+            cols += ["q.*"] if other == kind else nulls[other]
+        source = ("ok LEFT JOIN ({sql}) q ON true" if kind == 0 else "ok, ({sql}) q")
+        parts.append(f"SELECT {', '.join(cols)} FROM {source.format(sql=sql)}")
+    return f"WITH ok AS MATERIALIZED ({guard}) {' UNION ALL '.join(parts)} ORDER BY 1, 2"
+
+
+_TAGGED = _tagged("SELECT 1")
+
+
+def _untag(rows: list[tuple[Any, ...]]) -> list[list[tuple[Any, ...]]]:
+    """The five reads' rows (as :data:`_STATEMENTS` give them) from :func:`_tagged`'s."""
+    out: list[list[tuple[Any, ...]]] = [[] for _ in _SLOTS]
+    for row in rows:
+        a, b = _SPANS[row[0]]
+        out[row[0]].append(row[a:b])
+    return out
+
 
 def _is_pg(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
@@ -132,11 +178,12 @@ def _is_pg(session: Session) -> bool:
 
 def _pg_results(raw: Any, params: dict[str, Any], extra: tuple[str, ...] = ()
                 ) -> list[list[tuple[Any, ...]]]:
-    """The five statements (and ``extra`` after them, in order) in one pipeline: sent
-    together, one round trip to the server."""
+    """The five reads' rows (one statement, :func:`_tagged`), then ``extra``'s rows, in
+    order, sent together in one pipeline: one round trip to the server."""
     from storage.postgres_search import pipeline
 
-    return pipeline(raw, [(sql, params) for sql in _PG_STATEMENTS + extra])
+    tagged, *rest = pipeline(raw, [(sql, params) for sql in (_TAGGED, *extra)])
+    return [*_untag(tagged), *rest]
 
 
 def _sqlite_results(raw: Any, params: dict[str, Any]) -> list[list[tuple[Any, ...]]]:
@@ -164,11 +211,15 @@ def _member(cls: type[StrEnum], value: Any) -> Any:
 _AHEAD = "frontdesk.card.ahead"
 
 
-def _guest_and_guard(guard_passes: str) -> str:
-    """The guest's row read only when the guard passes, as one row whatever the guest: no
-    row when the guard did not pass, a row of NULLs when it passed and there is no such
-    guest (the card's first statement tells both; ``id`` is never NULL in a guest's row)."""
-    return f"SELECT q.* FROM ({guard_passes}) ok LEFT JOIN ({_PG_STATEMENTS[0]}) q ON true"
+@functools.cache
+def _guarded() -> str:
+    """The card's reads (:func:`_tagged`) read only when the guard passes
+    (``storage.postgres_search.GUARD_PASSES``): no row when it did not, a guest row of
+    NULLs when it passed and there is no such guest (``id`` is never NULL in a guest's
+    row)."""
+    from storage.postgres_search import GUARD_PASSES
+
+    return _tagged(GUARD_PASSES)
 
 
 def ask_with_permission(session: Session, guest_id: int, roles: Sequence[str], *,
@@ -195,9 +246,7 @@ def ask_with_permission(session: Session, guest_id: int, roles: Sequence[str], *
             session.flush()   # nothing of the ORM's is written under the lock by surprise
         params = {"g": guest_id, "ahead_staff": staff_id,
                   "ahead_roles": pg.roles_param(roles)}
-        statements = [_guest_and_guard(pg.GUARD_PASSES),
-                      *(pg.guarded(sql) for sql in _PG_STATEMENTS[1:]),
-                      *(pge.CHAIN_LOCK_THEN_END if chain else ())]
+        statements = [_guarded(), *(pge.CHAIN_LOCK_THEN_END if chain else ())]
         return [(sql, params) for sql in statements], _AHEAD, (guest_id, then_chain, chain)
 
     pg.ask_with_permission(session, build)
@@ -227,9 +276,8 @@ def card_rows(session: Session, guest_id: int, *, then_chain: bool = False
         (_gid, _then, chain), results = held
         if chain:
             write_locks.take_chain_with(session, (results[-1][0] if results[-1] else None,))
-        if results[0]:   # the guard passed: a row, of NULLs when there is no such guest
-            guest = [row for row in results[0] if row[0] is not None]
-            visits, consents, assignments, texts = results[1:5]
+        if results[0]:   # the guard passed: a guest row, of NULLs when there is no such guest
+            guest, visits, consents, assignments, texts = _untag(results[0])
         else:
             guest, visits, consents, assignments, texts = _pg_results(raw, params)
     elif not _is_pg(session):
@@ -245,6 +293,7 @@ def card_rows(session: Session, guest_id: int, *, then_chain: bool = False
         guest, visits, consents, assignments, texts = results[:5]
         if chain:
             write_locks.take_chain_with(session, (results[-1][0] if results[-1] else None,))
+    guest = [row for row in guest if row[0] is not None]   # a row of NULLs: no such guest
     if not guest:
         return None
     g = guest[0]
