@@ -141,7 +141,9 @@ def _append_and_commit(session: Session, params: dict[str, object],
     ``COMMIT``, sent together in one pipeline on the session's driver connection: one round
     trip. If any of them fails the server skips the rest up to the pipeline's end (the
     transaction is left failed, then rolled back: nothing of it stays) and the error comes
-    back as SQLAlchemy's. The session's own commit then has nothing left to send."""
+    back as SQLAlchemy's — sometimes before ``COMMIT`` is even queued (psycopg reads the
+    results that have arrived while it queues), and then none is sent. The session's own
+    commit then has nothing left to send."""
     import psycopg
     from sqlalchemy.exc import DBAPIError
 

@@ -213,9 +213,10 @@ def build_plan(table: Table, mapping: Mapping[int, Field], file_name: str = "") 
     notes: Counter[str] = Counter()
     cols = tuple(col.items())
     seen: dict[tuple[str, ...], _VisitCells] = {}
+    known: dict[tuple[str | None, ...], GuestFields] = {}
     for rec in table.records:
         r = _Row(table.header, col, rec.line, rec.values, cols)
-        guest = _guest(r, notes)
+        guest = _guest(r, notes, known)
         visit = _visit(r, default_kind, seen) if date_col is not None else None
         if r.errors:
             errors.extend(r.errors)
@@ -275,7 +276,17 @@ class _Row:
 _NAME_FIELDS = (Field.FULL_NAME, Field.LAST_NAME, Field.FIRST_NAME)
 
 
-def _guest(r: _Row, notes: Counter[str]) -> GuestFields | None:
+# A backlog repeats its regular guests (the same name, e-mail and phone on many rows): a
+# guest read from the same cells as an earlier good row is that row's guest, not checked
+# again. At most this many are kept per file.
+SEEN_GUESTS = 100_000
+
+
+def _guest(r: _Row, notes: Counter[str],
+           known: dict[tuple[str | None, ...], GuestFields] | None = None
+           ) -> GuestFields | None:
+    """The row's guest, or None (its problems recorded in ``r``). ``known``: the good guests
+    of the file's rows so far, by their cells: the same cells again are not checked again."""
     cell = r.cells.get  # each cell read once (a backlog has 100,000 rows)
     full = cell(Field.FULL_NAME, "") or " ".join(filter(None, (
         cell(Field.FIRST_NAME, ""), cell(Field.INFIX, ""), cell(Field.LAST_NAME, ""))))
@@ -287,11 +298,20 @@ def _guest(r: _Row, notes: Counter[str]) -> GuestFields | None:
     if not lang:
         notes[lang_raw[:20]] += 1
         lang = languages.source()
-    fields = GuestFields(full_name=full, preferred_name=cell(Field.PREFERRED_NAME, ""),
-                         language=lang, email=cell(Field.EMAIL, "") or None,
-                         phone=cell(Field.PHONE, "") or None)
+    preferred, email, phone = (cell(Field.PREFERRED_NAME, ""), cell(Field.EMAIL, "") or None,
+                               cell(Field.PHONE, "") or None)
+    key = (full, preferred, lang, email, phone)
+    if known is not None:
+        same = known.get(key)
+        if same is not None:
+            return same
+    fields = GuestFields(full_name=full, preferred_name=preferred, language=lang, email=email,
+                         phone=phone)
     try:
-        return fields.cleaned()
+        good = fields.cleaned()
+        if known is not None and len(known) < SEEN_GUESTS:
+            known[key] = good
+        return good
     except ValidationError as exc:
         where = {"Preferred name": (Field.PREFERRED_NAME,), "Email": (Field.EMAIL,),
                  "Phone": (Field.PHONE,)}.get(exc.field, _NAME_FIELDS)
