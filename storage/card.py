@@ -142,7 +142,7 @@ _SLOTS = ("i.......tt",            # guest
 _CASTS = {"i": "NULL::integer", "t": "NULL::timestamp", "d": "NULL::date", ".": "NULL::text"}
 _KEYS = ("id", "id", "id", "id", "label_id")   # each kind's rows in this order
 _STARTS = [2 + sum(map(len, _SLOTS[:k])) for k in range(len(_SLOTS))]
-_SPANS = [(a, a + len(slot)) for a, slot in zip(_STARTS, _SLOTS)]
+_SPANS = [(a, a + len(slot)) for a, slot in zip(_STARTS, _SLOTS, strict=True)]
 _KIND_AND_KEY = operator.itemgetter(0, 1)
 
 
