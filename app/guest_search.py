@@ -878,6 +878,7 @@ def _forget_names() -> None:
     for ranks in _ranks:
         ranks.clear()
     _closeness_kept.clear()
+    _forgave[0] = None
 
 
 search.forget_names_with(_forget_names)

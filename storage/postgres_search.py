@@ -408,15 +408,6 @@ def _find(session: Session, words: list[str], limit: int, *, whole: bool) -> lis
             if len(rows) < cap_n:
                 _remember_complete(server, seq, key, whole, rows)
             return _guest_list(rows, limit)
-    if seq is not None and not whole and key:
-        server = _server_of(session)
-        _LAST_SEQ[server] = seq
-        ahead = _ahead_prefix_rows(session, key, limit, seq)   # read with the permission
-        if ahead is not None:
-            rows, cap_n = ahead
-            if len(rows) < cap_n:
-                _remember_complete(server, seq, key, whole, rows)
-            return _guest_list(rows, limit)
     plan = _find_plan(session, words, limit, whole=whole)
     if not plan:
         return []
@@ -537,11 +528,6 @@ def _among(read: str) -> str:
 _AMONG = "c.guest_id = ANY(CAST(:among AS integer[]))"
 
 
-def prefix_cap(limit: int, *, tests: bool) -> int:
-    """The LIMIT of a prefix statement for ``limit`` guests (see :func:`_find_plan`)."""
-    return limit + limit // 4 + 1 if tests else 2 * limit
-
-
 def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool,
                common: tuple[list[str], list[float], list[float]] | None = None
                ) -> tuple[str, dict[str, Any], str, str] | None:
@@ -581,7 +567,8 @@ def _find_plan(session: Session, words: list[str], limit: int, *, whole: bool,
     # that begin so comes twice, hence more than the limit. With other words to test, a
     # quarter more (two words of one guest both beginning so and passing the tests is
     # rare); alone, twice the limit (index entries only).
-    params["m"] = prefix_cap(limit, tests=bool(tests))
+    if tests:
+        params["m"] = limit + limit // 4 + 1
     params["lo"], params["hi"] = drive, prefix_end(drive)
     full = (f"SELECT {_S_COLUMNS}, 0 FROM {_guests(tests)} WHERE a.word >= :lo AND "
             f"a.word < :hi ORDER BY a.word, a.guest_id LIMIT :m")
@@ -610,7 +597,6 @@ _ASKED = "frontdesk.search.ahead_asked"
 _ASKED_TOO = "frontdesk.search.ahead_asked_too"
 _QUEUED = "frontdesk.search.ahead_queued"
 _AHEAD = "frontdesk.search.ahead_rows"
-_AHEAD_PREFIX = "frontdesk.search.ahead_prefix_rows"
 # The change counter the last key press on each server read.
 _LAST_SEQ: dict[str, int] = {}
 _GUARD = ("EXISTS (SELECT 1 FROM staff WHERE id = %(ahead_staff)s AND active "
@@ -770,67 +756,20 @@ def _whole_ahead(session: Session, staff_id: int, typed: str, limit: int,
     plan = _find_plan(session, words, limit, whole=True, common=common)
     if not plan:
         return None
+    full, params, cap, kept_to = plan
     key = tuple(dict.fromkeys(words))
     seen = _LAST_SEQ.get(server)
-    chosen, params, plain = _chosen(server, plan, key, True, seen)
+    among = _complete_among(server, seen, key, True) if seen is not None else None
     params = {**params, "ahead_staff": staff_id, "ahead_roles": roles_param(roles)}
-    cap_n = params[plan[2]]
-    prefix = _find_plan(session, words, limit, whole=False, common=common)
-    if prefix is None:
-        sql = (f"(SELECT {_ALLOWED_ROW} WHERE {_GUARD}) UNION ALL "
-               f"({guarded(to_driver(chosen))})")
-        return [(sql, params)], _AHEAD, (key, limit, plain, seen, cap_n, None)
-    # The prefix statement in the same statement, run only when the whole words leave room
-    # in the list (a one-time filter on their count), for as many guests as the prefix step
-    # then asks: ``limit`` and one more per whole-word guest (``app.guest_search.find``).
-    p_chosen, p_params, p_plain = _chosen(server, prefix, key, False, seen)
-    tests = bool(re.search(r":t\d", prefix[0]))
-    # Its LIMIT for the most whole-word guests that leave room (``limit`` - 1); the prefix
-    # step takes the first rows of it that its own LIMIT would give (_ahead_rows).
-    sql = _prefix_after_whole(chosen, p_chosen, tuple(p_params), int(limit),
-                              prefix_cap(2 * int(limit) - 1, tests=tests))
-    params.update({f"{k}_p": v for k, v in p_params.items()})
-    return [(sql, params)], _AHEAD, (key, limit, plain, seen, cap_n, (p_plain, tests))
-
-
-def _chosen(server: str, plan: tuple[str, dict[str, Any], str, str], key: tuple[str, ...],
-            whole: bool, seen: int | None) -> tuple[str, dict[str, Any], bool]:
-    """The statement of ``plan`` a key press sends ahead, its parameters, and whether it was
-    narrowed to a complete answer's guests without the change log (then right only if this
-    key press reads the counter ``seen``, the last key press's: :func:`_ahead_rows`)."""
-    full, params, _cap, kept_to = plan
-    among = _complete_among(server, seen, key, whole) if seen is not None else None
-    if among is None or seen is None:
-        return full, params, False
-    chosen = _narrowed(kept_to, full, among[0], seen)
-    params = {**params, "among": list(among[1]), "among_since": among[0]}
-    return chosen, params, chosen == kept_to
-
-
-@functools.lru_cache(maxsize=256)
-def _prefix_after_whole(whole: str, prefix: str, names: tuple[str, ...], limit: int,
-                        cap: int) -> str:
-    """The driver statement of a key press's whole words (``whole``) and its prefixes
-    (``prefix``; SQLAlchemy ``:name`` parameters, the prefix's renamed ``name_p``): the
-    guard's row, the whole words' rows (last column 0), then, only when they are fewer than
-    ``limit`` (a one-time filter), the prefixes' rows (last column 2), at most ``cap``. One
-    statement, so one snapshot, every part guarded.
-
-    The LIMITs are written in the statement, not sent as parameters: with a parameter the
-    planner of a prepared statement's generic plan guesses a tenth of a prefix's range, so
-    the server planned the statement anew at every key press (~1 ms); with them its generic
-    plan is kept (``pg_prepared_statements``). A LIMIT worked out in the statement from the
-    whole words' count was unknown to the planner in the same way, and a common prefix's plan
-    went over the JIT's threshold (33 ms to compile at a million guests)."""
-    whole = re.sub(r"LIMIT :n\b", f"LIMIT {int(limit)}", whole)
-    sql = re.sub(r"LIMIT :m\b", f"LIMIT {int(cap)}", prefix)
-    for name in sorted(names, key=len, reverse=True):
-        sql = re.sub(rf"(?<!:):{name}\b", f":{name}_p", sql)
-    sql = to_driver(sql).replace("s.last_visit_at, 0 FROM", "s.last_visit_at, 2 FROM")
-    return (f"WITH w AS MATERIALIZED (SELECT * FROM ({to_driver(whole)}) q WHERE {_GUARD}) "
-            f"(SELECT {_ALLOWED_ROW} WHERE {_GUARD}) UNION ALL (SELECT * FROM w) UNION ALL "
-            f"(SELECT * FROM ({sql}) p WHERE {_GUARD} "
-            f"AND (SELECT count(*) FROM w) < {int(limit)})")
+    if among is not None:
+        params["among"], params["among_since"] = list(among[1]), among[0]
+    chosen = (_narrowed(kept_to, full, among[0], seen)
+              if among is not None and seen is not None else full)
+    sql = f"(SELECT {_ALLOWED_ROW} WHERE {_GUARD}) UNION ALL ({guarded(to_driver(chosen))})"
+    # Narrowed without the log (nothing changed before the last key press): right only if
+    # this key press reads the same counter (_ahead_rows).
+    plain = among is not None and chosen == kept_to
+    return [(sql, params)], _AHEAD, (key, limit, plain, seen, params[cap])
 
 
 def _ahead_rows(session: Session, key: tuple[str, ...], limit: int, seq: int
@@ -840,42 +779,15 @@ def _ahead_rows(session: Session, key: tuple[str, ...], limit: int, seq: int
     among a complete answer's guests without the change log (the last key press's counter)
     and this key press read another (then the step asks again). Read with the log, they are
     right whatever the counter: the statement also looked among the guests logged since
-    (_COMPLETE). The prefix rows that came with them are kept for the prefix step
-    (:func:`_ahead_prefix_rows`)."""
+    (_COMPLETE)."""
     held = session.info.pop(_AHEAD, None)
     if held is None:
         return None
-    (h_key, h_limit, h_plain, h_seq, cap_n, prefix), (rows,) = held
+    (h_key, h_limit, h_plain, h_seq, cap_n), (rows,) = held
     if (h_key != key or h_limit != limit or not rows or rows[0][0] is not None
             or rows[0][-1] != 1 or (h_plain and h_seq != seq)):
         return None
-    if prefix is None:
-        return rows[1:], cap_n
-    whole = [r for r in rows[1:] if r[-1] == 0]
-    if len(whole) < limit:   # the prefixes were read (a one-time filter on this count)
-        # The prefix step's statement for ``limit`` + len(whole) guests would have given the
-        # first rows of these, as many as its LIMIT: they come in (word, guest id) order, a
-        # total order, from a statement whose LIMIT is at least that.
-        p_plain, tests = prefix
-        cap_p = prefix_cap(limit + len(whole), tests=tests)
-        session.info[_AHEAD_PREFIX] = (
-            key, limit + len(whole), p_plain, h_seq, cap_p,
-            [r for r in rows[1:] if r[-1] == 2][:cap_p])
-    return whole, cap_n
-
-
-def _ahead_prefix_rows(session: Session, key: tuple[str, ...], limit: int, seq: int
-                       ) -> tuple[list[Any], int] | None:
-    """The prefix rows the permission read brought (:func:`_ahead_rows`) for this prefix
-    step, and their LIMIT; None when none came or they are not this step's (other words,
-    another number of guests, narrowed without the log and the counter moved)."""
-    held = session.info.pop(_AHEAD_PREFIX, None)
-    if held is None:
-        return None
-    h_key, h_limit, h_plain, h_seq, cap_n, rows = held
-    if h_key != key or h_limit != limit or (h_plain and h_seq != seq):
-        return None
-    return rows, cap_n
+    return rows[1:], cap_n
 
 
 def search_guest_rows(session: Session, typed: str, limit: int) -> list[Any]:

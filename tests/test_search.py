@@ -217,7 +217,7 @@ def test_an_erased_guests_name_leaves_the_remembered_words_at_once(
         store: Store, receptionist: Actor, manager: Actor) -> None:
     # The ranking and the folding remember words by their text (pure functions of strings,
     # not per store); an erased guest's name must leave them too, not wait to be pushed out.
-    from app import erasure
+    from app import erasure, guest_search
 
     g = guests.create_guest(store, receptionist, GuestFields("Jan Qwobbelsmaa"))
     visits.record_visit(store, receptionist, g.id, kind=VisitKind.STAY,
@@ -225,8 +225,12 @@ def test_an_erased_guests_name_leaves_the_remembered_words_at_once(
     assert first(store, receptionist, "Jan Qwobelsmaa").id == g.id
     _remembered("Jan Qwobbelsmaa", "qwobbelsmaa")
     assert _remembered("Jan Qwobbelsmaa", "qwobbelsmaa")
+    # The typed text of the last forgiving key press is kept to predict the next one's
+    # look-ups (guest_search.lookups_ahead): it goes with the names too.
+    assert guest_search._forgave[0] == "Jan Qwobelsmaa"
     erasure.erase_guest(store, manager, g.id)
     assert not _remembered("Jan Qwobbelsmaa", "qwobbelsmaa")
+    assert guest_search._forgave[0] is None
 
 
 def test_another_desks_changes_clear_the_remembered_words_at_most_once_a_minute(
