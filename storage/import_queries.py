@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage import bulk
-from storage.models import Guest, Visit, VisitKind
+from storage.models import VisitKind
 
 CHUNK = 500
 T = TypeVar("T")
@@ -85,22 +85,34 @@ def visits_by_reference(s: Session, references: Iterable[str]
     return sorted(out)
 
 
+def _stamps(s: Session) -> tuple[Callable[[dt.datetime], object],
+                                   Callable[[Any], dt.datetime]]:
+    """How a visit's start is bound and read back through the driver: SQLite keeps it as
+    the text SQLAlchemy writes (``2026-03-01 14:00:00.000000``, compared as text),
+    PostgreSQL as a timestamp the driver turns into a ``datetime``."""
+    if s.get_bind().dialect.name == "sqlite":
+        return (lambda t: t.strftime("%Y-%m-%d %H:%M:%S.%f")), dt.datetime.fromisoformat
+    return (lambda t: t), (lambda v: v)
+
+
 def visits_on_days(s: Session, days: Sequence[dt.date]
                    ) -> list[tuple[int, str, str, VisitKind, dt.datetime, str]]:
     """(guest id, guest ref, full name, kind, start, place) of the visits starting on ``days``.
 
     Rows with neither email nor phone are recognised by name, day and room or table;
-    the ``starts_at`` index answers one range per day.
-    """
+    the ``starts_at`` index answers one range per day. Through the driver, as the other
+    look-ups (ORM rows cost more than the look-up: docs/performance.md)."""
+    bind, stamp = _stamps(s)
+    mark = bulk.placeholder(s)
+    conn = s.connection()
+    sql = ("SELECT visit.guest_id, guest.ref, guest.full_name, visit.kind, visit.starts_at, "
+           "visit.place FROM visit JOIN guest ON guest.id = visit.guest_id "
+           f"WHERE visit.starts_at >= {mark} AND visit.starts_at < {mark}")
     out: list[tuple[int, str, str, VisitKind, dt.datetime, str]] = []
     for day in sorted(set(days)):
         start = dt.datetime.combine(day, dt.time())
-        rows = s.execute(
-            select(Visit.guest_id, Guest.ref, Guest.full_name, Visit.kind, Visit.starts_at,
-                   Visit.place)
-            .join(Guest, Guest.id == Visit.guest_id)
-            .where(Visit.starts_at >= start, Visit.starts_at < start + dt.timedelta(days=1)))
-        out += [(int(r[0]), str(r[1]), str(r[2]), VisitKind(r[3]), r[4], str(r[5]))
+        rows = conn.exec_driver_sql(sql, (bind(start), bind(start + dt.timedelta(days=1))))
+        out += [(int(r[0]), str(r[1]), str(r[2]), VisitKind(r[3]), stamp(r[4]), str(r[5]))
                 for r in rows]
     return out
 
@@ -108,11 +120,13 @@ def visits_on_days(s: Session, days: Sequence[dt.date]
 def visit_keys_for_guests(s: Session, guest_ids: Iterable[int]
                           ) -> set[tuple[int, VisitKind, dt.datetime]]:
     """(guest id, kind, start) of the visits these guests already have: re-imports skip them."""
+    _bind, stamp = _stamps(s)
+    kinds = {k.value: k for k in VisitKind}
     out: set[tuple[int, VisitKind, dt.datetime]] = set()
     for chunk in _chunks(guest_ids):
-        rows = s.execute(select(Visit.guest_id, Visit.kind, Visit.starts_at)
-                         .where(Visit.guest_id.in_(chunk)))
-        out.update((int(r[0]), VisitKind(r[1]), r[2]) for r in rows)
+        rows = _rows_in(s, "SELECT guest_id, kind, starts_at FROM visit WHERE guest_id IN",
+                        chunk)
+        out.update((int(r[0]), kinds[r[1]], stamp(r[2])) for r in rows)
     return out
 
 

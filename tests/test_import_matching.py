@@ -121,3 +121,31 @@ def test_the_names_guests_already_have_are_each_found_once(store: Store,
     with store.read() as s:
         found = iq.guests_named(s, asked)
     assert sorted(found) == sorted(["Jan Jansen", "Zoë D'Arcy", "Ö \"Quote\" Ü"])
+
+
+@pytest.mark.both_engines
+def test_the_visit_look_ups_read_what_the_orm_reads(store: Store, manager: Actor) -> None:
+    """The visits on given days and the visits of given guests (read through the driver:
+    SQLite keeps a start as text, PostgreSQL as a timestamp) come back as the ORM reads
+    them, and a re-import of rows without email or phone, and of booking numbers, is
+    recognised by them on either store."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from storage.models import Visit
+    importing.apply(store, manager, plan_of(store, NO_CONTACT))
+    importing.apply(store, manager, plan_of(store, WITH_REFERENCES))
+    with store.read() as s:
+        orm = s.execute(select(Visit.guest_id, Visit.kind, Visit.starts_at)).all()
+        days = sorted({r[2].date() for r in orm}) + [dt.date(2026, 3, 13)]
+        on_days = iq.visits_on_days(s, days)
+        keys = iq.visit_keys_for_guests(s, sorted({r[0] for r in orm}))
+    assert len(orm) == 5
+    assert sorted((g, k, t) for g, _ref, _name, k, t, _place in on_days) == sorted(
+        (int(g), k, t) for g, k, t in orm)
+    assert all(type(t) is dt.datetime for *_, t, _place in on_days)
+    assert keys == {(int(g), k, t) for g, k, t in orm}
+    assert any(t.time() == dt.time(19, 30) for *_, t, _place in on_days)
+    assert importing.preview(store, manager, plan_of(store, NO_CONTACT)).duplicate_visits == 3
+    assert importing.preview(store, manager, plan_of(store, WITH_REFERENCES)).duplicate_visits == 2
