@@ -144,7 +144,7 @@ def find_guests(store: Store, actor: Actor, typed: str, limit: int = SEARCH_LIMI
     # still decides first.
     with store.search_read() as s:
         search.ask_with_permission(s, typed, limit, _roles_that(Action.SEARCH_GUESTS),
-                                   lookups=guest_search.lookups_ahead(typed))
+                                   lookups=lambda: guest_search.lookups_ahead(typed))
         require(store, actor, Action.SEARCH_GUESTS, within=s)
         found = guest_search.find(s, typed, limit, day or _today(), lambda: region_in(s))
     try:

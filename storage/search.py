@@ -369,15 +369,17 @@ def has_words(typed: str) -> bool:
 
 
 def ask_with_permission(session: Session, typed: str, limit: int, roles: Sequence[str], *,
-                        lookups: Sequence[tuple[str, bool]] = ()) -> None:
+                        lookups: Callable[[], Sequence[tuple[str, bool]]] | None = None
+                        ) -> None:
     """Before a key press's permission check: what it will look for (:func:`whole_word_rows`
     of ``typed.strip()`` and ``limit``), for a person of one of ``roles``. On the shared store
     that statement then goes in the permission read's round trip, guarded on the server by
     the same standing (``postgres_search.ask_ahead``); nothing is read or sent here. So do,
     when this desk heard that guest data changed, the arrivals windows' change-log read
-    (:func:`_windows_ahead`), and the name dictionary's ``lookups`` (``name_terms.ask_ahead``:
-    the forgiving pass's, when it is likely to run). On SQLite (no round trips) nothing
-    changes."""
+    (:func:`_windows_ahead`), and the name dictionary's look-ups ``lookups()`` gives
+    (``name_terms.ask_ahead``: the forgiving pass's, when it is likely to run; asked only
+    here, so on SQLite nothing of what was typed is worked on before the permission check).
+    On SQLite (no round trips) nothing changes."""
     if _is_pg(session):
         from storage import name_terms
         from storage import postgres_search as pg
@@ -386,9 +388,10 @@ def ask_with_permission(session: Session, typed: str, limit: int, roles: Sequenc
         if _heard_changed(session):
             pg.ask_also_with_permission(session, lambda staff_id: _windows_ahead(
                 session, staff_id, roles))
-        if lookups:
+        ahead = lookups() if lookups is not None else ()
+        if ahead:
             pg.ask_also_with_permission(session, lambda staff_id: name_terms.terms_ahead(
-                session, staff_id, lookups, roles))
+                session, staff_id, ahead, roles))
 
 
 def whole_word_rows(session: Session, typed: str, limit: int) -> list[Any]:
