@@ -34,8 +34,7 @@ import re
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import sqlcipher3
@@ -109,31 +108,6 @@ def _sql_pairs(full_name: Any, preferred_name: Any) -> str:
 def register(conn: Any) -> None:
     """Give a DB-API connection ``fd_name_pairs`` (every store connection needs it)."""
     conn.create_function(FUNCTION, 2, _sql_pairs, deterministic=True)
-
-
-def _no_pairs(_full_name: Any, _preferred_name: Any) -> str:
-    return "[]"
-
-
-@contextmanager
-def written_by_caller(conn: Any) -> Iterator[None]:
-    """Meanwhile, guests *inserted* on DB-API connection ``conn`` get no rows from the
-    insert trigger: the caller writes them, :func:`rows_of` of exactly the guests it
-    inserted, in the same transaction (a bulk import: its pairs in key order, set-wise,
-    instead of a function call and a few inserts at scattered places per guest). Only
-    for inserts: an update or delete of a name meanwhile would leave the table wrong.
-    Other connections are untouched; the function is given back however this ends, and
-    a connection it cannot be given back to (SQLite refuses while a statement is still
-    running) is closed, so no pooled connection ever inserts guests without their pairs."""
-    conn.create_function(FUNCTION, 2, _no_pairs, deterministic=True)
-    try:
-        yield
-    finally:
-        try:
-            register(conn)
-        except BaseException:
-            conn.close()   # the pool then drops it; its transaction rolls back
-            raise
 
 
 def rows_of(guests: Iterable[tuple[int, str | None, str | None]]
