@@ -159,6 +159,13 @@ class FileWatcher:
 _heard: dict[str, int] = {}
 
 
+def server_of(info: Any) -> str:
+    """``host:port/dbname`` of a psycopg connection's ``info``: the key :func:`heard` is
+    kept by, and asked by (``storage.postgres_search._server_of``), so both name a server
+    the same way."""
+    return f"{info.host}:{info.port}/{info.dbname}"
+
+
 def heard(server: str) -> int | None:
     """The newest change counter a :class:`ServerWatcher` in this process heard of for
     ``server`` (``host:port/dbname``), or None when none watches it."""
@@ -172,8 +179,7 @@ class ServerWatcher:
         self._conn = connect()
         self._conn.autocommit = True
         self._conn.execute(f"LISTEN {CHANNEL}")
-        info = self._conn.info
-        self.server = f"{info.host}:{info.port}/{info.dbname}"
+        self.server = server_of(self._conn.info)
         self.seq = self._seq()
         self._tell(self.seq)
 

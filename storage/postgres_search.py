@@ -111,13 +111,14 @@ def _server_of(session: Session) -> str:
     """Which server and database this session talks to (no round trip: libpq knows), kept
     per driver connection: a key press asks ~9 times, and going through the session for the
     connection each time was ~0.25 ms of its desk CPU (docs/performance.md)."""
+    from storage.notify import server_of
     from storage.search import _dbapi
 
     raw = _dbapi(session)
     server = _SERVERS.get(raw)
     if server is None:
         info: Any = getattr(raw, "info", None)
-        server = f"{info.host}:{info.port}/{info.dbname}" if info is not None else ""
+        server = server_of(info) if info is not None else ""
         _SERVERS[raw] = server
     return server
 
