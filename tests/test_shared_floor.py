@@ -31,7 +31,7 @@ SURNAMES = ["Smit", "de Vries", "Jansen", "Bakker", "Visser", "de Boer", "Mulder
 OTHERS = ["Janna Smit", "Jane Jansen", "Anna de Vries", "Anne de Vries-Smit", "Annemarie Bos",
           "Ans Jacobs", "Johan de Jong", "Jannes Kok", "Joost Janssens", "Sanne van Dam",
           "Sander Smit", "Daan Jansen", "Ada Lovelace", "Jan", "Eva Janssen"]
-TYPED = ["j", "ja", "jan", "jan ", "jan d", "jan de", "jan de v", "jans", "janss", "an", "ann",
+TYPED = ["j", "ja", "jan", "jan ", "jan kok", "jan d", "jan de", "jan de v", "jans", "janss", "an", "ann",
          "anna de", "de v", "vries smit", "smi", "s", "lovelace", "ada l", "jan smit",
          "vermeulen jan", "zz"]
 
