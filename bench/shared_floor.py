@@ -282,7 +282,8 @@ class FloorDesk:
 
     def ranked(self, whole: list[tuple[Any, ...]], begun: list[tuple[Any, ...]], typed: str,
                day: dt.date) -> list[tuple[Any, ...]]:
-        """``app.guest_search._ranked`` of index matches (see the module docstring)."""
+        """``app.guest_search._ranked`` of index matches (see the module docstring): the
+        first ``limit`` rows, each its 10 guest columns and its tier."""
         d0 = dt.datetime.combine(day, dt.time())
         d1, d7 = d0 + dt.timedelta(days=1), d0 + dt.timedelta(days=7)
         typed_whole = whole_of(typed.strip())
@@ -305,7 +306,7 @@ class FloorDesk:
                 keyed.append(((min(tier, T_PREFIX), not (soon and last < d1), tier,
                                not (soon and d1 <= last < d7), 0, 0,
                                ago if last is not None else float("inf"),
-                               str(r[2]).casefold(), r[0]), r))
+                               str(r[2]).casefold(), r[0]), (*r[:10], tier)))
         keyed.sort(key=lambda kr: kr[0])
         return [r for _k, r in keyed[: self.limit]]
 

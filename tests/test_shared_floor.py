@@ -77,28 +77,35 @@ def _no_forgiving_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(guest_search, "FUZZY_BELOW", 0)
 
 
-def _index_matches(store: Any, actor: Any, typed: str) -> list[int]:
-    """The app's list: its exact and prefix matches."""
+def _index_matches(store: Any, actor: Any, typed: str) -> list[tuple[int, int]]:
+    """The app's list (ids and tiers: whole name, whole words, prefix), its exact and prefix
+    matches."""
     found = guests.find_guests(store, actor, typed)
     assert all(m.tier <= 2 for m in found)
-    return [m.id for m in found]
+    return [(m.id, m.tier) for m in found]
+
+
+def _listed(floor: FloorDesk, typed: str) -> list[tuple[int, int]]:
+    return [(r[0], r[-1]) for r in floor.key_press(typed)]
 
 
 def test_the_floor_key_press_lists_what_the_app_lists_in_one_round_trip(
         desk: tuple[Any, Any, Any, FloorDesk]) -> None:
     store, manager, sam, floor = desk
     full = ordered = 0
+    tiers: set[int] = set()
     for typed in TYPED:
         with round_trips() as trips:
-            got = [r[0] for r in floor.key_press(typed)]
+            got = _listed(floor, typed)
         assert len(trips) == 1, (typed, trips)
         want = _index_matches(store, sam, typed)
         assert got == want, typed
         full += len(got) == 20
         ordered += got != sorted(got)
+        tiers.update(t for _i, t in got)
     # Not vacuous: cut lists (more matches than the list holds), lists the ranking reorders,
     # and a text nothing matches.
-    assert full >= 4 and ordered >= 5
+    assert full >= 4 and ordered >= 5 and tiers == {0, 1, 2}
     assert _index_matches(store, sam, "zz") == []
 
 
@@ -108,16 +115,16 @@ def test_typed_on_the_floor_looks_among_its_last_answer_and_the_guests_changed_s
     narrowed = []
     for typed in ("jan d", "jan de", "jan de b"):
         with round_trips() as trips:
-            got = [r[0] for r in floor.key_press(typed)]
+            got = _listed(floor, typed)
         narrowed.append(any("among" in s for t in trips for s in t))
         assert got == _index_matches(store, sam, typed), typed
     assert narrowed[1:] == [True, True]   # the earlier answers were complete
     # Another desk adds a guest the narrowed statement must still find (the change log).
     new = guests.create_guest(store, manager, GuestFields("Jan de Bruin")).id
     with round_trips() as trips:
-        got = [r[0] for r in floor.key_press("jan de br")]
+        got = _listed(floor, "jan de br")
     assert any("among" in s for t in trips for s in t)
-    assert new in got
+    assert new in [i for i, _tier in got]
     assert got == _index_matches(store, sam, "jan de br")
 
 
