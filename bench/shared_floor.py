@@ -209,7 +209,9 @@ class FloorDesk:
         self.conn, self.card_conn = search_conn, card_conn
         self.staff_id, self.limit = staff_id, limit
         self.search_roles, self.view_roles = tuple(search_roles), tuple(view_roles)
-        self.server = server_of(search_conn.info)
+        # Its complete answers are kept apart from the app's (postgres_search._COMPLETE is
+        # per process, and a test runs both desks in one).
+        self.server = f"floor {id(self)} " + server_of(search_conn.info)
         self.common = read_common(search_conn)
         self.seq: int | None = None       # the change counter the last key press read
         self.changed = False              # … and whether it moved since the one before
