@@ -74,9 +74,14 @@ def connect(url: str, password: str) -> Any:
     """A desk's connection: the desk role, verify-full TLS, the app's settings (autocommit:
     each search statement its own snapshot, a write's ``BEGIN`` sent by the desk)."""
     import psycopg
+    from psycopg import _queries
 
     from storage.postgres import parse_address
 
+    # A key press narrowed to earlier answers is one statement of 5-7 KB: psycopg keeps the
+    # conversion of its placeholders only for statements up to 4 KB (else ~0.5 ms of the
+    # desk's CPU at every key press); a desk process of its own may keep longer ones.
+    _queries.MAX_CACHED_STATEMENT_LENGTH = max(_queries.MAX_CACHED_STATEMENT_LENGTH, 16_384)
     return psycopg.connect(**parse_address(url).conninfo(password), autocommit=True)
 
 
