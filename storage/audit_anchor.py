@@ -282,7 +282,13 @@ def compute(session: Session, store_id: str, where: str, span: _Span | None = No
             log.warning("audit anchor not computed: its facts were not read with its event")
             return None
         else:
-            facts = _facts(session, base, event_id)
+            # This transaction's own events (span) are counted already: only the events
+            # between the last anchor and its first are read (an import's thousands of
+            # events were counted under the chain lock, ~10 ms of its hold).
+            own = span is not None and base is not None and span.before[0] >= base.id
+            facts = _facts(session, base, span.before[0] if own and span else event_id)
+            if own and span is not None:
+                facts.counts.update(span.counts)
         if base is not None and facts.base_hash != base.hash:
             # The chain no longer holds the last anchor: it was cut, recomputed or rolled
             # back. Keep the old anchor as the evidence `verify` reports; never follow.

@@ -383,6 +383,11 @@ def append_prepared(session: Session, prepared: PreparedEvents,
 
     if not prepared.middles:
         return
+    if session.get_bind().dialect.name == "postgresql":
+        fields = _copy_fields(prepared)
+        if fields is not None:
+            _append_copied(session, prepared, fields, after_batch)
+            return
     end = chain_end(session)
     if chained is None or chained.after != end or len(chained.rows) != len(prepared):
         chained = chain(prepared, end)
@@ -394,6 +399,118 @@ def append_prepared(session: Session, prepared: PreparedEvents,
     _set_head(session, last_id, last_hash)
     mark_appended(session, end if end is not None else (0, GENESIS),
                   (last_id, last_hash, prepared.last_at), prepared.staff)
+
+
+# --- PostgreSQL: an import's events under the chain lock for as short a time as it can be --
+
+_EVENT_COLUMNS = ("id", *_COLUMNS, "prev_hash", "hash")
+_COPY_EVENTS = f"COPY audit_event ({', '.join(_EVENT_COLUMNS)}) FROM STDIN"
+# The chain's end read without the chain lock (a guess to chain the events after before
+# taking it: :func:`_append_copied`).
+_END_GUESS = "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1"
+# The head record and the id sequence after the events, in one statement: the rows'
+# ``COPY`` gave their own ids, so the sequence is moved past the last (what
+# ``bulk.advance_id_sequence`` does with ``max(id)``, which under the chain lock is it).
+_HEAD_AFTER_COPY = (
+    "WITH h AS (UPDATE setting SET value = %(value)s::VARCHAR WHERE key = %(key)s::VARCHAR "
+    "RETURNING 1) SELECT (SELECT count(*) FROM h), "
+    "setval(pg_get_serial_sequence('audit_event', 'id'), %(next)s, false)")
+
+
+def _copy_text(value: str) -> str:
+    """A text value as ``COPY``'s text format writes it (backslash escapes)."""
+    if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
+        value = (value.replace("\\", "\\\\").replace("\t", "\\t")
+                 .replace("\n", "\\n").replace("\r", "\\r"))
+    return value
+
+
+def _copy_fields(prepared: PreparedEvents) -> list[str] | None:
+    """Each prepared event's columns between its id and its previous hash (``at``,
+    ``staff_id``, ``action``, ``guest_ref``, ``detail``) as a line of ``COPY``'s text
+    format, built before the chain lock; None when a value is not of the plain kinds this
+    writes byte for byte (a time with a zone, a staff id that is not an int): those events
+    go in the usual way."""
+    times: dict[object, str] = {}
+    texts: dict[object, str] = {}
+    out: list[str] = []
+    for at, staff_id, action, guest_ref, detail in prepared.values:
+        when = times.get(at)
+        if when is None:
+            if at.__class__ is not dt.datetime or at.tzinfo is not None:
+                return None
+            when = times[at] = at.isoformat()
+        if staff_id is not None and staff_id.__class__ is not int:
+            return None
+        parts = [when, "\\N" if staff_id is None else str(staff_id)]
+        for value in (action, guest_ref, detail):
+            if value is None:
+                parts.append("\\N")
+                continue
+            if value.__class__ is not str:
+                return None
+            known = texts.get(value)
+            if known is None:
+                known = texts[value] = _copy_text(value)
+            parts.append(known)
+        out.append("\t".join(parts))
+    return out
+
+
+def _copy_lines(prepared: PreparedEvents, fields: list[str], after: tuple[int, str] | None
+                ) -> tuple[bytes, tuple[int, str]]:
+    """The events chained after ``after`` (as :func:`chain`) as ``COPY`` data, and the new
+    end (the last event's id and hash): the hashing and the lines in one pass."""
+    next_id, prev = (after[0] + 1, after[1]) if after else (1, GENESIS)
+    lines: list[str] = []
+    add = lines.append
+    sha256 = hashlib.sha256
+    for middle, row in zip(prepared.middles, fields, strict=True):
+        h = sha256(f'[{next_id},{middle},"{prev}"]'.encode()).hexdigest()
+        add(f"{next_id}\t{row}\t{prev}\t{h}\n")
+        prev = h
+        next_id += 1
+    return "".join(lines).encode(), (next_id - 1, prev)
+
+
+def _append_copied(session: Session, prepared: PreparedEvents, fields: list[str],
+                   after_batch: Callable[[int], None] | None) -> None:
+    """PostgreSQL: append prepared events holding the chain lock only for the chain's end,
+    one ``COPY`` of lines hashed after it, the head and the commit.
+
+    Another desk's card open waits for the chain lock (its event needs the end), so all
+    that does not need the end is done before it is taken: the change counter's bump
+    (``storage.notify``; it only needs this transaction's data rows, all written by now),
+    the events' ``COPY`` lines, and their hashes after the end as read without the lock —
+    taken, the lock's own read of the end says whether that guess still holds (no desk
+    appended in between); if not, they are hashed again after the true end. The events
+    still go in this transaction, after the chain's end read under the lock: the chain,
+    ``verify`` and ``verify --full`` are what :func:`append` would give, one event each."""
+    from storage import notify
+    from storage.search import _dbapi
+
+    raw = _dbapi(session)
+    notify.before_commit(session)   # flushes; the bump, under the data lock only
+    with raw.cursor() as cur:
+        guessed = cur.execute(_END_GUESS).fetchone()
+    guess = (int(guessed[0]), str(guessed[1])) if guessed else None
+    data, last = _copy_lines(prepared, fields, guess)
+    end = chain_end(session)   # the chain lock, and the end read under it
+    if end != guess:
+        data, last = _copy_lines(prepared, fields, end)
+    write_locks.before_copy(session, str(AuditEvent.__tablename__))
+    with raw.cursor() as cur:
+        with cur.copy(_COPY_EVENTS) as copy:
+            copy.write(data)
+        cur.execute(_HEAD_AFTER_COPY, {"value": f"{last[0]}:{last[1]}", "key": HEAD_KEY,
+                                       "next": last[0] + 1})
+        found = cur.fetchone()
+    if not found or not found[0]:   # no head record yet: the first events of the store
+        session.add(Setting(key=HEAD_KEY, value=f"{last[0]}:{last[1]}"))
+    if after_batch is not None:
+        after_batch(len(prepared))
+    mark_appended(session, end if end is not None else (0, GENESIS),
+                  (last[0], last[1], prepared.last_at), prepared.staff)
 
 
 def head(session: Session) -> tuple[int, str, dt.datetime] | None:

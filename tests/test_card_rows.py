@@ -141,3 +141,23 @@ def test_a_card_open_that_takes_the_chain_lock_with_its_reads_still_checks_first
         guests.open_card(store, receptionist, 987654)
     assert guests.open_card(store, receptionist, g.id).guest.full_name == "Ada Lovelace"
     assert opened() == 2
+
+
+def test_the_shared_stores_card_statement_is_one_the_driver_keeps_converted() -> None:
+    """psycopg converts a statement's ``%(name)s`` placeholders once and keeps the result
+    only for statements of at most ``MAX_CACHED_STATEMENT_LENGTH`` characters: the card's
+    one statement of tagged rows (with its guard) must stay within it, or it is parsed
+    again at every card open (docs/performance.md)."""
+    from psycopg import _queries
+    from psycopg.adapt import Transformer
+
+    from storage.postgres_search import GUARD_PASSES
+
+    guarded = card._guarded()
+    assert GUARD_PASSES in guarded
+    assert len(guarded) <= _queries.MAX_CACHED_STATEMENT_LENGTH
+    before = _queries._query2pg.cache_info().hits
+    for _ in range(2):
+        _queries.PostgresQuery(Transformer()).convert(
+            guarded, {"g": 1, "ahead_staff": 1, "ahead_roles": "manager"})
+    assert _queries._query2pg.cache_info().hits >= before + 1
