@@ -186,7 +186,8 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
     rng = random.Random(seed)
     rec: dict[str, list[Any]] = {k: [] for k in (
         "search", "card", "search_db", "card_db", "search_statements", "card_statements",
-        "errors", "keys", "missed", "slow")}
+        "errors", "keys", "missed", "slow", "search_cpu", "card_cpu", "search_info")}
+    last_seq: list[Any] = [None]   # for each key press's class (bench.shared_floor.breakdown)
 
     def handed_at() -> tuple[float, float, int, float, float, float]:
         """Where a use case stands when it hands its results over (the figures timed)."""
@@ -217,6 +218,15 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
         rec[kind].append((time.monotonic(), took))
         rec[f"{kind}_db"].append(db1 - db0)
         rec[f"{kind}_statements"].append(n1 - n0)
+        rec[f"{kind}_cpu"].append(c1 - c0)
+        if kind == "search":   # typed length, forgiving, the change counter moved since
+            from app import guest_search
+            from storage import search as kept
+
+            seq = tuple(kept._seq_seen.values())
+            rec["search_info"].append((len(typed.strip()), guest_search._forgave[0] is not None,
+                                       last_seq[0] is not None and seq != last_seq[0]))
+            last_seq[0] = seq
         if took > 0.1:   # where a slow one's time went (bench/shared_store.py prints them)
             rec["slow"].append({"kind": kind, "at": time.monotonic(), "took": took,
                                 "db": db1 - db0, "gc": gc1 - gc0,

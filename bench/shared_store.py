@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/shared_store.py --guests 1000000 --bench-dir DIR [--seconds 60]
         [--tight] [--key-ms 150,250] [--pause-s 2,5] [--import-rows 5000] [--profile FILE]
+        [--floor]
 
 Issue #14's figure: "Shared store on loopback, 1,000,000 guests, 8 desk processes searching
 and opening cards while a 9th imports 5,000 rows". The cluster is ``<bench dir>/pg`` (TLS on
@@ -25,6 +26,12 @@ and the import file is the same in every run (``--import-seed``). Each run:
 4. **warm baselines**: the raw SQL again, and one desk alone (``--alone-seconds``, tight),
    now that the server's caches hold what the load read (a fresh database reads from disk
    at first: the cold baseline of step 1 shows by how much).
+
+``--floor``: the desks (and the one desk alone) are floor desks (bench/shared_floor.py: raw
+psycopg, a key press in one round trip, a card open in two, the app's statements and
+guards), everything else the same: what the least a faithful desk costs under this load.
+Both print each class of key press and card open (typed length, forgiving, after a change,
+during the import's apply) and how many of the slowest twentieth each holds.
 
 Printed, never asserted: p50/p95/max per operation beside the baselines, the figures during
 the import's apply step, the time inside the driver (server + network) against the whole,
@@ -56,6 +63,7 @@ from bench.shared_desks import (
     watcher,
     writer,
 )
+from bench.shared_floor import breakdown, floor_desk, print_breakdown
 
 
 def _summary(values: list[float]) -> dict[str, float]:
@@ -133,13 +141,28 @@ class _Box:
         self.item = item
 
 
-def _alone(url: str, desk_pw: str, targets: list[tuple[int, str]], seconds: float
-           ) -> dict[str, Any]:
-    """One desk with no other desk running (tight): the app's own cost at this machine load."""
+def _alone(url: str, desk_pw: str, targets: list[tuple[int, str]], seconds: float,
+           floor: tuple[Any, ...] | None = None) -> dict[str, Any]:
+    """One desk with no other desk running (tight): the app's own cost at this machine load
+    (``floor``: the floor desk's, with these extra arguments)."""
     box = _Box()
     if seconds > 0:
-        desk(url, desk_pw, targets, Pacing((0.0, 0.0), (0.0, 0.0)), seconds, 1000, box)
+        tight = Pacing((0.0, 0.0), (0.0, 0.0))
+        if floor is not None:
+            floor_desk(url, desk_pw, targets, tight, seconds, 1000, box, *floor)
+        else:
+            desk(url, desk_pw, targets, tight, seconds, 1000, box)
     return box.item
+
+
+def _floor_args() -> tuple[Any, ...]:
+    """A floor desk's roles (as ``app.guests`` asks the server to check them) and staff."""
+    from app.guests import _roles_that
+    from app.permissions import Action
+    from bench.shared_desks import DESK_STAFF
+
+    return ((_roles_that(Action.SEARCH_GUESTS), _roles_that(Action.VIEW_GUEST)),
+            DESK_STAFF[0])
 
 
 def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: str
@@ -166,9 +189,12 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
         watch.start()
         ready.wait(60)
     load_before, cpu_before = os.getloadavg(), _server_cpu(server.data)
-    procs = [ctx.Process(target=desk, args=(
-        url, desk_pw, targets, pacing, args.seconds, i, out,
-        args.profile if i == 0 else None)) for i in range(args.desks)]
+    floor = _floor_args() if args.floor else None
+    procs = [ctx.Process(target=floor_desk, args=(
+        url, desk_pw, targets, pacing, args.seconds, i, out, *floor))
+        if floor is not None else ctx.Process(target=desk, args=(
+            url, desk_pw, targets, pacing, args.seconds, i, out,
+            args.profile if i == 0 else None)) for i in range(args.desks)]
     if args.import_rows:
         procs.append(ctx.Process(target=importer, args=(url, desk_pw, str(export),
                                                         args.import_after, out)))
@@ -186,7 +212,7 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
     load_after, cpu_after = os.getloadavg(), _server_cpu(server.data)
     # With the caches warm and no other desk of this run: raw SQL and one desk alone.
     warm = raw_queries(admin, words, top_id, 300)
-    alone = _alone(url, desk_pw, targets, args.alone_seconds)
+    alone = _alone(url, desk_pw, targets, args.alone_seconds, floor)
     load_end = os.getloadavg()
     guests_after, visits_after = _counts(admin)
     imp = next((r for r in results if r.get("role") == "import"), {})
@@ -207,7 +233,8 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
     desks = [r for r in results if r.get("role") == "desk"]
     apply_window = imp.get("apply_window")
     report: dict[str, Any] = {
-        "guests": args.guests, "desks": args.desks, "seconds": args.seconds,
+        "floor": bool(args.floor), "guests": args.guests, "desks": args.desks,
+        "seconds": args.seconds,
         "pacing": pacing.describe(), "wall_s": wall, "arrivals": arrivals,
         "search_ms": _summary(_ops(results, "search")),
         "card_ms": _summary(_ops(results, "card")),
@@ -253,7 +280,19 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
         "cpu_server_s": cpu_after - cpu_before,
         "cpu_desks_s": sum(r["cpu_s"] for r in desks),
         "loadavg_before": load_before, "loadavg_after": load_after, "loadavg_end": load_end,
+        "by_class": breakdown(desks, apply_window),
+        "search_cpu_ms": _summary([v for r in desks for v in r.get("search_cpu", [])]),
+        "card_cpu_ms": _summary([v for r in desks for v in r.get("card_cpu", [])]),
+        "search_alone_cpu_ms": _summary(alone.get("search_cpu", [])),
+        "card_alone_cpu_ms": _summary(alone.get("card_cpu", [])),
     }
+    if args.floor:   # the server's CPU per operation: each floor desk's two backends
+        n_search = sum(len(r["search"]) for r in desks)
+        n_card = sum(len(r["card"]) for r in desks)
+        report["backend_ms_per_search"] = 1000 * sum(
+            r.get("backend_search_cpu_s", 0.0) for r in desks) / max(n_search, 1)
+        report["backend_ms_per_card"] = 1000 * sum(
+            r.get("backend_card_cpu_s", 0.0) for r in desks) / max(n_card, 1)
     if apply_window:
         report["search_during_apply_ms"] = _summary(_ops(results, "search", apply_window))
         report["card_during_apply_ms"] = _summary(_ops(results, "card", apply_window))
@@ -283,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--alone-seconds", type=float, default=15.0,
                     help="after the load, one desk alone (tight) for this long: the app's own "
                     "cost with warm caches")
+    ap.add_argument("--floor", action="store_true",
+                    help="floor desks (bench/shared_floor.py) instead of the app's")
     ap.add_argument("--profile", metavar="FILE", help="cProfile desk 0's searches and "
                     "card opens into FILE and print its top functions")
     args = ap.parse_args(argv)
@@ -342,7 +383,8 @@ def _print(r: dict[str, Any]) -> None:
 
     imp = r["import"]
     extra = (" + importer" if imp else "") + (" + arrivals desk" if r["arrivals"] else "")
-    print(f"Shared store, {r['guests']:,} guests, {r['desks']} desks{extra}, "
+    print(f"Shared store, {r['guests']:,} guests, {r['desks']} "
+          f"{'FLOOR desks (bench/shared_floor.py)' if r.get('floor') else 'desks'}{extra}, "
           f"{r['seconds']:.0f} s; load average {r['loadavg_before'][0]:.2f} -> "
           f"{r['loadavg_after'][0]:.2f} (1 min), {r['loadavg_after'][1]:.2f} (5 min); "
           f"{r['loadavg_end'][0]:.2f} after the warm baselines")
@@ -350,16 +392,26 @@ def _print(r: dict[str, Any]) -> None:
           + (f" (settled as the template first: {r['settle_s']:.0f} s)" if r["settle_s"]
              else "") + ", dropped after the run")
     print(f"  desks: {r['pacing']}")
-    line("search (find_guests)", "search_ms", ("raw SQL, before (cold)", "search_baseline_ms"),
+    floor = r.get("floor")
+    line("search (floor key press)" if floor else "search (find_guests)", "search_ms",
+         ("raw SQL, before (cold)", "search_baseline_ms"),
          ("raw SQL, after the load (warm)", "search_baseline_warm_ms"),
          ("raw SQL under the same load", "search_raw_under_load_ms"),
          ("inside the driver (server+net)", "search_in_driver_ms"),
          ("one desk alone after the load, tight", "search_alone_ms"))
-    line("card open (open_card)", "card_ms", ("raw SQL, before (cold)", "card_baseline_ms"),
+    line("card open (floor)" if floor else "card open (open_card)", "card_ms",
+         ("raw SQL, before (cold)", "card_baseline_ms"),
          ("raw SQL, after the load (warm)", "card_baseline_warm_ms"),
          ("raw SQL under the same load", "card_raw_under_load_ms"),
          ("inside the driver (server+net)", "card_in_driver_ms"),
          ("one desk alone after the load, tight", "card_alone_ms"))
+    line("  the desk's CPU per search", "search_cpu_ms", ("alone after the load, tight",
+                                                          "search_alone_cpu_ms"))
+    line("  the desk's CPU per card open", "card_cpu_ms", ("alone after the load, tight",
+                                                           "card_alone_cpu_ms"))
+    if "backend_ms_per_search" in r:
+        print(f"  the server's CPU (the floor desks' backends): {r['backend_ms_per_search']:.2f}"
+              f" ms per search, {r['backend_ms_per_card']:.2f} ms per card open")
     line("search during import apply", "search_during_apply_ms")
     line("card open during import apply", "card_during_apply_ms")
     line("mark arrived (set_status)", "mark_arrived_ms")
@@ -389,6 +441,7 @@ def _print(r: dict[str, Any]) -> None:
               + (f", the desk's {_ordinal(s['nth'])} {s['kind']}" if "nth" in s else "")
               + (", during the import's apply" if s["during_apply"] else "")
               + f"; longest statement {s['longest'][0] * 1000:.0f} ms: {s['longest'][1]!r}")
+    print_breakdown(r.get("by_class", {}))
     print(f"  CPU used in {r['wall_s']:.0f} s: server {r['cpu_server_s']:.1f} s, desk "
           f"processes {r['cpu_desks_s']:.1f} s (2 cores = {2 * r['wall_s']:.0f} s)")
 
