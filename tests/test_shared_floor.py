@@ -77,6 +77,11 @@ def _no_forgiving_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(guest_search, "FUZZY_BELOW", 0)
 
 
+@pytest.fixture
+def desk_address(pg_cluster: SharedCluster, shared_url: str) -> tuple[str, str]:
+    return shared_url, pg_cluster.desk_password
+
+
 def _index_matches(store: Any, actor: Any, typed: str) -> list[tuple[int, int]]:
     """The app's list (ids and tiers: whole name, whole words, prefix), its exact and prefix
     matches."""
@@ -90,19 +95,26 @@ def _listed(floor: FloorDesk, typed: str) -> list[tuple[int, int]]:
 
 
 def test_the_floor_key_press_lists_what_the_app_lists_in_one_round_trip(
-        desk: tuple[Any, Any, Any, FloorDesk]) -> None:
+        desk: tuple[Any, Any, Any, FloorDesk], desk_address: tuple[str, str]) -> None:
     store, _manager, sam, floor = desk
     full = ordered = 0
     tiers: set[int] = set()
+    # The same desk on connections that prepare every statement at once, planned generically
+    # (bench/shared_store.py --floor plans-kept).
+    url, password = desk_address
+    kept = FloorDesk(connect(url, password, plans_kept=True), floor.card_conn, sam.id,
+                     floor.search_roles, floor.view_roles)
     for typed in TYPED:
         with round_trips() as trips:
             got = _listed(floor, typed)
         assert len(trips) == 1, (typed, trips)
         want = _index_matches(store, sam, typed)
         assert got == want, typed
+        assert _listed(kept, typed) == want, typed
         full += len(got) == 20
         ordered += got != sorted(got)
         tiers.update(t for _i, t in got)
+    kept.conn.close()
     # Not vacuous: cut lists (more matches than the list holds), lists the ranking reorders,
     # and a text nothing matches.
     assert full >= 4 and ordered >= 5 and tiers == {0, 1, 2}
