@@ -564,6 +564,8 @@ def search_class(info: Sequence[Any], at: float, took: float, apply_window: Any)
         out.append("after a change")
     if apply_window and apply_window[0] <= at <= apply_window[1] + took:
         out.append("during apply")
+    if length >= 2 and not forgiving and len(out) == 2:
+        out.append("plain")   # 2+ letters, exact/prefix, no change heard, not during apply
     return out
 
 
@@ -573,7 +575,7 @@ def breakdown(desks: list[dict[str, Any]], apply_window: Any) -> dict[str, Any]:
     the slowest twentieth of all (the operations at or above the p95)."""
     from bench.common import percentile
 
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {"ops": {}}
     for kind in ("search", "card"):
         ops = []
         for r in desks:
@@ -589,6 +591,7 @@ def breakdown(desks: list[dict[str, Any]], apply_window: Any) -> dict[str, Any]:
                 ops.append((took * 1000, classes))
         if not ops:
             continue
+        out["ops"][kind] = ops   # each operation's time (ms) and classes, for the JSON
         edge = percentile([t for t, _c in ops], 95)
         slow = [c for t, c in ops if t >= edge]
         table = {}
@@ -596,15 +599,21 @@ def breakdown(desks: list[dict[str, Any]], apply_window: Any) -> dict[str, Any]:
             mine = [t for t, cs in ops if name in cs]
             table[name] = {"n": len(mine), "share": len(mine) / len(ops),
                            "p50": percentile(mine, 50), "p95": percentile(mine, 95),
-                           "in_slowest": sum(name in cs for cs in slow)}
+                           "in_slowest": sum(name in cs for cs in slow),
+                           # the p95 of all the others: what shedding this class would give
+                           "p95_without": percentile([t for t, cs in ops if name not in cs],
+                                                     95)}
         out[kind] = {"p95": edge, "slowest_n": len(slow), "classes": table}
     return out
 
 
 def print_breakdown(b: dict[str, Any]) -> None:
     for kind, got in b.items():
+        if kind == "ops":
+            continue
         print(f"  {kind} by class (the slowest twentieth: {got['slowest_n']} at or above "
               f"p95 {got['p95']:.1f} ms):")
         for name, c in got["classes"].items():
             print(f"    {name:<18} n={c['n']:<5} ({100 * c['share']:4.0f}%)  p50 "
-                  f"{c['p50']:6.1f}  p95 {c['p95']:6.1f} ms;  {c['in_slowest']} of the slowest")
+                  f"{c['p50']:6.1f}  p95 {c['p95']:6.1f} ms;  {c['in_slowest']} of the slowest; "
+                  f"the others' p95 {c['p95_without']:.1f}")
