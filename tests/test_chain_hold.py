@@ -73,7 +73,7 @@ def test_an_import_holds_the_chain_lock_only_for_its_events_copy_head_and_commit
     # (the COPY is psycopg's own protocol, not a statement the driver's execute sees)
     assert len(under) == 3, under
     assert "WITH h AS (UPDATE setting" in under[0][0] and "setval" in under[0][0]
-    assert "FROM audit_event" in under[1][0]   # the anchor's facts
+    assert under[1] == [audit_anchor._FACTS_PG]   # the anchor's facts, on the driver
     assert under[2] == ["COMMIT"]
     assert [e.action for e in _events(store)].count("guest.created") == 41
     _chain_is_whole(store)

@@ -109,3 +109,31 @@ def test_the_collector_runs_again_only_when_the_last_step_running_ends() -> None
         release.set()
         other.join()
     assert gc.isenabled()
+
+
+def _in_generation(obj: object, generation: int) -> bool:
+    return any(o is obj for o in gc.get_objects(generation=generation))
+
+
+def test_what_a_step_made_is_not_walked_by_the_next_young_collection() -> None:
+    """The objects a step made while the collector was paused go to the oldest generation
+    when it resumes, so the first allocation after the step does not begin a collection
+    walking all of them (0.2-0.6 s after each step of a 100,000-row file)."""
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    table = importing.read_table(_file(3000))
+    assert _in_generation(table, 2)          # without: young (0, or 1 after that walk)
+    assert not _in_generation(table.records[-1], 0)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_objects_the_program_froze_stay_frozen_after_a_step() -> None:
+    """The desk freezes what its start-up loaded (ui.main): a step leaves them frozen."""
+    kept = [object() for _ in range(10)]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        table = importing.read_table(_file(300))
+        assert gc.get_freeze_count() == frozen
+        assert gc.isenabled() and len(table.records) == 300 and kept
+    finally:
+        gc.unfreeze()

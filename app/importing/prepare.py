@@ -300,6 +300,20 @@ def _build_later(s: Session, actor: Actor, plan: ImportPlan, m: Match, at: dt.da
             raise
 
 
+def release(guests: bulk.PreparedRows, visits: bulk.PreparedRows, later: Later,
+            chained: audit_chain.Chained | None) -> None:
+    """Let go of an import's written rows (emptied in place, so they are freed here, on the
+    thread that calls this: the helper, while the calling thread commits)."""
+    guests.values.clear()
+    visits.values.clear()
+    later.terms.clear()
+    later.pairs.clear()
+    later.events.middles.clear()
+    later.events.values.clear()
+    if chained is not None:
+        chained.rows.clear()
+
+
 def _chain(later: Future[Later], chained: Future[audit_chain.Chained],
            after: tuple[int, str] | None) -> None:
     """The events of ``later`` chained after ``after`` (the chain's end under the write
