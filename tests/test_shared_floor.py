@@ -192,3 +192,41 @@ def test_the_floor_card_open_and_search_count_append_events_verify_accepts(
         '{"results":7,"searches":1}'
     report = verify_store(store)
     assert report.ok, report
+
+
+def test_a_floor_desk_process_types_opens_and_reports_as_the_bench_desks_do(
+        desk: tuple[Any, Any, Any, FloorDesk], desk_address: tuple[str, str]) -> None:
+    """``bench.shared_floor.floor_desk`` (what ``bench/shared_store.py --floor`` starts), run
+    here for a second, tight: it types guests' names, opens their cards and reports the
+    bench desk's record; every key press one round trip, every card open two."""
+    from bench.shared_desks import Pacing
+    from bench.shared_floor import breakdown, floor_desk
+
+    store, _manager, _sam, floor = desk
+    url, password = desk_address
+    targets = [(1, "Jan Smit"), (31, "Ans Jacobs"), (38, "Ada Lovelace")]
+    with store.read() as s:
+        events = queries.audit_event_count(s)
+
+    class Box:
+        item: dict[str, Any] = {}
+
+        def put(self, item: dict[str, Any]) -> None:
+            self.item = item
+
+    box = Box()
+    for plans_kept in (False, True):
+        floor_desk(url, password, targets, Pacing((0.0, 0.0), (0.0, 0.0)), 1.0, 7, box,
+                   (list(floor.search_roles), list(floor.view_roles)), "Sam Bakker",
+                   plans_kept)
+        r = box.item
+        assert r["errors"] == [] and r["floor"] is True
+        assert len(r["search"]) > 3 and len(r["card"]) >= 1
+        assert set(r["search_statements"]) == {1} and set(r["card_statements"]) == {2}
+        assert len(r["search_info"]) == len(r["search"]) == len(r["search_cpu"])
+        assert r["missed"] == []   # each guest was found among the first five
+        got = breakdown([r], None)
+        assert got["search"]["classes"]["exact/prefix"]["n"] == len(r["search"])
+    with store.read() as s:   # the cards' events and the searches' counts, on the chain
+        assert queries.audit_event_count(s) > events + 2
+    assert verify_store(store).ok
