@@ -208,13 +208,9 @@ def test_a_floor_desk_process_types_opens_and_reports_as_the_bench_desks_do(
     with store.read() as s:
         events = queries.audit_event_count(s)
 
-    class Box:
-        item: dict[str, Any] = {}
+    from bench.shared_store import _Box
 
-        def put(self, item: dict[str, Any]) -> None:
-            self.item = item
-
-    box = Box()
+    box = _Box()
     for plans_kept in (False, True):
         floor_desk(url, password, targets, Pacing((0.0, 0.0), (0.0, 0.0)), 1.0, 7, box,
                    (list(floor.search_roles), list(floor.view_roles)), "Sam Bakker",
