@@ -154,3 +154,26 @@ def test_an_imported_guest_is_found_by_every_kind_of_search_at_once(
                   "+31 6 41239876"):
         assert "Wilhelmina Oosterhuis-Brandsma" in [
             g.full_name for g in guests.find_guests(store, manager, typed)], typed
+
+
+@pytest.mark.both_engines
+def test_new_guests_take_their_ids_in_the_order_of_their_names(
+        store: Store, manager: Actor) -> None:
+    """Inserted in the order of the name index they land all over (each of its pages
+    changed in one go); each keeps its own visits and events."""
+    before = counts(store)
+    importing.apply(store, manager, plan_of(store, FILE))
+    with store.read() as s:
+        by_id = [str(r[0]) for r in s.execute(text(
+            "SELECT full_name FROM guest ORDER BY id"))][before[0]:]
+        arrivals = {str(r[0]): int(str(r[1])[8:10]) for r in s.execute(text(
+            "SELECT g.full_name, v.starts_at FROM visit v JOIN guest g ON g.id = v.guest_id"))}
+        created = {str(r[0]) for r in s.execute(text(
+            "SELECT g.full_name FROM audit_event e JOIN guest g ON g.ref = e.guest_ref "
+            "WHERE e.action = 'guest.created'"))}
+    assert by_id == sorted(by_id) == ["Jürgen Müller", "Sebastián Ñúñez",
+                                      "Wilhelmina Oosterhuis-Brandsma", "Zoë van den Berg"]
+    assert arrivals == {"Wilhelmina Oosterhuis-Brandsma": 1, "Jürgen Müller": 2,
+                        "Zoë van den Berg": 3, "Sebastián Ñúñez": 4}   # the file's rows
+    assert created == set(by_id)
+    assert verify_store(store).ok

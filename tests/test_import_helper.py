@@ -4,6 +4,7 @@ calling thread lands, and a failure or a cancel on either side writes nothing.""
 
 from __future__ import annotations
 
+import importlib
 import json
 import threading
 from collections.abc import Callable
@@ -277,3 +278,34 @@ def test_events_hashed_after_an_end_that_moved_are_hashed_again(
     importing.apply(store, manager, plan, previewed=pre)
     assert threads == ["import-prepare", "MainThread"]
     assert verify_store(store).ok
+
+
+@pytest.mark.parametrize("spare", [True, False])
+def test_the_written_rows_are_let_go_by_the_helper_while_the_commit_runs(
+        store: Store, manager: Actor, monkeypatch: pytest.MonkeyPatch, spare: bool) -> None:
+    """Freeing a large file's rows holds the interpreter lock for a fifth of a second: once
+    every row is written they are let go by the helper thread, beside the engine's commit,
+    not by the calling thread after it (with or without a spare core)."""
+    applying = importlib.import_module("app.importing.apply")   # the module, not apply()
+    seen: list[tuple[str, int, int, int]] = []
+    held: list[bulk.PreparedRows] = []
+    real = prepare.release
+
+    def noted(guests: bulk.PreparedRows, visits: bulk.PreparedRows, later: prepare.Later,
+              chained: object) -> None:
+        seen.append((threading.current_thread().name, len(guests), len(visits),
+                     len(later.events)))
+        held.extend((guests, visits))
+        real(guests, visits, later, chained)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(prepare, "HELPER_FROM", 0)
+    monkeypatch.setattr(prepare, "spare_core", lambda: spare)
+    monkeypatch.setattr(applying, "release", noted)
+    plan = plan_of(store, ROWS)
+    result = importing.apply(store, manager, plan, previewed=importing.preview(store, manager,
+                                                                               plan))
+    assert [(n.startswith("import-prepare"), g, v, e) for n, g, v, e in seen] == [
+        (True, result.guests_created, result.visits, 5 + 6 + 1)]
+    assert all(len(rows) == 0 for rows in held)          # emptied there
+    assert counts(store)[0] == 5 and verify_store(store).ok
+    assert not [t for t in threading.enumerate() if t.name.startswith("import-prepare")]

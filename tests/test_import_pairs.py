@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+from sqlalchemy import text
 
 from app import guests, importing
 from app.guests import GuestFields
@@ -49,7 +50,10 @@ def test_an_import_writes_its_guests_pairs_itself_and_exactly(
     assert (result.guests_created, result.guests_matched) == (len(TRICKY) + 1, 1)
     assert watch.by_trigger == 0   # not one call of the trigger's function for them
     held = _pairs_exact(store)     # ... and the table is what a rebuild would hold
-    assert {r[2] for r in held} >= {known.id, known.id + 1, known.id + len(TRICKY) + 1}
+    with store.read() as s:       # every guest with a name of two words or more is there
+        named = s.execute(text("SELECT id, full_name, preferred_name FROM guest")).all()
+    assert {r[2] for r in held} == {i for i, f, p in named if name_pairs.pair_words(f, p)}
+    assert known.id in {r[2] for r in held}
     # The trigger writes the next guest's pairs again, on every connection.
     later = guests.create_guest(store, receptionist, GuestFields("Zoë Müller"))
     assert watch.by_trigger >= 1

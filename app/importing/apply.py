@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -31,7 +32,14 @@ from app.i18n import _, joined, ngettext_
 from app.importing.collector import while_paused
 from app.importing.matching import Matched, match
 from app.importing.plan import ImportPlan, RowError
-from app.importing.prepare import ImportResult, Prepared, helper, only_reads_since, prepare
+from app.importing.prepare import (
+    ImportResult,
+    Prepared,
+    helper,
+    only_reads_since,
+    prepare,
+    release,
+)
 from app.permissions import Action, require
 from app.views import Actor
 from storage import audit_chain, bulk, name_terms
@@ -200,7 +208,7 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
         if progress is not None:
             progress(done, total)
 
-    def write(s: Session, p: Prepared) -> ImportResult:
+    def write(s: Session, p: Prepared, pool: ThreadPoolExecutor) -> ImportResult:
         total = p.rows()
         step = functools.partial(check, total=total)
         with bulk.roomy_cache(s, _cache_mib(total)):
@@ -218,10 +226,13 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
             name_terms.insert_name_terms(s, later.terms)
             if p.own_pairs:
                 bulk.insert_name_pairs(s, later.pairs)
-            audit_chain.append_prepared(
-                s, later.events, after_batch=step,
-                chained=p.chained.result() if p.chained is not None else None)
+            chained = p.chained.result() if p.chained is not None else None
+            audit_chain.append_prepared(s, later.events, after_batch=step, chained=chained)
         check(0, total)
+        # Every row is written: the helper thread lets go of them while the commit runs
+        # (freeing a large file's rows holds the interpreter lock for a fifth of a second,
+        # the engine's commit does not).
+        pool.submit(release, p.guests, p.visits.result(), later, chained)
         return p.result
 
     with helper() as pool:
@@ -237,10 +248,10 @@ def apply(store: Store, actor: Actor, plan: ImportPlan, *, only_good_rows: bool 
             check(0, p.rows())  # before the lock is asked for
             with store.write() as s:
                 if _still_true(s, p):
-                    return write(s, p)
+                    return write(s, p, pool)
             # nothing written yet: prepare again from a fresh snapshot
         done = 0
         with store.write() as s:  # still changing: prepared under the lock, never starved
             p = prepare(s, actor, plan, at, None, pool)
             check(0, p.rows())
-            return write(s, p)
+            return write(s, p, pool)
