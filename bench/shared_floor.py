@@ -468,7 +468,7 @@ def floor_desk(url: str, password: str, targets: list[tuple[int, str]], pacing: 
     """``bench.shared_desks.desk`` with a floor desk: the same targets, random draws,
     pacing and stopping rule; the same record (and each operation's CPU, the backends' CPU
     per connection, each key press's class)."""
-    from bench.shared_desks import GcTimer, _cpu
+    from bench.shared_desks import GcTimer, _cpu, type_and_open
 
     search_conn = connect(url, password, plans_kept=plans_kept)
     card_conn = connect(url, password, plans_kept=plans_kept)
@@ -508,42 +508,17 @@ def floor_desk(url: str, password: str, targets: list[tuple[int, str]], pacing: 
 
     cpu0 = _cpu()
     backends0 = (backend_cpu(search_conn), backend_cpu(card_conn))
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        gid, name = rng.choice(targets)
-        chosen: int | None = None
-        keys = 0
-        next_key = time.monotonic()
-        for i in range(1, len(name) + 1):
-            if not name[:i].strip():
-                continue
-            wait = next_key - time.monotonic()
-            if wait > 0:
-                time.sleep(wait)
-            next_key = time.monotonic() + rng.uniform(*pacing.key_ms) / 1000
-            keys += 1
-            found = timed("search", lambda typed=name[:i]: desk.key_press(typed), name[:i])
-            if found is not None:
-                try:
-                    desk.count_search(len(found))   # after the list was handed over
-                except Exception as exc:
-                    rec["errors"].append(f"count: {type(exc).__name__}")
-            if found and gid in [r[0] for r in found[: pacing.found_in]]:
-                chosen = gid
-                break
-        if chosen is None:
-            rec["missed"].append(1)
-            chosen = gid
-        rec["keys"].append(keys)
-        wait = next_key - time.monotonic()
-        if wait > 0:
-            time.sleep(wait)
-        timed("card", lambda gid=chosen: desk.open_card(gid))
-        pause = rng.uniform(*pacing.pause_s)
-        if pause > 0 and time.monotonic() + pause < end:
-            time.sleep(pause)
-        elif pause > 0:
-            break
+    def search(typed: str) -> list[int] | None:
+        found = timed("search", lambda: desk.key_press(typed), typed)
+        if found is not None:
+            try:
+                desk.count_search(len(found))   # after the list was handed over
+            except Exception as exc:
+                rec["errors"].append(f"count: {type(exc).__name__}")
+        return None if found is None else [r[0] for r in found]
+
+    type_and_open(rng, targets, pacing, seconds, rec, search,
+                  lambda gid: timed("card", lambda: desk.open_card(gid)))
     cpu = _cpu() - cpu0
     backends = (backend_cpu(search_conn) - backends0[0], backend_cpu(card_conn) - backends0[1])
     search_conn.close()

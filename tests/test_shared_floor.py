@@ -226,3 +226,31 @@ def test_a_floor_desk_process_types_opens_and_reports_as_the_bench_desks_do(
     with store.read() as s:   # the cards' events and the searches' counts, on the chain
         assert queries.audit_event_count(s) > events + 2
     assert verify_store(store).ok
+
+
+def test_the_app_desk_process_types_opens_and_reports_on_the_same_draws_as_the_floor(
+        desk: tuple[Any, Any, Any, FloorDesk], desk_address: tuple[str, str]) -> None:
+    """``bench.shared_desks.desk`` (the bench's app desk) runs the same typing loop as the
+    floor desk (``type_and_open``): for a second, tight, it types the targets' names through
+    ``find_guests``, opens their cards and reports its record; with the same seed both
+    desks look the same guests up in the same order (the keys differ only where the lists
+    do)."""
+    from bench.shared_desks import Pacing
+    from bench.shared_desks import desk as app_desk
+    from bench.shared_floor import floor_desk
+    from bench.shared_store import _Box
+
+    _store, _manager, _sam, floor = desk
+    url, password = desk_address
+    targets = [(1, "Jan Smit"), (31, "Ans Jacobs"), (38, "Ada Lovelace")]
+    box = _Box()
+    app_desk(url, password, targets, Pacing((0.0, 0.0), (0.0, 0.0)), 1.0, 7, box)
+    app = box.item
+    assert app["errors"] == [] and len(app["search"]) > 3 and len(app["card"]) >= 1
+    assert len(app["keys"]) == len(app["card"]) and sum(app["keys"]) == len(app["search"])
+    assert app["missed"] == []
+    floor_desk(url, password, targets, Pacing((0.0, 0.0), (0.0, 0.0)), 1.0, 7, box,
+               (list(floor.search_roles), list(floor.view_roles)), "Sam Bakker")
+    low = box.item
+    n = min(len(app["keys"]), len(low["keys"]))
+    assert n >= 2 and app["keys"][:n] == low["keys"][:n]
