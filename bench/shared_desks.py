@@ -18,6 +18,7 @@ import gc
 import random
 import resource
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -235,6 +236,33 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
         return result
 
     cpu0 = _cpu()
+    def search(typed: str) -> list[int] | None:
+        handed: list[tuple[Any, ...]] = []
+        found = timed("search", lambda: guests.find_guests(
+            store, actor, typed, hand_over=lambda _found: handed.append(handed_at())),
+            typed, handed)
+        return None if found is None else [m.id for m in found]
+
+    type_and_open(rng, targets, pacing, seconds, rec, search,
+                  lambda gid: timed("card", lambda: guests.open_card(store, actor, gid)))
+    cpu = _cpu() - cpu0
+    feed.stop()
+    store.close()
+    if prof is not None and profile:
+        prof.dump_stats(profile)
+    out.put({"role": "desk", "cpu_s": cpu, "db_statements": timer.statements,
+             "gc_s": gct.total, "gc_n": gct.count, **rec})
+
+
+def type_and_open(rng: random.Random, targets: list[tuple[int, str]], pacing: Pacing,
+                  seconds: float, rec: dict[str, list[Any]],
+                  search: Callable[[str], list[int] | None],
+                  card: Callable[[int], object]) -> None:
+    """A desk's minutes, for the app's desks and the floor's alike (the same draws from
+    ``rng`` and the same pacing, so the two see the same guests typed at the same pace):
+    pick a guest, type its name a key every ``pacing.key_ms`` (a ``search`` per key; it
+    returns the listed ids, None on an error) until the guest is among the first
+    ``pacing.found_in``, open its card (``card``), pause ``pacing.pause_s``."""
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         gid, name = rng.choice(targets)
@@ -249,11 +277,8 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
                 time.sleep(wait)
             next_key = time.monotonic() + rng.uniform(*pacing.key_ms) / 1000
             keys += 1
-            handed: list[tuple[Any, ...]] = []
-            found = timed("search", lambda typed=name[:i], handed=handed: guests.find_guests(
-                store, actor, typed, hand_over=lambda _found: handed.append(handed_at())),
-                name[:i], handed)
-            if found and gid in [m.id for m in found[: pacing.found_in]]:
+            found = search(name[:i])
+            if found and gid in found[: pacing.found_in]:
                 chosen = gid
                 break
         if chosen is None:
@@ -263,19 +288,12 @@ def desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Pacing
         wait = next_key - time.monotonic()
         if wait > 0:
             time.sleep(wait)
-        timed("card", lambda gid=chosen: guests.open_card(store, actor, gid))
+        card(chosen)
         pause = rng.uniform(*pacing.pause_s)
         if pause > 0 and time.monotonic() + pause < end:
             time.sleep(pause)
         elif pause > 0:
             break
-    cpu = _cpu() - cpu0
-    feed.stop()
-    store.close()
-    if prof is not None and profile:
-        prof.dump_stats(profile)
-    out.put({"role": "desk", "cpu_s": cpu, "db_statements": timer.statements,
-             "gc_s": gct.total, "gc_n": gct.count, **rec})
 
 
 def importer(url: str, password: str, export: str, after: float, out: Any) -> None:

@@ -70,9 +70,15 @@ class Refused(Exception):
     """The staff member's standing does not allow it (deactivated, or a role that may not)."""
 
 
-def connect(url: str, password: str) -> Any:
+def connect(url: str, password: str, *, plans_kept: bool = False) -> Any:
     """A desk's connection: the desk role, verify-full TLS, the app's settings (autocommit:
-    each search statement its own snapshot, a write's ``BEGIN`` sent by the desk)."""
+    each search statement its own snapshot, a write's ``BEGIN`` sent by the desk).
+
+    ``plans_kept``: every statement prepared at its first run and planned once, generically
+    (``plan_cache_mode=force_generic_plan``): what a desk signed in for hours has (psycopg
+    prepares a statement at its 5th run, the server plans it anew 5 more times before it
+    may keep a plan; in a 60-s bench a desk's dozens of statement shapes are mostly planned
+    at every run, 1.4-1.7 ms of the server's CPU each for the floor's statement)."""
     import psycopg
     from psycopg import _queries
 
@@ -82,7 +88,13 @@ def connect(url: str, password: str) -> Any:
     # conversion of its placeholders only for statements up to 4 KB (else ~0.5 ms of the
     # desk's CPU at every key press); a desk process of its own may keep longer ones.
     _queries.MAX_CACHED_STATEMENT_LENGTH = max(_queries.MAX_CACHED_STATEMENT_LENGTH, 16_384)
-    return psycopg.connect(**parse_address(url).conninfo(password), autocommit=True)
+    info = parse_address(url).conninfo(password)
+    if plans_kept:
+        info["options"] += " -c plan_cache_mode=force_generic_plan"
+    conn = psycopg.connect(**info, autocommit=True)
+    if plans_kept:
+        conn.prepare_threshold = 0
+    return conn
 
 
 def backend_cpu(conn: Any) -> float:
@@ -452,13 +464,14 @@ def staff_id_of(conn: Any, name: str) -> int:
 
 def floor_desk(url: str, password: str, targets: list[tuple[int, str]], pacing: Any,
                seconds: float, seed: int, out: Any, roles: tuple[list[str], list[str]],
-               staff_name: str) -> None:
+               staff_name: str, plans_kept: bool = False) -> None:
     """``bench.shared_desks.desk`` with a floor desk: the same targets, random draws,
     pacing and stopping rule; the same record (and each operation's CPU, the backends' CPU
     per connection, each key press's class)."""
-    from bench.shared_desks import GcTimer, _cpu
+    from bench.shared_desks import GcTimer, _cpu, type_and_open
 
-    search_conn, card_conn = connect(url, password), connect(url, password)
+    search_conn = connect(url, password, plans_kept=plans_kept)
+    card_conn = connect(url, password, plans_kept=plans_kept)
     desk = FloorDesk(search_conn, card_conn, staff_id_of(search_conn, staff_name), *roles)
     desk.warm_up()
     gc.freeze()   # as the app's desks (what start-up loaded lives as long as the desk)
@@ -495,42 +508,17 @@ def floor_desk(url: str, password: str, targets: list[tuple[int, str]], pacing: 
 
     cpu0 = _cpu()
     backends0 = (backend_cpu(search_conn), backend_cpu(card_conn))
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        gid, name = rng.choice(targets)
-        chosen: int | None = None
-        keys = 0
-        next_key = time.monotonic()
-        for i in range(1, len(name) + 1):
-            if not name[:i].strip():
-                continue
-            wait = next_key - time.monotonic()
-            if wait > 0:
-                time.sleep(wait)
-            next_key = time.monotonic() + rng.uniform(*pacing.key_ms) / 1000
-            keys += 1
-            found = timed("search", lambda typed=name[:i]: desk.key_press(typed), name[:i])
-            if found is not None:
-                try:
-                    desk.count_search(len(found))   # after the list was handed over
-                except Exception as exc:
-                    rec["errors"].append(f"count: {type(exc).__name__}")
-            if found and gid in [r[0] for r in found[: pacing.found_in]]:
-                chosen = gid
-                break
-        if chosen is None:
-            rec["missed"].append(1)
-            chosen = gid
-        rec["keys"].append(keys)
-        wait = next_key - time.monotonic()
-        if wait > 0:
-            time.sleep(wait)
-        timed("card", lambda gid=chosen: desk.open_card(gid))
-        pause = rng.uniform(*pacing.pause_s)
-        if pause > 0 and time.monotonic() + pause < end:
-            time.sleep(pause)
-        elif pause > 0:
-            break
+    def search(typed: str) -> list[int] | None:
+        found = timed("search", lambda: desk.key_press(typed), typed)
+        if found is not None:
+            try:
+                desk.count_search(len(found))   # after the list was handed over
+            except Exception as exc:
+                rec["errors"].append(f"count: {type(exc).__name__}")
+        return None if found is None else [r[0] for r in found]
+
+    type_and_open(rng, targets, pacing, seconds, rec, search,
+                  lambda gid: timed("card", lambda: desk.open_card(gid)))
     cpu = _cpu() - cpu0
     backends = (backend_cpu(search_conn) - backends0[0], backend_cpu(card_conn) - backends0[1])
     search_conn.close()
@@ -551,6 +539,8 @@ def search_class(info: Sequence[Any], at: float, took: float, apply_window: Any)
         out.append("after a change")
     if apply_window and apply_window[0] <= at <= apply_window[1] + took:
         out.append("during apply")
+    if length >= 2 and not forgiving and len(out) == 2:
+        out.append("plain")   # 2+ letters, exact/prefix, no change heard, not during apply
     return out
 
 
@@ -560,7 +550,7 @@ def breakdown(desks: list[dict[str, Any]], apply_window: Any) -> dict[str, Any]:
     the slowest twentieth of all (the operations at or above the p95)."""
     from bench.common import percentile
 
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {"ops": {}}
     for kind in ("search", "card"):
         ops = []
         for r in desks:
@@ -576,6 +566,7 @@ def breakdown(desks: list[dict[str, Any]], apply_window: Any) -> dict[str, Any]:
                 ops.append((took * 1000, classes))
         if not ops:
             continue
+        out["ops"][kind] = ops   # each operation's time (ms) and classes, for the JSON
         edge = percentile([t for t, _c in ops], 95)
         slow = [c for t, c in ops if t >= edge]
         table = {}
@@ -583,15 +574,21 @@ def breakdown(desks: list[dict[str, Any]], apply_window: Any) -> dict[str, Any]:
             mine = [t for t, cs in ops if name in cs]
             table[name] = {"n": len(mine), "share": len(mine) / len(ops),
                            "p50": percentile(mine, 50), "p95": percentile(mine, 95),
-                           "in_slowest": sum(name in cs for cs in slow)}
+                           "in_slowest": sum(name in cs for cs in slow),
+                           # the p95 of all the others: what shedding this class would give
+                           "p95_without": percentile([t for t, cs in ops if name not in cs],
+                                                     95)}
         out[kind] = {"p95": edge, "slowest_n": len(slow), "classes": table}
     return out
 
 
 def print_breakdown(b: dict[str, Any]) -> None:
     for kind, got in b.items():
+        if kind == "ops":
+            continue
         print(f"  {kind} by class (the slowest twentieth: {got['slowest_n']} at or above "
               f"p95 {got['p95']:.1f} ms):")
         for name, c in got["classes"].items():
             print(f"    {name:<18} n={c['n']:<5} ({100 * c['share']:4.0f}%)  p50 "
-                  f"{c['p50']:6.1f}  p95 {c['p95']:6.1f} ms;  {c['in_slowest']} of the slowest")
+                  f"{c['p50']:6.1f}  p95 {c['p95']:6.1f} ms;  {c['in_slowest']} of the slowest; "
+                  f"the others' p95 {c['p95_without']:.1f}")

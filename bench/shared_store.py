@@ -155,14 +155,14 @@ def _alone(url: str, desk_pw: str, targets: list[tuple[int, str]], seconds: floa
     return box.item
 
 
-def _floor_args() -> tuple[Any, ...]:
+def _floor_args(plans_kept: bool = False) -> tuple[Any, ...]:
     """A floor desk's roles (as ``app.guests`` asks the server to check them) and staff."""
     from app.guests import _roles_that
     from app.permissions import Action
     from bench.shared_desks import DESK_STAFF
 
     return ((_roles_that(Action.SEARCH_GUESTS), _roles_that(Action.VIEW_GUEST)),
-            DESK_STAFF[0])
+            DESK_STAFF[0], plans_kept)
 
 
 def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: str
@@ -189,7 +189,7 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
         watch.start()
         ready.wait(60)
     load_before, cpu_before = os.getloadavg(), _server_cpu(server.data)
-    floor = _floor_args() if args.floor else None
+    floor = _floor_args(args.floor == "plans-kept") if args.floor else None
     procs = [ctx.Process(target=floor_desk, args=(
         url, desk_pw, targets, pacing, args.seconds, i, out, *floor))
         if floor is not None else ctx.Process(target=desk, args=(
@@ -233,7 +233,7 @@ def run_load(args: argparse.Namespace, server: Any, url: str, desk_pw: str, db: 
     desks = [r for r in results if r.get("role") == "desk"]
     apply_window = imp.get("apply_window")
     report: dict[str, Any] = {
-        "floor": bool(args.floor), "guests": args.guests, "desks": args.desks,
+        "floor": args.floor or False, "guests": args.guests, "desks": args.desks,
         "seconds": args.seconds,
         "pacing": pacing.describe(), "wall_s": wall, "arrivals": arrivals,
         "search_ms": _summary(_ops(results, "search")),
@@ -322,8 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--alone-seconds", type=float, default=15.0,
                     help="after the load, one desk alone (tight) for this long: the app's own "
                     "cost with warm caches")
-    ap.add_argument("--floor", action="store_true",
-                    help="floor desks (bench/shared_floor.py) instead of the app's")
+    ap.add_argument("--floor", nargs="?", const="plain", choices=("plain", "plans-kept"),
+                    help="floor desks (bench/shared_floor.py) instead of the app's; "
+                    "plans-kept: each statement prepared and planned once")
     ap.add_argument("--profile", metavar="FILE", help="cProfile desk 0's searches and "
                     "card opens into FILE and print its top functions")
     args = ap.parse_args(argv)
@@ -383,8 +384,9 @@ def _print(r: dict[str, Any]) -> None:
 
     imp = r["import"]
     extra = (" + importer" if imp else "") + (" + arrivals desk" if r["arrivals"] else "")
-    print(f"Shared store, {r['guests']:,} guests, {r['desks']} "
-          f"{'FLOOR desks (bench/shared_floor.py)' if r.get('floor') else 'desks'}{extra}, "
+    desks = (f"FLOOR desks (bench/shared_floor.py, {r['floor']})" if r.get("floor")
+             else "desks")
+    print(f"Shared store, {r['guests']:,} guests, {r['desks']} {desks}{extra}, "
           f"{r['seconds']:.0f} s; load average {r['loadavg_before'][0]:.2f} -> "
           f"{r['loadavg_after'][0]:.2f} (1 min), {r['loadavg_after'][1]:.2f} (5 min); "
           f"{r['loadavg_end'][0]:.2f} after the warm baselines")

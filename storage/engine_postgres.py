@@ -117,9 +117,12 @@ def session_options() -> str:
     # No parallel workers: a desk's statements read tens of index entries, and starting
     # workers for a misjudged one cost ~10 ms and two more processes on a busy server
     # (measured on the search at a million guests, docs/performance.md "A word index").
+    # No JIT either: a desk's statement never runs long enough to repay compiling it, and
+    # a misjudged one (a one-letter prefix, a forgiving look-up over a common range) was
+    # compiled for 100-400 ms, a key press held that long (storage/name_terms.py).
     return (f"-c lock_timeout={LOCK_TIMEOUT_MS} "
             f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS} "
-            "-c max_parallel_workers_per_gather=0 "
+            "-c max_parallel_workers_per_gather=0 -c jit=off "
             "-c client_encoding=UTF8 -c TimeZone=UTC")
 
 

@@ -77,6 +77,11 @@ def _no_forgiving_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(guest_search, "FUZZY_BELOW", 0)
 
 
+@pytest.fixture
+def desk_address(pg_cluster: SharedCluster, shared_url: str) -> tuple[str, str]:
+    return shared_url, pg_cluster.desk_password
+
+
 def _index_matches(store: Any, actor: Any, typed: str) -> list[tuple[int, int]]:
     """The app's list (ids and tiers: whole name, whole words, prefix), its exact and prefix
     matches."""
@@ -90,19 +95,26 @@ def _listed(floor: FloorDesk, typed: str) -> list[tuple[int, int]]:
 
 
 def test_the_floor_key_press_lists_what_the_app_lists_in_one_round_trip(
-        desk: tuple[Any, Any, Any, FloorDesk]) -> None:
+        desk: tuple[Any, Any, Any, FloorDesk], desk_address: tuple[str, str]) -> None:
     store, _manager, sam, floor = desk
     full = ordered = 0
     tiers: set[int] = set()
+    # The same desk on connections that prepare every statement at once, planned generically
+    # (bench/shared_store.py --floor plans-kept).
+    url, password = desk_address
+    kept = FloorDesk(connect(url, password, plans_kept=True), floor.card_conn, sam.id,
+                     floor.search_roles, floor.view_roles)
     for typed in TYPED:
         with round_trips() as trips:
             got = _listed(floor, typed)
         assert len(trips) == 1, (typed, trips)
         want = _index_matches(store, sam, typed)
         assert got == want, typed
+        assert _listed(kept, typed) == want, typed
         full += len(got) == 20
         ordered += got != sorted(got)
         tiers.update(t for _i, t in got)
+    kept.conn.close()
     # Not vacuous: cut lists (more matches than the list holds), lists the ranking reorders,
     # and a text nothing matches.
     assert full >= 4 and ordered >= 5 and tiers == {0, 1, 2}
@@ -180,3 +192,65 @@ def test_the_floor_card_open_and_search_count_append_events_verify_accepts(
         '{"results":7,"searches":1}'
     report = verify_store(store)
     assert report.ok, report
+
+
+def test_a_floor_desk_process_types_opens_and_reports_as_the_bench_desks_do(
+        desk: tuple[Any, Any, Any, FloorDesk], desk_address: tuple[str, str]) -> None:
+    """``bench.shared_floor.floor_desk`` (what ``bench/shared_store.py --floor`` starts), run
+    here for a second, tight: it types guests' names, opens their cards and reports the
+    bench desk's record; every key press one round trip, every card open two."""
+    from bench.shared_desks import Pacing
+    from bench.shared_floor import breakdown, floor_desk
+
+    store, _manager, _sam, floor = desk
+    url, password = desk_address
+    targets = [(1, "Jan Smit"), (31, "Ans Jacobs"), (38, "Ada Lovelace")]
+    with store.read() as s:
+        events = queries.audit_event_count(s)
+
+    from bench.shared_store import _Box
+
+    box = _Box()
+    for plans_kept in (False, True):
+        floor_desk(url, password, targets, Pacing((0.0, 0.0), (0.0, 0.0)), 1.0, 7, box,
+                   (list(floor.search_roles), list(floor.view_roles)), "Sam Bakker",
+                   plans_kept)
+        r = box.item
+        assert r["errors"] == [] and r["floor"] is True
+        assert len(r["search"]) > 3 and len(r["card"]) >= 1
+        assert set(r["search_statements"]) == {1} and set(r["card_statements"]) == {2}
+        assert len(r["search_info"]) == len(r["search"]) == len(r["search_cpu"])
+        assert r["missed"] == []   # each guest was found among the first five
+        got = breakdown([r], None)
+        assert got["search"]["classes"]["exact/prefix"]["n"] == len(r["search"])
+    with store.read() as s:   # the cards' events and the searches' counts, on the chain
+        assert queries.audit_event_count(s) > events + 2
+    assert verify_store(store).ok
+
+
+def test_the_app_desk_process_types_opens_and_reports_on_the_same_draws_as_the_floor(
+        desk: tuple[Any, Any, Any, FloorDesk], desk_address: tuple[str, str]) -> None:
+    """``bench.shared_desks.desk`` (the bench's app desk) runs the same typing loop as the
+    floor desk (``type_and_open``): for a second, tight, it types the targets' names through
+    ``find_guests``, opens their cards and reports its record; with the same seed both
+    desks look the same guests up in the same order (the keys differ only where the lists
+    do)."""
+    from bench.shared_desks import Pacing
+    from bench.shared_desks import desk as app_desk
+    from bench.shared_floor import floor_desk
+    from bench.shared_store import _Box
+
+    _store, _manager, _sam, floor = desk
+    url, password = desk_address
+    targets = [(1, "Jan Smit"), (31, "Ans Jacobs"), (38, "Ada Lovelace")]
+    box = _Box()
+    app_desk(url, password, targets, Pacing((0.0, 0.0), (0.0, 0.0)), 1.0, 7, box)
+    app = box.item
+    assert app["errors"] == [] and len(app["search"]) > 3 and len(app["card"]) >= 1
+    assert len(app["keys"]) == len(app["card"]) and sum(app["keys"]) == len(app["search"])
+    assert app["missed"] == []
+    floor_desk(url, password, targets, Pacing((0.0, 0.0), (0.0, 0.0)), 1.0, 7, box,
+               (list(floor.search_roles), list(floor.view_roles)), "Sam Bakker")
+    low = box.item
+    n = min(len(app["keys"]), len(low["keys"]))
+    assert n >= 2 and app["keys"][:n] == low["keys"][:n]

@@ -414,6 +414,27 @@ def test_a_pooled_connection_the_server_ended_is_replaced_without_a_ping_round_t
 
 
 @pytest.mark.postgres
+def test_a_desks_connections_turn_off_the_servers_jit_and_parallel_workers(
+        pg_cluster: SharedCluster, shared_db: str, shared_url: str) -> None:
+    """A desk's statements read tens of rows: the server's JIT (on by default) and parallel
+    workers only add their start-up to a misjudged one (a key press compiled for 100-400
+    ms), so a desk's sessions turn both off in the startup packet, read and write alike."""
+    from sqlalchemy import text
+
+    ask = "SELECT current_setting('jit'), current_setting('max_parallel_workers_per_gather')"
+    with psycopg.connect(pg_cluster.server.admin_conninfo(shared_db)) as conn:
+        server_default = conn.execute(ask).fetchone()  # type: ignore[arg-type]
+    assert server_default is not None and server_default[0] == "on"   # what a desk turns off
+    store = shared_store.open_shared_store(shared_url)
+    try:
+        with store.read() as s:
+            assert tuple(s.execute(text(ask)).one()) == ("off", "0")
+        with store.write() as s:
+            assert tuple(s.execute(text(ask)).one()) == ("off", "0")
+    finally:
+        store.close()
+
+
 def test_a_read_sends_no_begin_or_commit_and_a_write_is_still_one_transaction(
         shared_url: str) -> None:
     """A read runs each statement in a transaction of its own (autocommit: two round trips
