@@ -112,16 +112,9 @@ def backend_cpu(conn: Any) -> float:
 def read_common(conn: Any) -> tuple[list[str], list[float], list[float]]:
     """The word statistics the app's statement builder reads (``postgres_search._common``)."""
     from storage.postgres_schema import WORD_TABLE
+    from storage.postgres_search import COMMON_SQL, common_of
 
-    row = conn.execute(
-        "SELECT most_common_vals::text::text[], most_common_freqs FROM pg_catalog.pg_stats "
-        "WHERE schemaname = 'public' AND tablename = %s AND attname = 'word'",
-        (WORD_TABLE,)).fetchone()
-    pairs = sorted(zip(row[0] or [], row[1] or [], strict=True)) if row else []
-    sums = [0.0]
-    for _w, f in pairs:
-        sums.append(sums[-1] + float(f))
-    return [str(w) for w, _f in pairs], [float(f) for _w, f in pairs], sums
+    return common_of(conn.execute(COMMON_SQL, {"t": WORD_TABLE}).fetchone())
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -144,13 +137,11 @@ def fold_words(typed: str) -> list[str]:
     return out
 
 
-@functools.lru_cache(maxsize=20_000)
 def whole_of(name: str) -> str:
-    """``app.guest_search._whole``: a name's words folded and joined."""
-    from storage.name_keys import fold, words
+    """``app.guest_search._whole``: a name's words folded and joined (the app's own)."""
+    from app.guest_search import _whole
 
-    joined = " ".join(words(name))
-    return joined if name.isascii() else fold(joined)
+    return _whole(name)
 
 
 _PARAM = re.compile(r"(?<!:):(\w+)")

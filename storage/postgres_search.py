@@ -188,18 +188,26 @@ def _common(session: Session) -> tuple[list[str], list[float], list[float]]:
     server = _server_of(session)
     got = _COMMON.get(server)
     if got is None or time.monotonic() - got[0] > _COMMON_FOR_S:
-        row = session.execute(text(
-            "SELECT most_common_vals::text::text[], most_common_freqs FROM pg_catalog.pg_stats "
-            "WHERE schemaname = 'public' AND tablename = :t AND attname = 'word'"),
-            {"t": WORD_TABLE}).first()
-        pairs = sorted(zip(row[0] or [], row[1] or [], strict=True)) if row else []
-        sums = [0.0]
-        for _w, f in pairs:
-            sums.append(sums[-1] + float(f))
-        got = (time.monotonic(), [str(w) for w, _f in pairs], [float(f) for _w, f in pairs],
-               sums)
+        row = session.execute(text(COMMON_SQL.replace("%(t)s", ":t")),
+                              {"t": WORD_TABLE}).first()
+        got = (time.monotonic(), *common_of(row))
         _COMMON[server] = got
     return got[1], got[2], got[3]
+
+
+# The commonest stored words and their shares, as ``ANALYZE`` keeps them (psycopg's marker).
+COMMON_SQL = ("SELECT most_common_vals::text::text[], most_common_freqs FROM pg_catalog.pg_stats "
+              "WHERE schemaname = 'public' AND tablename = %(t)s AND attname = 'word'")
+
+
+def common_of(row: Any) -> tuple[list[str], list[float], list[float]]:
+    """:data:`COMMON_SQL`'s row (or None) as :func:`_common` gives it: the words in order,
+    their shares, and the running sums of the shares (``sums[i]``: the words before i)."""
+    pairs = sorted(zip(row[0] or [], row[1] or [], strict=True)) if row else []
+    sums = [0.0]
+    for _w, f in pairs:
+        sums.append(sums[-1] + float(f))
+    return [str(w) for w, _f in pairs], [float(f) for _w, f in pairs], sums
 
 
 def _share(common: tuple[list[str], list[float], list[float]], word: str, prefix: bool
