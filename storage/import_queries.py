@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage import bulk
-from storage.models import VisitKind
+from storage.models import Visit, VisitKind
 
 CHUNK = 500
 T = TypeVar("T")
@@ -85,14 +85,10 @@ def visits_by_reference(s: Session, references: Iterable[str]
     return sorted(out)
 
 
-def _stamps(s: Session) -> tuple[Callable[[dt.datetime], object],
-                                   Callable[[Any], dt.datetime]]:
-    """How a visit's start is bound and read back through the driver: SQLite keeps it as
-    the text SQLAlchemy writes (``2026-03-01 14:00:00.000000``, compared as text),
-    PostgreSQL as a timestamp the driver turns into a ``datetime``."""
-    if s.get_bind().dialect.name == "sqlite":
-        return (lambda t: t.strftime("%Y-%m-%d %H:%M:%S.%f")), dt.datetime.fromisoformat
-    return (lambda t: t), (lambda v: v)
+def _stamp(value: Any) -> dt.datetime:
+    """A visit's start read through the driver: SQLite keeps it as the text SQLAlchemy
+    writes (``2026-03-01 14:00:00.000000``), PostgreSQL's driver gives a ``datetime``."""
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 def visits_on_days(s: Session, days: Sequence[dt.date]
@@ -102,7 +98,8 @@ def visits_on_days(s: Session, days: Sequence[dt.date]
     Rows with neither email nor phone are recognised by name, day and room or table;
     the ``starts_at`` index answers one range per day. Through the driver, as the other
     look-ups (ORM rows cost more than the look-up: docs/performance.md)."""
-    bind, stamp = _stamps(s)
+    # The bounds converted as SQLAlchemy converts a visit's start (SQLite compares text).
+    bind = bulk.binder(s, Visit, ("starts_at", "starts_at"))
     mark = bulk.placeholder(s)
     conn = s.connection()
     sql = ("SELECT visit.guest_id, guest.ref, guest.full_name, visit.kind, visit.starts_at, "
@@ -111,8 +108,8 @@ def visits_on_days(s: Session, days: Sequence[dt.date]
     out: list[tuple[int, str, str, VisitKind, dt.datetime, str]] = []
     for day in sorted(set(days)):
         start = dt.datetime.combine(day, dt.time())
-        rows = conn.exec_driver_sql(sql, (bind(start), bind(start + dt.timedelta(days=1))))
-        out += [(int(r[0]), str(r[1]), str(r[2]), VisitKind(r[3]), stamp(r[4]), str(r[5]))
+        rows = conn.exec_driver_sql(sql, bind((start, start + dt.timedelta(days=1))))
+        out += [(int(r[0]), str(r[1]), str(r[2]), VisitKind(r[3]), _stamp(r[4]), str(r[5]))
                 for r in rows]
     return out
 
@@ -120,13 +117,12 @@ def visits_on_days(s: Session, days: Sequence[dt.date]
 def visit_keys_for_guests(s: Session, guest_ids: Iterable[int]
                           ) -> set[tuple[int, VisitKind, dt.datetime]]:
     """(guest id, kind, start) of the visits these guests already have: re-imports skip them."""
-    _bind, stamp = _stamps(s)
     kinds = {k.value: k for k in VisitKind}
     out: set[tuple[int, VisitKind, dt.datetime]] = set()
     for chunk in _chunks(guest_ids):
         rows = _rows_in(s, "SELECT guest_id, kind, starts_at FROM visit WHERE guest_id IN",
                         chunk)
-        out.update((int(r[0]), kinds[r[1]], stamp(r[2])) for r in rows)
+        out.update((int(r[0]), kinds[r[1]], _stamp(r[2])) for r in rows)
     return out
 
 
